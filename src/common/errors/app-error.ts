@@ -1,0 +1,50 @@
+/**
+ * A failure the client can act on: a stable `code`, an HTTP status, a message safe to show, and
+ * optional details. Mapped to the response once, in HttpErrorFilter.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, code = 'NOT_FOUND') {
+    super(404, code, `${what} not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(409, code, message, details);
+  }
+}
+
+export class ValidationFailedError extends AppError {
+  constructor(details: FieldError[]) {
+    super(400, 'VALIDATION_FAILED', `Invalid request: ${details.map((d) => d.field).join(', ')}`, details);
+  }
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(code = 'UNAUTHENTICATED', message = 'Authentication required') {
+    super(401, code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code = 'FORBIDDEN', message = 'Not allowed for your role') {
+    super(403, code, message);
+  }
+}

@@ -1,0 +1,18 @@
+import { QueryFailedError } from 'typeorm';
+import { ConflictError } from './app-error';
+
+/** Turns a unique violation on the named constraint into a domain conflict; rethrows anything else. */
+export async function conflictOnUnique<T>(work: Promise<T>, constraint: string, conflict: () => ConflictError): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) throw conflict();
+    throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
+}

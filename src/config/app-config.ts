@@ -1,0 +1,99 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toList = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Every setting the service reads from its environment, validated at boot.
+ * README.md lists each variable with its default; keep the two in step.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Owner connection (runs migrations). Unset: an embedded PostgreSQL under DATA_DIR. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Connection of the app role. Unset: DATABASE_URL with the app role's name and password. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
+  /** Password of the app role when the service creates it. Unset: generated into DATA_DIR. */
+  @IsOptional() @IsString() @MinLength(16)
+  DATABASE_APP_PASSWORD?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** HMAC key for access tokens. Unset: generated into DATA_DIR. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(900)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(60)
+  SESSION_IDLE_TIMEOUT_SECONDS = 1800;
+
+  @Transform(toInt) @IsInt() @Min(300)
+  SESSION_ABSOLUTE_TIMEOUT_SECONDS = 43200;
+
+  @Transform(toList) @IsIn(['officer', 'npc', 'registrar', 'auditor', 'admin'], { each: true })
+  MFA_REQUIRED_ROLES: string[] = ['npc', 'admin'];
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOCKOUT_THRESHOLD = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOCKOUT_SECONDS = 600;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_THROTTLE_LIMIT = 20;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_THROTTLE_TTL_SECONDS = 60;
+
+  /** Comma-separated origins allowed by CORS. Empty: CORS closed. */
+  @Transform(toList) @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Seed the demo States and users on a first start of an empty embedded database. */
+  @Transform(toBool) @IsBoolean()
+  DEMO_SEED_ON_FIRST_START = true;
+
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => v !== undefined && (known.includes(k) || k.startsWith('DATABASE_'))),
+  );
+  const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,58 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+
+interface Scope {
+  manager: EntityManager;
+  stateCode: string | null;
+}
+
+/**
+ * The unit of work. Every query runs inside a transaction opened here; a State-scoped one sets
+ * `app.state_code` with set_config(..., true), so the setting ends with the transaction and never
+ * leaks to the next user of the pooled connection. Repositories reach the transaction through
+ * `repository()`; outside a transaction they fail loudly instead of running unscoped.
+ */
+@Injectable()
+export class Db {
+  private readonly scope = new AsyncLocalStorage<Scope>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in a transaction that row-level security scopes to `stateCode`. */
+  inState<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
+    const current = this.scope.getStore();
+    if (current) {
+      if (current.stateCode === stateCode) return work();
+      throw new Error(`Already in a transaction for ${current.stateCode ?? 'no State'}; cannot switch to ${stateCode}`);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.state_code', $1, true)`, [stateCode]);
+      return this.scope.run({ manager, stateCode }, work);
+    });
+  }
+
+  /**
+   * Runs `work` in a transaction without a State: only node-wide tables (states) and the
+   * narrow SECURITY DEFINER look-ups used before login are reachable; State-owned tables raise.
+   */
+  withoutState<T>(work: () => Promise<T>): Promise<T> {
+    const current = this.scope.getStore();
+    if (current) return work();
+    return this.dataSource.transaction((manager) => this.scope.run({ manager, stateCode: null }, work));
+  }
+
+  get manager(): EntityManager {
+    const current = this.scope.getStore();
+    if (!current) throw new Error('No database transaction in scope: wrap the call in Db.inState or Db.withoutState');
+    return current.manager;
+  }
+
+  get stateCode(): string | null {
+    return this.scope.getStore()?.stateCode ?? null;
+  }
+
+  repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+}

