@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import { loggerOptions } from './common/logging/logger-options';
+import { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { StateScopeInterceptor } from './database/state-scope.interceptor';
+import { HealthModule } from './health/health.module';
+import { StatesModule } from './states/states.module';
+import { UsersModule } from './users/users.module';
+import { DemoModule } from './demo/demo.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The app role's connection for the service; the owner's for administrative CLI commands. */
+  databaseUrl: string;
+  jwtSecret: string;
+  /** Where logs go (standard output by default); tests capture them here. */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, options.jwtSecret),
+        LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE)),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'auth', ttl: config.AUTH_THROTTLE_TTL_SECONDS * 1000, limit: config.AUTH_THROTTLE_LIMIT }],
+        }),
+        StatesModule,
+        UsersModule,
+        AuthModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: StateScopeInterceptor }],
+    };
+  }
+}

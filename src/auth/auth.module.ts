@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { StatesModule } from '../states/states.module';
+import { UsersModule } from '../users/users.module';
+import { AuthTokens } from './auth-tokens';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AccessGuard } from './guards';
+import { JWT_SECRET, JwtStrategy } from './jwt.strategy';
+import { SessionsRepository } from './sessions.repository';
+import { Totp } from './totp';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({ inject: [JWT_SECRET], useFactory: (secret: string) => ({ secret }) }),
+    UsersModule,
+    StatesModule,
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AuthTokens,
+    Totp,
+    SessionsRepository,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+})
+export class AuthModule {}

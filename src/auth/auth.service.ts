@@ -1,0 +1,246 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { AppError, ConflictError, UnauthorizedError } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { Db } from '../database/db';
+import { StatesService } from '../states/states.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersRepository } from '../users/users.repository';
+import { AccessTokenPayload, AuthTokens } from './auth-tokens';
+import { LoginResponseDto, MeDto, MfaEnrollmentDto, TokensDto } from './dto/auth.dto';
+import { SessionsRepository } from './sessions.repository';
+import { Totp } from './totp';
+
+/** One answer for an unknown user, a wrong password, a disabled or a locked account: nothing to enumerate. */
+const invalidCredentials = () => new UnauthorizedError('INVALID_CREDENTIALS', 'Invalid user name or password, or the account is locked');
+const sessionEnded = () => new UnauthorizedError('SESSION_EXPIRED', 'The session has ended; log in again');
+const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
+
+/** Outcome of work done in a transaction that must commit even when the caller gets an error. */
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly tokens: AuthTokens,
+    private readonly totp: Totp,
+    private readonly states: StatesService,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string, clientIp: string | null): Promise<LoginResponseDto> {
+    const name = username.trim().toLowerCase();
+    const stateCode = await this.db.withoutState(() => this.users.findStateOfUsername(name));
+    if (!stateCode) {
+      await this.passwords.verifyAgainstDummy(password);
+      throw invalidCredentials();
+    }
+    const outcome = await this.db.inState(stateCode, async (): Promise<Outcome<LoginResponseDto>> => {
+      const user = await this.users.findByUsernameForUpdate(name);
+      if (!user) {
+        await this.passwords.verifyAgainstDummy(password);
+        return { ok: false, error: invalidCredentials() };
+      }
+      const valid = await this.passwords.verify(user.passwordHash, password);
+      if (user.disabledAt || this.isLocked(user)) return { ok: false, error: invalidCredentials() };
+      if (!valid) {
+        await this.recordFailure(user);
+        return { ok: false, error: invalidCredentials() };
+      }
+      const changes: Partial<UserEntity> = { failedLogins: 0, lockedUntil: null };
+      if (this.passwords.needsRehash(user.passwordHash)) changes.passwordHash = await this.passwords.hash(password);
+      if (user.mfaEnabledAt && !user.mfaExempt) {
+        await this.users.update(user.id, changes);
+        return { ok: true, value: { mfaRequired: true, mfaToken: this.tokens.signMfaStep(user.id, user.stateCode) } };
+      }
+      await this.users.update(user.id, { ...changes, lastLoginAt: this.clock.now() });
+      const tokens = await this.startSession(user, !this.requiresMfa(user), clientIp);
+      return { ok: true, value: { mfaRequired: false, ...tokens } };
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  /** Second step of a login with MFA: the code from the authenticator, once. */
+  async completeMfa(mfaToken: string, code: string, clientIp: string | null): Promise<TokensDto> {
+    const step = this.tokens.verifyMfaStep(mfaToken);
+    const outcome = await this.db.inState(step.st, async (): Promise<Outcome<TokensDto>> => {
+      const user = await this.users.findByIdForUpdate(step.sub);
+      if (!user || !user.mfaSecret || user.disabledAt || this.isLocked(user)) return { ok: false, error: invalidCredentials() };
+      const matched = this.totp.matchingStep(user.mfaSecret, code);
+      if (matched === null || (user.mfaLastStep !== null && matched <= Number(user.mfaLastStep))) {
+        await this.recordFailure(user);
+        return { ok: false, error: new UnauthorizedError('MFA_CODE_INVALID', 'The code is wrong, expired or already used') };
+      }
+      await this.users.update(user.id, { mfaLastStep: String(matched), failedLogins: 0, lastLoginAt: this.clock.now() });
+      return { ok: true, value: await this.startSession(user, true, clientIp) };
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  /** Rotates a refresh token. Presenting one already used revokes its whole session (family). */
+  async refresh(refreshToken: string): Promise<TokensDto> {
+    const { sessionId, hash } = this.tokens.parseRefreshToken(refreshToken);
+    const stateCode = await this.db.withoutState(() => this.sessions.findStateOfSession(sessionId));
+    if (!stateCode) throw new UnauthorizedError('REFRESH_TOKEN_INVALID', 'The refresh token is invalid');
+    const outcome = await this.db.inState(stateCode, async (): Promise<Outcome<TokensDto>> => {
+      const session = await this.sessions.findSessionForUpdate(sessionId);
+      const stored = await this.sessions.findRefreshTokenForUpdate(hash);
+      if (!session || !stored || stored.sessionId !== session.id) {
+        return { ok: false, error: new UnauthorizedError('REFRESH_TOKEN_INVALID', 'The refresh token is invalid') };
+      }
+      const now = this.clock.now();
+      if (stored.usedAt) {
+        await this.sessions.revokeSession(session.id, 'refresh_token_reuse', now);
+        return { ok: false, error: new UnauthorizedError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session is revoked') };
+      }
+      const user = await this.users.findById(session.userId);
+      if (!user || user.disabledAt || !this.isSessionLive(session, now)) {
+        await this.sessions.revokeSession(session.id, 'expired', now);
+        return { ok: false, error: sessionEnded() };
+      }
+      await this.sessions.markRefreshTokenUsed(stored.id, now);
+      await this.sessions.touchSession(session.id, now);
+      return { ok: true, value: await this.issueTokens(user, session.id, session.expiresAt, session.mfaSatisfied) };
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  /** Called for every request with a valid signature: is the session behind the token still live? */
+  async authenticateAccess(payload: AccessTokenPayload): Promise<AuthUser> {
+    if (typeof payload.exp !== 'number' || payload.exp <= this.clock.nowSeconds()) {
+      throw new UnauthorizedError('TOKEN_EXPIRED', 'The access token has expired; refresh it');
+    }
+    if (typeof payload.st !== 'string' || typeof payload.sid !== 'string' || typeof payload.sub !== 'string') {
+      throw new UnauthorizedError();
+    }
+    return this.db.inState(payload.st, async () => {
+      const now = this.clock.now();
+      const session = await this.sessions.findSession(payload.sid, payload.sub);
+      if (!session || !this.isSessionLive(session, now)) throw sessionEnded();
+      const user = await this.users.findById(payload.sub);
+      if (!user || user.disabledAt) throw sessionEnded();
+      if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
+        await this.sessions.touchSession(session.id, now);
+      }
+      return {
+        id: user.id,
+        stateCode: user.stateCode,
+        roles: user.roles,
+        sessionId: session.id,
+        mfaSatisfied: session.mfaSatisfied || !this.requiresMfa(user),
+      };
+    });
+  }
+
+  async logout(actor: AuthUser): Promise<void> {
+    await this.sessions.revokeSession(actor.sessionId, 'logout', this.clock.now());
+  }
+
+  async me(actor: AuthUser): Promise<MeDto> {
+    const user = await this.users.findById(actor.id);
+    const session = await this.sessions.findSession(actor.sessionId, actor.id);
+    if (!user || !session) throw sessionEnded();
+    const state = await this.states.get(user.stateCode);
+    return Object.assign(new MeDto(), {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      stateCode: user.stateCode,
+      stateName: state.name,
+      roles: user.roles,
+      agency: user.agency,
+      mfaEnabled: user.mfaEnabledAt !== null,
+      mfaRequired: this.requiresMfa(user),
+      sessionExpiresAt: session.expiresAt.toISOString(),
+    });
+  }
+
+  /** Issues a new TOTP secret, pending until confirmed with a code. */
+  async enrollMfa(actor: AuthUser): Promise<MfaEnrollmentDto> {
+    const user = await this.users.findByIdForUpdate(actor.id);
+    if (!user) throw sessionEnded();
+    if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');
+    const secret = this.totp.newSecret();
+    await this.users.update(user.id, { mfaPendingSecret: secret });
+    return { secret, otpauthUri: this.totp.uri(secret, `${user.username} (${user.stateCode})`) };
+  }
+
+  async confirmMfa(actor: AuthUser, code: string): Promise<void> {
+    const user = await this.users.findByIdForUpdate(actor.id);
+    if (!user) throw sessionEnded();
+    if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');
+    if (!user.mfaPendingSecret) throw new ConflictError('MFA_NOT_ENROLLING', 'Call POST /auth/mfa/enroll first');
+    const matched = this.totp.matchingStep(user.mfaPendingSecret, code);
+    if (matched === null) throw new AppError(400, 'MFA_CODE_INVALID', 'The code does not match the secret; check the device clock');
+    await this.users.update(user.id, {
+      mfaSecret: user.mfaPendingSecret,
+      mfaPendingSecret: null,
+      mfaEnabledAt: this.clock.now(),
+      mfaLastStep: String(matched),
+    });
+    await this.sessions.markMfaSatisfied(actor.sessionId);
+  }
+
+  requiresMfa(user: UserEntity): boolean {
+    if (user.mfaExempt) return false;
+    return user.mfaEnabledAt !== null || user.roles.some((role) => this.config.MFA_REQUIRED_ROLES.includes(role));
+  }
+
+  private isLocked(user: UserEntity): boolean {
+    return user.lockedUntil !== null && user.lockedUntil > this.clock.now();
+  }
+
+  private async recordFailure(user: UserEntity): Promise<void> {
+    const failures = user.failedLogins + 1;
+    if (failures >= this.config.LOCKOUT_THRESHOLD) {
+      const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_SECONDS * 1000);
+      await this.users.update(user.id, { failedLogins: 0, lockedUntil });
+    } else {
+      await this.users.update(user.id, { failedLogins: failures });
+    }
+  }
+
+  private isSessionLive(session: { revokedAt: Date | null; expiresAt: Date; lastActivityAt: Date }, now: Date): boolean {
+    if (session.revokedAt || session.expiresAt <= now) return false;
+    return now.getTime() - session.lastActivityAt.getTime() <= this.config.SESSION_IDLE_TIMEOUT_SECONDS * 1000;
+  }
+
+  private async startSession(user: UserEntity, mfaSatisfied: boolean, clientIp: string | null): Promise<TokensDto> {
+    const now = this.clock.now();
+    const session = await this.sessions.insertSession({
+      stateCode: user.stateCode,
+      userId: user.id,
+      mfaSatisfied,
+      createdAt: now,
+      lastActivityAt: now,
+      expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_TIMEOUT_SECONDS * 1000),
+      clientIp,
+    });
+    return this.issueTokens(user, session.id, session.expiresAt, mfaSatisfied);
+  }
+
+  private async issueTokens(user: UserEntity, sessionId: string, sessionExpiresAt: Date, mfaSatisfied: boolean): Promise<TokensDto> {
+    const now = this.clock.now();
+    const refresh = this.tokens.newRefreshToken(sessionId);
+    await this.sessions.insertRefreshToken({ stateCode: user.stateCode, sessionId, tokenHash: refresh.hash, createdAt: now });
+    const exp = Math.min(this.clock.nowSeconds() + this.config.ACCESS_TOKEN_TTL_SECONDS, Math.floor(sessionExpiresAt.getTime() / 1000));
+    const accessToken = this.tokens.signAccess({ sub: user.id, st: user.stateCode, sid: sessionId, roles: user.roles, exp });
+    return {
+      accessToken,
+      refreshToken: refresh.token,
+      tokenType: 'Bearer',
+      expiresIn: exp - this.clock.nowSeconds(),
+      mfaEnrollmentRequired: !mfaSatisfied && this.requiresMfa(user) && user.mfaEnabledAt === null,
+    };
+  }
+}

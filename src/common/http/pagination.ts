@@ -1,0 +1,72 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ValidationFailedError } from '../errors/app-error';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+/** `?limit=&cursor=` on every list. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  limit: number = DEFAULT_PAGE_SIZE;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s nextCursor' })
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * Keyset pagination on a unique ordered list of columns: stable under inserts, index-friendly,
+ * no OFFSET. The cursor carries the last row's key values.
+ */
+export async function keysetPage<T extends ObjectLiteral, K extends keyof T & string>(
+  query: SelectQueryBuilder<T>,
+  keys: { property: K; column: string }[],
+  page: PageQueryDto,
+): Promise<Page<T>> {
+  if (page.cursor) {
+    const values = decodeCursor(page.cursor, keys.length);
+    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
+    query.andWhere(`(${keys.map((k) => k.column).join(', ')}) > (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  for (const [i, key] of keys.entries()) {
+    if (i === 0) query.orderBy(key.column, 'ASC');
+    else query.addOrderBy(key.column, 'ASC');
+  }
+  const rows = await query.limit(page.limit + 1).getMany();
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > page.limit && last ? encodeCursor(keys.map((k) => serialise(last[k.property]))) : null;
+  return { items, nextCursor };
+}
+
+export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): Page<R> {
+  return { items: page.items.map(map), nextCursor: page.nextCursor };
+}
+
+function serialise(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+function encodeCursor(values: string[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): string[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string')) return values;
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not one this service issued'] }]);
+}

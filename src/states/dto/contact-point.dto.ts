@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsDate, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
+} from 'class-validator';
+import { StateCodeParamDto } from './state.dto';
+import { ContactPointEntity } from '../entities/contact-point.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateContactPointDto {
+  @ApiProperty({ example: 'Bureau des armes' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'Office central de lutte contre le crime organisé' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  agency: string;
+
+  @ApiProperty({ example: 'npc@interieur.gouv.fr' })
+  @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: '+33 1 49 27 49 27' })
+  @IsOptional() @Matches(/^\+?[0-9][0-9 ().-]{5,30}$/, { message: 'phone must be a telephone number (digits, spaces, + ( ) . -)' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: ['fr', 'en'], description: 'ISO 639-1 language codes' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20)
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'each of languages must be an ISO 639-1 code such as "fr"' })
+  languages?: string[];
+
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'When the details were last confirmed' })
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'verifiedAt must be an ISO 8601 date' })
+  verifiedAt?: Date | null;
+}
+
+export class UpdateContactPointDto extends PartialType(CreateContactPointDto) {}
+
+export class ContactPointParamsDto extends StateCodeParamDto {
+  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}
+
+export class ContactPointDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'FRA' }) stateCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() agency: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+
+  static from(entity: ContactPointEntity): ContactPointDto {
+    return Object.assign(new ContactPointDto(), {
+      id: entity.id,
+      stateCode: entity.stateCode,
+      name: entity.name,
+      agency: entity.agency,
+      email: entity.email,
+      phone: entity.phone,
+      languages: entity.languages,
+      verifiedAt: entity.verifiedAt?.toISOString() ?? null,
+      updatedAt: entity.updatedAt.toISOString(),
+    });
+  }
+}
+
+export class ContactPointPageDto {
+  @ApiProperty({ type: [ContactPointDto] }) items: ContactPointDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '../database/db';
+import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
+import { ContactPointEntity } from './entities/contact-point.entity';
+import { StateEntity } from './entities/state.entity';
+
+@Injectable()
+export class StatesRepository {
+  constructor(private readonly db: Db) {}
+
+  findByCode(code: string): Promise<StateEntity | null> {
+    return this.db.repository(StateEntity).findOneBy({ code });
+  }
+
+  list(filter: { hosted?: boolean }, page: PageQueryDto): Promise<Page<StateEntity>> {
+    const query = this.db.repository(StateEntity).createQueryBuilder('s');
+    if (filter.hosted === true) query.where('s.hosted_since IS NOT NULL');
+    if (filter.hosted === false) query.where('s.hosted_since IS NULL');
+    return keysetPage(query, [{ property: 'code', column: 's.code' }], page);
+  }
+
+  async setHosted(code: string, hostedSince: Date | null): Promise<boolean> {
+    const result = await this.db.repository(StateEntity).update({ code }, { hostedSince });
+    return (result.affected ?? 0) > 0;
+  }
+}
+
+@Injectable()
+export class ContactPointsRepository {
+  constructor(private readonly db: Db) {}
+
+  listForState(stateCode: string, page: PageQueryDto): Promise<Page<ContactPointEntity>> {
+    const query = this.db.repository(ContactPointEntity).createQueryBuilder('c').where('c.state_code = :stateCode', { stateCode });
+    return keysetPage(query, [{ property: 'name', column: 'c.name' }, { property: 'id', column: 'c.id' }], page);
+  }
+
+  findOfState(stateCode: string, id: string): Promise<ContactPointEntity | null> {
+    return this.db.repository(ContactPointEntity).findOneBy({ stateCode, id });
+  }
+
+  countForState(stateCode: string): Promise<number> {
+    return this.db.repository(ContactPointEntity).countBy({ stateCode });
+  }
+
+  insert(contactPoint: Partial<ContactPointEntity>): Promise<ContactPointEntity> {
+    const repository = this.db.repository(ContactPointEntity);
+    return repository.save(repository.create(contactPoint));
+  }
+
+  save(contactPoint: ContactPointEntity): Promise<ContactPointEntity> {
+    return this.db.repository(ContactPointEntity).save(contactPoint);
+  }
+
+  async delete(stateCode: string, id: string): Promise<void> {
+    await this.db.repository(ContactPointEntity).delete({ stateCode, id });
+  }
+}

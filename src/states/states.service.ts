@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/auth/auth-user';
+import { NotFoundError } from '../common/errors/app-error';
+import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
+import { ContactPointDto, CreateContactPointDto, UpdateContactPointDto } from './dto/contact-point.dto';
+import { StateDto } from './dto/state.dto';
+import { ContactPointsRepository, StatesRepository } from './states.repository';
+
+@Injectable()
+export class StatesService {
+  constructor(
+    private readonly states: StatesRepository,
+    private readonly contactPoints: ContactPointsRepository,
+  ) {}
+
+  async list(filter: { hosted?: boolean }, page: PageQueryDto): Promise<Page<StateDto>> {
+    return mapPage(await this.states.list(filter, page), StateDto.from);
+  }
+
+  async get(code: string): Promise<StateDto> {
+    const state = await this.states.findByCode(code);
+    if (!state) throw new NotFoundError(`State ${code}`, 'STATE_NOT_FOUND');
+    return StateDto.from(state);
+  }
+
+  /** Marks a State as hosted on this node (its users and registry live here). */
+  async host(code: string, now: Date): Promise<StateDto> {
+    const state = await this.states.findByCode(code);
+    if (!state) throw new NotFoundError(`State ${code}`, 'STATE_NOT_FOUND');
+    if (!state.hostedSince) await this.states.setHosted(code, now);
+    return this.get(code);
+  }
+
+  async countContactPoints(code: string): Promise<number> {
+    return this.contactPoints.countForState(code);
+  }
+
+  async listContactPoints(code: string, page: PageQueryDto): Promise<Page<ContactPointDto>> {
+    await this.get(code);
+    return mapPage(await this.contactPoints.listForState(code, page), ContactPointDto.from);
+  }
+
+  async addContactPoint(actor: AuthUser, code: string, input: CreateContactPointDto): Promise<ContactPointDto> {
+    this.assertOwnState(actor, code);
+    return this.createContactPoint(actor.stateCode, input);
+  }
+
+  /** Adds an entry to the directory of `stateCode`; the transaction must be scoped to that State. */
+  async createContactPoint(stateCode: string, input: CreateContactPointDto): Promise<ContactPointDto> {
+    const created = await this.contactPoints.insert({
+      stateCode,
+      name: input.name,
+      agency: input.agency,
+      email: input.email.toLowerCase(),
+      phone: input.phone ?? null,
+      languages: input.languages ?? [],
+      verifiedAt: input.verifiedAt ?? null,
+    });
+    return ContactPointDto.from(created);
+  }
+
+  async updateContactPoint(actor: AuthUser, code: string, id: string, input: UpdateContactPointDto): Promise<ContactPointDto> {
+    this.assertOwnState(actor, code);
+    const existing = await this.contactPoints.findOfState(actor.stateCode, id);
+    if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
+    if (input.name !== undefined) existing.name = input.name;
+    if (input.agency !== undefined) existing.agency = input.agency;
+    if (input.email !== undefined) existing.email = input.email.toLowerCase();
+    if (input.phone !== undefined) existing.phone = input.phone;
+    if (input.languages !== undefined) existing.languages = input.languages;
+    if (input.verifiedAt !== undefined) existing.verifiedAt = input.verifiedAt;
+    return ContactPointDto.from(await this.contactPoints.save(existing));
+  }
+
+  async removeContactPoint(actor: AuthUser, code: string, id: string): Promise<void> {
+    this.assertOwnState(actor, code);
+    const existing = await this.contactPoints.findOfState(actor.stateCode, id);
+    if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
+    await this.contactPoints.delete(actor.stateCode, id);
+  }
+
+  /** Only a State's own admins manage its entries; to anyone else the resource does not exist. */
+  private assertOwnState(actor: AuthUser, code: string): void {
+    if (actor.stateCode !== code) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
+  }
+}

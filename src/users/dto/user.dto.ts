@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength,
+} from 'class-validator';
+import { Role, ROLES } from '../../common/auth/auth-user';
+import { UserEntity } from '../entities/user.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'fra.officer2', description: 'Login name: 3–64 of a-z 0-9 . _ -' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username must be 3 to 64 characters of a-z, 0-9, dot, underscore or dash' })
+  username: string;
+
+  @ApiProperty({ example: 'Jeanne Martin' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'Any characters; no composition rules' })
+  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['officer'] })
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
+  roles: Role[];
+
+  @ApiPropertyOptional({ example: 'jeanne.martin@interieur.gouv.fr' })
+  @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Gendarmerie nationale' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  agency?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
+  roles?: Role[];
+
+  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  agency?: string;
+
+  @ApiPropertyOptional({ description: 'true disables the account and ends its sessions; false enables it again' })
+  @IsOptional() @IsBoolean()
+  disabled?: boolean;
+}
+
+export class UserIdParamDto {
+  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}
+
+export class UserDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'FRA' }) stateCode: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) agency: string | null;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty() mfaEnabled: boolean;
+  @ApiProperty() disabled: boolean;
+  @ApiProperty({ description: 'Locked after repeated failed logins' }) locked: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+
+  static from(user: UserEntity, now: Date): UserDto {
+    return Object.assign(new UserDto(), {
+      id: user.id,
+      stateCode: user.stateCode,
+      username: user.username,
+      displayName: user.displayName,
+      email: user.email,
+      agency: user.agency,
+      roles: user.roles,
+      mfaEnabled: user.mfaEnabledAt !== null,
+      disabled: user.disabledAt !== null,
+      locked: user.lockedUntil !== null && user.lockedUntil > now,
+      lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+      createdAt: user.createdAt.toISOString(),
+    });
+  }
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

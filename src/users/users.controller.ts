@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { PageQueryDto } from '../common/http/pagination';
+import { CreateUserDto, UpdateUserDto, UserDto, UserIdParamDto, UserPageDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles(['admin'])
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<UserPageDto> {
+    return this.users.list(user, page);
+  }
+
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateUserDto): Promise<UserDto> {
+    return this.users.create(user, body);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto): Promise<UserDto> {
+    return this.users.get(user, params.id);
+  }
+
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(user, params.id, body);
+  }
+}

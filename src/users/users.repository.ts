@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { conflictOnUnique } from '../common/errors/database-errors';
+import { ConflictError } from '../common/errors/app-error';
+import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
+import { Db } from '../database/db';
+import { UserEntity } from './entities/user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Before login: the State of a user name, through the SECURITY DEFINER look-up (no State needed). */
+  async findStateOfUsername(username: string): Promise<string | null> {
+    const rows: { state: string | null }[] = await this.db.manager.query('SELECT auth_user_state($1) AS state', [username]);
+    return rows[0]?.state ?? null;
+  }
+
+  findByUsernameForUpdate(username: string): Promise<UserEntity | null> {
+    return this.db.repository(UserEntity).createQueryBuilder('u').where('u.username = :username', { username }).setLock('pessimistic_write').getOne();
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.db.repository(UserEntity).findOneBy({ id });
+  }
+
+  findByIdForUpdate(id: string): Promise<UserEntity | null> {
+    return this.db.repository(UserEntity).createQueryBuilder('u').where('u.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  list(page: PageQueryDto): Promise<Page<UserEntity>> {
+    const query = this.db.repository(UserEntity).createQueryBuilder('u');
+    return keysetPage(query, [{ property: 'username', column: 'u.username' }], page);
+  }
+
+  insert(user: Partial<UserEntity>): Promise<UserEntity> {
+    const repository = this.db.repository(UserEntity);
+    return conflictOnUnique(
+      repository.save(repository.create(user)),
+      'UQ_users_username',
+      () => new ConflictError('USERNAME_TAKEN', `The user name ${user.username} is already taken on this node`),
+    );
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.db.repository(UserEntity).save(user);
+  }
+
+  /** Partial update of named columns, without reading the row back. */
+  async update(id: string, changes: Partial<UserEntity>): Promise<void> {
+    await this.db.repository(UserEntity).update({ id }, changes);
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { ConflictError, NotFoundError } from '../common/errors/app-error';
+import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
+import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { PasswordHasher } from './password-hasher';
+import { UsersRepository } from './users.repository';
+
+export interface NewUser extends CreateUserDto {
+  stateCode: string;
+  mfaExempt?: boolean;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** An admin creates a user of their own State: the State comes from the admin's token. */
+  create(actor: AuthUser, input: CreateUserDto): Promise<UserDto> {
+    return this.createInState({ ...input, stateCode: actor.stateCode });
+  }
+
+  /** Creation without an acting admin (CLI, demo): the caller has scoped the transaction to `stateCode`. */
+  async createInState(input: NewUser): Promise<UserDto> {
+    const created = await this.users.insert({
+      stateCode: input.stateCode,
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email?.toLowerCase() ?? null,
+      agency: input.agency ?? null,
+      roles: input.roles,
+      passwordHash: await this.passwords.hash(input.password),
+      mfaExempt: input.mfaExempt ?? false,
+    });
+    return UserDto.from(created, this.clock.now());
+  }
+
+  async list(_actor: AuthUser, page: PageQueryDto): Promise<Page<UserDto>> {
+    const now = this.clock.now();
+    return mapPage(await this.users.list(page), (user) => UserDto.from(user, now));
+  }
+
+  async get(_actor: AuthUser, id: string): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    return UserDto.from(user, this.clock.now());
+  }
+
+  async update(actor: AuthUser, id: string, input: UpdateUserDto): Promise<UserDto> {
+    const user = await this.users.findByIdForUpdate(id);
+    if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
+      throw new ConflictError('CANNOT_DEMOTE_SELF', 'An admin cannot disable their own account or remove their own admin role');
+    }
+    if (input.displayName !== undefined) user.displayName = input.displayName;
+    if (input.email !== undefined) user.email = input.email.toLowerCase();
+    if (input.agency !== undefined) user.agency = input.agency;
+    if (input.roles !== undefined) user.roles = input.roles;
+    if (input.disabled !== undefined) user.disabledAt = input.disabled ? (user.disabledAt ?? this.clock.now()) : null;
+    return UserDto.from(await this.users.save(user), this.clock.now());
+  }
+}
