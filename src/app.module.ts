@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuthModule } from './auth/auth.module';
+import { Clock } from './common/clock';
 import { loggerOptions } from './common/logging/logger-options';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
@@ -22,6 +23,8 @@ export interface AppModuleOptions {
   jwtSecret: string;
   /** Where logs go (standard output by default); tests capture them here. */
   logDestination?: DestinationStream;
+  /** The source of "now"; tests pass a controlled one. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -31,7 +34,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, options.jwtSecret),
+        CoreModule.forRoot(config, options.jwtSecret, options.clock),
         LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE)),
         ThrottlerModule.forRoot({

@@ -8,10 +8,10 @@ import { Db } from './database/db';
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig, jwtSecret: string): DynamicModule {
+  static forRoot(config: AppConfig, jwtSecret: string, clock: Clock = new Clock()): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, { provide: JWT_SECRET, useValue: jwtSecret }, Clock, Db],
+      providers: [{ provide: AppConfig, useValue: config }, { provide: JWT_SECRET, useValue: jwtSecret }, { provide: Clock, useValue: clock }, Db],
       exports: [AppConfig, JWT_SECRET, Clock, Db],
     };
   }

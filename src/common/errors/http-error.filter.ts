@@ -55,6 +55,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (status < 500) {
         const response = exception.getResponse();
         const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+        if (status === 400 && /not valid JSON/i.test(message)) {
+          return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', requestId };
+        }
         return { statusCode: status, code: CODES_BY_STATUS[status] ?? 'HTTP_ERROR', message, requestId };
       }
     }

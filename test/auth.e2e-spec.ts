@@ -1,0 +1,244 @@
+import { createHmac } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { generateSync } from 'otplib';
+import { Client } from 'pg';
+import { bearer, createTestApp, createUser, login, TEST_JWT_SECRET, TestApp } from './support/test-app';
+
+const LOGIN = '/api/v1/auth/login';
+
+function base64url(value: object | string): string {
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+describe('authentication', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('logs in and answers /auth/me with the user and the State from the token', async () => {
+    const user = await createUser(t, { stateCode: 'KEN', roles: ['officer'] });
+    const tokens = await login(t, user);
+    const me = await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+    expect(me.body).toMatchObject({ id: user.id, username: user.username, stateCode: 'KEN', stateName: 'Kenya', roles: ['officer'] });
+  });
+
+  it('refuses requests without a token, with a malformed one, with alg none, or signed with another key', async () => {
+    const user = await createUser(t);
+    const { accessToken } = await login(t, user);
+    const [header, payload] = accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`;
+    const signedWith = (key: string) => {
+      const body = `${header}.${payload}`;
+      return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
+    };
+    // The right key reproduces the real signature: proves the forgery below differs only by its key.
+    expect(signedWith(TEST_JWT_SECRET)).toBe(accessToken);
+    for (const token of [undefined, 'garbage', unsigned, signedWith('another-key-another-key-another-key-000')]) {
+      const request = t.http.get('/api/v1/auth/me');
+      if (token) request.set('authorization', `Bearer ${token}`);
+      const response = await request.expect(401);
+      expect(response.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+      expect(response.body.requestId).toEqual(expect.any(String));
+    }
+  });
+
+  it('gives an unknown user and a wrong password the same answer, in the same time', async () => {
+    const user = await createUser(t);
+    const unknown = await t.http.post(LOGIN).send({ username: 'nobody-at-all', password: 'wrong password!' }).expect(401);
+    const wrong = await t.http.post(LOGIN).send({ username: user.username, password: 'wrong password!' }).expect(401);
+    const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+    expect(strip(unknown.body)).toEqual(strip(wrong.body));
+    expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
+
+    const time = async (username: string) => {
+      const start = process.hrtime.bigint();
+      await t.http.post(LOGIN).send({ username, password: 'wrong password!' }).expect(401);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const unknownTimes: number[] = [];
+    const wrongTimes: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      unknownTimes.push(await time(`nobody-${i}`));
+      wrongTimes.push(await time(user.username));
+    }
+    expect(Math.abs(median(unknownTimes) - median(wrongTimes))).toBeLessThan(20);
+  });
+
+  it('locks an account for 10 minutes after 5 consecutive failures', async () => {
+    const user = await createUser(t);
+    for (let i = 0; i < 5; i++) {
+      await t.http.post(LOGIN).send({ username: user.username, password: 'not the password' }).expect(401);
+    }
+    // Locked: even the right password is refused, with the same answer as any failure.
+    const locked = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(401);
+    expect(locked.body.code).toBe('INVALID_CREDENTIALS');
+    t.clock.advance(9 * 60);
+    await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(401);
+    t.clock.advance(61);
+    await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
+  });
+
+  it('does not lock after 4 failures followed by a success', async () => {
+    const user = await createUser(t);
+    for (let i = 0; i < 4; i++) await t.http.post(LOGIN).send({ username: user.username, password: 'nope nope nope' }).expect(401);
+    await login(t, user);
+    for (let i = 0; i < 4; i++) await t.http.post(LOGIN).send({ username: user.username, password: 'nope nope nope' }).expect(401);
+    await login(t, user);
+  });
+
+  it('rotates refresh tokens and revokes the whole family when an old one is replayed', async () => {
+    const user = await createUser(t);
+    const first = await login(t, user);
+    const second = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const third = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(200)).body;
+    await t.http.get('/api/v1/auth/me').set(bearer(third)).expect(200);
+
+    const replay = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
+    // The family is gone: the newest tokens no longer work either.
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: third.refreshToken }).expect(401);
+    await t.http.get('/api/v1/auth/me').set(bearer(third)).expect(401);
+  });
+
+  it('refuses a malformed or unknown refresh token with 401, not 500', async () => {
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: 'not-a-token' }).expect(401);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: `00000000-0000-4000-8000-000000000000.${'a'.repeat(43)}` }).expect(401);
+    const missing = await t.http.post('/api/v1/auth/refresh').send({}).expect(400);
+    expect(missing.body.details).toEqual([{ field: 'refreshToken', messages: expect.any(Array) }]);
+  });
+
+  it('logout ends the session: its access and refresh tokens stop working', async () => {
+    const user = await createUser(t);
+    const tokens = await login(t, user);
+    await t.http.post('/api/v1/auth/logout').set(bearer(tokens)).expect(204);
+    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
+  });
+
+  it('expires access tokens after 15 minutes and sessions after 30 idle minutes', async () => {
+    const user = await createUser(t);
+    const tokens = await login(t, user);
+    t.clock.advance(15 * 60 + 1);
+    const expired = await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
+    expect(expired.body.code).toBe('TOKEN_EXPIRED');
+    // Still inside the idle window: refreshing works.
+    const renewed = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200)).body;
+    t.clock.advance(31 * 60);
+    const idle = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: renewed.refreshToken }).expect(401);
+    expect(idle.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('ends a session 12 hours after login however active it is', async () => {
+    const user = await createUser(t);
+    let tokens = await login(t, user);
+    for (let elapsed = 0; elapsed < 12 * 60 - 20; elapsed += 20) {
+      t.clock.advance(20 * 60);
+      tokens = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200)).body;
+    }
+    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+    t.clock.advance(21 * 60);
+    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
+    const ended = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
+    expect(ended.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  describe('MFA', () => {
+    it('makes an NPC enrol before anything else, then requires the code at login and refuses a replayed code', async () => {
+      const npc = await createUser(t, { roles: ['npc'] });
+      const first = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);
+      expect(first.body).toMatchObject({ mfaRequired: false, mfaEnrollmentRequired: true });
+      const pending = bearer(first.body);
+      const blocked = await t.http.get('/api/v1/states/FRA').set(pending).expect(403);
+      expect(blocked.body.code).toBe('MFA_ENROLLMENT_REQUIRED');
+
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(pending).expect(200)).body;
+      expect(enrollment.otpauthUri).toContain('otpauth://totp/');
+      const codeAt = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      const wrong = await t.http.post('/api/v1/auth/mfa/confirm').set(pending).send({ code: codeAt() === '000000' ? '111111' : '000000' }).expect(400);
+      expect(wrong.body.code).toBe('MFA_CODE_INVALID');
+      await t.http.post('/api/v1/auth/mfa/confirm').set(pending).send({ code: codeAt() }).expect(204);
+      await t.http.get('/api/v1/states/FRA').set(pending).expect(200);
+
+      t.clock.advance(60);
+      const step = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);
+      expect(step.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
+      const code = codeAt();
+      const done = await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code }).expect(200);
+      await t.http.get('/api/v1/auth/me').set(bearer(done.body)).expect(200);
+
+      // The same code again, still inside its 30-second window: refused.
+      const again = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);
+      const replay = await t.http.post('/api/v1/auth/mfa').send({ mfaToken: again.body.mfaToken, code }).expect(401);
+      expect(replay.body.code).toBe('MFA_CODE_INVALID');
+      t.clock.advance(30);
+      await t.http.post('/api/v1/auth/mfa').send({ mfaToken: again.body.mfaToken, code: codeAt() }).expect(200);
+    });
+
+    it('refuses an expired MFA step token', async () => {
+      const user = await createUser(t, { roles: ['officer'] });
+      const tokens = await login(t, user);
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
+      const code = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: code() }).expect(204);
+      t.clock.advance(60);
+      const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
+      t.clock.advance(301);
+      const late = await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code: code() }).expect(401);
+      expect(late.body.code).toBe('MFA_TOKEN_INVALID');
+    });
+  });
+
+  it('re-hashes a password stored with weaker argon2 parameters at the next login', async () => {
+    const user = await createUser(t);
+    const weak = await argon2.hash(user.password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    const client = new Client({ connectionString: t.db.ownerUrl });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await client.query('UPDATE users SET password_hash = $1 WHERE id = $2', [weak, user.id]);
+      await client.query('COMMIT');
+      await login(t, user);
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      const { rows } = await client.query('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+      await client.query('COMMIT');
+      expect(rows[0].password_hash).not.toBe(weak);
+      expect(argon2.needsRehash(rows[0].password_hash, { memoryCost: 19456, timeCost: 2, parallelism: 1 })).toBe(false);
+      await login(t, user);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('throttling of the auth routes', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_THROTTLE_LIMIT: '3' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 429 past the per-IP limit', async () => {
+    for (let i = 0; i < 3; i++) await t.http.post(LOGIN).send({ username: 'someone', password: 'something long' }).expect(401);
+    const limited = await t.http.post(LOGIN).send({ username: 'someone', password: 'something long' }).expect(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+  });
+});

@@ -1,0 +1,123 @@
+import { Writable } from 'node:stream';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { Clock } from '../../src/common/clock';
+import { loadConfig } from '../../src/config/app-config';
+import { Db } from '../../src/database/db';
+import { UsersService } from '../../src/users/users.service';
+import type { Role } from '../../src/common/auth/auth-user';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_JWT_SECRET = 'test-secret-for-signing-access-tokens-0123456789';
+export const TEST_PASSWORD = 'a long enough test password';
+
+/** A clock that stands still until a test moves it. */
+export class FakeClock extends Clock {
+  private current = new Date('2026-11-23T09:00:00Z');
+
+  override now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+}
+
+/** Collects the service's log lines, to check what reaches the log. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(chunk.toString('utf8'));
+    done();
+  }
+
+  get text(): string {
+    return this.lines.join('');
+  }
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: ReturnType<typeof request>;
+  db: TestDatabase;
+  clock: FakeClock;
+  logs: LogCapture;
+  close(): Promise<void>;
+}
+
+/** The real application over HTTP, on its own cloned database, with a controlled clock. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.ownerUrl,
+    DATABASE_APP_URL: db.appUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'info',
+    AUTH_THROTTLE_LIMIT: '100000',
+    DATABASE_POOL_SIZE: '4',
+    ...env,
+  });
+  const clock = new FakeClock();
+  const logs = new LogCapture();
+  const app = await createApp({ config, databaseUrl: db.appUrl, jwtSecret: TEST_JWT_SECRET, clock, logDestination: logs });
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    clock,
+    logs,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  stateCode: string;
+}
+
+let sequence = 0;
+
+/** A user in the database, made through the real service (argon2id hash and all). */
+export async function createUser(
+  t: TestApp,
+  overrides: { stateCode?: string; roles?: Role[]; username?: string; password?: string; mfaExempt?: boolean } = {},
+): Promise<TestUser> {
+  const stateCode = overrides.stateCode ?? 'FRA';
+  const username = overrides.username ?? `user${++sequence}.${stateCode.toLowerCase()}.${process.pid}`;
+  const password = overrides.password ?? TEST_PASSWORD;
+  const created = await t.app.get(Db).inState(stateCode, () =>
+    t.app.get(UsersService).createInState({
+      stateCode,
+      username,
+      displayName: `Test ${username}`,
+      password,
+      roles: overrides.roles ?? ['officer'],
+      mfaExempt: overrides.mfaExempt ?? false,
+    }),
+  );
+  return { id: created.id, username, password, stateCode };
+}
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export async function login(t: TestApp, user: { username: string; password: string }): Promise<Tokens> {
+  const response = await t.http.post('/api/v1/auth/login').send({ username: user.username, password: user.password });
+  if (response.status !== 200 || !response.body.accessToken) {
+    throw new Error(`login of ${user.username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
+}
+
+export const bearer = (tokens: Tokens) => ({ authorization: `Bearer ${tokens.accessToken}` });
