@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Pool, PoolClient } from 'pg';
+import { bearer, createTestApp, createUser, login, TestApp } from './support/test-app';
+
+const A = 'FRA';
+const B = 'BRA';
+
+/**
+ * Tables that carry state_code but are, by design, a directory every State reads (writes stay
+ * isolated). Anything else with state_code must be invisible across States.
+ */
+const SHARED_DIRECTORIES: Record<string, string> = {
+  contact_points: 'the NPC directory: a requesting State must find whom to ask',
+};
+
+/** One row per State-owned table, inserted through the app role as `state`. New tables must be added here. */
+const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Record<string, string>) => Promise<void>> = {
+  users: async (client, state, ids) => {
+    ids.user = randomUUID();
+    await client.query(
+      `INSERT INTO users (id, state_code, username, display_name, roles, password_hash) VALUES ($1, $2, $3, 'Isolation', '{officer}', 'x')`,
+      [ids.user, state, `iso.${state.toLowerCase()}.${ids.user.slice(0, 8)}`],
+    );
+  },
+  auth_sessions: async (client, state, ids) => {
+    ids.session = randomUUID();
+    await client.query(
+      `INSERT INTO auth_sessions (id, state_code, user_id, mfa_satisfied, created_at, last_activity_at, expires_at) VALUES ($1, $2, $3, true, now(), now(), now() + interval '1 hour')`,
+      [ids.session, state, ids.user],
+    );
+  },
+  refresh_tokens: async (client, state, ids) => {
+    await client.query(`INSERT INTO refresh_tokens (state_code, session_id, token_hash, created_at) VALUES ($1, $2, $3, now())`, [
+      state,
+      ids.session,
+      randomUUID().replace(/-/g, '').padEnd(64, '0'),
+    ]);
+  },
+  contact_points: async (client, state) => {
+    await client.query(`INSERT INTO contact_points (state_code, name, agency, email) VALUES ($1, 'NPC', 'Agency', 'npc@example.org')`, [state]);
+  },
+};
+
+describe('State isolation in PostgreSQL', () => {
+  let t: TestApp;
+  let pool: Pool;
+
+  async function asState<T>(state: string | null, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (state) await client.query(`SELECT set_config('app.state_code', $1, true)`, [state]);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function stateOwnedTables(): Promise<string[]> {
+    const { rows } = await pool.query<{ table_name: string }>(
+      `SELECT c.table_name FROM information_schema.columns c
+         JOIN information_schema.tables t USING (table_schema, table_name)
+        WHERE c.table_schema = 'public' AND c.column_name = 'state_code' AND t.table_type = 'BASE TABLE'
+        ORDER BY 1`,
+    );
+    return rows.map((r) => r.table_name);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    pool = new Pool({ connectionString: t.db.appUrl, max: 1 }); // one connection: every test reuses it
+    for (const state of [A, B]) {
+      const ids: Record<string, string> = {};
+      await asState(state, async (client) => {
+        for (const insert of Object.values(ROW_FACTORIES)) await insert(client, state, ids);
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await pool.end();
+    await t.close();
+  });
+
+  it('has a row factory for every table with state_code (so none escapes these checks)', async () => {
+    expect(await stateOwnedTables()).toEqual(Object.keys(ROW_FACTORIES).sort());
+  });
+
+  it('enables and forces row-level security on every table with state_code', async () => {
+    const tables = await stateOwnedTables();
+    const { rows } = await pool.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      `SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1) AND relnamespace = 'public'::regnamespace`,
+      [tables],
+    );
+    expect(rows).toHaveLength(tables.length);
+    for (const row of rows) expect(row).toEqual({ relname: row.relname, relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it('connects as a role that is not superuser, not BYPASSRLS and owns no table', async () => {
+    const { rows } = await pool.query(`SELECT current_user AS role, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user`);
+    expect(rows[0]).toEqual({ role: 'iti_app', rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+    const owned = await pool.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`);
+    expect(owned.rows).toEqual([]);
+    const ddl = await asState(A, (client) => client.query('CREATE TABLE sneaky (id int)').then(() => 'created', (e: { code: string }) => e.code));
+    expect(ddl).toBe('42501');
+  });
+
+  it.each(Object.keys(ROW_FACTORIES))('%s: State A sees none of B\'s rows (or all of a shared directory)', async (table) => {
+    const counts = await asState(A, async (client) => {
+      const own = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE state_code = $1`, [A]);
+      const other = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE state_code = $1`, [B]);
+      return { own: own.rows[0].n, other: other.rows[0].n };
+    });
+    expect(counts.own).toBeGreaterThan(0);
+    if (SHARED_DIRECTORIES[table]) expect(counts.other).toBeGreaterThan(0);
+    else expect(counts.other).toBe(0);
+  });
+
+  it.each(Object.keys(ROW_FACTORIES))('%s: State A cannot insert a row of B', async (table) => {
+    const ids: Record<string, string> = {};
+    // The parents a row needs, in A (the only State A can write); then the row itself claiming B.
+    const failure = await asState(A, async (client) => {
+      const order = Object.keys(ROW_FACTORIES);
+      for (const parent of order.slice(0, order.indexOf(table))) await ROW_FACTORIES[parent](client, A, ids);
+      await client.query('SAVEPOINT attempt');
+      return ROW_FACTORIES[table](client, B, ids).then(
+        () => 'inserted',
+        async (error: { code: string; message: string }) => {
+          await client.query('ROLLBACK TO SAVEPOINT attempt');
+          return `${error.code} ${error.message}`;
+        },
+      );
+    });
+    expect(failure).toMatch(/^42501 new row violates row-level security policy/);
+  });
+
+  it.each(Object.keys(ROW_FACTORIES))('%s: State A can neither move its rows to B nor change or delete B\'s', async (table) => {
+    const outcome = await asState(A, async (client) => {
+      const updated = await client.query(`UPDATE ${table} SET state_code = state_code WHERE state_code = $1`, [B]);
+      const deleted = await client.query(`DELETE FROM ${table} WHERE state_code = $1`, [B]);
+      await client.query('SAVEPOINT move');
+      const moved = await client.query(`UPDATE ${table} SET state_code = $1 WHERE state_code = $2`, [B, A]).then(
+        () => 'moved',
+        async (error: { code: string }) => {
+          await client.query('ROLLBACK TO SAVEPOINT move');
+          return error.code;
+        },
+      );
+      return { updated: updated.rowCount, deleted: deleted.rowCount, moved };
+    });
+    expect(outcome).toEqual({ updated: 0, deleted: 0, moved: '42501' });
+    const bRows = await asState(B, async (client) => (await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE state_code = $1`, [B])).rows[0].n);
+    expect(bRows).toBeGreaterThan(0);
+  });
+
+  it('raises when no State is set, also on a connection whose earlier transaction set one', async () => {
+    const client = new Client({ connectionString: t.db.appUrl });
+    await client.connect();
+    try {
+      await expect(client.query('SELECT count(*) FROM users')).rejects.toThrow(/app.state_code is not set/);
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.state_code', $1, true)`, [A]);
+      const inside = await client.query('SELECT count(*)::int AS n FROM users');
+      expect(inside.rows[0].n).toBeGreaterThan(0);
+      await client.query('COMMIT');
+      // The setting ended with the transaction: the next statement is refused, not given all rows.
+      await expect(client.query('SELECT count(*) FROM users')).rejects.toThrow(/app.state_code is not set/);
+      await expect(client.query('SELECT count(*) FROM auth_sessions')).rejects.toThrow(/app.state_code is not set/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('lets the pre-login look-ups return a State, and nothing else, without a State set', async () => {
+    const { rows } = await pool.query(`SELECT auth_user_state(username) AS state FROM (SELECT 'nobody' AS username) x`);
+    expect(rows[0].state).toBeNull();
+    const privileges = await pool.query(`SELECT has_table_privilege('iti_app', 'states', 'UPDATE') AS update_states`);
+    expect(privileges.rows[0].update_states).toBe(false);
+  });
+});
+
+describe('State isolation through the API', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A pool of two connections, so that interleaved requests of A and B reuse each other's connections.
+    t = await createTestApp({ DATABASE_POOL_SIZE: '2' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('never shows B\'s users to A under interleaved concurrent requests on a small pool', async () => {
+    const adminA = await createUser(t, { stateCode: A, roles: ['admin'], mfaExempt: true });
+    const adminB = await createUser(t, { stateCode: B, roles: ['admin'], mfaExempt: true });
+    for (let i = 0; i < 3; i++) {
+      await createUser(t, { stateCode: A });
+      await createUser(t, { stateCode: B });
+    }
+    const tokens = { [A]: await login(t, adminA), [B]: await login(t, adminB) };
+    const requests = Array.from({ length: 40 }, (_, i) => {
+      const state = i % 2 === 0 ? A : B;
+      return t.http
+        .get('/api/v1/users')
+        .set(bearer(tokens[state]))
+        .then((response) => ({ state, status: response.status, states: (response.body.items as { stateCode: string }[]).map((u) => u.stateCode) }));
+    });
+    const results = await Promise.all(requests);
+    for (const result of results) {
+      expect(result.status).toBe(200);
+      expect(result.states.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(result.states)).toEqual(new Set([result.state]));
+    }
+  });
+});
