@@ -27,7 +27,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const pid = template.split('_').pop();
   const name = `iti_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}_${pid}`;
   assertTestDatabaseName(name);
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const owner = decodeURIComponent(new URL(env('ITI_TEST_OWNER_URL')).username);
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${owner}`));
   return {
     name,
     adminUrl,

@@ -50,6 +50,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException) {
       return { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many requests, try again later', requestId };
     }
+    if (exception instanceof HttpException && exception.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) {
+      // Readiness (terminus): which dependency is down is the point of the answer.
+      const response = exception.getResponse() as { details?: unknown };
+      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Not ready', details: response.details, requestId };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status < 500) {

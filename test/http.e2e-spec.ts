@@ -1,0 +1,118 @@
+import { Client } from 'pg';
+import { bearer, createTestApp, createUser, login, TestApp } from './support/test-app';
+
+async function asOwner(t: TestApp, sql: string): Promise<void> {
+  const client = new Client({ connectionString: t.db.ownerUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('HTTP edge: errors, logs, headers, health', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+    const response = await t.http.post('/api/v1/auth/login').set('content-type', 'application/json').send('{"username": ').expect(400);
+    expect(response.body).toEqual({ statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', requestId: expect.any(String) });
+  });
+
+  it('answers an unknown route with the error shape', async () => {
+    const response = await t.http.get('/api/v1/nowhere').expect(404);
+    expect(response.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: expect.any(String) });
+  });
+
+  it('keeps a sane caller request id and echoes it', async () => {
+    const response = await t.http.get('/health/live').set('x-request-id', 'trace-1234-abcd').expect(200);
+    expect(response.headers['x-request-id']).toBe('trace-1234-abcd');
+    const replaced = await t.http.get('/health/live').set('x-request-id', 'bad id with spaces').expect(200);
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an unexpected failure with a bare 500: no stack, no SQL; the details go to the log only', async () => {
+    const user = await createUser(t, { roles: ['admin'], mfaExempt: true });
+    const tokens = await login(t, user);
+    await asOwner(t, 'ALTER TABLE contact_points RENAME TO contact_points_moved');
+    try {
+      const response = await t.http.get('/api/v1/states/FRA/contact-points').set(bearer(tokens)).expect(500);
+      expect(response.body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: expect.any(String) });
+      expect(JSON.stringify(response.body)).not.toMatch(/contact_points|relation|at .*\.ts/);
+      const logged = t.logs.lines.filter((line) => line.includes(response.body.requestId) && line.includes('Unhandled error'));
+      expect(logged.join('')).toMatch(/contact_points/);
+    } finally {
+      await asOwner(t, 'ALTER TABLE contact_points_moved RENAME TO contact_points');
+    }
+  });
+
+  it('never logs passwords, tokens or the Authorization header', async () => {
+    const user = await createUser(t, { password: 'canary-password-5f1c2e' });
+    const tokens = await login(t, user);
+    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200);
+    const text = t.logs.text;
+    expect(text).toContain('/api/v1/auth/me'); // the requests were logged...
+    expect(text).toContain('[redacted]'); // ...with the Authorization header replaced
+    expect(text).not.toContain('canary-password-5f1c2e');
+    expect(text).not.toContain(tokens.accessToken);
+    expect(text).not.toContain(tokens.refreshToken);
+  });
+
+  it('sends helmet headers and keeps CORS closed by default', async () => {
+    const response = await t.http.get('/health/live').set('origin', 'https://evil.example').expect(200);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await t.http.options('/api/v1/auth/login').set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const json = await t.http.get('/api/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/states/{code}/contact-points']));
+    await t.http.get('/api/docs').expect(200);
+  });
+
+  it('is live, and ready only while every migration is applied', async () => {
+    await t.http.get('/health/live').expect(200, { status: 'ok' });
+    const ready = await t.http.get('/health/ready').expect(200);
+    expect(ready.body.details).toMatchObject({ database: { status: 'up' }, migrations: { status: 'up' } });
+    await asOwner(t, `CREATE TABLE migrations_backup AS SELECT * FROM migrations; DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations)`);
+    try {
+      const notReady = await t.http.get('/health/ready').expect(503);
+      expect(notReady.body.details.migrations.status).toBe('down');
+    } finally {
+      await asOwner(t, `DELETE FROM migrations; INSERT INTO migrations SELECT * FROM migrations_backup; DROP TABLE migrations_backup`);
+    }
+    await t.http.get('/health/ready').expect(200);
+  });
+});
+
+describe('CORS when origins are configured', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ CORS_ORIGINS: 'https://console.example.org' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('allows the configured origin only', async () => {
+    const allowed = await t.http.get('/health/live').set('origin', 'https://console.example.org').expect(200);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://console.example.org');
+    const other = await t.http.get('/health/live').set('origin', 'https://evil.example').expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -1,0 +1,99 @@
+import { bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+
+describe('States and contact points', () => {
+  let t: TestApp;
+  let fraAdmin: Tokens;
+  let braAdmin: Tokens;
+  let kenOfficer: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fraAdmin = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true }));
+    braAdmin = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['admin'], mfaExempt: true }));
+    kenOfficer = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['officer'] }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists every ISO 3166-1 country and the four former States, page by page', async () => {
+    const codes: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string | number> = { limit: 100 };
+      if (cursor) query.cursor = cursor;
+      const page = await t.http.get('/api/v1/states').query(query).set(bearer(kenOfficer)).expect(200);
+      codes.push(...page.body.items.map((s: { code: string }) => s.code));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(codes).toHaveLength(249 + 4);
+    expect(codes).toEqual([...codes].sort());
+    expect(codes).toEqual(expect.arrayContaining(['FRA', 'BRA', 'KEN', 'CIV', 'RUS', 'SUN', 'YUG', 'CSK', 'DDR']));
+  });
+
+  it('shows one State, with its name as ISO writes it', async () => {
+    const civ = await t.http.get('/api/v1/states/civ').set(bearer(kenOfficer)).expect(200);
+    expect(civ.body).toEqual({ code: 'CIV', alpha2: 'CI', numericCode: '384', name: "Côte d'Ivoire", former: false, hosted: false });
+    const sun = await t.http.get('/api/v1/states/SUN').set(bearer(kenOfficer)).expect(200);
+    expect(sun.body).toMatchObject({ name: 'USSR', former: true });
+    expect((await t.http.get('/api/v1/states/XXX').set(bearer(kenOfficer)).expect(404)).body.code).toBe('STATE_NOT_FOUND');
+    expect((await t.http.get('/api/v1/states/FR').set(bearer(kenOfficer)).expect(400)).body.details[0].field).toBe('code');
+  });
+
+  it('filters hosted States', async () => {
+    const hosted = await t.http.get('/api/v1/states').query({ hosted: 'true' }).set(bearer(kenOfficer)).expect(200);
+    expect(hosted.body.items).toEqual([]);
+    const bad = await t.http.get('/api/v1/states').query({ hosted: 'maybe' }).set(bearer(kenOfficer)).expect(400);
+    expect(bad.body.details[0].field).toBe('hosted');
+  });
+
+  const contactPoint = {
+    name: 'Point de contact national',
+    agency: 'Office central',
+    email: 'NPC@example.fr',
+    phone: '+33 1 23 45 67 89',
+    languages: ['fr', 'en'],
+    verifiedAt: '2026-11-01T00:00:00.000Z',
+  };
+
+  it('lets a State\'s admin add, change and remove its contact points, and every user read them', async () => {
+    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
+    expect(created.body).toMatchObject({ ...contactPoint, email: 'npc@example.fr', stateCode: 'FRA' });
+    const list = await t.http.get('/api/v1/states/FRA/contact-points').set(bearer(kenOfficer)).expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(created.body.id);
+
+    const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;
+    const changed = await t.http.patch(path).set(bearer(fraAdmin)).send({ phone: '+33 1 00 00 00 00', verifiedAt: '2026-11-20T00:00:00Z' }).expect(200);
+    expect(changed.body).toMatchObject({ phone: '+33 1 00 00 00 00', verifiedAt: '2026-11-20T00:00:00.000Z', name: contactPoint.name });
+    await t.http.delete(path).set(bearer(fraAdmin)).expect(204);
+    await t.http.delete(path).set(bearer(fraAdmin)).expect(404);
+  });
+
+  it('answers 404 when another State\'s admin tries to manage them, and changes nothing', async () => {
+    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
+    const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;
+    expect((await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(braAdmin)).send(contactPoint).expect(404)).body.code).toBe('CONTACT_POINT_NOT_FOUND');
+    await t.http.patch(path).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(404);
+    await t.http.delete(path).set(bearer(braAdmin)).expect(404);
+    // Even through its own State's path with the other State's id.
+    await t.http.patch(`/api/v1/states/BRA/contact-points/${created.body.id}`).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(404);
+    const list = await t.http.get('/api/v1/states/FRA/contact-points').set(bearer(braAdmin)).expect(200);
+    expect(list.body.items.find((c: { id: string }) => c.id === created.body.id).name).toBe(contactPoint.name);
+  });
+
+  it('is managed by admins only', async () => {
+    const response = await t.http.post('/api/v1/states/KEN/contact-points').set(bearer(kenOfficer)).send(contactPoint).expect(403);
+    expect(response.body.code).toBe('ROLE_REQUIRED');
+  });
+
+  it('names every bad field of a contact point', async () => {
+    const response = await t.http
+      .post('/api/v1/states/FRA/contact-points')
+      .set(bearer(fraAdmin))
+      .send({ name: '', agency: 42, email: 'nope', phone: 'call me', languages: ['French'], verifiedAt: 'yesterday' })
+      .expect(400);
+    const fields = (response.body.details as { field: string }[]).map((d) => d.field).sort();
+    expect(fields).toEqual(['agency', 'email', 'languages', 'name', 'phone', 'verifiedAt']);
+  });
+});

@@ -1,0 +1,131 @@
+import { bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+
+describe('users (admins of a State)', () => {
+  let t: TestApp;
+  let fraAdmin: Tokens;
+  let braAdmin: Tokens;
+  let fraOfficer: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fraAdmin = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true }));
+    braAdmin = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['admin'], mfaExempt: true }));
+    fraOfficer = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['officer'] }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const newUser = (overrides: Record<string, unknown> = {}) => ({
+    username: `new.${Math.random().toString(36).slice(2, 10)}`,
+    displayName: 'Jeanne Martin',
+    password: 'twelve chars or more, any kind',
+    roles: ['officer'],
+    email: 'Jeanne.Martin@example.fr',
+    ...overrides,
+  });
+
+  it('creates a user in the admin\'s own State, whatever the body says', async () => {
+    const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
+    expect(created.body).toMatchObject({ stateCode: 'FRA', roles: ['officer'], email: 'jeanne.martin@example.fr', disabled: false, mfaEnabled: false });
+    expect(created.body).not.toHaveProperty('passwordHash');
+    const smuggled = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ stateCode: 'BRA' })).expect(400);
+    expect(smuggled.body.details).toEqual([{ field: 'stateCode', messages: ['property stateCode should not exist'] }]);
+  });
+
+  it('lets the new user log in', async () => {
+    const body = newUser();
+    await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(body).expect(201);
+    const tokens = await login(t, body);
+    const me = await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+    expect(me.body.stateCode).toBe('FRA');
+  });
+
+  it('refuses a taken user name with 409', async () => {
+    const body = newUser();
+    await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(body).expect(201);
+    const again = await t.http.post('/api/v1/users').set(bearer(braAdmin)).send(body).expect(409);
+    expect(again.body.code).toBe('USERNAME_TAKEN');
+  });
+
+  it('names every bad field', async () => {
+    const response = await t.http
+      .post('/api/v1/users')
+      .set(bearer(fraAdmin))
+      .send({ username: 'x', displayName: '', password: 'short', roles: ['general'], email: 'not-an-email' })
+      .expect(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    const fields = (response.body.details as { field: string }[]).map((d) => d.field).sort();
+    expect(fields).toEqual(['displayName', 'email', 'password', 'roles', 'username']);
+  });
+
+  it('accepts a 256-character password and refuses a longer one', async () => {
+    await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ password: 'é'.repeat(256) })).expect(201);
+    const tooLong = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ password: 'x'.repeat(257) })).expect(400);
+    expect(tooLong.body.details[0].field).toBe('password');
+  });
+
+  it('lists only the admin\'s own State, page by page', async () => {
+    for (let i = 0; i < 3; i++) await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string | number> = { limit: 2 };
+      if (cursor) query.cursor = cursor;
+      const page = await t.http.get('/api/v1/users').query(query).set(bearer(fraAdmin)).expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      for (const user of page.body.items) {
+        expect(user.stateCode).toBe('FRA');
+        seen.push(user.username);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    const bad = await t.http.get('/api/v1/users').query({ cursor: 'nonsense', limit: 500 }).set(bearer(fraAdmin)).expect(400);
+    expect((bad.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['limit']);
+    const badCursor = await t.http.get('/api/v1/users').query({ cursor: 'nonsense' }).set(bearer(fraAdmin)).expect(400);
+    expect(badCursor.body.details[0].field).toBe('cursor');
+  });
+
+  it('answers 404 to another State\'s admin for a user that exists', async () => {
+    const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
+    await t.http.get(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).expect(200);
+    const read = await t.http.get(`/api/v1/users/${created.body.id}`).set(bearer(braAdmin)).expect(404);
+    expect(read.body.code).toBe('USER_NOT_FOUND');
+    await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(braAdmin)).send({ disabled: true }).expect(404);
+    const still = await t.http.get(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).expect(200);
+    expect(still.body.disabled).toBe(false);
+    await t.http.get('/api/v1/users/not-a-uuid').set(bearer(fraAdmin)).expect(400);
+  });
+
+  it('disables a user: their session stops at once and login is refused; enabling restores it', async () => {
+    const body = newUser();
+    const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(body).expect(201);
+    const tokens = await login(t, body);
+    const disabled = await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ disabled: true }).expect(200);
+    expect(disabled.body.disabled).toBe(true);
+    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
+    await t.http.post('/api/v1/auth/login').send({ username: body.username, password: body.password }).expect(401);
+    await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ disabled: false }).expect(200);
+    await login(t, body);
+  });
+
+  it('changes roles, and refuses an admin removing their own admin role', async () => {
+    const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
+    const changed = await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ roles: ['npc', 'registrar'] }).expect(200);
+    expect(changed.body.roles).toEqual(['npc', 'registrar']);
+    const me = await t.http.get('/api/v1/auth/me').set(bearer(fraAdmin)).expect(200);
+    const self = await t.http.patch(`/api/v1/users/${me.body.id}`).set(bearer(fraAdmin)).send({ disabled: true }).expect(409);
+    expect(self.body.code).toBe('CANNOT_DEMOTE_SELF');
+    const badRoles = await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ roles: [] }).expect(400);
+    expect(badRoles.body.details[0].field).toBe('roles');
+  });
+
+  it('is for admins only', async () => {
+    const response = await t.http.get('/api/v1/users').set(bearer(fraOfficer)).expect(403);
+    expect(response.body.code).toBe('ROLE_REQUIRED');
+    await t.http.get('/api/v1/users').expect(401);
+  });
+});
