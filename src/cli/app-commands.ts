@@ -1,4 +1,127 @@
-import { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Command, Option } from 'commander';
+import pino from 'pino';
+import { createApp } from '../app.factory';
+import { ROLES, Role } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { buildOpenApiDocument } from '../common/http/openapi';
+import { loadConfig } from '../config/app-config';
+import { loadLocalSecrets } from '../config/local-secrets';
 import { DatabaseRuntime } from '../database/database-runtime';
+import { Db } from '../database/db';
+import { runMigrations } from '../database/migrator';
+import { DemoService, formatDemoAccounts } from '../demo/demo.service';
+import { StatesService } from '../states/states.service';
+import { UsersService } from '../users/users.service';
 
-export function registerAppCommands(_program: Command, _withDatabase: <T>(work: (db: DatabaseRuntime) => Promise<T>) => Promise<T>): void {}
+type WithDatabase = <T>(work: (db: DatabaseRuntime) => Promise<T>) => Promise<T>;
+
+const OPENAPI_FILE = 'docs/openapi.json';
+
+/**
+ * Administrative commands run through the application's own services, connected as the schema
+ * owner (hosting a State changes the node-wide `states` table, which the app role only reads).
+ */
+async function withApp<T>(withDatabase: WithDatabase, work: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
+  return withDatabase(async (db) => {
+    const config = loadConfig();
+    await runMigrations(db.ownerUrl);
+    const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
+    const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' }, databaseUrl: db.ownerUrl, jwtSecret, logDestination: pino.destination({ dest: 2 }) });
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function openApiText(app: NestFastifyApplication): string {
+  return `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+}
+
+export function registerAppCommands(program: Command, withDatabase: WithDatabase): void {
+  program
+    .command('user:create')
+    .description('create a user; the password is read from standard input')
+    .requiredOption('--state <code>', 'ISO 3166-1 alpha-3 code of the user\'s State')
+    .requiredOption('--username <name>', 'login name (a-z 0-9 . _ -)')
+    .requiredOption('--name <display name>', 'display name')
+    .addOption(new Option('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`).makeOptionMandatory())
+    .option('--email <email>')
+    .option('--agency <agency>')
+    .action(async (options: { state: string; username: string; name: string; roles: string; email?: string; agency?: string }) => {
+      const password = await readStdin();
+      const roles = options.roles.split(',').map((r) => r.trim()) as Role[];
+      const unknown = roles.filter((r) => !ROLES.includes(r));
+      if (unknown.length) throw new Error(`unknown roles: ${unknown.join(', ')} (known: ${ROLES.join(', ')})`);
+      if (password.length < 12) throw new Error('the password (standard input) must have at least 12 characters');
+      const state = options.state.toUpperCase();
+      await withApp(withDatabase, async (app) => {
+        await app.get(Db).withoutState(() => app.get(StatesService).get(state));
+        const user = await app.get(Db).inState(state, () =>
+          app.get(UsersService).createInState({
+            stateCode: state,
+            username: options.username.toLowerCase(),
+            displayName: options.name,
+            password,
+            roles,
+            email: options.email,
+            agency: options.agency,
+          }),
+        );
+        process.stdout.write(`created ${user.username} (${user.stateCode}, ${user.roles.join(', ')}) id ${user.id}\n`);
+      });
+    });
+
+  program
+    .command('state:host <code>')
+    .description('host a State on this node: its users and registry live here')
+    .action((code: string) =>
+      withApp(withDatabase, async (app) => {
+        const state = await app.get(Db).withoutState(() => app.get(StatesService).host(code.toUpperCase(), app.get(Clock).now()));
+        process.stdout.write(`${state.code} (${state.name}) is hosted on this node\n`);
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('seed the demo: FRA, BRA and KEN hosted, one user per role, contact points')
+    .action(() =>
+      withApp(withDatabase, async (app) => {
+        process.stdout.write(`${formatDemoAccounts(await app.get(DemoService).seed())}\n`);
+      }),
+    );
+
+  program
+    .command('openapi:write')
+    .description(`write the OpenAPI document to ${OPENAPI_FILE}`)
+    .action(() =>
+      withApp(withDatabase, async (app) => {
+        writeFileSync(OPENAPI_FILE, openApiText(app));
+        process.stderr.write(`wrote ${OPENAPI_FILE}\n`);
+      }),
+    );
+
+  program
+    .command('openapi:check')
+    .description(`fail when ${OPENAPI_FILE} differs from what the code serves (drift)`)
+    .action(() =>
+      withApp(withDatabase, async (app) => {
+        const committed = readFileSync(OPENAPI_FILE, 'utf8');
+        if (committed !== openApiText(app)) {
+          process.stderr.write(`${OPENAPI_FILE} is out of date: run npm run openapi:write and commit it\n`);
+          process.exitCode = 1;
+        } else {
+          process.stderr.write(`${OPENAPI_FILE} matches the API\n`);
+        }
+      }),
+    );
+}

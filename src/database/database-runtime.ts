@@ -75,6 +75,7 @@ async function ensureRole(client: Client, role: string, password: string, attrib
       throw new Error(
         `The database user cannot ${statement.toLowerCase()} the role "${role}". Grant it CREATEROLE, ` +
           `or create the role yourself and set DATABASE_APP_URL (see docs/operations.md).`,
+        { cause: error },
       );
     }
     throw error;

