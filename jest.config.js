@@ -6,6 +6,7 @@
  */
 module.exports = {
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bench/'],

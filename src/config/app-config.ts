@@ -85,11 +85,9 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
-  const input = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => v !== undefined && (known.includes(k) || k.startsWith('DATABASE_'))),
-  );
+  const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  // whitelist drops every variable that is not a setting of ours (PATH, HOME...).
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));

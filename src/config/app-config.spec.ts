@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: '.data',
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      SESSION_IDLE_TIMEOUT_SECONDS: 1800,
+      SESSION_ABSOLUTE_TIMEOUT_SECONDS: 43200,
+      MFA_REQUIRED_ROLES: ['npc', 'admin'],
+      LOCKOUT_THRESHOLD: 5,
+      LOCKOUT_SECONDS: 600,
+      CORS_ORIGINS: [],
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.JWT_SECRET).toBeUndefined();
+  });
+
+  it('reads the optional settings when given', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 's'.repeat(32), PATH: '/usr/bin' });
+    expect(config.DATABASE_URL).toBe('postgres://u@h/db');
+    expect(config.JWT_SECRET).toBe('s'.repeat(32));
+    expect(config).not.toHaveProperty('PATH');
+  });
+
+  it('parses numbers, lists and booleans', () => {
+    const config = loadConfig({ PORT: '8080', CORS_ORIGINS: 'https://a.example, https://b.example', DEMO_SEED_ON_FIRST_START: 'false', MFA_REQUIRED_ROLES: 'admin' });
+    expect(config.PORT).toBe(8080);
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.DEMO_SEED_ON_FIRST_START).toBe(false);
+    expect(config.MFA_REQUIRED_ROLES).toEqual(['admin']);
+  });
+
+  it('names every invalid variable', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ACCESS_TOKEN_TTL_SECONDS: '3600', JWT_SECRET: 'short', MFA_REQUIRED_ROLES: 'boss' });
+    expect(attempt).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const name of ['PORT', 'DATABASE_URL', 'ACCESS_TOKEN_TTL_SECONDS', 'JWT_SECRET', 'MFA_REQUIRED_ROLES']) expect(message).toContain(`${name}:`);
+  });
+
+  it('never lets access tokens live longer than 15 minutes', () => {
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '901' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+  });
+});
