@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
   if (database.embedded && config.DEMO_SEED_ON_FIRST_START) {
     // Hosting States needs the owner's rights: seed through a short-lived owner context.
-    const seeding = await createApp({ config, databaseUrl: database.ownerUrl, jwtSecret, logDestination: pino.destination({ dest: 2 }) });
+    const seeding = await createApp({ config, databaseUrl: database.ownerUrl, jwtSecret });
     const demo = seeding.get(DemoService);
     if (await demo.isNodeEmpty()) {
       const accounts = await demo.seed();
@@ -41,7 +41,6 @@ async function main(): Promise<void> {
   }
 
   const app = await createApp({ config, databaseUrl: database.appUrl, jwtSecret });
-  app.enableShutdownHooks([]);
   await app.listen({ port: config.PORT, host: config.HOST });
   log.info(`ITI Trace listening on http://${config.HOST}:${config.PORT} (API under /api/v1, docs at /api/docs)`);
 

@@ -187,6 +187,22 @@ describe('authentication', () => {
       await t.http.post('/api/v1/auth/mfa').send({ mfaToken: again.body.mfaToken, code: codeAt() }).expect(200);
     });
 
+    it('counts wrong MFA codes towards the lockout, even when the password is given again in between', async () => {
+      const user = await createUser(t, { roles: ['officer'] });
+      const tokens = await login(t, user);
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
+      const code = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: code() }).expect(204);
+      t.clock.advance(60);
+      for (let i = 0; i < 5; i++) {
+        const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
+        const wrong = code() === '000000' ? '111111' : '000000';
+        await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code: wrong }).expect(401);
+      }
+      const locked = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(401);
+      expect(locked.body.code).toBe('INVALID_CREDENTIALS');
+    });
+
     it('refuses an expired MFA step token', async () => {
       const user = await createUser(t, { roles: ['officer'] });
       const tokens = await login(t, user);

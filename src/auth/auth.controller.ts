@@ -61,6 +61,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @AllowPendingMfa()
+  @UseGuards(ThrottlerGuard)
   @Post('mfa/confirm')
   @HttpCode(204)
   confirmMfa(@CurrentUser() user: AuthUser, @Body() body: MfaCodeDto): Promise<void> {

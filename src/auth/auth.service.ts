@@ -43,7 +43,7 @@ export class AuthService {
       throw invalidCredentials();
     }
     const outcome = await this.db.inState(stateCode, async (): Promise<Outcome<LoginResponseDto>> => {
-      const user = await this.users.findByUsernameForUpdate(name);
+      const user = await this.users.findByUsernameForUpdate(stateCode, name);
       if (!user) {
         await this.passwords.verifyAgainstDummy(password);
         return { ok: false, error: invalidCredentials() };
@@ -54,13 +54,14 @@ export class AuthService {
         await this.recordFailure(user);
         return { ok: false, error: invalidCredentials() };
       }
-      const changes: Partial<UserEntity> = { failedLogins: 0, lockedUntil: null };
+      const changes: Partial<UserEntity> = {};
       if (this.passwords.needsRehash(user.passwordHash)) changes.passwordHash = await this.passwords.hash(password);
       if (user.mfaEnabledAt && !user.mfaExempt) {
-        await this.users.update(user.id, changes);
+        // Failures are reset only when the second factor succeeds too: wrong MFA codes keep counting.
+        if (changes.passwordHash) await this.users.update(user.stateCode, user.id, changes);
         return { ok: true, value: { mfaRequired: true, mfaToken: this.tokens.signMfaStep(user.id, user.stateCode) } };
       }
-      await this.users.update(user.id, { ...changes, lastLoginAt: this.clock.now() });
+      await this.users.update(user.stateCode, user.id, { ...changes, failedLogins: 0, lockedUntil: null, lastLoginAt: this.clock.now() });
       const tokens = await this.startSession(user, !this.requiresMfa(user), clientIp);
       return { ok: true, value: { mfaRequired: false, ...tokens } };
     });
@@ -72,14 +73,14 @@ export class AuthService {
   async completeMfa(mfaToken: string, code: string, clientIp: string | null): Promise<TokensDto> {
     const step = this.tokens.verifyMfaStep(mfaToken);
     const outcome = await this.db.inState(step.st, async (): Promise<Outcome<TokensDto>> => {
-      const user = await this.users.findByIdForUpdate(step.sub);
+      const user = await this.users.findByIdForUpdate(step.st, step.sub);
       if (!user || !user.mfaSecret || user.disabledAt || this.isLocked(user)) return { ok: false, error: invalidCredentials() };
       const matched = this.totp.matchingStep(user.mfaSecret, code);
       if (matched === null || (user.mfaLastStep !== null && matched <= Number(user.mfaLastStep))) {
         await this.recordFailure(user);
         return { ok: false, error: new UnauthorizedError('MFA_CODE_INVALID', 'The code is wrong, expired or already used') };
       }
-      await this.users.update(user.id, { mfaLastStep: String(matched), failedLogins: 0, lastLoginAt: this.clock.now() });
+      await this.users.update(user.stateCode, user.id, { mfaLastStep: String(matched), failedLogins: 0, lockedUntil: null, lastLoginAt: this.clock.now() });
       return { ok: true, value: await this.startSession(user, true, clientIp) };
     });
     if (!outcome.ok) throw outcome.error;
@@ -102,7 +103,7 @@ export class AuthService {
         await this.sessions.revokeSession(session.id, 'refresh_token_reuse', now);
         return { ok: false, error: new UnauthorizedError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session is revoked') };
       }
-      const user = await this.users.findById(session.userId);
+      const user = await this.users.findById(stateCode, session.userId);
       if (!user || user.disabledAt || !this.isSessionLive(session, now)) {
         await this.sessions.revokeSession(session.id, 'expired', now);
         return { ok: false, error: sessionEnded() };
@@ -127,7 +128,7 @@ export class AuthService {
       const now = this.clock.now();
       const session = await this.sessions.findSession(payload.sid, payload.sub);
       if (!session || !this.isSessionLive(session, now)) throw sessionEnded();
-      const user = await this.users.findById(payload.sub);
+      const user = await this.users.findById(payload.st, payload.sub);
       if (!user || user.disabledAt) throw sessionEnded();
       if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
         await this.sessions.touchSession(session.id, now);
@@ -147,7 +148,7 @@ export class AuthService {
   }
 
   async me(actor: AuthUser): Promise<MeDto> {
-    const user = await this.users.findById(actor.id);
+    const user = await this.users.findById(actor.stateCode, actor.id);
     const session = await this.sessions.findSession(actor.sessionId, actor.id);
     if (!user || !session) throw sessionEnded();
     const state = await this.states.get(user.stateCode);
@@ -167,22 +168,22 @@ export class AuthService {
 
   /** Issues a new TOTP secret, pending until confirmed with a code. */
   async enrollMfa(actor: AuthUser): Promise<MfaEnrollmentDto> {
-    const user = await this.users.findByIdForUpdate(actor.id);
+    const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
     if (!user) throw sessionEnded();
     if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');
     const secret = this.totp.newSecret();
-    await this.users.update(user.id, { mfaPendingSecret: secret });
+    await this.users.update(user.stateCode, user.id, { mfaPendingSecret: secret });
     return { secret, otpauthUri: this.totp.uri(secret, `${user.username} (${user.stateCode})`) };
   }
 
   async confirmMfa(actor: AuthUser, code: string): Promise<void> {
-    const user = await this.users.findByIdForUpdate(actor.id);
+    const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
     if (!user) throw sessionEnded();
     if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');
     if (!user.mfaPendingSecret) throw new ConflictError('MFA_NOT_ENROLLING', 'Call POST /auth/mfa/enroll first');
     const matched = this.totp.matchingStep(user.mfaPendingSecret, code);
     if (matched === null) throw new AppError(400, 'MFA_CODE_INVALID', 'The code does not match the secret; check the device clock');
-    await this.users.update(user.id, {
+    await this.users.update(user.stateCode, user.id, {
       mfaSecret: user.mfaPendingSecret,
       mfaPendingSecret: null,
       mfaEnabledAt: this.clock.now(),
@@ -204,9 +205,9 @@ export class AuthService {
     const failures = user.failedLogins + 1;
     if (failures >= this.config.LOCKOUT_THRESHOLD) {
       const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_SECONDS * 1000);
-      await this.users.update(user.id, { failedLogins: 0, lockedUntil });
+      await this.users.update(user.stateCode, user.id, { failedLogins: 0, lockedUntil });
     } else {
-      await this.users.update(user.id, { failedLogins: failures });
+      await this.users.update(user.stateCode, user.id, { failedLogins: failures });
     }
   }
 

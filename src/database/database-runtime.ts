@@ -29,8 +29,11 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
     if (config.DATABASE_APP_URL) {
       return { ownerUrl, appUrl: config.DATABASE_APP_URL, embedded: false, stop: async () => undefined };
     }
-    const password = config.DATABASE_APP_PASSWORD ?? loadLocalSecrets(config.DATA_DIR).databaseAppPassword;
-    await withClient(ownerUrl, (client) => ensureAppRole(client, password));
+    // An explicit password is (re)applied at every start; a generated one only when creating the role,
+    // so that a process with another DATA_DIR cannot change the password under running replicas.
+    const explicit = config.DATABASE_APP_PASSWORD;
+    const password = explicit ?? loadLocalSecrets(config.DATA_DIR).databaseAppPassword;
+    await withClient(ownerUrl, (client) => ensureAppRole(client, password, explicit !== undefined));
     return { ownerUrl, appUrl: withCredentials(ownerUrl, APP_ROLE, password), embedded: false, stop: async () => undefined };
   }
 
@@ -59,15 +62,28 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
   };
 }
 
-export async function ensureAppRole(client: Client, password: string): Promise<void> {
-  await ensureRole(client, APP_ROLE, password, 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION');
+export async function ensureAppRole(client: Client, password: string, updatePassword = true): Promise<void> {
+  await ensureRole(client, APP_ROLE, password, 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION', updatePassword);
+  const { rows } = await client.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+  if (rows[0]?.rolsuper || rows[0]?.rolbypassrls) {
+    throw new Error(`The role ${APP_ROLE} is superuser or BYPASSRLS: row-level security would not apply. Remove those attributes.`);
+  }
 }
 
-async function ensureRole(client: Client, role: string, password: string, attributes: string): Promise<void> {
+/**
+ * Creates the role with its attributes, or only sets the password of an existing one (changing
+ * SUPERUSER/BYPASSRLS attributes needs a superuser, which the owner need not be).
+ */
+async function ensureRole(client: Client, role: string, password: string, attributes: string, updatePassword = true): Promise<void> {
   const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-  const statement = found.rowCount === 0 ? 'CREATE' : 'ALTER';
+  const exists = (found.rowCount ?? 0) > 0;
+  if (exists && !updatePassword) return;
+  const statement = exists ? 'ALTER' : 'CREATE';
+  const sql = exists
+    ? `ALTER ROLE ${role} PASSWORD ${client.escapeLiteral(password)}`
+    : `CREATE ROLE ${role} LOGIN ${attributes} PASSWORD ${client.escapeLiteral(password)}`;
   try {
-    await client.query(`${statement} ROLE ${role} LOGIN ${attributes} PASSWORD ${client.escapeLiteral(password)}`);
+    await client.query(sql);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === '42710') return; // created meanwhile by another replica

@@ -29,8 +29,12 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 2000 }),
       async () => {
         const indicator = this.indicators.check('migrations');
-        const pending = await this.dataSource.showMigrations();
-        return pending ? indicator.down({ pending: true }) : indicator.up();
+        try {
+          const pending = await this.dataSource.showMigrations();
+          return pending ? indicator.down({ pending: true }) : indicator.up();
+        } catch {
+          return indicator.down({ reason: 'the migrations table could not be read' });
+        }
       },
     ]);
   }

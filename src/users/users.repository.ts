@@ -15,20 +15,32 @@ export class UsersRepository {
     return rows[0]?.state ?? null;
   }
 
-  findByUsernameForUpdate(username: string): Promise<UserEntity | null> {
-    return this.db.repository(UserEntity).createQueryBuilder('u').where('u.username = :username', { username }).setLock('pessimistic_write').getOne();
+  // Every query names the State as well: isolation holds in the service even before row-level security.
+
+  findByUsernameForUpdate(stateCode: string, username: string): Promise<UserEntity | null> {
+    return this.db
+      .repository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.state_code = :stateCode AND u.username = :username', { stateCode, username })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.db.repository(UserEntity).findOneBy({ id });
+  findById(stateCode: string, id: string): Promise<UserEntity | null> {
+    return this.db.repository(UserEntity).findOneBy({ stateCode, id });
   }
 
-  findByIdForUpdate(id: string): Promise<UserEntity | null> {
-    return this.db.repository(UserEntity).createQueryBuilder('u').where('u.id = :id', { id }).setLock('pessimistic_write').getOne();
+  findByIdForUpdate(stateCode: string, id: string): Promise<UserEntity | null> {
+    return this.db
+      .repository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.state_code = :stateCode AND u.id = :id', { stateCode, id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
-  list(page: PageQueryDto): Promise<Page<UserEntity>> {
-    const query = this.db.repository(UserEntity).createQueryBuilder('u');
+  list(stateCode: string, page: PageQueryDto): Promise<Page<UserEntity>> {
+    const query = this.db.repository(UserEntity).createQueryBuilder('u').where('u.state_code = :stateCode', { stateCode });
     return keysetPage(query, [{ property: 'username', column: 'u.username' }], page);
   }
 
@@ -46,7 +58,7 @@ export class UsersRepository {
   }
 
   /** Partial update of named columns, without reading the row back. */
-  async update(id: string, changes: Partial<UserEntity>): Promise<void> {
-    await this.db.repository(UserEntity).update({ id }, changes);
+  async update(stateCode: string, id: string, changes: Partial<UserEntity>): Promise<void> {
+    await this.db.repository(UserEntity).update({ stateCode, id }, changes);
   }
 }

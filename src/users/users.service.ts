@@ -40,19 +40,19 @@ export class UsersService {
     return UserDto.from(created, this.clock.now());
   }
 
-  async list(_actor: AuthUser, page: PageQueryDto): Promise<Page<UserDto>> {
+  async list(actor: AuthUser, page: PageQueryDto): Promise<Page<UserDto>> {
     const now = this.clock.now();
-    return mapPage(await this.users.list(page), (user) => UserDto.from(user, now));
+    return mapPage(await this.users.list(actor.stateCode, page), (user) => UserDto.from(user, now));
   }
 
-  async get(_actor: AuthUser, id: string): Promise<UserDto> {
-    const user = await this.users.findById(id);
+  async get(actor: AuthUser, id: string): Promise<UserDto> {
+    const user = await this.users.findById(actor.stateCode, id);
     if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
     return UserDto.from(user, this.clock.now());
   }
 
   async update(actor: AuthUser, id: string, input: UpdateUserDto): Promise<UserDto> {
-    const user = await this.users.findByIdForUpdate(id);
+    const user = await this.users.findByIdForUpdate(actor.stateCode, id);
     if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
     if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
       throw new ConflictError('CANNOT_DEMOTE_SELF', 'An admin cannot disable their own account or remove their own admin role');

@@ -1,6 +1,7 @@
 /**
  * Log paths whose values never reach a log: credentials, tokens, TOTP material, and any field a
  * module marks confidential by naming it `confidential` or putting it under `confidential.*`.
+ * Request bodies are not logged at all; the body paths guard against a future change of that.
  */
 export const REDACTED_LOG_PATHS = [
   'req.headers.authorization',
@@ -13,7 +14,9 @@ export const REDACTED_LOG_PATHS = [
   '*.refreshToken',
   '*.mfaToken',
   '*.token',
-  '*.code',
+  'req.body.code',
+  'body.code',
+  '*.totp',
   '*.secret',
   '*.mfaSecret',
   '*.passwordHash',
