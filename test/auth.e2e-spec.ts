@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { generateSync } from 'otplib';
-import { Client } from 'pg';
-import { bearer, createTestApp, createUser, login, TEST_JWT_SECRET, TestApp } from './support/test-app';
+import { bearer, createTestApp, createUser, login, ownerQuery, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 const LOGIN = '/api/v1/auth/login';
 
@@ -156,6 +155,17 @@ describe('authentication', () => {
   });
 
   describe('MFA', () => {
+    /** An officer who has enrolled MFA; `code()` is the authenticator's code at the test clock's time. */
+    async function userWithMfa() {
+      const user = await createUser(t, { roles: ['officer'] });
+      const tokens = await login(t, user);
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
+      const code = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: code() }).expect(204);
+      t.clock.advance(60); // past the confirming code's time step
+      return { user, code };
+    }
+
     it('makes an NPC enrol before anything else, then requires the code at login and refuses a replayed code', async () => {
       const npc = await createUser(t, { roles: ['npc'] });
       const first = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);
@@ -188,12 +198,7 @@ describe('authentication', () => {
     });
 
     it('counts wrong MFA codes towards the lockout, even when the password is given again in between', async () => {
-      const user = await createUser(t, { roles: ['officer'] });
-      const tokens = await login(t, user);
-      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
-      const code = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
-      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: code() }).expect(204);
-      t.clock.advance(60);
+      const { user, code } = await userWithMfa();
       for (let i = 0; i < 5; i++) {
         const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
         const wrong = code() === '000000' ? '111111' : '000000';
@@ -204,12 +209,7 @@ describe('authentication', () => {
     });
 
     it('refuses an expired MFA step token', async () => {
-      const user = await createUser(t, { roles: ['officer'] });
-      const tokens = await login(t, user);
-      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
-      const code = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
-      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: code() }).expect(204);
-      t.clock.advance(60);
+      const { user, code } = await userWithMfa();
       const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
       t.clock.advance(301);
       const late = await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code: code() }).expect(401);
@@ -220,24 +220,12 @@ describe('authentication', () => {
   it('re-hashes a password stored with weaker argon2 parameters at the next login', async () => {
     const user = await createUser(t);
     const weak = await argon2.hash(user.password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
-    const client = new Client({ connectionString: t.db.ownerUrl });
-    await client.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.state_code', 'FRA', true)`);
-      await client.query('UPDATE users SET password_hash = $1 WHERE id = $2', [weak, user.id]);
-      await client.query('COMMIT');
-      await login(t, user);
-      await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.state_code', 'FRA', true)`);
-      const { rows } = await client.query('SELECT password_hash FROM users WHERE id = $1', [user.id]);
-      await client.query('COMMIT');
-      expect(rows[0].password_hash).not.toBe(weak);
-      expect(argon2.needsRehash(rows[0].password_hash, { memoryCost: 19456, timeCost: 2, parallelism: 1 })).toBe(false);
-      await login(t, user);
-    } finally {
-      await client.end();
-    }
+    await ownerQuery(t, 'UPDATE users SET password_hash = $1 WHERE id = $2', [weak, user.id], 'FRA');
+    await login(t, user);
+    const rows = await ownerQuery<{ password_hash: string }>(t, 'SELECT password_hash FROM users WHERE id = $1', [user.id], 'FRA');
+    expect(rows[0].password_hash).not.toBe(weak);
+    expect(argon2.needsRehash(rows[0].password_hash, { memoryCost: 19456, timeCost: 2, parallelism: 1 })).toBe(false);
+    await login(t, user);
   });
 });
 

@@ -1,15 +1,6 @@
-import { Client } from 'pg';
-import { bearer, createTestApp, createUser, login, TestApp } from './support/test-app';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp } from './support/test-app';
 
-async function asOwner(t: TestApp, sql: string): Promise<void> {
-  const client = new Client({ connectionString: t.db.ownerUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const asOwner = (t: TestApp, sql: string) => ownerQuery(t, sql);
 
 describe('HTTP edge: errors, logs, headers, health', () => {
   let t: TestApp;

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { Clock } from '../../src/common/clock';
@@ -121,3 +122,18 @@ export async function login(t: TestApp, user: { username: string; password: stri
 }
 
 export const bearer = (tokens: Tokens) => ({ authorization: `Bearer ${tokens.accessToken}` });
+
+/** Runs SQL as the schema owner, in one transaction, scoped to `stateCode` when given (for tests that must reach under the API). */
+export async function ownerQuery<R = unknown>(t: TestApp, sql: string, params: unknown[] = [], stateCode?: string): Promise<R[]> {
+  const client = new Client({ connectionString: t.db.ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    if (stateCode) await client.query(`SELECT set_config('app.state_code', $1, true)`, [stateCode]);
+    const result = await client.query(sql, params);
+    await client.query('COMMIT');
+    return result.rows as R[];
+  } finally {
+    await client.end();
+  }
+}
