@@ -9,6 +9,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { validationExceptionFactory } from './common/errors/validation';
 import { serveOpenApi } from './common/http/openapi';
+import { RejectNulPipe } from './common/http/reject-nul.pipe';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const API_PREFIX = 'api/v1';
@@ -54,6 +55,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     ],
   });
   app.useGlobalPipes(
+    new RejectNulPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
 
   const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
-  if (database.embedded && config.DEMO_SEED_ON_FIRST_START) {
+  if (database.embedded && config.DEMO_SEED_ON_FIRST_START && config.NODE_ENV !== 'production') {
     // Hosting States needs the owner's rights: seed through a short-lived owner context.
     const seeding = await createApp({ config, databaseUrl: database.ownerUrl, jwtSecret });
     const demo = seeding.get(DemoService);

@@ -208,6 +208,18 @@ describe('authentication', () => {
       expect(locked.body.code).toBe('INVALID_CREDENTIALS');
     });
 
+    it('asks a live session to enrol when its user is promoted to a role that requires MFA', async () => {
+      const officer = await createUser(t, { roles: ['officer'] });
+      const tokens = await login(t, officer);
+      await t.http.get('/api/v1/states/FRA').set(bearer(tokens)).expect(200);
+      const admin = await login(t, await createUser(t, { roles: ['admin'], mfaExempt: true }));
+      await t.http.patch(`/api/v1/users/${officer.id}`).set(bearer(admin)).send({ roles: ['officer', 'npc'] }).expect(200);
+      const blocked = await t.http.get('/api/v1/states/FRA').set(bearer(tokens)).expect(403);
+      expect(blocked.body.code).toBe('MFA_ENROLLMENT_REQUIRED');
+      const refreshed = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200)).body;
+      expect(refreshed.mfaEnrollmentRequired).toBe(true);
+    });
+
     it('refuses an expired MFA step token', async () => {
       const { user, code } = await userWithMfa();
       const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);

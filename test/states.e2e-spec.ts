@@ -82,6 +82,20 @@ describe('States and contact points', () => {
     expect(list.body.items.find((c: { id: string }) => c.id === created.body.id).name).toBe(contactPoint.name);
   });
 
+  it('refuses null for required contact-point fields, clears phone and verifiedAt with null, and refuses a forged cursor', async () => {
+    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
+    const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;
+    for (const field of ['name', 'agency', 'email', 'languages']) {
+      const response = await t.http.patch(path).set(bearer(fraAdmin)).send({ [field]: null }).expect(400);
+      expect(response.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    }
+    const cleared = await t.http.patch(path).set(bearer(fraAdmin)).send({ phone: null, verifiedAt: null }).expect(200);
+    expect(cleared.body).toMatchObject({ phone: null, verifiedAt: null, name: contactPoint.name });
+    const forged = Buffer.from(JSON.stringify(['a', 'not-a-uuid'])).toString('base64url');
+    const response = await t.http.get('/api/v1/states/FRA/contact-points').query({ cursor: forged }).set(bearer(kenOfficer)).expect(400);
+    expect(response.body.details[0].field).toBe('cursor');
+  });
+
   it('is managed by admins only', async () => {
     const response = await t.http.post('/api/v1/states/KEN/contact-points').set(bearer(kenOfficer)).send(contactPoint).expect(403);
     expect(response.body.code).toBe('ROLE_REQUIRED');

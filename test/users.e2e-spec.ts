@@ -100,7 +100,7 @@ describe('users (admins of a State)', () => {
     await t.http.get('/api/v1/users/not-a-uuid').set(bearer(fraAdmin)).expect(400);
   });
 
-  it('disables a user: their session stops at once and login is refused; enabling restores it', async () => {
+  it('disables a user: their sessions end for good and login is refused; enabling allows new logins only', async () => {
     const body = newUser();
     const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(body).expect(201);
     const tokens = await login(t, body);
@@ -109,7 +109,30 @@ describe('users (admins of a State)', () => {
     await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
     await t.http.post('/api/v1/auth/login').send({ username: body.username, password: body.password }).expect(401);
     await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ disabled: false }).expect(200);
+    // The old session stays revoked after enabling the account again.
+    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
     await login(t, body);
+  });
+
+  it('refuses null for fields that cannot be empty, and clears nullable ones with null', async () => {
+    const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
+    const path = `/api/v1/users/${created.body.id}`;
+    for (const field of ['displayName', 'roles', 'disabled']) {
+      const response = await t.http.patch(path).set(bearer(fraAdmin)).send({ [field]: null }).expect(400);
+      expect(response.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    }
+    const cleared = await t.http.patch(path).set(bearer(fraAdmin)).send({ email: null, agency: null }).expect(200);
+    expect(cleared.body).toMatchObject({ email: null, agency: null, disabled: false });
+  });
+
+  it('refuses NUL characters with 400 naming the field, on the way in', async () => {
+    const response = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ displayName: 'Jeanne\u0000Martin' })).expect(400);
+    expect(response.body.details).toEqual([{ field: 'displayName', messages: [expect.stringContaining('NUL')] }]);
+    const login = await t.http.post('/api/v1/auth/login').send({ username: 'a\u0000b', password: 'whatever it is' }).expect(400);
+    expect(login.body.details[0].field).toBe('username');
+    const query = await t.http.get('/api/v1/users').query({ cursor: 'x\u0000' }).set(bearer(fraAdmin)).expect(400);
+    expect(query.body.details[0].field).toBe('cursor');
   });
 
   it('changes roles, and refuses an admin removing their own admin role', async () => {

@@ -9,7 +9,6 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccessGuard } from './guards';
 import { JWT_SECRET, JwtStrategy } from './jwt.strategy';
-import { SessionsRepository } from './sessions.repository';
 import { Totp } from './totp';
 
 @Module({
@@ -24,7 +23,6 @@ import { Totp } from './totp';
     AuthService,
     AuthTokens,
     Totp,
-    SessionsRepository,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -62,7 +62,9 @@ export class AuthService {
         return { ok: true, value: { mfaRequired: true, mfaToken: this.tokens.signMfaStep(user.id, user.stateCode) } };
       }
       await this.users.update(user.stateCode, user.id, { ...changes, failedLogins: 0, lockedUntil: null, lastLoginAt: this.clock.now() });
-      const tokens = await this.startSession(user, !this.requiresMfa(user), clientIp);
+      // The session records whether MFA was *done*; whether it is *required* is decided per request from the
+      // current roles, so a later promotion to npc or admin asks this session to enrol.
+      const tokens = await this.startSession(user, false, clientIp);
       return { ok: true, value: { mfaRequired: false, ...tokens } };
     });
     if (!outcome.ok) throw outcome.error;

@@ -43,6 +43,15 @@ export class SessionsRepository {
       .execute();
   }
 
+  async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
+    await this.db.repository(AuthSessionEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: at, revokedReason: reason })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+  }
+
   async insertRefreshToken(token: Partial<RefreshTokenEntity>): Promise<void> {
     await this.db.repository(RefreshTokenEntity).insert(token);
   }

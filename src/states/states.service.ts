@@ -66,9 +66,9 @@ export class StatesService {
     if (input.name !== undefined) existing.name = input.name;
     if (input.agency !== undefined) existing.agency = input.agency;
     if (input.email !== undefined) existing.email = input.email.toLowerCase();
-    if (input.phone !== undefined) existing.phone = input.phone;
+    if (input.phone !== undefined) existing.phone = input.phone ?? null;
     if (input.languages !== undefined) existing.languages = input.languages;
-    if (input.verifiedAt !== undefined) existing.verifiedAt = input.verifiedAt;
+    if (input.verifiedAt !== undefined) existing.verifiedAt = input.verifiedAt ?? null;
     return ContactPointDto.from(await this.contactPoints.save(existing));
   }
 

@@ -3,6 +3,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
@@ -17,6 +18,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -58,10 +60,13 @@ export class UsersService {
       throw new ConflictError('CANNOT_DEMOTE_SELF', 'An admin cannot disable their own account or remove their own admin role');
     }
     if (input.displayName !== undefined) user.displayName = input.displayName;
-    if (input.email !== undefined) user.email = input.email.toLowerCase();
-    if (input.agency !== undefined) user.agency = input.agency;
+    if (input.email !== undefined) user.email = input.email?.toLowerCase() ?? null;
+    if (input.agency !== undefined) user.agency = input.agency ?? null;
     if (input.roles !== undefined) user.roles = input.roles;
     if (input.disabled !== undefined) user.disabledAt = input.disabled ? (user.disabledAt ?? this.clock.now()) : null;
-    return UserDto.from(await this.users.save(user), this.clock.now());
+    const saved = await this.users.save(user);
+    // Sessions end with the account; enabling it again does not bring them back.
+    if (input.disabled === true) await this.sessions.revokeAllOfUser(user.id, 'account_disabled', this.clock.now());
+    return UserDto.from(saved, this.clock.now());
   }
 }

@@ -42,7 +42,15 @@ export async function keysetPage<T extends ObjectLiteral, K extends keyof T & st
     if (i === 0) query.orderBy(key.column, 'ASC');
     else query.addOrderBy(key.column, 'ASC');
   }
-  const rows = await query.limit(page.limit + 1).getMany();
+  const rows = await query
+    .limit(page.limit + 1)
+    .getMany()
+    .catch((error: unknown) => {
+      // A cursor decoded fine but holds values of the wrong type for its columns (22xxx: data exception).
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      if (page.cursor && code?.startsWith('22')) throw invalidCursor();
+      throw error;
+    });
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > page.limit && last ? encodeCursor(keys.map((k) => serialise(last[k.property]))) : null;
@@ -68,5 +76,9 @@ function decodeCursor(cursor: string, length: number): string[] {
   } catch {
     // fall through
   }
-  throw new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not one this service issued'] }]);
+  throw invalidCursor();
+}
+
+function invalidCursor(): ValidationFailedError {
+  return new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not one this service issued'] }]);
 }

@@ -20,6 +20,10 @@ export const REDACTED_LOG_PATHS = [
   '*.secret',
   '*.mfaSecret',
   '*.passwordHash',
+  // A failed query's bound values (a password hash, a token hash) and PostgreSQL's detail line that repeats them.
+  'err.parameters',
+  'err.detail',
+  'err.driverError.detail',
   '*.confidential',
   'confidential.*',
   '*.confidential.*',

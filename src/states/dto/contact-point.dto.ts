@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDate, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
 } from 'class-validator';
+import { Optional } from '../../common/http/optional';
 import { StateCodeParamDto } from './state.dto';
 import { ContactPointEntity } from '../entities/contact-point.entity';
 
@@ -26,7 +27,7 @@ export class CreateContactPointDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ example: ['fr', 'en'], description: 'ISO 639-1 language codes' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20)
+  @Optional() @IsArray() @ArrayMaxSize(20)
   @Matches(/^[a-z]{2}$/, { each: true, message: 'each of languages must be an ISO 639-1 code such as "fr"' })
   languages?: string[];
 
@@ -35,7 +36,29 @@ export class CreateContactPointDto {
   verifiedAt?: Date | null;
 }
 
-export class UpdateContactPointDto extends PartialType(CreateContactPointDto) {}
+export class UpdateContactPointDto {
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  agency?: string;
+
+  @ApiPropertyOptional() @Optional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
+  @IsOptional() @Matches(/^\+?[0-9][0-9 ().-]{5,30}$/, { message: 'phone must be a telephone number (digits, spaces, + ( ) . -)' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: ['fr', 'en'], description: 'ISO 639-1 language codes' })
+  @Optional() @IsArray() @ArrayMaxSize(20)
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'each of languages must be an ISO 639-1 code such as "fr"' })
+  languages?: string[];
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null clears it' })
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'verifiedAt must be an ISO 8601 date' })
+  verifiedAt?: Date | null;
+}
 
 export class ContactPointParamsDto extends StateCodeParamDto {
   @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })

@@ -4,6 +4,7 @@ import {
   ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength,
 } from 'class-validator';
 import { Role, ROLES } from '../../common/auth/auth-user';
+import { Optional } from '../../common/http/optional';
 import { UserEntity } from '../entities/user.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -38,21 +39,23 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
+  @Optional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
   roles?: Role[];
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
-  email?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
+  @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  email?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
-  agency?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  agency?: string | null;
 
-  @ApiPropertyOptional({ description: 'true disables the account and ends its sessions; false enables it again' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ description: 'true disables the account and ends its sessions; false enables it again (for new logins)' })
+  @Optional() @IsBoolean()
   disabled?: boolean;
 }
 

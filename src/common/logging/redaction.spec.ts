@@ -1,0 +1,27 @@
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { REDACTED_LOG_PATHS } from './redaction';
+
+describe('log redaction', () => {
+  it('hides credentials, tokens, TOTP material, confidential fields and failed queries\' bound values', () => {
+    let output = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        output += chunk.toString();
+        done();
+      },
+    });
+    const logger = pino({ redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }, sink);
+    logger.info({
+      req: { headers: { authorization: 'Bearer secret-access', cookie: 'sid=secret-cookie' }, body: { code: '123456' } },
+      user: { password: 'secret-password', mfaSecret: 'SECRETBASE32', passwordHash: '$argon2id$secret' },
+      tokens: { accessToken: 'secret-a', refreshToken: 'secret-r' },
+      err: { code: '23505', parameters: ['secret-param'], detail: 'Key (token_hash)=(secret-detail) already exists' },
+      case: { confidential: 'secret-narrative' },
+    });
+    for (const secret of ['secret-access', 'secret-cookie', '123456', 'secret-password', 'SECRETBASE32', '$argon2id$secret', 'secret-a', 'secret-r', 'secret-param', 'secret-detail', 'secret-narrative']) {
+      expect(output).not.toContain(secret);
+    }
+    expect(output).toContain('"code":"23505"'); // error codes stay visible for operators
+  });
+});
