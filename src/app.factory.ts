@@ -19,6 +19,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const adapter = new FastifyAdapter({
     trustProxy: options.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // On close: idle keep-alive connections are closed at once; requests in flight finish first.
+    forceCloseConnections: 'idle',
     // A caller's X-Request-Id is kept when it looks like one, so that a trace can be followed across systems.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -32,8 +34,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // While shutting down, answers close their connection, so keep-alive clients do not hold the drain.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
-import { loadLocalSecrets } from './config/local-secrets';
-import { openDatabase } from './database/database-runtime';
-import { runMigrations } from './database/migrator';
-import { DemoService, formatDemoAccounts } from './demo/demo.service';
+import { startServer } from './server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -21,28 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  if (!config.DATABASE_URL) log.warn(`DATABASE_URL is unset: using an embedded PostgreSQL under ${config.DATA_DIR}/pg`);
-  if (!config.JWT_SECRET) log.warn(`JWT_SECRET is unset: using a key generated into ${config.DATA_DIR}/secrets.json`);
-
-  const database = await openDatabase(config, (line) => log.info(line));
-  const applied = await runMigrations(database.ownerUrl);
-  if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
-
-  const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
-  if (database.embedded && config.DEMO_SEED_ON_FIRST_START && config.NODE_ENV !== 'production') {
-    // Hosting States needs the owner's rights: seed through a short-lived owner context.
-    const seeding = await createApp({ config, databaseUrl: database.ownerUrl, jwtSecret });
-    const demo = seeding.get(DemoService);
-    if (await demo.isNodeEmpty()) {
-      const accounts = await demo.seed();
-      process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
-    }
-    await seeding.close();
-  }
-
-  const app = await createApp({ config, databaseUrl: database.appUrl, jwtSecret });
-  await app.listen({ port: config.PORT, host: config.HOST });
-  log.info(`ITI Trace listening on http://${config.HOST}:${config.PORT} (API under /api/v1, docs at /api/docs)`);
+  const server = await startServer(config, log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -54,8 +29,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     try {
-      await app.close(); // stops accepting, waits for in-flight requests, closes the pool
-      await database.stop(); // the embedded PostgreSQL, if this process started it
+      await server.stop();
       clearTimeout(timer);
       process.exit(0);
     } catch (error) {

@@ -1,0 +1,60 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { createApp } from './app.factory';
+import { AppConfig } from './config/app-config';
+import { loadLocalSecrets } from './config/local-secrets';
+import { DatabaseRuntime, openDatabase } from './database/database-runtime';
+import { runMigrations } from './database/migrator';
+import { DemoService, formatDemoAccounts } from './demo/demo.service';
+
+export interface RunningServer {
+  app: NestFastifyApplication;
+  database: DatabaseRuntime;
+  /** Stops accepting connections, waits for in-flight requests, closes the pool, stops the embedded PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/**
+ * What `npm start` does: database (embedded or DATABASE_URL), migrations under the advisory lock,
+ * the demo on a first embedded start, then the HTTP service on PORT.
+ */
+export async function startServer(config: AppConfig, log: Logger, logDestination?: DestinationStream): Promise<RunningServer> {
+  if (!config.DATABASE_URL) log.warn(`DATABASE_URL is unset: using an embedded PostgreSQL under ${config.DATA_DIR}/pg`);
+  if (!config.JWT_SECRET) log.warn(`JWT_SECRET is unset: using a key generated into ${config.DATA_DIR}/secrets.json`);
+
+  const database = await openDatabase(config, (line) => log.info(line));
+  try {
+    const applied = await runMigrations(database.ownerUrl);
+    if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
+
+    const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
+    if (database.embedded && config.DEMO_SEED_ON_FIRST_START && config.NODE_ENV !== 'production') {
+      // Hosting States needs the owner's rights: seed through a short-lived owner context.
+      const seeding = await createApp({ config, databaseUrl: database.ownerUrl, jwtSecret, logDestination });
+      try {
+        const demo = seeding.get(DemoService);
+        if (await demo.isNodeEmpty()) {
+          const accounts = await demo.seed();
+          process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
+        }
+      } finally {
+        await seeding.close();
+      }
+    }
+
+    const app = await createApp({ config, databaseUrl: database.appUrl, jwtSecret, logDestination });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    log.info(`ITI Trace listening on http://${config.HOST}:${config.PORT} (API under /api/v1, docs at /api/docs)`);
+    return {
+      app,
+      database,
+      stop: async () => {
+        await app.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}

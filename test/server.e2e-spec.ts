@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../src/config/app-config';
+import { DEMO_PASSWORD } from '../src/demo/demo.service';
+import { RunningServer, startServer } from '../src/server';
+import { LogCapture } from './support/test-app';
+
+/**
+ * Sends a login whose body arrives in two parts, so that the request is still in flight when
+ * `between` starts; resolves when both the answer and `between` are done.
+ */
+async function slowLogin(port: number, between: () => Promise<void>): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify({ username: 'fra.officer', password: DEMO_PASSWORD });
+  let stopping: Promise<void> = Promise.resolve();
+  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.write(body.slice(0, 10));
+    setTimeout(() => {
+      stopping = between();
+      stopping.catch(reject);
+      setTimeout(() => req.end(body.slice(10)), 100);
+    }, 100);
+  });
+  await stopping;
+  return answer;
+}
+
+/** `npm start` as a new user gets it: embedded PostgreSQL, migrations, demo, service; then SIGTERM's shutdown. */
+describe('the service from an empty data directory', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let base: string;
+  let port: number;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'iti-server-test-'));
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    server = await startServer(config, pino({ level: 'silent' }), new LogCapture());
+    port = (server.app.getHttpServer().address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is ready, and a demo user logs in and reads /auth/me', async () => {
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ken.admin', password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const me = await fetch(`${base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(await me.json()).toMatchObject({ username: 'ken.admin', stateCode: 'KEN', roles: ['admin'] });
+    const hosted = await fetch(`${base}/api/v1/states?hosted=true`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(((await hosted.json()) as { items: { code: string }[] }).items.map((s) => s.code)).toEqual(['BRA', 'FRA', 'KEN']);
+  });
+
+  it('drains a request in flight, then stops the service and the embedded PostgreSQL', async () => {
+    const databaseUrl = server.database.appUrl;
+    const inFlight = await slowLogin(port, () => server.stop());
+    expect(inFlight.status).toBe(200);
+    await expect(fetch(`${base}/health/live`)).rejects.toThrow();
+    const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2000 });
+    client.on('error', () => undefined);
+    await expect(client.connect()).rejects.toThrow();
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+});
