@@ -2,5 +2,9 @@
 import * as m0 from './1795418535532-Schema';
 import * as m1 from './1795418535600-StateIsolation';
 import * as m2 from './1795418535700-LoadStates';
+import * as m3 from './1795420683634-Registry';
+import * as m4 from './1795420683700-RegistrySecurity';
 
-export const migrations = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2)] as Function[];
+export const migrations = [m0, m1, m2, m3, m4]
+  .flatMap((module) => Object.values(module))
+  .filter((value) => typeof value === 'function') as Function[];

@@ -15,6 +15,8 @@ import { HealthModule } from './health/health.module';
 import { StatesModule } from './states/states.module';
 import { UsersModule } from './users/users.module';
 import { DemoModule } from './demo/demo.module';
+import { ReferenceModule } from './reference/reference.module';
+import { RegistryModule } from './registry/registry.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,6 +45,8 @@ export class AppModule {
         StatesModule,
         UsersModule,
         AuthModule,
+        ReferenceModule,
+        RegistryModule,
         HealthModule,
         DemoModule,
       ],

@@ -80,6 +80,18 @@ export class AppConfig {
 
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
+
+  /** ITI 12: manufacturing records are kept at least 30 years. */
+  @Transform(toInt) @IsInt() @Min(30, { message: 'RETENTION_MANUFACTURE_YEARS must be at least 30 (ITI 12)' })
+  RETENTION_MANUFACTURE_YEARS = 30;
+
+  /** ITI 12: all other records (import, export, transfer...) at least 20 years. */
+  @Transform(toInt) @IsInt() @Min(20, { message: 'RETENTION_OTHER_YEARS must be at least 20 (ITI 12)' })
+  RETENTION_OTHER_YEARS = 20;
+
+  /** Whether records past their retention may be deleted at all. Off: nothing is ever deleted. */
+  @Transform(toBool) @IsBoolean()
+  RETENTION_PURGE_ENABLED = false;
 }
 
 export class ConfigError extends Error {}

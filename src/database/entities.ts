@@ -3,6 +3,25 @@ import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { ContactPointEntity } from '../states/entities/contact-point.entity';
 import { StateEntity } from '../states/entities/state.entity';
 import { UserEntity } from '../users/entities/user.entity';
+import { RecordEventEntity } from '../records/entities/record-event.entity';
+import { CalibreEntity, ManufacturerEntity, ReferenceAdditionEntity, WeaponTypeEntity } from '../reference/entities/reference.entities';
+import { MarkingEntity } from '../registry/entities/marking.entity';
+import { RegistrySettingsEntity } from '../registry/entities/registry-settings.entity';
+import { WeaponEntity } from '../registry/entities/weapon.entity';
 
 /** Every entity of the schema; migrations are generated from this list. */
-export const entities = [StateEntity, ContactPointEntity, UserEntity, AuthSessionEntity, RefreshTokenEntity];
+export const entities = [
+  StateEntity,
+  ContactPointEntity,
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  WeaponTypeEntity,
+  CalibreEntity,
+  ManufacturerEntity,
+  ReferenceAdditionEntity,
+  WeaponEntity,
+  MarkingEntity,
+  RecordEventEntity,
+  RegistrySettingsEntity,
+];

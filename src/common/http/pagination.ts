@@ -82,3 +82,13 @@ function decodeCursor(cursor: string, length: number): string[] {
 function invalidCursor(): ValidationFailedError {
   return new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not one this service issued'] }]);
 }
+
+/** The same paging over a list already in memory (small reference lists), sorted by `key`. */
+export function arrayPage<T>(items: T[], key: (item: T) => string, page: PageQueryDto): Page<T> {
+  const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const after = page.cursor ? decodeCursor(page.cursor, 1)[0] : null;
+  const rest = after === null ? sorted : sorted.filter((item) => key(item) > after);
+  const pageItems = rest.slice(0, page.limit);
+  const last = pageItems[pageItems.length - 1];
+  return { items: pageItems, nextCursor: rest.length > page.limit && last ? encodeCursor([key(last)]) : null };
+}

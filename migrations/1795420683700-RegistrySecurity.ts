@@ -1,0 +1,159 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+const STATE_OWNED = ['weapons', 'markings', 'record_events', 'registry_settings', 'reference_additions'];
+
+/**
+ * The serial index query run by registry_serial_pattern(), shared with the test that checks its plan.
+ * $1 State, $2 LIKE pattern on the folded key, $3 limit.
+ */
+export const SERIAL_PATTERN_QUERY =
+  'SELECT s.weapon_id, s.serial_normalised::text FROM weapon_serials s WHERE s.state_code = $1 AND s.serial_key LIKE $2 LIMIT $3';
+
+/**
+ * Registry isolation, append-only history and the serial search index.
+ *
+ * Search under row-level security: LIKE is not leakproof, so with a policy on the table PostgreSQL
+ * evaluates the policy first and cannot use the trigram index. Serials therefore also live in
+ * weapon_serials, whose row-level security is enabled but not forced: the app role is bound by the
+ * policy, while two SECURITY DEFINER functions (owned by the owner, which the policy does not bind)
+ * search it through its indexes and apply the State filter themselves, from app_current_state().
+ */
+export class RegistrySecurity1795420683700 implements MigrationInterface {
+  name = 'RegistrySecurity1795420683700';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    for (const table of STATE_OWNED) {
+      await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
+      await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
+      await queryRunner.query(
+        `CREATE POLICY state_isolation ON "${table}" USING (state_code = app_current_state()) WITH CHECK (state_code = app_current_state())`,
+      );
+    }
+
+    // ITI 11-12: the history is append-only. Corrections are new events; an event leaves only after its retention.
+    await queryRunner.query(`
+      CREATE FUNCTION record_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' THEN
+          RAISE EXCEPTION 'record events are append-only: record a correction instead' USING ERRCODE = 'restrict_violation';
+        ELSIF TG_OP = 'DELETE' THEN
+          IF OLD.retain_until > current_date THEN
+            RAISE EXCEPTION 'record event % must be kept until % (ITI 12)', OLD.id, OLD.retain_until USING ERRCODE = 'restrict_violation';
+          END IF;
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'record events cannot be truncated' USING ERRCODE = 'restrict_violation';
+      END
+      $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER record_events_append_only BEFORE UPDATE OR DELETE ON record_events FOR EACH ROW EXECUTE FUNCTION record_events_append_only()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER record_events_no_truncate BEFORE TRUNCATE ON record_events FOR EACH STATEMENT EXECUTE FUNCTION record_events_append_only()`,
+    );
+
+    // Serial normalisation, the twin of src/registry/serial.ts (a test compares them).
+    await queryRunner.query(`
+      CREATE FUNCTION serial_normalise(p text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT upper(regexp_replace(normalize(p, NFKC), '[ \\t\\n\\r\\f\\v./-]', '', 'g') COLLATE "C")
+      $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION serial_fold(p text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT translate(serial_normalise(p), 'OILSBZG', '0115826')
+      $$`);
+
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await queryRunner.query(`
+      CREATE TABLE weapon_serials (
+        state_code char(3) NOT NULL,
+        weapon_id uuid NOT NULL REFERENCES weapons (id) ON DELETE CASCADE,
+        marking_id uuid REFERENCES markings (id) ON DELETE CASCADE,
+        serial_normalised varchar(64) NOT NULL,
+        serial_key varchar(64) NOT NULL
+      )`);
+    await queryRunner.query(`CREATE INDEX "IDX_weapon_serials_key" ON weapon_serials (state_code, serial_key)`);
+    await queryRunner.query(`CREATE INDEX "IDX_weapon_serials_trgm" ON weapon_serials USING gin (serial_key gin_trgm_ops)`);
+    await queryRunner.query(`CREATE INDEX "IDX_weapon_serials_weapon" ON weapon_serials (weapon_id)`);
+    await queryRunner.query(`ALTER TABLE weapon_serials ENABLE ROW LEVEL SECURITY`);
+    await queryRunner.query(
+      `CREATE POLICY state_isolation ON weapon_serials USING (state_code = app_current_state()) WITH CHECK (state_code = app_current_state())`,
+    );
+
+    // Kept in step by triggers, so that every path that writes weapons or markings (API, import) indexes them.
+    await queryRunner.query(`
+      CREATE FUNCTION weapon_serials_of_weapon() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' THEN
+          DELETE FROM weapon_serials WHERE weapon_id = OLD.id AND marking_id IS NULL;
+        END IF;
+        IF NEW.serial_as_marked IS NOT NULL AND serial_normalise(NEW.serial_as_marked) <> '' THEN
+          INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
+          VALUES (NEW.state_code, NEW.id, serial_normalise(NEW.serial_as_marked), serial_fold(NEW.serial_as_marked));
+        END IF;
+        RETURN NEW;
+      END
+      $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER weapons_serial_index AFTER INSERT OR UPDATE OF serial_as_marked ON weapons FOR EACH ROW EXECUTE FUNCTION weapon_serials_of_weapon()`,
+    );
+    await queryRunner.query(`
+      CREATE FUNCTION weapon_serials_of_marking() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.serial IS NOT NULL AND serial_normalise(NEW.serial) <> '' THEN
+          INSERT INTO weapon_serials (state_code, weapon_id, marking_id, serial_normalised, serial_key)
+          VALUES (NEW.state_code, NEW.weapon_id, NEW.id, serial_normalise(NEW.serial), serial_fold(NEW.serial));
+        END IF;
+        RETURN NEW;
+      END
+      $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER markings_serial_index AFTER INSERT ON markings FOR EACH ROW EXECUTE FUNCTION weapon_serials_of_marking()`,
+    );
+
+    await queryRunner.query(`
+      CREATE FUNCTION registry_serial_exact(p_key text, p_limit int) RETURNS TABLE (weapon_id uuid, serial_normalised text)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT s.weapon_id, s.serial_normalised::text FROM weapon_serials s
+         WHERE s.state_code = app_current_state() AND s.serial_key = p_key
+         LIMIT p_limit
+      $$`);
+    // EXECUTE plans each call with its pattern, so the trigram index is chosen when the pattern allows it.
+    await queryRunner.query(`
+      CREATE FUNCTION registry_serial_pattern(p_like text, p_limit int) RETURNS TABLE (weapon_id uuid, serial_normalised text)
+      LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      BEGIN
+        RETURN QUERY EXECUTE '${SERIAL_PATTERN_QUERY}' USING app_current_state(), p_like, p_limit;
+      END
+      $$`);
+
+    await queryRunner.query(`REVOKE ALL ON FUNCTION registry_serial_exact(text, int), registry_serial_pattern(text, int) FROM PUBLIC`);
+    await queryRunner.query(`GRANT SELECT ON reference_weapon_types, reference_calibres, reference_manufacturers TO iti_app`);
+    await queryRunner.query(`GRANT SELECT, INSERT ON reference_additions TO iti_app`);
+    await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON weapons, markings TO iti_app`);
+    await queryRunner.query(`GRANT SELECT, INSERT, DELETE ON record_events, weapon_serials TO iti_app`);
+    await queryRunner.query(`GRANT SELECT, INSERT, UPDATE ON registry_settings TO iti_app`);
+    await queryRunner.query(
+      `GRANT EXECUTE ON FUNCTION serial_normalise(text), serial_fold(text), registry_serial_exact(text, int), registry_serial_pattern(text, int) TO iti_app`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION registry_serial_pattern(text, int)`);
+    await queryRunner.query(`DROP FUNCTION registry_serial_exact(text, int)`);
+    await queryRunner.query(`DROP TRIGGER markings_serial_index ON markings`);
+    await queryRunner.query(`DROP FUNCTION weapon_serials_of_marking()`);
+    await queryRunner.query(`DROP TRIGGER weapons_serial_index ON weapons`);
+    await queryRunner.query(`DROP FUNCTION weapon_serials_of_weapon()`);
+    await queryRunner.query(`DROP TABLE weapon_serials`);
+    await queryRunner.query(`DROP FUNCTION serial_fold(text)`);
+    await queryRunner.query(`DROP FUNCTION serial_normalise(text)`);
+    await queryRunner.query(`DROP TRIGGER record_events_no_truncate ON record_events`);
+    await queryRunner.query(`DROP TRIGGER record_events_append_only ON record_events`);
+    await queryRunner.query(`DROP FUNCTION record_events_append_only()`);
+    for (const table of STATE_OWNED) {
+      await queryRunner.query(`DROP POLICY state_isolation ON "${table}"`);
+      await queryRunner.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY`);
+      await queryRunner.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '../database/db';
+import { RecordEventEntity } from './entities/record-event.entity';
+
+@Injectable()
+export class RecordEventsRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(event: Partial<RecordEventEntity>): Promise<RecordEventEntity> {
+    const repository = this.db.repository(RecordEventEntity);
+    return repository.save(repository.create(event));
+  }
+
+  historyOf(stateCode: string, weaponId: string): Promise<RecordEventEntity[]> {
+    return this.db.repository(RecordEventEntity).find({ where: { stateCode, weaponId }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } });
+  }
+
+  find(stateCode: string, weaponId: string, id: string): Promise<RecordEventEntity | null> {
+    return this.db.repository(RecordEventEntity).findOneBy({ stateCode, weaponId, id });
+  }
+
+  /** The latest retain-until date of a weapon's history, or null when it has none. */
+  async retainUntil(stateCode: string, weaponId: string): Promise<string | null> {
+    const row = await this.db
+      .repository(RecordEventEntity)
+      .createQueryBuilder('e')
+      .select('max(e.retain_until)::text', 'until')
+      .where('e.state_code = :stateCode AND e.weapon_id = :weaponId', { stateCode, weaponId })
+      .getRawOne<{ until: string | null }>();
+    return row?.until ?? null;
+  }
+
+  async deleteHistory(stateCode: string, weaponId: string): Promise<void> {
+    await this.db.repository(RecordEventEntity).delete({ stateCode, weaponId });
+  }
+}

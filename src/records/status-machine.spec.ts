@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { EVENT_TYPES, WEAPON_STATUSES } from '../registry/registry.constants';
+import { nextStatus } from './status-machine';
+
+describe('weapon status machine', () => {
+  it.each([
+    ['civilian_held', 'exported', undefined, 'exported'],
+    ['government_stock', 'transferred_to_civilian', undefined, 'civilian_held'],
+    ['civilian_held', 'stolen', undefined, 'stolen'],
+    ['stolen', 'found', undefined, 'found'],
+    ['found', 'acquired_by_government', undefined, 'government_stock'],
+    ['seized', 'destroyed', undefined, 'destroyed'],
+    ['exported', 'imported', 'civilian_held', 'civilian_held'],
+    ['destroyed', 'corrected', undefined, 'destroyed'],
+    ['destroyed', 'custody_transferred', undefined, 'destroyed'],
+  ] as const)('%s --%s--> %s', (from, event, given, to) => {
+    expect(nextStatus(from, event, given)).toEqual({ ok: true, status: to });
+  });
+
+  it.each([
+    ['destroyed', 'exported'],
+    ['destroyed', 'destroyed'],
+    ['exported', 'lost'],
+    ['civilian_held', 'found'],
+    ['civilian_held', 'transferred_to_civilian'],
+    ['deactivated', 'deactivated'],
+  ] as const)('refuses %s --%s-->', (from, event) => {
+    const result = nextStatus(from, event);
+    expect(result.ok).toBe(false);
+  });
+
+  it('explains a refusal in words', () => {
+    expect(nextStatus('destroyed', 'exported')).toEqual({ ok: false, reason: 'a weapon that is destroyed cannot be exported' });
+  });
+
+  it('never leaves the destroyed state, whatever the events', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...EVENT_TYPES), { maxLength: 20 }), fc.constantFrom(...WEAPON_STATUSES), (events, given) => {
+        let status: (typeof WEAPON_STATUSES)[number] = 'destroyed';
+        for (const event of events) {
+          const result = nextStatus(status, event, given);
+          if (result.ok) status = result.status;
+        }
+        return status === 'destroyed';
+      }),
+    );
+  });
+});

@@ -1,0 +1,57 @@
+import { EventType, WeaponStatus, WEAPON_STATUSES } from '../registry/registry.constants';
+
+const HELD: WeaponStatus[] = ['in_service', 'government_stock', 'civilian_held'];
+const ANY_BUT_DESTROYED = WEAPON_STATUSES.filter((s) => s !== 'destroyed');
+
+interface Transition {
+  /** Statuses the weapon may have when the event is recorded. */
+  from: readonly WeaponStatus[];
+  /** Its status afterwards; `undefined` keeps it, `'given'` takes the status named in the event. */
+  to?: WeaponStatus | 'given';
+}
+
+/**
+ * The weapon's status follows from its events. Record-keeping events (marked, custody transferred,
+ * corrected) are allowed on any record, even a destroyed one: the history must stay complete.
+ */
+export const TRANSITIONS: Record<EventType, Transition> = {
+  manufactured: { from: [], to: 'given' },
+  imported: { from: ['exported'], to: 'given' },
+  exported: { from: HELD, to: 'exported' },
+  transferred: { from: HELD, to: 'given' },
+  transferred_to_civilian: { from: ['in_service', 'government_stock'], to: 'civilian_held' },
+  acquired_by_government: { from: ['civilian_held', 'seized', 'found'], to: 'government_stock' },
+  lost: { from: HELD, to: 'lost' },
+  stolen: { from: HELD, to: 'stolen' },
+  seized: { from: [...HELD, 'lost', 'stolen', 'exported'], to: 'seized' },
+  found: { from: ['lost', 'stolen'], to: 'found' },
+  marked: { from: WEAPON_STATUSES },
+  deactivated: { from: ANY_BUT_DESTROYED.filter((s) => s !== 'deactivated' && s !== 'exported'), to: 'deactivated' },
+  destroyed: { from: ANY_BUT_DESTROYED.filter((s) => s !== 'exported'), to: 'destroyed' },
+  custody_transferred: { from: WEAPON_STATUSES },
+  corrected: { from: WEAPON_STATUSES },
+};
+
+/** Statuses a weapon may have after a `given` transition, per event. */
+export const GIVEN_STATUSES: Partial<Record<EventType, readonly WeaponStatus[]>> = {
+  manufactured: HELD,
+  imported: HELD,
+  transferred: HELD,
+};
+
+export type TransitionResult = { ok: true; status: WeaponStatus } | { ok: false; reason: string };
+
+export function nextStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus): TransitionResult {
+  const transition = TRANSITIONS[event];
+  if (!transition.from.includes(current)) {
+    return { ok: false, reason: `a weapon that is ${current.replace(/_/g, ' ')} cannot be ${event.replace(/_/g, ' ')}` };
+  }
+  if (transition.to === 'given') {
+    const allowed = GIVEN_STATUSES[event] ?? [];
+    if (!given || !allowed.includes(given)) {
+      return { ok: false, reason: `${event.replace(/_/g, ' ')} needs the status afterwards: one of ${allowed.join(', ')}` };
+    }
+    return { ok: true, status: given };
+  }
+  return { ok: true, status: transition.to ?? current };
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import {
+  AddManufacturerDto, AddReferenceDto, CalibreDto, CalibrePageDto, ManufacturerDto, ManufacturerPageDto, ReferenceQueryDto, WeaponTypePageDto,
+} from './dto/reference.dto';
+import { ReferenceService } from './reference.service';
+
+@ApiTags('reference')
+@ApiBearerAuth()
+@Controller('reference')
+export class ReferenceController {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @Get('weapon-types')
+  weaponTypes(@Query() query: ReferenceQueryDto): Promise<WeaponTypePageDto> {
+    return this.reference.weaponTypes(query);
+  }
+
+  @Get('calibres')
+  calibres(@CurrentUser() user: AuthUser, @Query() query: ReferenceQueryDto): Promise<CalibrePageDto> {
+    return this.reference.calibres(user, query);
+  }
+
+  @Post('calibres')
+  @Roles(['registrar'])
+  addCalibre(@CurrentUser() user: AuthUser, @Body() body: AddReferenceDto): Promise<CalibreDto> {
+    return this.reference.addCalibre(user, body);
+  }
+
+  @Get('manufacturers')
+  manufacturers(@CurrentUser() user: AuthUser, @Query() query: ReferenceQueryDto): Promise<ManufacturerPageDto> {
+    return this.reference.manufacturers(user, query);
+  }
+
+  @Post('manufacturers')
+  @Roles(['registrar'])
+  addManufacturer(@CurrentUser() user: AuthUser, @Body() body: AddManufacturerDto): Promise<ManufacturerDto> {
+    return this.reference.addManufacturer(user, body);
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '../common/errors/app-error';
+import { conflictOnUnique } from '../common/errors/database-errors';
+import { Db } from '../database/db';
+import { CalibreEntity, ManufacturerEntity, ReferenceAdditionEntity, WeaponTypeEntity } from './entities/reference.entities';
+
+@Injectable()
+export class ReferenceRepository {
+  constructor(private readonly db: Db) {}
+
+  weaponTypes(): Promise<WeaponTypeEntity[]> {
+    return this.db.repository(WeaponTypeEntity).find({ order: { code: 'ASC' } });
+  }
+
+  calibres(): Promise<CalibreEntity[]> {
+    return this.db.repository(CalibreEntity).find({ order: { code: 'ASC' } });
+  }
+
+  manufacturers(): Promise<ManufacturerEntity[]> {
+    return this.db.repository(ManufacturerEntity).find({ order: { code: 'ASC' } });
+  }
+
+  additions(stateCode: string, kind: ReferenceAdditionEntity['kind']): Promise<ReferenceAdditionEntity[]> {
+    return this.db.repository(ReferenceAdditionEntity).find({ where: { stateCode, kind }, order: { code: 'ASC' } });
+  }
+
+  insertAddition(addition: Partial<ReferenceAdditionEntity>): Promise<ReferenceAdditionEntity> {
+    const repository = this.db.repository(ReferenceAdditionEntity);
+    return conflictOnUnique(
+      repository.save(repository.create(addition)),
+      'UQ_reference_additions_code',
+      () => new ConflictError('REFERENCE_ADDITION_EXISTS', `This State already added ${addition.kind} ${addition.code}; add aliases to it instead`),
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/auth/auth-user';
+import { AppError } from '../common/errors/app-error';
+import { arrayPage, Page } from '../common/http/pagination';
+import { StatesService } from '../states/states.service';
+import { AddManufacturerDto, AddReferenceDto, CalibreDto, ManufacturerDto, ReferenceQueryDto, WeaponTypeDto } from './dto/reference.dto';
+import { referenceKey } from './reference-key';
+import { ReferenceRepository } from './reference.repository';
+
+interface Entry {
+  code: string;
+  name: string;
+  aliases: string[];
+}
+
+/** Reference lists and the matching of free text (a calibre or a maker as written) to their codes. */
+@Injectable()
+export class ReferenceService {
+  constructor(
+    private readonly reference: ReferenceRepository,
+    private readonly states: StatesService,
+  ) {}
+
+  async weaponTypes(query: ReferenceQueryDto): Promise<Page<WeaponTypeDto>> {
+    const types = (await this.reference.weaponTypes()).map((t) => ({ code: t.code, name: t.name, category: t.category, aliases: t.aliases }));
+    return arrayPage(filter(types, query.q), (t) => t.code, query);
+  }
+
+  async calibres(actor: AuthUser, query: ReferenceQueryDto): Promise<Page<CalibreDto>> {
+    return arrayPage(filter(await this.allCalibres(actor.stateCode), query.q), (c) => c.code, query);
+  }
+
+  async manufacturers(actor: AuthUser, query: ReferenceQueryDto): Promise<Page<ManufacturerDto>> {
+    return arrayPage(filter(await this.allManufacturers(actor.stateCode), query.q), (m) => m.code, query);
+  }
+
+  async addCalibre(actor: AuthUser, input: AddReferenceDto): Promise<CalibreDto> {
+    await this.reference.insertAddition({ stateCode: actor.stateCode, kind: 'calibre', code: input.code, name: input.name, aliases: input.aliases, addedBy: actor.id });
+    return (await this.allCalibres(actor.stateCode)).find((c) => c.code === input.code)!;
+  }
+
+  async addManufacturer(actor: AuthUser, input: AddManufacturerDto): Promise<ManufacturerDto> {
+    await this.states.get(input.country);
+    await this.reference.insertAddition({
+      stateCode: actor.stateCode, kind: 'manufacturer', code: input.code, name: input.name, country: input.country, aliases: input.aliases, addedBy: actor.id,
+    });
+    return (await this.allManufacturers(actor.stateCode)).find((m) => m.code === input.code)!;
+  }
+
+  /** Everything a State matches against: shipped data merged with its registrars' additions. */
+  async matcher(stateCode: string): Promise<ReferenceMatcher> {
+    const [types, calibres, manufacturers] = await Promise.all([this.reference.weaponTypes(), this.allCalibres(stateCode), this.allManufacturers(stateCode)]);
+    return new ReferenceMatcher(
+      types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })),
+      calibres,
+      manufacturers,
+    );
+  }
+
+  private async allCalibres(stateCode: string): Promise<CalibreDto[]> {
+    const shipped = (await this.reference.calibres()).map((c): CalibreDto => ({
+      code: c.code, name: c.name, aliases: c.aliases, diameterMm: c.diameterMm === null ? null : Number(c.diameterMm), kind: c.kind, addedByState: false,
+    }));
+    return merge(shipped, await this.reference.additions(stateCode, 'calibre'), (a) => ({
+      code: a.code, name: a.name, aliases: a.aliases, diameterMm: null, kind: null, addedByState: true,
+    }));
+  }
+
+  private async allManufacturers(stateCode: string): Promise<ManufacturerDto[]> {
+    const shipped = (await this.reference.manufacturers()).map((m): ManufacturerDto => ({
+      code: m.code, name: m.name, country: m.country, aliases: m.aliases, formerNames: m.formerNames, addedByState: false,
+    }));
+    return merge(shipped, await this.reference.additions(stateCode, 'manufacturer'), (a) => ({
+      code: a.code, name: a.name, country: a.country, aliases: a.aliases, formerNames: [], addedByState: true,
+    }));
+  }
+}
+
+/** Additions with a shipped code add aliases to it; others are new entries. */
+function merge<T extends Entry, A extends { code: string; aliases: string[] }>(shipped: T[], additions: A[], toEntry: (a: A) => T): T[] {
+  const byCode = new Map(shipped.map((entry) => [entry.code, { ...entry, aliases: [...entry.aliases] }]));
+  for (const addition of additions) {
+    const existing = byCode.get(addition.code);
+    if (existing) existing.aliases.push(...addition.aliases);
+    else byCode.set(addition.code, toEntry(addition));
+  }
+  return [...byCode.values()];
+}
+
+function filter<T extends Entry & { formerNames?: string[] }>(entries: T[], q: string | undefined): T[] {
+  if (!q) return entries;
+  const key = referenceKey(q);
+  return entries.filter((e) => [e.code, e.name, ...e.aliases, ...(e.formerNames ?? [])].some((text) => referenceKey(text).includes(key)));
+}
+
+export interface Match {
+  code: string;
+  name: string;
+  /** What the text matched: the name, an alias, a former name. */
+  via: string;
+}
+
+/** In-memory index from every name, alias and former name (by referenceKey) to its entry. */
+export class ReferenceMatcher {
+  private readonly types = new Map<string, { code: string; category: string; name: string }>();
+  private readonly calibres = new Map<string, Match>();
+  private readonly manufacturers = new Map<string, Match & { country: string | null }>();
+
+  constructor(
+    types: (Entry & { category: string })[],
+    calibres: CalibreDto[],
+    manufacturers: ManufacturerDto[],
+  ) {
+    for (const t of types) for (const text of [t.code, t.name, ...t.aliases]) this.types.set(referenceKey(text), t);
+    for (const c of calibres) for (const text of [c.code, c.name, ...c.aliases]) this.calibres.set(referenceKey(text), { code: c.code, name: c.name, via: text });
+    for (const m of manufacturers) {
+      for (const text of [m.code, m.name, ...m.aliases, ...m.formerNames]) {
+        this.manufacturers.set(referenceKey(text), { code: m.code, name: m.name, via: text, country: m.country });
+      }
+    }
+  }
+
+  /** The weapon type must be one of the ITI para 4 list (or its "other" entries). */
+  weaponType(text: string): { code: string; category: string; name: string } {
+    const type = this.types.get(referenceKey(text));
+    if (!type) {
+      throw new AppError(400, 'UNKNOWN_WEAPON_TYPE', `Unknown weapon type "${text}": see GET /api/v1/reference/weapon-types`, [
+        { field: 'type', messages: ['type must be a code, name or alias from GET /reference/weapon-types'] },
+      ]);
+    }
+    return type;
+  }
+
+  calibre(text: string): Match | null {
+    return this.calibres.get(referenceKey(text)) ?? null;
+  }
+
+  manufacturer(text: string): (Match & { country: string | null }) | null {
+    return this.manufacturers.get(referenceKey(text)) ?? null;
+  }
+}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../common/http/optional';
+import { WEAPON_STATUSES } from '../registry.constants';
+import type { WeaponStatus } from '../registry.constants';
+import { WeaponSummaryDto } from './weapon.response.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SearchWeaponsDto {
+  @ApiPropertyOptional({
+    example: '1A2?45*',
+    description: 'Serial as read. `?` = one unreadable character, `*` = any run of them. Spaces, dashes and dots are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
+  })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  serial?: string;
+
+  @ApiPropertyOptional({ example: 'Fabrique Nationale', description: 'Matched through the reference aliases and former names' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  manufacturer?: string;
+
+  @ApiPropertyOptional({ example: 'FNC' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  model?: string;
+
+  @ApiPropertyOptional({ example: '.223 Rem', description: 'Matched through the reference aliases' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  calibre?: string;
+
+  @ApiPropertyOptional({ example: 'BEL', description: 'Country of manufacture' })
+  @Optional() @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
+  country?: string;
+
+  @ApiPropertyOptional({ example: 1980 }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  yearFrom?: number;
+
+  @ApiPropertyOptional({ example: 1995 }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  yearTo?: number;
+
+  @ApiPropertyOptional({ enum: WEAPON_STATUSES, isArray: true })
+  @Optional() @IsArray() @ArrayMaxSize(10) @IsIn(WEAPON_STATUSES, { each: true, message: `each of status must be one of ${WEAPON_STATUSES.join(', ')}` })
+  status?: WeaponStatus[];
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @Optional() @IsInt() @Min(1) @Max(100)
+  limit?: number;
+}
+
+export class SearchHitDto {
+  @ApiProperty({ type: WeaponSummaryDto }) weapon: WeaponSummaryDto;
+  @ApiProperty({ example: 0.9, description: '1 = exact serial; lower for look-alike and partial matches' }) score: number;
+  @ApiProperty({ type: [String], example: ['serial matches with look-alike characters (O read as 0)'] }) reasons: string[];
+}
+
+export class SearchResultDto {
+  @ApiProperty({ type: [SearchHitDto] }) items: SearchHitDto[];
+  @ApiProperty({ description: 'How the serial was read: exact, or a pattern', example: { kind: 'pattern', normalised: '1A2?45*' } })
+  serialQuery: { kind: string; normalised: string } | null;
+}
+
+export class RegistrySettingsDto {
+  @ApiProperty({ example: { '8a': 'refuse', '8b': 'refuse', '8c': 'flag', '8d': 'flag', '9': 'flag' } })
+  rulePolicies: Record<string, 'refuse' | 'flag'>;
+}
+
+export class UpdateRegistrySettingsDto {
+  @ApiProperty({ example: { '8d': 'refuse' }, description: 'Per ITI rule (8a, 8b, 8c, 8d, 9): refuse a breach (422) or accept it and flag the record' })
+  @IsObject()
+  rulePolicies: Record<string, 'refuse' | 'flag'>;
+}

@@ -1,0 +1,187 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { Optional } from '../../common/http/optional';
+import { PageQueryDto } from '../../common/http/pagination';
+import { COMPONENTS, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
+import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const STATE = /^[A-Z]{3}$/;
+const THIS_YEAR = new Date().getUTCFullYear();
+const DATE_ONLY = { strict: true };
+
+export class MarkingInputDto {
+  @ApiProperty({ enum: MARKING_KINDS }) @IsIn(MARKING_KINDS, { message: `kind must be one of ${MARKING_KINDS.join(', ')}` })
+  kind: MarkingKind;
+
+  @ApiProperty({ enum: COMPONENTS }) @IsIn(COMPONENTS, { message: `component must be one of ${COMPONENTS.join(', ')}` })
+  component: Component;
+
+  @ApiProperty({ example: 'FN HERSTAL BELGIUM 1A23456', description: 'The marking as read' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  text: string;
+
+  @ApiPropertyOptional({ example: 'FN Herstal' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  manufacturer?: string;
+
+  @ApiPropertyOptional({ example: 'BEL', description: 'ISO 3166 alpha-3: country of manufacture, of import, or the transferring State' })
+  @Optional() @Transform(upper) @Matches(STATE, { message: 'country must be an ISO 3166 alpha-3 code' })
+  country?: string;
+
+  @ApiPropertyOptional({ example: '1A23456' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  serial?: string;
+
+  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(1800) @Max(THIS_YEAR)
+  year?: number;
+
+  @ApiPropertyOptional({ description: 'Alternative unique marking of ITI 8(a): the symbols' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  symbolCode?: string;
+
+  @ApiPropertyOptional({ example: 'stamped' }) @Optional() @Transform(trim) @IsString() @MaxLength(32)
+  method?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'References of photos of the marking' })
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(500, { each: true })
+  photoRefs?: string[];
+}
+
+export class PartyDto {
+  @ApiProperty({ example: 'exporter' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  role: string;
+
+  @ApiProperty({ example: 'FN Herstal SA' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'BEL' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'country must be an ISO 3166 alpha-3 code' })
+  country?: string;
+}
+
+/** What every record event carries, the first one included. */
+export class EventDetailsDto {
+  @ApiProperty({ example: '2026-03-14', description: 'Date of the event (YYYY-MM-DD)' })
+  @IsISO8601(DATE_ONLY, { message: 'occurredOn must be a date, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'occurredOn must be a date, YYYY-MM-DD' })
+  occurredOn: string;
+
+  @ApiPropertyOptional({ type: [PartyDto] }) @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PartyDto)
+  parties?: PartyDto[];
+
+  @ApiPropertyOptional({ example: 'BE-EXP-2026-0042' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  licenceRef?: string;
+
+  @ApiPropertyOptional({ description: 'End-user certificate or other authorisation' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  authorisationRef?: string;
+
+  @ApiPropertyOptional({ example: 'BEL', description: 'Destination of an export, origin of an import' })
+  @Optional() @Transform(upper) @Matches(STATE, { message: 'counterpartState must be an ISO 3166 alpha-3 code' })
+  counterpartState?: string;
+
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000)
+  notes?: string;
+}
+
+export class RegisterWeaponDto extends EventDetailsDto {
+  @ApiProperty({ enum: ORIGIN_EVENTS, description: 'How the weapon enters the registry: its first event' })
+  @IsIn(ORIGIN_EVENTS, { message: `origin must be one of ${ORIGIN_EVENTS.join(', ')}` })
+  origin: OriginEvent;
+
+  @ApiProperty({ example: 'assault_rifle', description: 'Code, name or alias from GET /reference/weapon-types (ITI para 4)' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  type: string;
+
+  @ApiPropertyOptional({ example: 'FN', description: 'Matched to the reference manufacturers through their aliases; kept as given when unknown' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  manufacturer?: string;
+
+  @ApiPropertyOptional({ example: 'FNC' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  model?: string;
+
+  @ApiPropertyOptional({ example: '5.56 NATO' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  calibre?: string;
+
+  @ApiPropertyOptional({ example: '1A23456', description: 'Serial on the frame or receiver, as marked (may be partial)' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  serial?: string;
+
+  @ApiPropertyOptional({ example: 'BEL' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
+  countryOfManufacture?: string;
+
+  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(1800) @Max(THIS_YEAR)
+  yearOfManufacture?: number;
+
+  @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status after a manufactured or imported origin (default civilian_held)' })
+  @Optional() @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'status must be in_service, government_stock or civilian_held' })
+  status?: WeaponStatus;
+
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(200)
+  holder?: string;
+
+  @ApiPropertyOptional({ description: 'Whose records these are (manufacturer or dealer); ITI 13' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  custodian?: string;
+
+  @ApiPropertyOptional() @Optional() @IsBoolean()
+  craftOr3dPrinted?: boolean;
+
+  @ApiPropertyOptional() @Optional() @IsBoolean()
+  modular?: boolean;
+
+  @ApiPropertyOptional() @Optional() @IsBoolean()
+  serialObliterated?: boolean;
+
+  @ApiPropertyOptional({ type: [MarkingInputDto] })
+  @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
+  markings?: MarkingInputDto[];
+}
+
+export class RecordEventDto extends EventDetailsDto {
+  @ApiProperty({ enum: EVENT_TYPES.filter((t) => t !== 'manufactured') })
+  @IsIn(EVENT_TYPES.filter((t) => t !== 'manufactured'), { message: 'type must be an event type other than manufactured (the first event)' })
+  type: EventType;
+
+  @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status afterwards, for imported and transferred' })
+  @Optional() @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'statusAfter must be in_service, government_stock or civilian_held' })
+  statusAfter?: WeaponStatus;
+
+  @ApiPropertyOptional({ description: 'For corrected: the event this one corrects' })
+  @Optional() @Matches(/^[0-9a-f-]{36}$/i, { message: 'correctsEventId must be a UUID' })
+  correctsEventId?: string;
+
+  @ApiPropertyOptional({ description: 'For custody_transferred: the new custodian of the records' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  custodian?: string;
+
+  @ApiPropertyOptional({ type: [MarkingInputDto], description: 'Markings applied with the event (import, transfer, seizure...)' })
+  @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
+  markings?: MarkingInputDto[];
+}
+
+export class ListWeaponsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: WEAPON_STATUSES }) @Optional() @IsIn(WEAPON_STATUSES, { message: `status must be one of ${WEAPON_STATUSES.join(', ')}` })
+  status?: WeaponStatus;
+}
+
+export class LegalHoldDto {
+  @ApiProperty({ example: 'Court order 2026/118' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  reason: string;
+}
+
+export class CustodyTransferDto {
+  @ApiProperty({ example: 'Acme Arms Ltd', description: 'The closing manufacturer or dealer, as recorded in custodian' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  fromCustodian: string;
+
+  @ApiProperty({ example: '2026-11-01' })
+  @IsISO8601(DATE_ONLY, { message: 'occurredOn must be a date, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'occurredOn must be a date, YYYY-MM-DD' })
+  occurredOn: string;
+
+  @ApiPropertyOptional({ example: 'Company dissolved; records handed to the national firearms authority' })
+  @Optional() @IsString() @MaxLength(2000)
+  notes?: string;
+}
+
+export type { EventType, MarkingKind };

@@ -1,0 +1,118 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RecordEventEntity } from '../../records/entities/record-event.entity';
+import { MarkingEntity } from '../entities/marking.entity';
+import { WeaponEntity } from '../entities/weapon.entity';
+import { MARKING_RULES } from '../marking-rules';
+
+export class MarkingDto {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() component: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: String, nullable: true }) manufacturer: string | null;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
+  @ApiProperty({ type: String, nullable: true }) serial: string | null;
+  @ApiProperty({ type: Number, nullable: true }) year: number | null;
+  @ApiProperty({ type: String, nullable: true }) symbolCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) method: string | null;
+  @ApiProperty({ type: [String] }) photoRefs: string[];
+
+  static from(m: MarkingEntity): MarkingDto {
+    return Object.assign(new MarkingDto(), {
+      id: m.id, kind: m.kind, component: m.component, text: m.text, manufacturer: m.manufacturer, country: m.country,
+      serial: m.serial, year: m.year, symbolCode: m.symbolCode, method: m.method, photoRefs: m.photoRefs,
+    });
+  }
+}
+
+export class RecordEventDtoOut {
+  @ApiProperty() id: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ example: '2026-03-14' }) occurredOn: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) parties: { role: string; name: string; country?: string }[];
+  @ApiProperty({ type: String, nullable: true }) licenceRef: string | null;
+  @ApiProperty({ type: String, nullable: true }) authorisationRef: string | null;
+  @ApiProperty({ type: String, nullable: true }) counterpartState: string | null;
+  @ApiProperty({ type: String, nullable: true }) correctsEventId: string | null;
+  @ApiProperty() statusAfter: string;
+  @ApiProperty({ enum: ['manufacture', 'other'] }) recordClass: string;
+  @ApiProperty({ example: '2056-03-14', description: 'Earliest purge date (ITI 12)' }) retainUntil: string;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
+
+  static from(e: RecordEventEntity): RecordEventDtoOut {
+    return Object.assign(new RecordEventDtoOut(), {
+      id: e.id, type: e.type, occurredOn: e.occurredOn, parties: e.parties, licenceRef: e.licenceRef, authorisationRef: e.authorisationRef,
+      counterpartState: e.counterpartState, correctsEventId: e.correctsEventId, statusAfter: e.statusAfter, recordClass: e.recordClass,
+      retainUntil: e.retainUntil, notes: e.notes, recordedAt: e.recordedAt.toISOString(),
+    });
+  }
+}
+
+export class RuleBreachDto {
+  @ApiProperty({ example: 'ITI_8D_GOVERNMENT_MARKING' }) code: string;
+  @ApiProperty({ example: 'ITI 8(d)' }) paragraph: string;
+  @ApiProperty() message: string;
+}
+
+export class WeaponSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'FRA' }) stateCode: string;
+  @ApiProperty({ enum: ['small_arm', 'light_weapon'] }) category: string;
+  @ApiProperty({ example: 'assault_rifle' }) type: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Reference code when matched' }) manufacturerCode: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'As given' }) manufacturer: string | null;
+  @ApiProperty({ type: String, nullable: true }) model: string | null;
+  @ApiProperty({ type: String, nullable: true }) calibreCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) calibre: string | null;
+  @ApiProperty({ type: String, nullable: true }) serial: string | null;
+  @ApiProperty({ type: String, nullable: true }) serialNormalised: string | null;
+  @ApiProperty({ type: String, nullable: true }) countryOfManufacture: string | null;
+  @ApiProperty({ type: Number, nullable: true }) yearOfManufacture: number | null;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, nullable: true }) holder: string | null;
+  @ApiProperty({ type: String, nullable: true }) custodian: string | null;
+  @ApiProperty({ type: Object, example: { craftOr3dPrinted: false, modular: false, serialObliterated: false } })
+  flags: { craftOr3dPrinted: boolean; modular: boolean; serialObliterated: boolean };
+  @ApiProperty({ type: [RuleBreachDto], description: 'ITI rules this record breaches, accepted and flagged' }) incomplete: RuleBreachDto[];
+  @ApiProperty({ type: [String], description: 'Fields whose values are not in the reference data' }) unknownReferences: string[];
+  @ApiProperty({ type: String, nullable: true }) legalHold: string | null;
+
+  static from(w: WeaponEntity): WeaponSummaryDto {
+    return Object.assign(new WeaponSummaryDto(), summary(w));
+  }
+}
+
+export class WeaponDto extends WeaponSummaryDto {
+  @ApiProperty({ type: [MarkingDto] }) markings: MarkingDto[];
+  @ApiProperty({ type: [RecordEventDtoOut], description: 'The history, oldest first' }) events: RecordEventDtoOut[];
+  @ApiProperty({ type: String, nullable: true, description: 'Earliest date the record may be purged: the latest retainUntil of its events' })
+  retainUntil: string | null;
+
+  static full(w: WeaponEntity, markings: MarkingEntity[], events: RecordEventEntity[]): WeaponDto {
+    const retainUntil = events.reduce<string | null>((latest, e) => (latest === null || e.retainUntil > latest ? e.retainUntil : latest), null);
+    return Object.assign(new WeaponDto(), summary(w), { markings: markings.map(MarkingDto.from), events: events.map(RecordEventDtoOut.from), retainUntil });
+  }
+}
+
+function summary(w: WeaponEntity) {
+  return {
+    id: w.id, stateCode: w.stateCode, category: w.category, type: w.typeCode, manufacturerCode: w.manufacturerCode, manufacturer: w.manufacturerText,
+    model: w.model, calibreCode: w.calibreCode, calibre: w.calibreText, serial: w.serialAsMarked, serialNormalised: w.serialNormalised,
+    countryOfManufacture: w.countryOfManufacture, yearOfManufacture: w.yearOfManufacture, status: w.status, holder: w.holder, custodian: w.custodian,
+    flags: { craftOr3dPrinted: w.craftOr3dPrinted, modular: w.modular, serialObliterated: w.serialObliterated },
+    incomplete: w.incomplete.map(toBreach).filter((b): b is RuleBreachDto => b !== null),
+    unknownReferences: w.unknownReferences,
+    legalHold: w.legalHold,
+  };
+}
+
+function toBreach(code: string): RuleBreachDto | null {
+  const rule = MARKING_RULES.find((r) => r.code === code);
+  return rule ? { code: rule.code, paragraph: rule.paragraph, message: rule.message } : null;
+}
+
+export class WeaponPageDto {
+  @ApiProperty({ type: [WeaponSummaryDto] }) items: WeaponSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

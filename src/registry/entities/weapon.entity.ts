@@ -1,0 +1,96 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { StateEntity } from '../../states/entities/state.entity';
+import type { WeaponCategory, WeaponStatus } from '../registry.constants';
+
+/** A weapon in a State's marking registry (ITI 11–13). Its history is in record_events. */
+@Entity({ name: 'weapons' })
+@Index('IDX_weapons_state_status', ['stateCode', 'status'])
+@Index('IDX_weapons_state_serial', ['stateCode', 'serialNormalised'])
+@Index('IDX_weapons_state_custodian', ['stateCode', 'custodian'])
+export class WeaponEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'char', length: 3, name: 'state_code' })
+  stateCode: string;
+
+  @ManyToOne(() => StateEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'state_code' })
+  state?: StateEntity;
+
+  @Column({ type: 'varchar', length: 16 })
+  category: WeaponCategory;
+
+  /** Code from reference_weapon_types (ITI para 4). */
+  @Column({ type: 'varchar', length: 64, name: 'type_code' })
+  typeCode: string;
+
+  /** Matched reference manufacturer, or null when the text is unknown. */
+  @Column({ type: 'varchar', length: 64, name: 'manufacturer_code', nullable: true })
+  manufacturerCode: string | null;
+
+  /** As given. */
+  @Column({ type: 'varchar', length: 200, name: 'manufacturer_text', nullable: true })
+  manufacturerText: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  model: string | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'calibre_code', nullable: true })
+  calibreCode: string | null;
+
+  @Column({ type: 'varchar', length: 120, name: 'calibre_text', nullable: true })
+  calibreText: string | null;
+
+  /** Serial as read on the frame or receiver (the primary component), possibly partial. */
+  @Column({ type: 'varchar', length: 64, name: 'serial_as_marked', nullable: true })
+  serialAsMarked: string | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'serial_normalised', nullable: true })
+  serialNormalised: string | null;
+
+  @Column({ type: 'char', length: 3, name: 'country_of_manufacture', nullable: true })
+  countryOfManufacture: string | null;
+
+  @Column({ type: 'smallint', name: 'year_of_manufacture', nullable: true })
+  yearOfManufacture: number | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  status: WeaponStatus;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  holder: string | null;
+
+  /** Whose records these are: a manufacturer or dealer, or the State after a closure (ITI 13). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  custodian: string | null;
+
+  @Column({ type: 'boolean', name: 'craft_or_3d_printed', default: false })
+  craftOr3dPrinted: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  modular: boolean;
+
+  @Column({ type: 'boolean', name: 'serial_obliterated', default: false })
+  serialObliterated: boolean;
+
+  /** Codes of the ITI rules this record breaches and that the State accepts with a flag. */
+  @Column({ type: 'varchar', length: 48, array: true, default: () => "'{}'" })
+  incomplete: string[];
+
+  /** Fields whose values are not in the reference data (kept as given). */
+  @Column({ type: 'varchar', length: 32, array: true, name: 'unknown_references', default: () => "'{}'" })
+  unknownReferences: string[];
+
+  @Column({ type: 'text', name: 'legal_hold', nullable: true })
+  legalHold: string | null;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,104 @@
+import { DEFAULT_RULE_POLICIES, judgeChange, MARKING_RULES, RuleId, RuleSubject } from './marking-rules';
+
+const base: RuleSubject = { stateCode: 'FRA', status: 'civilian_held', craftOr3dPrinted: false, markings: [], eventTypes: ['manufactured'] };
+const manufacture = { kind: 'manufacture' as const, manufacturer: 'FN Herstal', country: 'BEL', serial: 'AB1234' };
+const rule = (id: RuleId) => MARKING_RULES.find((r) => r.id === id)!;
+
+type Case = [string, Partial<RuleSubject>, boolean];
+
+const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
+  '8a': {
+    applies: [
+      ['a civilian weapon', {}, true],
+      ['a seized weapon (ITI 9 instead)', { status: 'seized' }, false],
+      ['a craft weapon', { craftOr3dPrinted: true }, false],
+    ],
+    satisfied: [
+      ['manufacturer + country + serial', { markings: [manufacture] }, true],
+      ['symbols + code + country', { markings: [{ kind: 'manufacture', symbolCode: '☆7', country: 'CHN', serial: '56-1234' }] }, true],
+      ['no serial', { markings: [{ ...manufacture, serial: '' }] }, false],
+      ['no country', { markings: [{ ...manufacture, country: null }] }, false],
+      ['neither manufacturer nor symbols', { markings: [{ ...manufacture, manufacturer: ' ' }] }, false],
+      ['only an import marking', { markings: [{ kind: 'import', country: 'FRA', serial: 'X1' }] }, false],
+    ],
+  },
+  '8b': {
+    applies: [
+      ['after an import', { eventTypes: ['manufactured', 'imported'] }, true],
+      ['never imported', {}, false],
+    ],
+    satisfied: [
+      ['import marking of the importing State + unique marking', { markings: [manufacture, { kind: 'import', country: 'FRA' }] }, true],
+      ['import marking of another State', { markings: [manufacture, { kind: 'import', country: 'BEL' }] }, false],
+      ['no unique marking, import marking without serial', { markings: [{ kind: 'import', country: 'FRA' }] }, false],
+      ['import marking carries the unique serial', { markings: [{ kind: 'import', country: 'FRA', serial: 'FR-2026-1' }] }, true],
+    ],
+  },
+  '8c': {
+    applies: [
+      ['after a transfer to civilian use', { eventTypes: ['manufactured', 'transferred_to_civilian'] }, true],
+      ['no such transfer', {}, false],
+    ],
+    satisfied: [
+      ['marking of the transferring State', { markings: [manufacture, { kind: 'state_to_civilian', country: 'FRA' }] }, true],
+      ['marking of another State', { markings: [manufacture, { kind: 'state_to_civilian', country: 'BEL' }] }, false],
+    ],
+  },
+  '8d': {
+    applies: [
+      ['in service', { status: 'in_service' }, true],
+      ['in government stock', { status: 'government_stock' }, true],
+      ['civilian', {}, false],
+    ],
+    satisfied: [
+      ['a manufacture serial', { markings: [manufacture] }, true],
+      ['only a proof mark', { markings: [{ kind: 'proof' }] }, false],
+    ],
+  },
+  '9': {
+    applies: [
+      ['seized', { status: 'seized' }, true],
+      ['found', { status: 'found' }, true],
+      ['destroyed', { status: 'destroyed' }, false],
+    ],
+    satisfied: [
+      ['a seizure marking with a number', { markings: [{ kind: 'seizure', serial: 'SZ-1' }] }, true],
+      ['its manufacture serial', { markings: [manufacture] }, true],
+      ['nothing', {}, false],
+    ],
+  },
+};
+
+describe.each(Object.keys(cases) as RuleId[])('rule %s', (id) => {
+  it('names its ITI paragraph in its code and message', () => {
+    expect(rule(id).message).toContain(rule(id).paragraph);
+    expect(rule(id).code).toMatch(new RegExp(`^ITI_${id.toUpperCase()}_`));
+  });
+  it.each(cases[id].applies)('applies to %s: %s', (_label, subject, expected) => {
+    expect(rule(id).applies({ ...base, ...subject })).toBe(expected);
+  });
+  it.each(cases[id].satisfied)('is satisfied by %s: %s', (_label, subject, expected) => {
+    expect(rule(id).satisfied({ ...base, ...subject })).toBe(expected);
+  });
+});
+
+describe('judgeChange', () => {
+  it('refuses a new record that breaches 8(a) and flags one that breaches 8(d), by default', () => {
+    expect(judgeChange(null, base, DEFAULT_RULE_POLICIES).refused.map((r) => r.id)).toEqual(['8a']);
+    const outcome = judgeChange(null, { ...base, status: 'in_service', markings: [{ kind: 'proof' }], craftOr3dPrinted: true }, DEFAULT_RULE_POLICIES);
+    expect(outcome).toMatchObject({ refused: [], incomplete: [{ id: '8d' }] });
+  });
+
+  it('follows the State\'s policy', () => {
+    const outcome = judgeChange(null, base, { ...DEFAULT_RULE_POLICIES, '8a': 'flag' });
+    expect(outcome.refused).toEqual([]);
+    expect(outcome.incomplete.map((r) => r.id)).toEqual(['8a']);
+  });
+
+  it('does not refuse a change for a breach the record already had', () => {
+    const seized = { ...base, status: 'seized' as const, eventTypes: ['seized' as const] };
+    expect(judgeChange(seized, { ...seized, markings: [{ kind: 'seizure', serial: 'SZ-9' }] }, DEFAULT_RULE_POLICIES)).toEqual({ refused: [], incomplete: [] });
+    const flagged = { ...base, status: 'government_stock' as const, craftOr3dPrinted: true };
+    expect(judgeChange(flagged, flagged, { ...DEFAULT_RULE_POLICIES, '8d': 'refuse' }).refused).toEqual([]);
+  });
+});

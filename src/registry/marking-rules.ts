@@ -1,0 +1,104 @@
+import { EventType, MarkingKind, WeaponStatus } from './registry.constants';
+
+export type RuleId = '8a' | '8b' | '8c' | '8d' | '9';
+export type RulePolicy = 'refuse' | 'flag';
+
+/** What the rules look at: the weapon as it would be after the change. */
+export interface RuleSubject {
+  /** The State keeping the record (the importing, transferring or holding State). */
+  stateCode: string;
+  status: WeaponStatus;
+  craftOr3dPrinted: boolean;
+  markings: { kind: MarkingKind; manufacturer?: string | null; country?: string | null; serial?: string | null; symbolCode?: string | null }[];
+  /** Types of every event in the history, the new one included. */
+  eventTypes: EventType[];
+}
+
+export interface MarkingRule {
+  id: RuleId;
+  code: string;
+  paragraph: string;
+  message: string;
+  applies(subject: RuleSubject): boolean;
+  satisfied(subject: RuleSubject): boolean;
+}
+
+const HELD_BY_GOVERNMENT: WeaponStatus[] = ['in_service', 'government_stock'];
+const ILLICIT_FOUND: WeaponStatus[] = ['seized', 'found'];
+const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
+const uniqueMarking = (subject: RuleSubject) =>
+  subject.markings.some((m) => ['manufacture', 'import', 'government'].includes(m.kind) && hasText(m.serial));
+
+/** The ITI's marking rules, each with its paragraph (A/60/88, annex). */
+export const MARKING_RULES: MarkingRule[] = [
+  {
+    id: '8a',
+    code: 'ITI_8A_MANUFACTURE_MARKING',
+    paragraph: 'ITI 8(a)',
+    message:
+      'ITI 8(a): a manufacture marking needs the manufacturer, the country of manufacture and a serial number, ' +
+      'or an alternative unique marking (simple symbols with an alphanumeric code) that identifies the country of manufacture',
+    // Weapons found or seized, and craft or 3D-printed ones, are recorded whatever they bear (ITI 9).
+    applies: (s) => !ILLICIT_FOUND.includes(s.status) && !s.craftOr3dPrinted,
+    satisfied: (s) =>
+      s.markings.some(
+        (m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode)),
+      ),
+  },
+  {
+    id: '8b',
+    code: 'ITI_8B_IMPORT_MARKING',
+    paragraph: 'ITI 8(b)',
+    message:
+      'ITI 8(b): an imported weapon needs an import marking that identifies the importing State (and, where possible, the year), ' +
+      'and a unique marking if it bears none',
+    applies: (s) => s.eventTypes.includes('imported'),
+    satisfied: (s) => s.markings.some((m) => m.kind === 'import' && m.country === s.stateCode) && uniqueMarking(s),
+  },
+  {
+    id: '8c',
+    code: 'ITI_8C_TRANSFER_MARKING',
+    paragraph: 'ITI 8(c)',
+    message: 'ITI 8(c): a weapon transferred from government stocks to permanent civilian use needs a marking that identifies the transferring State',
+    applies: (s) => s.eventTypes.includes('transferred_to_civilian'),
+    satisfied: (s) => s.markings.some((m) => m.kind === 'state_to_civilian' && m.country === s.stateCode),
+  },
+  {
+    id: '8d',
+    code: 'ITI_8D_GOVERNMENT_MARKING',
+    paragraph: 'ITI 8(d)',
+    message: 'ITI 8(d): a weapon held by government armed and security forces must be duly marked',
+    applies: (s) => HELD_BY_GOVERNMENT.includes(s.status),
+    satisfied: (s) => uniqueMarking(s),
+  },
+  {
+    id: '9',
+    code: 'ITI_9_SEIZED_OR_FOUND_MARKING',
+    paragraph: 'ITI 9',
+    message: 'ITI 9: an illicit weapon found or seized is to be uniquely marked and recorded, or destroyed, as soon as possible',
+    applies: (s) => ILLICIT_FOUND.includes(s.status),
+    satisfied: (s) => uniqueMarking(s) || s.markings.some((m) => m.kind === 'seizure' && hasText(m.serial)),
+  },
+];
+
+/** Default policy: refuse breaches of 8(a) and 8(b), accept the rest and flag the record incomplete. */
+export const DEFAULT_RULE_POLICIES: Record<RuleId, RulePolicy> = { '8a': 'refuse', '8b': 'refuse', '8c': 'flag', '8d': 'flag', '9': 'flag' };
+
+export function breaches(subject: RuleSubject): MarkingRule[] {
+  return MARKING_RULES.filter((rule) => rule.applies(subject) && !rule.satisfied(subject));
+}
+
+export interface RuleOutcome {
+  /** Breaches the change introduces under a `refuse` policy: the change is refused. */
+  refused: MarkingRule[];
+  /** Every breach of the weapon after the change that is accepted: the record is incomplete. */
+  incomplete: MarkingRule[];
+}
+
+/** Judges a change: `before` is null for a new record. Only breaches the change introduces can refuse it. */
+export function judgeChange(before: RuleSubject | null, after: RuleSubject, policies: Record<RuleId, RulePolicy>): RuleOutcome {
+  const previous = new Set(before ? breaches(before).map((r) => r.id) : []);
+  const current = breaches(after);
+  const refused = current.filter((rule) => policies[rule.id] === 'refuse' && !previous.has(rule.id));
+  return { refused, incomplete: current.filter((rule) => !refused.includes(rule)) };
+}

@@ -1,0 +1,24 @@
+/** Names from DESIGN.md §3, shared by entities, DTOs and rules. */
+export const WEAPON_CATEGORIES = ['small_arm', 'light_weapon'] as const;
+export type WeaponCategory = (typeof WEAPON_CATEGORIES)[number];
+
+export const WEAPON_STATUSES = [
+  'in_service', 'government_stock', 'civilian_held', 'exported', 'lost', 'stolen', 'seized', 'found', 'deactivated', 'destroyed',
+] as const;
+export type WeaponStatus = (typeof WEAPON_STATUSES)[number];
+
+export const MARKING_KINDS = ['manufacture', 'import', 'state_to_civilian', 'government', 'seizure', 'deactivation', 'proof', 'other'] as const;
+export type MarkingKind = (typeof MARKING_KINDS)[number];
+
+export const COMPONENTS = ['frame', 'receiver', 'slide', 'barrel', 'bolt', 'cylinder', 'other'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+export const EVENT_TYPES = [
+  'manufactured', 'imported', 'exported', 'transferred', 'transferred_to_civilian', 'acquired_by_government', 'lost', 'stolen',
+  'seized', 'found', 'marked', 'deactivated', 'destroyed', 'custody_transferred', 'corrected',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** How a weapon enters the registry: the first event of its history. */
+export const ORIGIN_EVENTS = ['manufactured', 'imported', 'acquired_by_government', 'seized', 'found'] as const;
+export type OriginEvent = (typeof ORIGIN_EVENTS)[number];

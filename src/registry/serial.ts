@@ -1,0 +1,69 @@
+/**
+ * Serial numbers as read from a weapon, made comparable. The same two functions exist in SQL
+ * (migration RegistrySearch: serial_normalise, serial_fold); a test checks that they agree.
+ */
+
+/** Separators that markings and officers write inconsistently: ASCII white space, dashes, dots, slashes. */
+const SEPARATORS = /[ \t\n\r\f\v./-]/g;
+
+/**
+ * Upper case without separators: "ab-12 34" → "AB1234". Only ASCII letters change case, exactly as
+ * the SQL twin (upper() under the "C" collation) does.
+ */
+export function normaliseSerial(asMarked: string): string {
+  return asMarked.normalize('NFKC').replace(SEPARATORS, '').replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
+/** Characters misread for one another on worn or stamped metal, each folded to one representative. */
+export const LOOK_ALIKES: Record<string, string> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
+const FOLD_FROM = Object.keys(LOOK_ALIKES).join('');
+const FOLD_TO = Object.values(LOOK_ALIKES).join('');
+
+/** The look-alike-tolerant key: normalised, then O→0, I/L→1, S→5, B→8, Z→2, G→6. */
+export function foldSerial(asMarked: string): string {
+  let folded = '';
+  for (const character of normaliseSerial(asMarked)) {
+    const index = FOLD_FROM.indexOf(character);
+    folded += index >= 0 ? FOLD_TO[index] : character;
+  }
+  return folded;
+}
+
+export interface SerialQuery {
+  kind: 'exact' | 'pattern';
+  /** Normalised serial (exact), or the pattern on the folded key in LIKE syntax (pattern). */
+  normalised: string;
+  folded: string;
+  /** Count of unknown characters (`?`) and runs (`*`), to rank pattern matches. */
+  unknowns: number;
+}
+
+/**
+ * Parses a serial as typed by an investigator: `?` stands for one unreadable character, `*` for any
+ * run of them (obliterated part). Without wildcards it is an exact (and look-alike) query.
+ */
+export function parseSerialQuery(input: string): SerialQuery {
+  const normalised = normaliseSerial(input);
+  if (!/[?*]/.test(normalised)) return { kind: 'exact', normalised, folded: foldSerial(normalised), unknowns: 0 };
+  let like = '';
+  let unknowns = 0;
+  for (const character of normalised) {
+    if (character === '?') {
+      like += '_';
+      unknowns += 1;
+    } else if (character === '*') {
+      if (!like.endsWith('%')) like += '%';
+      unknowns += 1;
+    } else if (character === '%' || character === '_' || character === '\\') {
+      like += `\\${character}`;
+    } else {
+      like += foldSerial(character);
+    }
+  }
+  return { kind: 'pattern', normalised, folded: like, unknowns };
+}
+
+/** Known characters in a pattern: the trigram index needs some to narrow the search. */
+export function knownCharacters(query: SerialQuery): number {
+  return query.normalised.replace(/[?*]/g, '').length;
+}

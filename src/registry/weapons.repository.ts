@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
+import { Db } from '../database/db';
+import { MarkingEntity } from './entities/marking.entity';
+import { RegistrySettingsEntity } from './entities/registry-settings.entity';
+import { WeaponEntity } from './entities/weapon.entity';
+import { WeaponStatus } from './registry.constants';
+
+export interface SerialCandidate {
+  weaponId: string;
+  serialNormalised: string;
+}
+
+export interface WeaponFilters {
+  manufacturerCode?: string;
+  manufacturerText?: string;
+  model?: string;
+  calibreCode?: string;
+  calibreText?: string;
+  country?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  statuses?: WeaponStatus[];
+}
+
+/** Chunk size for `IN (...)` lists, well under PostgreSQL's 65,535 bind parameters. */
+const IN_CHUNK = 10_000;
+
+@Injectable()
+export class WeaponsRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(weapon: Partial<WeaponEntity>): Promise<WeaponEntity> {
+    const repository = this.db.repository(WeaponEntity);
+    return repository.save(repository.create(weapon));
+  }
+
+  async update(stateCode: string, id: string, changes: Partial<WeaponEntity>): Promise<void> {
+    await this.db.repository(WeaponEntity).update({ stateCode, id }, changes);
+  }
+
+  findById(stateCode: string, id: string): Promise<WeaponEntity | null> {
+    return this.db.repository(WeaponEntity).findOneBy({ stateCode, id });
+  }
+
+  findByIdForUpdate(stateCode: string, id: string): Promise<WeaponEntity | null> {
+    return this.db
+      .repository(WeaponEntity)
+      .createQueryBuilder('w')
+      .where('w.state_code = :stateCode AND w.id = :id', { stateCode, id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  list(stateCode: string, status: WeaponStatus | undefined, page: PageQueryDto): Promise<Page<WeaponEntity>> {
+    const query = this.db.repository(WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
+    if (status) query.andWhere('w.status = :status', { status });
+    return keysetPage(query, [{ property: 'createdAt', column: 'w.created_at' }, { property: 'id', column: 'w.id' }], page);
+  }
+
+  async insertMarkings(markings: Partial<MarkingEntity>[]): Promise<void> {
+    if (markings.length > 0) await this.db.repository(MarkingEntity).insert(markings);
+  }
+
+  markingsOf(stateCode: string, weaponId: string): Promise<MarkingEntity[]> {
+    return this.db.repository(MarkingEntity).find({ where: { stateCode, weaponId }, order: { createdAt: 'ASC' } });
+  }
+
+  async delete(stateCode: string, id: string): Promise<void> {
+    await this.db.repository(WeaponEntity).delete({ stateCode, id });
+  }
+
+  settings(stateCode: string): Promise<RegistrySettingsEntity | null> {
+    return this.db.repository(RegistrySettingsEntity).findOneBy({ stateCode });
+  }
+
+  async saveSettings(settings: Partial<RegistrySettingsEntity>): Promise<void> {
+    await this.db.repository(RegistrySettingsEntity).upsert(settings, ['stateCode']);
+  }
+
+  /**
+   * ITI 13: every record of a closing company passes to the State in one statement pair: a
+   * custody_transferred event on each weapon, then the new custodian. Returns how many moved.
+   */
+  async transferCustody(stateCode: string, from: string, to: string, event: { occurredOn: string; retainUntil: string; notes: string | null; recordedBy: string }): Promise<number> {
+    const parties = JSON.stringify([{ role: 'previous_custodian', name: from }, { role: 'custodian', name: to }]);
+    await this.db.manager.query(
+      `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by)
+       SELECT state_code, id, 'custody_transferred', $3, $4::jsonb, status, 'other', $5, $6, $7
+         FROM weapons WHERE state_code = $1 AND custodian = $2`,
+      [stateCode, from, event.occurredOn, parties, event.retainUntil, event.notes, event.recordedBy],
+    );
+    const result = await this.db.repository(WeaponEntity).update({ stateCode, custodian: from }, { custodian: to });
+    return result.affected ?? 0;
+  }
+
+  /** Exact and look-alike matches on the folded serial, through the index (see migration RegistrySearch). */
+  async serialCandidatesExact(folded: string, limit: number): Promise<SerialCandidate[]> {
+    const rows: { weapon_id: string; serial_normalised: string }[] = await this.db.manager.query(
+      'SELECT weapon_id, serial_normalised FROM registry_serial_exact($1, $2)',
+      [folded, limit],
+    );
+    return rows.map((r) => ({ weaponId: r.weapon_id, serialNormalised: r.serial_normalised }));
+  }
+
+  /** Partial serials (`_` one character, `%` any run, on the folded key), through the trigram index. */
+  async serialCandidatesPattern(like: string, limit: number): Promise<SerialCandidate[]> {
+    const rows: { weapon_id: string; serial_normalised: string }[] = await this.db.manager.query(
+      'SELECT weapon_id, serial_normalised FROM registry_serial_pattern($1, $2)',
+      [like, limit],
+    );
+    return rows.map((r) => ({ weaponId: r.weapon_id, serialNormalised: r.serial_normalised }));
+  }
+
+  /** The weapons among `ids` (or all, when null) that pass the filters. */
+  async findFiltered(stateCode: string, ids: string[] | null, filters: WeaponFilters, limit: number): Promise<WeaponEntity[]> {
+    const found: WeaponEntity[] = [];
+    const chunks = ids === null ? [null] : Array.from({ length: Math.ceil(ids.length / IN_CHUNK) }, (_, i) => ids.slice(i * IN_CHUNK, (i + 1) * IN_CHUNK));
+    for (const chunk of chunks) {
+      if (chunk !== null && chunk.length === 0) continue;
+      const query = this.db.repository(WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
+      if (chunk) query.andWhere('w.id IN (:...ids)', { ids: chunk });
+      if (filters.manufacturerCode) query.andWhere('w.manufacturer_code = :manufacturerCode', { manufacturerCode: filters.manufacturerCode });
+      else if (filters.manufacturerText) query.andWhere('lower(w.manufacturer_text) = lower(:manufacturerText)', { manufacturerText: filters.manufacturerText });
+      if (filters.calibreCode) query.andWhere('w.calibre_code = :calibreCode', { calibreCode: filters.calibreCode });
+      else if (filters.calibreText) query.andWhere('lower(w.calibre_text) = lower(:calibreText)', { calibreText: filters.calibreText });
+      if (filters.model) query.andWhere('lower(w.model) = lower(:model)', { model: filters.model });
+      if (filters.country) query.andWhere('w.country_of_manufacture = :country', { country: filters.country });
+      if (filters.yearFrom !== undefined) query.andWhere('w.year_of_manufacture >= :yearFrom', { yearFrom: filters.yearFrom });
+      if (filters.yearTo !== undefined) query.andWhere('w.year_of_manufacture <= :yearTo', { yearTo: filters.yearTo });
+      if (filters.statuses?.length) query.andWhere(new Brackets((b) => b.where('w.status IN (:...statuses)', { statuses: filters.statuses })));
+      found.push(...(await query.orderBy('w.created_at', 'DESC').limit(limit - found.length).getMany()));
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+}

@@ -1,0 +1,375 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, Role } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
+import { mapPage, Page } from '../common/http/pagination';
+import { RecordEventEntity } from '../records/entities/record-event.entity';
+import { RecordEventsRepository } from '../records/record-events.repository';
+import { RetentionPolicy } from '../records/retention';
+import { nextStatus } from '../records/status-machine';
+import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
+import { StatesService } from '../states/states.service';
+import { CustodyTransferDto, ListWeaponsQueryDto, MarkingInputDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
+import { RegistrySettingsDto, SearchResultDto, SearchWeaponsDto, UpdateRegistrySettingsDto } from './dto/search.dto';
+import { WeaponDto, WeaponSummaryDto } from './dto/weapon.response.dto';
+import { MarkingEntity } from './entities/marking.entity';
+import { WeaponEntity } from './entities/weapon.entity';
+import { DEFAULT_RULE_POLICIES, judgeChange, RuleId, RulePolicy, RuleSubject } from './marking-rules';
+import { EventType, WeaponStatus } from './registry.constants';
+import { EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
+import { knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
+import { WeaponFilters, WeaponsRepository } from './weapons.repository';
+
+/** Officers record what they seize or find; registrars keep everything else. */
+const OFFICER_EVENTS: EventType[] = ['seized', 'found', 'marked'];
+const SEARCH_CANDIDATES = 500;
+const MIN_KNOWN_CHARACTERS = 3;
+
+@Injectable()
+export class WeaponsService {
+  constructor(
+    private readonly weapons: WeaponsRepository,
+    private readonly events: RecordEventsRepository,
+    private readonly retention: RetentionPolicy,
+    private readonly reference: ReferenceService,
+    private readonly states: StatesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Registers a weapon with its markings and its first event, judged against the ITI marking rules. */
+  async register(actor: AuthUser, input: RegisterWeaponDto): Promise<WeaponDto> {
+    this.assertMayRecord(actor, input.origin);
+    await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
+    this.assertEventDetails(input.origin, input);
+    const matcher = await this.reference.matcher(actor.stateCode);
+    const type = matcher.weaponType(input.type);
+    const manufacturer = input.manufacturer ? matcher.manufacturer(input.manufacturer) : null;
+    const calibre = input.calibre ? matcher.calibre(input.calibre) : null;
+    const unknownReferences = [
+      ...(input.manufacturer && !manufacturer ? ['manufacturer'] : []),
+      ...(input.calibre && !calibre ? ['calibre'] : []),
+    ];
+    const status = this.originStatus(input);
+    const markings = input.markings ?? [];
+    const subject: RuleSubject = {
+      stateCode: actor.stateCode,
+      status,
+      craftOr3dPrinted: input.craftOr3dPrinted ?? false,
+      markings,
+      eventTypes: [input.origin],
+    };
+    const outcome = judgeChange(null, subject, await this.policies(actor.stateCode));
+    if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);
+
+    const weapon = await this.weapons.insert({
+      stateCode: actor.stateCode,
+      category: type.category as WeaponEntity['category'],
+      typeCode: type.code,
+      manufacturerCode: manufacturer?.code ?? null,
+      manufacturerText: input.manufacturer ?? null,
+      model: input.model ?? null,
+      calibreCode: calibre?.code ?? null,
+      calibreText: input.calibre ?? null,
+      serialAsMarked: input.serial ?? null,
+      serialNormalised: input.serial ? normaliseSerial(input.serial) : null,
+      countryOfManufacture: input.countryOfManufacture ?? manufacturer?.country ?? null,
+      yearOfManufacture: input.yearOfManufacture ?? null,
+      status,
+      holder: input.holder ?? null,
+      custodian: input.custodian ?? null,
+      craftOr3dPrinted: input.craftOr3dPrinted ?? false,
+      modular: input.modular ?? false,
+      serialObliterated: input.serialObliterated ?? false,
+      incomplete: outcome.incomplete.map((r) => r.code),
+      unknownReferences,
+      createdBy: actor.id,
+    });
+    await this.weapons.insertMarkings(markings.map((m) => this.toMarking(actor.stateCode, weapon.id, m)));
+    await this.events.insert(this.toEvent(actor, weapon.id, input.origin, input, status));
+    return this.get(actor, weapon.id);
+  }
+
+  async get(actor: AuthUser, id: string): Promise<WeaponDto> {
+    const weapon = await this.weapons.findById(actor.stateCode, id);
+    if (!weapon) throw new WeaponNotFoundError();
+    const [markings, history] = await Promise.all([this.weapons.markingsOf(actor.stateCode, id), this.events.historyOf(actor.stateCode, id)]);
+    return WeaponDto.full(weapon, markings, history);
+  }
+
+  async list(actor: AuthUser, query: ListWeaponsQueryDto): Promise<Page<WeaponSummaryDto>> {
+    return mapPage(await this.weapons.list(actor.stateCode, query.status, query), WeaponSummaryDto.from);
+  }
+
+  async addMarkings(actor: AuthUser, id: string, markings: MarkingInputDto[]): Promise<WeaponDto> {
+    await this.assertKnownStates({}, markings);
+    return this.change(actor, id, { markings });
+  }
+
+  /** Appends an event to the history; the status follows through the state machine. */
+  async recordEvent(actor: AuthUser, id: string, input: RecordEventDto): Promise<WeaponDto> {
+    this.assertMayRecord(actor, input.type);
+    this.assertEventDetails(input.type, input);
+    await this.assertKnownStates({ counterpartState: input.counterpartState }, input.markings ?? []);
+    if (input.type === 'corrected') {
+      if (!input.correctsEventId) throw fieldError('correctsEventId', 'a correction names the event it corrects (correctsEventId)');
+      if (!(await this.events.find(actor.stateCode, id, input.correctsEventId))) throw new NotFoundError('Corrected event', 'EVENT_NOT_FOUND');
+    }
+    return this.change(actor, id, { event: input, markings: input.markings ?? [] });
+  }
+
+  /** Deletes a record whose retention has passed, when purging is enabled on this node (ITI 12). */
+  async purge(actor: AuthUser, id: string): Promise<void> {
+    const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
+    if (!weapon) throw new WeaponNotFoundError();
+    if (weapon.legalHold) throw new ConflictError('LEGAL_HOLD', `The record is under a legal hold: ${weapon.legalHold}`, { legalHold: weapon.legalHold });
+    const retainUntil = await this.events.retainUntil(actor.stateCode, id);
+    if (retainUntil !== null && retainUntil > this.today()) throw new RetentionActiveError(retainUntil);
+    if (!this.retention.purgeEnabled) throw new ConflictError('PURGE_DISABLED', 'Purging expired records is disabled on this node (RETENTION_PURGE_ENABLED)');
+    await this.events.deleteHistory(actor.stateCode, id);
+    await this.weapons.delete(actor.stateCode, id);
+  }
+
+  async setLegalHold(actor: AuthUser, id: string, reason: string | null): Promise<WeaponDto> {
+    const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
+    if (!weapon) throw new WeaponNotFoundError();
+    await this.weapons.update(actor.stateCode, id, { legalHold: reason });
+    return this.get(actor, id);
+  }
+
+  /** ITI 13: the records of a closed manufacturer or dealer pass to the State, all at once. */
+  async transferCustody(actor: AuthUser, input: CustodyTransferDto): Promise<{ transferred: number; custodian: string }> {
+    const state = await this.states.get(actor.stateCode);
+    const custodian = `${state.name} (national registry)`;
+    const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
+      occurredOn: input.occurredOn,
+      retainUntil: this.retention.retainUntil('custody_transferred', input.occurredOn),
+      notes: input.notes ?? null,
+      recordedBy: actor.id,
+    });
+    if (transferred === 0) throw new NotFoundError(`Records of custodian "${input.fromCustodian}"`, 'CUSTODIAN_NOT_FOUND');
+    return { transferred, custodian };
+  }
+
+  async settings(actor: AuthUser): Promise<RegistrySettingsDto> {
+    return { rulePolicies: await this.policies(actor.stateCode) };
+  }
+
+  async updateSettings(actor: AuthUser, input: UpdateRegistrySettingsDto): Promise<RegistrySettingsDto> {
+    const errors = Object.entries(input.rulePolicies)
+      .filter(([rule, policy]) => !(rule in DEFAULT_RULE_POLICIES) || !['refuse', 'flag'].includes(policy))
+      .map(([rule]) => ({ field: `rulePolicies.${rule}`, messages: [`rulePolicies keys are ${Object.keys(DEFAULT_RULE_POLICIES).join(', ')}; values refuse or flag`] }));
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+    const rulePolicies = { ...(await this.policies(actor.stateCode)), ...(input.rulePolicies as Record<RuleId, RulePolicy>) };
+    await this.weapons.saveSettings({ stateCode: actor.stateCode, rulePolicies });
+    return { rulePolicies };
+  }
+
+  /** Ranked search: serial (exact, look-alike, partial) through the index, then the filters. */
+  async search(actor: AuthUser, input: SearchWeaponsDto): Promise<SearchResultDto> {
+    const limit = input.limit ?? 20;
+    const matcher = await this.reference.matcher(actor.stateCode);
+    const { filters, reasons: filterReasons } = this.filtersOf(input, matcher);
+    if (!input.serial) {
+      const weapons = await this.weapons.findFiltered(actor.stateCode, null, filters, limit);
+      return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null };
+    }
+    const query = parseSerialQuery(input.serial);
+    if (query.kind === 'pattern' && knownCharacters(query) < MIN_KNOWN_CHARACTERS) {
+      throw fieldError('serial', `a partial serial needs at least ${MIN_KNOWN_CHARACTERS} readable characters`);
+    }
+    const candidates =
+      query.kind === 'exact'
+        ? await this.weapons.serialCandidatesExact(query.folded, SEARCH_CANDIDATES)
+        : await this.weapons.serialCandidatesPattern(query.folded, SEARCH_CANDIDATES);
+    const bestByWeapon = new Map<string, { score: number; reason: string }>();
+    for (const candidate of candidates) {
+      const scored = scoreSerial(query, candidate.serialNormalised);
+      const previous = bestByWeapon.get(candidate.weaponId);
+      if (!previous || scored.score > previous.score) bestByWeapon.set(candidate.weaponId, scored);
+    }
+    const weapons = await this.weapons.findFiltered(actor.stateCode, [...bestByWeapon.keys()], filters, SEARCH_CANDIDATES);
+    const items = weapons
+      .map((w) => {
+        const serial = bestByWeapon.get(w.id)!;
+        return { weapon: WeaponSummaryDto.from(w), score: serial.score, reasons: [serial.reason, ...filterReasons] };
+      })
+      .sort((a, b) => b.score - a.score || a.weapon.id.localeCompare(b.weapon.id))
+      .slice(0, limit);
+    return { items, serialQuery: { kind: query.kind, normalised: query.normalised } };
+  }
+
+  private filtersOf(input: SearchWeaponsDto, matcher: ReferenceMatcher): { filters: WeaponFilters; reasons: string[] } {
+    const reasons: string[] = [];
+    const filters: WeaponFilters = { model: input.model, country: input.country, yearFrom: input.yearFrom, yearTo: input.yearTo, statuses: input.status };
+    if (input.manufacturer) {
+      const match = matcher.manufacturer(input.manufacturer);
+      if (match) {
+        filters.manufacturerCode = match.code;
+        reasons.push(`manufacturer ${match.name}${referenceVia(input.manufacturer, match.via, match.name)}`);
+      } else {
+        filters.manufacturerText = input.manufacturer;
+        reasons.push(`manufacturer recorded as "${input.manufacturer}"`);
+      }
+    }
+    if (input.calibre) {
+      const match = matcher.calibre(input.calibre);
+      if (match) {
+        filters.calibreCode = match.code;
+        reasons.push(`calibre ${match.name}${referenceVia(input.calibre, match.via, match.name)}`);
+      } else {
+        filters.calibreText = input.calibre;
+        reasons.push(`calibre recorded as "${input.calibre}"`);
+      }
+    }
+    if (input.model) reasons.push(`model ${input.model}`);
+    if (input.country) reasons.push(`made in ${input.country}`);
+    if (input.yearFrom !== undefined || input.yearTo !== undefined) reasons.push(`made ${input.yearFrom ?? '…'}–${input.yearTo ?? '…'}`);
+    if (input.status?.length) reasons.push(`status ${input.status.join(' or ')}`);
+    return { filters, reasons };
+  }
+
+  /** Applies markings and/or an event to a weapon, judged against the rules before and after. */
+  private async change(actor: AuthUser, id: string, change: { event?: RecordEventDto; markings: MarkingInputDto[] }): Promise<WeaponDto> {
+    const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
+    if (!weapon) throw new WeaponNotFoundError();
+    const [markings, history] = await Promise.all([this.weapons.markingsOf(actor.stateCode, id), this.events.historyOf(actor.stateCode, id)]);
+    let status = weapon.status;
+    if (change.event) {
+      const next = nextStatus(weapon.status, change.event.type, change.event.statusAfter);
+      if (!next.ok) throw new EventNotAllowedError(next.reason);
+      status = next.status;
+    }
+    const before: RuleSubject = {
+      stateCode: actor.stateCode,
+      status: weapon.status,
+      craftOr3dPrinted: weapon.craftOr3dPrinted,
+      markings,
+      eventTypes: history.map((e) => e.type),
+    };
+    const after: RuleSubject = {
+      ...before,
+      status,
+      markings: [...markings, ...change.markings],
+      eventTypes: change.event ? [...before.eventTypes, change.event.type] : before.eventTypes,
+    };
+    const outcome = judgeChange(before, after, await this.policies(actor.stateCode));
+    if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);
+
+    await this.weapons.insertMarkings(change.markings.map((m) => this.toMarking(actor.stateCode, id, m)));
+    if (change.event) await this.events.insert(this.toEvent(actor, id, change.event.type, change.event, status));
+    await this.weapons.update(actor.stateCode, id, {
+      status,
+      incomplete: outcome.incomplete.map((r) => r.code),
+      ...(change.event?.type === 'custody_transferred' && change.event.custodian ? { custodian: change.event.custodian } : {}),
+    });
+    return this.get(actor, id);
+  }
+
+  private assertMayRecord(actor: AuthUser, event: EventType): void {
+    const roles: Role[] = actor.roles;
+    if (roles.includes('registrar')) return;
+    if (roles.includes('officer') && OFFICER_EVENTS.includes(event)) return;
+    throw new ForbiddenError('ROLE_REQUIRED', `Recording "${event}" needs the registrar role${OFFICER_EVENTS.includes(event) ? ' or the officer role' : ''}`);
+  }
+
+  /** Events that are only meaningful with their papers: an export names destination and licence. */
+  private assertEventDetails(type: EventType, details: { counterpartState?: string; licenceRef?: string; statusAfter?: WeaponStatus }): void {
+    if (type === 'exported') {
+      const missing = [...(!details.counterpartState ? ['counterpartState'] : []), ...(!details.licenceRef ? ['licenceRef'] : [])];
+      if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, messages: [`an export names the destination State and the export licence (${field})`] })));
+    }
+    if (type === 'imported' && !details.counterpartState) throw fieldError('counterpartState', 'an import names the State of origin (counterpartState)');
+  }
+
+  private async assertKnownStates(codes: { countryOfManufacture?: string; counterpartState?: string }, markings: MarkingInputDto[]): Promise<void> {
+    const checks: [string, string | undefined][] = [
+      ['countryOfManufacture', codes.countryOfManufacture],
+      ['counterpartState', codes.counterpartState],
+      ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].country`, m.country]),
+    ];
+    const errors = [];
+    for (const [field, code] of checks) {
+      if (!code) continue;
+      try {
+        await this.states.get(code);
+      } catch {
+        errors.push({ field, messages: [`${code} is not an ISO 3166 State known to this node`] });
+      }
+    }
+    if (errors.length) throw new ValidationFailedError(errors);
+  }
+
+  private originStatus(input: RegisterWeaponDto): WeaponStatus {
+    switch (input.origin) {
+      case 'acquired_by_government':
+        return 'government_stock';
+      case 'seized':
+        return 'seized';
+      case 'found':
+        return 'found';
+      default:
+        return input.status ?? 'civilian_held';
+    }
+  }
+
+  private async policies(stateCode: string): Promise<Record<RuleId, RulePolicy>> {
+    const settings = await this.weapons.settings(stateCode);
+    return { ...DEFAULT_RULE_POLICIES, ...(settings?.rulePolicies ?? {}) };
+  }
+
+  private toMarking(stateCode: string, weaponId: string, m: MarkingInputDto): Partial<MarkingEntity> {
+    return {
+      stateCode, weaponId, kind: m.kind, component: m.component, text: m.text, manufacturer: m.manufacturer ?? null, country: m.country ?? null,
+      serial: m.serial ?? null, year: m.year ?? null, symbolCode: m.symbolCode ?? null, method: m.method ?? null, photoRefs: m.photoRefs ?? [],
+    };
+  }
+
+  private toEvent(
+    actor: AuthUser,
+    weaponId: string,
+    type: EventType,
+    details: { occurredOn: string; parties?: { role: string; name: string; country?: string }[]; licenceRef?: string; authorisationRef?: string; counterpartState?: string; notes?: string; correctsEventId?: string },
+    statusAfter: WeaponStatus,
+  ): Partial<RecordEventEntity> {
+    if (details.occurredOn > this.today()) throw fieldError('occurredOn', 'occurredOn cannot be in the future');
+    return {
+      stateCode: actor.stateCode,
+      weaponId,
+      type,
+      occurredOn: details.occurredOn,
+      parties: details.parties ?? [],
+      licenceRef: details.licenceRef ?? null,
+      authorisationRef: details.authorisationRef ?? null,
+      counterpartState: details.counterpartState ?? null,
+      correctsEventId: details.correctsEventId ?? null,
+      statusAfter,
+      recordClass: this.retention.classOf(type),
+      retainUntil: this.retention.retainUntil(type, details.occurredOn),
+      notes: details.notes ?? null,
+      recordedBy: actor.id,
+    };
+  }
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+}
+
+function fieldError(field: string, message: string): AppError {
+  return new ValidationFailedError([{ field, messages: [message] }]);
+}
+
+function referenceVia(given: string, via: string, name: string): string {
+  return via === name && given.trim().toLowerCase() === name.toLowerCase() ? '' : ` (through "${via}")`;
+}
+
+/** Ranks a serial candidate: 1 exact, 0.9 look-alike, patterns lower the more is unknown. */
+function scoreSerial(query: ReturnType<typeof parseSerialQuery>, serial: string): { score: number; reason: string } {
+  if (query.kind === 'exact') {
+    if (serial === query.normalised) return { score: 1, reason: `serial ${serial} matches exactly` };
+    const swaps = [...serial].map((c, i) => (c !== query.normalised[i] ? `${query.normalised[i] ?? '?'} read as ${c}` : null)).filter(Boolean);
+    return { score: 0.9, reason: `serial ${serial} matches with look-alike characters (${swaps.join(', ')})` };
+  }
+  const score = Math.max(0.3, Math.round((0.8 - 0.05 * query.unknowns) * 100) / 100);
+  return { score, reason: `serial ${serial} fits the partial serial ${query.normalised}` };
+}
