@@ -4,7 +4,8 @@ import * as m1 from './1795418535600-StateIsolation';
 import * as m2 from './1795418535700-LoadStates';
 import * as m3 from './1795420683634-Registry';
 import * as m4 from './1795420683700-RegistrySecurity';
+import * as m5 from './1795420683800-LoadReference';
 
-export const migrations = [m0, m1, m2, m3, m4]
+export const migrations = [m0, m1, m2, m3, m4, m5]
   .flatMap((module) => Object.values(module))
   .filter((value) => typeof value === 'function') as Function[];

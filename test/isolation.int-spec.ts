@@ -39,6 +39,40 @@ const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Rec
   contact_points: async (client, state) => {
     await client.query(`INSERT INTO contact_points (state_code, name, agency, email) VALUES ($1, 'NPC', 'Agency', 'npc@example.org')`, [state]);
   },
+  weapons: async (client, state, ids) => {
+    ids.weapon = randomUUID();
+    await client.query(
+      `INSERT INTO weapons (id, state_code, category, type_code, serial_as_marked, serial_normalised, status) VALUES ($1, $2, 'small_arm', 'rifle', 'ISO-1', 'ISO1', 'civilian_held')`,
+      [ids.weapon, state],
+    );
+  },
+  markings: async (client, state, ids) => {
+    await client.query(`INSERT INTO markings (state_code, weapon_id, kind, component, text, serial) VALUES ($1, $2, 'manufacture', 'receiver', 'X', 'M-1')`, [state, ids.weapon]);
+  },
+  record_events: async (client, state, ids) => {
+    await client.query(
+      `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until) VALUES ($1, $2, 'manufactured', '2020-01-01', 'civilian_held', 'manufacture', '2050-01-01')`,
+      [state, ids.weapon],
+    );
+  },
+  registry_settings: async (client, state) => {
+    await client.query(`INSERT INTO registry_settings (state_code, rule_policies) VALUES ($1, '{}') ON CONFLICT (state_code) DO NOTHING`, [state]);
+  },
+  reference_additions: async (client, state) => {
+    await client.query(`INSERT INTO reference_additions (state_code, kind, code, name) VALUES ($1, 'calibre', $2, 'Test calibre')`, [state, `c-${randomUUID()}`]);
+  },
+  weapon_serials: async (client, state, ids) => {
+    await client.query(`INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key) VALUES ($1, $2, 'ISO2', 'ISO2')`, [state, ids.weapon]);
+  },
+};
+
+/**
+ * Row-level security enabled but not forced: the table's owner, which runs the SECURITY DEFINER
+ * serial search, is not bound by the policy (LIKE under a policy cannot use the trigram index);
+ * the app role is. The function filters by app_current_state() itself (migration RegistrySecurity).
+ */
+const NOT_FORCED: Record<string, string> = {
+  weapon_serials: 'serial search index, read by the owner through registry_serial_exact/pattern',
 };
 
 describe('State isolation in PostgreSQL', () => {
@@ -98,7 +132,9 @@ describe('State isolation in PostgreSQL', () => {
       [tables],
     );
     expect(rows).toHaveLength(tables.length);
-    for (const row of rows) expect(row).toEqual({ relname: row.relname, relrowsecurity: true, relforcerowsecurity: true });
+    for (const row of rows) {
+      expect(row).toEqual({ relname: row.relname, relrowsecurity: true, relforcerowsecurity: !NOT_FORCED[row.relname] });
+    }
   });
 
   it('connects as a role that is not superuser, not BYPASSRLS and owns no table', async () => {
@@ -141,19 +177,26 @@ describe('State isolation in PostgreSQL', () => {
 
   it.each(Object.keys(ROW_FACTORIES))('%s: State A can neither move its rows to B nor change or delete B\'s', async (table) => {
     const outcome = await asState(A, async (client) => {
-      const updated = await client.query(`UPDATE ${table} SET state_code = state_code WHERE state_code = $1`, [B]);
-      const deleted = await client.query(`DELETE FROM ${table} WHERE state_code = $1`, [B]);
-      await client.query('SAVEPOINT move');
-      const moved = await client.query(`UPDATE ${table} SET state_code = $1 WHERE state_code = $2`, [B, A]).then(
-        () => 'moved',
-        async (error: { code: string }) => {
-          await client.query('ROLLBACK TO SAVEPOINT move');
-          return error.code;
-        },
-      );
-      return { updated: updated.rowCount, deleted: deleted.rowCount, moved };
+      // Each attempt is either a no-op (row-level security hides B's rows) or refused (42501: policy or missing right).
+      const attempt = async (sql: string, params: unknown[]) => {
+        await client.query('SAVEPOINT attempt');
+        return client.query(sql, params).then(
+          (result) => result.rowCount,
+          async (error: { code: string }) => {
+            await client.query('ROLLBACK TO SAVEPOINT attempt');
+            return error.code;
+          },
+        );
+      };
+      return {
+        updated: await attempt(`UPDATE ${table} SET state_code = state_code WHERE state_code = $1`, [B]),
+        deleted: await attempt(`DELETE FROM ${table} WHERE state_code = $1`, [B]),
+        moved: await attempt(`UPDATE ${table} SET state_code = $1 WHERE state_code = $2`, [B, A]),
+      };
     });
-    expect(outcome).toEqual({ updated: 0, deleted: 0, moved: '42501' });
+    expect([0, '42501']).toContain(outcome.updated);
+    expect([0, '42501']).toContain(outcome.deleted);
+    expect(outcome.moved).toBe('42501');
     const bRows = await asState(B, async (client) => (await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE state_code = $1`, [B])).rows[0].n);
     expect(bRows).toBeGreaterThan(0);
   });

@@ -1,0 +1,233 @@
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { manufacturedWeapon, registerWeapon, uniqueSerial } from './support/weapons';
+
+describe('marking registry', () => {
+  let t: TestApp;
+  let registrar: Tokens;
+  let officer: Tokens;
+  let auditor: Tokens;
+  let braRegistrar: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    registrar = await login(t, await createUser(t, { roles: ['registrar'] }));
+    officer = await login(t, await createUser(t, { roles: ['officer'] }));
+    auditor = await login(t, await createUser(t, { roles: ['auditor'] }));
+    braRegistrar = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['registrar'] }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('registration', () => {
+    it('registers a weapon with its markings and first event, matching reference aliases', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      expect(weapon).toMatchObject({
+        stateCode: 'FRA', category: 'small_arm', type: 'assault_rifle', manufacturerCode: 'fn-herstal', manufacturer: 'FN',
+        calibreCode: '5.56x45mm', calibre: '5.56 NATO', status: 'civilian_held', incomplete: [], unknownReferences: [],
+      });
+      expect(weapon.markings).toHaveLength(1);
+      expect(weapon.events).toEqual([expect.objectContaining({ type: 'manufactured', occurredOn: '2019-05-02', recordClass: 'manufacture', retainUntil: '2049-05-02' })]);
+      expect(weapon.retainUntil).toBe('2049-05-02');
+    });
+
+    it('keeps unknown manufacturers and calibres as given, flagged', async () => {
+      const weapon = await registerWeapon(t, registrar, { manufacturer: 'Atelier Inconnu', calibre: '7.7 Wildcat', markings: [{ kind: 'manufacture', component: 'frame', text: 'AI', manufacturer: 'Atelier Inconnu', country: 'FRA', serial: uniqueSerial() }] });
+      expect(weapon).toMatchObject({ manufacturerCode: null, manufacturer: 'Atelier Inconnu', calibreCode: null, unknownReferences: ['manufacturer', 'calibre'] });
+    });
+
+    it('refuses a weapon without an ITI 8(a) manufacture marking (422 with the rule code)', async () => {
+      const response = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ markings: [] })).expect(422);
+      expect(response.body.code).toBe('ITI_8A_MANUFACTURE_MARKING');
+      expect(response.body.message).toContain('ITI 8(a)');
+    });
+
+    it('accepts it flagged when the State chooses to flag 8(a)', async () => {
+      const braBody = manufacturedWeapon({ markings: [] });
+      await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { '8a': 'flag' } }).expect(200);
+      const created = await t.http.post('/api/v1/weapons').set(bearer(braRegistrar)).send(braBody).expect(201);
+      expect(created.body.incomplete).toEqual([expect.objectContaining({ code: 'ITI_8A_MANUFACTURE_MARKING', paragraph: 'ITI 8(a)' })]);
+      // France still refuses: the setting is BRA's alone.
+      await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ markings: [] })).expect(422);
+      const bad = await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { '8z': 'flag', '9': 'maybe' } }).expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['rulePolicies.8z', 'rulePolicies.9']);
+    });
+
+    it('refuses an import without the importing State\'s marking (ITI 8(b)) and accepts it with one', async () => {
+      const serial = uniqueSerial();
+      const body = manufacturedWeapon({ serial, origin: 'imported', counterpartState: 'BEL', occurredOn: '2024-02-01' });
+      const refused = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(body).expect(422);
+      expect(refused.body.code).toBe('ITI_8B_IMPORT_MARKING');
+      const markings = [...(body.markings as object[]), { kind: 'import', component: 'receiver', text: 'FR 24', country: 'FRA', year: 2024 }];
+      const accepted = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, markings }).expect(201);
+      expect(accepted.body.events[0]).toMatchObject({ type: 'imported', counterpartState: 'BEL', recordClass: 'other', retainUntil: '2044-02-01' });
+      const noOrigin = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, markings, counterpartState: undefined }).expect(400);
+      expect(noOrigin.body.details[0].field).toBe('counterpartState');
+    });
+
+    it('lets an officer record a seized weapon, flagged under ITI 9 until it is marked', async () => {
+      const seized = await t.http
+        .post('/api/v1/weapons')
+        .set(bearer(officer))
+        .send({ origin: 'seized', occurredOn: '2026-11-20', type: 'self-loading pistol', serialObliterated: true, serial: '4?7*', parties: [{ role: 'seized_from', name: 'unknown' }] })
+        .expect(201);
+      expect(seized.body.status).toBe('seized');
+      expect(seized.body.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+      const marked = await t.http
+        .post(`/api/v1/weapons/${seized.body.id}/markings`)
+        .set(bearer(officer))
+        .send({ markings: [{ kind: 'seizure', component: 'frame', text: 'FRA-SZ-2026-0042', country: 'FRA', serial: 'FRA-SZ-2026-0042' }] })
+        .expect(201);
+      expect(marked.body.incomplete).toEqual([]);
+      // An officer may not register a manufacture.
+      const forbidden = await t.http.post('/api/v1/weapons').set(bearer(officer)).send(manufacturedWeapon()).expect(403);
+      expect(forbidden.body.code).toBe('ROLE_REQUIRED');
+    });
+
+    it('names every bad field', async () => {
+      const response = await t.http
+        .post('/api/v1/weapons')
+        .set(bearer(registrar))
+        .send({ origin: 'invented', occurredOn: '2026-13-01', type: '', countryOfManufacture: 'XX', yearOfManufacture: 1700, markings: [{ kind: 'etched', component: 'grip', text: '' }] })
+        .expect(400);
+      const fields = (response.body.details as { field: string }[]).map((d) => d.field).sort();
+      expect(fields).toEqual(expect.arrayContaining(['countryOfManufacture', 'markings[0].component', 'markings[0].kind', 'markings[0].text', 'occurredOn', 'origin', 'type', 'yearOfManufacture']));
+      const unknownType = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ type: 'laser blaster' })).expect(400);
+      expect(unknownType.body.code).toBe('UNKNOWN_WEAPON_TYPE');
+      const unknownState = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ countryOfManufacture: 'XXX' })).expect(400);
+      expect(unknownState.body.details[0].field).toBe('countryOfManufacture');
+      const future = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '2099-01-01' })).expect(400);
+      expect(future.body.details[0].field).toBe('occurredOn');
+    });
+  });
+
+  describe('record events', () => {
+    it('follows the status through its events and refuses impossible ones with 409', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const exported = await t.http
+        .post(path)
+        .set(bearer(registrar))
+        .send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'KEN', licenceRef: 'FR-EXP-2020-17', authorisationRef: 'EUC-KE-2020-3' })
+        .expect(201);
+      expect(exported.body.status).toBe('exported');
+      const lost = await t.http.post(path).set(bearer(registrar)).send({ type: 'lost', occurredOn: '2020-07-01' }).expect(409);
+      expect(lost.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: 'A weapon that is exported cannot be lost' });
+
+      const other = await registerWeapon(t, registrar);
+      await t.http.post(`/api/v1/weapons/${other.id}/events`).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2021-01-01' }).expect(201);
+      const afterDestruction = await t.http
+        .post(`/api/v1/weapons/${other.id}/events`)
+        .set(bearer(registrar))
+        .send({ type: 'exported', occurredOn: '2021-02-01', counterpartState: 'KEN', licenceRef: 'L-1' })
+        .expect(409);
+      expect(afterDestruction.body.message).toBe('A weapon that is destroyed cannot be exported');
+    });
+
+    it('needs the destination and licence of an export', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const response = await t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2020-06-01' }).expect(400);
+      expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['counterpartState', 'licenceRef']);
+    });
+
+    it('checks ITI 8(c) on a transfer from government stocks to civilian use', async () => {
+      const weapon = await registerWeapon(t, registrar, { status: 'government_stock' });
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const flagged = await t.http.post(path).set(bearer(registrar)).send({ type: 'transferred_to_civilian', occurredOn: '2022-01-10' }).expect(201);
+      expect(flagged.body.status).toBe('civilian_held');
+      expect(flagged.body.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_8C_TRANSFER_MARKING']);
+      const fixed = await t.http
+        .post(`/api/v1/weapons/${weapon.id}/markings`)
+        .set(bearer(registrar))
+        .send({ markings: [{ kind: 'state_to_civilian', component: 'receiver', text: 'RF', country: 'FRA' }] })
+        .expect(201);
+      expect(fixed.body.incomplete).toEqual([]);
+    });
+
+    it('records a correction as a new event; the history cannot be edited or deleted in place', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const first = (weapon.events as { id: string }[])[0];
+      const corrected = await t.http
+        .post(`/api/v1/weapons/${weapon.id}/events`)
+        .set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-03', correctsEventId: first.id, notes: 'Manufacture date was 2019-05-03' })
+        .expect(201);
+      expect(corrected.body.events.map((e: { type: string }) => e.type)).toEqual(['manufactured', 'corrected']);
+      expect(corrected.body.events[1].correctsEventId).toBe(first.id);
+      await expect(ownerQuery(t, `UPDATE record_events SET occurred_on = '2000-01-01' WHERE id = $1`, [first.id], 'FRA')).rejects.toThrow(/append-only/);
+      await expect(ownerQuery(t, `DELETE FROM record_events WHERE id = $1`, [first.id], 'FRA')).rejects.toThrow(/must be kept until 2049-05-02/);
+      const missing = await t.http
+        .post(`/api/v1/weapons/${weapon.id}/events`)
+        .set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-03', correctsEventId: '00000000-0000-4000-8000-000000000000' })
+        .expect(404);
+      expect(missing.body.code).toBe('EVENT_NOT_FOUND');
+    });
+  });
+
+  describe('retention (ITI 12)', () => {
+    it('refuses to delete a record before its retention date, with the date', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const response = await t.http.delete(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(409);
+      expect(response.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2049-05-02' } });
+      await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+    });
+
+    it('keeps an expired record while purging is off, and while a legal hold stands', async () => {
+      const old = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+      expect(old.retainUntil).toBe('2010-01-15');
+      const disabled = await t.http.delete(`/api/v1/weapons/${old.id}`).set(bearer(registrar)).expect(409);
+      expect(disabled.body.code).toBe('PURGE_DISABLED');
+      await t.http.put(`/api/v1/weapons/${old.id}/legal-hold`).set(bearer(registrar)).send({ reason: 'Court order 2026/118' }).expect(200);
+      const held = await t.http.delete(`/api/v1/weapons/${old.id}`).set(bearer(registrar)).expect(409);
+      expect(held.body).toMatchObject({ code: 'LEGAL_HOLD', details: { legalHold: 'Court order 2026/118' } });
+    });
+  });
+
+  it('passes a closed company\'s records to the State in one operation (ITI 13)', async () => {
+    const custodian = `Armurerie Fermée ${uniqueSerial('')}`;
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await registerWeapon(t, registrar, { custodian })).id);
+    const result = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(201);
+    expect(result.body).toEqual({ transferred: 3, custodian: 'France (national registry)' });
+    for (const id of ids) {
+      const weapon = await t.http.get(`/api/v1/weapons/${id}`).set(bearer(registrar)).expect(200);
+      expect(weapon.body.custodian).toBe('France (national registry)');
+      expect(weapon.body.events.map((e: { type: string }) => e.type)).toEqual(['manufactured', 'custody_transferred']);
+      expect(weapon.body.events[1].parties).toEqual([{ role: 'previous_custodian', name: custodian }, { role: 'custodian', name: 'France (national registry)' }]);
+    }
+    await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(404);
+  });
+
+  it('shows another State none of these weapons: 404 on read, absent from lists and search', async () => {
+    const weapon = await registerWeapon(t, registrar);
+    const read = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(braRegistrar)).expect(404);
+    expect(read.body.code).toBe('WEAPON_NOT_FOUND');
+    await t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(braRegistrar)).send({ type: 'lost', occurredOn: '2024-01-01' }).expect(404);
+    await t.http.post(`/api/v1/weapons/${weapon.id}/markings`).set(bearer(braRegistrar)).send({ markings: [{ kind: 'other', component: 'other', text: 'x' }] }).expect(404);
+    await t.http.delete(`/api/v1/weapons/${weapon.id}`).set(bearer(braRegistrar)).expect(404);
+    const list = await t.http.get('/api/v1/weapons').query({ limit: 100 }).set(bearer(braRegistrar)).expect(200);
+    expect(list.body.items.every((w: { stateCode: string }) => w.stateCode === 'BRA')).toBe(true);
+    const search = await t.http.post('/api/v1/weapons/search').set(bearer(braRegistrar)).send({ serial: weapon.serial }).expect(200);
+    expect(search.body.items).toEqual([]);
+    const own = await t.http.post('/api/v1/weapons/search').set(bearer(auditor)).send({ serial: weapon.serial }).expect(200);
+    expect(own.body.items[0].weapon.id).toBe(weapon.id);
+  });
+
+  it('lists the State\'s weapons page by page, filtered by status', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string | number> = { limit: 3, status: 'civilian_held' };
+      if (cursor) query.cursor = cursor;
+      const page = await t.http.get('/api/v1/weapons').query(query).set(bearer(auditor)).expect(200);
+      for (const w of page.body.items) {
+        expect(w.status).toBe('civilian_held');
+        seen.add(w.id);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,34 @@
+import { bearer, TestApp, Tokens } from './test-app';
+
+let counter = 0;
+
+/** A serial unique to this test run. */
+export function uniqueSerial(prefix = 'SN'): string {
+  counter += 1;
+  return `${prefix}${process.pid.toString(36).toUpperCase()}${counter.toString().padStart(5, '0')}`;
+}
+
+/** A complete, ITI-compliant manufactured weapon body; override what the test is about. */
+export function manufacturedWeapon(overrides: Record<string, unknown> = {}) {
+  const serial = (overrides.serial as string | undefined) ?? uniqueSerial();
+  return {
+    origin: 'manufactured',
+    occurredOn: '2019-05-02',
+    type: 'assault rifle',
+    manufacturer: 'FN',
+    model: 'FNC',
+    calibre: '5.56 NATO',
+    serial,
+    countryOfManufacture: 'BEL',
+    yearOfManufacture: 2019,
+    markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }],
+    ...overrides,
+  };
+}
+
+/** Registers a weapon through the API and returns its body. */
+export async function registerWeapon(t: TestApp, tokens: Tokens, overrides: Record<string, unknown> = {}) {
+  const response = await t.http.post('/api/v1/weapons').set(bearer(tokens)).send(manufacturedWeapon(overrides));
+  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; serial: string; status: string; [key: string]: unknown };
+}
