@@ -55,7 +55,7 @@ export class ManufacturerPageDto {
 /** A registrar's addition: a new entry, or more aliases for a shipped one (give its code). */
 export class AddReferenceDto {
   @ApiProperty({ example: 'acme-arms', description: 'New code, or the code of a shipped entry to extend' })
-  @Matches(/^[a-z0-9][a-z0-9.+-]{0,63}$/, { message: 'code must be 1 to 64 of a-z, 0-9, dot, plus or dash' })
+  @Matches(/^[a-z0-9.][a-z0-9.+-]{0,63}$/, { message: 'code must be 1 to 64 of a-z, 0-9, dot, plus or dash' })
   code: string;
 
   @ApiProperty({ example: 'Acme Arms Ltd' })

@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { SERIAL_PATTERN_QUERY } from '../migrations/1795420683700-RegistrySecurity';
+import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { registerWeapon } from './support/weapons';
+
+describe('weapon search', () => {
+  let t: TestApp;
+  let registrar: Tokens;
+  let npc: Tokens;
+
+  const search = async (body: Record<string, unknown>, tokens = registrar) => (await t.http.post('/api/v1/weapons/search').set(bearer(tokens)).send(body).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    registrar = await login(t, await createUser(t, { roles: ['registrar'] }));
+    npc = await login(t, await createUser(t, { roles: ['npc'], mfaExempt: true }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds an exact serial, whatever the separators and case, with score 1 and the reason', async () => {
+    const weapon = await registerWeapon(t, registrar, { serial: 'KX-7731-Q' });
+    const result = await search({ serial: 'kx 7731.q' }, npc);
+    expect(result.serialQuery).toEqual({ kind: 'exact', normalised: 'KX7731Q' });
+    expect(result.items[0]).toEqual({ weapon: expect.objectContaining({ id: weapon.id }), score: 1, reasons: ['serial KX7731Q matches exactly'] });
+  });
+
+  it('finds look-alike readings (O/0, I/1/L, S/5, B/8, Z/2, G/6) below an exact match', async () => {
+    const weapon = await registerWeapon(t, registrar, { serial: 'B0S-1Z6' });
+    const result = await search({ serial: '8O5-IZG' });
+    const hit = result.items.find((i: { weapon: { id: string } }) => i.weapon.id === weapon.id);
+    expect(hit.score).toBe(0.9);
+    expect(hit.reasons[0]).toMatch(/^serial B0S1Z6 matches with look-alike characters \(8 read as B, O read as 0, 5 read as S, I read as 1, G read as 6\)$/);
+  });
+
+  it('finds partial serials: ? for one unreadable character, * for an obliterated run', async () => {
+    const weapon = await registerWeapon(t, registrar, { serial: 'PQ4471983' });
+    for (const pattern of ['PQ44?1983', 'PQ4?7?983', '*71983', 'PQ447*', 'P*719?3']) {
+      const result = await search({ serial: pattern });
+      expect(result.serialQuery.kind).toBe('pattern');
+      const hit = result.items.find((i: { weapon: { id: string } }) => i.weapon.id === weapon.id);
+      expect({ pattern, found: Boolean(hit) }).toEqual({ pattern, found: true });
+      expect(hit.score).toBeLessThan(0.9);
+      expect(hit.reasons[0]).toContain('fits the partial serial');
+    }
+    const broad = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial: '*4*' }).expect(400);
+    expect(broad.body.details[0].field).toBe('serial');
+  });
+
+  it('filters by manufacturer and calibre through their aliases, and by country, years and status', async () => {
+    const serial = 'FLT-2000-1';
+    const weapon = await registerWeapon(t, registrar, { serial, yearOfManufacture: 1988, occurredOn: '1988-03-01' });
+    const byAlias = await search({ serial, manufacturer: 'Fabrique Nationale', calibre: '5.56x45' });
+    expect(byAlias.items[0].weapon.id).toBe(weapon.id);
+    expect(byAlias.items[0].reasons).toEqual(
+      expect.arrayContaining(['manufacturer FN Herstal (through "Fabrique Nationale")', expect.stringMatching(/^calibre 5\.56×45 mm NATO/)]),
+    );
+    expect((await search({ serial, manufacturer: 'Glock' })).items).toEqual([]);
+    expect((await search({ serial, calibre: '9mm Luger' })).items).toEqual([]);
+    expect((await search({ serial, country: 'BEL', yearFrom: 1980, yearTo: 1990, status: ['civilian_held'] })).items).toHaveLength(1);
+    expect((await search({ serial, yearFrom: 1990 })).items).toEqual([]);
+    expect((await search({ serial, status: ['destroyed'] })).items).toEqual([]);
+    const filtersOnly = await search({ manufacturer: 'FN', yearFrom: 1988, yearTo: 1988 });
+    expect(filtersOnly.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toContain(weapon.id);
+  });
+
+  it('finds markings\' serials too (a modular weapon\'s parts)', async () => {
+    const weapon = await registerWeapon(t, registrar, {
+      serial: 'FRAME-0091',
+      modular: true,
+      markings: [
+        { kind: 'manufacture', component: 'frame', text: 'FN BEL FRAME-0091', manufacturer: 'FN', country: 'BEL', serial: 'FRAME-0091' },
+        { kind: 'manufacture', component: 'barrel', text: 'BRL 55120', manufacturer: 'FN', country: 'BEL', serial: 'BRL-55120' },
+      ],
+    });
+    expect((await search({ serial: 'BRL55120' })).items[0].weapon.id).toBe(weapon.id);
+  });
+
+  describe('properties', () => {
+    const alphabet = '0123456789ACDEFHJKMNPQRTUVWXY'.split('');
+    const serialArb = fc.array(fc.constantFrom(...alphabet), { minLength: 6, maxLength: 10 }).map((cs) => cs.join(''));
+
+    it('every registered serial is found exactly, and still with any one character as ? or as a look-alike', async () => {
+      await fc.assert(
+        fc.asyncProperty(serialArb, fc.nat(), async (raw, position) => {
+          const serial = `Z${raw}`;
+          const weapon = await registerWeapon(t, registrar, { serial });
+          const ids = async (query: string) => (await search({ serial: query, limit: 100 })).items.map((i: { weapon: { id: string } }) => i.weapon.id);
+          expect(await ids(serial)).toContain(weapon.id);
+          const i = position % serial.length;
+          expect(await ids(`${serial.slice(0, i)}?${serial.slice(i + 1)}`)).toContain(weapon.id);
+          const swapped = Object.entries(LOOK_ALIKES).find(([, digit]) => digit === serial[i])?.[0] ?? Object.entries(LOOK_ALIKES).find(([letter]) => letter === serial[i])?.[1];
+          if (swapped) expect(await ids(`${serial.slice(0, i)}${swapped}${serial.slice(i + 1)}`)).toContain(weapon.id);
+        }),
+        { numRuns: 25 },
+      );
+    });
+
+    it('normalises and folds exactly like the SQL functions the index is built with', async () => {
+      const client = new Client({ connectionString: t.db.appUrl });
+      await client.connect();
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.string({ maxLength: 20, unit: fc.constantFrom(...'aBcOoIiLlSsZzGg019 -./\t\u00a0é½Ⅻ_%'.split('')) }), async (text) => {
+            const { rows } = await client.query('SELECT serial_normalise($1) AS n, serial_fold($1) AS f', [text]);
+            expect({ text, n: rows[0].n, f: rows[0].f }).toEqual({ text, n: normaliseSerial(text), f: foldSerial(text) });
+          }),
+          { numRuns: 300 },
+        );
+      } finally {
+        await client.end();
+      }
+    });
+  });
+
+  it('uses the trigram index for partial serials under row-level security (query plans)', async () => {
+    // A registry large enough for the planner to prefer an index to a scan: 60,000 serials, loaded
+    // in bulk (the trigram index rebuilt once, not row by row; this database is this file's own).
+    await ownerQuery(
+      t,
+      `INSERT INTO weapons (state_code, category, type_code, serial_normalised, status)
+       SELECT 'FRA', 'small_arm', 'rifle', upper(substr(md5(i::text), 1, 9)), 'civilian_held' FROM generate_series(1, 60000) i`,
+      [],
+      'FRA',
+    );
+    await ownerQuery(t, 'DROP INDEX "IDX_weapon_serials_trgm"');
+    await ownerQuery(
+      t,
+      `INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
+       SELECT state_code, id, serial_normalised, serial_fold(serial_normalised) FROM weapons WHERE serial_as_marked IS NULL AND type_code = 'rifle'`,
+      [],
+      'FRA',
+    );
+    await ownerQuery(t, 'CREATE INDEX "IDX_weapon_serials_trgm" ON weapon_serials USING gin (serial_key gin_trgm_ops)');
+    await ownerQuery(t, 'ANALYZE weapon_serials');
+    const [{ key }] = await ownerQuery<{ key: string }>(t, `SELECT serial_fold(upper(substr(md5('1234'), 1, 9))) AS key`);
+    const pattern = `${key.slice(0, 3)}_${key.slice(4, 8)}%`;
+    const planOf = async (sql: string, params: unknown[] = [], asApp = false) => {
+      const client = new Client({ connectionString: asApp ? t.db.appUrl : t.db.ownerUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+        const { rows } = await client.query(`EXPLAIN ${sql}`, params);
+        await client.query('COMMIT');
+        return rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+      } finally {
+        await client.end();
+      }
+    };
+    // The search function's own query, as it runs (as the owner, which weapon_serials' policy does not bind).
+    expect(await planOf(SERIAL_PATTERN_QUERY.replace('$1', `'FRA'`).replace('$2', `'${pattern}'`).replace('$3', '500'))).toContain(
+      'Bitmap Index Scan on "IDX_weapon_serials_trgm"',
+    );
+    expect(await planOf(`SELECT weapon_id FROM weapon_serials WHERE state_code = 'FRA' AND serial_key = '${key}'`)).toContain('IDX_weapon_serials_key');
+
+    // Why it is built so: the same LIKE on a table whose policy binds the caller cannot use a trigram index.
+    await ownerQuery(t, 'CREATE INDEX rls_probe_trgm ON weapons USING gin (serial_normalised gin_trgm_ops)');
+    try {
+      await ownerQuery(t, 'ANALYZE weapons');
+      const probe = `SELECT id FROM weapons WHERE state_code = 'FRA' AND serial_normalised LIKE '${pattern}'`;
+      expect(await planOf(probe, [], true)).not.toContain('rls_probe_trgm');
+      // Control: the same query by the owner, with the policy not forced on it, does use that index.
+      await ownerQuery(t, 'ALTER TABLE weapons NO FORCE ROW LEVEL SECURITY');
+      try {
+        expect(await planOf(probe)).toContain('rls_probe_trgm');
+      } finally {
+        await ownerQuery(t, 'ALTER TABLE weapons FORCE ROW LEVEL SECURITY');
+      }
+    } finally {
+      await ownerQuery(t, 'DROP INDEX rls_probe_trgm');
+    }
+
+    // And through the API the function finds it, in the caller's State only.
+    const [{ normalised }] = await ownerQuery<{ normalised: string }>(t, `SELECT upper(substr(md5('1234'), 1, 9)) AS normalised`);
+    const found = await search({ serial: `${normalised.slice(0, 3)}?${normalised.slice(4, 8)}*` });
+    expect(found.items.map((i: { weapon: { serialNormalised: string } }) => i.weapon.serialNormalised)).toContain(normalised);
+  });
+});
