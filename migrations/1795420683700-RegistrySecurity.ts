@@ -79,13 +79,27 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
       `CREATE POLICY state_isolation ON weapon_serials USING (state_code = app_current_state()) WITH CHECK (state_code = app_current_state())`,
     );
 
-    // Kept in step by triggers, so that every path that writes weapons or markings (API, import) indexes them.
+    // Kept in step by triggers, so that every path that writes weapons or markings (API, bulk import)
+    // indexes them. Inserts are handled per statement through transition tables: one INSERT ... SELECT
+    // for a whole import instead of one trigger call per row.
     await queryRunner.query(`
-      CREATE FUNCTION weapon_serials_of_weapon() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION weapon_serials_of_inserted_weapons() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'UPDATE' THEN
-          DELETE FROM weapon_serials WHERE weapon_id = OLD.id AND marking_id IS NULL;
-        END IF;
+        INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
+        SELECT state_code, id, serial_normalise(serial_as_marked), serial_fold(serial_as_marked)
+          FROM inserted_weapons
+         WHERE serial_as_marked IS NOT NULL AND serial_normalise(serial_as_marked) <> '';
+        RETURN NULL;
+      END
+      $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER weapons_serial_index_insert AFTER INSERT ON weapons REFERENCING NEW TABLE AS inserted_weapons
+       FOR EACH STATEMENT EXECUTE FUNCTION weapon_serials_of_inserted_weapons()`,
+    );
+    await queryRunner.query(`
+      CREATE FUNCTION weapon_serials_of_updated_weapon() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM weapon_serials WHERE weapon_id = OLD.id AND marking_id IS NULL;
         IF NEW.serial_as_marked IS NOT NULL AND serial_normalise(NEW.serial_as_marked) <> '' THEN
           INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
           VALUES (NEW.state_code, NEW.id, serial_normalise(NEW.serial_as_marked), serial_fold(NEW.serial_as_marked));
@@ -94,20 +108,22 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
       END
       $$`);
     await queryRunner.query(
-      `CREATE TRIGGER weapons_serial_index AFTER INSERT OR UPDATE OF serial_as_marked ON weapons FOR EACH ROW EXECUTE FUNCTION weapon_serials_of_weapon()`,
+      `CREATE TRIGGER weapons_serial_index_update AFTER UPDATE OF serial_as_marked ON weapons
+       FOR EACH ROW WHEN (OLD.serial_as_marked IS DISTINCT FROM NEW.serial_as_marked) EXECUTE FUNCTION weapon_serials_of_updated_weapon()`,
     );
     await queryRunner.query(`
-      CREATE FUNCTION weapon_serials_of_marking() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION weapon_serials_of_inserted_markings() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.serial IS NOT NULL AND serial_normalise(NEW.serial) <> '' THEN
-          INSERT INTO weapon_serials (state_code, weapon_id, marking_id, serial_normalised, serial_key)
-          VALUES (NEW.state_code, NEW.weapon_id, NEW.id, serial_normalise(NEW.serial), serial_fold(NEW.serial));
-        END IF;
-        RETURN NEW;
+        INSERT INTO weapon_serials (state_code, weapon_id, marking_id, serial_normalised, serial_key)
+        SELECT state_code, weapon_id, id, serial_normalise(serial), serial_fold(serial)
+          FROM inserted_markings
+         WHERE serial IS NOT NULL AND serial_normalise(serial) <> '';
+        RETURN NULL;
       END
       $$`);
     await queryRunner.query(
-      `CREATE TRIGGER markings_serial_index AFTER INSERT ON markings FOR EACH ROW EXECUTE FUNCTION weapon_serials_of_marking()`,
+      `CREATE TRIGGER markings_serial_index AFTER INSERT ON markings REFERENCING NEW TABLE AS inserted_markings
+       FOR EACH STATEMENT EXECUTE FUNCTION weapon_serials_of_inserted_markings()`,
     );
 
     await queryRunner.query(`
@@ -141,9 +157,11 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION registry_serial_pattern(text, int)`);
     await queryRunner.query(`DROP FUNCTION registry_serial_exact(text, int)`);
     await queryRunner.query(`DROP TRIGGER markings_serial_index ON markings`);
-    await queryRunner.query(`DROP FUNCTION weapon_serials_of_marking()`);
-    await queryRunner.query(`DROP TRIGGER weapons_serial_index ON weapons`);
-    await queryRunner.query(`DROP FUNCTION weapon_serials_of_weapon()`);
+    await queryRunner.query(`DROP FUNCTION weapon_serials_of_inserted_markings()`);
+    await queryRunner.query(`DROP TRIGGER weapons_serial_index_update ON weapons`);
+    await queryRunner.query(`DROP FUNCTION weapon_serials_of_updated_weapon()`);
+    await queryRunner.query(`DROP TRIGGER weapons_serial_index_insert ON weapons`);
+    await queryRunner.query(`DROP FUNCTION weapon_serials_of_inserted_weapons()`);
     await queryRunner.query(`DROP TABLE weapon_serials`);
     await queryRunner.query(`DROP FUNCTION serial_fold(text)`);
     await queryRunner.query(`DROP FUNCTION serial_normalise(text)`);
