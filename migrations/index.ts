@@ -5,7 +5,9 @@ import * as m2 from './1795418535700-LoadStates';
 import * as m3 from './1795420683634-Registry';
 import * as m4 from './1795420683700-RegistrySecurity';
 import * as m5 from './1795420683800-LoadReference';
+import * as m6 from './1795421469007-Imports';
+import * as m7 from './1795421469100-ImportSecurity';
 
-export const migrations = [m0, m1, m2, m3, m4, m5]
+export const migrations = [m0, m1, m2, m3, m4, m5, m6, m7]
   .flatMap((module) => Object.values(module))
   .filter((value) => typeof value === 'function') as Function[];

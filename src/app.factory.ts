@@ -34,6 +34,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // CSV imports are streamed to PostgreSQL as they arrive (never buffered whole): the body is the stream.
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // While shutting down, answers close their connection, so keep-alive clients do not hold the drain.
   let closing = false;
   fastify.addHook('preClose', async () => {

@@ -61,6 +61,13 @@ const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Rec
   reference_additions: async (client, state) => {
     await client.query(`INSERT INTO reference_additions (state_code, kind, code, name) VALUES ($1, 'calibre', $2, 'Test calibre')`, [state, `c-${randomUUID()}`]);
   },
+  weapon_imports: async (client, state, ids) => {
+    ids.import = randomUUID();
+    await client.query(`INSERT INTO weapon_imports (id, state_code, status) VALUES ($1, $2, 'completed')`, [ids.import, state]);
+  },
+  weapon_import_rejections: async (client, state, ids) => {
+    await client.query(`INSERT INTO weapon_import_rejections (state_code, import_id, line, "column", code, message) VALUES ($1, $2, 2, 'type', 'X', 'x')`, [state, ids.import]);
+  },
   weapon_serials: async (client, state, ids) => {
     await client.query(`INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key) VALUES ($1, $2, 'ISO2', 'ISO2')`, [state, ids.weapon]);
   },

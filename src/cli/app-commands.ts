@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Command, Option } from 'commander';
 import pino from 'pino';
@@ -12,6 +12,7 @@ import { DatabaseRuntime } from '../database/database-runtime';
 import { Db } from '../database/db';
 import { runMigrations } from '../database/migrator';
 import { DemoService, formatDemoAccounts } from '../demo/demo.service';
+import { ImportsService } from '../registry/imports/imports.service';
 import { StatesService } from '../states/states.service';
 import { UsersService } from '../users/users.service';
 
@@ -92,6 +93,24 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     );
 
   program
+    .command('import <file>')
+    .description('import a CSV file into a State\'s registry (docs/import-format.md): all rows land, or none do')
+    .requiredOption('--state <code>', 'ISO 3166-1 alpha-3 code of the State whose registry receives the file')
+    .action((file: string, options: { state: string }) =>
+      withApp(withDatabase, async (app) => {
+        const state = options.state.toUpperCase();
+        const size = statSync(file).size;
+        const bar = progressBar(size);
+        const result = await app.get(Db).inState(state, () =>
+          app.get(ImportsService).importCsv({ stateCode: state, userId: null }, createReadStream(file), bar.update),
+        );
+        bar.done();
+        process.stdout.write(`${JSON.stringify({ ...result, rejections: result.rejections.items.slice(0, 20) }, null, 2)}\n`);
+        if (result.status !== 'completed') process.exitCode = 1;
+      }),
+    );
+
+  program
     .command('demo')
     .description('seed the demo: FRA, BRA and KEN hosted, one user per role, contact points')
     .action(() =>
@@ -124,4 +143,19 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
         }
       }),
     );
+}
+
+/** A one-line progress bar on standard error (bytes read of the file). */
+function progressBar(total: number): { update: (done: number) => void; done: () => void } {
+  const width = 40;
+  let last = -1;
+  const draw = (done: number) => {
+    const share = total === 0 ? 1 : Math.min(1, done / total);
+    const percent = Math.floor(share * 100);
+    if (percent === last) return;
+    last = percent;
+    const filled = Math.round(share * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% of ${(total / 1048576).toFixed(1)} MiB`);
+  };
+  return { update: draw, done: () => { draw(total); process.stderr.write('\n'); } };
 }

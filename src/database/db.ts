@@ -33,6 +33,14 @@ export class Db {
   }
 
   /**
+   * Runs `work` in its own transaction scoped to `stateCode`, outside any transaction in progress
+   * (which it cannot see): for progress that others must see before the surrounding work commits.
+   */
+  separately<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
+    return this.scope.exit(() => this.inState(stateCode, work));
+  }
+
+  /**
    * Runs `work` in a transaction without a State: only node-wide tables (states) and the
    * narrow SECURITY DEFINER look-ups used before login are reachable; State-owned tables raise.
    */

@@ -8,6 +8,7 @@ import { CalibreEntity, ManufacturerEntity, ReferenceAdditionEntity, WeaponTypeE
 import { MarkingEntity } from '../registry/entities/marking.entity';
 import { RegistrySettingsEntity } from '../registry/entities/registry-settings.entity';
 import { WeaponEntity } from '../registry/entities/weapon.entity';
+import { ImportRejectionEntity, WeaponImportEntity } from '../registry/imports/weapon-import.entity';
 
 /** Every entity of the schema; migrations are generated from this list. */
 export const entities = [
@@ -24,4 +25,6 @@ export const entities = [
   MarkingEntity,
   RecordEventEntity,
   RegistrySettingsEntity,
+  WeaponImportEntity,
+  ImportRejectionEntity,
 ];

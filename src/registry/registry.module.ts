@@ -3,13 +3,15 @@ import { RecordsModule } from '../records/records.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { StatesModule } from '../states/states.module';
 import { RegistryController, WeaponsController } from './weapons.controller';
+import { ImportsRepository } from './imports/imports.repository';
+import { ImportsService } from './imports/imports.service';
 import { WeaponsRepository } from './weapons.repository';
 import { WeaponsService } from './weapons.service';
 
 @Module({
   imports: [RecordsModule, ReferenceModule, StatesModule],
   controllers: [WeaponsController, RegistryController],
-  providers: [WeaponsService, WeaponsRepository],
-  exports: [WeaponsService],
+  providers: [WeaponsService, WeaponsRepository, ImportsService, ImportsRepository],
+  exports: [WeaponsService, ImportsService],
 })
 export class RegistryModule {}

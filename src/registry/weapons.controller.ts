@@ -1,5 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { AppError } from '../common/errors/app-error';
+import { PageQueryDto } from '../common/http/pagination';
+import { WeaponImportDto } from './imports/import.dto';
+import { ImportsService } from './imports/imports.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AddMarkingsDto, CustodyTransferResultDto, WeaponIdParamDto } from './dto/markings.dto';
@@ -14,7 +20,10 @@ const READERS = ['registrar', 'auditor', 'npc', 'officer'] as const;
 @ApiBearerAuth()
 @Controller('weapons')
 export class WeaponsController {
-  constructor(private readonly weapons: WeaponsService) {}
+  constructor(
+    private readonly weapons: WeaponsService,
+    private readonly imports: ImportsService,
+  ) {}
 
   @Post()
   @Roles(['registrar', 'officer'])
@@ -33,6 +42,21 @@ export class WeaponsController {
   @Roles([...READERS])
   search(@CurrentUser() user: AuthUser, @Body() body: SearchWeaponsDto): Promise<SearchResultDto> {
     return this.weapons.search(user, body);
+  }
+
+  /** Bulk import of a CSV file (docs/import-format.md): every row lands, or none does. */
+  @Post('imports')
+  @Roles(['registrar'])
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'RFC 4180 CSV, UTF-8, with the header of docs/import-format.md', schema: { type: 'string', format: 'binary' } })
+  importCsv(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<WeaponImportDto> {
+    return this.imports.importCsv({ stateCode: user.stateCode, userId: user.id }, csvBody(request));
+  }
+
+  @Get('imports/:id')
+  @Roles(['registrar', 'auditor'])
+  getImport(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto, @Query() page: PageQueryDto): Promise<WeaponImportDto> {
+    return this.imports.get(user.stateCode, params.id, page);
   }
 
   @Get(':id')
@@ -98,4 +122,12 @@ export class RegistryController {
   updateSettings(@CurrentUser() user: AuthUser, @Body() body: UpdateRegistrySettingsDto): Promise<RegistrySettingsDto> {
     return this.weapons.updateSettings(user, body);
   }
+}
+
+/** The raw CSV stream (see the text/csv parser in app.factory.ts); anything else is 415. */
+function csvBody(request: FastifyRequest): Readable {
+  if (!(request.body instanceof Readable)) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv (UTF-8, RFC 4180)');
+  }
+  return request.body;
 }

@@ -25,7 +25,8 @@ function findNul(value: unknown, path: string): string | null {
     }
     return null;
   }
-  if (value && typeof value === 'object') {
+  // Plain data only (parsed JSON, query strings): never walk a stream or another live object.
+  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     for (const [key, item] of Object.entries(value)) {
       const found = findNul(item, path ? `${path}.${key}` : key);
       if (found !== null) return found;

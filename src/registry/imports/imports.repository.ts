@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { keysetPage, Page, PageQueryDto } from '../../common/http/pagination';
+import { Db } from '../../database/db';
+import { COMPONENTS, ORIGIN_EVENTS } from '../registry.constants';
+import { MARKING_RULES, RuleId } from '../marking-rules';
+import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS } from './import-format';
+import { ImportRejectionEntity, WeaponImportEntity } from './weapon-import.entity';
+
+export interface ImportContext {
+  stateCode: string;
+  importId: string;
+  userId: string | null;
+  today: string;
+  thisYear: number;
+  refuse: Record<RuleId, boolean>;
+  retentionYears: { manufacture: number; other: number };
+}
+
+const text = (column: string) => `nullif(btrim(s.${column}), '')`;
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * A breach of each ITI rule, as SQL over import_rows (the twin of marking-rules.ts for a whole file;
+ * test/imports.e2e-spec.ts checks that the two agree). `marked` = a manufacture marking with a serial.
+ */
+const BREACHES: Record<RuleId, { column: string; sql: string }> = {
+  '8a': {
+    column: 'marking_text',
+    sql: `r.origin NOT IN ('seized', 'found') AND NOT r.craft AND NOT (r.marking_text IS NOT NULL AND r.serial IS NOT NULL AND r.manufacturer IS NOT NULL AND coalesce(r.country_of_manufacture, r.manufacturer_country) IS NOT NULL)`,
+  },
+  '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR r.serial IS NULL)` },
+  '8c': { column: 'origin', sql: 'false' },
+  '8d': { column: 'status', sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (r.serial IS NOT NULL AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
+  '9': { column: 'marking_text', sql: `r.origin IN ('seized', 'found') AND NOT (r.serial IS NOT NULL AND r.marking_text IS NOT NULL)` },
+};
+
+const RULE_CODES: Record<RuleId, string> = {
+  '8a': 'ITI_8A_MANUFACTURE_MARKING',
+  '8b': 'ITI_8B_IMPORT_MARKING',
+  '8c': 'ITI_8C_TRANSFER_MARKING',
+  '8d': 'ITI_8D_GOVERNMENT_MARKING',
+  '9': 'ITI_9_SEIZED_OR_FOUND_MARKING',
+};
+
+@Injectable()
+export class ImportsRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(stateCode: string, userId: string | null): Promise<WeaponImportEntity> {
+    const repository = this.db.repository(WeaponImportEntity);
+    return repository.save(repository.create({ stateCode, status: 'receiving', createdBy: userId }));
+  }
+
+  async update(stateCode: string, id: string, changes: Partial<WeaponImportEntity>): Promise<void> {
+    await this.db.repository(WeaponImportEntity).update({ stateCode, id }, changes);
+  }
+
+  async delete(stateCode: string, id: string): Promise<void> {
+    await this.db.repository(WeaponImportEntity).delete({ stateCode, id });
+  }
+
+  find(stateCode: string, id: string): Promise<WeaponImportEntity | null> {
+    return this.db.repository(WeaponImportEntity).findOneBy({ stateCode, id });
+  }
+
+  findByContent(stateCode: string, contentSha256: string): Promise<WeaponImportEntity | null> {
+    return this.db.repository(WeaponImportEntity).findOneBy({ stateCode, contentSha256 });
+  }
+
+  rejections(stateCode: string, importId: string, page: PageQueryDto): Promise<Page<ImportRejectionEntity>> {
+    const query = this.db
+      .repository(ImportRejectionEntity)
+      .createQueryBuilder('r')
+      .where('r.state_code = :stateCode AND r.import_id = :importId', { stateCode, importId });
+    return keysetPage(query, [{ property: 'line', column: 'r.line' }, { property: 'column', column: 'r."column"' }, { property: 'id', column: 'r.id' }], page);
+  }
+
+  async reject(stateCode: string, importId: string, line: number, column: string, code: string, message: string): Promise<void> {
+    await this.db.repository(ImportRejectionEntity).insert({ stateCode, importId, line, column, code, message });
+  }
+
+  /** Streams the CSV into a temporary staging table with COPY; returns its rows. Memory stays flat. */
+  async copyIntoStaging(source: Readable, through: Transform[]): Promise<number> {
+    const columns = IMPORT_COLUMNS.map((c) => `${c} text`).join(', ');
+    await this.db.manager.query(`CREATE TEMP TABLE import_staging (line bigserial, ${columns}) ON COMMIT DROP`);
+    const client = await this.client();
+    await this.db.manager.query('SAVEPOINT import_copy');
+    try {
+      const copy = client.query(copyFrom(`COPY import_staging (${IMPORT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER MATCH, ENCODING 'UTF8')`));
+      await pipeline([source, ...through, copy]);
+      await this.db.manager.query('RELEASE SAVEPOINT import_copy');
+      return Number(copy.rowCount ?? 0);
+    } catch (error) {
+      await this.db.manager.query('ROLLBACK TO SAVEPOINT import_copy');
+      throw error;
+    }
+  }
+
+  /** Matches every row to the reference data (the State's additions included) into import_rows. */
+  async prepareRows(): Promise<void> {
+    await this.db.manager.query(`CREATE TEMP TABLE import_ref ON COMMIT DROP AS
+      SELECT DISTINCT ON (kind, key) kind, key, code, country, category FROM (
+        SELECT 'type' AS kind, reference_key(x) AS key, code, NULL::char(3) AS country, category
+          FROM reference_weapon_types, unnest(ARRAY[code, name] || aliases) x
+        UNION ALL SELECT 'calibre', reference_key(x), code, NULL, NULL FROM reference_calibres, unnest(ARRAY[code, name] || aliases) x
+        UNION ALL SELECT 'manufacturer', reference_key(x), code, country, NULL
+          FROM reference_manufacturers, unnest(ARRAY[code, name] || aliases || former_names) x
+        UNION ALL SELECT kind, reference_key(x), code, country, NULL FROM reference_additions, unnest(ARRAY[code, name] || aliases) x
+      ) keys ORDER BY kind, key`);
+    await this.db.manager.query(`CREATE UNIQUE INDEX ON import_ref (kind, key)`);
+    const columns = IMPORT_COLUMNS.filter((c) => c !== 'craft_or_3d_printed').map((c) => `${text(c)} AS ${c}`).join(', ');
+    await this.db.manager.query(`CREATE TEMP TABLE import_rows ON COMMIT DROP AS
+      SELECT s.line + 1 AS line, gen_random_uuid() AS weapon_id, ${columns},
+             coalesce(lower(btrim(s.craft_or_3d_printed)) IN ('true', 'yes', '1'), false) AS craft,
+             nullif(btrim(s.craft_or_3d_printed), '') AS craft_text,
+             t.code AS type_code, t.category, m.code AS manufacturer_code, m.country AS manufacturer_country, c.code AS calibre_code,
+             CASE nullif(btrim(s.origin), '')
+               WHEN 'acquired_by_government' THEN 'government_stock' WHEN 'seized' THEN 'seized' WHEN 'found' THEN 'found'
+               ELSE coalesce(nullif(btrim(s.status), ''), 'civilian_held') END AS status_after
+        FROM import_staging s
+        LEFT JOIN import_ref t ON t.kind = 'type' AND t.key = reference_key(s.type)
+        LEFT JOIN import_ref m ON m.kind = 'manufacturer' AND m.key = reference_key(s.manufacturer)
+        LEFT JOIN import_ref c ON c.kind = 'calibre' AND c.key = reference_key(s.calibre)`);
+  }
+
+  /** Every check, in SQL over the whole file; each failure is one rejection (line, column, code, message). */
+  async validate(context: ImportContext): Promise<number> {
+    // Conditions that cast must guard the cast with CASE: SQL does not promise to evaluate AND/OR left to right.
+    const checks: [string, string, string, string][] = [
+      ['origin', 'ORIGIN_INVALID', `r.origin IS NULL OR r.origin NOT IN (${list(ORIGIN_EVENTS)})`, `'origin must be one of ${ORIGIN_EVENTS.join(', ')}'`],
+      ['occurred_on', 'DATE_INVALID', `NOT import_valid_date(r.occurred_on)`, `'occurred_on must be a date, YYYY-MM-DD'`],
+      ['occurred_on', 'DATE_IN_FUTURE', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date > $4::date ELSE false END`, `'occurred_on cannot be in the future'`],
+      ['type', 'UNKNOWN_WEAPON_TYPE', `r.type_code IS NULL`, `format('unknown weapon type %L: see GET /reference/weapon-types', r.type)`],
+      ['country_of_manufacture', 'STATE_UNKNOWN', `r.country_of_manufacture IS NOT NULL AND NOT EXISTS (SELECT 1 FROM states WHERE code = upper(r.country_of_manufacture))`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.country_of_manufacture)`],
+      ['counterpart_state', 'STATE_UNKNOWN', `r.counterpart_state IS NOT NULL AND NOT EXISTS (SELECT 1 FROM states WHERE code = upper(r.counterpart_state))`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.counterpart_state)`],
+      ['counterpart_state', 'REQUIRED', `r.origin = 'imported' AND r.counterpart_state IS NULL`, `'an import names the State of origin (counterpart_state)'`],
+      ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN 1800 AND $5 END`, `'year_of_manufacture must be a year from 1800 to this year'`],
+      ['import_marking_year', 'YEAR_INVALID', `CASE WHEN r.import_marking_year IS NULL THEN false WHEN r.import_marking_year !~ '^[0-9]{4}$' THEN true ELSE r.import_marking_year::int NOT BETWEEN 1800 AND $5 END`, `'import_marking_year must be a year from 1800 to this year'`],
+      ['status', 'STATUS_INVALID', `r.status IS NOT NULL AND r.status NOT IN ('in_service', 'government_stock', 'civilian_held')`, `'status must be in_service, government_stock or civilian_held'`],
+      ['craft_or_3d_printed', 'BOOLEAN_INVALID', `r.craft_text IS NOT NULL AND lower(r.craft_text) NOT IN ('true', 'false', 'yes', 'no', '1', '0')`, `'craft_or_3d_printed must be true or false'`],
+      ['marking_component', 'COMPONENT_INVALID', `r.marking_text IS NOT NULL AND (r.marking_component IS NULL OR r.marking_component NOT IN (${list(COMPONENTS)}))`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],
+      ...Object.entries(IMPORT_MAX_LENGTHS).map(([column, max]): [string, string, string, string] => [
+        column, 'TOO_LONG', `length(r.${column}) > ${max}`, `'${column} is longer than ${max} characters'`,
+      ]),
+      ...(Object.keys(BREACHES) as RuleId[])
+        .filter((rule) => context.refuse[rule])
+        .map((rule): [string, string, string, string] => [BREACHES[rule].column, RULE_CODES[rule], BREACHES[rule].sql, `$6::jsonb ->> '${rule}'`]),
+    ];
+    const union = checks
+      .map(([column, code, condition, message]) => `SELECT r.line, '${column}', '${code}', ${message} FROM import_rows r WHERE ${condition}`)
+      .join('\nUNION ALL\n');
+    await this.db.manager.query(
+      `INSERT INTO weapon_import_rejections (state_code, import_id, line, "column", code, message)
+       SELECT $1, $2, line, col, code, message FROM (${union}) AS rejected (line, col, code, message) WHERE $3::boolean`,
+      [context.stateCode, context.importId, true, context.today, context.thisYear, JSON.stringify(ruleMessages())],
+    );
+    return this.count('SELECT count(DISTINCT line) AS n FROM weapon_import_rejections WHERE import_id = $1', [context.importId]);
+  }
+
+  /** Inserts every row: weapons, their markings and first events, set-based. */
+  async merge(context: ImportContext): Promise<number> {
+    const flagged = (Object.keys(BREACHES) as RuleId[]).filter((rule) => !context.refuse[rule]);
+    const incomplete = flagged.length
+      ? `array_remove(ARRAY[${flagged.map((rule) => `CASE WHEN ${BREACHES[rule].sql} THEN '${RULE_CODES[rule]}' END`).join(', ')}], NULL)::varchar[]`
+      : `'{}'::varchar[]`;
+    await this.db.manager.query(
+      `INSERT INTO weapons (id, state_code, category, type_code, manufacturer_code, manufacturer_text, model, calibre_code, calibre_text,
+                            serial_as_marked, serial_normalised, country_of_manufacture, year_of_manufacture, status, holder, custodian,
+                            craft_or_3d_printed, incomplete, unknown_references, created_by)
+       SELECT r.weapon_id, $1, r.category, r.type_code, r.manufacturer_code, r.manufacturer, r.model, r.calibre_code, r.calibre,
+              r.serial, serial_normalise(r.serial), upper(coalesce(r.country_of_manufacture, r.manufacturer_country)), r.year_of_manufacture::smallint,
+              r.status_after, r.holder, r.custodian, r.craft, ${incomplete},
+              array_remove(ARRAY[CASE WHEN r.manufacturer IS NOT NULL AND r.manufacturer_code IS NULL THEN 'manufacturer' END,
+                                 CASE WHEN r.calibre IS NOT NULL AND r.calibre_code IS NULL THEN 'calibre' END], NULL)::varchar[],
+              $2
+         FROM import_rows r`,
+      [context.stateCode, context.userId],
+    );
+    await this.db.manager.query(
+      `INSERT INTO markings (state_code, weapon_id, kind, component, text, manufacturer, country, serial, year)
+       SELECT $1, r.weapon_id, 'manufacture', r.marking_component, r.marking_text, r.manufacturer,
+              upper(coalesce(r.country_of_manufacture, r.manufacturer_country)), r.serial, r.year_of_manufacture::smallint
+         FROM import_rows r WHERE r.marking_text IS NOT NULL`,
+      [context.stateCode],
+    );
+    await this.db.manager.query(
+      `INSERT INTO markings (state_code, weapon_id, kind, component, text, country, year)
+       SELECT $1, r.weapon_id, 'import', coalesce(r.marking_component, 'receiver'), r.import_marking_text, $1, r.import_marking_year::smallint
+         FROM import_rows r WHERE r.import_marking_text IS NOT NULL`,
+      [context.stateCode],
+    );
+    await this.db.manager.query(
+      `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, counterpart_state, licence_ref, status_after, record_class, retain_until, recorded_by)
+       SELECT $1, r.weapon_id, r.origin, r.occurred_on::date, upper(r.counterpart_state), r.licence_ref, r.status_after,
+              CASE r.origin WHEN 'manufactured' THEN 'manufacture' ELSE 'other' END,
+              (r.occurred_on::date + make_interval(years => CASE r.origin WHEN 'manufactured' THEN $2::int ELSE $3::int END))::date,
+              $4
+         FROM import_rows r`,
+      [context.stateCode, context.retentionYears.manufacture, context.retentionYears.other, context.userId],
+    );
+    return this.count('SELECT count(*) AS n FROM import_rows', []);
+  }
+
+  private async count(sql: string, params: unknown[]): Promise<number> {
+    const rows: { n: string }[] = await this.db.manager.query(sql, params);
+    return Number(rows[0].n);
+  }
+
+  private async client(): Promise<PoolClient> {
+    const runner = this.db.manager.queryRunner;
+    if (!runner) throw new Error('The import must run inside a transaction');
+    return (await runner.connect()) as PoolClient;
+  }
+}
+
+function ruleMessages(): Record<string, string> {
+  return Object.fromEntries(MARKING_RULES.map((rule) => [rule.id, rule.message]));
+}

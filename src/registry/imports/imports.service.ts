@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { Clock } from '../../common/clock';
+import { ConflictError, NotFoundError } from '../../common/errors/app-error';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { PageQueryDto } from '../../common/http/pagination';
+import { AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db';
+import { DEFAULT_RULE_POLICIES, RuleId } from '../marking-rules';
+import { WeaponsRepository } from '../weapons.repository';
+import { WeaponImportDto } from './import.dto';
+import { ImportContext, ImportsRepository } from './imports.repository';
+import { WeaponImportEntity } from './weapon-import.entity';
+
+export interface Importer {
+  stateCode: string;
+  userId: string | null;
+}
+
+const PROGRESS_INTERVAL_MS = 1000;
+const FIRST_PAGE = { limit: 100 } as PageQueryDto;
+
+/**
+ * CSV imports into the registry (docs/import-format.md): streamed with COPY into a staging table,
+ * checked in SQL, merged in the caller's transaction — every accepted row lands, or none does.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly db: Db,
+    private readonly imports: ImportsRepository,
+    private readonly weapons: WeaponsRepository,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** Runs inside the caller's State-scoped transaction; progress is committed separately as it goes. */
+  async importCsv(importer: Importer, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
+    const { stateCode } = importer;
+    const created = await this.db.separately(stateCode, () => this.imports.create(stateCode, importer.userId));
+    const progress = new ProgressWriter((changes) => this.db.separately(stateCode, () => this.imports.update(stateCode, created.id, changes)));
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        onProgress?.(bytes);
+        progress.offer({ bytesReceived: String(bytes) });
+        done(null, chunk);
+      },
+    });
+
+    let totalRows = 0;
+    let fileError: { line: number; column: string; code: string; message: string } | null = null;
+    try {
+      totalRows = await this.imports.copyIntoStaging(source, [meter]);
+      if (totalRows === 0) fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file has a header but no rows' };
+    } catch (error) {
+      fileError = copyError(error);
+      if (!source.destroyed) source.resume(); // discard the unread rest
+    }
+    await progress.flush();
+    // A file that is not even valid CSV gets no content hash: it is reported, never replayed.
+    const contentSha256 = fileError && fileError.code !== 'EMPTY_FILE' ? null : hash.digest('hex');
+
+    const earlier = contentSha256 ? await this.imports.findByContent(stateCode, contentSha256) : null;
+    if (earlier) {
+      await this.db.separately(stateCode, () => this.imports.delete(stateCode, created.id));
+      return this.describe(earlier, FIRST_PAGE, true);
+    }
+    const context = await this.context(importer, created.id);
+    const finish = async (changes: Partial<WeaponImportEntity>) => {
+      await progress.flush();
+      try {
+        await this.imports.update(stateCode, created.id, { contentSha256, bytesReceived: String(bytes), totalRows, finishedAt: this.clock.now(), ...changes });
+      } catch (error) {
+        if (isUniqueViolation(error, 'UQ_weapon_imports_content')) throw new ConflictError('IMPORT_IN_PROGRESS', 'The same file is being imported right now; try again when it has finished');
+        throw error;
+      }
+    };
+
+    if (fileError) {
+      await this.imports.reject(stateCode, created.id, fileError.line, fileError.column, fileError.code, fileError.message);
+      await finish({ status: 'rejected', rejectedRows: totalRows || 1 });
+    } else {
+      progress.offer({ status: 'validating', totalRows }, true);
+      await this.imports.prepareRows();
+      const rejectedRows = await this.imports.validate(context);
+      if (rejectedRows > 0) {
+        await finish({ status: 'rejected', rejectedRows });
+      } else {
+        progress.offer({ status: 'merging' }, true);
+        const acceptedRows = await this.imports.merge(context);
+        await finish({ status: 'completed', acceptedRows });
+      }
+    }
+    const done = await this.imports.find(stateCode, created.id);
+    return this.describe(done!, FIRST_PAGE);
+  }
+
+  async get(stateCode: string, id: string, page: PageQueryDto): Promise<WeaponImportDto> {
+    const found = await this.imports.find(stateCode, id);
+    if (!found) throw new NotFoundError('Import', 'IMPORT_NOT_FOUND');
+    return this.describe(found, page);
+  }
+
+  private async describe(entity: WeaponImportEntity, page: PageQueryDto, replayed = false): Promise<WeaponImportDto> {
+    return WeaponImportDto.from(entity, await this.imports.rejections(entity.stateCode, entity.id, page), replayed);
+  }
+
+  private async context(importer: Importer, importId: string): Promise<ImportContext> {
+    const settings = await this.weapons.settings(importer.stateCode);
+    const policies = { ...DEFAULT_RULE_POLICIES, ...(settings?.rulePolicies ?? {}) };
+    const now = this.clock.now();
+    return {
+      stateCode: importer.stateCode,
+      importId,
+      userId: importer.userId,
+      today: now.toISOString().slice(0, 10),
+      thisYear: now.getUTCFullYear(),
+      refuse: Object.fromEntries(Object.entries(policies).map(([rule, policy]) => [rule, policy === 'refuse'])) as Record<RuleId, boolean>,
+      retentionYears: { manufacture: this.config.RETENTION_MANUFACTURE_YEARS, other: this.config.RETENTION_OTHER_YEARS },
+    };
+  }
+}
+
+/** Writes progress at most once a second, one write at a time, so that readers see it move. */
+class ProgressWriter {
+  private pending: Partial<WeaponImportEntity> = {};
+  private chain: Promise<void> = Promise.resolve();
+  private last = 0;
+
+  constructor(private readonly write: (changes: Partial<WeaponImportEntity>) => Promise<void>) {}
+
+  offer(changes: Partial<WeaponImportEntity>, now = false): void {
+    Object.assign(this.pending, changes);
+    if (now || Date.now() - this.last >= PROGRESS_INTERVAL_MS) this.push();
+  }
+
+  async flush(): Promise<void> {
+    this.push();
+    await this.chain;
+  }
+
+  private push(): void {
+    if (Object.keys(this.pending).length === 0) return;
+    const changes = this.pending;
+    this.pending = {};
+    this.last = Date.now();
+    this.chain = this.chain.then(() => this.write(changes)).catch(() => undefined);
+  }
+}
+
+/** PostgreSQL's COPY error, as a rejection of the file: "COPY import_staging, line 7, column year_of_manufacture: ..." */
+function copyError(error: unknown): { line: number; column: string; code: string; message: string } {
+  const pg = error as { message?: string; where?: string; code?: string };
+  const where = pg.where ?? '';
+  const line = Number(/line (\d+)/.exec(where)?.[1] ?? 0);
+  const column = /column (\w+)/.exec(where)?.[1] ?? '';
+  const header = /header/i.test(pg.message ?? '');
+  return {
+    line: header ? 1 : line,
+    column,
+    code: header ? 'CSV_HEADER_INVALID' : pg.code === '22021' ? 'ENCODING_INVALID' : 'CSV_INVALID',
+    message: pg.message ?? 'The file is not valid CSV',
+  };
+}

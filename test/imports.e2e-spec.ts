@@ -1,0 +1,171 @@
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { uniqueSerial } from './support/weapons';
+
+const HEADER = IMPORT_COLUMNS.join(',');
+
+function row(values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>): string {
+  return IMPORT_COLUMNS.map((column) => values[column] ?? '').join(',');
+}
+
+function manufactured(serial: string, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
+  return row({
+    origin: 'manufactured', occurred_on: '2021-04-01', type: 'pistol', manufacturer: 'Glock', model: 'G17', calibre: '9mm Luger', serial,
+    country_of_manufacture: 'AUT', year_of_manufacture: '2021', marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide', ...overrides,
+  });
+}
+
+describe('bulk import (CSV)', () => {
+  let t: TestApp;
+  let registrar: Tokens;
+  let braRegistrar: Tokens;
+
+  const post = (csv: string, tokens = registrar) => t.http.post('/api/v1/weapons/imports').set(bearer(tokens)).set('content-type', 'text/csv').send(csv);
+  const found = async (serial: string) => (await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial }).expect(200)).body.items;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    registrar = await login(t, await createUser(t, { roles: ['registrar'] }));
+    braRegistrar = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['registrar'] }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('imports every row with its markings and first event, matching reference aliases', async () => {
+    const [a, b, c] = [uniqueSerial('IM'), uniqueSerial('IM'), uniqueSerial('IM')];
+    const csv = [
+      HEADER,
+      manufactured(a, { model: '"G17 ""Gen 5"", police"' }),
+      row({ origin: 'imported', occurred_on: '2024-02-01', type: 'assault rifle', manufacturer: 'Fabrique Nationale', calibre: '5.56 NATO', serial: b, counterpart_state: 'BEL', licence_ref: 'FR-IMP-1', marking_text: `FN ${b}`, marking_component: 'receiver', import_marking_text: 'FR 24', import_marking_year: '2024' }),
+      row({ origin: 'seized', occurred_on: '2026-10-10', type: 'revolver', serial: c, marking_text: `SZ ${c}`, marking_component: 'frame' }),
+    ].join('\r\n');
+    const response = await post(csv).expect(201);
+    expect(response.body).toMatchObject({ status: 'completed', totalRows: 3, acceptedRows: 3, rejectedRows: 0, replayed: false, rejections: { items: [] } });
+    expect(response.body.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const [first] = await found(a);
+    const weapon = (await t.http.get(`/api/v1/weapons/${first.weapon.id}`).set(bearer(registrar)).expect(200)).body;
+    expect(weapon).toMatchObject({ model: 'G17 "Gen 5", police', manufacturerCode: 'glock', calibreCode: '9x19mm', type: 'self_loading_pistol', incomplete: [] });
+    expect(weapon.events).toEqual([expect.objectContaining({ type: 'manufactured', recordClass: 'manufacture', retainUntil: '2051-04-01' })]);
+    expect(weapon.markings).toEqual([expect.objectContaining({ kind: 'manufacture', component: 'slide', serial: a, country: 'AUT' })]);
+
+    const imported = (await found(b))[0].weapon;
+    const importedFull = (await t.http.get(`/api/v1/weapons/${imported.id}`).set(bearer(registrar)).expect(200)).body;
+    expect(importedFull.markings.map((m: { kind: string; country: string }) => `${m.kind}:${m.country}`).sort()).toEqual(['import:FRA', 'manufacture:BEL']);
+    expect(importedFull.events[0]).toMatchObject({ type: 'imported', counterpartState: 'BEL', retainUntil: '2044-02-01' });
+    expect((await found(c))[0].weapon).toMatchObject({ status: 'seized', incomplete: [] });
+  });
+
+  it('refuses the whole file when any row is wrong, with a report by line, column and code', async () => {
+    const good = uniqueSerial('OK');
+    const csv = [
+      HEADER,
+      manufactured(good),
+      manufactured(uniqueSerial(), { occurred_on: '2021-02-30' }),
+      manufactured(uniqueSerial(), { type: 'laser blaster', year_of_manufacture: '1492' }),
+      manufactured(uniqueSerial(), { marking_text: '' }),
+      row({ origin: 'imported', occurred_on: '2024-01-01', type: 'rifle', serial: uniqueSerial(), manufacturer: 'Sako', country_of_manufacture: 'FIN', marking_text: 'SAKO', marking_component: 'receiver' }),
+      manufactured(uniqueSerial(), { country_of_manufacture: 'XYZ', marking_component: 'grip' }),
+    ].join('\n');
+    const response = await post(csv).expect(201);
+    expect(response.body).toMatchObject({ status: 'rejected', totalRows: 6, acceptedRows: 0, rejectedRows: 5 });
+    const report = response.body.rejections.items.map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`);
+    expect(report).toEqual([
+      '3 occurred_on DATE_INVALID',
+      '4 type UNKNOWN_WEAPON_TYPE',
+      '4 year_of_manufacture YEAR_INVALID',
+      '5 marking_text ITI_8A_MANUFACTURE_MARKING',
+      '6 counterpart_state REQUIRED',
+      '6 import_marking_text ITI_8B_IMPORT_MARKING',
+      '7 country_of_manufacture STATE_UNKNOWN',
+      '7 marking_component COMPONENT_INVALID',
+    ]);
+    expect(response.body.rejections.items.find((r: { code: string }) => r.code === 'ITI_8A_MANUFACTURE_MARKING').message).toContain('ITI 8(a)');
+    expect(await found(good)).toEqual([]); // none of the file landed
+    const again = await t.http.get(`/api/v1/weapons/imports/${response.body.id}`).query({ limit: 3 }).set(bearer(registrar)).expect(200);
+    expect(again.body.rejections.items).toHaveLength(3);
+    const next = await t.http.get(`/api/v1/weapons/imports/${response.body.id}`).query({ limit: 10, cursor: again.body.rejections.nextCursor }).set(bearer(registrar)).expect(200);
+    expect([...again.body.rejections.items, ...next.body.rejections.items].map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`)).toEqual(report);
+  });
+
+  it('treats the same file twice as the same import', async () => {
+    const serial = uniqueSerial('ID');
+    const csv = `${HEADER}\n${manufactured(serial)}\n`;
+    const first = await post(csv).expect(201);
+    const second = await post(csv).expect(201);
+    expect(second.body).toMatchObject({ id: first.body.id, status: 'completed', replayed: true, acceptedRows: 1 });
+    expect(await found(serial)).toHaveLength(1);
+  });
+
+  it('flags accepted breaches like the API does (ITI 8(d), ITI 9)', async () => {
+    const [a, b] = [uniqueSerial('FL'), uniqueSerial('FL')];
+    // A craft weapon taken into government stock without any marking: 8(a) does not apply, 8(d) does.
+    const csv = [
+      HEADER,
+      row({ origin: 'acquired_by_government', occurred_on: '2025-01-01', type: 'rifle', serial: a, craft_or_3d_printed: 'true' }),
+      row({ origin: 'found', occurred_on: '2026-01-01', type: 'rifle', serial: b }),
+    ].join('\n');
+    const response = await post(csv).expect(201);
+    expect(response.body.status).toBe('completed');
+    expect((await found(a))[0].weapon.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8D_GOVERNMENT_MARKING']);
+    expect((await found(b))[0].weapon.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    // The API judges the same weapon the same way.
+    const api = await t.http
+      .post('/api/v1/weapons')
+      .set(bearer(registrar))
+      .send({ origin: 'acquired_by_government', occurredOn: '2025-01-01', type: 'rifle', serial: uniqueSerial('FL'), craftOr3dPrinted: true })
+      .expect(201);
+    expect(api.body.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8D_GOVERNMENT_MARKING']);
+  });
+
+  it('reports a wrong header, broken CSV and invalid UTF-8 as the file\'s fault', async () => {
+    const header = await post(`origin,occurred_on\n${manufactured(uniqueSerial())}`).expect(201);
+    expect(header.body.rejections.items).toEqual([expect.objectContaining({ line: 1, code: 'CSV_HEADER_INVALID' })]);
+    const broken = await post(`${HEADER}\n${manufactured(uniqueSerial())}\nmanufactured,"2021-01-01\n`).expect(201);
+    expect(broken.body).toMatchObject({ status: 'rejected', contentSha256: null });
+    expect(broken.body.rejections.items[0].code).toBe('CSV_INVALID');
+    const latin1 = Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from(manufactured(uniqueSerial(), { holder: 'Société' }), 'latin1')]);
+    const encoding = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(latin1).expect(201);
+    expect(encoding.body.rejections.items[0]).toMatchObject({ line: 2, code: 'ENCODING_INVALID' });
+    const empty = await post(`${HEADER}\n`).expect(201);
+    expect(empty.body.rejections.items[0].code).toBe('EMPTY_FILE');
+    await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).send({ csv: 'no' }).expect(415);
+  });
+
+  it('shows progress while the file arrives', async () => {
+    const port = (t.app.getHttpServer().address() as AddressInfo | null)?.port ?? (await t.app.listen(0, '127.0.0.1'), (t.app.getHttpServer().address() as AddressInfo).port);
+    const serial = uniqueSerial('PR');
+    const body = `${HEADER}\n${manufactured(serial)}\n`;
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { ...bearer(registrar), 'content-type': 'text/csv', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 60));
+      setTimeout(async () => {
+        try {
+          const receiving = await ownerQuery<{ id: string }>(t, `SELECT id FROM weapon_imports WHERE status = 'receiving' AND bytes_received > 0`, [], 'FRA');
+          expect(receiving).toHaveLength(1);
+          const seen = await t.http.get(`/api/v1/weapons/imports/${receiving[0].id}`).set(bearer(registrar)).expect(200);
+          expect(seen.body).toMatchObject({ status: 'receiving', bytesReceived: 60 });
+          await t.http.get(`/api/v1/weapons/imports/${receiving[0].id}`).set(bearer(braRegistrar)).expect(404);
+        } catch (error) {
+          reject(error);
+        }
+        req.end(body.slice(60));
+      }, 1500);
+    });
+    const done = await answer;
+    expect(done.status).toBe(201);
+    expect(JSON.parse(done.body)).toMatchObject({ status: 'completed', bytesReceived: Buffer.byteLength(body) });
+  });
+});
