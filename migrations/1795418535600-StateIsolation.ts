@@ -12,17 +12,17 @@ export class StateIsolation1795418535600 implements MigrationInterface {
   name = 'StateIsolation1795418535600';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // A SQL function, so PostgreSQL inlines it into every policy: a cheap current_setting() per row,
+    // and the raising helper runs only when the setting is missing or empty.
     await queryRunner.query(`
-      CREATE FUNCTION app_current_state() RETURNS char(3)
-      LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
-      DECLARE
-        code text := current_setting('app.state_code', true);
+      CREATE FUNCTION app_state_code_missing() RETURNS char(3) LANGUAGE plpgsql STABLE AS $$
       BEGIN
-        IF code IS NULL OR code = '' THEN
-          RAISE EXCEPTION 'app.state_code is not set for this transaction' USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        RETURN code;
+        RAISE EXCEPTION 'app.state_code is not set for this transaction' USING ERRCODE = 'insufficient_privilege';
       END
+      $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION app_current_state() RETURNS char(3) LANGUAGE sql STABLE PARALLEL SAFE AS $$
+        SELECT coalesce(nullif(current_setting('app.state_code', true), ''), app_state_code_missing())::char(3)
       $$`);
 
     for (const table of STATE_OWNED_TABLES) {
@@ -63,7 +63,7 @@ export class StateIsolation1795418535600 implements MigrationInterface {
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO iti_app`);
     await queryRunner.query(`GRANT SELECT ON states, migrations TO iti_app`);
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON contact_points, ${STATE_OWNED_TABLES.join(', ')} TO iti_app`);
-    await queryRunner.query(`GRANT EXECUTE ON FUNCTION app_current_state(), auth_user_state(text), auth_session_state(uuid) TO iti_app`);
+    await queryRunner.query(`GRANT EXECUTE ON FUNCTION app_current_state(), app_state_code_missing(), auth_user_state(text), auth_session_state(uuid) TO iti_app`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -84,5 +84,6 @@ export class StateIsolation1795418535600 implements MigrationInterface {
       await queryRunner.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
     }
     await queryRunner.query(`DROP FUNCTION app_current_state()`);
+    await queryRunner.query(`DROP FUNCTION app_state_code_missing()`);
   }
 }

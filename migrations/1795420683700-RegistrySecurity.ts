@@ -114,10 +114,12 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION weapon_serials_of_inserted_markings() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- A marking that repeats the weapon's own serial (the usual frame marking) adds nothing to the index.
         INSERT INTO weapon_serials (state_code, weapon_id, marking_id, serial_normalised, serial_key)
-        SELECT state_code, weapon_id, id, serial_normalise(serial), serial_fold(serial)
-          FROM inserted_markings
-         WHERE serial IS NOT NULL AND serial_normalise(serial) <> '';
+        SELECT m.state_code, m.weapon_id, m.id, serial_normalise(m.serial), serial_fold(m.serial)
+          FROM inserted_markings m
+         WHERE m.serial IS NOT NULL AND serial_normalise(m.serial) <> ''
+           AND NOT EXISTS (SELECT 1 FROM weapon_serials w WHERE w.weapon_id = m.weapon_id AND w.marking_id IS NULL AND w.serial_key = serial_fold(m.serial));
         RETURN NULL;
       END
       $$`);

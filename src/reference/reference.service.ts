@@ -47,14 +47,34 @@ export class ReferenceService {
     return (await this.allManufacturers(actor.stateCode)).find((m) => m.code === input.code)!;
   }
 
-  /** Everything a State matches against: shipped data merged with its registrars' additions. */
+  /**
+   * Everything a State matches against: shipped data merged with its registrars' additions. The
+   * shipped part changes only with a migration, so it is read once per process; additions are read
+   * on each call (one small query), and most States have none.
+   */
   async matcher(stateCode: string): Promise<ReferenceMatcher> {
+    const [calibreAdditions, manufacturerAdditions] = await Promise.all([
+      this.reference.additions(stateCode, 'calibre'),
+      this.reference.additions(stateCode, 'manufacturer'),
+    ]);
+    if (calibreAdditions.length === 0 && manufacturerAdditions.length === 0) return this.shippedMatcher();
     const [types, calibres, manufacturers] = await Promise.all([this.reference.weaponTypes(), this.allCalibres(stateCode), this.allManufacturers(stateCode)]);
-    return new ReferenceMatcher(
-      types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })),
-      calibres,
-      manufacturers,
-    );
+    return new ReferenceMatcher(types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })), calibres, manufacturers);
+  }
+
+  private shipped?: Promise<ReferenceMatcher>;
+
+  private shippedMatcher(): Promise<ReferenceMatcher> {
+    this.shipped ??= (async () => {
+      const [types, calibres, manufacturers] = await Promise.all([this.reference.weaponTypes(), this.reference.calibres(), this.reference.manufacturers()]);
+      return new ReferenceMatcher(
+        types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })),
+        calibres.map((c) => ({ code: c.code, name: c.name, aliases: c.aliases, diameterMm: null, kind: c.kind, addedByState: false })),
+        manufacturers.map((m) => ({ code: m.code, name: m.name, country: m.country, aliases: m.aliases, formerNames: m.formerNames, addedByState: false })),
+      );
+    })();
+    this.shipped.catch(() => (this.shipped = undefined)); // a failed first read is retried next time
+    return this.shipped;
   }
 
   private async allCalibres(stateCode: string): Promise<CalibreDto[]> {

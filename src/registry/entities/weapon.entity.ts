@@ -5,7 +5,6 @@ import type { WeaponCategory, WeaponStatus } from '../registry.constants';
 /** A weapon in a State's marking registry (ITI 11–13). Its history is in record_events. */
 @Entity({ name: 'weapons' })
 @Index('IDX_weapons_state_status', ['stateCode', 'status'])
-@Index('IDX_weapons_state_serial', ['stateCode', 'serialNormalised'])
 @Index('IDX_weapons_state_custodian', ['stateCode', 'custodian'])
 export class WeaponEntity {
   @PrimaryGeneratedColumn('uuid')

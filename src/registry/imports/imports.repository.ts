@@ -113,7 +113,13 @@ export class ImportsRepository {
       ) keys ORDER BY kind, key`);
     await this.db.manager.query(`CREATE UNIQUE INDEX ON import_ref (kind, key)`);
     const columns = IMPORT_COLUMNS.filter((c) => c !== 'craft_or_3d_printed').map((c) => `${text(c)} AS ${c}`).join(', ');
+    // Keys are computed once per distinct value (a file repeats a few makers and calibres many times).
+    const lookup = (kind: string, column: string) => `
+      ${kind}_map AS (SELECT v.raw, r.code, r.country, r.category
+                        FROM (SELECT DISTINCT ${column} AS raw FROM import_staging) v
+                        JOIN import_ref r ON r.kind = '${kind}' AND r.key = reference_key(v.raw))`;
     await this.db.manager.query(`CREATE TEMP TABLE import_rows ON COMMIT DROP AS
+      WITH ${lookup('type', 'type')}, ${lookup('manufacturer', 'manufacturer')}, ${lookup('calibre', 'calibre')}
       SELECT s.line + 1 AS line, gen_random_uuid() AS weapon_id, ${columns},
              coalesce(lower(btrim(s.craft_or_3d_printed)) IN ('true', 'yes', '1'), false) AS craft,
              nullif(btrim(s.craft_or_3d_printed), '') AS craft_text,
@@ -122,9 +128,9 @@ export class ImportsRepository {
                WHEN 'acquired_by_government' THEN 'government_stock' WHEN 'seized' THEN 'seized' WHEN 'found' THEN 'found'
                ELSE coalesce(nullif(btrim(s.status), ''), 'civilian_held') END AS status_after
         FROM import_staging s
-        LEFT JOIN import_ref t ON t.kind = 'type' AND t.key = reference_key(s.type)
-        LEFT JOIN import_ref m ON m.kind = 'manufacturer' AND m.key = reference_key(s.manufacturer)
-        LEFT JOIN import_ref c ON c.kind = 'calibre' AND c.key = reference_key(s.calibre)`);
+        LEFT JOIN type_map t ON t.raw = s.type
+        LEFT JOIN manufacturer_map m ON m.raw = s.manufacturer
+        LEFT JOIN calibre_map c ON c.raw = s.calibre`);
   }
 
   /** Every check, in SQL over the whole file; each failure is one rejection (line, column, code, message). */

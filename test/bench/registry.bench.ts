@@ -1,0 +1,242 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { IMPORT_COLUMNS } from '../../src/registry/imports/import-format';
+import { LOOK_ALIKES } from '../../src/registry/serial';
+import { bearer, createTestApp, createUser, login, TestApp, Tokens } from '../support/test-app';
+
+/**
+ * Registry benchmark (issue: marking registry): bulk import of ROWS generated weapons against a raw
+ * COPY of the same file, then serial search latencies over HTTP. Prints and writes docs/benchmarks.md.
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);
+const MAKERS = [
+  { name: 'Glock', country: 'AUT', type: 'pistol', calibre: '9mm Luger', prefix: 'GL' },
+  { name: 'FN', country: 'BEL', type: 'assault rifle', calibre: '5.56 NATO', prefix: 'FN' },
+  { name: 'Beretta', country: 'ITA', type: 'pistol', calibre: '9x19', prefix: 'BR' },
+  { name: 'Izhmash', country: 'RUS', type: 'assault rifle', calibre: '7.62x39', prefix: 'IZ' },
+  { name: 'Heckler & Koch', country: 'DEU', type: 'sub-machine gun', calibre: '9mm Para', prefix: 'HK' },
+  { name: 'Taurus', country: 'BRA', type: 'revolver', calibre: '.38 Special', prefix: 'TA' },
+];
+
+/** Deterministic pseudo-random numbers, so every run benchmarks the same file. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const ALPHABET = '0123456789ACDEFHJKMNPRTUVWXY';
+
+function serialOf(next: () => number, prefix: string): string {
+  let serial = prefix;
+  for (let i = 0; i < 8; i++) serial += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return serial;
+}
+
+async function writeCsv(file: string): Promise<string[]> {
+  const next = random(42);
+  const sample: string[] = [];
+  const out = createWriteStream(file);
+  const write = (line: string) => (out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  await write(`${IMPORT_COLUMNS.join(',')}\n`);
+  for (let i = 0; i < ROWS; i++) {
+    const maker = MAKERS[i % MAKERS.length];
+    const serial = serialOf(next, maker.prefix);
+    if (i % Math.max(1, Math.floor(ROWS / 2000)) === 0) sample.push(serial);
+    const year = 1970 + Math.floor(next() * 55);
+    const imported = i % 4 === 0;
+    const values: Record<string, string> = {
+      origin: imported ? 'imported' : 'manufactured',
+      occurred_on: `${year}-0${1 + (i % 9)}-1${i % 9}`,
+      type: maker.type,
+      manufacturer: maker.name,
+      model: `M${i % 40}`,
+      calibre: maker.calibre,
+      serial,
+      country_of_manufacture: maker.country,
+      year_of_manufacture: String(year),
+      status: 'civilian_held',
+      holder: '',
+      custodian: i % 10 === 0 ? 'Armurerie Centrale' : '',
+      counterpart_state: imported ? maker.country : '',
+      licence_ref: imported ? `IMP-${year}-${i}` : '',
+      craft_or_3d_printed: '',
+      marking_text: `${maker.name.toUpperCase()} ${maker.country} ${serial}`,
+      marking_component: 'frame',
+      import_marking_text: imported ? `FRA ${year}` : '',
+      import_marking_year: imported ? String(year) : '',
+    };
+    await write(`${IMPORT_COLUMNS.map((c) => values[c]).join(',')}\n`);
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return sample;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function round(value: number, digits = 1): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+describe('registry benchmark', () => {
+  let t: TestApp;
+  let registrar: Tokens;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'warn' });
+    registrar = await login(t, await createUser(t, { roles: ['registrar'] }));
+    dir = mkdtempSync(join(tmpdir(), 'iti-bench-'));
+  });
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await t.close();
+  });
+
+  it(`imports ${ROWS} weapons and searches them`, async () => {
+    const file = join(dir, 'weapons.csv');
+    const sample = await writeCsv(file);
+    const megabytes = statSync(file).size / 1048576;
+
+    // Baseline: the same file with COPY into an unindexed table, no checks.
+    const owner = new Client({ connectionString: t.db.ownerUrl });
+    await owner.connect();
+    await owner.query(`CREATE UNLOGGED TABLE bench_raw (${IMPORT_COLUMNS.map((c) => `${c} text`).join(', ')})`);
+    let start = performance.now();
+    await pipeline(createReadStream(file), owner.query(copyFrom(`COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    const rawSeconds = (performance.now() - start) / 1000;
+    await owner.query('DROP TABLE bench_raw');
+
+    // The import over HTTP, every index, trigger, policy and rule in place; the service's RSS sampled.
+    await t.app.listen(0, '127.0.0.1');
+    const port = (t.app.getHttpServer().address() as AddressInfo).port;
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    start = performance.now();
+    const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { ...bearer(registrar), 'content-type': 'text/csv' } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      createReadStream(file).pipe(req);
+    });
+    const importSeconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    const summary = JSON.parse(result.body) as { status: string; acceptedRows: number };
+    expect(summary).toMatchObject({ status: 'completed', acceptedRows: ROWS });
+    await owner.query('ANALYZE');
+    await owner.end();
+
+    // Searches over HTTP (keep-alive), each kind SEARCHES times on serials known to exist.
+    const next = random(7);
+    const pick = () => sample[Math.floor(next() * sample.length)];
+    const lookAlike = (serial: string) => {
+      const reverse = Object.fromEntries(Object.entries(LOOK_ALIKES).map(([letter, digit]) => [digit, letter]));
+      return [...serial].map((c, i) => (i > 1 && reverse[c] ? reverse[c] : c)).join('');
+    };
+    const kinds: Record<string, () => string> = {
+      exact: () => pick(),
+      'partial: one ? inside': () => { const s = pick(); return `${s.slice(0, 5)}?${s.slice(6)}`; },
+      'partial: two ? inside': () => { const s = pick(); return `${s.slice(0, 4)}?${s.slice(5, 7)}?${s.slice(8)}`; },
+      'partial: * prefix': () => `*${pick().slice(3)}`,
+      'look-alike': () => lookAlike(pick()),
+    };
+    const latencies: Record<string, { p50: number; p95: number }> = {};
+    for (const [kind, query] of Object.entries(kinds)) {
+      const times: number[] = [];
+      for (let i = 0; i < SEARCHES; i++) {
+        const serial = query();
+        const begin = performance.now();
+        const response = await fetch(`http://127.0.0.1:${port}/api/v1/weapons/search`, {
+          method: 'POST',
+          headers: { ...bearer(registrar), 'content-type': 'application/json' },
+          body: JSON.stringify({ serial, limit: 20 }),
+        });
+        const body = (await response.json()) as { items: unknown[] };
+        times.push(performance.now() - begin);
+        expect(body.items.length).toBeGreaterThan(0);
+      }
+      latencies[kind] = { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2) };
+    }
+
+    const rowsPerSecond = Math.round(ROWS / importSeconds);
+    const rawRowsPerSecond = Math.round(ROWS / rawSeconds);
+    const [{ version }] = (await t.db.adminUrl ? [{ version: await serverVersion(t.db.ownerUrl) }] : [{ version: '?' }]);
+    const figures = {
+      rows: ROWS, megabytes: round(megabytes), importSeconds: round(importSeconds, 2), rowsPerSecond, rawSeconds: round(rawSeconds, 2), rawRowsPerSecond,
+      ratio: round(rowsPerSecond / rawRowsPerSecond, 3), peakRssMb: Math.round(peakRss / 1048576), latencies,
+    };
+    // eslint-disable-next-line no-console
+    console.log(JSON.stringify(figures, null, 2));
+    writeFileSync('docs/benchmarks.md', report(figures, version));
+  });
+});
+
+async function serverVersion(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SHOW server_version')).rows[0].server_version as string;
+  } finally {
+    await client.end();
+  }
+}
+
+function report(f: {
+  rows: number; megabytes: number; importSeconds: number; rowsPerSecond: number; rawSeconds: number; rawRowsPerSecond: number; ratio: number; peakRssMb: number;
+  latencies: Record<string, { p50: number; p95: number }>;
+}, postgres: string): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (test/bench/registry.bench.ts); numbers from the last run, not edited by hand.',
+    '',
+    `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 1073741824)} GiB RAM, Node.js ${process.version}, PostgreSQL ${postgres}` +
+      `${process.env.DATABASE_URL ? ' (DATABASE_URL)' : ' (embedded)'}; client, service and database on the same machine.`,
+    `Run: ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    `## Bulk import of ${f.rows.toLocaleString('en')} weapons (${f.megabytes} MiB CSV)`,
+    '',
+    'The import goes over HTTP (`POST /api/v1/weapons/imports`) with every index, trigger, row-level security policy and ITI rule in place;',
+    'the baseline is a raw `COPY` of the same file into an unindexed, unlogged table with no checks, in the same run.',
+    '',
+    '| measure | value | target |',
+    '|---|---|---|',
+    `| import | ${f.importSeconds} s, ${f.rowsPerSecond.toLocaleString('en')} rows/s | ≥ 50,000 rows/s |`,
+    `| raw COPY baseline | ${f.rawSeconds} s, ${f.rawRowsPerSecond.toLocaleString('en')} rows/s | — |`,
+    `| ratio import / raw COPY | ${f.ratio} | ≥ 0.25 |`,
+    `| peak RSS of the service process | ${f.peakRssMb} MB | ≤ 300 MB |`,
+    '',
+    `## Serial search over HTTP, ${f.rows.toLocaleString('en')} weapons in the registry`,
+    '',
+    `\`POST /api/v1/weapons/search\`, ${SEARCHES} requests of each kind, one at a time, on serials known to exist; milliseconds.`,
+    '',
+    '| search | p50 | p95 | target p95 |',
+    '|---|---|---|---|',
+    ...Object.entries(f.latencies).map(([kind, l]) => {
+      const target = kind === 'exact' ? '≤ 5' : kind === 'look-alike' ? '≤ 100' : '≤ 50';
+      return `| ${kind} | ${l.p50} | ${l.p95} | ${target} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}
