@@ -231,3 +231,34 @@ describe('marking registry', () => {
     expect(seen.size).toBeGreaterThan(3);
   });
 });
+
+describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
+  let t: TestApp;
+  let registrar: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp({ RETENTION_PURGE_ENABLED: 'true' });
+    registrar = await login(t, await createUser(t, { roles: ['registrar'] }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('deletes a record and its history once every event is past its retention, and only then', async () => {
+    const expired = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(204);
+    await t.http.get(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(404);
+    expect(await ownerQuery(t, 'SELECT 1 FROM record_events WHERE weapon_id = $1', [expired.id], 'FRA')).toEqual([]);
+
+    // A later event (an export in 2010, kept 20 years) keeps the whole record.
+    const mixed = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    await t.http
+      .post(`/api/v1/weapons/${mixed.id}/events`)
+      .set(bearer(registrar))
+      .send({ type: 'exported', occurredOn: '2010-03-01', counterpartState: 'KEN', licenceRef: 'L-2010-1' })
+      .expect(201);
+    const refused = await t.http.delete(`/api/v1/weapons/${mixed.id}`).set(bearer(registrar)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2030-03-01' } });
+  });
+});

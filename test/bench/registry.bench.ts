@@ -224,7 +224,7 @@ function report(f: {
     `| import | ${f.importSeconds} s, ${f.rowsPerSecond.toLocaleString('en')} rows/s | ≥ 50,000 rows/s |`,
     `| raw COPY baseline | ${f.rawSeconds} s, ${f.rawRowsPerSecond.toLocaleString('en')} rows/s | — |`,
     `| ratio import / raw COPY | ${f.ratio} | ≥ 0.25 |`,
-    `| peak RSS of the service process | ${f.peakRssMb} MB | ≤ 300 MB |`,
+    `| peak RSS of the process (the service, with Jest and the benchmark's own HTTP client in it) | ${f.peakRssMb} MB | ≤ 300 MB |`,
     '',
     `## Serial search over HTTP, ${f.rows.toLocaleString('en')} weapons in the registry`,
     '',

@@ -1,0 +1,74 @@
+import { bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+import { registerWeapon, uniqueSerial } from './support/weapons';
+
+describe('reference data', () => {
+  let t: TestApp;
+  let registrar: Tokens;
+  let braRegistrar: Tokens;
+  let officer: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    registrar = await login(t, await createUser(t, { roles: ['registrar'] }));
+    braRegistrar = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['registrar'] }));
+    officer = await login(t, await createUser(t, { roles: ['officer'] }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists the ITI para 4 weapon types', async () => {
+    const types = (await t.http.get('/api/v1/reference/weapon-types').query({ limit: 100 }).set(bearer(officer)).expect(200)).body.items;
+    const codes = types.map((w: { code: string }) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['revolver', 'self_loading_pistol', 'rifle', 'carbine', 'sub_machine_gun', 'assault_rifle', 'light_machine_gun',
+      'heavy_machine_gun', 'grenade_launcher', 'portable_anti_aircraft_gun', 'portable_anti_tank_gun', 'recoilless_rifle',
+      'portable_anti_tank_missile_launcher', 'portable_anti_aircraft_missile_launcher', 'mortar']));
+    expect(types.find((w: { code: string }) => w.code === 'mortar').category).toBe('light_weapon');
+  });
+
+  it('ships at least 60 calibres and 100 manufacturers, searchable by alias', async () => {
+    const count = async (path: string) => {
+      let n = 0;
+      let cursor: string | null = null;
+      do {
+        const query: Record<string, string | number> = { limit: 100 };
+        if (cursor) query.cursor = cursor;
+        const page = await t.http.get(path).query(query).set(bearer(officer)).expect(200);
+        n += page.body.items.length;
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return n;
+    };
+    expect(await count('/api/v1/reference/calibres')).toBeGreaterThanOrEqual(60);
+    expect(await count('/api/v1/reference/manufacturers')).toBeGreaterThanOrEqual(100);
+    const parabellum = (await t.http.get('/api/v1/reference/calibres').query({ q: '9 mm parabellum' }).set(bearer(officer)).expect(200)).body.items;
+    expect(parabellum.map((c: { code: string }) => c.code)).toContain('9x19mm');
+    const izhmash = (await t.http.get('/api/v1/reference/manufacturers').query({ q: 'izhmash' }).set(bearer(officer)).expect(200)).body.items;
+    expect(izhmash[0]).toMatchObject({ name: expect.stringContaining('Kalashnikov'), country: 'RUS' });
+  });
+
+  it('lets a registrar add a manufacturer and aliases, seen and matched in their State only', async () => {
+    const added = await t.http
+      .post('/api/v1/reference/manufacturers')
+      .set(bearer(registrar))
+      .send({ code: 'atelier-dupont', name: 'Atelier Dupont', country: 'FRA', aliases: ['Dupont & Fils', 'ADP'] })
+      .expect(201);
+    expect(added.body).toMatchObject({ code: 'atelier-dupont', addedByState: true });
+    await t.http.post('/api/v1/reference/calibres').set(bearer(registrar)).send({ code: '9x19mm', name: '9×19 mm Parabellum', aliases: ['9 para FR'] }).expect(201);
+
+    const weapon = await registerWeapon(t, registrar, {
+      manufacturer: 'Dupont & Fils', calibre: '9 para FR', serial: uniqueSerial(),
+      markings: [{ kind: 'manufacture', component: 'frame', text: 'ADP', manufacturer: 'ADP', country: 'FRA', serial: uniqueSerial() }],
+    });
+    expect(weapon).toMatchObject({ manufacturerCode: 'atelier-dupont', calibreCode: '9x19mm', unknownReferences: [] });
+
+    const inBrazil = (await t.http.get('/api/v1/reference/manufacturers').query({ q: 'dupont' }).set(bearer(braRegistrar)).expect(200)).body.items;
+    expect(inBrazil).toEqual([]);
+    const again = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code: 'atelier-dupont', name: 'X', country: 'FRA', aliases: [] }).expect(409);
+    expect(again.body.code).toBe('REFERENCE_ADDITION_EXISTS');
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(officer)).send({ code: 'x', name: 'X', country: 'FRA', aliases: [] }).expect(403);
+    const bad = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code: 'Bad Code', name: '', country: 'France', aliases: 'no' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['aliases', 'code', 'country', 'name']);
+  });
+});
