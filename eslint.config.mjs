@@ -16,5 +16,6 @@ export default tseslint.config(
   {
     files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
     languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
