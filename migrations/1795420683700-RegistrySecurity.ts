@@ -64,10 +64,12 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
 
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await queryRunner.query(`
+      -- No foreign keys: only the triggers below write it, from rows that exist, and a weapon's entries
+      -- leave with it (trigger weapon_serials_of_deleted_weapon); per-row key checks would halve import speed.
       CREATE TABLE weapon_serials (
         state_code char(3) NOT NULL,
-        weapon_id uuid NOT NULL REFERENCES weapons (id) ON DELETE CASCADE,
-        marking_id uuid REFERENCES markings (id) ON DELETE CASCADE,
+        weapon_id uuid NOT NULL,
+        marking_id uuid,
         serial_normalised varchar(64) NOT NULL,
         serial_key varchar(64) NOT NULL
       )`);
@@ -86,9 +88,9 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
       CREATE FUNCTION weapon_serials_of_inserted_weapons() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
-        SELECT state_code, id, serial_normalise(serial_as_marked), serial_fold(serial_as_marked)
-          FROM inserted_weapons
-         WHERE serial_as_marked IS NOT NULL AND serial_normalise(serial_as_marked) <> '';
+        SELECT state_code, id, normalised, translate(normalised, 'OILSBZG', '0115826')
+          FROM (SELECT state_code, id, serial_normalise(serial_as_marked) AS normalised FROM inserted_weapons WHERE serial_as_marked IS NOT NULL) w
+         WHERE normalised <> '';
         RETURN NULL;
       END
       $$`);
@@ -116,13 +118,25 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
       BEGIN
         -- A marking that repeats the weapon's own serial (the usual frame marking) adds nothing to the index.
         INSERT INTO weapon_serials (state_code, weapon_id, marking_id, serial_normalised, serial_key)
-        SELECT m.state_code, m.weapon_id, m.id, serial_normalise(m.serial), serial_fold(m.serial)
-          FROM inserted_markings m
-         WHERE m.serial IS NOT NULL AND serial_normalise(m.serial) <> ''
-           AND NOT EXISTS (SELECT 1 FROM weapon_serials w WHERE w.weapon_id = m.weapon_id AND w.marking_id IS NULL AND w.serial_key = serial_fold(m.serial));
+        SELECT m.state_code, m.weapon_id, m.id, m.normalised, m.folded
+          FROM (SELECT state_code, weapon_id, id, serial_normalise(serial) AS normalised,
+                       translate(serial_normalise(serial), 'OILSBZG', '0115826') AS folded
+                  FROM inserted_markings WHERE serial IS NOT NULL) m
+         WHERE m.normalised <> ''
+           AND NOT EXISTS (SELECT 1 FROM weapon_serials w WHERE w.weapon_id = m.weapon_id AND w.marking_id IS NULL AND w.serial_key = m.folded);
         RETURN NULL;
       END
       $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION weapon_serials_of_deleted_weapon() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM weapon_serials WHERE weapon_id = OLD.id;
+        RETURN OLD;
+      END
+      $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER weapons_serial_index_delete AFTER DELETE ON weapons FOR EACH ROW EXECUTE FUNCTION weapon_serials_of_deleted_weapon()`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER markings_serial_index AFTER INSERT ON markings REFERENCING NEW TABLE AS inserted_markings
        FOR EACH STATEMENT EXECUTE FUNCTION weapon_serials_of_inserted_markings()`,
@@ -158,6 +172,8 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION registry_serial_pattern(text, int)`);
     await queryRunner.query(`DROP FUNCTION registry_serial_exact(text, int)`);
+    await queryRunner.query(`DROP TRIGGER weapons_serial_index_delete ON weapons`);
+    await queryRunner.query(`DROP FUNCTION weapon_serials_of_deleted_weapon()`);
     await queryRunner.query(`DROP TRIGGER markings_serial_index ON markings`);
     await queryRunner.query(`DROP FUNCTION weapon_serials_of_inserted_markings()`);
     await queryRunner.query(`DROP TRIGGER weapons_serial_index_update ON weapons`);
