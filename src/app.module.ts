@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,7 +9,6 @@ import { loggerOptions } from './common/logging/logger-options';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { dataSourceOptions } from './database/data-source-options';
-import { StateScopeInterceptor } from './database/state-scope.interceptor';
 import { HealthModule } from './health/health.module';
 import { StatesModule } from './states/states.module';
 import { UsersModule } from './users/users.module';
@@ -50,7 +48,6 @@ export class AppModule {
         HealthModule,
         DemoModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: StateScopeInterceptor }],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { StatesModule } from '../states/states.module';
@@ -8,6 +8,7 @@ import { AuthTokens } from './auth-tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccessGuard } from './guards';
+import { RequestScopeInterceptor } from './request-scope.interceptor';
 import { JWT_SECRET, JwtStrategy } from './jwt.strategy';
 import { Totp } from './totp';
 
@@ -25,6 +26,7 @@ import { Totp } from './totp';
     Totp,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
   ],
 })
 export class AuthModule {}

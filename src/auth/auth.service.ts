@@ -18,6 +18,11 @@ const invalidCredentials = () => new UnauthorizedError('INVALID_CREDENTIALS', 'I
 const sessionEnded = () => new UnauthorizedError('SESSION_EXPIRED', 'The session has ended; log in again');
 const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
 
+/** What a verified token says, before the session behind it is checked. */
+export interface TokenIdentity {
+  claims: AccessTokenPayload;
+}
+
 /** Outcome of work done in a transaction that must commit even when the caller gets an error. */
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -118,14 +123,22 @@ export class AuthService {
     return outcome.value;
   }
 
-  /** Called for every request with a valid signature: is the session behind the token still live? */
-  async authenticateAccess(payload: AccessTokenPayload): Promise<AuthUser> {
+  /** A signed token's claims: well formed and not expired (no database needed). */
+  checkAccessClaims(payload: AccessTokenPayload): AccessTokenPayload {
     if (typeof payload.exp !== 'number' || payload.exp <= this.clock.nowSeconds()) {
       throw new UnauthorizedError('TOKEN_EXPIRED', 'The access token has expired; refresh it');
     }
     if (typeof payload.st !== 'string' || typeof payload.sid !== 'string' || typeof payload.sub !== 'string') {
       throw new UnauthorizedError();
     }
+    return payload;
+  }
+
+  /**
+   * Is the session behind a valid token still live, and who is the user now (roles are read fresh)?
+   * Runs in the request's own transaction, which is scoped to the token's State.
+   */
+  async authenticateAccess(payload: AccessTokenPayload): Promise<AuthUser> {
     return this.db.inState(payload.st, async () => {
       const now = this.clock.now();
       const session = await this.sessions.findSession(payload.sid, payload.sub);

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AuthUser } from '../common/auth/auth-user';
 import { ACCESS_AUDIENCE, AccessTokenPayload, TOKEN_ALGORITHM, TOKEN_ISSUER } from './auth-tokens';
-import { AuthService } from './auth.service';
+import { AuthService, TokenIdentity } from './auth.service';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 
 /**
- * Bearer access tokens. The signature, algorithm, issuer and audience are checked by passport-jwt;
- * expiry and the session behind the token by AuthService against the injected clock.
+ * Bearer access tokens. The signature, algorithm, issuer and audience are checked by passport-jwt,
+ * expiry against the injected clock; the session behind the token by RequestScopeInterceptor.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -27,7 +26,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: AccessTokenPayload): Promise<AuthUser> {
-    return this.auth.authenticateAccess(payload);
+  /** The token's claims, checked for shape and expiry; the session behind it is checked in the request's transaction. */
+  validate(payload: AccessTokenPayload): TokenIdentity {
+    return { claims: this.auth.checkAccessClaims(payload) };
   }
 }

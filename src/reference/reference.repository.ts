@@ -24,6 +24,10 @@ export class ReferenceRepository {
     return this.db.repository(ReferenceAdditionEntity).find({ where: { stateCode, kind }, order: { code: 'ASC' } });
   }
 
+  async hasAdditions(stateCode: string): Promise<boolean> {
+    return this.db.repository(ReferenceAdditionEntity).existsBy({ stateCode });
+  }
+
   insertAddition(addition: Partial<ReferenceAdditionEntity>): Promise<ReferenceAdditionEntity> {
     const repository = this.db.repository(ReferenceAdditionEntity);
     return conflictOnUnique(

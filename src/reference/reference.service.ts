@@ -53,11 +53,7 @@ export class ReferenceService {
    * on each call (one small query), and most States have none.
    */
   async matcher(stateCode: string): Promise<ReferenceMatcher> {
-    const [calibreAdditions, manufacturerAdditions] = await Promise.all([
-      this.reference.additions(stateCode, 'calibre'),
-      this.reference.additions(stateCode, 'manufacturer'),
-    ]);
-    if (calibreAdditions.length === 0 && manufacturerAdditions.length === 0) return this.shippedMatcher();
+    if (!(await this.reference.hasAdditions(stateCode))) return this.shippedMatcher();
     const [types, calibres, manufacturers] = await Promise.all([this.reference.weaponTypes(), this.allCalibres(stateCode), this.allManufacturers(stateCode)]);
     return new ReferenceMatcher(types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })), calibres, manufacturers);
   }

@@ -167,7 +167,8 @@ export class WeaponsService {
   /** Ranked search: serial (exact, look-alike, partial) through the index, then the filters. */
   async search(actor: AuthUser, input: SearchWeaponsDto): Promise<SearchResultDto> {
     const limit = input.limit ?? 20;
-    const matcher = await this.reference.matcher(actor.stateCode);
+    // Reference data is needed only to read manufacturer and calibre filters.
+    const matcher = input.manufacturer || input.calibre ? await this.reference.matcher(actor.stateCode) : null;
     const { filters, reasons: filterReasons } = this.filtersOf(input, matcher);
     if (!input.serial) {
       const weapons = await this.weapons.findFiltered(actor.stateCode, null, filters, limit);
@@ -198,10 +199,10 @@ export class WeaponsService {
     return { items, serialQuery: { kind: query.kind, normalised: query.normalised } };
   }
 
-  private filtersOf(input: SearchWeaponsDto, matcher: ReferenceMatcher): { filters: WeaponFilters; reasons: string[] } {
+  private filtersOf(input: SearchWeaponsDto, matcher: ReferenceMatcher | null): { filters: WeaponFilters; reasons: string[] } {
     const reasons: string[] = [];
     const filters: WeaponFilters = { model: input.model, country: input.country, yearFrom: input.yearFrom, yearTo: input.yearTo, statuses: input.status };
-    if (input.manufacturer) {
+    if (input.manufacturer && matcher) {
       const match = matcher.manufacturer(input.manufacturer);
       if (match) {
         filters.manufacturerCode = match.code;
@@ -211,7 +212,7 @@ export class WeaponsService {
         reasons.push(`manufacturer recorded as "${input.manufacturer}"`);
       }
     }
-    if (input.calibre) {
+    if (input.calibre && matcher) {
       const match = matcher.calibre(input.calibre);
       if (match) {
         filters.calibreCode = match.code;
