@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { JWT_SECRET } from './auth/jwt.strategy';
+import { JWT_SECRET } from './auth/jwt-secret';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { Db } from './database/db';

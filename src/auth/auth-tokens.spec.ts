@@ -5,7 +5,7 @@ import { UnauthorizedError } from '../common/errors/app-error';
 import { AuthTokens } from './auth-tokens';
 
 describe('AuthTokens refresh tokens', () => {
-  const tokens = new AuthTokens(new JwtService({ secret: 'x'.repeat(40) }), new Clock());
+  const tokens = new AuthTokens(new JwtService({ secret: 'x'.repeat(40) }), new Clock(), 'x'.repeat(40));
 
   it('parses what it issues, to the same hash', () => {
     fc.assert(

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { Role } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { UnauthorizedError } from '../common/errors/app-error';
+import { JWT_SECRET } from './jwt-secret';
 
 export const TOKEN_ISSUER = 'iti-trace';
 export const ACCESS_AUDIENCE = 'iti-trace:api';
@@ -32,10 +33,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Signs and checks the three kinds of token: access (JWT), MFA step (JWT) and refresh (opaque). */
 @Injectable()
 export class AuthTokens {
+  /** The verification key as a KeyObject (see JwtStrategy: a string is re-parsed on every verify). */
+  private readonly verificationKey: KeyObject;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly clock: Clock,
-  ) {}
+    @Inject(JWT_SECRET) secret: string,
+  ) {
+    this.verificationKey = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   signAccess(claims: Omit<AccessTokenPayload, 'iat'>): string {
     return this.jwt.sign({ ...claims, iat: this.clock.nowSeconds() }, { algorithm: TOKEN_ALGORITHM, issuer: TOKEN_ISSUER, audience: ACCESS_AUDIENCE });
@@ -52,6 +59,7 @@ export class AuthTokens {
   verifyMfaStep(token: string): MfaTokenPayload {
     try {
       const payload = this.jwt.verify<MfaTokenPayload>(token, {
+        secret: this.verificationKey as unknown as Buffer,
         algorithms: [TOKEN_ALGORITHM],
         issuer: TOKEN_ISSUER,
         audience: MFA_AUDIENCE,

@@ -9,7 +9,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccessGuard } from './guards';
 import { RequestScopeInterceptor } from './request-scope.interceptor';
-import { JWT_SECRET, JwtStrategy } from './jwt.strategy';
+import { JWT_SECRET } from './jwt-secret';
+import { JwtStrategy } from './jwt.strategy';
 import { Totp } from './totp';
 
 @Module({

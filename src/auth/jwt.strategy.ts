@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { ACCESS_AUDIENCE, AccessTokenPayload, TOKEN_ALGORITHM, TOKEN_ISSUER } from './auth-tokens';
 import { AuthService, TokenIdentity } from './auth.service';
-
-export const JWT_SECRET = Symbol('JWT_SECRET');
+import { JWT_SECRET } from './jwt-secret';
 
 /**
  * Bearer access tokens. The signature, algorithm, issuer and audience are checked by passport-jwt,
@@ -18,7 +18,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secret,
+      // A KeyObject, not the string: jsonwebtoken would otherwise try (and fail) to parse the string as a
+      // public key on every request, the costliest step of a request in the profile.
+      secretOrKey: createSecretKey(Buffer.from(secret, 'utf8')) as unknown as Buffer,
       algorithms: [TOKEN_ALGORITHM],
       issuer: TOKEN_ISSUER,
       audience: ACCESS_AUDIENCE,
