@@ -70,9 +70,10 @@ describe('bulk import (CSV)', () => {
       manufactured(uniqueSerial(), { marking_text: '' }),
       row({ origin: 'imported', occurred_on: '2024-01-01', type: 'rifle', serial: uniqueSerial(), manufacturer: 'Sako', country_of_manufacture: 'FIN', marking_text: 'SAKO', marking_component: 'receiver' }),
       manufactured(uniqueSerial(), { country_of_manufacture: 'XYZ', marking_component: 'grip' }),
+      row({ origin: 'found', occurred_on: '2024-01-01', type: 'rifle', serial: uniqueSerial(), import_marking_text: 'X', marking_component: 'foo' }),
     ].join('\n');
     const response = await post(csv).expect(201);
-    expect(response.body).toMatchObject({ status: 'rejected', totalRows: 6, acceptedRows: 0, rejectedRows: 5 });
+    expect(response.body).toMatchObject({ status: 'rejected', totalRows: 7, acceptedRows: 0, rejectedRows: 6 });
     const report = response.body.rejections.items.map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`);
     expect(report).toEqual([
       '3 occurred_on DATE_INVALID',
@@ -83,10 +84,12 @@ describe('bulk import (CSV)', () => {
       '6 import_marking_text ITI_8B_IMPORT_MARKING',
       '7 country_of_manufacture STATE_UNKNOWN',
       '7 marking_component COMPONENT_INVALID',
+      '8 marking_component COMPONENT_INVALID',
     ]);
     expect(response.body.rejections.items.find((r: { code: string }) => r.code === 'ITI_8A_MANUFACTURE_MARKING').message).toContain('ITI 8(a)');
     expect(await found(good)).toEqual([]); // none of the file landed
     const again = await t.http.get(`/api/v1/weapons/imports/${response.body.id}`).query({ limit: 3 }).set(bearer(registrar)).expect(200);
+    // (the report pages: first 3, then the rest)
     expect(again.body.rejections.items).toHaveLength(3);
     const next = await t.http.get(`/api/v1/weapons/imports/${response.body.id}`).query({ limit: 10, cursor: again.body.rejections.nextCursor }).set(bearer(registrar)).expect(200);
     expect([...again.body.rejections.items, ...next.body.rejections.items].map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`)).toEqual(report);

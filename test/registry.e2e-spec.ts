@@ -52,6 +52,10 @@ describe('marking registry', () => {
       await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ markings: [] })).expect(422);
       const bad = await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { '8z': 'flag', '9': 'maybe' } }).expect(400);
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['rulePolicies.8z', 'rulePolicies.9']);
+      // Keys inherited from Object.prototype are not rules either: never stored.
+      await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { toString: 'flag', constructor: 'flag' } });
+      const stored = await t.http.get('/api/v1/registry/settings').set(bearer(braRegistrar)).expect(200);
+      expect(Object.keys(stored.body.rulePolicies).sort()).toEqual(['8a', '8b', '8c', '8d', '9']);
     });
 
     it('refuses an import without the importing State\'s marking (ITI 8(b)) and accepts it with one', async () => {
@@ -99,6 +103,9 @@ describe('marking registry', () => {
       expect(unknownState.body.details[0].field).toBe('countryOfManufacture');
       const future = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '2099-01-01' })).expect(400);
       expect(future.body.details[0].field).toBe('occurredOn');
+      // NFKC turns each U+FDFA into 18 characters (15 without its spaces): too long once normalised, refused before the database.
+      const long = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ serial: '\ufdfa'.repeat(5) })).expect(400);
+      expect(long.body.details.map((d: { field: string }) => d.field)).toEqual(['serial', 'markings[0].serial']);
     });
   });
 
@@ -163,6 +170,12 @@ describe('marking registry', () => {
         .send({ type: 'corrected', occurredOn: '2019-05-03', correctsEventId: '00000000-0000-4000-8000-000000000000' })
         .expect(404);
       expect(missing.body.code).toBe('EVENT_NOT_FOUND');
+      const notUuid = await t.http
+        .post(`/api/v1/weapons/${weapon.id}/events`)
+        .set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-03', correctsEventId: '-'.repeat(36) })
+        .expect(400);
+      expect(notUuid.body.details[0].field).toBe('correctsEventId');
     });
   });
 
@@ -198,6 +211,8 @@ describe('marking registry', () => {
       expect(weapon.body.events[1].parties).toEqual([{ role: 'previous_custodian', name: custodian }, { role: 'custodian', name: 'France (national registry)' }]);
     }
     await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(404);
+    const future = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2099-01-01' }).expect(400);
+    expect(future.body.details[0].field).toBe('occurredOn');
   });
 
   it('shows another State none of these weapons: 404 on read, absent from lists and search', async () => {

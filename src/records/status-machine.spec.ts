@@ -24,6 +24,8 @@ describe('weapon status machine', () => {
     ['civilian_held', 'found'],
     ['civilian_held', 'transferred_to_civilian'],
     ['deactivated', 'deactivated'],
+    ['lost', 'destroyed'],
+    ['stolen', 'deactivated'],
   ] as const)('refuses %s --%s-->', (from, event) => {
     const result = nextStatus(from, event);
     expect(result.ok).toBe(false);

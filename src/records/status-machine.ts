@@ -1,7 +1,6 @@
 import { EventType, WeaponStatus, WEAPON_STATUSES } from '../registry/registry.constants';
 
 const HELD: WeaponStatus[] = ['in_service', 'government_stock', 'civilian_held'];
-const ANY_BUT_DESTROYED = WEAPON_STATUSES.filter((s) => s !== 'destroyed');
 
 interface Transition {
   /** Statuses the weapon may have when the event is recorded. */
@@ -26,8 +25,9 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   seized: { from: [...HELD, 'lost', 'stolen', 'exported'], to: 'seized' },
   found: { from: ['lost', 'stolen'], to: 'found' },
   marked: { from: WEAPON_STATUSES },
-  deactivated: { from: ANY_BUT_DESTROYED.filter((s) => s !== 'deactivated' && s !== 'exported'), to: 'deactivated' },
-  destroyed: { from: ANY_BUT_DESTROYED.filter((s) => s !== 'exported'), to: 'destroyed' },
+  // Only a weapon the State holds can be deactivated or destroyed: not one exported, lost or stolen.
+  deactivated: { from: [...HELD, 'seized', 'found'], to: 'deactivated' },
+  destroyed: { from: [...HELD, 'seized', 'found', 'deactivated'], to: 'destroyed' },
   custody_transferred: { from: WEAPON_STATUSES },
   corrected: { from: WEAPON_STATUSES },
 };

@@ -39,6 +39,7 @@ export class WeaponsService {
   /** Registers a weapon with its markings and its first event, judged against the ITI marking rules. */
   async register(actor: AuthUser, input: RegisterWeaponDto): Promise<WeaponDto> {
     this.assertMayRecord(actor, input.origin);
+    assertSerialsFit(input.serial, input.markings ?? []);
     await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
     this.assertEventDetails(input.origin, input);
     const matcher = await this.reference.matcher(actor.stateCode);
@@ -101,6 +102,7 @@ export class WeaponsService {
   }
 
   async addMarkings(actor: AuthUser, id: string, markings: MarkingInputDto[]): Promise<WeaponDto> {
+    assertSerialsFit(undefined, markings);
     await this.assertKnownStates({}, markings);
     return this.change(actor, id, { markings });
   }
@@ -108,6 +110,7 @@ export class WeaponsService {
   /** Appends an event to the history; the status follows through the state machine. */
   async recordEvent(actor: AuthUser, id: string, input: RecordEventDto): Promise<WeaponDto> {
     this.assertMayRecord(actor, input.type);
+    assertSerialsFit(undefined, input.markings ?? []);
     this.assertEventDetails(input.type, input);
     await this.assertKnownStates({ counterpartState: input.counterpartState }, input.markings ?? []);
     if (input.type === 'corrected') {
@@ -138,6 +141,7 @@ export class WeaponsService {
 
   /** ITI 13: the records of a closed manufacturer or dealer pass to the State, all at once. */
   async transferCustody(actor: AuthUser, input: CustodyTransferDto): Promise<{ transferred: number; custodian: string }> {
+    if (input.occurredOn > this.today()) throw fieldError('occurredOn', 'occurredOn cannot be in the future');
     const state = await this.states.get(actor.stateCode);
     const custodian = `${state.name} (national registry)`;
     const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
@@ -156,7 +160,7 @@ export class WeaponsService {
 
   async updateSettings(actor: AuthUser, input: UpdateRegistrySettingsDto): Promise<RegistrySettingsDto> {
     const errors = Object.entries(input.rulePolicies)
-      .filter(([rule, policy]) => !(rule in DEFAULT_RULE_POLICIES) || !['refuse', 'flag'].includes(policy))
+      .filter(([rule, policy]) => !Object.hasOwn(DEFAULT_RULE_POLICIES, rule) || !['refuse', 'flag'].includes(policy))
       .map(([rule]) => ({ field: `rulePolicies.${rule}`, messages: [`rulePolicies keys are ${Object.keys(DEFAULT_RULE_POLICIES).join(', ')}; values refuse or flag`] }));
     if (errors.length > 0) throw new ValidationFailedError(errors);
     const rulePolicies = { ...(await this.policies(actor.stateCode)), ...(input.rulePolicies as Record<RuleId, RulePolicy>) };
@@ -354,6 +358,17 @@ export class WeaponsService {
   private today(): string {
     return this.clock.now().toISOString().slice(0, 10);
   }
+}
+
+/** Normalisation (NFKC) can lengthen a serial: what is stored must still fit its 64 characters. */
+function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[]): void {
+  const errors = [
+    ...(serial !== undefined && normaliseSerial(serial).length > 64 ? [{ field: 'serial', messages: ['serial is longer than 64 characters once normalised'] }] : []),
+    ...markings.flatMap((m, i) =>
+      m.serial !== undefined && normaliseSerial(m.serial).length > 64 ? [{ field: `markings[${i}].serial`, messages: ['serial is longer than 64 characters once normalised'] }] : [],
+    ),
+  ];
+  if (errors.length) throw new ValidationFailedError(errors);
 }
 
 function fieldError(field: string, message: string): AppError {

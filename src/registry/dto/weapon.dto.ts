@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -148,7 +148,7 @@ export class RecordEventDto extends EventDetailsDto {
   statusAfter?: WeaponStatus;
 
   @ApiPropertyOptional({ description: 'For corrected: the event this one corrects' })
-  @Optional() @Matches(/^[0-9a-f-]{36}$/i, { message: 'correctsEventId must be a UUID' })
+  @Optional() @IsUUID('all', { message: 'correctsEventId must be a UUID' })
   correctsEventId?: string;
 
   @ApiPropertyOptional({ description: 'For custody_transferred: the new custodian of the records' })

@@ -20,7 +20,7 @@ export class ImportRejectionPageDto {
 
 export class WeaponImportDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['receiving', 'validating', 'merging', 'completed', 'rejected'] }) status: string;
+  @ApiProperty({ enum: ['receiving', 'validating', 'merging', 'completed', 'rejected', 'failed'], description: 'failed: an unexpected error; nothing of the file landed' }) status: string;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the file; the same file twice is the same import' }) contentSha256: string | null;
   @ApiProperty() bytesReceived: number;
   @ApiProperty() totalRows: number;

@@ -59,6 +59,12 @@ export class ImportsRepository {
     await this.db.repository(WeaponImportEntity).update({ stateCode, id }, changes);
   }
 
+  /** Marks an import failed from outside its transaction, without waiting long on a row that transaction holds. */
+  async markFailed(stateCode: string, id: string, at: Date): Promise<void> {
+    await this.db.manager.query(`SET LOCAL lock_timeout = '2s'`);
+    await this.update(stateCode, id, { status: 'failed', finishedAt: at });
+  }
+
   async delete(stateCode: string, id: string): Promise<void> {
     await this.db.repository(WeaponImportEntity).delete({ stateCode, id });
   }
@@ -148,7 +154,8 @@ export class ImportsRepository {
       ['import_marking_year', 'YEAR_INVALID', `CASE WHEN r.import_marking_year IS NULL THEN false WHEN r.import_marking_year !~ '^[0-9]{4}$' THEN true ELSE r.import_marking_year::int NOT BETWEEN 1800 AND $5 END`, `'import_marking_year must be a year from 1800 to this year'`],
       ['status', 'STATUS_INVALID', `r.status IS NOT NULL AND r.status NOT IN ('in_service', 'government_stock', 'civilian_held')`, `'status must be in_service, government_stock or civilian_held'`],
       ['craft_or_3d_printed', 'BOOLEAN_INVALID', `r.craft_text IS NOT NULL AND lower(r.craft_text) NOT IN ('true', 'false', 'yes', 'no', '1', '0')`, `'craft_or_3d_printed must be true or false'`],
-      ['marking_component', 'COMPONENT_INVALID', `r.marking_text IS NOT NULL AND (r.marking_component IS NULL OR r.marking_component NOT IN (${list(COMPONENTS)}))`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],
+      ['marking_component', 'COMPONENT_INVALID', `(r.marking_component IS NOT NULL AND r.marking_component NOT IN (${list(COMPONENTS)})) OR (r.marking_text IS NOT NULL AND r.marking_component IS NULL)`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],
+      ['serial', 'TOO_LONG', `length(serial_normalise(r.serial)) > 64`, `'serial is longer than 64 characters once normalised'`],
       ...Object.entries(IMPORT_MAX_LENGTHS).map(([column, max]): [string, string, string, string] => [
         column, 'TOO_LONG', `length(r.${column}) > ${max}`, `'${column} is longer than ${max} characters'`,
       ]),
@@ -194,8 +201,10 @@ export class ImportsRepository {
       [context.stateCode],
     );
     await this.db.manager.query(
-      `INSERT INTO markings (state_code, weapon_id, kind, component, text, country, year)
-       SELECT $1, r.weapon_id, 'import', coalesce(r.marking_component, 'receiver'), r.import_marking_text, $1, r.import_marking_year::smallint
+      // ITI 8(b): without a manufacture marking, the import marking carries the unique serial.
+      `INSERT INTO markings (state_code, weapon_id, kind, component, text, country, serial, year)
+       SELECT $1, r.weapon_id, 'import', coalesce(r.marking_component, 'receiver'), r.import_marking_text, $1,
+              CASE WHEN r.marking_text IS NULL THEN r.serial END, r.import_marking_year::smallint
          FROM import_rows r WHERE r.import_marking_text IS NOT NULL`,
       [context.stateCode],
     );

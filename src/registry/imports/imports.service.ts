@@ -39,6 +39,17 @@ export class ImportsService {
   async importCsv(importer: Importer, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
     const { stateCode } = importer;
     const created = await this.db.separately(stateCode, () => this.imports.create(stateCode, importer.userId));
+    try {
+      return await this.run(importer, created, source, onProgress);
+    } catch (error) {
+      // The work rolls back with the caller's transaction; the import's own row says how it ended.
+      await this.db.separately(stateCode, () => this.imports.markFailed(stateCode, created.id, this.clock.now())).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async run(importer: Importer, created: WeaponImportEntity, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
+    const { stateCode } = importer;
     const progress = new ProgressWriter((changes) => this.db.separately(stateCode, () => this.imports.update(stateCode, created.id, changes)));
     const hash = createHash('sha256');
     let bytes = 0;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ImportStatus = 'receiving' | 'validating' | 'merging' | 'completed' | 'rejected';
+export type ImportStatus = 'receiving' | 'validating' | 'merging' | 'completed' | 'rejected' | 'failed';
 
 /** One CSV import into a State's registry: all rows land, or none do. */
 @Entity({ name: 'weapon_imports' })
