@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByState, removeStateIsolation } from './support/state-isolation';
 
 /** Tables owned by one State: only that State's rows are visible or writable. */
 const STATE_OWNED_TABLES = ['users', 'auth_sessions', 'refresh_tokens'];
@@ -25,13 +26,7 @@ export class StateIsolation1795418535600 implements MigrationInterface {
         SELECT coalesce(nullif(current_setting('app.state_code', true), ''), app_state_code_missing())::char(3)
       $$`);
 
-    for (const table of STATE_OWNED_TABLES) {
-      await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(
-        `CREATE POLICY state_isolation ON "${table}" USING (state_code = app_current_state()) WITH CHECK (state_code = app_current_state())`,
-      );
-    }
+    for (const table of STATE_OWNED_TABLES) await isolateByState(queryRunner, table);
 
     // The NPC directory is read by every State (a requester must find whom to ask); each State writes only its own entries.
     await queryRunner.query(`ALTER TABLE contact_points ENABLE ROW LEVEL SECURITY`);
@@ -78,11 +73,7 @@ export class StateIsolation1795418535600 implements MigrationInterface {
     }
     await queryRunner.query(`ALTER TABLE contact_points NO FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE contact_points DISABLE ROW LEVEL SECURITY`);
-    for (const table of STATE_OWNED_TABLES) {
-      await queryRunner.query(`DROP POLICY state_isolation ON "${table}"`);
-      await queryRunner.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
-    }
+    for (const table of STATE_OWNED_TABLES) await removeStateIsolation(queryRunner, table);
     await queryRunner.query(`DROP FUNCTION app_current_state()`);
     await queryRunner.query(`DROP FUNCTION app_state_code_missing()`);
   }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByState, removeStateIsolation } from './support/state-isolation';
 
 const STATE_OWNED = ['weapons', 'markings', 'record_events', 'registry_settings', 'reference_additions'];
 
@@ -22,13 +23,7 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
   name = 'RegistrySecurity1795420683700';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of STATE_OWNED) {
-      await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(
-        `CREATE POLICY state_isolation ON "${table}" USING (state_code = app_current_state()) WITH CHECK (state_code = app_current_state())`,
-      );
-    }
+    for (const table of STATE_OWNED) await isolateByState(queryRunner, table);
 
     // ITI 11-12: the history is append-only. Corrections are new events; an event leaves only after its retention.
     await queryRunner.query(`
@@ -186,10 +181,6 @@ export class RegistrySecurity1795420683700 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER record_events_no_truncate ON record_events`);
     await queryRunner.query(`DROP TRIGGER record_events_append_only ON record_events`);
     await queryRunner.query(`DROP FUNCTION record_events_append_only()`);
-    for (const table of STATE_OWNED) {
-      await queryRunner.query(`DROP POLICY state_isolation ON "${table}"`);
-      await queryRunner.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
-    }
+    for (const table of STATE_OWNED) await removeStateIsolation(queryRunner, table);
   }
 }

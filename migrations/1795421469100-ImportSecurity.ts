@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByState, removeStateIsolation } from './support/state-isolation';
 
 const STATE_OWNED = ['weapon_imports', 'weapon_import_rejections'];
 
@@ -7,13 +8,7 @@ export class ImportSecurity1795421469100 implements MigrationInterface {
   name = 'ImportSecurity1795421469100';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of STATE_OWNED) {
-      await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(
-        `CREATE POLICY state_isolation ON "${table}" USING (state_code = app_current_state()) WITH CHECK (state_code = app_current_state())`,
-      );
-    }
+    for (const table of STATE_OWNED) await isolateByState(queryRunner, table);
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON weapon_imports TO iti_app`);
     await queryRunner.query(`GRANT SELECT, INSERT ON weapon_import_rejections TO iti_app`);
 
@@ -38,10 +33,6 @@ export class ImportSecurity1795421469100 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION import_valid_date(text)`);
     await queryRunner.query(`DROP FUNCTION reference_key(text)`);
-    for (const table of STATE_OWNED) {
-      await queryRunner.query(`DROP POLICY state_isolation ON "${table}"`);
-      await queryRunner.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
-    }
+    for (const table of STATE_OWNED) await removeStateIsolation(queryRunner, table);
   }
 }
