@@ -292,15 +292,9 @@ export class WeaponsService {
       ['counterpartState', codes.counterpartState],
       ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].country`, m.country]),
     ];
-    const errors = [];
-    for (const [field, code] of checks) {
-      if (!code) continue;
-      try {
-        await this.states.get(code);
-      } catch {
-        errors.push({ field, messages: [`${code} is not an ISO 3166 State known to this node`] });
-      }
-    }
+    const given = checks.filter((check): check is [string, string] => Boolean(check[1]));
+    const unknown = await this.states.unknownCodes(given.map(([, code]) => code));
+    const errors = given.filter(([, code]) => unknown.has(code)).map(([field, code]) => ({ field, messages: [`${code} is not an ISO 3166 State known to this node`] }));
     if (errors.length) throw new ValidationFailedError(errors);
   }
 

@@ -12,6 +12,13 @@ export class StatesRepository {
     return this.db.repository(StateEntity).findOneBy({ code });
   }
 
+  /** Which of `codes` are States of this node, in one query. */
+  async existingCodes(codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await this.db.repository(StateEntity).createQueryBuilder('s').select('s.code', 'code').where('s.code IN (:...codes)', { codes }).getRawMany<{ code: string }>();
+    return new Set(rows.map((r) => r.code));
+  }
+
   list(filter: { hosted?: boolean }, page: PageQueryDto): Promise<Page<StateEntity>> {
     const query = this.db.repository(StateEntity).createQueryBuilder('s');
     if (filter.hosted === true) query.where('s.hosted_since IS NOT NULL');

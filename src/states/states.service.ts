@@ -23,6 +23,12 @@ export class StatesService {
     return StateDto.from(state);
   }
 
+  /** The codes among `codes` that name no State of this node. */
+  async unknownCodes(codes: string[]): Promise<Set<string>> {
+    const known = await this.states.existingCodes([...new Set(codes)]);
+    return new Set(codes.filter((code) => !known.has(code)));
+  }
+
   /** Marks a State as hosted on this node (its users and registry live here). */
   async host(code: string, now: Date): Promise<StateDto> {
     const state = await this.states.findByCode(code);

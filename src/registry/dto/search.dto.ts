@@ -5,8 +5,8 @@ import { Optional } from '../../common/http/optional';
 import { WEAPON_STATUSES } from '../registry.constants';
 import type { WeaponStatus } from '../registry.constants';
 import { WeaponSummaryDto } from './weapon.response.dto';
+import { trim } from '../../common/http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class SearchWeaponsDto {
   @ApiPropertyOptional({

@@ -7,9 +7,8 @@ import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { COMPONENTS, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
 import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
+import { trim, upper } from '../../common/http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const STATE = /^[A-Z]{3}$/;
 const THIS_YEAR = new Date().getUTCFullYear();
 const DATE_ONLY = { strict: true };

@@ -6,8 +6,8 @@ import {
 import { Optional } from '../../common/http/optional';
 import { StateCodeParamDto } from './state.dto';
 import { ContactPointEntity } from '../entities/contact-point.entity';
+import { trim } from '../../common/http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateContactPointDto {
   @ApiProperty({ example: 'Bureau des armes' })

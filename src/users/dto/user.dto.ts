@@ -6,8 +6,8 @@ import {
 import { Role, ROLES } from '../../common/auth/auth-user';
 import { Optional } from '../../common/http/optional';
 import { UserEntity } from '../entities/user.entity';
+import { trim } from '../../common/http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
