@@ -58,6 +58,15 @@ describe('bulk import (CSV)', () => {
     expect(importedFull.markings.map((m: { kind: string; country: string }) => `${m.kind}:${m.country}`).sort()).toEqual(['import:FRA', 'manufacture:BEL']);
     expect(importedFull.events[0]).toMatchObject({ type: 'imported', counterpartState: 'BEL', retainUntil: '2044-02-01' });
     expect((await found(c))[0].weapon).toMatchObject({ status: 'seized', incomplete: [] });
+
+    // Keys in file order (time_ordered_uuid: UUID version 7), so that an import appends to its indexes.
+    const ids = [first.weapon.id, imported.id, (await found(c))[0].weapon.id] as string[];
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    const keys = await ownerQuery<{ table: string; ordered: boolean }>(t, `
+      SELECT 'markings' AS table, bool_and(m.id::text LIKE '________-____-7%') AS ordered FROM markings m WHERE m.weapon_id = ANY($1::uuid[])
+      UNION ALL SELECT 'record_events', bool_and(e.id::text LIKE '________-____-7%') FROM record_events e WHERE e.weapon_id = ANY($1::uuid[])`, [ids], 'FRA');
+    expect(keys).toEqual([{ table: 'markings', ordered: true }, { table: 'record_events', ordered: true }]);
   });
 
   it('refuses the whole file when any row is wrong, with a report by line, column and code', async () => {

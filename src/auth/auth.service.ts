@@ -141,10 +141,10 @@ export class AuthService {
   async authenticateAccess(payload: AccessTokenPayload): Promise<AuthUser> {
     return this.db.inState(payload.st, async () => {
       const now = this.clock.now();
-      const session = await this.sessions.findSession(payload.sid, payload.sub);
+      const session = await this.sessions.findSessionWithUser(payload.sid, payload.sub);
       if (!session || !this.isSessionLive(session, now)) throw sessionEnded();
-      const user = await this.users.findById(payload.st, payload.sub);
-      if (!user || user.disabledAt) throw sessionEnded();
+      const user = session.user;
+      if (!user || user.stateCode !== payload.st || user.disabledAt) throw sessionEnded();
       if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
         await this.sessions.touchSession(session.id, now);
       }

@@ -22,6 +22,11 @@ export class SessionsRepository {
     return this.db.repository(AuthSessionEntity).findOneBy({ id, userId });
   }
 
+  /** The session with its user, in one query (every authenticated request reads both). */
+  findSessionWithUser(id: string, userId: string): Promise<AuthSessionEntity | null> {
+    return this.db.repository(AuthSessionEntity).findOne({ where: { id, userId }, relations: { user: true } });
+  }
+
   findSessionForUpdate(id: string): Promise<AuthSessionEntity | null> {
     return this.db.repository(AuthSessionEntity).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
   }

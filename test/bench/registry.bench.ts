@@ -117,14 +117,25 @@ describe('registry benchmark', () => {
     const sample = await writeCsv(file);
     const megabytes = statSync(file).size / 1048576;
 
-    // Baseline: the same file with COPY into an unindexed table, no checks.
+    // Baselines: the same file with COPY into an unindexed table, no checks — logged, as the registry's
+    // tables are, and unlogged (no write-ahead log at all).
     const owner = new Client({ connectionString: t.db.ownerUrl });
     await owner.connect();
-    await owner.query(`CREATE UNLOGGED TABLE bench_raw (${IMPORT_COLUMNS.map((c) => `${c} text`).join(', ')})`);
-    let start = performance.now();
-    await pipeline(createReadStream(file), owner.query(copyFrom(`COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)`)));
-    const rawSeconds = (performance.now() - start) / 1000;
-    await owner.query('DROP TABLE bench_raw');
+    const rawCopy = async (kind: 'TABLE' | 'UNLOGGED TABLE'): Promise<number> => {
+      await owner.query(`CREATE ${kind} bench_raw (${IMPORT_COLUMNS.map((c) => `${c} text`).join(', ')})`);
+      const begin = performance.now();
+      await pipeline(createReadStream(file), owner.query(copyFrom(`COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+      const seconds = (performance.now() - begin) / 1000;
+      await owner.query('DROP TABLE bench_raw');
+      return seconds;
+    };
+    const rawSeconds = await rawCopy('TABLE');
+    const rawUnloggedSeconds = await rawCopy('UNLOGGED TABLE');
+    // The import starts from a checkpoint, not with the baselines' writes still to flush.
+    const admin = new Client({ connectionString: t.db.adminUrl });
+    await admin.connect();
+    await admin.query('CHECKPOINT');
+    await admin.end();
 
     // The import over HTTP, every index, trigger, policy and rule in place; the service's RSS sampled.
     // The service as `npm start` runs it (the built dist/, its own process) on this benchmark's database,
@@ -138,7 +149,7 @@ describe('registry benchmark', () => {
       body: JSON.stringify({ username: registrarUser.username, password: registrarUser.password }),
     });
     registrar = (await loggedIn.json()) as Tokens;
-    start = performance.now();
+    const start = performance.now();
     const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = httpRequest(
         { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { ...bearer(registrar), 'content-type': 'text/csv' } },
@@ -209,10 +220,12 @@ describe('registry benchmark', () => {
 
     const rowsPerSecond = Math.round(ROWS / importSeconds);
     const rawRowsPerSecond = Math.round(ROWS / rawSeconds);
+    const rawUnloggedRowsPerSecond = Math.round(ROWS / rawUnloggedSeconds);
     const [{ version }] = (await t.db.adminUrl ? [{ version: await serverVersion(t.db.ownerUrl) }] : [{ version: '?' }]);
     const figures = {
       rows: ROWS, megabytes: round(megabytes), importSeconds: round(importSeconds, 2), rowsPerSecond, rawSeconds: round(rawSeconds, 2), rawRowsPerSecond,
-      ratio: round(rowsPerSecond / rawRowsPerSecond, 3), peakRssMb: Math.round(peakRss / 1048576), latencies,
+      rawUnloggedSeconds: round(rawUnloggedSeconds, 2), rawUnloggedRowsPerSecond,
+      ratio: round(rowsPerSecond / rawRowsPerSecond, 3), ratioUnlogged: round(rowsPerSecond / rawUnloggedRowsPerSecond, 3), peakRssMb: Math.round(peakRss / 1048576), latencies,
     };
     // eslint-disable-next-line no-console
     console.log(JSON.stringify(figures, null, 2));
@@ -275,7 +288,8 @@ async function serverVersion(url: string): Promise<string> {
 }
 
 function report(f: {
-  rows: number; megabytes: number; importSeconds: number; rowsPerSecond: number; rawSeconds: number; rawRowsPerSecond: number; ratio: number; peakRssMb: number;
+  rows: number; megabytes: number; importSeconds: number; rowsPerSecond: number; rawSeconds: number; rawRowsPerSecond: number;
+  rawUnloggedSeconds: number; rawUnloggedRowsPerSecond: number; ratio: number; ratioUnlogged: number; peakRssMb: number;
   latencies: Record<string, { p50: number; p95: number }>;
 }, postgres: string): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -291,13 +305,16 @@ function report(f: {
     `## Bulk import of ${f.rows.toLocaleString('en')} weapons (${f.megabytes} MiB CSV)`,
     '',
     'The import goes over HTTP (`POST /api/v1/weapons/imports`) with every index, trigger, row-level security policy and ITI rule in place;',
-    'the baseline is a raw `COPY` of the same file into an unindexed, unlogged table with no checks, in the same run.',
+    'the baselines are a raw `COPY` of the same file into an unindexed table with no checks, in the same run: a logged table',
+    '(like the registry\'s own tables) and an unlogged one (no write-ahead log).',
     '',
     '| measure | value | target |',
     '|---|---|---|',
     `| import | ${f.importSeconds} s, ${f.rowsPerSecond.toLocaleString('en')} rows/s | ≥ 50,000 rows/s |`,
-    `| raw COPY baseline | ${f.rawSeconds} s, ${f.rawRowsPerSecond.toLocaleString('en')} rows/s | — |`,
-    `| ratio import / raw COPY | ${f.ratio} | ≥ 0.25 |`,
+    `| raw COPY baseline, logged table | ${f.rawSeconds} s, ${f.rawRowsPerSecond.toLocaleString('en')} rows/s | — |`,
+    `| raw COPY baseline, unlogged table | ${f.rawUnloggedSeconds} s, ${f.rawUnloggedRowsPerSecond.toLocaleString('en')} rows/s | — |`,
+    `| ratio import / raw COPY (logged) | ${f.ratio} | ≥ 0.25 |`,
+    `| ratio import / raw COPY (unlogged) | ${f.ratioUnlogged} | — |`,
     `| peak RSS of the service process during the import (VmHWM) | ${f.peakRssMb} MB | ≤ 300 MB |`,
     '',
     `## Serial search over HTTP, ${f.rows.toLocaleString('en')} weapons in the registry`,

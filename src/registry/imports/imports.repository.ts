@@ -126,7 +126,8 @@ export class ImportsRepository {
                         JOIN import_ref r ON r.kind = '${kind}' AND r.key = reference_key(v.raw))`;
     await this.db.manager.query(`CREATE TEMP TABLE import_rows ON COMMIT DROP AS
       WITH ${lookup('type', 'type')}, ${lookup('manufacturer', 'manufacturer')}, ${lookup('calibre', 'calibre')}
-      SELECT s.line + 1 AS line, gen_random_uuid() AS weapon_id, ${columns},
+      SELECT s.line + 1 AS line, time_ordered_uuid(statement_timestamp(), s.line + 1) AS weapon_id, ${columns},
+             serial_normalise(nullif(btrim(s.serial), '')) AS serial_normalised,
              coalesce(lower(btrim(s.craft_or_3d_printed)) IN ('true', 'yes', '1'), false) AS craft,
              nullif(btrim(s.craft_or_3d_printed), '') AS craft_text,
              t.code AS type_code, t.category, m.code AS manufacturer_code, m.country AS manufacturer_country, c.code AS calibre_code,
@@ -145,36 +146,40 @@ export class ImportsRepository {
     const checks: [string, string, string, string][] = [
       ['origin', 'ORIGIN_INVALID', `r.origin IS NULL OR r.origin NOT IN (${list(ORIGIN_EVENTS)})`, `'origin must be one of ${ORIGIN_EVENTS.join(', ')}'`],
       ['occurred_on', 'DATE_INVALID', `NOT import_valid_date(r.occurred_on)`, `'occurred_on must be a date, YYYY-MM-DD'`],
-      ['occurred_on', 'DATE_IN_FUTURE', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date > $4::date ELSE false END`, `'occurred_on cannot be in the future'`],
+      ['occurred_on', 'DATE_IN_FUTURE', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date > $3::date ELSE false END`, `'occurred_on cannot be in the future'`],
       ['type', 'UNKNOWN_WEAPON_TYPE', `r.type_code IS NULL`, `format('unknown weapon type %L: see GET /reference/weapon-types', r.type)`],
-      ['country_of_manufacture', 'STATE_UNKNOWN', `r.country_of_manufacture IS NOT NULL AND NOT EXISTS (SELECT 1 FROM states WHERE code = upper(r.country_of_manufacture))`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.country_of_manufacture)`],
-      ['counterpart_state', 'STATE_UNKNOWN', `r.counterpart_state IS NOT NULL AND NOT EXISTS (SELECT 1 FROM states WHERE code = upper(r.counterpart_state))`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.counterpart_state)`],
+      ['country_of_manufacture', 'STATE_UNKNOWN', `r.country_of_manufacture IS NOT NULL AND upper(r.country_of_manufacture) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.country_of_manufacture)`],
+      ['counterpart_state', 'STATE_UNKNOWN', `r.counterpart_state IS NOT NULL AND upper(r.counterpart_state) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.counterpart_state)`],
       ['counterpart_state', 'REQUIRED', `r.origin = 'imported' AND r.counterpart_state IS NULL`, `'an import names the State of origin (counterpart_state)'`],
-      ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN 1800 AND $5 END`, `'year_of_manufacture must be a year from 1800 to this year'`],
-      ['import_marking_year', 'YEAR_INVALID', `CASE WHEN r.import_marking_year IS NULL THEN false WHEN r.import_marking_year !~ '^[0-9]{4}$' THEN true ELSE r.import_marking_year::int NOT BETWEEN 1800 AND $5 END`, `'import_marking_year must be a year from 1800 to this year'`],
+      ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN 1800 AND $4 END`, `'year_of_manufacture must be a year from 1800 to this year'`],
+      ['import_marking_year', 'YEAR_INVALID', `CASE WHEN r.import_marking_year IS NULL THEN false WHEN r.import_marking_year !~ '^[0-9]{4}$' THEN true ELSE r.import_marking_year::int NOT BETWEEN 1800 AND $4 END`, `'import_marking_year must be a year from 1800 to this year'`],
       ['status', 'STATUS_INVALID', `r.status IS NOT NULL AND r.status NOT IN ('in_service', 'government_stock', 'civilian_held')`, `'status must be in_service, government_stock or civilian_held'`],
       ['craft_or_3d_printed', 'BOOLEAN_INVALID', `r.craft_text IS NOT NULL AND lower(r.craft_text) NOT IN ('true', 'false', 'yes', 'no', '1', '0')`, `'craft_or_3d_printed must be true or false'`],
       ['marking_component', 'COMPONENT_INVALID', `(r.marking_component IS NOT NULL AND r.marking_component NOT IN (${list(COMPONENTS)})) OR (r.marking_text IS NOT NULL AND r.marking_component IS NULL)`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],
-      ['serial', 'TOO_LONG', `length(serial_normalise(r.serial)) > 64`, `'serial is longer than 64 characters once normalised'`],
+      ['serial', 'TOO_LONG', `length(r.serial_normalised) > 64`, `'serial is longer than 64 characters once normalised'`],
       ...Object.entries(IMPORT_MAX_LENGTHS).map(([column, max]): [string, string, string, string] => [
         column, 'TOO_LONG', `length(r.${column}) > ${max}`, `'${column} is longer than ${max} characters'`,
       ]),
       ...(Object.keys(BREACHES) as RuleId[])
         .filter((rule) => context.refuse[rule])
-        .map((rule): [string, string, string, string] => [BREACHES[rule].column, RULE_CODES[rule], BREACHES[rule].sql, `$6::jsonb ->> '${rule}'`]),
+        .map((rule): [string, string, string, string] => [BREACHES[rule].column, RULE_CODES[rule], BREACHES[rule].sql, `$5::jsonb ->> '${rule}'`]),
     ];
-    const union = checks
-      .map(([column, code, condition, message]) => `SELECT r.line, '${column}', '${code}', ${message} FROM import_rows r WHERE ${condition}`)
-      .join('\nUNION ALL\n');
+    // One pass over the rows: each row's failed checks as an array; messages only for rows that fail.
+    const failed = checks.map(([, , condition], n) => `CASE WHEN ${condition} THEN ${n} END`).join(',\n');
+    const pick = (values: string[]) => `CASE c.n ${values.map((value, n) => `WHEN ${n} THEN ${value}`).join(' ')} END`;
     await this.db.manager.query(
       `INSERT INTO weapon_import_rejections (state_code, import_id, line, "column", code, message)
-       SELECT $1, $2, line, col, code, message FROM (${union}) AS rejected (line, col, code, message) WHERE $3::boolean`,
-      [context.stateCode, context.importId, true, context.today, context.thisYear, JSON.stringify(ruleMessages())],
+       SELECT $1, $2, r.line, ${pick(checks.map(([column]) => `'${column}'`))}, ${pick(checks.map(([, code]) => `'${code}'`))},
+              ${pick(checks.map(([, , , message]) => message))}
+         FROM (SELECT r.*, array_remove(ARRAY[${failed}], NULL) AS failed FROM import_rows r) r
+        CROSS JOIN LATERAL unnest(r.failed) AS c (n)
+        WHERE cardinality(r.failed) > 0`,
+      [context.stateCode, context.importId, context.today, context.thisYear, JSON.stringify(ruleMessages())],
     );
     return this.count('SELECT count(DISTINCT line) AS n FROM weapon_import_rejections WHERE import_id = $1', [context.importId]);
   }
 
-  /** Inserts every row: weapons, their markings and first events, set-based. */
+  /** Inserts every row: weapons, their markings and first events, set-based, keys in file order (time_ordered_uuid). */
   async merge(context: ImportContext): Promise<number> {
     const flagged = (Object.keys(BREACHES) as RuleId[]).filter((rule) => !context.refuse[rule]);
     const incomplete = flagged.length
@@ -185,7 +190,7 @@ export class ImportsRepository {
                             serial_as_marked, serial_normalised, country_of_manufacture, year_of_manufacture, status, holder, custodian,
                             craft_or_3d_printed, incomplete, unknown_references, created_by)
        SELECT r.weapon_id, $1, r.category, r.type_code, r.manufacturer_code, r.manufacturer, r.model, r.calibre_code, r.calibre,
-              r.serial, serial_normalise(r.serial), upper(coalesce(r.country_of_manufacture, r.manufacturer_country)), r.year_of_manufacture::smallint,
+              r.serial, r.serial_normalised, upper(coalesce(r.country_of_manufacture, r.manufacturer_country)), r.year_of_manufacture::smallint,
               r.status_after, r.holder, r.custodian, r.craft, ${incomplete},
               array_remove(ARRAY[CASE WHEN r.manufacturer IS NOT NULL AND r.manufacturer_code IS NULL THEN 'manufacturer' END,
                                  CASE WHEN r.calibre IS NOT NULL AND r.calibre_code IS NULL THEN 'calibre' END], NULL)::varchar[],
@@ -194,23 +199,23 @@ export class ImportsRepository {
       [context.stateCode, context.userId],
     );
     await this.db.manager.query(
-      `INSERT INTO markings (state_code, weapon_id, kind, component, text, manufacturer, country, serial, year)
-       SELECT $1, r.weapon_id, 'manufacture', r.marking_component, r.marking_text, r.manufacturer,
+      `INSERT INTO markings (id, state_code, weapon_id, kind, component, text, manufacturer, country, serial, year)
+       SELECT time_ordered_uuid(statement_timestamp(), 2 * r.line), $1, r.weapon_id, 'manufacture', r.marking_component, r.marking_text, r.manufacturer,
               upper(coalesce(r.country_of_manufacture, r.manufacturer_country)), r.serial, r.year_of_manufacture::smallint
          FROM import_rows r WHERE r.marking_text IS NOT NULL`,
       [context.stateCode],
     );
     await this.db.manager.query(
       // ITI 8(b): without a manufacture marking, the import marking carries the unique serial.
-      `INSERT INTO markings (state_code, weapon_id, kind, component, text, country, serial, year)
-       SELECT $1, r.weapon_id, 'import', coalesce(r.marking_component, 'receiver'), r.import_marking_text, $1,
+      `INSERT INTO markings (id, state_code, weapon_id, kind, component, text, country, serial, year)
+       SELECT time_ordered_uuid(statement_timestamp(), 2 * r.line + 1), $1, r.weapon_id, 'import', coalesce(r.marking_component, 'receiver'), r.import_marking_text, $1,
               CASE WHEN r.marking_text IS NULL THEN r.serial END, r.import_marking_year::smallint
          FROM import_rows r WHERE r.import_marking_text IS NOT NULL`,
       [context.stateCode],
     );
     await this.db.manager.query(
-      `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, counterpart_state, licence_ref, status_after, record_class, retain_until, recorded_by)
-       SELECT $1, r.weapon_id, r.origin, r.occurred_on::date, upper(r.counterpart_state), r.licence_ref, r.status_after,
+      `INSERT INTO record_events (id, state_code, weapon_id, type, occurred_on, counterpart_state, licence_ref, status_after, record_class, retain_until, recorded_by)
+       SELECT time_ordered_uuid(statement_timestamp(), r.line), $1, r.weapon_id, r.origin, r.occurred_on::date, upper(r.counterpart_state), r.licence_ref, r.status_after,
               CASE r.origin WHEN 'manufactured' THEN 'manufacture' ELSE 'other' END,
               (r.occurred_on::date + make_interval(years => CASE r.origin WHEN 'manufactured' THEN $2::int ELSE $3::int END))::date,
               $4
