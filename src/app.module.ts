@@ -15,6 +15,9 @@ import { UsersModule } from './users/users.module';
 import { DemoModule } from './demo/demo.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RegistryModule } from './registry/registry.module';
+import { TracingModule } from './tracing/tracing.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -45,6 +48,9 @@ export class AppModule {
         AuthModule,
         ReferenceModule,
         RegistryModule,
+        IdempotencyModule,
+        NotificationsModule,
+        TracingModule,
         HealthModule,
         DemoModule,
       ],

@@ -71,6 +71,26 @@ const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Rec
   weapon_serials: async (client, state, ids) => {
     await client.query(`INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key) VALUES ($1, $2, 'ISO2', 'ISO2')`, [state, ids.weapon]);
   },
+  traces: async (client, state, ids) => {
+    ids.trace = randomUUID();
+    await client.query(
+      `INSERT INTO traces (id, state_code, exchange_id, direction, status, requesting_state, requested_state, requesting_authority, channel, priority,
+                           illicit_basis, legal_justification, recovery, intended_use, classification, weapon_observed, created_at, updated_at)
+       VALUES ($1, $2, $1, 'outgoing', 'draft', $2, 'AUT', 'Police', 'direct', 'routine', '{not_marked_per_iti}', 'law', '{}', 'use', 'restricted', '{}', now(), now())`,
+      [ids.trace, state],
+    );
+  },
+  outbox_messages: async (client, state, ids) => {
+    await client.query(`INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload) VALUES ($1, 'AUT', 'trace.sent', $2, '{}')`, [state, ids.trace]);
+  },
+  notifications: async (client, state, ids) => {
+    await client.query(`INSERT INTO notifications (state_code, user_id, kind, message, created_at) VALUES ($1, $2, 'test', 'x', now())`, [state, ids.user]);
+  },
+  idempotency_keys: async (client, state, ids) => {
+    await client.query(`INSERT INTO idempotency_keys (state_code, user_id, key, request_sha256, status_code, created_at) VALUES ($1, $2, $3, $4, 201, now())`, [
+      state, ids.user, randomUUID(), 'a'.repeat(64),
+    ]);
+  },
 };
 
 /**
@@ -80,6 +100,7 @@ const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Rec
  */
 const NOT_FORCED: Record<string, string> = {
   weapon_serials: 'serial search index, read by the owner through registry_serial_exact/pattern',
+  outbox_messages: 'messages between State mailboxes, delivered by the owner through outbox_claim/outbox_delivered',
 };
 
 describe('State isolation in PostgreSQL', () => {

@@ -92,6 +92,36 @@ export class AppConfig {
   /** Whether records past their retention may be deleted at all. Off: nothing is ever deleted. */
   @Transform(toBool) @IsBoolean()
   RETENTION_PURGE_ENABLED = false;
+
+  // Tracing deadlines (the ITI sets no number: "a reasonable time", "promptly"; per-node settings).
+  /** Hours the requested State has to acknowledge a routine request. */
+  @Transform(toInt) @IsInt() @Min(1)
+  TRACE_ACKNOWLEDGE_HOURS_ROUTINE = 120;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  TRACE_ACKNOWLEDGE_HOURS_URGENT = 24;
+
+  /** Days from sending to the answer of a routine request. */
+  @Transform(toInt) @IsInt() @Min(1)
+  TRACE_ANSWER_DAYS_ROUTINE = 30;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  TRACE_ANSWER_DAYS_URGENT = 7;
+
+  /** How often the deadline job looks for overdue traces; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0)
+  TRACE_DEADLINE_JOB_SECONDS = 300;
+
+  /** SMTP server for e-mail copies of notifications, e.g. smtp://user:pass@mail.example.org:587. Unset: no e-mail. */
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  SMTP_FROM = 'ITI Trace <no-reply@localhost>';
+
+  /** How often undelivered messages between State mailboxes are retried; 0 turns the poll off. */
+  @Transform(toInt) @IsInt() @Min(0)
+  OUTBOX_POLL_MS = 2000;
 }
 
 export class ConfigError extends Error {}

@@ -5,6 +5,8 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } fr
 interface Scope {
   manager: EntityManager;
   stateCode: string | null;
+  /** Run once the outermost transaction has committed (never after a rollback). */
+  afterCommit: (() => void)[];
 }
 
 /**
@@ -26,10 +28,31 @@ export class Db {
       if (current.stateCode === stateCode) return work();
       throw new Error(`Already in a transaction for ${current.stateCode ?? 'no State'}; cannot switch to ${stateCode}`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transaction(stateCode, async (manager) => {
       await manager.query(`SELECT set_config('app.state_code', $1, true)`, [stateCode]);
-      return this.scope.run({ manager, stateCode }, work);
-    });
+    }, work);
+  }
+
+  /**
+   * Inside a transaction without a State, runs `work` as `stateCode` and then leaves it: for the
+   * delivery of a message into another State's mailbox in the same transaction that claimed it.
+   */
+  async asState<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
+    const current = this.scope.getStore();
+    if (!current || current.stateCode !== null) throw new Error('asState runs only inside a transaction without a State');
+    await current.manager.query(`SELECT set_config('app.state_code', $1, true)`, [stateCode]);
+    try {
+      return await this.scope.run({ ...current, stateCode }, work);
+    } finally {
+      await current.manager.query(`SELECT set_config('app.state_code', '', true)`);
+    }
+  }
+
+  /** Calls `callback` after the current transaction commits; outside one, at once. */
+  afterCommit(callback: () => void): void {
+    const current = this.scope.getStore();
+    if (current) current.afterCommit.push(callback);
+    else callback();
   }
 
   /**
@@ -47,7 +70,17 @@ export class Db {
   withoutState<T>(work: () => Promise<T>): Promise<T> {
     const current = this.scope.getStore();
     if (current) return work();
-    return this.dataSource.transaction((manager) => this.scope.run({ manager, stateCode: null }, work));
+    return this.transaction(null, async () => undefined, work);
+  }
+
+  private async transaction<T>(stateCode: string | null, prepare: (manager: EntityManager) => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const afterCommit: (() => void)[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      await prepare(manager);
+      return this.scope.run({ manager, stateCode, afterCommit }, work);
+    });
+    for (const callback of afterCommit) callback();
+    return result;
   }
 
   get manager(): EntityManager {

@@ -1,3 +1,7 @@
+import { TraceEntity } from '../tracing/entities/trace.entity';
+import { OutboxMessageEntity } from '../tracing/entities/outbox-message.entity';
+import { NotificationEntity } from '../notifications/entities/notification.entity';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { AuthSessionEntity } from '../auth/entities/auth-session.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { ContactPointEntity } from '../states/entities/contact-point.entity';
@@ -27,4 +31,8 @@ export const entities = [
   RegistrySettingsEntity,
   WeaponImportEntity,
   ImportRejectionEntity,
+  TraceEntity,
+  OutboxMessageEntity,
+  NotificationEntity,
+  IdempotencyKeyEntity,
 ];

@@ -26,6 +26,11 @@ export class StatesRepository {
     return keysetPage(query, [{ property: 'code', column: 's.code' }], page);
   }
 
+  async hostedCodes(): Promise<string[]> {
+    const rows = await this.db.repository(StateEntity).createQueryBuilder('s').select('s.code', 'code').where('s.hosted_since IS NOT NULL').orderBy('s.code').getRawMany<{ code: string }>();
+    return rows.map((r) => r.code);
+  }
+
   async setHosted(code: string, hostedSince: Date | null): Promise<boolean> {
     const result = await this.db.repository(StateEntity).update({ code }, { hostedSince });
     return (result.affected ?? 0) > 0;

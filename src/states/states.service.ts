@@ -29,6 +29,11 @@ export class StatesService {
     return new Set(codes.filter((code) => !known.has(code)));
   }
 
+  /** The States whose users and registry live on this node. */
+  hostedCodes(): Promise<string[]> {
+    return this.states.hostedCodes();
+  }
+
   /** Marks a State as hosted on this node (its users and registry live here). */
   async host(code: string, now: Date): Promise<StateDto> {
     const state = await this.states.findByCode(code);

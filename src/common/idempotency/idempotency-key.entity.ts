@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The first result of a POST sent with an Idempotency-Key, replayed for the same key and body. */
+@Entity({ name: 'idempotency_keys' })
+export class IdempotencyKeyEntity {
+  @PrimaryColumn({ type: 'char', length: 3, name: 'state_code' })
+  stateCode: string;
+
+  @PrimaryColumn({ type: 'uuid', name: 'user_id' })
+  userId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  key: string;
+
+  /** SHA-256 of method, path and body: the same key with another request is refused. */
+  @Column({ type: 'char', length: 64, name: 'request_sha256' })
+  requestSha256: string;
+
+  @Column({ type: 'integer', name: 'status_code' })
+  statusCode: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  response: unknown;
+
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

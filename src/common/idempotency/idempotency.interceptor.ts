@@ -1,0 +1,50 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../clock';
+import { AppError } from '../errors/app-error';
+import { IdempotencyRepository } from './idempotency.repository';
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * `Idempotency-Key` on POST: the first result is stored in the request's own transaction (so it exists
+ * exactly when the effect does) and replayed for the same key and body; the same key with another
+ * request is refused with 422. Keys belong to the user who sent them.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly keys: IdempotencyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<{ method: string; url: string; body: unknown; headers: Record<string, string | undefined>; user?: AuthUser }>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
+    if (!KEY.test(key)) throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
+    const user = request.user;
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
+    return from((async () => {
+      if (!(await this.keys.claim(user.stateCode, user.id, key, fingerprint, this.clock.now()))) {
+        const first = await this.keys.find(user.stateCode, user.id, key);
+        if (!first || first.requestSha256 !== fingerprint) {
+          throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request: use a new key for a new request');
+        }
+        void reply.header('Idempotent-Replayed', 'true');
+        const etag = (first.response as { version?: number } | null)?.version;
+        if (typeof etag === 'number') void reply.header('ETag', `"${etag}"`);
+        return first.response;
+      }
+      const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.keys.complete(user.stateCode, user.id, key, status, result ?? null);
+      return result;
+    })());
+  }
+}

@@ -1,0 +1,396 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { FormDocument } from './pdf-layout';
+
+/**
+ * The PDF records of a trace: the request (ITI paras 14-17) and the answer (paras 18-19), kept for
+ * decades, so PDF/A-2b with embedded fonts. Each carries the SHA-256 of the canonical content it
+ * was made from, printed and in a QR code, so a printed copy can be checked against the system.
+ */
+
+export interface FormParty {
+  code: string;
+  name: string;
+}
+export interface FormContactPoint {
+  name: string;
+  agency: string | null;
+  email: string | null;
+  phone: string | null;
+}
+export interface FormMarking {
+  component: string;
+  text: string;
+}
+export interface FormWeapon {
+  type: string | null;
+  calibre: string | null;
+  make: string | null;
+  model: string | null;
+  serial: string | null;
+  serialObliterated: boolean;
+  serialReadable: string | null;
+  countryOfManufacture: string | null;
+  yearOfManufacture: number | null;
+  markings: FormMarking[];
+  photoRefs: string[];
+}
+export interface FormChainLink {
+  event: string;
+  date: string | null;
+  state: string | null;
+  counterpartState: string | null;
+  licenceRef: string | null;
+  party: string | null;
+}
+export interface TraceRequestForm {
+  /** The request's id, printed on every page. */
+  traceId: string;
+  /** 'unclassified' | 'restricted' | 'confidential' */
+  classification: string;
+  /** Handling codes, e.g. 'law_enforcement_only', 'no_onward_disclosure'. */
+  useRestrictions: string[];
+  confidentialityRequested: boolean;
+  requestingState: FormParty;
+  requestedState: FormParty;
+  requestingAuthority: string;
+  officerName: string | null;
+  npcName: string | null;
+  requestedContactPoints: FormContactPoint[];
+  channel: string;
+  priority: string;
+  urgentJustification: string | null;
+  /** ITI para 6 codes, e.g. 'not_marked_per_iti'. */
+  illicitBasis: string[];
+  legalJustification: string;
+  recovery: { date: string; place: string; context: string };
+  intendedUse: string;
+  weapon: FormWeapon;
+  status: string;
+  submittedAt: string | null;
+  sentAt: string | null;
+  /** Computed by the caller with canonicalSha256(); printed and in the QR code. */
+  contentSha256: string;
+  /** ISO timestamp. */
+  generatedAt: string;
+}
+export interface TraceResponseForm {
+  traceId: string;
+  classification: string;
+  useRestrictions: string[];
+  requestingState: FormParty;
+  requestedState: FormParty;
+  /** As in the request, for reference. */
+  weapon: FormWeapon;
+  answer: {
+    outcome: string;
+    reasonCode: string | null;
+    reasonText: string | null;
+    expectedDate: string | null;
+    recordFound: boolean;
+    chain: FormChainLink[];
+    lastLegalHolder: string | null;
+    nextState: string | null;
+    useRestrictions: string[];
+    answeredAt: string;
+  };
+  contentSha256: string;
+  generatedAt: string;
+}
+
+/** SHA-256 (hex) of the RFC 8785 canonical JSON of `value`. */
+export function canonicalSha256(value: unknown): string {
+  const json = canonicalize(value);
+  if (json === undefined) throw new TypeError('canonicalSha256: the value has no JSON form');
+  return createHash('sha256').update(json, 'utf8').digest('hex');
+}
+
+// ---- Readable labels. Unknown codes fall back to the code in words, so a new code never breaks a form.
+
+const RESTRICTION_LABELS: Record<string, string> = {
+  law_enforcement_only: 'Law enforcement only',
+  no_onward_disclosure: 'No onward disclosure',
+  not_for_use_in_court_without_consent: 'Not for use in court without consent',
+  no_publication: 'No publication',
+  destroy_after_use: 'Destroy after use',
+};
+
+const ILLICIT_BASIS_LABELS: Record<string, string> = {
+  illicit_under_national_law: 'Illicit under the law of the State where it was found (ITI para 6(a))',
+  transferred_against_embargo: 'Transferred in violation of a Security Council arms embargo (ITI para 6(b))',
+  not_marked_per_iti: 'Not marked in accordance with the Instrument (ITI para 6(c))',
+  manufactured_without_licence: 'Manufactured or assembled without licence or authorization (ITI para 6(d))',
+  transferred_without_licence: 'Transferred without licence or authorization (ITI para 6(e))',
+};
+
+const CHANNEL_LABELS: Record<string, string> = {
+  direct: 'Direct, between national points of contact',
+  interpol: 'INTERPOL',
+  diplomatic: 'Diplomatic channels',
+};
+
+const OUTCOME_LABELS: Record<string, string> = {
+  full: 'Full answer',
+  partial: 'Partial answer',
+  delayed: 'Answer delayed',
+  refused: 'Answer refused',
+};
+
+const REASON_LABELS: Record<string, string> = {
+  ongoing_criminal_investigation: 'Ongoing criminal investigation',
+  national_law: 'Restricted by national law',
+  confidentiality_not_guaranteed: 'Confidentiality not guaranteed',
+  national_security: 'National security',
+  no_record: 'No record found',
+  other: 'Other reason',
+};
+
+function words(code: string): string {
+  const text = code.replace(/[_-]+/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function label(labels: Record<string, string>, code: string): string {
+  return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : words(code);
+}
+
+function restrictionLabels(codes: string[]): string {
+  return codes.length ? codes.map((code) => label(RESTRICTION_LABELS, code)).join(' · ') : 'No use restrictions';
+}
+
+function illicitBasisLabel(code: string): string {
+  return Object.prototype.hasOwnProperty.call(ILLICIT_BASIS_LABELS, code) ? ILLICIT_BASIS_LABELS[code] : `${words(code)} (ITI para 6)`;
+}
+
+const NOT_RECORDED = 'not recorded';
+
+function orNot(value: string | number | null | undefined): string {
+  return value === null || value === undefined || value === '' ? NOT_RECORDED : String(value);
+}
+
+function yesNo(value: boolean): string {
+  return value ? 'Yes' : 'No';
+}
+
+function party(p: FormParty): string {
+  return `${p.name} (${p.code})`;
+}
+
+/** "2024-05-02T09:30:00.000Z" → "2024-05-02 09:30:00 UTC"; a plain date or anything else is kept. */
+function timestamp(value: string | null): string {
+  if (!value) return NOT_RECORDED;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function creationDate(generatedAt: string): Date {
+  const date = new Date(generatedAt);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`generatedAt is not a timestamp: ${generatedAt}`);
+  return date;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+// ---- Shared sections
+
+function serialText(weapon: FormWeapon): string {
+  if (weapon.serialObliterated) {
+    return `obliterated — readable: ${weapon.serialReadable ? weapon.serialReadable : 'nothing'}`;
+  }
+  return orNot(weapon.serial);
+}
+
+function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string): void {
+  form.section(heading);
+  form.field('Type', orNot(weapon.type));
+  form.field('Make (manufacturer)', orNot(weapon.make));
+  form.field('Model', orNot(weapon.model));
+  form.field('Calibre', orNot(weapon.calibre));
+  form.field('Serial number', serialText(weapon));
+  form.field('Country of manufacture', orNot(weapon.countryOfManufacture));
+  form.field('Year of manufacture', orNot(weapon.yearOfManufacture));
+
+  if (!weapon.markings.length) {
+    form.field('Markings', 'No markings recorded.');
+  } else {
+    form.caption(`Markings (${weapon.markings.length}), as read on the weapon`);
+    form.table(
+      [
+        { header: '#', weight: 0.5 },
+        { header: 'Component', weight: 2 },
+        { header: 'Text as read', weight: 5 },
+      ],
+      weapon.markings.map((marking, i) => [String(i + 1), marking.component, marking.text]),
+    );
+  }
+
+  if (weapon.photoRefs.length) {
+    form.caption('Photographs (not reproduced here: each photo reference names one image)');
+    form.list(weapon.photoRefs.map((ref, i) => `Photo reference ${i + 1}: ${ref}`));
+  } else {
+    form.field('Photographs', 'No photo reference.');
+  }
+}
+
+function verificationSection(form: FormDocument, kind: 'request' | 'response', traceId: string, sha256: string): void {
+  const payload = `iti-trace:${kind}:${traceId}:sha256:${sha256}`;
+  const qrSize = 128;
+  form.section('Verification', qrSize + 60); // the block stays on one page
+  form.paragraph(`SHA-256 of the ${kind}'s canonical content (RFC 8785 JSON):`);
+  form.monoLine(sha256);
+  form.qrCode(payload, qrSize);
+  form.monoLine(payload, 8);
+}
+
+// ---- The two forms
+
+export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer> {
+  const form = new FormDocument({
+    title: `Trace request ${f.traceId}`,
+    author: `${f.requestingAuthority}, ${f.requestingState.name}`,
+    subject: `Trace request under the International Tracing Instrument from ${f.requestingState.name} to ${f.requestedState.name}`,
+    keywords: `ITI; trace request; ${f.traceId}; sha256:${f.contentSha256}`,
+    creationDate: creationDate(f.generatedAt),
+  });
+
+  form.title(
+    'Trace request (International Tracing Instrument)',
+    `Trace ${f.traceId} · Status: ${words(f.status)} · Generated ${timestamp(f.generatedAt)}`,
+  );
+
+  form.section('Requesting State');
+  form.field('State', party(f.requestingState));
+  form.field('Requesting authority', f.requestingAuthority);
+  form.field('Officer in charge', orNot(f.officerName));
+  form.field('National point of contact', orNot(f.npcName));
+
+  form.section('Requested State');
+  form.field('State', party(f.requestedState));
+  if (f.requestedContactPoints.length) {
+    form.caption('Contact points of the requested State');
+    form.list(
+      f.requestedContactPoints.map((cp) =>
+        [cp.name, cp.agency, cp.email, cp.phone].filter((part): part is string => !!part).join(' — '),
+      ),
+    );
+  } else {
+    form.field('Contact points', 'none on record');
+  }
+
+  form.section('Transmission and handling');
+  form.field('Channel', label(CHANNEL_LABELS, f.channel));
+  form.field('Priority', words(f.priority));
+  if (f.urgentJustification || f.priority === 'urgent') {
+    form.field('Why urgent', orNot(f.urgentJustification));
+  }
+  form.field('Classification', words(f.classification));
+  form.field('Use restrictions', restrictionLabels(f.useRestrictions));
+  form.field('Confidentiality requested', yesNo(f.confidentialityRequested));
+
+  form.section('Grounds for the request');
+  if (f.illicitBasis.length) {
+    form.caption('Why the weapon is considered illicit (ITI para 6)');
+    form.list(f.illicitBasis.map(illicitBasisLabel));
+  } else {
+    form.field('Why illicit (ITI para 6)', 'none given');
+  }
+  form.block('Legal justification', f.legalJustification);
+
+  form.section('Circumstances of recovery');
+  form.field('Date', timestamp(f.recovery.date));
+  form.field('Place', f.recovery.place);
+  form.block('Context', f.recovery.context);
+
+  form.section('Intended use of the information');
+  form.paragraph(f.intendedUse);
+
+  weaponSection(form, f.weapon, 'Weapon to be traced');
+
+  form.section('Status');
+  form.field('Status', words(f.status));
+  form.field('Submitted', timestamp(f.submittedAt));
+  form.field('Sent', timestamp(f.sentAt));
+
+  verificationSection(form, 'request', f.traceId, f.contentSha256);
+
+  return form.finish({
+    classification: f.classification,
+    restrictions: restrictionLabels(f.useRestrictions),
+    footer: `Trace ${f.traceId}`,
+  });
+}
+
+export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buffer> {
+  const a = f.answer;
+  // The header states every restriction that binds the reader: the trace's and the answering State's.
+  const restrictions = unique([...f.useRestrictions, ...a.useRestrictions]);
+  const form = new FormDocument({
+    title: `Trace response ${f.traceId}`,
+    author: f.requestedState.name,
+    subject: `Answer of ${f.requestedState.name} to the trace request of ${f.requestingState.name} under the International Tracing Instrument`,
+    keywords: `ITI; trace response; ${f.traceId}; sha256:${f.contentSha256}`,
+    creationDate: creationDate(f.generatedAt),
+  });
+
+  form.title('Trace response', `Answer to trace request ${f.traceId} · Generated ${timestamp(f.generatedAt)}`);
+
+  form.section('Parties');
+  form.field('Requesting State', party(f.requestingState));
+  form.field('Answering (requested) State', party(f.requestedState));
+
+  form.section('Answer');
+  form.field('Outcome', label(OUTCOME_LABELS, a.outcome));
+  if (a.outcome !== 'full' || a.reasonCode || a.reasonText) {
+    form.field('Reason', a.reasonCode ? `${label(REASON_LABELS, a.reasonCode)} (${a.reasonCode})` : NOT_RECORDED);
+    if (a.reasonText) form.block('Reason given', a.reasonText);
+  }
+  if (a.outcome === 'delayed' || a.expectedDate) {
+    form.field('Full answer expected by', timestamp(a.expectedDate));
+  }
+  form.field('Record found', yesNo(a.recordFound));
+  form.field('Answered', timestamp(a.answeredAt));
+
+  form.section('Chain of custody');
+  if (a.chain.length) {
+    form.table(
+      [
+        { header: 'Event', weight: 1.6 },
+        { header: 'Date', weight: 1.4 },
+        { header: 'State', weight: 1 },
+        { header: 'Counterpart State', weight: 1.3 },
+        { header: 'Licence', weight: 1.5 },
+        { header: 'Party', weight: 2.2 },
+      ],
+      a.chain.map((link) => [
+        words(link.event),
+        link.date ? timestamp(link.date) : '—',
+        link.state ?? '—',
+        link.counterpartState ?? '—',
+        link.licenceRef ?? '—',
+        link.party ?? '—',
+      ]),
+    );
+  } else {
+    form.paragraph('No chain of custody given.');
+  }
+  form.field('Last known legal holder', orNot(a.lastLegalHolder));
+  form.field('Next State to ask', orNot(a.nextState));
+
+  form.section('Handling');
+  form.field('Classification', words(f.classification));
+  form.field('Use restrictions of the trace', restrictionLabels(f.useRestrictions));
+  form.field('Use restrictions set by the answering State', restrictionLabels(a.useRestrictions));
+
+  weaponSection(form, f.weapon, 'Weapon (as in the request)');
+
+  verificationSection(form, 'response', f.traceId, f.contentSha256);
+
+  return form.finish({
+    classification: f.classification,
+    restrictions: restrictionLabels(restrictions),
+    footer: `Trace ${f.traceId}`,
+  });
+}

@@ -1,0 +1,217 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ValidateNested,
+} from 'class-validator';
+import { Optional } from '../../common/http/optional';
+import { PageQueryDto } from '../../common/http/pagination';
+import { trim, upper } from '../../common/http/transforms';
+import { COMPONENTS } from '../../registry/registry.constants';
+import {
+  CHANNELS, CLASSIFICATIONS, CLOSE_REASONS, HANDLING_CODES, ILLICIT_BASES, OUTCOMES, PRIORITIES, REASON_CODES, TRACE_DIRECTIONS, TRACE_STATUSES,
+} from '../tracing.constants';
+
+const STATE = /^[A-Z]{3}$/;
+const DATE_ONLY = { strict: true, strictSeparator: true };
+const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} must be one of ${values.join(', ')}` });
+
+export class ObservedMarkingDto {
+  @ApiProperty({ enum: COMPONENTS }) @IsIn(COMPONENTS, oneOf('component', COMPONENTS))
+  component: string;
+
+  @ApiProperty({ example: 'GLOCK AUSTRIA BXR123' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  text: string;
+}
+
+export class ObservedWeaponDto {
+  @ApiPropertyOptional({ example: 'self-loading pistol' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  type?: string;
+
+  @ApiPropertyOptional({ example: '9mm Luger' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  calibre?: string;
+
+  @ApiPropertyOptional({ example: 'Glock' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  make?: string;
+
+  @ApiPropertyOptional({ example: '17' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  model?: string;
+
+  @ApiPropertyOptional({ example: 'BXR123' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  serial?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'The serial is obliterated; give what could be read in serialReadable' })
+  @Optional() @IsBoolean()
+  serialObliterated?: boolean;
+
+  @ApiPropertyOptional({ example: 'BX?12*', description: '`?` one unreadable character, `*` an unreadable run' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  serialReadable?: string;
+
+  @ApiPropertyOptional({ example: 'AUT' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
+  countryOfManufacture?: string;
+
+  @ApiPropertyOptional({ example: 2015 }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  yearOfManufacture?: number;
+
+  @ApiProperty({ type: [ObservedMarkingDto], description: 'Every marking read on the weapon, at least one' })
+  @IsArray() @ArrayMinSize(1, { message: 'markings must list at least one marking as read' }) @ArrayMaxSize(30)
+  @ValidateNested({ each: true }) @Type(() => ObservedMarkingDto)
+  markings: ObservedMarkingDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'References of photos of each marking' })
+  @Optional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(500, { each: true })
+  photoRefs?: string[];
+}
+
+export class RecoveryDto {
+  @ApiProperty({ example: '2026-10-02' }) @IsISO8601(DATE_ONLY, { message: 'date must be a date, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date, YYYY-MM-DD' })
+  date: string;
+
+  @ApiProperty({ example: 'Marseille, port of La Joliette' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  place: string;
+
+  @ApiProperty({ example: 'Seized during a search of a vehicle' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  context: string;
+}
+
+export class CreateTraceDto {
+  @ApiProperty({ example: 'AUT', description: 'The State asked: where the weapon was made or imported' })
+  @Transform(upper) @Matches(STATE, { message: 'requestedState must be an ISO 3166 alpha-3 code' })
+  requestedState: string;
+
+  @ApiPropertyOptional({ description: 'A weapon of your registry: the observed weapon is prefilled from it' })
+  @Optional() @IsUUID('all', { message: 'weaponId must be a UUID' })
+  weaponId?: string;
+
+  @ApiProperty({ example: 'Police judiciaire, Marseille' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  requestingAuthority: string;
+
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS, oneOf('channel', CHANNELS))
+  channel: string;
+
+  @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES, oneOf('priority', PRIORITIES))
+  priority: string;
+
+  @ApiPropertyOptional({ description: 'Required when priority is urgent' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  urgentJustification?: string;
+
+  @ApiProperty({ enum: ILLICIT_BASES, isArray: true, description: 'ITI para 6: at least one' })
+  @IsArray() @ArrayMinSize(1, { message: 'illicitBasis must name at least one ITI para 6 criterion' }) @ArrayUnique()
+  @IsIn(ILLICIT_BASES, { each: true, ...oneOf('illicitBasis', ILLICIT_BASES) })
+  illicitBasis: string[];
+
+  @ApiProperty({ example: 'Code pénal, art. 222-52; seizure order 2026/118' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  legalJustification: string;
+
+  @ApiProperty({ type: RecoveryDto }) @ValidateNested() @Type(() => RecoveryDto)
+  recovery: RecoveryDto;
+
+  @ApiProperty({ example: 'Criminal investigation into arms trafficking' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  intendedUse: string;
+
+  @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'restricted' }) @Optional() @IsIn(CLASSIFICATIONS, oneOf('classification', CLASSIFICATIONS))
+  classification?: string;
+
+  @ApiPropertyOptional({ default: true }) @Optional() @IsBoolean()
+  confidentialityRequested?: boolean;
+
+  @ApiPropertyOptional({ enum: HANDLING_CODES, isArray: true, default: ['law_enforcement_only'] })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
+  useRestrictions?: string[];
+
+  @ApiPropertyOptional({ type: ObservedWeaponDto, description: 'Required unless weaponId is given' })
+  @Optional() @ValidateNested() @Type(() => ObservedWeaponDto)
+  weapon?: ObservedWeaponDto;
+}
+
+export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weaponId'] as const)) {}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'The legal justification does not name the seizure order' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  text: string;
+}
+
+export class ChainLinkDto {
+  @ApiProperty({ example: 'exported' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(40)
+  event: string;
+
+  @ApiPropertyOptional({ example: '2019-03-01' }) @Optional() @IsISO8601(DATE_ONLY, { message: 'date must be a date, YYYY-MM-DD' })
+  date?: string;
+
+  @ApiPropertyOptional({ example: 'AUT' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'state must be an ISO 3166 alpha-3 code' })
+  state?: string;
+
+  @ApiPropertyOptional({ example: 'FRA' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'counterpartState must be an ISO 3166 alpha-3 code' })
+  counterpartState?: string;
+
+  @ApiPropertyOptional({ example: 'EXP-2019-0042' }) @Optional() @Transform(trim) @IsString() @MaxLength(120)
+  licenceRef?: string;
+
+  @ApiPropertyOptional({ example: 'Armes de France SARL' }) @Optional() @Transform(trim) @IsString() @MaxLength(200)
+  party?: string;
+}
+
+export class AnswerTraceDto {
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES, oneOf('outcome', OUTCOMES))
+  outcome: string;
+
+  @ApiPropertyOptional({ enum: REASON_CODES, description: 'Required unless the outcome is full' })
+  @Optional() @IsIn(REASON_CODES, oneOf('reasonCode', REASON_CODES))
+  reasonCode?: string;
+
+  @ApiPropertyOptional({ description: 'Required unless the outcome is full' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  reasonText?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Required when the outcome is delayed' })
+  @Optional() @IsISO8601(DATE_ONLY, { message: 'expectedDate must be a date, YYYY-MM-DD' })
+  expectedDate?: string;
+
+  @ApiProperty() @IsBoolean()
+  recordFound: boolean;
+
+  @ApiPropertyOptional({ description: 'A weapon of your registry: the chain, last legal holder and next State are prefilled from its history' })
+  @Optional() @IsUUID('all', { message: 'weaponId must be a UUID' })
+  weaponId?: string;
+
+  @ApiPropertyOptional({ type: [ChainLinkDto] }) @Optional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChainLinkDto)
+  chain?: ChainLinkDto[];
+
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(300)
+  lastLegalHolder?: string;
+
+  @ApiPropertyOptional({ example: 'FRA', description: 'The next State to ask' })
+  @Optional() @Transform(upper) @Matches(STATE, { message: 'nextState must be an ISO 3166 alpha-3 code' })
+  nextState?: string;
+
+  @ApiPropertyOptional({ enum: HANDLING_CODES, isArray: true })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
+  useRestrictions?: string[];
+}
+
+export class CloseTraceDto {
+  @ApiProperty({ enum: CLOSE_REASONS }) @IsIn(CLOSE_REASONS, oneOf('reason', CLOSE_REASONS))
+  reason: string;
+
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(4000)
+  note?: string;
+}
+
+export class FollowUpDto {
+  @ApiPropertyOptional({ example: 'FRA', description: 'Default: the next State named by the answer' })
+  @Optional() @Transform(upper) @Matches(STATE, { message: 'requestedState must be an ISO 3166 alpha-3 code' })
+  requestedState?: string;
+}
+
+export class ListTracesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TRACE_DIRECTIONS }) @Optional() @IsIn(TRACE_DIRECTIONS, oneOf('direction', TRACE_DIRECTIONS))
+  direction?: string;
+
+  @ApiPropertyOptional({ enum: TRACE_STATUSES }) @Optional() @IsIn(TRACE_STATUSES, oneOf('status', TRACE_STATUSES))
+  status?: string;
+}
+
+export class TraceIdParamDto {
+  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}

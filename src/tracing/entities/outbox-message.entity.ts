@@ -1,0 +1,45 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A message from one State's mailbox to another's, written in the same transaction as the change that
+ * causes it (transactional outbox) and delivered once by OutboxWorker.
+ */
+@Entity({ name: 'outbox_messages' })
+@Index('IDX_outbox_pending', ['createdAt'], { where: 'delivered_at IS NULL' })
+@Index('IDX_outbox_exchange', ['exchangeId', 'createdAt'])
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The sending State. */
+  @Column({ type: 'char', length: 3, name: 'state_code' })
+  stateCode: string;
+
+  @Column({ type: 'char', length: 3, name: 'target_state' })
+  targetState: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ type: 'uuid', name: 'exchange_id' })
+  exchangeId: string;
+
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'clock_timestamp()' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'delivered_at', nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** After a failed delivery, the next try waits longer each time. */
+  @Column({ type: 'timestamptz', name: 'next_attempt_at', default: () => 'clock_timestamp()' })
+  nextAttemptAt: Date;
+
+  @Column({ type: 'text', name: 'last_error', nullable: true })
+  lastError: string | null;
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { Db } from '../database/db';
+import { StatesService } from '../states/states.service';
+import { TracesRepository } from './traces.repository';
+import { TracingService } from './tracing.service';
+
+const BATCH = 100;
+
+/**
+ * Delivers messages between State mailboxes. Each message is claimed (FOR UPDATE SKIP LOCKED), applied
+ * to the target State's copy and marked delivered in one transaction: a crash before the commit leaves
+ * it pending, after the commit it is done, so it is applied exactly once, by one replica.
+ */
+@Injectable()
+export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxWorker.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly traces: TracesRepository,
+    private readonly tracing: TracingService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.tracing.outbox.on('written', () => this.kick());
+    if (this.config.OUTBOX_POLL_MS > 0) this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a delivery run soon (after a commit that wrote messages). */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.drain().catch((error: unknown) => this.logger.error(`outbox delivery failed: ${String(error)}`));
+  }
+
+  /** Delivers every deliverable message; resolves with how many were delivered. */
+  async drain(): Promise<number> {
+    if (this.running) await this.running;
+    this.running = this.deliverAll();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    }
+  }
+
+  private async deliverAll(): Promise<number> {
+    let delivered = 0;
+    for (let i = 0; i < BATCH; i++) {
+      const outcome = await this.deliverOne();
+      if (outcome === 'none') break;
+      if (outcome === 'delivered') delivered++;
+    }
+    return delivered;
+  }
+
+  private async deliverOne(): Promise<'delivered' | 'failed' | 'none'> {
+    let claimed: { id: string; kind: string; target: string } | null = null;
+    try {
+      return await this.db.withoutState(async () => {
+        const message = await this.traces.claimMessage();
+        if (!message) return 'none';
+        claimed = { id: message.id, kind: message.kind, target: message.targetState };
+        await this.db.asState(message.targetState, () => this.tracing.applyMessage(message));
+        await this.traces.markDelivered(message.id);
+        return 'delivered';
+      });
+    } catch (error) {
+      if (!claimed) throw error;
+      const { id, kind, target } = claimed as { id: string; kind: string; target: string };
+      this.logger.error(`message ${id} (${kind} to ${target}) not delivered: ${error instanceof Error ? error.message : String(error)}`);
+      await this.db.withoutState(() => this.traces.markFailed(id, error instanceof Error ? error.message : String(error)));
+      return 'failed';
+    }
+  }
+}
+
+/** Marks overdue traces of every hosted State and reminds their users, every TRACE_DEADLINE_JOB_SECONDS. */
+@Injectable()
+export class DeadlineJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineJob.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly states: StatesService,
+    private readonly tracing: TracingService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.TRACE_DEADLINE_JOB_SECONDS;
+    if (seconds > 0) {
+      this.timer = setInterval(() => void this.run().catch((error: unknown) => this.logger.error(`deadline job failed: ${String(error)}`)), seconds * 1000).unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass over every hosted State; returns the number of traces newly overdue. */
+  async run(): Promise<number> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      let total = 0;
+      for (const code of await this.db.withoutState(() => this.states.hostedCodes())) {
+        total += await this.db.inState(code, () => this.tracing.remindOverdue(code));
+      }
+      return total;
+    })();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { checkTransition, TraceAction, TRACE_RULES } from './trace-lifecycle';
+import { TRACE_STATUSES, TraceDirection, TraceStatus } from './tracing.constants';
+
+const officer = { id: 'officer-1', roles: ['officer' as const] };
+const otherOfficer = { id: 'officer-2', roles: ['officer' as const] };
+const npc = { id: 'npc-1', roles: ['npc' as const] };
+
+const copy = (direction: TraceDirection, status: TraceStatus, answerOutcome: string | null = null) => ({ direction, status, createdBy: 'officer-1', answerOutcome });
+
+describe('trace lifecycle', () => {
+  it.each<[TraceAction, TraceDirection, TraceStatus, typeof npc | typeof officer]>([
+    ['edit', 'outgoing', 'draft', officer],
+    ['edit', 'outgoing', 'returned', officer],
+    ['submit', 'outgoing', 'draft', officer],
+    ['submit', 'outgoing', 'returned', officer],
+    ['return', 'outgoing', 'submitted', npc],
+    ['send', 'outgoing', 'submitted', npc],
+    ['acknowledge', 'incoming', 'sent', npc],
+    ['request_information', 'incoming', 'acknowledged', npc],
+    ['provide_information', 'outgoing', 'information_requested', npc],
+    ['provide_information', 'outgoing', 'information_requested', officer],
+    ['answer', 'incoming', 'acknowledged', npc],
+    ['close', 'outgoing', 'answered', npc],
+    ['close', 'outgoing', 'sent', npc],
+    ['follow_up', 'outgoing', 'answered', npc],
+    ['follow_up', 'outgoing', 'closed', npc],
+  ])('allows %s on the %s copy when %s', (action, direction, status, actor) => {
+    expect(checkTransition(action, copy(direction, status), actor)).toEqual({ ok: true });
+  });
+
+  it('allows every action from exactly the states of its rule, on its side only', () => {
+    for (const [action, rule] of Object.entries(TRACE_RULES) as [TraceAction, (typeof TRACE_RULES)[TraceAction]][]) {
+      const actor = rule.by.includes('creator') ? officer : npc;
+      for (const status of TRACE_STATUSES) {
+        for (const direction of ['outgoing', 'incoming'] as const) {
+          const outcome = checkTransition(action, copy(direction, status, 'delayed'), actor);
+          expect({ action, status, direction, ok: outcome.ok }).toEqual({ action, status, direction, ok: direction === rule.direction && rule.from.includes(status) });
+        }
+      }
+    }
+  });
+
+  it('refuses the wrong person with a reason (forbidden), the wrong state as a conflict', () => {
+    expect(checkTransition('send', copy('outgoing', 'submitted'), officer)).toEqual({ ok: false, forbidden: true, message: 'Only an npc can send a trace' });
+    expect(checkTransition('submit', copy('outgoing', 'draft'), otherOfficer)).toMatchObject({ ok: false, forbidden: true });
+    expect(checkTransition('send', copy('incoming', 'sent'), npc)).toMatchObject({ ok: false, forbidden: false, message: expect.stringContaining('requesting State') });
+    expect(checkTransition('acknowledge', copy('incoming', 'acknowledged'), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace that is acknowledged cannot be acknowledged' });
+  });
+
+  it('answers a delayed answer again, never a full one', () => {
+    expect(checkTransition('answer', copy('incoming', 'answered', 'delayed'), npc)).toEqual({ ok: true });
+    expect(checkTransition('answer', copy('incoming', 'answered', 'full'), npc)).toMatchObject({ ok: false, forbidden: false });
+  });
+});

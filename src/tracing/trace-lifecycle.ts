@@ -1,0 +1,62 @@
+import type { Role } from '../common/auth/auth-user';
+import type { TraceDirection, TraceStatus } from './tracing.constants';
+
+export type TraceAction =
+  | 'edit' | 'submit' | 'return' | 'send' | 'acknowledge' | 'request_information' | 'provide_information' | 'answer' | 'close' | 'follow_up';
+
+interface Rule {
+  /** Which copy the action is taken on: the requester's (outgoing) or the requested State's (incoming). */
+  direction: TraceDirection;
+  from: TraceStatus[];
+  /** Who may take it. `creator`: the officer who opened the trace. */
+  by: (Role | 'creator')[];
+  to: TraceStatus | null;
+}
+
+/** DESIGN.md §3: draft → submitted → sent (or returned) → acknowledged → (information_requested ⇄ acknowledged) → answered → closed. */
+export const TRACE_RULES: Record<TraceAction, Rule> = {
+  edit: { direction: 'outgoing', from: ['draft', 'returned'], by: ['creator'], to: null },
+  submit: { direction: 'outgoing', from: ['draft', 'returned'], by: ['creator'], to: 'submitted' },
+  return: { direction: 'outgoing', from: ['submitted'], by: ['npc'], to: 'returned' },
+  send: { direction: 'outgoing', from: ['submitted'], by: ['npc'], to: 'sent' },
+  acknowledge: { direction: 'incoming', from: ['sent'], by: ['npc'], to: 'acknowledged' },
+  request_information: { direction: 'incoming', from: ['acknowledged'], by: ['npc'], to: 'information_requested' },
+  provide_information: { direction: 'outgoing', from: ['information_requested'], by: ['npc', 'creator'], to: 'acknowledged' },
+  // A delayed answer is followed by the real one.
+  answer: { direction: 'incoming', from: ['acknowledged', 'answered'], by: ['npc'], to: 'answered' },
+  close: { direction: 'outgoing', from: ['sent', 'acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'closed' },
+  follow_up: { direction: 'outgoing', from: ['answered', 'closed'], by: ['npc'], to: null },
+};
+
+export type TransitionCheck = { ok: true } | { ok: false; forbidden: boolean; message: string };
+
+/** Whether `actor` may take `action` on a copy in `status`; the reason when not. */
+export function checkTransition(
+  action: TraceAction,
+  copy: { direction: TraceDirection; status: TraceStatus; createdBy: string | null; answerOutcome?: string | null },
+  actor: { id: string; roles: Role[] },
+): TransitionCheck {
+  const rule = TRACE_RULES[action];
+  const label = action.replace('_', ' ');
+  const allowed = rule.by.some((who) => (who === 'creator' ? copy.createdBy === actor.id : actor.roles.includes(who)));
+  if (!allowed) {
+    const who = rule.by.map((w) => (w === 'creator' ? 'the officer who opened the trace' : `an ${w}`)).join(' or ');
+    return { ok: false, forbidden: true, message: `Only ${who} can ${label} a trace` };
+  }
+  if (copy.direction !== rule.direction) {
+    const side = rule.direction === 'outgoing' ? 'requesting' : 'requested';
+    return { ok: false, forbidden: false, message: `Only the ${side} State can ${label} a trace; this is the ${copy.direction} copy` };
+  }
+  if (!rule.from.includes(copy.status) || (action === 'answer' && copy.status === 'answered' && copy.answerOutcome !== 'delayed')) {
+    return { ok: false, forbidden: false, message: `A trace that is ${copy.status.replace('_', ' ')} cannot be ${pastTense(action)}` };
+  }
+  return { ok: true };
+}
+
+function pastTense(action: TraceAction): string {
+  const words: Record<TraceAction, string> = {
+    edit: 'edited', submit: 'submitted', return: 'returned', send: 'sent', acknowledge: 'acknowledged', request_information: 'asked for information',
+    provide_information: 'given information', answer: 'answered', close: 'closed', follow_up: 'followed up',
+  };
+  return words[action];
+}

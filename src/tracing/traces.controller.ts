@@ -1,0 +1,149 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { IfMatchVersion, setVersionTag } from '../common/http/etag';
+import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
+import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ReasonDto, TraceIdParamDto, UpdateTraceDto } from './dto/trace.dto';
+import { CandidatesDto, TraceDto, TracePageDto } from './dto/trace.response.dto';
+import { TracingService } from './tracing.service';
+
+const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag of the version read, e.g. "3"' };
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Replays the first result for the same key and body' };
+
+/** Trace requests and answers (DESIGN.md §4); each transition carries the version read (If-Match). */
+@ApiTags('tracing')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY_KEY)
+@UseInterceptors(IdempotencyInterceptor)
+@Controller('traces')
+export class TracesController {
+  constructor(private readonly tracing: TracingService) {}
+
+  @Post()
+  @Roles(['officer', 'npc'])
+  async create(@CurrentUser() user: AuthUser, @Body() body: CreateTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.create(user, body));
+  }
+
+  @Get()
+  @Roles(['officer', 'npc', 'auditor'])
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTracesQueryDto): Promise<TracePageDto> {
+    return this.tracing.list(user, query);
+  }
+
+  @Get(':id')
+  @Roles(['officer', 'npc', 'auditor'])
+  async get(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.get(user, params.id));
+  }
+
+  @Patch(':id')
+  @Roles(['officer'])
+  @ApiHeader(IF_MATCH)
+  async update(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: UpdateTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.update(user, params.id, version, body));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles(['officer'])
+  @ApiHeader(IF_MATCH)
+  async submit(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.submit(user, params.id, version));
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async returnToOfficer(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: ReasonDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.returnToOfficer(user, params.id, version, body.text));
+  }
+
+  @Post(':id/send')
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async send(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.send(user, params.id, version));
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async acknowledge(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.acknowledge(user, params.id, version));
+  }
+
+  @Post(':id/request-information')
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async requestInformation(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: ReasonDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.requestInformation(user, params.id, version, body.text));
+  }
+
+  @Post(':id/provide-information')
+  @HttpCode(200)
+  @Roles(['npc', 'officer'])
+  @ApiHeader(IF_MATCH)
+  async provideInformation(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: ReasonDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.provideInformation(user, params.id, version, body.text));
+  }
+
+  @Post(':id/answer')
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async answer(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: AnswerTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.answer(user, params.id, version, body));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async close(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: CloseTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.close(user, params.id, version, body));
+  }
+
+  @Post(':id/follow-ups')
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async followUp(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: FollowUpDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.followUp(user, params.id, version, body));
+  }
+
+  @Get(':id/candidates')
+  @Roles(['npc'])
+  candidates(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto): Promise<CandidatesDto> {
+    return this.tracing.candidates(user, params.id);
+  }
+
+  @Get(':id/request.pdf')
+  @Roles(['officer', 'npc', 'auditor'])
+  @ApiProduces('application/pdf')
+  async requestPdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return pdf(reply, `trace-request-${params.id}.pdf`, await this.tracing.requestPdf(user, params.id));
+  }
+
+  @Get(':id/response.pdf')
+  @Roles(['officer', 'npc', 'auditor'])
+  @ApiProduces('application/pdf')
+  async responsePdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return pdf(reply, `trace-response-${params.id}.pdf`, await this.tracing.responsePdf(user, params.id));
+  }
+}
+
+function tagged(reply: FastifyReply, trace: TraceDto): TraceDto {
+  setVersionTag(reply, trace.version);
+  return trace;
+}
+
+function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
+  void reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="${filename}"`);
+  return body;
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
+import { Db } from '../database/db';
+import { TraceEntity } from './entities/trace.entity';
+import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import type { TraceDirection } from './tracing.constants';
+
+export interface TraceListFilter {
+  direction?: string;
+  status?: string;
+  /** Officers see only the traces they opened. */
+  createdBy?: string;
+}
+
+@Injectable()
+export class TracesRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(trace: Partial<TraceEntity>): Promise<TraceEntity> {
+    const repository = this.db.repository(TraceEntity);
+    return repository.save(repository.create(trace));
+  }
+
+  findById(stateCode: string, id: string): Promise<TraceEntity | null> {
+    return this.db.repository(TraceEntity).findOneBy({ stateCode, id });
+  }
+
+  /** Locks the copy until the transaction ends: concurrent transitions queue and see each other's version. */
+  findByIdForUpdate(stateCode: string, id: string): Promise<TraceEntity | null> {
+    return this.db.repository(TraceEntity)
+      .createQueryBuilder('t')
+      .where('t.state_code = :stateCode AND t.id = :id', { stateCode, id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  findCopyForUpdate(stateCode: string, exchangeId: string, direction: TraceDirection): Promise<TraceEntity | null> {
+    return this.db.repository(TraceEntity)
+      .createQueryBuilder('t')
+      .where('t.state_code = :stateCode AND t.exchange_id = :exchangeId AND t.direction = :direction', { stateCode, exchangeId, direction })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** Writes the changes and moves the version on by one. */
+  async update(trace: TraceEntity, changes: Partial<TraceEntity>, at: Date): Promise<TraceEntity> {
+    const next = { ...changes, version: trace.version + 1, updatedAt: at };
+    await this.db.repository(TraceEntity).update({ stateCode: trace.stateCode, id: trace.id }, next);
+    return Object.assign(trace, next);
+  }
+
+  list(stateCode: string, filter: TraceListFilter, page: PageQueryDto): Promise<Page<TraceEntity>> {
+    const query = this.db.repository(TraceEntity).createQueryBuilder('t').where('t.state_code = :stateCode', { stateCode });
+    if (filter.direction) query.andWhere('t.direction = :direction', { direction: filter.direction });
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.createdBy) query.andWhere('t.created_by = :createdBy', { createdBy: filter.createdBy });
+    return keysetPage(query, [{ property: 'createdAt', column: 't.created_at' }, { property: 'id', column: 't.id' }], page);
+  }
+
+  /** Every trace of the chain `trace` belongs to: up to the first request, then every follow-up from it. */
+  async chainOf(stateCode: string, traceId: string): Promise<TraceEntity[]> {
+    const rows: { id: string }[] = await this.db.manager.query(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, 0 AS depth FROM traces WHERE state_code = $1 AND id = $2
+         UNION ALL SELECT t.id, t.parent_id, up.depth + 1 FROM traces t JOIN up ON t.id = up.parent_id AND t.state_code = $1 WHERE up.depth < 50
+       ), root AS (SELECT id FROM up ORDER BY depth DESC LIMIT 1),
+       down AS (
+         SELECT id, 0 AS depth FROM root
+         UNION ALL SELECT t.id, down.depth + 1 FROM traces t JOIN down ON t.parent_id = down.id AND t.state_code = $1 WHERE down.depth < 50
+       )
+       SELECT id FROM down ORDER BY depth, id`,
+      [stateCode, traceId],
+    );
+    if (rows.length === 0) return [];
+    const traces = await this.db.repository(TraceEntity)
+      .createQueryBuilder('t')
+      .where('t.state_code = :stateCode AND t.id IN (:...ids)', { stateCode, ids: rows.map((r) => r.id) })
+      .getMany();
+    // Hop by hop from the first request: the order of the walk, not of the clock.
+    const order = new Map(rows.map((r, i) => [r.id, i]));
+    return traces.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  /** Marks the State's traces whose deadline passed; each is returned once, whatever the number of replicas. */
+  async markOverdue(stateCode: string, now: Date): Promise<TraceEntity[]> {
+    const rows: { id: string }[] = await this.db.manager.query(
+      `UPDATE traces SET overdue_since = $2
+        WHERE state_code = $1 AND overdue_since IS NULL
+          AND ((status = 'sent' AND acknowledge_due_at < $2)
+            OR (status IN ('acknowledged', 'information_requested') AND answer_due_at < $2))
+        RETURNING id`,
+      [stateCode, now],
+    ).then((result: [{ id: string }[], number]) => result[0]);
+    if (rows.length === 0) return [];
+    return this.db.repository(TraceEntity).createQueryBuilder('t')
+      .where('t.state_code = :stateCode AND t.id IN (:...ids)', { stateCode, ids: rows.map((r) => r.id) })
+      .getMany();
+  }
+
+  async addMessage(message: Partial<OutboxMessageEntity>): Promise<void> {
+    await this.db.repository(OutboxMessageEntity).insert(message as object);
+  }
+
+  /**
+   * The oldest undelivered message whose exchange has no older one pending, locked (SKIP LOCKED) for
+   * this transaction. Through a SECURITY DEFINER function: the outbox spans every State.
+   */
+  async claimMessage(): Promise<OutboxMessageEntity | null> {
+    const rows: Record<string, unknown>[] = await this.db.manager.query('SELECT * FROM outbox_claim()');
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return Object.assign(new OutboxMessageEntity(), {
+      id: r.id, stateCode: r.state_code, targetState: r.target_state, kind: r.kind, exchangeId: r.exchange_id,
+      payload: r.payload, createdAt: r.created_at, deliveredAt: null, attempts: r.attempts, lastError: r.last_error,
+    });
+  }
+
+  async markDelivered(id: string): Promise<void> {
+    await this.db.manager.query('SELECT outbox_delivered($1)', [id]);
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db.manager.query('SELECT outbox_failed($1, $2)', [id, error.slice(0, 500)]);
+  }
+}

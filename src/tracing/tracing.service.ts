@@ -1,0 +1,555 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { AuthUser } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
+import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
+import { AppConfig } from '../config/app-config';
+import { Db } from '../database/db';
+import { canonicalSha256, renderTraceRequestPdf, renderTraceResponsePdf, TraceRequestForm, TraceResponseForm } from '../documents/trace-forms';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReferenceService } from '../reference/reference.service';
+import type { WeaponDto } from '../registry/dto/weapon.response.dto';
+import { WeaponsService } from '../registry/weapons.service';
+import { StatesService } from '../states/states.service';
+import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, UpdateTraceDto } from './dto/trace.dto';
+import { CandidateDto, CandidatesDto, TraceDto, TraceSummaryDto } from './dto/trace.response.dto';
+import type { ChainLink, ObservedWeapon, TraceAnswer, TraceEntity, TraceNote } from './entities/trace.entity';
+import type { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { checkTransition, TraceAction, TRACE_RULES } from './trace-lifecycle';
+import { TracesRepository } from './traces.repository';
+import type { Outcome, Priority } from './tracing.constants';
+
+export class TraceNotFoundError extends NotFoundError {
+  constructor() {
+    super('Trace', 'TRACE_NOT_FOUND');
+  }
+}
+
+/** The content a request carries between States: the same in both copies, so both hash alike. */
+const REQUEST_FIELDS = [
+  'requestingState', 'requestedState', 'requestingAuthority', 'officerName', 'npcName', 'channel', 'priority', 'urgentJustification', 'illicitBasis',
+  'legalJustification', 'recovery', 'intendedUse', 'classification', 'confidentialityRequested', 'useRestrictions', 'weaponObserved',
+] as const;
+type RequestContent = Pick<TraceEntity, (typeof REQUEST_FIELDS)[number]>;
+
+const HOUR = 3600_000;
+
+/**
+ * Trace requests and answers between national points of contact (ITI 14–23). Each State keeps its own
+ * copy; a transition on one copy writes a message (outbox) that OutboxWorker applies to the other.
+ */
+@Injectable()
+export class TracingService {
+  constructor(
+    private readonly db: Db,
+    private readonly traces: TracesRepository,
+    private readonly weapons: WeaponsService,
+    private readonly reference: ReferenceService,
+    private readonly states: StatesService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** Emits 'written' once a transaction that wrote messages has committed (OutboxWorker delivers them). */
+  readonly outbox = new EventEmitter();
+
+  async create(actor: AuthUser, input: CreateTraceDto): Promise<TraceDto> {
+    let observed = input.weapon ? observedWeapon(input.weapon) : null;
+    if (input.weaponId) {
+      const weapon = await this.weapons.get(actor, input.weaponId);
+      observed = mergeObserved(observedFromRegistry(weapon), observed);
+    }
+    if (!observed) throw fieldErrors([['weapon', 'weapon is required unless weaponId names a weapon of your registry']]);
+    await this.checkRequest(actor, { ...input, priority: input.priority as Priority, urgentJustification: input.urgentJustification ?? null, weaponObserved: observed });
+    const now = this.clock.now();
+    const id = randomUUID();
+    const trace = await this.traces.insert({
+      id,
+      exchangeId: id,
+      stateCode: actor.stateCode,
+      direction: 'outgoing',
+      status: 'draft',
+      version: 1,
+      requestingState: actor.stateCode,
+      requestedState: input.requestedState,
+      weaponId: input.weaponId ?? null,
+      officerId: actor.id,
+      officerName: await this.userName(actor),
+      requestingAuthority: input.requestingAuthority,
+      channel: input.channel,
+      priority: input.priority as Priority,
+      urgentJustification: input.urgentJustification ?? null,
+      illicitBasis: input.illicitBasis,
+      legalJustification: input.legalJustification,
+      recovery: { ...input.recovery },
+      intendedUse: input.intendedUse,
+      classification: input.classification ?? 'restricted',
+      confidentialityRequested: input.confidentialityRequested ?? true,
+      useRestrictions: input.useRestrictions ?? ['law_enforcement_only'],
+      weaponObserved: observed,
+      notes: [],
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return TraceDto.full(trace, [trace]);
+  }
+
+  async get(actor: AuthUser, id: string): Promise<TraceDto> {
+    const trace = await this.visible(actor, id);
+    return TraceDto.full(trace, await this.traces.chainOf(actor.stateCode, trace.id));
+  }
+
+  async list(actor: AuthUser, query: ListTracesQueryDto): Promise<Page<TraceSummaryDto>> {
+    const officerOnly = !actor.roles.some((role) => role === 'npc' || role === 'auditor');
+    const page = await this.traces.list(actor.stateCode, { direction: query.direction, status: query.status, createdBy: officerOnly ? actor.id : undefined }, query);
+    return mapPage(page, TraceSummaryDto.from);
+  }
+
+  async update(actor: AuthUser, id: string, version: number, input: UpdateTraceDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'edit');
+    const changes: Partial<TraceEntity> = {};
+    for (const key of ['requestedState', 'requestingAuthority', 'channel', 'priority', 'urgentJustification', 'illicitBasis', 'legalJustification', 'intendedUse', 'classification', 'confidentialityRequested', 'useRestrictions'] as const) {
+      if (input[key] !== undefined) (changes as Record<string, unknown>)[key] = input[key];
+    }
+    if (input.recovery) changes.recovery = { ...input.recovery };
+    if (input.weapon) changes.weaponObserved = observedWeapon(input.weapon);
+    const next = { ...trace, ...changes } as TraceEntity;
+    await this.checkRequest(actor, next);
+    return this.done(actor, await this.traces.update(trace, changes, this.clock.now()));
+  }
+
+  async submit(actor: AuthUser, id: string, version: number): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'submit');
+    await this.checkRequest(actor, trace);
+    const now = this.clock.now();
+    const updated = await this.traces.update(trace, { status: 'submitted', submittedAt: now }, now);
+    await this.notifications.notify(actor.stateCode, ['npc'], [], { kind: 'trace_submitted', traceId: trace.id, message: `Trace to ${trace.requestedState} submitted for validation` });
+    return this.done(actor, updated);
+  }
+
+  async returnToOfficer(actor: AuthUser, id: string, version: number, reason: string): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'return');
+    const now = this.clock.now();
+    const updated = await this.traces.update(trace, { status: 'returned', npcId: actor.id, notes: [...trace.notes, this.note('returned', reason, actor)] }, now);
+    await this.notifications.notify(actor.stateCode, [], [trace.createdBy], { kind: 'trace_returned', traceId: trace.id, message: `Your trace to ${trace.requestedState} was returned: ${reason}` });
+    return this.done(actor, updated);
+  }
+
+  async send(actor: AuthUser, id: string, version: number): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'send');
+    await this.checkRequest(actor, trace);
+    const now = this.clock.now();
+    const urgent = trace.priority === 'urgent';
+    const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
+    const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
+    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: await this.userName(actor), sentAt: now, acknowledgeDueAt, answerDueAt }, now);
+    await this.message(updated, updated.requestedState, 'trace.sent', { request: requestContent(updated), sentAt: now.toISOString(), acknowledgeDueAt: acknowledgeDueAt.toISOString(), answerDueAt: answerDueAt.toISOString() });
+    return this.done(actor, updated);
+  }
+
+  async acknowledge(actor: AuthUser, id: string, version: number): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'acknowledge');
+    const now = this.clock.now();
+    const updated = await this.traces.update(trace, { status: 'acknowledged', acknowledgedAt: now, overdueSince: null }, now);
+    await this.message(updated, updated.requestingState, 'trace.acknowledged', { at: now.toISOString() });
+    return this.done(actor, updated);
+  }
+
+  async requestInformation(actor: AuthUser, id: string, version: number, text: string): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'request_information');
+    const note = this.note('information_requested', text, actor);
+    const updated = await this.traces.update(trace, { status: 'information_requested', notes: [...trace.notes, note] }, this.clock.now());
+    await this.message(updated, updated.requestingState, 'trace.information_requested', { note });
+    return this.done(actor, updated);
+  }
+
+  async provideInformation(actor: AuthUser, id: string, version: number, text: string): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'provide_information');
+    const note = this.note('information_provided', text, actor);
+    const updated = await this.traces.update(trace, { status: 'acknowledged', notes: [...trace.notes, note] }, this.clock.now());
+    await this.message(updated, updated.requestedState, 'trace.information_provided', { note });
+    return this.done(actor, updated);
+  }
+
+  async answer(actor: AuthUser, id: string, version: number, input: AnswerTraceDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'answer');
+    const errors: [string, string][] = [];
+    if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
+    if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
+    if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
+    if (errors.length) throw fieldErrors(errors);
+    const prefill = input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
+    const nextState = input.nextState ?? prefill?.nextState ?? null;
+    if (nextState) await this.knownState(nextState, 'nextState');
+    const now = this.clock.now();
+    const answer: TraceAnswer = {
+      outcome: input.outcome as Outcome,
+      reasonCode: input.reasonCode ?? null,
+      reasonText: input.reasonText ?? null,
+      expectedDate: input.expectedDate ?? null,
+      recordFound: input.recordFound,
+      chain: input.chain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null })) ?? prefill?.chain ?? [],
+      lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? null,
+      nextState,
+      // The request's restrictions stay attached to the answer, with any the answering State adds.
+      useRestrictions: [...new Set([...trace.useRestrictions, ...(input.useRestrictions ?? [])])],
+      answeredAt: now.toISOString(),
+    };
+    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: now, overdueSince: null }, now);
+    await this.message(updated, updated.requestingState, 'trace.answered', { answer });
+    return this.done(actor, updated);
+  }
+
+  async close(actor: AuthUser, id: string, version: number, input: CloseTraceDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'close');
+    const now = this.clock.now();
+    const notes = input.note ? [...trace.notes, this.note('closed', input.note, actor)] : trace.notes;
+    const updated = await this.traces.update(trace, { status: 'closed', closeReason: input.reason, closedAt: now, notes }, now);
+    await this.message(updated, updated.requestedState, 'trace.closed', { reason: input.reason, at: now.toISOString() });
+    return this.done(actor, updated);
+  }
+
+  /** A child trace to the next State of the chain, prefilled from the parent and its answer, ready to send. */
+  async followUp(actor: AuthUser, id: string, version: number, input: FollowUpDto): Promise<TraceDto> {
+    const parent = await this.transition(actor, id, version, 'follow_up');
+    const requestedState = input.requestedState ?? parent.answer?.nextState;
+    if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
+    const now = this.clock.now();
+    const childId = randomUUID();
+    const child = await this.traces.insert({
+      ...requestContent(parent),
+      id: childId,
+      exchangeId: childId,
+      stateCode: actor.stateCode,
+      direction: 'outgoing',
+      status: 'submitted',
+      version: 1,
+      requestedState,
+      parentId: parent.id,
+      weaponId: parent.weaponId,
+      officerId: parent.officerId,
+      npcId: actor.id,
+      npcName: await this.userName(actor),
+      useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])],
+      notes: [this.note('information_provided', followUpNote(parent), actor)],
+      createdBy: parent.createdBy,
+      submittedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.checkRequest(actor, child);
+    return TraceDto.full(child, await this.traces.chainOf(actor.stateCode, child.id));
+  }
+
+  /** Weapons of the requested State's own registry that may be the one observed, best first. */
+  async candidates(actor: AuthUser, id: string): Promise<CandidatesDto> {
+    const trace = await this.visible(actor, id);
+    if (trace.direction !== 'incoming') throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'Candidates are searched in the requested State\'s registry: this is the outgoing copy');
+    const observed = trace.weaponObserved;
+    const serial = observed.serialObliterated ? observed.serialReadable : observed.serial;
+    const found = serial
+      ? await this.weapons.search(actor, { serial, limit: 20 }).catch((error: unknown) => {
+          if (error instanceof AppError && error.status === 400) return { items: [] };
+          throw error;
+        })
+      : await this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: 20 });
+    const matcher = await this.reference.matcher(actor.stateCode);
+    const make = observed.make ? matcher.manufacturer(observed.make)?.code : undefined;
+    const calibre = observed.calibre ? matcher.calibre(observed.calibre)?.code : undefined;
+    const items: CandidateDto[] = [];
+    for (const item of found.items.slice(0, 10)) {
+      const w = item.weapon;
+      const reasons = [...item.reasons];
+      let score = item.score;
+      if (make && w.manufacturerCode === make) { score += 0.05; reasons.push(`manufacturer ${w.manufacturer ?? make} as observed`); }
+      if (calibre && w.calibreCode === calibre) { score += 0.03; reasons.push(`calibre ${w.calibre ?? calibre} as observed`); }
+      if (observed.model && w.model?.toLowerCase() === observed.model.toLowerCase()) { score += 0.02; reasons.push(`model ${w.model}`); }
+      const full = await this.weapons.get(actor, w.id);
+      items.push({ weaponId: w.id, score: Math.round(score * 1000) / 1000, reasons, serial: w.serial, manufacturer: w.manufacturer, model: w.model, calibre: w.calibre, prefill: prefillFrom(full, actor.stateCode) });
+    }
+    items.sort((a, b) => b.score - a.score || a.weaponId.localeCompare(b.weaponId));
+    return { items };
+  }
+
+  async requestPdf(actor: AuthUser, id: string): Promise<Buffer> {
+    const form = await this.requestForm(actor, id);
+    return renderTraceRequestPdf(form);
+  }
+
+  async responsePdf(actor: AuthUser, id: string): Promise<Buffer> {
+    const trace = await this.visible(actor, id);
+    if (!trace.answer) throw new ConflictError('TRACE_NOT_ANSWERED', 'The trace has no answer yet');
+    const [requesting, requested] = await Promise.all([this.states.get(trace.requestingState), this.states.get(trace.requestedState)]);
+    const form: TraceResponseForm = {
+      traceId: trace.exchangeId,
+      classification: trace.classification,
+      useRestrictions: trace.answer.useRestrictions,
+      requestingState: { code: requesting.code, name: requesting.name },
+      requestedState: { code: requested.code, name: requested.name },
+      weapon: trace.weaponObserved,
+      answer: trace.answer,
+      contentSha256: canonicalSha256({ traceId: trace.exchangeId, answer: trace.answer }),
+      generatedAt: this.clock.now().toISOString(),
+    };
+    return renderTraceResponsePdf(form);
+  }
+
+  /** Applies a message from another State to this State's copy (called in the target State's scope). */
+  async applyMessage(message: OutboxMessageEntity): Promise<void> {
+    const state = message.targetState;
+    const now = this.clock.now();
+    const payload = message.payload as Record<string, unknown>;
+    if (message.kind === 'trace.sent') {
+      const request = payload.request as RequestContent;
+      const existing = await this.traces.findCopyForUpdate(state, message.exchangeId, 'incoming');
+      if (existing) return;
+      const copy = await this.traces.insert({
+        ...request,
+        stateCode: state,
+        exchangeId: message.exchangeId,
+        direction: 'incoming',
+        status: 'sent',
+        version: 1,
+        notes: [],
+        sentAt: new Date(payload.sentAt as string),
+        acknowledgeDueAt: new Date(payload.acknowledgeDueAt as string),
+        answerDueAt: new Date(payload.answerDueAt as string),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.notifications.notify(state, ['npc'], [], { kind: 'trace_received', traceId: copy.id, message: `Trace request received from ${request.requestingState}` });
+      return;
+    }
+    const direction = message.kind === 'trace.information_provided' || message.kind === 'trace.closed' ? 'incoming' : 'outgoing';
+    const copy = await this.traces.findCopyForUpdate(state, message.exchangeId, direction);
+    if (!copy) throw new Error(`No ${direction} copy of exchange ${message.exchangeId} in ${state} for ${message.kind}`);
+    const recipients = direction === 'outgoing' ? [copy.createdBy] : [];
+    switch (message.kind) {
+      case 'trace.acknowledged':
+        await this.traces.update(copy, { status: 'acknowledged', acknowledgedAt: new Date(payload.at as string), overdueSince: null }, now);
+        await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_acknowledged', traceId: copy.id, message: `${copy.requestedState} acknowledged the trace request` });
+        break;
+      case 'trace.information_requested':
+        await this.traces.update(copy, { status: 'information_requested', notes: [...copy.notes, payload.note as TraceNote] }, now);
+        await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
+        break;
+      case 'trace.information_provided':
+        await this.traces.update(copy, { status: 'acknowledged', notes: [...copy.notes, payload.note as TraceNote] }, now);
+        await this.notifications.notify(state, ['npc'], [], { kind: 'trace_information_provided', traceId: copy.id, message: `${copy.requestingState} provided the information asked for` });
+        break;
+      case 'trace.answered': {
+        const answer = payload.answer as TraceAnswer;
+        await this.traces.update(copy, { status: 'answered', answer, answeredAt: new Date(answer.answeredAt), overdueSince: null }, now);
+        await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
+        break;
+      }
+      case 'trace.closed':
+        await this.traces.update(copy, { status: 'closed', closeReason: payload.reason as string, closedAt: new Date(payload.at as string) }, now);
+        break;
+      default:
+        throw new Error(`Unknown message kind ${message.kind}`);
+    }
+  }
+
+  /** Marks this State's overdue traces and reminds its NPCs (and the officer, for outgoing ones), once each. */
+  async remindOverdue(stateCode: string): Promise<number> {
+    const overdue = await this.traces.markOverdue(stateCode, this.clock.now());
+    for (const trace of overdue) {
+      const waitingFor = trace.status === 'sent' ? 'acknowledgement' : 'answer';
+      const message = trace.direction === 'incoming'
+        ? `Overdue: the ${waitingFor} of the trace request from ${trace.requestingState} was due ${dueOf(trace)}`
+        : `Overdue: ${trace.requestedState} has not sent its ${waitingFor}, due ${dueOf(trace)}`;
+      await this.notifications.notify(stateCode, ['npc'], trace.direction === 'outgoing' ? [trace.createdBy] : [], { kind: 'trace_overdue', traceId: trace.id, message });
+    }
+    return overdue.length;
+  }
+
+  private async requestForm(actor: AuthUser, id: string): Promise<TraceRequestForm> {
+    const trace = await this.visible(actor, id);
+    const [requesting, requested, contacts] = await Promise.all([
+      this.states.get(trace.requestingState),
+      this.states.get(trace.requestedState),
+      this.states.listContactPoints(trace.requestedState, { limit: 10 } as PageQueryDto),
+    ]);
+    const content = requestContent(trace);
+    return {
+      traceId: trace.exchangeId,
+      classification: trace.classification,
+      useRestrictions: trace.useRestrictions,
+      confidentialityRequested: trace.confidentialityRequested,
+      requestingState: { code: requesting.code, name: requesting.name },
+      requestedState: { code: requested.code, name: requested.name },
+      requestingAuthority: trace.requestingAuthority,
+      officerName: trace.officerName,
+      npcName: trace.npcName,
+      requestedContactPoints: contacts.items.map((c) => ({ name: c.name, agency: c.agency, email: c.email, phone: c.phone })),
+      channel: trace.channel,
+      priority: trace.priority,
+      urgentJustification: trace.urgentJustification,
+      illicitBasis: trace.illicitBasis,
+      legalJustification: trace.legalJustification,
+      recovery: trace.recovery,
+      intendedUse: trace.intendedUse,
+      weapon: trace.weaponObserved,
+      status: trace.status,
+      submittedAt: trace.submittedAt?.toISOString() ?? null,
+      sentAt: trace.sentAt?.toISOString() ?? null,
+      contentSha256: canonicalSha256({ traceId: trace.exchangeId, request: content }),
+      generatedAt: this.clock.now().toISOString(),
+    };
+  }
+
+  /** The caller's copy, locked, checked against the lifecycle, the caller's role and the version read. */
+  private async transition(actor: AuthUser, id: string, version: number, action: TraceAction): Promise<TraceEntity> {
+    const trace = await this.traces.findByIdForUpdate(actor.stateCode, id);
+    if (!trace || !this.canSee(actor, trace)) throw new TraceNotFoundError();
+    // A stale version first: whoever acted on an old copy must read it again before anything else is judged.
+    if (trace.version !== version) {
+      throw new AppError(412, 'VERSION_MISMATCH', `The trace has changed since you read it (version ${trace.version}, not ${version}): read it again`, { currentVersion: trace.version });
+    }
+    const check = checkTransition(action, { direction: trace.direction, status: trace.status, createdBy: trace.createdBy, answerOutcome: trace.answer?.outcome }, actor);
+    if (!check.ok) {
+      if (check.forbidden) throw new ForbiddenError('ROLE_REQUIRED', check.message);
+      throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', check.message, { status: trace.status, direction: trace.direction, action, allowedFrom: TRACE_RULES[action].from });
+    }
+    return trace;
+  }
+
+  private async visible(actor: AuthUser, id: string): Promise<TraceEntity> {
+    const trace = await this.traces.findById(actor.stateCode, id);
+    if (!trace || !this.canSee(actor, trace)) throw new TraceNotFoundError();
+    return trace;
+  }
+
+  /** NPCs and auditors see every trace of their State; an officer only those opened by them. */
+  private canSee(actor: AuthUser, trace: TraceEntity): boolean {
+    if (actor.roles.includes('npc') || actor.roles.includes('auditor')) return true;
+    return actor.roles.includes('officer') && trace.direction === 'outgoing' && trace.createdBy === actor.id;
+  }
+
+  private async done(actor: AuthUser, trace: TraceEntity): Promise<TraceDto> {
+    return TraceDto.full(trace, await this.traces.chainOf(actor.stateCode, trace.id));
+  }
+
+  private async message(trace: TraceEntity, targetState: string, kind: string, payload: Record<string, unknown>): Promise<void> {
+    await this.traces.addMessage({ stateCode: trace.stateCode, targetState, kind, exchangeId: trace.exchangeId, payload });
+    this.db.afterCommit(() => this.outbox.emit('written'));
+  }
+
+  /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
+  private async checkRequest(actor: AuthUser, request: Pick<TraceEntity, 'requestedState' | 'priority' | 'urgentJustification' | 'weaponObserved' | 'recovery'>): Promise<void> {
+    const errors: [string, string][] = [];
+    if (request.priority === 'urgent' && !request.urgentJustification) errors.push(['urgentJustification', 'an urgent request needs urgentJustification']);
+    const weapon = request.weaponObserved;
+    if (!weapon.serialObliterated && !weapon.serial) errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
+    if (weapon.markings.length === 0) errors.push(['weapon.markings', 'markings must list at least one marking as read']);
+    if (request.recovery.date > this.clock.now().toISOString().slice(0, 10)) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
+    if (request.requestedState === actor.stateCode) errors.push(['requestedState', 'a State does not send a trace request to itself']);
+    if (errors.length) throw fieldErrors(errors);
+    await this.knownState(request.requestedState, 'requestedState');
+    if ((await this.states.countContactPoints(request.requestedState)) === 0) {
+      throw new AppError(422, 'NO_CONTACT_POINT', `${request.requestedState} has no national point of contact in the directory: a request cannot be addressed to it yet`);
+    }
+  }
+
+  private async knownState(code: string, field: string): Promise<void> {
+    if ((await this.states.unknownCodes([code])).size > 0) throw fieldErrors([[field, `${field} ${code} is not a State known to this node`]]);
+  }
+
+  private async userName(actor: AuthUser): Promise<string> {
+    const rows: { name: string }[] = await this.db.manager.query(`SELECT coalesce(display_name, username) AS name FROM users WHERE id = $1`, [actor.id]);
+    return rows[0]?.name ?? actor.id;
+  }
+
+  private note(kind: TraceNote['kind'], text: string, actor: AuthUser): TraceNote {
+    return { kind, text, at: this.clock.now().toISOString(), byState: actor.stateCode };
+  }
+}
+
+function fieldErrors(errors: [string, string][]): ValidationFailedError {
+  return new ValidationFailedError(errors.map(([field, message]) => ({ field, messages: [message] })));
+}
+
+function requestContent(trace: RequestContent): RequestContent {
+  return Object.fromEntries(REQUEST_FIELDS.map((key) => [key, trace[key] ?? null])) as unknown as RequestContent;
+}
+
+function observedWeapon(input: ObservedWeaponDto): ObservedWeapon {
+  return {
+    type: input.type ?? null,
+    calibre: input.calibre ?? null,
+    make: input.make ?? null,
+    model: input.model ?? null,
+    serial: input.serial ?? null,
+    serialObliterated: input.serialObliterated ?? false,
+    serialReadable: input.serialReadable ?? null,
+    countryOfManufacture: input.countryOfManufacture ?? null,
+    yearOfManufacture: input.yearOfManufacture ?? null,
+    markings: input.markings.map((m) => ({ component: m.component, text: m.text })),
+    photoRefs: input.photoRefs ?? [],
+  };
+}
+
+function observedFromRegistry(w: WeaponDto): ObservedWeapon {
+  return {
+    type: w.type,
+    calibre: w.calibre,
+    make: w.manufacturer,
+    model: w.model,
+    serial: w.serial,
+    serialObliterated: false,
+    serialReadable: null,
+    countryOfManufacture: w.countryOfManufacture,
+    yearOfManufacture: w.yearOfManufacture,
+    markings: w.markings.map((m) => ({ component: m.component, text: m.text })),
+    photoRefs: w.markings.flatMap((m) => m.photoRefs),
+  };
+}
+
+/** What the officer observed wins over the registry's record; markings of both are kept. */
+function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null): ObservedWeapon {
+  if (!observed) return registry;
+  const merged = { ...registry };
+  for (const [key, value] of Object.entries(observed) as [keyof ObservedWeapon, unknown][]) {
+    if (value !== null && !(Array.isArray(value) && value.length === 0)) (merged as Record<string, unknown>)[key] = value;
+  }
+  merged.markings = [...observed.markings, ...registry.markings.filter((m) => !observed.markings.some((o) => o.text === m.text))];
+  return merged;
+}
+
+/** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
+export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
+  const events = [...w.events].filter((e) => e.type !== 'corrected').sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
+  const chain: ChainLink[] = events.map((e) => ({
+    event: e.type,
+    date: e.occurredOn,
+    state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
+    counterpartState: e.counterpartState,
+    licenceRef: e.licenceRef ?? e.authorisationRef,
+    party: e.parties[0]?.name ?? (e.type === 'manufactured' ? w.manufacturer : null),
+  }));
+  const lastExport = [...events].reverse().find((e) => e.type === 'exported');
+  const lastTransfer = [...events].reverse().find((e) => e.parties.length > 0 && e.type !== 'exported');
+  return {
+    chain,
+    lastLegalHolder: w.holder ?? w.custodian ?? lastTransfer?.parties.at(-1)?.name ?? null,
+    nextState: w.status === 'exported' ? lastExport?.counterpartState ?? null : null,
+  };
+}
+
+function followUpNote(parent: TraceEntity): string {
+  const a = parent.answer;
+  if (!a) return `Follows up trace ${parent.id} to ${parent.requestedState}`;
+  const last = a.chain.at(-1);
+  const step = last ? `; last step reported: ${last.event}${last.date ? ` on ${last.date}` : ''}${last.counterpartState ? ` to ${last.counterpartState}` : ''}${last.licenceRef ? ` (licence ${last.licenceRef})` : ''}` : '';
+  return `Follows up trace ${parent.id}: ${parent.requestedState} answered ${a.outcome}${step}`;
+}
+
+function dueOf(trace: TraceEntity): string {
+  const due = trace.status === 'sent' ? trace.acknowledgeDueAt : trace.answerDueAt;
+  return due ? due.toISOString() : 'earlier';
+}

@@ -1,0 +1,301 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
+import { flatText, parsePdf } from './support/pdf';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { registerWeapon, uniqueSerial } from './support/weapons';
+
+/**
+ * The tracing lifecycle between two States hosted on one node (FRA asks, BEL answers), through the API:
+ * roles, transitions, versions (If-Match), the outbox between mailboxes, idempotency, deadlines.
+ */
+describe('Tracing between national points of contact', () => {
+  let t: TestApp;
+  let outbox: OutboxWorker;
+  const tokens: Record<string, Tokens> = {};
+  let belNpcUser: { id: string; username: string; password: string };
+  // A real SMTP server on loopback receives the notification e-mails.
+  const mails: { to: string[]; body: string }[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let body = '';
+      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+        callback();
+      });
+    },
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    t = await createTestApp({ OUTBOX_POLL_MS: '0', TRACE_DEADLINE_JOB_SECONDS: '0', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'ITI Trace <trace@example.org>' });
+    outbox = t.app.get(OutboxWorker);
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code IN ('FRA', 'BEL', 'ITA', 'BRA')`);
+    for (const code of ['BEL', 'ITA', 'FRA']) {
+      await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ($1, 'NPC', 'Agency', 'npc@example.org')`, [code], code);
+    }
+    const users: [string, string, ('officer' | 'npc' | 'registrar' | 'auditor')[]][] = [
+      ['fraOfficer', 'FRA', ['officer']], ['fraOfficer2', 'FRA', ['officer']], ['fraNpc', 'FRA', ['npc']], ['belNpc', 'BEL', ['npc']],
+      ['belNpc2', 'BEL', ['npc']], ['belRegistrar', 'BEL', ['registrar']], ['fraRegistrar', 'FRA', ['registrar']], ['braNpc', 'BRA', ['npc']],
+    ];
+    for (const [name, stateCode, roles] of users) {
+      const user = await createUser(t, { stateCode, roles, mfaExempt: true });
+      if (name === 'belNpc') belNpcUser = user;
+      tokens[name] = await login(t, user);
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  const api = (path: string) => `/api/v1${path}`;
+
+  function requestBody(overrides: Record<string, unknown> = {}) {
+    return {
+      requestedState: 'BEL',
+      requestingAuthority: 'Police judiciaire, Marseille',
+      channel: 'direct',
+      priority: 'routine',
+      illicitBasis: ['illicit_under_national_law'],
+      legalJustification: 'Code pénal, art. 222-52; seizure order 2026/118',
+      recovery: { date: '2026-10-02', place: 'Marseille, La Joliette', context: 'Found in a vehicle during a customs check' },
+      intendedUse: 'Criminal investigation into arms trafficking',
+      useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'],
+      weapon: { type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial: 'NONE', markings: [{ component: 'receiver', text: 'FN HERSTAL' }] },
+      ...overrides,
+    };
+  }
+
+  async function transition(who: string, id: string, action: string, body: object = {}, expected = 200) {
+    const current = await t.http.get(api(`/traces/${id}`)).set(bearer(tokens[who])).expect(200);
+    const response = await t.http.post(api(`/traces/${id}/${action}`)).set(bearer(tokens[who])).set('If-Match', current.headers.etag).send(body);
+    expect({ status: response.status, body: response.body }).toMatchObject({ status: expected });
+    return response.body;
+  }
+
+  async function incomingCopy(exchangeId: string) {
+    await outbox.drain();
+    const list = await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.belNpc)).expect(200);
+    return list.body.items.find((item: { exchangeId: string }) => item.exchangeId === exchangeId);
+  }
+
+  async function sentTrace(overrides: Record<string, unknown> = {}) {
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody(overrides)).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    await transition('fraNpc', created.body.id, 'send');
+    return { outgoing: created.body, incoming: await incomingCopy(created.body.id) };
+  }
+
+  it('follows a weapon from the requesting officer to the answer, the follow-up and the chain', async () => {
+    // BEL's registry: made by FN, exported to Italy under a licence.
+    const serial = uniqueSerial('TR');
+    const weapon = await registerWeapon(t, tokens.belRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });
+    await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
+      .send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'BE-EXP-2020-77', parties: [{ role: 'consignee', name: 'Armeria Roma SpA', country: 'ITA' }] })
+      .expect(201);
+
+    const observed = { type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] };
+    const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ weapon: observed })).expect(201);
+    expect(draft.body).toMatchObject({ status: 'draft', direction: 'outgoing', requestingState: 'FRA', requestedState: 'BEL', version: 1 });
+    expect(draft.headers.etag).toBe('"1"');
+
+    // Only the NPC sends, and only a submitted trace.
+    await transition('fraNpc', draft.body.id, 'send', {}, 409);
+    await transition('fraOfficer', draft.body.id, 'submit');
+    await transition('fraOfficer', draft.body.id, 'send', {}, 403);
+    const sent = await transition('fraNpc', draft.body.id, 'send');
+    expect(sent).toMatchObject({ status: 'sent', version: 3 });
+    expect(Date.parse(sent.acknowledgeDueAt) - Date.parse(sent.sentAt)).toBe(120 * 3600_000);
+
+    // BEL's own incoming copy, written through the outbox.
+    const incoming = await incomingCopy(draft.body.id);
+    expect(incoming).toMatchObject({ direction: 'incoming', status: 'sent', requestingState: 'FRA' });
+    expect(incoming.id).not.toBe(draft.body.id);
+    await transition('belNpc', incoming.id, 'send', {}, 409);
+
+    // Candidates from BEL's registry, with the answer they would prefill.
+    const candidates = await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200);
+    expect(candidates.body.items[0]).toMatchObject({ weaponId: weapon.id, serial });
+    expect(candidates.body.items[0].score).toBeGreaterThanOrEqual(1);
+    expect(candidates.body.items[0].reasons.join(' ')).toContain('manufacturer');
+    expect(candidates.body.items[0].prefill).toMatchObject({
+      nextState: 'ITA',
+      chain: [expect.objectContaining({ event: 'manufactured', state: 'BEL' }), expect.objectContaining({ event: 'exported', counterpartState: 'ITA', licenceRef: 'BE-EXP-2020-77' })],
+    });
+
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'acknowledge', {}, 409);
+    await outbox.drain();
+    expect((await t.http.get(api(`/traces/${draft.body.id}`)).set(bearer(tokens.fraOfficer)).expect(200)).body.status).toBe('acknowledged');
+
+    await transition('belNpc', incoming.id, 'request-information', { text: 'Send photos of the receiver markings' });
+    await outbox.drain();
+    const asked = (await t.http.get(api(`/traces/${draft.body.id}`)).set(bearer(tokens.fraOfficer)).expect(200)).body;
+    expect(asked).toMatchObject({ status: 'information_requested', notes: [expect.objectContaining({ kind: 'information_requested', byState: 'BEL' })] });
+    await transition('fraOfficer', draft.body.id, 'provide-information', { text: 'Photos sent as PH-1 and PH-2' });
+    await outbox.drain();
+
+    const answered = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, weaponId: weapon.id });
+    expect(answered.answer).toMatchObject({ outcome: 'full', nextState: 'ITA', useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'] });
+    await outbox.drain();
+    const atFra = (await t.http.get(api(`/traces/${draft.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(atFra).toMatchObject({ status: 'answered', answer: { outcome: 'full', recordFound: true, nextState: 'ITA', lastLegalHolder: null } });
+    expect(atFra.answer.chain.map((l: { event: string }) => l.event)).toEqual(['manufactured', 'exported']);
+
+    // The follow-up to Italy, prefilled; the chain shows both hops.
+    const child = await transition('fraNpc', draft.body.id, 'follow-ups', {}, 201);
+    expect(child).toMatchObject({ status: 'submitted', requestedState: 'ITA', parentId: draft.body.id, useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'] });
+    expect(child.chain.map((h: { requestedState: string; outcome: string | null }) => `${h.requestedState}:${h.outcome}`)).toEqual(['BEL:full', 'ITA:null']);
+    await transition('fraNpc', child.id, 'send');
+    await transition('fraNpc', draft.body.id, 'close', { reason: 'chain_broken', note: 'continued with Italy' });
+    await outbox.drain();
+    expect((await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body).toMatchObject({ status: 'closed', closeReason: 'chain_broken' });
+    const root = (await t.http.get(api(`/traces/${draft.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(root.chain.map((h: { traceId: string; status: string }) => `${h.traceId}:${h.status}`)).toEqual([`${draft.body.id}:closed`, `${child.id}:sent`]);
+  });
+
+  it('refuses a stale version with 412 and a missing one with 428: two NPCs answering at once leave one answer', async () => {
+    const { incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const read = await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200);
+    await t.http.post(api(`/traces/${incoming.id}/answer`)).set(bearer(tokens.belNpc)).send({ outcome: 'full', recordFound: false }).expect(428);
+    const answer = (who: string, outcome: string) =>
+      t.http.post(api(`/traces/${incoming.id}/answer`)).set(bearer(tokens[who])).set('If-Match', read.headers.etag)
+        .send({ outcome, recordFound: false, reasonCode: 'no_record', reasonText: 'No record of this serial' });
+    const results = await Promise.all([answer('belNpc', 'refused'), answer('belNpc2', 'partial')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    expect(results.find((r) => r.status === 412)!.body).toMatchObject({ code: 'VERSION_MISMATCH' });
+    const rows = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM outbox_messages WHERE exchange_id = $1 AND kind = 'trace.answered'`, [incoming.exchangeId], 'BEL');
+    expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it('replays a POST with the same Idempotency-Key and body, and refuses the key with another body', async () => {
+    const key = `create-${uniqueSerial()}`;
+    const first = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', key).send(requestBody()).expect(201);
+    const again = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', key).send(requestBody()).expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const other = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', key).send(requestBody({ intendedUse: 'Another use' })).expect(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const rows = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM traces WHERE id = $1 OR intended_use = 'Another use'`, [first.body.id], 'FRA');
+    expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it('delivers a message once: pending while the target has no mailbox here, exactly once after, failures kept for retry', async () => {
+    await ownerQuery(t, `UPDATE states SET hosted_since = NULL WHERE code = 'BEL'`);
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    await transition('fraNpc', created.body.id, 'send');
+    expect(await outbox.drain()).toBe(0);
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'BEL'`);
+    await Promise.all([outbox.drain(), outbox.drain()]);
+    await outbox.drain();
+    const copies = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM traces WHERE exchange_id = $1`, [created.body.id], 'BEL');
+    expect(Number(copies[0].n)).toBe(1);
+
+    // A message that cannot be applied stays undelivered with its error, and changes nothing.
+    await ownerQuery(t, `INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload) VALUES ('FRA', 'BEL', 'trace.acknowledged', gen_random_uuid(), '{}')`, [], 'FRA');
+    await outbox.drain();
+    const failed = await ownerQuery<{ attempts: number; last_error: string; delivered_at: Date | null }>(t, `SELECT attempts, last_error, delivered_at FROM outbox_messages WHERE kind = 'trace.acknowledged' AND delivered_at IS NULL`, [], 'FRA');
+    expect(failed).toEqual([expect.objectContaining({ attempts: 1, delivered_at: null, last_error: expect.stringContaining('No outgoing copy') })]);
+  });
+
+  it('prefills a request from a weapon of the registry; what the officer observed wins', async () => {
+    const serial = uniqueSerial('RG');
+    const weapon = await registerWeapon(t, tokens.fraRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });
+    const { weapon: _omit, ...withoutWeapon } = requestBody();
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...withoutWeapon, weaponId: weapon.id }).expect(201);
+    expect(created.body).toMatchObject({ weaponId: weapon.id, weapon: { serial, make: 'FN', model: 'FNC', countryOfManufacture: 'BEL', yearOfManufacture: 2019, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] } });
+    const observed = { model: 'FNC Para', markings: [{ component: 'barrel', text: 'PROOF 19' }] };
+    const both = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...withoutWeapon, weaponId: weapon.id, weapon: observed }).expect(201);
+    expect(both.body.weapon).toMatchObject({ serial, model: 'FNC Para' });
+    expect(both.body.weapon.markings.map((m: { text: string }) => m.text)).toEqual(['PROOF 19', `FN HERSTAL BELGIUM ${serial}`]);
+    await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...withoutWeapon, weaponId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+  });
+
+  it('checks what a request must hold, naming the field', async () => {
+    const post = (body: object) => t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(body);
+    const fieldsOf = (r: { body: { details?: { field: string }[] } }) => (r.body.details ?? []).map((d) => d.field);
+    expect(fieldsOf(await post(requestBody({ priority: 'urgent' })).expect(400))).toEqual(['urgentJustification']);
+    expect(fieldsOf(await post(requestBody({ illicitBasis: [] })).expect(400))).toContain('illicitBasis');
+    expect(fieldsOf(await post(requestBody({ weapon: { markings: [{ component: 'frame', text: 'X' }] } })).expect(400))).toEqual(['weapon.serial']);
+    expect(fieldsOf(await post(requestBody({ requestedState: 'XXX' })).expect(400))).toEqual(['requestedState']);
+    expect((await post(requestBody({ requestedState: 'DEU' })).expect(422)).body.code).toBe('NO_CONTACT_POINT');
+    const obliterated = await post(requestBody({ weapon: { serialObliterated: true, serialReadable: 'FN?12*', markings: [{ component: 'frame', text: 'FN ?12' }] } })).expect(201);
+    expect(obliterated.body.weapon).toMatchObject({ serialObliterated: true, serialReadable: 'FN?12*', serial: null });
+  });
+
+  it('shows a trace only to its State (404 elsewhere) and to the officer who opened it', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.braNpc)).expect(404);
+    await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.belNpc)).expect(404);
+    await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.fraNpc)).expect(404);
+    await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraOfficer2)).expect(404);
+    const read = await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200);
+    await t.http.post(api(`/traces/${incoming.id}/acknowledge`)).set(bearer(tokens.braNpc)).set('If-Match', read.headers.etag).expect(404);
+    const list = await t.http.get(api('/traces?limit=100')).set(bearer(tokens.fraOfficer2)).expect(200);
+    expect(list.body.items.some((item: { id: string }) => item.id === outgoing.id)).toBe(false);
+  });
+
+  it('prints the request and the answer as forms that carry the same hash for both States', async () => {
+    const { outgoing, incoming } = await sentTrace({ requestingAuthority: 'Gendarmerie nationale — Côte d\'Ivoire section' });
+    const binary = (req: ReturnType<typeof t.http.get>) =>
+      req.buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const atFra = await binary(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
+    expect(atFra.headers['content-type']).toBe('application/pdf');
+    const atBel = await binary(t.http.get(api(`/traces/${incoming.id}/request.pdf`)).set(bearer(tokens.belNpc))).expect(200);
+    const [fraText, belText] = [flatText((await parsePdf(atFra.body)).text), flatText((await parsePdf(atBel.body)).text)];
+    const hashOf = (text: string) => /sha256:([0-9a-f]{64})/.exec(text)?.[1];
+    expect(hashOf(fraText)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashOf(belText)).toBe(hashOf(fraText));
+    expect(fraText).toContain(`iti-trace:request:${outgoing.id}:sha256:`);
+    expect(fraText).toContain("Gendarmerie nationale — Côte d'Ivoire section");
+    expect(fraText).toContain('FN HERSTAL');
+    await t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.braNpc)).expect(404);
+    await t.http.get(api(`/traces/${incoming.id}/response.pdf`)).set(bearer(tokens.belNpc)).expect(409);
+
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'refused', recordFound: true, reasonCode: 'ongoing_criminal_investigation', reasonText: 'Investigation 2026/44 in progress', useRestrictions: ['no_publication'] });
+    await outbox.drain();
+    const response = await binary(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraOfficer))).expect(200);
+    const parsed = await parsePdf(response.body);
+    expect(flatText(parsed.text)).toContain('Investigation 2026/44 in progress');
+    // The restrictions of the request and of the answer, on every page.
+    for (const page of parsed.pages) expect(flatText(page)).toMatch(/Law enforcement only.*No publication|No publication.*Law enforcement only/);
+  });
+
+  // Last: it moves the clock on by a day.
+  it('marks overdue traces once and reminds the NPCs in their inbox', async () => {
+    const { incoming } = await sentTrace({ priority: 'urgent', urgentJustification: 'Suspect in custody for 48 hours' });
+    t.clock.advance(25 * 3600);
+    tokens.belNpc = await login(t, belNpcUser); // access tokens last 15 minutes
+    await ownerQuery(t, `UPDATE users SET email = 'npc@police.example.be' WHERE id = $1`, [belNpcUser.id], 'BEL');
+    const job = t.app.get(DeadlineJob);
+    expect(await job.run()).toBeGreaterThanOrEqual(2); // the incoming copy at BEL and the outgoing one at FRA
+    expect(await job.run()).toBe(0);
+    const inbox = await t.http.get(api('/notifications?unread=true&limit=100')).set(bearer(tokens.belNpc)).expect(200);
+    const reminder = inbox.body.items.find((n: { kind: string; traceId: string }) => n.kind === 'trace_overdue' && n.traceId === incoming.id);
+    expect(reminder.message).toContain('acknowledgement');
+    await t.http.post(api(`/notifications/${reminder.id}/read`)).set(bearer(tokens.belNpc)).expect(200);
+    const after = await t.http.get(api('/notifications?unread=true&limit=100')).set(bearer(tokens.belNpc)).expect(200);
+    expect(after.body.items.some((n: { id: string }) => n.id === reminder.id)).toBe(false);
+    expect((await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.overdueSince).not.toBeNull();
+
+    // The e-mail copy says where to look, and carries none of the trace.
+    for (let i = 0; i < 50 && !mails.some((m) => m.to.includes('npc@police.example.be')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const mail = mails.find((m) => m.to.includes('npc@police.example.be'));
+    expect(mail?.body).toContain('Subject: ITI Trace: trace overdue');
+    expect(mail?.body).not.toContain(incoming.id);
+    expect(mail?.body).not.toContain('Marseille');
+  });
+});
