@@ -11,6 +11,9 @@ import { validationExceptionFactory } from './common/errors/validation';
 import { serveOpenApi } from './common/http/openapi';
 import { RejectNulPipe } from './common/http/reject-nul.pipe';
 
+/** The largest photo of a marking accepted (POST /traces/:id/photos). */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const API_PREFIX = 'api/v1';
 
@@ -36,6 +39,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance();
   // CSV imports are streamed to PostgreSQL as they arrive (never buffered whole): the body is the stream.
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  // Photos of markings: the bytes as sent (their type is then judged from the content), at most 5 MB.
+  fastify.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
   // While shutting down, answers close their connection, so keep-alive clients do not hold the drain.
   let closing = false;
   fastify.addHook('preClose', async () => {

@@ -80,6 +80,11 @@ const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Rec
       [ids.trace, state],
     );
   },
+  trace_photos: async (client, state, ids) => {
+    await client.query(`INSERT INTO trace_photos (state_code, trace_id, position, media_type, size, sha256, data, created_at) VALUES ($1, $2, 1, 'image/png', 1, $3, '\\x00', now())`, [
+      state, ids.trace, 'b'.repeat(64),
+    ]);
+  },
   outbox_messages: async (client, state, ids) => {
     await client.query(`INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload) VALUES ($1, 'AUT', 'trace.sent', $2, '{}')`, [state, ids.trace]);
   },

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
+import { tinyJpeg, tinyPng } from './support/images';
 import { flatText, parsePdf } from './support/pdf';
+import { TracesRepository } from '../src/tracing/traces.repository';
 import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
@@ -40,7 +43,7 @@ describe('Tracing between national points of contact', () => {
     }
     const users: [string, string, ('officer' | 'npc' | 'registrar' | 'auditor')[]][] = [
       ['fraOfficer', 'FRA', ['officer']], ['fraOfficer2', 'FRA', ['officer']], ['fraNpc', 'FRA', ['npc']], ['belNpc', 'BEL', ['npc']],
-      ['belNpc2', 'BEL', ['npc']], ['belRegistrar', 'BEL', ['registrar']], ['fraRegistrar', 'FRA', ['registrar']], ['braNpc', 'BRA', ['npc']],
+      ['belNpc2', 'BEL', ['npc']], ['belRegistrar', 'BEL', ['registrar']], ['fraRegistrar', 'FRA', ['registrar']], ['braNpc', 'BRA', ['npc']], ['itaNpc', 'ITA', ['npc']], ['itaRegistrar', 'ITA', ['registrar']],
     ];
     for (const [name, stateCode, roles] of users) {
       const user = await createUser(t, { stateCode, roles, mfaExempt: true });
@@ -160,6 +163,65 @@ describe('Tracing between national points of contact', () => {
     expect(root.chain.map((h: { traceId: string; status: string }) => `${h.traceId}:${h.status}`)).toEqual([`${draft.body.id}:closed`, `${child.id}:sent`]);
   });
 
+  it('runs the ITI chain: found in C, imported through B, made in A, the point of diversion identified', async () => {
+    // C = FRA, B = BEL, A = ITA. A made the pistol and exported it to B; B imported it (import marking "BEL").
+    const serial = uniqueSerial('BE');
+    const manufactureMarking = { kind: 'manufacture', component: 'frame', text: `P. BERETTA ITALY ${serial}`, manufacturer: 'Beretta', country: 'ITA', serial, year: 2015 };
+    const pistol = { type: 'pistol', manufacturer: 'Beretta', model: '92FS', calibre: '9x19', serial, countryOfManufacture: 'ITA', yearOfManufacture: 2015 };
+    const atA = await registerWeapon(t, tokens.itaRegistrar, { ...pistol, origin: 'manufactured', occurredOn: '2015-03-02', markings: [manufactureMarking] });
+    await t.http.post(api(`/weapons/${atA.id}/events`)).set(bearer(tokens.itaRegistrar))
+      .send({ type: 'exported', occurredOn: '2016-01-20', counterpartState: 'BEL', licenceRef: 'IT-EXP-2016-0042', parties: [{ role: 'consignee', name: 'Armurerie Liégeoise SA', country: 'BEL' }] })
+      .expect(201);
+    const importMarking = { kind: 'import', component: 'frame', text: 'BEL 16', country: 'BEL', year: 2016 };
+    const atB = await registerWeapon(t, tokens.belRegistrar, {
+      ...pistol, origin: 'imported', occurredOn: '2016-02-01', counterpartState: 'ITA', licenceRef: 'BE-IMP-2016-7', markings: [manufactureMarking, importMarking],
+    });
+
+    // C: an officer records the found pistol and drafts a trace from it; B is the country of import.
+    const found = await registerWeapon(t, tokens.fraOfficer, { ...pistol, origin: 'found', occurredOn: '2026-10-02', markings: [manufactureMarking, importMarking] });
+    const { weapon: _observed, requestedState: _state, ...request } = requestBody({ illicitBasis: ['illicit_under_national_law', 'transferred_without_licence'] });
+    const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...request, weaponId: found.id }).expect(201);
+    expect(draft.body).toMatchObject({ requestedState: 'BEL', weaponId: found.id, weapon: { serial, make: 'Beretta' } });
+    await transition('fraOfficer', draft.body.id, 'submit');
+    await transition('fraNpc', draft.body.id, 'send');
+
+    // B acknowledges, finds its record among the candidates, answers "imported from A".
+    const atBIncoming = await incomingCopy(draft.body.id);
+    expect(atBIncoming).toBeDefined();
+    const seenByB = (await t.http.get(api(`/traces/${atBIncoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
+    // B sees exactly what C sent: the request, not C's registry record or its officer's notes.
+    expect(seenByB).toMatchObject({ weaponId: null, weapon: draft.body.weapon, legalJustification: draft.body.legalJustification, requestingState: 'FRA' });
+    await transition('belNpc', atBIncoming.id, 'acknowledge');
+    const candidates = (await t.http.get(api(`/traces/${atBIncoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body;
+    expect(candidates.items[0].weaponId).toBe(atB.id);
+    expect(candidates.items[0].prefill).toMatchObject({ nextState: 'ITA', chain: [expect.objectContaining({ event: 'imported', counterpartState: 'ITA', licenceRef: 'BE-IMP-2016-7' })] });
+    await transition('belNpc', atBIncoming.id, 'answer', { outcome: 'full', recordFound: true, weaponId: atB.id });
+    await outbox.drain();
+
+    // C follows up to A; A answers with manufacture and export to B.
+    const followUp = await transition('fraNpc', draft.body.id, 'follow-ups', {}, 201);
+    expect(followUp).toMatchObject({ requestedState: 'ITA', status: 'submitted', weapon: { serial } });
+    await transition('fraNpc', followUp.id, 'send');
+    await outbox.drain();
+    const itaList = await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.itaNpc)).expect(200);
+    const atAIncoming = itaList.body.items.find((item: { exchangeId: string }) => item.exchangeId === followUp.id);
+    await transition('itaNpc', atAIncoming.id, 'acknowledge');
+    const fromA = await transition('itaNpc', atAIncoming.id, 'answer', { outcome: 'full', recordFound: true, weaponId: atA.id });
+    expect(fromA.answer.chain).toEqual([
+      expect.objectContaining({ event: 'manufactured', date: '2015-03-02', state: 'ITA' }),
+      expect.objectContaining({ event: 'exported', date: '2016-01-20', counterpartState: 'BEL', licenceRef: 'IT-EXP-2016-0042', party: 'Armurerie Liégeoise SA' }),
+    ]);
+    await outbox.drain();
+
+    // C closes: the weapon left legal hands in B, after its import.
+    await transition('fraNpc', followUp.id, 'close', { reason: 'diversion_point_identified', note: 'Diverted in Belgium after import in 2016' });
+    const chain = (await t.http.get(api(`/traces/${draft.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.chain;
+    expect(chain.map((h: { requestedState: string; outcome: string; status: string; diversionPoint: boolean }) => `${h.requestedState}:${h.outcome}:${h.status}:${h.diversionPoint}`))
+      .toEqual(['BEL:full:answered:false', 'ITA:full:closed:true']);
+    await outbox.drain();
+    expect((await t.http.get(api(`/traces/${atAIncoming.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body).toMatchObject({ status: 'closed', closeReason: 'diversion_point_identified' });
+  });
+
   it('refuses a stale version with 412 and a missing one with 428: two NPCs answering at once leave one answer', async () => {
     const { incoming } = await sentTrace();
     await transition('belNpc', incoming.id, 'acknowledge');
@@ -241,6 +303,72 @@ describe('Tracing between national points of contact', () => {
     await t.http.post(api(`/traces/${incoming.id}/acknowledge`)).set(bearer(tokens.braNpc)).set('If-Match', read.headers.etag).expect(404);
     const list = await t.http.get(api('/traces?limit=100')).set(bearer(tokens.fraOfficer2)).expect(200);
     expect(list.body.items.some((item: { id: string }) => item.id === outgoing.id)).toBe(false);
+  });
+
+  it('attaches photos of markings, judged by content, and sends them with the request, checksums intact', async () => {
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    const upload = (etag: string, bytes: Buffer, type: string, query = '?component=receiver&caption=Left%20side') =>
+      t.http.post(api(`/traces/${created.body.id}/photos${query}`)).set(bearer(tokens.fraOfficer)).set('If-Match', etag).set('content-type', type).send(bytes);
+    const png = tinyPng();
+    const first = await upload(created.headers.etag, png, 'image/png').expect(201);
+    // A PNG declared as JPEG is stored as what it is.
+    const second = await upload(first.headers.etag, png, 'image/jpeg', '').expect(201);
+    const third = await upload(second.headers.etag, tinyJpeg(), 'image/jpeg', '?component=barrel').expect(201);
+    expect(third.body.photos.map((p: { mediaType: string; component: string | null }) => `${p.mediaType}:${p.component}`)).toEqual(['image/png:receiver', 'image/png:null', 'image/jpeg:barrel']);
+    expect(third.body.photos[0]).toMatchObject({ size: png.length, caption: 'Left side', sha256: createHash('sha256').update(png).digest('hex') });
+    expect((await upload(third.headers.etag, Buffer.from('GIF89a not really'), 'image/png').expect(415)).body.code).toBe('PHOTO_TYPE_INVALID');
+    await upload(third.headers.etag, Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png').expect(413);
+    await upload(first.headers.etag, png, 'image/png').expect(412);
+
+    await transition('fraOfficer', created.body.id, 'submit');
+    await upload(`"${third.body.version + 1}"`, png, 'image/png').expect(409);
+    await transition('fraNpc', created.body.id, 'send');
+    const incoming = await incomingCopy(created.body.id);
+    const atBel = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
+    expect(atBel.photos.map((p: { sha256: string }) => p.sha256)).toEqual(third.body.photos.map((p: { sha256: string }) => p.sha256));
+    const bytes = await t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.belNpc))
+      .buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); })
+      .expect(200);
+    expect(bytes.headers['content-type']).toBe('image/jpeg');
+    expect(Buffer.compare(bytes.body, tinyJpeg())).toBe(0);
+    await t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.fraNpc)).expect(404);
+  });
+
+  it('exports a request for the INTERPOL channel with the hash of the form; names a UN mission acting with consent and a ballistics record', async () => {
+    const onBehalfOf = { kind: 'un_mission', organisation: 'MINUSCA', consentReference: 'FRA/MJ/2026-114', consentGivenOn: '2026-10-05' };
+    const ballistics = { database: 'IBIN', recordNumber: 'FR-2026-000731', exchangeable: false };
+    const late = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ channel: 'interpol', onBehalfOf: { ...onBehalfOf, consentGivenOn: '2027-01-01' } })).expect(400);
+    expect(late.body.details.map((d: { field: string }) => d.field)).toEqual(['onBehalfOf.consentGivenOn']);
+    const { outgoing, incoming } = await sentTrace({ channel: 'interpol', onBehalfOf, ballistics });
+    expect(incoming).toBeDefined();
+    const atBel = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
+    expect(atBel).toMatchObject({ onBehalfOf, ballistics, channel: 'interpol' });
+    const exported = (await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(exported).toMatchObject({ format: 'iti-trace/trace-request', formatVersion: 1, requestId: outgoing.id, request: { requestingState: 'FRA', requestedState: 'BEL', onBehalfOf, ballistics } });
+    const pdf = await t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))
+      .buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); })
+      .expect(200);
+    expect(flatText((await parsePdf(pdf.body)).text)).toContain(exported.contentSha256);
+    await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraOfficer)).expect(403);
+  });
+
+  it('applies a message once when its delivery is interrupted before the commit', async () => {
+    const repository = t.app.get(TracesRepository);
+    const spy = jest.spyOn(repository, 'markDelivered').mockRejectedValueOnce(new Error('connection lost'));
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    await transition('fraNpc', created.body.id, 'send');
+    await outbox.drain();
+    spy.mockRestore();
+    const pending = await ownerQuery<{ attempts: number; last_error: string }>(t, `SELECT attempts, last_error FROM outbox_messages WHERE exchange_id = $1`, [created.body.id], 'FRA');
+    expect(pending).toEqual([{ attempts: 1, last_error: 'connection lost' }]);
+    expect(await ownerQuery(t, `SELECT id FROM traces WHERE exchange_id = $1`, [created.body.id], 'BEL')).toEqual([]);
+    await ownerQuery(t, `UPDATE outbox_messages SET next_attempt_at = now() WHERE exchange_id = $1`, [created.body.id], 'FRA');
+    await outbox.drain();
+    await outbox.drain();
+    expect(await ownerQuery(t, `SELECT status FROM traces WHERE exchange_id = $1`, [created.body.id], 'BEL')).toEqual([{ status: 'sent' }]);
+    const notified = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM notifications n JOIN traces t ON t.id = n.trace_id WHERE t.exchange_id = $1 AND n.kind = 'trace_received'`, [created.body.id], 'BEL');
+    expect(Number(notified[0].n)).toBe(2); // one per BEL NPC, once
   });
 
   it('prints the request and the answer as forms that carry the same hash for both States', async () => {

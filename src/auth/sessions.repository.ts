@@ -24,7 +24,12 @@ export class SessionsRepository {
 
   /** The session with its user, in one query (every authenticated request reads both). */
   findSessionWithUser(id: string, userId: string): Promise<AuthSessionEntity | null> {
-    return this.db.repository(AuthSessionEntity).findOne({ where: { id, userId }, relations: { user: true } });
+    // A query builder, not findOne with relations: that one runs two statements (ids first, then the join).
+    return this.db.repository(AuthSessionEntity)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .where('s.id = :id AND s.user_id = :userId', { id, userId })
+      .getOne();
   }
 
   findSessionForUpdate(id: string): Promise<AuthSessionEntity | null> {

@@ -1,3 +1,4 @@
+import { TracePhotoEntity } from '../tracing/entities/trace-photo.entity';
 import { TraceEntity } from '../tracing/entities/trace.entity';
 import { OutboxMessageEntity } from '../tracing/entities/outbox-message.entity';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
@@ -32,6 +33,7 @@ export const entities = [
   WeaponImportEntity,
   ImportRejectionEntity,
   TraceEntity,
+  TracePhotoEntity,
   OutboxMessageEntity,
   NotificationEntity,
   IdempotencyKeyEntity,

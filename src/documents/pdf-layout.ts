@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { create as createFont, Font } from 'fontkit';
 import { dirname, join } from 'node:path';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { create as createQrCode } from 'qrcode';
 
@@ -6,7 +9,8 @@ import { create as createQrCode } from 'qrcode';
  * Drawing helpers for the PDF records (trace requests and answers): an A4 PDF/A-2b document with
  * embedded DejaVu fonts, a tagged structure tree, key/value fields, ruled tables that repeat their
  * header row on each page, a vector QR code, and a header and footer on every page written once
- * the page count is known. See docs/decisions.md ("PDF records").
+ * the page count is known, and raster images (photos) checked before they are written. See
+ * docs/decisions.md ("PDF records").
  */
 
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -14,6 +18,21 @@ const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')),
 export const FONT_REGULAR = join(FONT_DIR, 'DejaVuSans.ttf');
 export const FONT_BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 export const FONT_MONO = join(FONT_DIR, 'DejaVuSansMono.ttf');
+
+const parsedFonts = new Map<string, Font>();
+
+/**
+ * Each TrueType file parsed once per process (fontkit), not once per document: parsing was most of a
+ * form's CPU time. pdfkit takes a parsed font as a font source and makes its own subset per document.
+ */
+function parsedFont(path: string): Font {
+  let font = parsedFonts.get(path);
+  if (!font) {
+    font = createFont(readFileSync(path)) as Font;
+    parsedFonts.set(path, font);
+  }
+  return font;
+}
 
 const MARGINS = { top: 78, bottom: 64, left: 56, right: 56 };
 const BODY_SIZE = 9.5;
@@ -61,11 +80,429 @@ function xmpSafe(text: string): string {
   return text.replace(/&/g, '+').replace(/[<>]/g, '').replace(/\p{Cc}/gu, ' ');
 }
 
+// ---- Raster images (photos)
+//
+// JPEG goes into the file as it is (DCTDecode), once its header is checked. PNG is decoded here, not by
+// pdfkit: pdfkit hands PNGs that need decoding (alpha, interlaced, palette transparency) to png-js,
+// which inflates asynchronously and throws from the zlib callback on bad data (an uncaught exception,
+// not one the caller can catch, and an image object left open so the document never ends), trusts
+// chunk lengths (a length of 2^31 or more reads as negative and moves backwards), mishandles sub-byte
+// interlaced images and tRNS of grey and RGB images, and finishes objects in an order that depends on
+// the thread pool (the same input would not always give the same bytes). Here everything is checked
+// and decoded synchronously before the first object is written, so an image that cannot be shown
+// leaves the document untouched.
+
+export type ImageMediaType = 'image/jpeg' | 'image/png';
+
+/** Why an image cannot be shown, in words for the reader of the record. */
+export class ImageError extends Error {
+  override name = 'ImageError';
+}
+
+/** Decoded samples above this size are refused (a small compressed file can claim a huge image). */
+const MAX_IMAGE_BYTES = 128 * 1024 * 1024;
+
+/** What pdfkit's drawing code reads from an image (its own JPEG class, or ours for PNG). */
+interface PdfRef {
+  data: Record<string, unknown>;
+  offset?: number;
+  end(chunk?: Uint8Array): void;
+}
+interface PdfKitImage {
+  width: number;
+  height: number;
+  label: string;
+  obj: PdfRef | null;
+  orientation?: number;
+  bits?: number;
+  colorSpace?: string;
+  embed(doc: unknown): void;
+}
+interface PdfKitInternals {
+  openImage(src: Uint8Array): PdfKitImage;
+  ref(data?: Record<string, unknown>): PdfRef;
+}
+
+/** An image written into the file, ready to be drawn. */
+export class EmbeddedImage {
+  /** `width` and `height`: as shown (EXIF orientation applied), in pixels. */
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    /** pdfkit's image object (internal). */
+    readonly source: unknown,
+  ) {}
+}
+
+// -- JPEG
+
+interface JpegFrame {
+  width: number;
+  height: number;
+  components: number;
+}
+
+/** SOF markers: C0-CF but for DHT (C4), JPG (C8) and DAC (CC). */
+function isStartOfFrame(marker: number): boolean {
+  return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+}
+
+/**
+ * Walks the JPEG's marker segments up to the first scan and checks that its frame is one a PDF
+ * DCTDecode filter reads and PDF/A-2b allows: baseline, extended or progressive Huffman coding, 8-bit
+ * samples, greyscale or colour (1 or 3 components: CMYK would need a CMYK output intent).
+ */
+function checkJpeg(data: Uint8Array): JpegFrame {
+  const u16 = (at: number) => (data[at] << 8) | data[at + 1];
+  if (data.length < 4 || data[0] !== 0xff || data[1] !== 0xd8) throw new ImageError('not a JPEG image');
+  let pos = 2;
+  let frame: JpegFrame | null = null;
+  for (;;) {
+    // Stray bytes before a marker are skipped, as decoders do (with a warning).
+    while (pos < data.length && data[pos] !== 0xff) pos++;
+    while (pos < data.length && data[pos] === 0xff) pos++; // fill bytes
+    if (pos >= data.length) throw new ImageError('truncated JPEG image');
+    const marker = data[pos++];
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length field
+    if (marker === 0x00 || marker === 0xd8 || marker === 0xd9) throw new ImageError('corrupt JPEG image');
+    if (pos + 2 > data.length) throw new ImageError('truncated JPEG image');
+    const length = u16(pos);
+    if (length < 2 || pos + length > data.length) throw new ImageError('truncated JPEG image');
+    if (isStartOfFrame(marker)) {
+      if (frame) throw new ImageError('corrupt JPEG image');
+      if (marker > 0xc2) throw new ImageError('JPEG coding not supported in PDF (lossless, hierarchical or arithmetic)');
+      if (length < 8) throw new ImageError('corrupt JPEG image');
+      const precision = data[pos + 2];
+      const components = data[pos + 7];
+      if (length < 8 + 3 * components) throw new ImageError('corrupt JPEG image');
+      if (precision !== 8) throw new ImageError(`${precision}-bit JPEG not supported in PDF`);
+      if (components === 4) throw new ImageError('CMYK JPEG not allowed in this PDF/A record');
+      if (components !== 1 && components !== 3) throw new ImageError(`JPEG with ${components} components not supported`);
+      frame = { height: u16(pos + 3), width: u16(pos + 5), components };
+      if (!frame.width || !frame.height) throw new ImageError('JPEG without its size in the frame header not supported');
+    } else if (marker === 0xda) {
+      if (!frame) throw new ImageError('corrupt JPEG image');
+      return frame;
+    }
+    pos += length;
+  }
+}
+
+// -- PNG
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Samples per pixel, by colour type. */
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** Bit depths allowed by the PNG specification, by colour type. */
+const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+/** Adam7 passes: first column, first row, column step, row step. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+];
+
+interface PngFile {
+  width: number;
+  height: number;
+  depth: number;
+  colorType: number;
+  interlaced: boolean;
+  palette: Buffer | null;
+  transparency: Buffer | null;
+  /** The zlib stream (all IDAT chunks joined). */
+  compressed: Buffer;
+}
+
+/** Reads and checks the chunks (lengths, CRCs, order, header values); ancillary chunks are skipped. */
+function readPng(data: Buffer): PngFile {
+  if (data.length < 8 || !data.subarray(0, 8).equals(PNG_SIGNATURE)) throw new ImageError('not a PNG image');
+  let pos = 8;
+  let header: Omit<PngFile, 'palette' | 'transparency' | 'compressed'> | null = null;
+  let palette: Buffer | null = null;
+  let transparency: Buffer | null = null;
+  const idat: Buffer[] = [];
+  let idatEnded = false;
+  for (;;) {
+    if (pos + 12 > data.length) throw new ImageError('truncated PNG image');
+    const length = data.readUInt32BE(pos);
+    const type = data.toString('latin1', pos + 4, pos + 8);
+    if (length > 0x7fffffff || pos + 12 + length > data.length) throw new ImageError('truncated PNG image');
+    const body = data.subarray(pos + 8, pos + 8 + length);
+    if (crc32(body, crc32(data.subarray(pos + 4, pos + 8))) !== data.readUInt32BE(pos + 8 + length)) {
+      throw new ImageError('corrupt PNG image (checksum)');
+    }
+    pos += 12 + length;
+    if (!header && type !== 'IHDR') throw new ImageError('corrupt PNG image');
+    if (idat.length && type !== 'IDAT') idatEnded = true;
+    switch (type) {
+      case 'IHDR': {
+        if (header || length !== 13) throw new ImageError('corrupt PNG image');
+        const [depth, colorType, compression, filter, interlace] = body.subarray(8, 13);
+        header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth, colorType, interlaced: interlace === 1 };
+        if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff) {
+          throw new ImageError('corrupt PNG image');
+        }
+        if (!PNG_DEPTHS[colorType]?.includes(depth) || compression !== 0 || filter !== 0 || interlace > 1) {
+          throw new ImageError('PNG variant not supported');
+        }
+        break;
+      }
+      case 'PLTE':
+        if (idat.length || length === 0 || length % 3 !== 0 || length > 256 * 3) throw new ImageError('corrupt PNG image');
+        palette = body;
+        break;
+      case 'tRNS':
+        if (idat.length) throw new ImageError('corrupt PNG image');
+        transparency = body;
+        break;
+      case 'IDAT':
+        if (idatEnded) throw new ImageError('corrupt PNG image');
+        idat.push(body);
+        break;
+      case 'IEND': {
+        if (!header || !idat.length) throw new ImageError('corrupt PNG image');
+        if (header.colorType === 3 && !palette) throw new ImageError('corrupt PNG image (no palette)');
+        return { ...header, palette, transparency, compressed: Buffer.concat(idat) };
+      }
+      default:
+        // An unknown critical chunk (first letter upper case) changes how the image reads.
+        if (/^[A-Z]/.test(type)) throw new ImageError('PNG variant not supported');
+    }
+  }
+}
+
+/** Bytes of one row of `width` pixels of `bitsPerPixel` (without the filter byte). */
+function rowBytes(width: number, bitsPerPixel: number): number {
+  return Math.ceil((width * bitsPerPixel) / 8);
+}
+
+/** The sub-images of the file: the whole image, or the 7 Adam7 passes (an empty pass has no bytes). */
+function pngPasses(png: PngFile): { x0: number; y0: number; dx: number; dy: number; width: number; height: number }[] {
+  const passes = png.interlaced ? ADAM7 : [[0, 0, 1, 1]];
+  return passes
+    .map(([x0, y0, dx, dy]) => ({
+      x0,
+      y0,
+      dx,
+      dy,
+      width: png.width > x0 ? Math.ceil((png.width - x0) / dx) : 0,
+      height: png.height > y0 ? Math.ceil((png.height - y0) / dy) : 0,
+    }))
+    .filter((pass) => pass.width > 0 && pass.height > 0);
+}
+
+/** Undoes the PNG row filters of `rows` rows from `raw` at `offset` into `out`; returns the new offset. */
+function unfilter(raw: Buffer, offset: number, rows: number, stride: number, bpp: number, out: Buffer): number {
+  for (let row = 0; row < rows; row++) {
+    const filter = raw[offset++];
+    const at = row * stride;
+    const up = at - stride;
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? out[at + i - bpp] : 0;
+      const b = row > 0 ? out[up + i] : 0;
+      let predictor: number;
+      switch (filter) {
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = a;
+          break;
+        case 2:
+          predictor = b;
+          break;
+        case 3:
+          predictor = (a + b) >> 1;
+          break;
+        case 4: {
+          const c = row > 0 && i >= bpp ? out[up + i - bpp] : 0;
+          const p = a + b - c;
+          const pa = Math.abs(p - a);
+          const pb = Math.abs(p - b);
+          const pc = Math.abs(p - c);
+          predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          break;
+        }
+        default:
+          throw new ImageError('corrupt PNG image (row filter)');
+      }
+      out[at + i] = (raw[offset + i] + predictor) & 0xff;
+    }
+    offset += stride;
+  }
+  return offset;
+}
+
+/** An image XObject's dictionary entries and data, before it is written. */
+interface Raster {
+  width: number;
+  height: number;
+  bitsPerComponent: number;
+  colorSpace: string | unknown[];
+  /** FlateDecode data. */
+  data: Buffer;
+  decodeParms?: Record<string, number>;
+  /** Colour key mask (PNG tRNS for grey or RGB images). */
+  mask?: number[];
+  /** FlateDecode 8-bit alpha, for a soft mask. */
+  alpha?: Buffer;
+}
+
+/**
+ * Checks and decodes a PNG into image XObject data. A non-interlaced PNG without alpha keeps its zlib
+ * stream, read through the PNG predictor (as pdfkit does), once every row filter has been checked; the
+ * others are decoded to samples: interlacing undone, alpha (or palette transparency) split off into a
+ * soft mask, 16-bit samples of images with alpha reduced to 8.
+ */
+function decodePng(data: Buffer): Raster {
+  const png = readPng(data);
+  const channels = PNG_CHANNELS[png.colorType];
+  const bitsPerPixel = channels * png.depth;
+  const bpp = Math.max(1, bitsPerPixel >> 3);
+  const passes = pngPasses(png);
+  const expected = passes.reduce((sum, pass) => sum + pass.height * (1 + rowBytes(pass.width, bitsPerPixel)), 0);
+  const stride = rowBytes(png.width, bitsPerPixel);
+  if (expected > MAX_IMAGE_BYTES || png.height * stride > MAX_IMAGE_BYTES) throw new ImageError('PNG image too large');
+  let raw: Buffer;
+  try {
+    raw = inflateSync(png.compressed, { maxOutputLength: expected });
+  } catch {
+    throw new ImageError('corrupt PNG image (compressed data)');
+  }
+  if (raw.length !== expected) throw new ImageError('corrupt PNG image (truncated data)');
+
+  const palette = png.colorType === 3 ? png.palette : null;
+  const colorSpace: Raster['colorSpace'] = palette
+    ? ['Indexed', 'DeviceRGB', palette.length / 3 - 1, new Uint8Array(palette)]
+    : channels >= 3
+      ? 'DeviceRGB'
+      : 'DeviceGray';
+  const mask = colorKeyMask(png);
+  const indexedAlpha = png.colorType === 3 && png.transparency?.length ? png.transparency : null;
+  const hasAlpha = png.colorType === 4 || png.colorType === 6;
+
+  if (!png.interlaced && !hasAlpha && !indexedAlpha) {
+    for (let row = 0, at = 0; row < png.height; row++, at += 1 + stride) {
+      if (raw[at] > 4) throw new ImageError('corrupt PNG image (row filter)');
+    }
+    return {
+      width: png.width,
+      height: png.height,
+      bitsPerComponent: png.depth,
+      colorSpace,
+      data: png.compressed,
+      decodeParms: { Predictor: 15, Colors: channels, BitsPerComponent: png.depth, Columns: png.width },
+      mask,
+    };
+  }
+
+  // The whole image as unfiltered rows of packed samples.
+  let pixels = Buffer.alloc(png.height * stride);
+  if (!png.interlaced) {
+    unfilter(raw, 0, png.height, stride, bpp, pixels);
+  } else {
+    let offset = 0;
+    for (const pass of passes) {
+      const passStride = rowBytes(pass.width, bitsPerPixel);
+      const sub = Buffer.alloc(pass.height * passStride);
+      offset = unfilter(raw, offset, pass.height, passStride, bpp, sub);
+      scatter(sub, passStride, pass, bitsPerPixel, pixels, stride);
+    }
+  }
+
+  let alpha: Buffer | undefined;
+  let bitsPerComponent = png.depth;
+  if (hasAlpha) {
+    // Colour and alpha apart, 8 bits each (the high byte of a 16-bit sample).
+    const sampleBytes = png.depth / 8;
+    const count = png.width * png.height;
+    const colours = channels - 1;
+    const colour = Buffer.alloc(count * colours);
+    const alphaSamples = Buffer.alloc(count);
+    for (let p = 0, src = 0, dst = 0; p < count; p++) {
+      for (let k = 0; k < colours; k++, src += sampleBytes) colour[dst++] = pixels[src];
+      alphaSamples[p] = pixels[src];
+      src += sampleBytes;
+    }
+    pixels = colour;
+    bitsPerComponent = 8;
+    alpha = alphaSamples;
+  } else if (indexedAlpha) {
+    alpha = Buffer.alloc(png.width * png.height);
+    const perByte = 8 / png.depth;
+    const valueMask = (1 << png.depth) - 1;
+    for (let y = 0, p = 0; y < png.height; y++) {
+      for (let x = 0; x < png.width; x++, p++) {
+        const byte = pixels[y * stride + Math.floor(x / perByte)];
+        const index = (byte >> (8 - png.depth * ((x % perByte) + 1))) & valueMask;
+        alpha[p] = index < indexedAlpha.length ? indexedAlpha[index] : 0xff;
+      }
+    }
+  }
+  return {
+    width: png.width,
+    height: png.height,
+    bitsPerComponent,
+    colorSpace,
+    data: deflateSync(pixels),
+    mask,
+    alpha: alpha && deflateSync(alpha),
+  };
+}
+
+/** Copies the pixels of one Adam7 pass to their places in the whole image. */
+function scatter(
+  sub: Buffer,
+  subStride: number,
+  pass: { x0: number; y0: number; dx: number; dy: number; width: number; height: number },
+  bitsPerPixel: number,
+  out: Buffer,
+  stride: number,
+): void {
+  const bytes = bitsPerPixel >> 3;
+  for (let row = 0; row < pass.height; row++) {
+    const from = row * subStride;
+    const to = (pass.y0 + row * pass.dy) * stride;
+    for (let col = 0; col < pass.width; col++) {
+      const x = pass.x0 + col * pass.dx;
+      if (bytes) {
+        sub.copy(out, to + x * bytes, from + col * bytes, from + (col + 1) * bytes);
+      } else {
+        // 1, 2 or 4 bits a pixel, the leftmost pixel in the high bits.
+        const bitsIn = col * bitsPerPixel;
+        const bitsOut = x * bitsPerPixel;
+        const value = (sub[from + (bitsIn >> 3)] >> (8 - bitsPerPixel - (bitsIn & 7))) & ((1 << bitsPerPixel) - 1);
+        out[to + (bitsOut >> 3)] |= value << (8 - bitsPerPixel - (bitsOut & 7));
+      }
+    }
+  }
+}
+
+/** The PDF colour key mask of a grey or RGB PNG's tRNS chunk (one sample value made transparent). */
+function colorKeyMask(png: PngFile): number[] | undefined {
+  const trns = png.transparency;
+  const channels = png.colorType === 0 ? 1 : png.colorType === 2 ? 3 : 0;
+  if (!trns || !channels || trns.length < 2 * channels) return undefined;
+  const mask: number[] = [];
+  for (let k = 0; k < channels; k++) {
+    const value = trns.readUInt16BE(2 * k);
+    if (value >= 2 ** png.depth) return undefined;
+    mask.push(value, value);
+  }
+  return mask;
+}
+
 export class FormDocument {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: Struct;
   private readonly done: Promise<Buffer>;
   private pagesAdded = 1;
+  private pngCount = 0;
   private style = { font: FONT_REGULAR, size: BODY_SIZE, color: TEXT_COLOR };
 
   constructor(meta: DocumentMeta) {
@@ -80,7 +517,7 @@ export class FormDocument {
       bufferPages: true,
       // pdfkit selects its default font when constructed; naming ours keeps Helvetica (a
       // non-embedded standard font, refused by PDF/A) out of the file altogether.
-      font: FONT_REGULAR,
+      font: parsedFont(FONT_REGULAR) as unknown as string,
       info: {
         Title: xmpSafe(meta.title),
         Author: xmpSafe(meta.author),
@@ -128,7 +565,8 @@ export class FormDocument {
 
   private setFont(font: string, size: number, color = TEXT_COLOR): void {
     this.style = { font, size, color };
-    this.doc.font(font).fontSize(size).fillColor(color);
+    // The parsed font, keyed by its path: pdfkit reuses it within the document and subsets it per document.
+    this.doc.font(parsedFont(font) as unknown as string, font).fontSize(size).fillColor(color);
   }
 
   /** Draws decoration (lines, fills) outside the structure tree. */
@@ -318,10 +756,132 @@ export class FormDocument {
    * hash or a QR payload must not be cut, or it could not be copied or compared).
    */
   monoLine(text: string, maxSize = BODY_SIZE): void {
+    this.paragraph(text, { font: FONT_MONO, size: this.monoSize(text, maxSize) });
+  }
+
+  private monoSize(text: string, maxSize: number): number {
+    this.doc.font(FONT_MONO).fontSize(10);
+    return Math.max(5, Math.min(maxSize, (10 * this.width) / this.doc.widthOfString(text) - 0.05));
+  }
+
+  /** The height paragraph() takes for `text` (to keep what follows on the same page). */
+  paragraphHeight(text: string, options: { font?: string; size?: number } = {}): number {
+    this.setFont(options.font ?? FONT_REGULAR, options.size ?? BODY_SIZE);
+    return this.doc.heightOfString(text, { width: this.width, lineGap: LINE_GAP }) + 3;
+  }
+
+  /** The height monoLine() takes for `text`. */
+  monoLineHeight(text: string, maxSize = BODY_SIZE): number {
+    return this.paragraphHeight(text, { font: FONT_MONO, size: this.monoSize(text, maxSize) });
+  }
+
+  /** Starts a new page unless `height` points still fit on this one (to keep lines together). */
+  keep(height: number): void {
+    this.ensureSpace(height);
+  }
+
+  /** Blank space before what follows. */
+  space(points: number): void {
+    this.doc.y += points;
+  }
+
+  /**
+   * Checks an image's bytes and writes it into the file, without drawing it. Throws an ImageError,
+   * with a reason for the reader, when it cannot be shown; nothing has been written then.
+   */
+  embedImage(data: Uint8Array, mediaType: ImageMediaType): EmbeddedImage {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    try {
+      return mediaType === 'image/jpeg' ? this.embedJpeg(bytes) : this.embedPng(bytes);
+    } catch (error) {
+      if (error instanceof ImageError) throw error;
+      throw new ImageError('the image could not be decoded');
+    }
+  }
+
+  private embedJpeg(data: Buffer): EmbeddedImage {
+    const frame = checkJpeg(data);
+    // pdfkit reads the header again (it takes the EXIF orientation from it): the two must agree.
+    const image = (this.doc as unknown as PdfKitInternals).openImage(data);
+    const { width, height } = image;
+    if (width !== frame.width || height !== frame.height || image.bits !== 8 || !['DeviceGray', 'DeviceRGB'].includes(image.colorSpace ?? '')) {
+      throw new ImageError('corrupt JPEG image');
+    }
+    try {
+      image.embed(this.doc);
+    } catch (error) {
+      // Not expected once the header is checked (the bytes are copied as they are); an object left
+      // open would keep the document from ever ending, so it is closed, empty and unused.
+      const obj = image.obj;
+      if (obj && obj.offset === undefined) {
+        for (const key of Object.keys(obj.data)) delete obj.data[key];
+        obj.end();
+      }
+      throw error;
+    }
+    const turned = (image.orientation ?? 1) > 4;
+    return new EmbeddedImage(turned ? height : width, turned ? width : height, image);
+  }
+
+  private embedPng(data: Buffer): EmbeddedImage {
+    const raster = decodePng(data);
+    const internals = this.doc as unknown as PdfKitInternals;
+    const { width, height } = raster;
+    const dictionary: Record<string, unknown> = {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: width,
+      Height: height,
+      BitsPerComponent: raster.bitsPerComponent,
+      ColorSpace: raster.colorSpace,
+      Filter: 'FlateDecode',
+    };
+    if (raster.decodeParms) dictionary.DecodeParms = raster.decodeParms;
+    if (raster.mask) dictionary.Mask = raster.mask;
+    if (raster.alpha) {
+      const softMask = internals.ref({
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: width,
+        Height: height,
+        BitsPerComponent: 8,
+        ColorSpace: 'DeviceGray',
+        Filter: 'FlateDecode',
+      });
+      softMask.end(raster.alpha);
+      dictionary.SMask = softMask;
+    }
+    const obj = internals.ref(dictionary);
+    obj.end(raster.data);
+    const image: PdfKitImage = { width, height, label: `Ph${++this.pngCount}`, obj, orientation: 1, embed: () => undefined };
+    return new EmbeddedImage(width, height, image);
+  }
+
+  /** The size in points `image` is drawn at: fitted to the content width and `maxHeight`, aspect kept. */
+  imageSize(image: EmbeddedImage, maxHeight: number): { width: number; height: number } {
+    const scale = Math.min(this.width / image.width, maxHeight / image.height);
+    return { width: image.width * scale, height: image.height * scale };
+  }
+
+  /**
+   * Draws `image` centred, fitted to the content width and `maxHeight` (aspect kept), as a figure with
+   * `alt` as its text; starts a new page unless it fits together with the next `keepWith` points.
+   */
+  figure(image: EmbeddedImage, options: { alt: string; maxHeight: number; keepWith?: number }): void {
     const { doc } = this;
-    doc.font(FONT_MONO).fontSize(10);
-    const size = Math.max(5, Math.min(maxSize, (10 * this.width) / doc.widthOfString(text) - 0.05));
-    this.paragraph(text, { font: FONT_MONO, size });
+    const keepWith = options.keepWith ?? 0;
+    // Never taller than a page can hold with what is kept with it.
+    const { width, height } = this.imageSize(image, Math.min(options.maxHeight, this.bottom - MARGINS.top - keepWith - 4));
+    this.ensureSpace(height + 4 + keepWith);
+    const x = this.left + (this.width - width) / 2;
+    const y = doc.y;
+    this.root.add(
+      doc.struct('Figure', { alt: options.alt }, () => {
+        doc.image(image.source as PDFKit.Mixins.ImageSrc, x, y, { width, height });
+      }),
+    );
+    doc.x = this.left;
+    doc.y = y + height + 4;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { FormDocument } from './pdf-layout';
+import { EmbeddedImage, FormDocument, ImageError } from './pdf-layout';
 
 /**
  * The PDF records of a trace: the request (ITI paras 14-17) and the answer (paras 18-19), kept for
@@ -35,6 +35,18 @@ export interface FormWeapon {
   markings: FormMarking[];
   photoRefs: string[];
 }
+/** A photo of a marking, reproduced in the request form. */
+export interface FormPhoto {
+  id: string;
+  /** The weapon component photographed, e.g. 'receiver'. */
+  component: string | null;
+  caption: string | null;
+  mediaType: 'image/jpeg' | 'image/png';
+  /** SHA-256 (hex) of the stored bytes: printed under the photo, and checked against `data`. */
+  sha256: string;
+  /** The image bytes (checked on upload to be a JPEG or PNG by their content). */
+  data: Buffer;
+}
 export interface FormChainLink {
   event: string;
   date: string | null;
@@ -66,6 +78,8 @@ export interface TraceRequestForm {
   recovery: { date: string; place: string; context: string };
   intendedUse: string;
   weapon: FormWeapon;
+  /** Shown after the markings, in this order (may be empty). */
+  photos: FormPhoto[];
   status: string;
   submittedAt: string | null;
   sentAt: string | null;
@@ -203,7 +217,11 @@ function serialText(weapon: FormWeapon): string {
   return orNot(weapon.serial);
 }
 
-function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string): void {
+/**
+ * `photosFollow`: the request reproduces the photos after this section, so the references are
+ * introduced as such; the response only names them.
+ */
+function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, photosFollow = false): void {
   form.section(heading);
   form.field('Type', orNot(weapon.type));
   form.field('Make (manufacturer)', orNot(weapon.make));
@@ -228,11 +246,74 @@ function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string):
   }
 
   if (weapon.photoRefs.length) {
-    form.caption('Photographs (not reproduced here: each photo reference names one image)');
+    form.caption(
+      photosFollow
+        ? 'Photo references recorded with the markings'
+        : 'Photographs (not reproduced here: each photo reference names one image)',
+    );
     form.list(weapon.photoRefs.map((ref, i) => `Photo reference ${i + 1}: ${ref}`));
   } else {
-    form.field('Photographs', 'No photo reference.');
+    form.field(photosFollow ? 'Photo references' : 'Photographs', 'No photo reference.');
   }
+}
+
+/** Photos are drawn at most this high (points), and never wider than the text. */
+const PHOTO_MAX_HEIGHT = 260;
+
+function photoDescription(n: number, photo: FormPhoto): string {
+  const component = photo.component ? words(photo.component) : 'component not recorded';
+  const caption = photo.caption?.trim();
+  return caption ? `Photo ${n} — ${component} — ${caption}` : `Photo ${n} — ${component}`;
+}
+
+/**
+ * Each photo with, under it, what it shows and its SHA-256 (kept on the photo's page). A photo that
+ * cannot be shown (bytes that do not decode, or not the bytes the hash names, or a kind PDF/A does not
+ * allow) is named with its hash, what it shows and why it is not shown: one bad file never stops the
+ * form.
+ */
+function photosSection(form: FormDocument, photos: FormPhoto[]): void {
+  const heading = 'Photos of markings';
+  if (!photos.length) {
+    form.section(heading);
+    form.paragraph('No photos attached');
+    return;
+  }
+  photos.forEach((photo, i) => {
+    const n = i + 1;
+    const description = photoDescription(n, photo);
+    let image: EmbeddedImage | null = null;
+    let failure = '';
+    try {
+      if (createHash('sha256').update(photo.data).digest('hex') !== photo.sha256.toLowerCase()) {
+        failure = 'the image bytes do not match this SHA-256';
+      } else {
+        image = form.embedImage(photo.data, photo.mediaType);
+      }
+    } catch (error) {
+      failure = error instanceof ImageError ? error.message : 'the image could not be decoded';
+    }
+
+    if (image) {
+      const hashLine = `SHA-256 ${photo.sha256}`;
+      const text = form.paragraphHeight(description) + form.monoLineHeight(hashLine);
+      // The heading stays with the first photo (12 pt: the heading's own spacing).
+      if (i === 0) form.section(heading, form.imageSize(image, PHOTO_MAX_HEIGHT).height + 4 + text + 12);
+      form.figure(image, { alt: `${description} (photo of a marking)`, maxHeight: PHOTO_MAX_HEIGHT, keepWith: text });
+      form.paragraph(description);
+      form.monoLine(hashLine);
+    } else {
+      // On one line (monospaced, as small as it takes), so the hash is never cut.
+      const notice = `Photo ${n} could not be rendered (SHA-256 ${photo.sha256})`;
+      const what = `${description} (not shown: ${failure})`;
+      const height = form.monoLineHeight(notice) + form.paragraphHeight(what);
+      if (i === 0) form.section(heading, height + 12);
+      else form.keep(height);
+      form.monoLine(notice);
+      form.paragraph(what);
+    }
+    form.space(8);
+  });
 }
 
 function verificationSection(form: FormDocument, kind: 'request' | 'response', traceId: string, sha256: string): void {
@@ -307,7 +388,8 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
   form.section('Intended use of the information');
   form.paragraph(f.intendedUse);
 
-  weaponSection(form, f.weapon, 'Weapon to be traced');
+  weaponSection(form, f.weapon, 'Weapon to be traced', true);
+  photosSection(form, f.photos);
 
   form.section('Status');
   form.field('Status', words(f.status));

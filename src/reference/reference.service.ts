@@ -54,7 +54,9 @@ export class ReferenceService {
    */
   async matcher(stateCode: string): Promise<ReferenceMatcher> {
     if (!(await this.reference.hasAdditions(stateCode))) return this.shippedMatcher();
-    const [types, calibres, manufacturers] = await Promise.all([this.reference.weaponTypes(), this.allCalibres(stateCode), this.allManufacturers(stateCode)]);
+    const types = await this.reference.weaponTypes();
+    const calibres = await this.allCalibres(stateCode);
+    const manufacturers = await this.allManufacturers(stateCode);
     return new ReferenceMatcher(types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })), calibres, manufacturers);
   }
 
@@ -62,7 +64,9 @@ export class ReferenceService {
 
   private shippedMatcher(): Promise<ReferenceMatcher> {
     this.shipped ??= (async () => {
-      const [types, calibres, manufacturers] = await Promise.all([this.reference.weaponTypes(), this.reference.calibres(), this.reference.manufacturers()]);
+      const types = await this.reference.weaponTypes();
+      const calibres = await this.reference.calibres();
+      const manufacturers = await this.reference.manufacturers();
       return new ReferenceMatcher(
         types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })),
         calibres.map((c) => ({ code: c.code, name: c.name, aliases: c.aliases, diameterMm: null, kind: c.kind, addedByState: false })),

@@ -93,7 +93,9 @@ export class WeaponsService {
   async get(actor: AuthUser, id: string): Promise<WeaponDto> {
     const weapon = await this.weapons.findById(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
-    const [markings, history] = await Promise.all([this.weapons.markingsOf(actor.stateCode, id), this.events.historyOf(actor.stateCode, id)]);
+    // One transaction is one connection: its queries run one after the other.
+    const markings = await this.weapons.markingsOf(actor.stateCode, id);
+    const history = await this.events.historyOf(actor.stateCode, id);
     return WeaponDto.full(weapon, markings, history);
   }
 
@@ -237,7 +239,9 @@ export class WeaponsService {
   private async change(actor: AuthUser, id: string, change: { event?: RecordEventDto; markings: MarkingInputDto[] }): Promise<WeaponDto> {
     const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
-    const [markings, history] = await Promise.all([this.weapons.markingsOf(actor.stateCode, id), this.events.historyOf(actor.stateCode, id)]);
+    // One transaction is one connection: its queries run one after the other.
+    const markings = await this.weapons.markingsOf(actor.stateCode, id);
+    const history = await this.events.historyOf(actor.stateCode, id);
     let status = weapon.status;
     if (change.event) {
       const next = nextStatus(weapon.status, change.event.type, change.event.statusAfter);

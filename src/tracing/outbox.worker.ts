@@ -5,7 +5,9 @@ import { StatesService } from '../states/states.service';
 import { TracesRepository } from './traces.repository';
 import { TracingService } from './tracing.service';
 
-const BATCH = 100;
+const BATCH = 200;
+/** Deliveries in flight at once (each holds a pooled connection while it runs). */
+const LANES = 4;
 
 /**
  * Delivers messages between State mailboxes. Each message is claimed (FOR UPDATE SKIP LOCKED), applied
@@ -60,13 +62,21 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
+  /**
+   * Several deliveries at once, each in its own transaction: SKIP LOCKED shares the messages out, and
+   * outbox_claim() never hands out a message while an older one of its exchange is pending.
+   */
   private async deliverAll(): Promise<number> {
     let delivered = 0;
-    for (let i = 0; i < BATCH; i++) {
-      const outcome = await this.deliverOne();
-      if (outcome === 'none') break;
-      if (outcome === 'delivered') delivered++;
-    }
+    let budget = BATCH;
+    const lane = async () => {
+      while (budget-- > 0) {
+        const outcome = await this.deliverOne();
+        if (outcome === 'none') return;
+        if (outcome === 'delivered') delivered++;
+      }
+    };
+    await Promise.all(Array.from({ length: LANES }, lane));
     return delivered;
   }
 

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../common/errors/app-error';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { IfMatchVersion, setVersionTag } from '../common/http/etag';
 import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
-import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ReasonDto, TraceIdParamDto, UpdateTraceDto } from './dto/trace.dto';
+import {
+  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, TraceIdParamDto, UpdateTraceDto,
+} from './dto/trace.dto';
 import { CandidatesDto, TraceDto, TracePageDto } from './dto/trace.response.dto';
 import { TracingService } from './tracing.service';
 
@@ -121,6 +124,36 @@ export class TracesController {
   @Roles(['npc'])
   candidates(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto): Promise<CandidatesDto> {
     return this.tracing.candidates(user, params.id);
+  }
+
+  /** A JPEG or PNG photo of a marking (raw body, at most 5 MB), on a draft; `?component=&caption=`. */
+  @Post(':id/photos')
+  @Roles(['officer'])
+  @ApiHeader(IF_MATCH)
+  @ApiConsumes('image/jpeg', 'image/png')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async addPhoto(
+    @CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Query() query: PhotoQueryDto,
+    @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TraceDto> {
+    if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'PHOTO_TYPE_INVALID', 'Send the photo as image/jpeg or image/png');
+    return tagged(reply, await this.tracing.addPhoto(user, params.id, version, request.body, query));
+  }
+
+  @Get(':id/photos/:photoId')
+  @Roles(['officer', 'npc', 'auditor'])
+  @ApiProduces('image/jpeg', 'image/png')
+  async photo(@CurrentUser() user: AuthUser, @Param() params: PhotoParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const photo = await this.tracing.photo(user, params.id, params.photoId);
+    void reply.header('Content-Type', photo.mediaType);
+    return photo.data;
+  }
+
+  /** The request as a JSON document for INTERPOL's channels (docs/interpol-export.md). */
+  @Get(':id/interpol.json')
+  @Roles(['npc'])
+  interpolExport(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto): Promise<Record<string, unknown>> {
+    return this.tracing.interpolExport(user, params.id);
   }
 
   @Get(':id/request.pdf')

@@ -3,6 +3,7 @@ import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { Db } from '../database/db';
 import { TraceEntity } from './entities/trace.entity';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { TracePhotoEntity } from './entities/trace-photo.entity';
 import type { TraceDirection } from './tracing.constants';
 
 export interface TraceListFilter {
@@ -95,6 +96,35 @@ export class TracesRepository {
     return this.db.repository(TraceEntity).createQueryBuilder('t')
       .where('t.state_code = :stateCode AND t.id IN (:...ids)', { stateCode, ids: rows.map((r) => r.id) })
       .getMany();
+  }
+
+  async addPhoto(photo: Omit<TracePhotoEntity, 'id'>): Promise<TracePhotoEntity> {
+    const repository = this.db.repository(TracePhotoEntity);
+    const saved = await repository.save(repository.create(photo));
+    return saved;
+  }
+
+  /** The photos of a copy, without their bytes. */
+  photosOf(stateCode: string, traceId: string): Promise<TracePhotoEntity[]> {
+    return this.db.repository(TracePhotoEntity).find({ where: { stateCode, traceId }, order: { position: 'ASC' } });
+  }
+
+  /** The photos of a copy with their bytes (forms, messages). */
+  photosWithData(stateCode: string, traceId: string): Promise<TracePhotoEntity[]> {
+    return this.db.repository(TracePhotoEntity)
+      .createQueryBuilder('p')
+      .addSelect('p.data')
+      .where('p.state_code = :stateCode AND p.trace_id = :traceId', { stateCode, traceId })
+      .orderBy('p.position', 'ASC')
+      .getMany();
+  }
+
+  photo(stateCode: string, traceId: string, id: string): Promise<TracePhotoEntity | null> {
+    return this.db.repository(TracePhotoEntity)
+      .createQueryBuilder('p')
+      .addSelect('p.data')
+      .where('p.state_code = :stateCode AND p.trace_id = :traceId AND p.id = :id', { stateCode, traceId, id })
+      .getOne();
   }
 
   async addMessage(message: Partial<OutboxMessageEntity>): Promise<void> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
 import { EventEmitter } from 'node:events';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
@@ -13,7 +14,9 @@ import { ReferenceService } from '../reference/reference.service';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
-import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, UpdateTraceDto } from './dto/trace.dto';
+import { UsersRepository } from '../users/users.repository';
+import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, UpdateTraceDto } from './dto/trace.dto';
+import type { TracePhotoEntity } from './entities/trace-photo.entity';
 import { CandidateDto, CandidatesDto, TraceDto, TraceSummaryDto } from './dto/trace.response.dto';
 import type { ChainLink, ObservedWeapon, TraceAnswer, TraceEntity, TraceNote } from './entities/trace.entity';
 import type { OutboxMessageEntity } from './entities/outbox-message.entity';
@@ -31,10 +34,24 @@ export class TraceNotFoundError extends NotFoundError {
 const REQUEST_FIELDS = [
   'requestingState', 'requestedState', 'requestingAuthority', 'officerName', 'npcName', 'channel', 'priority', 'urgentJustification', 'illicitBasis',
   'legalJustification', 'recovery', 'intendedUse', 'classification', 'confidentialityRequested', 'useRestrictions', 'weaponObserved',
+  'onBehalfOf', 'ballistics',
 ] as const;
 type RequestContent = Pick<TraceEntity, (typeof REQUEST_FIELDS)[number]>;
 
 const HOUR = 3600_000;
+const MAX_PHOTOS = 10;
+
+interface SentPhoto {
+  component: string | null;
+  caption: string | null;
+  mediaType: 'image/jpeg' | 'image/png';
+  sha256: string;
+  data: string;
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
 
 /**
  * Trace requests and answers between national points of contact (ITI 14–23). Each State keeps its own
@@ -49,6 +66,7 @@ export class TracingService {
     private readonly reference: ReferenceService,
     private readonly states: StatesService,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersRepository,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -58,12 +76,16 @@ export class TracingService {
 
   async create(actor: AuthUser, input: CreateTraceDto): Promise<TraceDto> {
     let observed = input.weapon ? observedWeapon(input.weapon) : null;
+    let requestedState = input.requestedState;
     if (input.weaponId) {
       const weapon = await this.weapons.get(actor, input.weaponId);
       observed = mergeObserved(observedFromRegistry(weapon), observed);
+      // ITI 8(b): the import marking names the country of import, the first State to ask.
+      requestedState ??= weapon.markings.find((m) => m.kind === 'import' && m.country)?.country ?? weapon.countryOfManufacture ?? undefined;
     }
     if (!observed) throw fieldErrors([['weapon', 'weapon is required unless weaponId names a weapon of your registry']]);
-    await this.checkRequest(actor, { ...input, priority: input.priority as Priority, urgentJustification: input.urgentJustification ?? null, weaponObserved: observed });
+    if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required unless the weapon of weaponId names a country of import or manufacture']]);
+    await this.checkRequest(actor, { ...input, requestedState, priority: input.priority as Priority, urgentJustification: input.urgentJustification ?? null, weaponObserved: observed, onBehalfOf: input.onBehalfOf ?? null });
     const now = this.clock.now();
     const id = randomUUID();
     const trace = await this.traces.insert({
@@ -74,7 +96,7 @@ export class TracingService {
       status: 'draft',
       version: 1,
       requestingState: actor.stateCode,
-      requestedState: input.requestedState,
+      requestedState,
       weaponId: input.weaponId ?? null,
       officerId: actor.id,
       officerName: await this.userName(actor),
@@ -90,6 +112,8 @@ export class TracingService {
       confidentialityRequested: input.confidentialityRequested ?? true,
       useRestrictions: input.useRestrictions ?? ['law_enforcement_only'],
       weaponObserved: observed,
+      onBehalfOf: input.onBehalfOf ? { ...input.onBehalfOf } : null,
+      ballistics: input.ballistics ? { ...input.ballistics } : null,
       notes: [],
       createdBy: actor.id,
       createdAt: now,
@@ -99,8 +123,7 @@ export class TracingService {
   }
 
   async get(actor: AuthUser, id: string): Promise<TraceDto> {
-    const trace = await this.visible(actor, id);
-    return TraceDto.full(trace, await this.traces.chainOf(actor.stateCode, trace.id));
+    return this.done(actor, await this.visible(actor, id));
   }
 
   async list(actor: AuthUser, query: ListTracesQueryDto): Promise<Page<TraceSummaryDto>> {
@@ -116,6 +139,8 @@ export class TracingService {
       if (input[key] !== undefined) (changes as Record<string, unknown>)[key] = input[key];
     }
     if (input.recovery) changes.recovery = { ...input.recovery };
+    if (input.onBehalfOf !== undefined) changes.onBehalfOf = input.onBehalfOf ? { ...input.onBehalfOf } : null;
+    if (input.ballistics !== undefined) changes.ballistics = input.ballistics ? { ...input.ballistics } : null;
     if (input.weapon) changes.weaponObserved = observedWeapon(input.weapon);
     const next = { ...trace, ...changes } as TraceEntity;
     await this.checkRequest(actor, next);
@@ -147,7 +172,12 @@ export class TracingService {
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
     const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: await this.userName(actor), sentAt: now, acknowledgeDueAt, answerDueAt }, now);
-    await this.message(updated, updated.requestedState, 'trace.sent', { request: requestContent(updated), sentAt: now.toISOString(), acknowledgeDueAt: acknowledgeDueAt.toISOString(), answerDueAt: answerDueAt.toISOString() });
+    const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
+      component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
+    }));
+    await this.message(updated, updated.requestedState, 'trace.sent', {
+      request: requestContent(updated), photos, sentAt: now.toISOString(), acknowledgeDueAt: acknowledgeDueAt.toISOString(), answerDueAt: answerDueAt.toISOString(),
+    });
     return this.done(actor, updated);
   }
 
@@ -242,7 +272,11 @@ export class TracingService {
       updatedAt: now,
     });
     await this.checkRequest(actor, child);
-    return TraceDto.full(child, await this.traces.chainOf(actor.stateCode, child.id));
+    // The photos of the observed weapon go with the follow-up too.
+    for (const photo of await this.traces.photosWithData(actor.stateCode, parent.id)) {
+      await this.traces.addPhoto({ ...photo, id: undefined, traceId: child.id, createdAt: now } as Omit<TracePhotoEntity, 'id'>);
+    }
+    return this.done(actor, child);
   }
 
   /** Weapons of the requested State's own registry that may be the one observed, best first. */
@@ -275,6 +309,49 @@ export class TracingService {
     return { items };
   }
 
+  /** Attaches a JPEG or PNG photo of a marking to a draft, its type read from its content. */
+  async addPhoto(actor: AuthUser, id: string, version: number, data: Buffer, input: PhotoQueryDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'edit');
+    if (data.length === 0) throw new AppError(400, 'PHOTO_EMPTY', 'The photo is empty');
+    const type = await fileTypeFromBuffer(data);
+    if (!type || (type.mime !== 'image/jpeg' && type.mime !== 'image/png')) {
+      throw new AppError(415, 'PHOTO_TYPE_INVALID', 'A photo must be a JPEG or PNG image (judged by its content, not its name or header)');
+    }
+    const attached = await this.traces.photosOf(actor.stateCode, id);
+    if (attached.length >= MAX_PHOTOS) throw new ConflictError('PHOTO_LIMIT', `A trace request carries at most ${MAX_PHOTOS} photos`);
+    const now = this.clock.now();
+    await this.traces.addPhoto({
+      stateCode: actor.stateCode, traceId: id, position: attached.length + 1, component: input.component ?? null, caption: input.caption ?? null, mediaType: type.mime,
+      size: data.length, sha256: sha256(data), data, createdAt: now,
+    });
+    return this.done(actor, await this.traces.update(trace, {}, now));
+  }
+
+  async photo(actor: AuthUser, id: string, photoId: string): Promise<{ mediaType: string; data: Buffer }> {
+    await this.visible(actor, id);
+    const photo = await this.traces.photo(actor.stateCode, id, photoId);
+    if (!photo) throw new NotFoundError('Photo', 'PHOTO_NOT_FOUND');
+    return { mediaType: photo.mediaType, data: photo.data };
+  }
+
+  /** The request as a JSON document for sending through INTERPOL's systems (docs/interpol-export.md). */
+  async interpolExport(actor: AuthUser, id: string): Promise<Record<string, unknown>> {
+    const trace = await this.visible(actor, id);
+    const content = requestContent(trace);
+    const photos = await this.traces.photosWithData(actor.stateCode, trace.id);
+    return {
+      format: 'iti-trace/trace-request',
+      formatVersion: 1,
+      requestId: trace.exchangeId,
+      generatedAt: this.clock.now().toISOString(),
+      status: trace.status,
+      sentAt: trace.sentAt?.toISOString() ?? null,
+      contentSha256: canonicalSha256({ traceId: trace.exchangeId, request: content }),
+      request: content,
+      photos: photos.map((p) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, size: p.size, dataBase64: p.data.toString('base64') })),
+    };
+  }
+
   async requestPdf(actor: AuthUser, id: string): Promise<Buffer> {
     const form = await this.requestForm(actor, id);
     return renderTraceRequestPdf(form);
@@ -283,7 +360,8 @@ export class TracingService {
   async responsePdf(actor: AuthUser, id: string): Promise<Buffer> {
     const trace = await this.visible(actor, id);
     if (!trace.answer) throw new ConflictError('TRACE_NOT_ANSWERED', 'The trace has no answer yet');
-    const [requesting, requested] = await Promise.all([this.states.get(trace.requestingState), this.states.get(trace.requestedState)]);
+    const requesting = await this.states.get(trace.requestingState);
+    const requested = await this.states.get(trace.requestedState);
     const form: TraceResponseForm = {
       traceId: trace.exchangeId,
       classification: trace.classification,
@@ -321,6 +399,12 @@ export class TracingService {
         createdAt: now,
         updatedAt: now,
       });
+      for (const [index, photo] of ((payload.photos as SentPhoto[] | undefined) ?? []).entries()) {
+        const data = Buffer.from(photo.data, 'base64');
+        // The bytes arrive as they left: a photo whose checksum does not match is refused, not stored.
+        if (sha256(data) !== photo.sha256) throw new Error(`Photo of exchange ${message.exchangeId} does not match its SHA-256`);
+        await this.traces.addPhoto({ stateCode: state, traceId: copy.id, position: index + 1, component: photo.component, caption: photo.caption, mediaType: photo.mediaType, size: data.length, sha256: photo.sha256, data, createdAt: now });
+      }
       await this.notifications.notify(state, ['npc'], [], { kind: 'trace_received', traceId: copy.id, message: `Trace request received from ${request.requestingState}` });
       return;
     }
@@ -370,11 +454,9 @@ export class TracingService {
 
   private async requestForm(actor: AuthUser, id: string): Promise<TraceRequestForm> {
     const trace = await this.visible(actor, id);
-    const [requesting, requested, contacts] = await Promise.all([
-      this.states.get(trace.requestingState),
-      this.states.get(trace.requestedState),
-      this.states.listContactPoints(trace.requestedState, { limit: 10 } as PageQueryDto),
-    ]);
+    const requesting = await this.states.get(trace.requestingState);
+    const requested = await this.states.get(trace.requestedState);
+    const contacts = await this.states.listContactPoints(trace.requestedState, { limit: 10 } as PageQueryDto);
     const content = requestContent(trace);
     return {
       traceId: trace.exchangeId,
@@ -398,6 +480,7 @@ export class TracingService {
       status: trace.status,
       submittedAt: trace.submittedAt?.toISOString() ?? null,
       sentAt: trace.sentAt?.toISOString() ?? null,
+      photos: (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({ id: p.id, component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data })),
       contentSha256: canonicalSha256({ traceId: trace.exchangeId, request: content }),
       generatedAt: this.clock.now().toISOString(),
     };
@@ -432,7 +515,9 @@ export class TracingService {
   }
 
   private async done(actor: AuthUser, trace: TraceEntity): Promise<TraceDto> {
-    return TraceDto.full(trace, await this.traces.chainOf(actor.stateCode, trace.id));
+    const chain = await this.traces.chainOf(actor.stateCode, trace.id);
+    const photos = await this.traces.photosOf(actor.stateCode, trace.id);
+    return TraceDto.full(trace, chain, photos);
   }
 
   private async message(trace: TraceEntity, targetState: string, kind: string, payload: Record<string, unknown>): Promise<void> {
@@ -441,8 +526,11 @@ export class TracingService {
   }
 
   /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
-  private async checkRequest(actor: AuthUser, request: Pick<TraceEntity, 'requestedState' | 'priority' | 'urgentJustification' | 'weaponObserved' | 'recovery'>): Promise<void> {
+  private async checkRequest(actor: AuthUser, request: Pick<TraceEntity, 'requestedState' | 'priority' | 'urgentJustification' | 'weaponObserved' | 'recovery' | 'onBehalfOf'>): Promise<void> {
     const errors: [string, string][] = [];
+    if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.now().toISOString().slice(0, 10)) {
+      errors.push(['onBehalfOf.consentGivenOn', 'onBehalfOf.consentGivenOn cannot be in the future']);
+    }
     if (request.priority === 'urgent' && !request.urgentJustification) errors.push(['urgentJustification', 'an urgent request needs urgentJustification']);
     const weapon = request.weaponObserved;
     if (!weapon.serialObliterated && !weapon.serial) errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
@@ -461,8 +549,8 @@ export class TracingService {
   }
 
   private async userName(actor: AuthUser): Promise<string> {
-    const rows: { name: string }[] = await this.db.manager.query(`SELECT coalesce(display_name, username) AS name FROM users WHERE id = $1`, [actor.id]);
-    return rows[0]?.name ?? actor.id;
+    const user = await this.users.findById(actor.stateCode, actor.id);
+    return user?.displayName || user?.username || actor.id;
   }
 
   private note(kind: TraceNote['kind'], text: string, actor: AuthUser): TraceNote {
@@ -533,11 +621,13 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
     party: e.parties[0]?.name ?? (e.type === 'manufactured' ? w.manufacturer : null),
   }));
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
+  const lastImport = [...events].reverse().find((e) => e.type === 'imported');
   const lastTransfer = [...events].reverse().find((e) => e.parties.length > 0 && e.type !== 'exported');
   return {
     chain,
     lastLegalHolder: w.holder ?? w.custodian ?? lastTransfer?.parties.at(-1)?.name ?? null,
-    nextState: w.status === 'exported' ? lastExport?.counterpartState ?? null : null,
+    // Onward to the State it was exported to; otherwise back to the State it was imported from.
+    nextState: (w.status === 'exported' ? lastExport?.counterpartState : lastImport?.counterpartState) ?? null,
   };
 }
 

@@ -1,20 +1,20 @@
-import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { IMPORT_COLUMNS } from '../../src/registry/imports/import-format';
 import { foldSerial, LOOK_ALIKES } from '../../src/registry/serial';
-import { bearer, createTestApp, createUser, TEST_JWT_SECRET, TestApp, Tokens } from '../support/test-app';
+import { bearer, createTestApp, createUser, TestApp, Tokens } from '../support/test-app';
+import { machineLines, serverVersion, writeSection } from './report';
+import { Service, startService } from './service';
 
 /**
  * Registry benchmark: bulk import of ROWS generated weapons into the built service (its own process)
- * against a raw COPY of the same file, then serial search latencies over HTTP. Prints and writes
- * docs/benchmarks.md. `npm run bench` builds first.
+ * against a raw COPY of the same file, then serial search latencies over HTTP. Prints them and writes
+ * the "registry" section of docs/benchmarks.md (test/bench/report.ts). `npm run bench` builds first.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);
@@ -104,7 +104,7 @@ describe('registry benchmark', () => {
     dir = mkdtempSync(join(tmpdir(), 'iti-bench-'));
   });
 
-  let service: { pid: number; port: number; stop: () => Promise<void> } | undefined;
+  let service: Service | undefined;
 
   afterAll(async () => {
     await service?.stop();
@@ -229,47 +229,9 @@ describe('registry benchmark', () => {
     };
     // eslint-disable-next-line no-console
     console.log(JSON.stringify(figures, null, 2));
-    writeFileSync('docs/benchmarks.md', report(figures, version));
+    writeSection('registry', report(figures, version));
   });
 });
-
-/** Starts `node dist/src/main.js` on the benchmark's database and waits until it is ready. */
-async function startService(t: TestApp): Promise<{ pid: number; port: number; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.db.ownerUrl, DATABASE_APP_URL: t.db.appUrl, JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_POOL_SIZE: '4',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}; run npm run build first`);
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    pid: child.pid!,
-    port,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as AddressInfo).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The kernel's record of the process's largest resident set so far. */
 function peakResidentBytes(pid: number): number {
@@ -277,30 +239,13 @@ function peakResidentBytes(pid: number): number {
   return Number(line?.replace(/\D+/g, '') ?? 0) * 1024;
 }
 
-async function serverVersion(url: string): Promise<string> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SHOW server_version')).rows[0].server_version as string;
-  } finally {
-    await client.end();
-  }
-}
-
 function report(f: {
   rows: number; megabytes: number; importSeconds: number; rowsPerSecond: number; rawSeconds: number; rawRowsPerSecond: number;
   rawUnloggedSeconds: number; rawUnloggedRowsPerSecond: number; ratio: number; ratioUnlogged: number; peakRssMb: number;
   latencies: Record<string, { p50: number; p95: number }>;
 }, postgres: string): string {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
-    '# Benchmarks',
-    '',
-    'Written by `npm run bench` (test/bench/registry.bench.ts); numbers from the last run, not edited by hand.',
-    '',
-    `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 1073741824)} GiB RAM, Node.js ${process.version}, PostgreSQL ${postgres}` +
-      `${process.env.DATABASE_URL ? ' (DATABASE_URL)' : ' (embedded)'}; client, service and database on the same machine.`,
-    `Run: ${new Date().toISOString().slice(0, 10)}.`,
+    ...machineLines(postgres),
     '',
     `## Bulk import of ${f.rows.toLocaleString('en')} weapons (${f.megabytes} MiB CSV)`,
     '',

@@ -28,7 +28,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
     if (!KEY.test(key)) throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
     const user = request.user;
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const body = Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null);
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n`).update(body).digest('hex');
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
     return from((async () => {

@@ -75,10 +75,37 @@ export class RecoveryDto {
   context: string;
 }
 
+export class OnBehalfOfDto {
+  @ApiProperty({ enum: ['un_mission', 'regional_organisation'] })
+  @IsIn(['un_mission', 'regional_organisation'], oneOf('kind', ['un_mission', 'regional_organisation']))
+  kind: 'un_mission' | 'regional_organisation';
+
+  @ApiProperty({ example: 'MINUSCA' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  organisation: string;
+
+  @ApiProperty({ example: 'CAF/MJ/2026-114', description: "The host State's consent to this request" })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  consentReference: string;
+
+  @ApiProperty({ example: '2026-10-05' }) @IsISO8601(DATE_ONLY, { message: 'consentGivenOn must be a date, YYYY-MM-DD' })
+  consentGivenOn: string;
+}
+
+export class BallisticsDto {
+  @ApiProperty({ example: 'IBIN' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  database: string;
+
+  @ApiProperty({ example: 'FR-2026-000731' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  recordNumber: string;
+
+  @ApiProperty({ description: 'Whether the ballistic data itself may be exchanged' }) @IsBoolean()
+  exchangeable: boolean;
+}
+
 export class CreateTraceDto {
-  @ApiProperty({ example: 'AUT', description: 'The State asked: where the weapon was made or imported' })
-  @Transform(upper) @Matches(STATE, { message: 'requestedState must be an ISO 3166 alpha-3 code' })
-  requestedState: string;
+  @ApiPropertyOptional({ example: 'AUT', description: 'The State asked. Default with weaponId: the country of import of its import marking, else its country of manufacture' })
+  @Optional() @Transform(upper) @Matches(STATE, { message: 'requestedState must be an ISO 3166 alpha-3 code' })
+  requestedState?: string;
 
   @ApiPropertyOptional({ description: 'A weapon of your registry: the observed weapon is prefilled from it' })
   @Optional() @IsUUID('all', { message: 'weaponId must be a UUID' })
@@ -123,6 +150,29 @@ export class CreateTraceDto {
   @ApiPropertyOptional({ type: ObservedWeaponDto, description: 'Required unless weaponId is given' })
   @Optional() @ValidateNested() @Type(() => ObservedWeaponDto)
   weapon?: ObservedWeaponDto;
+
+  @ApiPropertyOptional({ type: OnBehalfOfDto, description: 'A UN mission or regional organisation asking on behalf of your State, with its consent' })
+  @Optional() @ValidateNested() @Type(() => OnBehalfOfDto)
+  onBehalfOf?: OnBehalfOfDto;
+
+  @ApiPropertyOptional({ type: BallisticsDto }) @Optional() @ValidateNested() @Type(() => BallisticsDto)
+  ballistics?: BallisticsDto;
+}
+
+export class PhotoQueryDto {
+  @ApiPropertyOptional({ enum: COMPONENTS }) @Optional() @IsIn(COMPONENTS, oneOf('component', COMPONENTS))
+  component?: string;
+
+  @ApiPropertyOptional({ example: 'Serial on the left side of the receiver' }) @Optional() @Transform(trim) @IsString() @MaxLength(300)
+  caption?: string;
+}
+
+export class PhotoParamDto {
+  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+
+  @ApiProperty() @IsUUID('all', { message: 'photoId must be a UUID' })
+  photoId: string;
 }
 
 export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weaponId'] as const)) {}

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ChainLink, ObservedWeapon, Recovery, TraceAnswer, TraceEntity, TraceNote } from '../entities/trace.entity';
+import type { BallisticsReference, ChainLink, ObservedWeapon, OnBehalfOf, Recovery, TraceAnswer, TraceEntity, TraceNote } from '../entities/trace.entity';
+import type { TracePhotoEntity } from '../entities/trace-photo.entity';
 
 export class TraceHopDto {
   @ApiProperty() traceId: string;
@@ -63,6 +64,19 @@ export class TraceSummaryDto {
   }
 }
 
+export class TracePhotoDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: String, nullable: true }) component: string | null;
+  @ApiProperty({ type: String, nullable: true }) caption: string | null;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png'] }) mediaType: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+
+  static from(p: TracePhotoEntity): TracePhotoDto {
+    return { id: p.id, component: p.component, caption: p.caption, mediaType: p.mediaType, size: p.size, sha256: p.sha256 };
+  }
+}
+
 export class TraceDto extends TraceSummaryDto {
   @ApiProperty({ type: String, nullable: true }) weaponId: string | null;
   @ApiProperty() requestingAuthority: string;
@@ -77,6 +91,9 @@ export class TraceDto extends TraceSummaryDto {
   @ApiProperty() confidentialityRequested: boolean;
   @ApiProperty({ type: [String] }) useRestrictions: string[];
   @ApiProperty() weapon: ObservedWeapon;
+  @ApiProperty({ nullable: true, type: Object }) onBehalfOf: OnBehalfOf | null;
+  @ApiProperty({ nullable: true, type: Object }) ballistics: BallisticsReference | null;
+  @ApiProperty({ type: [TracePhotoDto] }) photos: TracePhotoDto[];
   @ApiProperty({ nullable: true, type: Object }) answer: TraceAnswer | null;
   @ApiProperty({ type: [Object] }) notes: TraceNote[];
   @ApiProperty({ type: String, nullable: true }) closeReason: string | null;
@@ -87,7 +104,7 @@ export class TraceDto extends TraceSummaryDto {
   @ApiProperty({ type: String, nullable: true }) closedAt: string | null;
   @ApiProperty({ type: [TraceHopDto], description: 'Every hop of the chain this trace belongs to, from the first request on' }) chain: TraceHopDto[];
 
-  static full(t: TraceEntity, chain: TraceEntity[]): TraceDto {
+  static full(t: TraceEntity, chain: TraceEntity[], photos: TracePhotoEntity[] = []): TraceDto {
     return {
       ...TraceSummaryDto.from(t),
       weaponId: t.weaponId,
@@ -103,6 +120,9 @@ export class TraceDto extends TraceSummaryDto {
       confidentialityRequested: t.confidentialityRequested,
       useRestrictions: t.useRestrictions,
       weapon: t.weaponObserved,
+      onBehalfOf: t.onBehalfOf,
+      ballistics: t.ballistics,
+      photos: photos.map(TracePhotoDto.from),
       answer: t.answer,
       notes: t.notes,
       closeReason: t.closeReason,

@@ -29,6 +29,24 @@ export interface Recovery {
   context: string;
 }
 
+/**
+ * A United Nations mission or a regional organisation opening the trace on behalf of the host State it
+ * supports (the requesting State), with that State's consent.
+ */
+export interface OnBehalfOf {
+  kind: 'un_mission' | 'regional_organisation';
+  organisation: string;
+  consentReference: string;
+  consentGivenOn: string;
+}
+
+/** A ballistics record of the weapon, since ballistics exchange complements tracing. */
+export interface BallisticsReference {
+  database: string;
+  recordNumber: string;
+  exchangeable: boolean;
+}
+
 /** One step of a weapon's legal history, as an answer reports it. */
 export interface ChainLink {
   event: string;
@@ -151,6 +169,12 @@ export class TraceEntity {
 
   @Column({ type: 'jsonb', name: 'weapon_observed' })
   weaponObserved: ObservedWeapon;
+
+  @Column({ type: 'jsonb', name: 'on_behalf_of', nullable: true })
+  onBehalfOf: OnBehalfOf | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  ballistics: BallisticsReference | null;
 
   @Column({ type: 'jsonb', nullable: true })
   answer: TraceAnswer | null;

@@ -1,0 +1,301 @@
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { Client } from 'pg';
+import { createTestApp, createUser, ownerQuery, TestApp, Tokens } from '../support/test-app';
+import { machineLines, percentile, round, serverVersion, writeSection } from './report';
+import { login, Service, startService } from './service';
+
+/**
+ * Trace lifecycle benchmark: LIFECYCLES full lifecycles between two States hosted on the node (FRA asks,
+ * BEL answers), CLIENTS concurrent clients each running one lifecycle after another, over HTTP against
+ * the built service in its own process (`OUTBOX_POLL_MS` and `DATABASE_POOL_SIZE` at their defaults):
+ * create → submit → send → [the outbox delivers BEL's incoming copy] → read → acknowledge → answer, each
+ * transition with the ETag of the previous response in If-Match. Then PDFS sequential request forms.
+ * Prints the figures and writes the "tracing" section of docs/benchmarks.md (test/bench/report.ts).
+ */
+const LIFECYCLES = Number(process.env.BENCH_LIFECYCLES ?? 400);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const PDFS = Number(process.env.BENCH_PDFS ?? 100);
+const PDF_WARM_UP = 3;
+const DELIVERY_TIMEOUT_MS = 30_000;
+
+const TRANSITIONS = ['create', 'submit', 'send', 'acknowledge', 'answer'] as const;
+type Kind = (typeof TRANSITIONS)[number] | 'read incoming copy';
+
+function requestBody(i: number) {
+  return {
+    requestedState: 'BEL',
+    requestingAuthority: 'Police judiciaire, Marseille',
+    channel: 'direct',
+    priority: 'routine',
+    illicitBasis: ['illicit_under_national_law'],
+    legalJustification: 'Code pénal, art. 222-52; seizure order 2026/118',
+    recovery: { date: '2026-10-02', place: 'Marseille, La Joliette', context: 'Found in a vehicle during a customs check' },
+    intendedUse: 'Criminal investigation into arms trafficking',
+    useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'],
+    weapon: {
+      type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial: `BENCH${String(i).padStart(7, '0')}`,
+      markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM BENCH${i}` }],
+    },
+  };
+}
+
+/**
+ * Finds BEL's incoming copies by exchangeId as soon as they are committed: one query per round for every
+ * lifecycle waiting (an index lookup on traces (state_code, exchange_id, direction)), as the schema owner in
+ * BEL. A copy found by a query was visible when that query started; that instant is its delivery time.
+ */
+class IncomingWatcher {
+  private readonly waiting = new Map<string, { resolve: (found: { id: string; seenAt: number }) => void; reject: (error: Error) => void; since: number }>();
+  private readonly client: Client;
+  private wake: (() => void) | null = null;
+  private stopped = false;
+  private loop: Promise<void> = Promise.resolve();
+  rounds = 0;
+
+  constructor(url: string) {
+    this.client = new Client({ connectionString: url });
+  }
+
+  async start(): Promise<void> {
+    await this.client.connect();
+    await this.client.query(`SELECT set_config('app.state_code', 'BEL', false)`);
+    this.loop = this.run();
+  }
+
+  wait(exchangeId: string): Promise<{ id: string; seenAt: number }> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(exchangeId, { resolve, reject, since: performance.now() });
+      this.wake?.();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await this.client.end();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      if (this.waiting.size === 0) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = null;
+        continue;
+      }
+      const begin = performance.now();
+      const { rows } = await this.client.query<{ id: string; exchange_id: string }>(
+        `SELECT id, exchange_id FROM traces WHERE state_code = 'BEL' AND direction = 'incoming' AND exchange_id = ANY($1::uuid[])`,
+        [[...this.waiting.keys()]],
+      );
+      this.rounds++;
+      for (const row of rows) {
+        this.waiting.get(row.exchange_id)?.resolve({ id: row.id, seenAt: begin });
+        this.waiting.delete(row.exchange_id);
+      }
+      for (const [exchangeId, waiter] of this.waiting) {
+        if (begin - waiter.since > DELIVERY_TIMEOUT_MS) {
+          waiter.reject(new Error(`the incoming copy of ${exchangeId} did not arrive within ${DELIVERY_TIMEOUT_MS} ms`));
+          this.waiting.delete(exchangeId);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}
+
+/** CPU seconds (user + system) of a process so far, from /proc; 0 when it is gone. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL processes serving the benchmark's database, and the server's own (WAL writer, checkpointer...). */
+async function postgresPids(client: Client, database: string): Promise<number[]> {
+  const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 OR datname IS NULL`, [database]);
+  return rows.map((r) => r.pid);
+}
+
+describe('trace lifecycle benchmark', () => {
+  let t: TestApp;
+  let service: Service | undefined;
+  let watcher: IncomingWatcher | undefined;
+  let users: Record<'fraOfficer' | 'fraNpc' | 'belNpc', { username: string; password: string }>;
+
+  beforeAll(async () => {
+    // This process's own app only creates the users: no outbox poll or deadline job of its own.
+    t = await createTestApp({ DATABASE_POOL_SIZE: '2', LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '0', TRACE_DEADLINE_JOB_SECONDS: '0' });
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code IN ('FRA', 'BEL')`);
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('BEL', 'NPC', 'Police fédérale', 'npc@example.be')`, [], 'BEL');
+    users = {
+      fraOfficer: await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true }),
+      fraNpc: await createUser(t, { stateCode: 'FRA', roles: ['npc'], mfaExempt: true }),
+      belNpc: await createUser(t, { stateCode: 'BEL', roles: ['npc'], mfaExempt: true }),
+    };
+  });
+
+  afterAll(async () => {
+    await watcher?.stop();
+    await service?.stop();
+    await t.close();
+  });
+
+  it(`runs ${LIFECYCLES} trace lifecycles with ${CLIENTS} concurrent clients`, async () => {
+    // The service's defaults for the pool and the outbox poll, whatever this shell says.
+    service = await startService(t, { DATABASE_POOL_SIZE: undefined, OUTBOX_POLL_MS: undefined, TRACE_DEADLINE_JOB_SECONDS: undefined });
+    const origin = `${service.origin}/api/v1`;
+    // Access tokens last 15 minutes: one login per user, before the clock starts.
+    const tokens: Record<keyof typeof users, Tokens> = {
+      fraOfficer: await login(service, users.fraOfficer),
+      fraNpc: await login(service, users.fraNpc),
+      belNpc: await login(service, users.belNpc),
+    };
+    watcher = new IncomingWatcher(t.db.ownerUrl);
+    await watcher.start();
+
+    const times: Record<Kind, number[]> = { create: [], submit: [], send: [], 'read incoming copy': [], acknowledge: [], answer: [] };
+    async function call(kind: Kind, who: keyof typeof users, method: 'GET' | 'POST', path: string, options: { body?: object; ifMatch?: string } = {}) {
+      const headers: Record<string, string> = { authorization: `Bearer ${tokens[who].accessToken}` };
+      if (options.body) headers['content-type'] = 'application/json';
+      if (options.ifMatch) headers['if-match'] = options.ifMatch;
+      const begin = performance.now();
+      const response = await fetch(`${origin}${path}`, { method, headers, body: options.body ? JSON.stringify(options.body) : undefined });
+      const text = await response.text();
+      times[kind].push(performance.now() - begin);
+      if (!response.ok) throw new Error(`${kind}: ${method} ${path} answered ${response.status} ${text}`);
+      const etag = response.headers.get('etag');
+      if (!etag) throw new Error(`${kind}: ${method} ${path} answered without an ETag`);
+      return { etag, body: JSON.parse(text) as { id: string; status: string; exchangeId: string } };
+    }
+
+    const delays: number[] = [];
+    const outgoingIds: string[] = [];
+    async function lifecycle(i: number): Promise<void> {
+      const created = await call('create', 'fraOfficer', 'POST', '/traces', { body: requestBody(i) });
+      const id = created.body.id;
+      outgoingIds.push(id);
+      const submitted = await call('submit', 'fraOfficer', 'POST', `/traces/${id}/submit`, { ifMatch: created.etag });
+      await call('send', 'fraNpc', 'POST', `/traces/${id}/send`, { ifMatch: submitted.etag });
+      const sentAt = performance.now();
+      const incoming = await watcher!.wait(id);
+      delays.push(Math.max(0, incoming.seenAt - sentAt));
+      const read = await call('read incoming copy', 'belNpc', 'GET', `/traces/${incoming.id}`);
+      if (read.body.status !== 'sent' || read.body.exchangeId !== id) throw new Error(`unexpected incoming copy ${JSON.stringify(read.body)}`);
+      const acknowledged = await call('acknowledge', 'belNpc', 'POST', `/traces/${incoming.id}/acknowledge`, { ifMatch: read.etag });
+      const answered = await call('answer', 'belNpc', 'POST', `/traces/${incoming.id}/answer`, {
+        ifMatch: acknowledged.etag,
+        body: { outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record of this serial in the national register' },
+      });
+      if (answered.body.status !== 'answered') throw new Error(`unexpected answer ${JSON.stringify(answered.body)}`);
+    }
+
+    // CPU of the service, of PostgreSQL (our database's backends and the server's own processes) and of
+    // this process, over the lifecycles.
+    const stats = new Client({ connectionString: t.db.ownerUrl });
+    await stats.connect();
+    const pgBefore = new Map((await postgresPids(stats, t.db.name)).map((pid) => [pid, cpuSecondsOf(pid)]));
+    const serviceBefore = cpuSecondsOf(service.pid);
+    const clientBefore = process.cpuUsage();
+
+    let next = 0;
+    const begin = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < LIFECYCLES; i = next++) await lifecycle(i);
+    }));
+    const seconds = (performance.now() - begin) / 1000;
+
+    const serviceCpu = cpuSecondsOf(service.pid) - serviceBefore;
+    const clientUsage = process.cpuUsage(clientBefore);
+    const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
+    let postgresCpu = 0;
+    for (const pid of await postgresPids(stats, t.db.name)) postgresCpu += cpuSecondsOf(pid) - (pgBefore.get(pid) ?? 0);
+
+    // Every answer reaches FRA's copy; nothing is left in the outbox.
+    const settleBegin = performance.now();
+    for (;;) {
+      const [{ answered }] = await ownerQuery<{ answered: string }>(
+        t, `SELECT count(*) AS answered FROM traces WHERE direction = 'outgoing' AND status = 'answered' AND id = ANY($1::uuid[])`, [outgoingIds], 'FRA');
+      if (Number(answered) === LIFECYCLES) break;
+      if (performance.now() - settleBegin > DELIVERY_TIMEOUT_MS) throw new Error(`only ${answered} of ${LIFECYCLES} answers reached FRA`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const settleMs = performance.now() - settleBegin;
+    const [{ pending }] = await ownerQuery<{ pending: string }>(t, `SELECT count(*) AS pending FROM outbox_messages WHERE delivered_at IS NULL`);
+    expect(Number(pending)).toBe(0);
+    // The outbox on the database's clock: each message from its insert to its delivery, and the rate of delivery.
+    const messages = await ownerQuery<{ waited: number; created: number; delivered: number }>(t, `
+      SELECT extract(epoch FROM delivered_at - created_at) * 1000 AS waited, extract(epoch FROM created_at) AS created, extract(epoch FROM delivered_at) AS delivered
+        FROM outbox_messages WHERE exchange_id = ANY($1::uuid[])`, [outgoingIds]);
+    expect(messages).toHaveLength(3 * LIFECYCLES);
+    const outboxSpan = Math.max(...messages.map((m) => Number(m.delivered))) - Math.min(...messages.map((m) => Number(m.created)));
+    expect(outgoingIds).toHaveLength(LIFECYCLES);
+
+    // The request form, one request at a time, after a few to warm up.
+    const pdfTimes: number[] = [];
+    for (let i = 0; i < PDF_WARM_UP + PDFS; i++) {
+      const start = performance.now();
+      const response = await fetch(`${origin}/traces/${outgoingIds[i % outgoingIds.length]}/request.pdf`, { headers: { authorization: `Bearer ${tokens.fraNpc.accessToken}` } });
+      const pdf = Buffer.from(await response.arrayBuffer());
+      if (i >= PDF_WARM_UP) pdfTimes.push(performance.now() - start);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    await stats.end();
+
+    const latency = (values: number[]) => ({ p50: round(percentile(values, 50), 2), p95: round(percentile(values, 95), 2), max: round(Math.max(...values), 2) });
+    const figures = {
+      lifecycles: LIFECYCLES, clients: CLIENTS, seconds: round(seconds, 2), perSecond: round(LIFECYCLES / seconds, 1),
+      latencies: Object.fromEntries(Object.entries(times).map(([kind, values]) => [kind, latency(values)])) as Record<Kind, ReturnType<typeof latency>>,
+      delivery: latency(delays), watcherRounds: watcher.rounds, settleMs: round(settleMs, 0),
+      outbox: { messages: messages.length, perSecond: round(messages.length / outboxSpan, 1), ...latency(messages.map((m) => Number(m.waited))) },
+      pdf: { count: PDFS, ...latency(pdfTimes) },
+      cpu: { cores: cpus().length, service: round(serviceCpu, 2), postgres: round(postgresCpu, 2), client: round(clientCpu, 2) },
+    };
+    // eslint-disable-next-line no-console
+    console.log(JSON.stringify(figures, null, 2));
+    writeSection('tracing', report(figures, await serverVersion(t.db.ownerUrl)));
+  });
+});
+
+type Latency = { p50: number; p95: number; max: number };
+
+function report(f: {
+  lifecycles: number; clients: number; seconds: number; perSecond: number; latencies: Record<Kind, Latency>; delivery: Latency; settleMs: number;
+  outbox: { messages: number; perSecond: number } & Latency;
+  pdf: { count: number } & Latency; cpu: { cores: number; service: number; postgres: number; client: number };
+}, postgres: string): string {
+  const ms = (l: Latency) => `p50 ${l.p50} ms, p95 ${l.p95} ms`;
+  const wall = f.seconds * f.cpu.cores;
+  const share = (cpu: number) => `${cpu} s (${Math.round((100 * cpu) / wall)} %)`;
+  const lines = [
+    '## Trace lifecycle',
+    '',
+    `${f.lifecycles} full lifecycles between two States hosted on the node (FRA asks, BEL answers), ${f.clients} concurrent clients each running`,
+    'one lifecycle after another, over HTTP (keep-alive) against the built service in its own process, `OUTBOX_POLL_MS` and',
+    '`DATABASE_POOL_SIZE` at their defaults: create → submit (FRA officer) → send (FRA NPC) → the outbox delivers BEL\'s incoming copy',
+    '(found by its exchangeId in the database) → read it → acknowledge → answer (BEL NPC), each transition with the ETag of the',
+    'previous response in `If-Match`. Times are the client\'s, from the request to the end of the response.',
+    '',
+    ...machineLines(postgres),
+    '',
+    '| measure | value | target |',
+    '|---|---|---|',
+    `| lifecycles, ${f.clients} concurrent clients | ${f.lifecycles} in ${f.seconds} s: ${f.perSecond} lifecycles/s | ≥ 100/s |`,
+    ...TRANSITIONS.map((kind) => `| ${kind} | ${ms(f.latencies[kind])} | p95 ≤ 50 ms |`),
+    `| read of the incoming copy (\`GET /traces/:id\`, before acknowledging) | ${ms(f.latencies['read incoming copy'])} | — |`,
+    `| delivery: send's response → BEL's incoming copy committed | ${ms(f.delivery)}, max ${f.delivery.max} ms | — |`,
+    `| outbox: message written → delivered (database clock), ${f.outbox.messages} messages (sent, acknowledged, answered) | ${ms(f.outbox)}; ${f.outbox.perSecond} delivered/s | — |`,
+    `| \`GET /traces/:id/request.pdf\`, ${f.pdf.count} one at a time | median ${f.pdf.p50} ms, p95 ${f.pdf.p95} ms | median ≤ 50 ms |`,
+    '',
+    `CPU used during the lifecycles, of ${round(wall, 1)} CPU-seconds available (${f.seconds} s × ${f.cpu.cores} CPUs): service process ${share(f.cpu.service)},`,
+    `PostgreSQL ${share(f.cpu.postgres)}, benchmark client ${share(f.cpu.client)}. The last answer reached FRA's copy ${f.settleMs} ms after the last lifecycle ended.`,
+    '',
+  ];
+  return lines.join('\n');
+}
