@@ -20,9 +20,21 @@ export class TracingSecurity1795432506900 implements MigrationInterface {
     );
     // The oldest deliverable message whose exchange has no older one pending (messages of one trace
     // arrive in order), locked for the caller's transaction; other replicas skip it.
+    // Delivery runs outside any State: called from a State's transaction, these functions refuse.
+    await queryRunner.query(`
+      CREATE FUNCTION outbox_outside_states() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF coalesce(current_setting('app.state_code', true), '') <> '' THEN
+          RAISE EXCEPTION 'outbox delivery runs outside any State' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+      END
+      $$`);
     await queryRunner.query(`
       CREATE FUNCTION outbox_claim() RETURNS SETOF outbox_messages
-      LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      BEGIN
+        PERFORM outbox_outside_states();
+        RETURN QUERY
         SELECT m.* FROM outbox_messages m
          WHERE m.delivered_at IS NULL AND m.attempts < 10 AND m.next_attempt_at <= clock_timestamp()
            AND EXISTS (SELECT 1 FROM states s WHERE s.code = m.target_state AND s.hosted_since IS NOT NULL)
@@ -30,21 +42,28 @@ export class TracingSecurity1795432506900 implements MigrationInterface {
                             WHERE e.exchange_id = m.exchange_id AND e.delivered_at IS NULL AND (e.created_at, e.id) < (m.created_at, m.id))
          ORDER BY m.created_at, m.id
          LIMIT 1
-         FOR UPDATE OF m SKIP LOCKED
+         FOR UPDATE OF m SKIP LOCKED;
+      END
       $$`);
     await queryRunner.query(`
       CREATE FUNCTION outbox_delivered(p_id uuid) RETURNS void
-      LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        UPDATE outbox_messages SET delivered_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = p_id
+      LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      BEGIN
+        PERFORM outbox_outside_states();
+        UPDATE outbox_messages SET delivered_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = p_id;
+      END
       $$`);
     // A failed delivery waits 2, 4, 8... seconds (at most an hour) before the next try; after ten it stays for an operator.
     await queryRunner.query(`
       CREATE FUNCTION outbox_failed(p_id uuid, p_error text) RETURNS void
-      LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      BEGIN
+        PERFORM outbox_outside_states();
         UPDATE outbox_messages
            SET attempts = attempts + 1, last_error = p_error,
                next_attempt_at = clock_timestamp() + least(interval '1 hour', interval '1 second' * power(2, attempts + 1))
-         WHERE id = p_id AND delivered_at IS NULL
+         WHERE id = p_id AND delivered_at IS NULL;
+      END
       $$`);
     await queryRunner.query(`REVOKE ALL ON FUNCTION outbox_claim(), outbox_delivered(uuid), outbox_failed(uuid, text) FROM PUBLIC`);
     await queryRunner.query(`GRANT EXECUTE ON FUNCTION outbox_claim(), outbox_delivered(uuid), outbox_failed(uuid, text) TO iti_app`);
@@ -57,6 +76,7 @@ export class TracingSecurity1795432506900 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION outbox_failed(uuid, text)`);
     await queryRunner.query(`DROP FUNCTION outbox_delivered(uuid)`);
     await queryRunner.query(`DROP FUNCTION outbox_claim()`);
+    await queryRunner.query(`DROP FUNCTION outbox_outside_states()`);
     await queryRunner.query(`DROP POLICY state_isolation ON outbox_messages`);
     await queryRunner.query(`ALTER TABLE outbox_messages DISABLE ROW LEVEL SECURITY`);
     for (const table of STATE_OWNED) await removeStateIsolation(queryRunner, table);

@@ -41,10 +41,23 @@ export class Db {
     const current = this.scope.getStore();
     if (!current || current.stateCode !== null) throw new Error('asState runs only inside a transaction without a State');
     await current.manager.query(`SELECT set_config('app.state_code', $1, true)`, [stateCode]);
+    const result = await this.scope.run({ ...current, stateCode }, work);
+    // After a failure the transaction is aborted: the caller rolls back (to a savepoint), which undoes the setting too.
+    await current.manager.query(`SELECT set_config('app.state_code', '', true)`);
+    return result;
+  }
+
+  /** Runs `work` in a savepoint of the current transaction: on failure only its own changes are undone. */
+  async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    const manager = this.manager;
+    await manager.query('SAVEPOINT unit_of_work');
     try {
-      return await this.scope.run({ ...current, stateCode }, work);
-    } finally {
-      await current.manager.query(`SELECT set_config('app.state_code', '', true)`);
+      const result = await work();
+      await manager.query('RELEASE SAVEPOINT unit_of_work');
+      return result;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT unit_of_work');
+      throw error;
     }
   }
 

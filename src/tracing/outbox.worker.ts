@@ -80,24 +80,35 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return delivered;
   }
 
+  /**
+   * One message: claimed, applied in a savepoint as the target State, marked delivered. When applying
+   * fails, the savepoint is undone and the failure recorded while the claim's lock is still held, so no
+   * other lane or replica retries it before its back-off.
+   */
   private async deliverOne(): Promise<'delivered' | 'failed' | 'none'> {
-    let claimed: { id: string; kind: string; target: string } | null = null;
-    try {
-      return await this.db.withoutState(async () => {
-        const message = await this.traces.claimMessage();
-        if (!message) return 'none';
-        claimed = { id: message.id, kind: message.kind, target: message.targetState };
-        await this.db.asState(message.targetState, () => this.tracing.applyMessage(message));
-        await this.traces.markDelivered(message.id);
-        return 'delivered';
-      });
-    } catch (error) {
-      if (!claimed) throw error;
-      const { id, kind, target } = claimed as { id: string; kind: string; target: string };
-      this.logger.error(`message ${id} (${kind} to ${target}) not delivered: ${error instanceof Error ? error.message : String(error)}`);
-      await this.db.withoutState(() => this.traces.markFailed(id, error instanceof Error ? error.message : String(error)));
-      return 'failed';
-    }
+    // A failure of the transaction itself (connection lost, commit refused) undoes everything, the claim
+    // included: the message stays pending for the next run, and this lane stops.
+    return this.deliverInTransaction().catch((error: unknown) => {
+      this.logger.error(`outbox delivery interrupted: ${error instanceof Error ? error.message : String(error)}`);
+      return 'none' as const;
+    });
+  }
+
+  private async deliverInTransaction(): Promise<'delivered' | 'failed' | 'none'> {
+    return this.db.withoutState(async () => {
+      const message = await this.traces.claimMessage();
+      if (!message) return 'none';
+      try {
+        await this.db.savepoint(() => this.db.asState(message.targetState, () => this.tracing.applyMessage(message)));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.logger.error(`message ${message.id} (${message.kind} from ${message.stateCode} to ${message.targetState}) not delivered: ${reason}`);
+        await this.traces.markFailed(message.id, reason);
+        return 'failed';
+      }
+      await this.traces.markDelivered(message.id);
+      return 'delivered';
+    });
   }
 }
 
@@ -133,7 +144,11 @@ export class DeadlineJob implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = (async () => {
       let total = 0;
       for (const code of await this.db.withoutState(() => this.states.hostedCodes())) {
-        total += await this.db.inState(code, () => this.tracing.remindOverdue(code));
+        // One State's failure does not keep the others from their reminders.
+        total += await this.db.inState(code, () => this.tracing.remindOverdue(code)).catch((error: unknown) => {
+          this.logger.error(`deadline job failed for ${code}: ${error instanceof Error ? error.message : String(error)}`);
+          return 0;
+        });
       }
       return total;
     })();

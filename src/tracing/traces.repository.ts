@@ -82,13 +82,16 @@ export class TracesRepository {
     return traces.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
-  /** Marks the State's traces whose deadline passed; each is returned once, whatever the number of replicas. */
+  /**
+   * Marks the State's traces whose deadline passed; each is returned once, whatever the number of
+   * replicas. A trace waiting for the requester's information (information_requested) is not late.
+   */
   async markOverdue(stateCode: string, now: Date): Promise<TraceEntity[]> {
     const rows: { id: string }[] = await this.db.manager.query(
       `UPDATE traces SET overdue_since = $2
         WHERE state_code = $1 AND overdue_since IS NULL
           AND ((status = 'sent' AND acknowledge_due_at < $2)
-            OR (status IN ('acknowledged', 'information_requested') AND answer_due_at < $2))
+            OR (status = 'acknowledged' AND answer_due_at < $2))
         RETURNING id`,
       [stateCode, now],
     ).then((result: [{ id: string }[], number]) => result[0]);

@@ -249,6 +249,8 @@ export class TracingService {
     const requestedState = input.requestedState ?? parent.answer?.nextState;
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
     const now = this.clock.now();
+    // The parent moves on a version too, so a second follow-up made from the same read gets 412.
+    await this.traces.update(parent, {}, now);
     const childId = randomUUID();
     const child = await this.traces.insert({
       ...requestContent(parent),
@@ -383,6 +385,9 @@ export class TracingService {
     const payload = message.payload as Record<string, unknown>;
     if (message.kind === 'trace.sent') {
       const request = payload.request as RequestContent;
+      if (request.requestingState !== message.stateCode || request.requestedState !== state) {
+        throw new Error(`A request of exchange ${message.exchangeId} from ${message.stateCode} names ${request.requestingState} → ${request.requestedState}`);
+      }
       const existing = await this.traces.findCopyForUpdate(state, message.exchangeId, 'incoming');
       if (existing) return;
       const copy = await this.traces.insert({
@@ -410,24 +415,35 @@ export class TracingService {
     }
     const direction = message.kind === 'trace.information_provided' || message.kind === 'trace.closed' ? 'incoming' : 'outgoing';
     const copy = await this.traces.findCopyForUpdate(state, message.exchangeId, direction);
-    if (!copy) throw new Error(`No ${direction} copy of exchange ${message.exchangeId} in ${state} for ${message.kind}`);
+    // Only the other party of the exchange moves a copy.
+    const counterpart = copy && (direction === 'outgoing' ? copy.requestedState : copy.requestingState);
+    if (!copy || counterpart !== message.stateCode) throw new Error(`No ${direction} copy of exchange ${message.exchangeId} in ${state} for ${message.kind} from ${message.stateCode}`);
     const recipients = direction === 'outgoing' ? [copy.createdBy] : [];
+    // The two States move their own copies independently, so a message can cross a change of the
+    // receiving copy (a close, above all): it then adds what it carries but moves no status backwards.
+    const moves = (...from: string[]) => from.includes(copy.status);
     switch (message.kind) {
       case 'trace.acknowledged':
+        if (!moves('sent')) break;
         await this.traces.update(copy, { status: 'acknowledged', acknowledgedAt: new Date(payload.at as string), overdueSince: null }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_acknowledged', traceId: copy.id, message: `${copy.requestedState} acknowledged the trace request` });
         break;
-      case 'trace.information_requested':
-        await this.traces.update(copy, { status: 'information_requested', notes: [...copy.notes, payload.note as TraceNote] }, now);
+      case 'trace.information_requested': {
+        const notes = [...copy.notes, payload.note as TraceNote];
+        await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes } : { notes }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
         break;
-      case 'trace.information_provided':
-        await this.traces.update(copy, { status: 'acknowledged', notes: [...copy.notes, payload.note as TraceNote] }, now);
+      }
+      case 'trace.information_provided': {
+        const notes = [...copy.notes, payload.note as TraceNote];
+        await this.traces.update(copy, moves('information_requested') ? { status: 'acknowledged', notes } : { notes }, now);
         await this.notifications.notify(state, ['npc'], [], { kind: 'trace_information_provided', traceId: copy.id, message: `${copy.requestingState} provided the information asked for` });
         break;
+      }
       case 'trace.answered': {
         const answer = payload.answer as TraceAnswer;
-        await this.traces.update(copy, { status: 'answered', answer, answeredAt: new Date(answer.answeredAt), overdueSince: null }, now);
+        const answered = { answer, answeredAt: new Date(answer.answeredAt), overdueSince: null };
+        await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
         break;
       }

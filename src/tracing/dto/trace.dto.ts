@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { Optional } from '../../common/http/optional';
@@ -175,7 +175,17 @@ export class PhotoParamDto {
   photoId: string;
 }
 
-export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weaponId'] as const)) {}
+/** Every field may be left out; null is refused, except where it clears an optional part. */
+export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weaponId', 'urgentJustification', 'onBehalfOf', 'ballistics'] as const), { skipNullProperties: false }) {
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  urgentJustification?: string | null;
+
+  @ApiPropertyOptional({ type: OnBehalfOfDto, nullable: true, description: 'null clears it' }) @IsOptional() @ValidateNested() @Type(() => OnBehalfOfDto)
+  onBehalfOf?: OnBehalfOfDto | null;
+
+  @ApiPropertyOptional({ type: BallisticsDto, nullable: true, description: 'null clears it' }) @IsOptional() @ValidateNested() @Type(() => BallisticsDto)
+  ballistics?: BallisticsDto | null;
+}
 
 export class ReasonDto {
   @ApiProperty({ example: 'The legal justification does not name the seizure order' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
