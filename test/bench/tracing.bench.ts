@@ -15,6 +15,7 @@ import { login, Service, startService } from './service';
  */
 const LIFECYCLES = Number(process.env.BENCH_LIFECYCLES ?? 400);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const ALONE = 50;
 const PDFS = Number(process.env.BENCH_PDFS ?? 100);
 const PDF_WARM_UP = 3;
 const DELIVERY_TIMEOUT_MS = 30_000;
@@ -159,6 +160,9 @@ describe('trace lifecycle benchmark', () => {
     await watcher.start();
 
     const times: Record<Kind, number[]> = { create: [], submit: [], send: [], 'read incoming copy': [], acknowledge: [], answer: [] };
+    // The same transitions with one client, after the main run: the service's latency without a queue.
+    const aloneTimes: Record<Kind, number[]> = { create: [], submit: [], send: [], 'read incoming copy': [], acknowledge: [], answer: [] };
+    let record = times;
     async function call(kind: Kind, who: keyof typeof users, method: 'GET' | 'POST', path: string, options: { body?: object; ifMatch?: string } = {}) {
       const headers: Record<string, string> = { authorization: `Bearer ${tokens[who].accessToken}` };
       if (options.body) headers['content-type'] = 'application/json';
@@ -166,7 +170,7 @@ describe('trace lifecycle benchmark', () => {
       const begin = performance.now();
       const response = await fetch(`${origin}${path}`, { method, headers, body: options.body ? JSON.stringify(options.body) : undefined });
       const text = await response.text();
-      times[kind].push(performance.now() - begin);
+      record[kind].push(performance.now() - begin);
       if (!response.ok) throw new Error(`${kind}: ${method} ${path} answered ${response.status} ${text}`);
       const etag = response.headers.get('etag');
       if (!etag) throw new Error(`${kind}: ${method} ${path} answered without an ETag`);
@@ -235,6 +239,10 @@ describe('trace lifecycle benchmark', () => {
     const outboxSpan = Math.max(...messages.map((m) => Number(m.delivered))) - Math.min(...messages.map((m) => Number(m.created)));
     expect(outgoingIds).toHaveLength(LIFECYCLES);
 
+    record = aloneTimes;
+    for (let i = 0; i < ALONE; i++) await lifecycle(LIFECYCLES + i);
+    record = times;
+
     // The request form, one request at a time, after a few to warm up.
     const pdfTimes: number[] = [];
     for (let i = 0; i < PDF_WARM_UP + PDFS; i++) {
@@ -252,6 +260,7 @@ describe('trace lifecycle benchmark', () => {
     const figures = {
       lifecycles: LIFECYCLES, clients: CLIENTS, seconds: round(seconds, 2), perSecond: round(LIFECYCLES / seconds, 1),
       latencies: Object.fromEntries(Object.entries(times).map(([kind, values]) => [kind, latency(values)])) as Record<Kind, ReturnType<typeof latency>>,
+      alone: { lifecycles: ALONE, latencies: Object.fromEntries(Object.entries(aloneTimes).map(([kind, values]) => [kind, latency(values)])) as Record<Kind, ReturnType<typeof latency>> },
       delivery: latency(delays), watcherRounds: watcher.rounds, settleMs: round(settleMs, 0),
       outbox: { messages: messages.length, perSecond: round(messages.length / outboxSpan, 1), ...latency(messages.map((m) => Number(m.waited))) },
       pdf: { count: PDFS, ...latency(pdfTimes) },
@@ -269,6 +278,7 @@ function report(f: {
   lifecycles: number; clients: number; seconds: number; perSecond: number; latencies: Record<Kind, Latency>; delivery: Latency; settleMs: number;
   outbox: { messages: number; perSecond: number } & Latency;
   pdf: { count: number } & Latency; cpu: { cores: number; service: number; postgres: number; client: number };
+  alone: { lifecycles: number; latencies: Record<Kind, Latency> };
 }, postgres: string): string {
   const ms = (l: Latency) => `p50 ${l.p50} ms, p95 ${l.p95} ms`;
   const wall = f.seconds * f.cpu.cores;
@@ -292,6 +302,12 @@ function report(f: {
     `| delivery: send's response → BEL's incoming copy committed | ${ms(f.delivery)}, max ${f.delivery.max} ms | — |`,
     `| outbox: message written → delivered (database clock), ${f.outbox.messages} messages (sent, acknowledged, answered) | ${ms(f.outbox)}; ${f.outbox.perSecond} delivered/s | — |`,
     `| \`GET /traces/:id/request.pdf\`, ${f.pdf.count} one at a time | median ${f.pdf.p50} ms, p95 ${f.pdf.p95} ms | median ≤ 50 ms |`,
+    '',
+    `For comparison, the same transitions with one client (${f.alone.lifecycles} lifecycles after the main run), where no request waits for another:`,
+    '',
+    '| transition, one client | p50, p95 |',
+    '|---|---|',
+    ...TRANSITIONS.map((kind) => `| ${kind} | ${ms(f.alone.latencies[kind])} |`),
     '',
     `CPU used during the lifecycles, of ${round(wall, 1)} CPU-seconds available (${f.seconds} s × ${f.cpu.cores} CPUs): service process ${share(f.cpu.service)},`,
     `PostgreSQL ${share(f.cpu.postgres)}, benchmark client ${share(f.cpu.client)}. The last answer reached FRA's copy ${f.settleMs} ms after the last lifecycle ended.`,
