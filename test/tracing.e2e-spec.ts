@@ -458,7 +458,9 @@ describe('Tracing between national points of contact', () => {
     expect(fraText).toContain(`iti-trace:request:${outgoing.id}:sha256:`);
     expect(fraText).toContain("Gendarmerie nationale — Côte d'Ivoire section");
     expect(fraText).toContain('FN HERSTAL');
-    await t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.braNpc)).expect(404);
+    const elsewhere = await t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.braNpc)).expect(404);
+    expect(elsewhere.headers['content-type']).toMatch(/^application\/json/);
+    expect(elsewhere.headers['content-disposition']).toBeUndefined();
     await t.http.get(api(`/traces/${incoming.id}/response.pdf`)).set(bearer(tokens.belNpc)).expect(409);
 
     await transition('belNpc', incoming.id, 'acknowledge');

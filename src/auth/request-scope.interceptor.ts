@@ -5,6 +5,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { ALLOW_PENDING_MFA, Roles } from '../common/auth/decorators';
 import { ForbiddenError } from '../common/errors/app-error';
 import { Db } from '../database/db';
+import { AfterCommit } from '../common/http/after-commit';
 import { AuthService, TokenIdentity } from './auth.service';
 
 /**
@@ -26,12 +27,15 @@ export class RequestScopeInterceptor implements NestInterceptor {
     const identity = request.user;
     if (!identity || !('claims' in identity)) return next.handle();
     return from(
-      this.db.inState(identity.claims.st, async () => {
-        const user = await this.auth.authenticateAccess(identity.claims);
-        this.authorise(context, user);
-        request.user = user;
-        return lastValueFrom(next.handle(), { defaultValue: undefined });
-      }),
+      this.db
+        .inState(identity.claims.st, async () => {
+          const user = await this.auth.authenticateAccess(identity.claims);
+          this.authorise(context, user);
+          request.user = user;
+          return lastValueFrom(next.handle(), { defaultValue: undefined });
+        })
+        // Work the handler left for after the commit (AfterCommit) runs outside the transaction.
+        .then((result) => (result instanceof AfterCommit ? result.run() : result)),
     );
   }
 

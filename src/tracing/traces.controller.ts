@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, U
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../common/errors/app-error';
+import { AfterCommit } from '../common/http/after-commit';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { IfMatchVersion, setVersionTag } from '../common/http/etag';
@@ -159,15 +160,17 @@ export class TracesController {
   @Get(':id/request.pdf')
   @Roles(['officer', 'npc', 'auditor'])
   @ApiProduces('application/pdf')
-  async requestPdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return pdf(reply, `trace-request-${params.id}.pdf`, await this.tracing.requestPdf(user, params.id));
+  requestPdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AfterCommit<Buffer>> {
+    pdf(reply, `trace-request-${params.id}.pdf`);
+    return this.tracing.requestPdf(user, params.id);
   }
 
   @Get(':id/response.pdf')
   @Roles(['officer', 'npc', 'auditor'])
   @ApiProduces('application/pdf')
-  async responsePdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return pdf(reply, `trace-response-${params.id}.pdf`, await this.tracing.responsePdf(user, params.id));
+  responsePdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AfterCommit<Buffer>> {
+    pdf(reply, `trace-response-${params.id}.pdf`);
+    return this.tracing.responsePdf(user, params.id);
   }
 }
 
@@ -176,7 +179,7 @@ function tagged(reply: FastifyReply, trace: TraceDto): TraceDto {
   return trace;
 }
 
-function pdf(reply: FastifyReply, filename: string, body: Buffer): Buffer {
+/** Headers of a PDF answer (an error answer replaces them with its own). */
+function pdf(reply: FastifyReply, filename: string): void {
   void reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="${filename}"`);
-  return body;
 }

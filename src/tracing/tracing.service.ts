@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { EventEmitter } from 'node:events';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
+import { AfterCommit } from '../common/http/after-commit';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
@@ -354,12 +355,14 @@ export class TracingService {
     };
   }
 
-  async requestPdf(actor: AuthUser, id: string): Promise<Buffer> {
+  /** The request form; rendered once the transaction that read it has ended. */
+  async requestPdf(actor: AuthUser, id: string): Promise<AfterCommit<Buffer>> {
     const form = await this.requestForm(actor, id);
-    return renderTraceRequestPdf(form);
+    return new AfterCommit(() => renderTraceRequestPdf(form));
   }
 
-  async responsePdf(actor: AuthUser, id: string): Promise<Buffer> {
+  /** The response form; rendered once the transaction that read it has ended. */
+  async responsePdf(actor: AuthUser, id: string): Promise<AfterCommit<Buffer>> {
     const trace = await this.visible(actor, id);
     if (!trace.answer) throw new ConflictError('TRACE_NOT_ANSWERED', 'The trace has no answer yet');
     const requesting = await this.states.get(trace.requestingState);
@@ -375,7 +378,7 @@ export class TracingService {
       contentSha256: canonicalSha256({ traceId: trace.exchangeId, answer: trace.answer }),
       generatedAt: this.clock.now().toISOString(),
     };
-    return renderTraceResponsePdf(form);
+    return new AfterCommit(() => renderTraceResponsePdf(form));
   }
 
   /** Applies a message from another State to this State's copy (called in the target State's scope). */

@@ -40,6 +40,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
+    // A handler may have prepared a download (a PDF) before failing: the error is never an attachment.
+    reply.removeHeader('content-disposition');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
