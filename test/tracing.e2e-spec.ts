@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
 import { tinyJpeg, tinyPng } from './support/images';
 import { flatText, parsePdf } from './support/pdf';
+import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
 import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
@@ -60,21 +61,7 @@ describe('Tracing between national points of contact', () => {
 
   const api = (path: string) => `/api/v1${path}`;
 
-  function requestBody(overrides: Record<string, unknown> = {}) {
-    return {
-      requestedState: 'BEL',
-      requestingAuthority: 'Police judiciaire, Marseille',
-      channel: 'direct',
-      priority: 'routine',
-      illicitBasis: ['illicit_under_national_law'],
-      legalJustification: 'Code pénal, art. 222-52; seizure order 2026/118',
-      recovery: { date: '2026-10-02', place: 'Marseille, La Joliette', context: 'Found in a vehicle during a customs check' },
-      intendedUse: 'Criminal investigation into arms trafficking',
-      useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'],
-      weapon: { type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial: 'NONE', markings: [{ component: 'receiver', text: 'FN HERSTAL' }] },
-      ...overrides,
-    };
-  }
+  const requestBody = traceRequestBody;
 
   async function transition(who: string, id: string, action: string, body: object = {}, expected = 200) {
     const current = await t.http.get(api(`/traces/${id}`)).set(bearer(tokens[who])).expect(200);

@@ -1,3 +1,4 @@
+import type { ChainLink, ObservedMarking, ObservedWeapon } from '../tracing/entities/trace.entity';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { EmbeddedImage, FormDocument, ImageError } from './pdf-layout';
@@ -18,23 +19,9 @@ export interface FormContactPoint {
   email: string | null;
   phone: string | null;
 }
-export interface FormMarking {
-  component: string;
-  text: string;
-}
-export interface FormWeapon {
-  type: string | null;
-  calibre: string | null;
-  make: string | null;
-  model: string | null;
-  serial: string | null;
-  serialObliterated: boolean;
-  serialReadable: string | null;
-  countryOfManufacture: string | null;
-  yearOfManufacture: number | null;
-  markings: FormMarking[];
-  photoRefs: string[];
-}
+// The forms print what a trace holds: the same shapes as the trace's own (type-only, no runtime link).
+export type FormMarking = ObservedMarking;
+export type FormWeapon = ObservedWeapon;
 /** A photo of a marking, reproduced in the request form. */
 export interface FormPhoto {
   id: string;
@@ -47,14 +34,7 @@ export interface FormPhoto {
   /** The image bytes (checked on upload to be a JPEG or PNG by their content). */
   data: Buffer;
 }
-export interface FormChainLink {
-  event: string;
-  date: string | null;
-  state: string | null;
-  counterpartState: string | null;
-  licenceRef: string | null;
-  party: string | null;
-}
+export type FormChainLink = ChainLink;
 export interface TraceRequestForm {
   /** The request's id, printed on every page. */
   traceId: string;

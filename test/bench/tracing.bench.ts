@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { createTestApp, createUser, ownerQuery, TestApp, Tokens } from '../support/test-app';
+import { traceRequestBody } from '../support/traces';
 import { machineLines, percentile, round, serverVersion, writeSection } from './report';
 import { login, Service, startService } from './service';
 
@@ -24,21 +25,10 @@ const TRANSITIONS = ['create', 'submit', 'send', 'acknowledge', 'answer'] as con
 type Kind = (typeof TRANSITIONS)[number] | 'read incoming copy';
 
 function requestBody(i: number) {
-  return {
-    requestedState: 'BEL',
-    requestingAuthority: 'Police judiciaire, Marseille',
-    channel: 'direct',
-    priority: 'routine',
-    illicitBasis: ['illicit_under_national_law'],
-    legalJustification: 'Code pénal, art. 222-52; seizure order 2026/118',
-    recovery: { date: '2026-10-02', place: 'Marseille, La Joliette', context: 'Found in a vehicle during a customs check' },
-    intendedUse: 'Criminal investigation into arms trafficking',
-    useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'],
-    weapon: {
-      type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial: `BENCH${String(i).padStart(7, '0')}`,
-      markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM BENCH${i}` }],
-    },
-  };
+  const serial = `BENCH${String(i).padStart(7, '0')}`;
+  return traceRequestBody({
+    weapon: { type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] },
+  });
 }
 
 /**

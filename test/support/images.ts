@@ -1,3 +1,4 @@
+import { ADAM7, PNG_CHANNELS } from '../../src/documents/pdf-layout';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
 /**
@@ -26,16 +27,6 @@ export interface PngOptions {
   idatChunks?: number;
 }
 
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
 
 /** One chunk: length, type, body, CRC-32 of type and body. */
 export function pngChunk(type: string, body: Buffer): Buffer {
@@ -93,7 +84,7 @@ export function encodePng(options: PngOptions): Buffer {
   const { width, height, pixels } = options;
   const colorType = options.colorType ?? 2;
   const depth = options.depth ?? 8;
-  const bitsPerPixel = CHANNELS[colorType] * depth;
+  const bitsPerPixel = PNG_CHANNELS[colorType] * depth;
   const bpp = Math.max(1, bitsPerPixel >> 3);
   const stride = Math.ceil((width * bitsPerPixel) / 8);
   if (pixels.length !== height * stride) throw new RangeError(`encodePng: ${pixels.length} bytes of pixels, not ${height * stride}`);
