@@ -18,6 +18,9 @@ import { RegistryModule } from './registry/registry.module';
 import { TracingModule } from './tracing/tracing.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { AuditModule } from './audit/audit.module';
+import { CasesModule } from './cases/cases.module';
+import { EncryptionModule } from './common/encryption/encryption.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,6 +46,8 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'auth', ttl: config.AUTH_THROTTLE_TTL_SECONDS * 1000, limit: config.AUTH_THROTTLE_LIMIT }],
         }),
+        EncryptionModule,
+        AuditModule,
         StatesModule,
         UsersModule,
         AuthModule,
@@ -50,6 +55,7 @@ export class AppModule {
         RegistryModule,
         IdempotencyModule,
         NotificationsModule,
+        CasesModule,
         TracingModule,
         HealthModule,
         DemoModule,

@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccessGuard } from './guards';
 import { RequestScopeInterceptor } from './request-scope.interceptor';
+import { RequestContextInterceptor } from '../common/http/request-context';
 import { JWT_SECRET } from './jwt-secret';
 import { JwtStrategy } from './jwt.strategy';
 import { Totp } from './totp';
@@ -27,6 +28,8 @@ import { Totp } from './totp';
     Totp,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
+    // In this order: the request's origin is known to everything below, the audit of refusals included.
+    { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
     { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
   ],
 })

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { AppError, ConflictError, UnauthorizedError } from '../common/errors/app-error';
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly totp: Totp,
     private readonly states: StatesService,
     private readonly clock: Clock,
+    private readonly trail: AuditTrail,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -54,9 +56,12 @@ export class AuthService {
         return { ok: false, error: invalidCredentials() };
       }
       const valid = await this.passwords.verify(user.passwordHash, password);
-      if (user.disabledAt || this.isLocked(user)) return { ok: false, error: invalidCredentials() };
+      if (user.disabledAt || this.isLocked(user)) {
+        this.trail.record(user, { action: 'auth.login', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: user.disabledAt ? 'disabled' : 'locked' } });
+        return { ok: false, error: invalidCredentials() };
+      }
       if (!valid) {
-        await this.recordFailure(user);
+        await this.recordFailure(user, 'auth.login', 'wrong_password');
         return { ok: false, error: invalidCredentials() };
       }
       const changes: Partial<UserEntity> = {};
@@ -64,12 +69,14 @@ export class AuthService {
       if (user.mfaEnabledAt && !user.mfaExempt) {
         // Failures are reset only when the second factor succeeds too: wrong MFA codes keep counting.
         if (changes.passwordHash) await this.users.update(user.stateCode, user.id, changes);
+        this.trail.record(user, { action: 'auth.login', targetType: 'user', targetId: user.id, details: { mfaRequired: true } });
         return { ok: true, value: { mfaRequired: true, mfaToken: this.tokens.signMfaStep(user.id, user.stateCode) } };
       }
       await this.users.update(user.stateCode, user.id, { ...changes, failedLogins: 0, lockedUntil: null, lastLoginAt: this.clock.now() });
       // The session records whether MFA was *done*; whether it is *required* is decided per request from the
       // current roles, so a later promotion to npc or admin asks this session to enrol.
       const tokens = await this.startSession(user, false, clientIp);
+      this.trail.record(user, { action: 'auth.login', targetType: 'user', targetId: user.id, details: { mfaRequired: false } });
       return { ok: true, value: { mfaRequired: false, ...tokens } };
     });
     if (!outcome.ok) throw outcome.error;
@@ -81,13 +88,17 @@ export class AuthService {
     const step = this.tokens.verifyMfaStep(mfaToken);
     const outcome = await this.db.inState(step.st, async (): Promise<Outcome<TokensDto>> => {
       const user = await this.users.findByIdForUpdate(step.st, step.sub);
-      if (!user || !user.mfaSecret || user.disabledAt || this.isLocked(user)) return { ok: false, error: invalidCredentials() };
+      if (!user || !user.mfaSecret || user.disabledAt || this.isLocked(user)) {
+        if (user) this.trail.record(user, { action: 'auth.mfa', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: 'locked_or_disabled' } });
+        return { ok: false, error: invalidCredentials() };
+      }
       const matched = this.totp.matchingStep(user.mfaSecret, code);
       if (matched === null || (user.mfaLastStep !== null && matched <= Number(user.mfaLastStep))) {
-        await this.recordFailure(user);
+        await this.recordFailure(user, 'auth.mfa', 'wrong_code');
         return { ok: false, error: new UnauthorizedError('MFA_CODE_INVALID', 'The code is wrong, expired or already used') };
       }
       await this.users.update(user.stateCode, user.id, { mfaLastStep: String(matched), failedLogins: 0, lockedUntil: null, lastLoginAt: this.clock.now() });
+      this.trail.record(user, { action: 'auth.mfa', targetType: 'user', targetId: user.id });
       return { ok: true, value: await this.startSession(user, true, clientIp) };
     });
     if (!outcome.ok) throw outcome.error;
@@ -106,17 +117,21 @@ export class AuthService {
         return { ok: false, error: new UnauthorizedError('REFRESH_TOKEN_INVALID', 'The refresh token is invalid') };
       }
       const now = this.clock.now();
+      const actor = { id: session.userId, stateCode };
       if (stored.usedAt) {
         await this.sessions.revokeSession(session.id, 'refresh_token_reuse', now);
+        this.trail.record(actor, { action: 'auth.refresh', outcome: 'denied', targetType: 'session', targetId: session.id, details: { reason: 'refresh_token_reuse', sessionRevoked: true } });
         return { ok: false, error: new UnauthorizedError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session is revoked') };
       }
       const user = await this.users.findById(stateCode, session.userId);
       if (!user || user.disabledAt || !this.isSessionLive(session, now)) {
         await this.sessions.revokeSession(session.id, 'expired', now);
+        this.trail.record(actor, { action: 'auth.refresh', outcome: 'denied', targetType: 'session', targetId: session.id, details: { reason: 'session_ended', sessionRevoked: true } });
         return { ok: false, error: sessionEnded() };
       }
       await this.sessions.markRefreshTokenUsed(stored.id, now);
       await this.sessions.touchSession(session.id, now);
+      this.trail.record(actor, { action: 'auth.refresh', targetType: 'session', targetId: session.id });
       return { ok: true, value: await this.issueTokens(user, session.id, session.expiresAt, session.mfaSatisfied) };
     });
     if (!outcome.ok) throw outcome.error;
@@ -216,9 +231,11 @@ export class AuthService {
     return user.lockedUntil !== null && user.lockedUntil > this.clock.now();
   }
 
-  private async recordFailure(user: UserEntity): Promise<void> {
+  private async recordFailure(user: UserEntity, action: string, reason: string): Promise<void> {
     const failures = user.failedLogins + 1;
-    if (failures >= this.config.LOCKOUT_THRESHOLD) {
+    const locked = failures >= this.config.LOCKOUT_THRESHOLD;
+    this.trail.record(user, { action, outcome: 'failure', targetType: 'user', targetId: user.id, details: { reason, accountLocked: locked } });
+    if (locked) {
       const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_SECONDS * 1000);
       await this.users.update(user.stateCode, user.id, { failedLogins: 0, lockedUntil });
     } else {

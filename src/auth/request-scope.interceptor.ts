@@ -2,8 +2,9 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user';
-import { ALLOW_PENDING_MFA, Roles } from '../common/auth/decorators';
-import { ForbiddenError } from '../common/errors/app-error';
+import { AuditEntry, AuditTrail } from '../audit/audit-trail';
+import { ALLOW_PENDING_MFA, AUDITED, Roles } from '../common/auth/decorators';
+import { AppError, ForbiddenError } from '../common/errors/app-error';
 import { Db } from '../database/db';
 import { AfterCommit } from '../common/http/after-commit';
 import { AuthService, TokenIdentity } from './auth.service';
@@ -13,6 +14,10 @@ import { AuthService, TokenIdentity } from './auth.service';
  * (set_config(..., true), never from the request), and checks, inside it and before anything else:
  * the session behind the token, MFA enrolment where required, and the roles named by @Roles().
  * Public routes run unscoped and open their own transactions where they need one.
+ *
+ * It also keeps the audit trail of requests: every change (any method but GET) and every read marked
+ * @Audited() is recorded in the request's transaction when it succeeds, and in one of its own when it
+ * fails (the request's rolls back); a refused authorisation (403) is recorded on any route.
  */
 @Injectable()
 export class RequestScopeInterceptor implements NestInterceptor {
@@ -20,23 +25,46 @@ export class RequestScopeInterceptor implements NestInterceptor {
     private readonly db: Db,
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
+    private readonly trail: AuditTrail,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<{ user?: TokenIdentity | AuthUser }>();
+    const request = context.switchToHttp().getRequest<RoutedRequest>();
     const identity = request.user;
     if (!identity || !('claims' in identity)) return next.handle();
+    const action = this.auditedAction(context, request);
+    let caller: AuthUser | null = null;
     return from(
       this.db
         .inState(identity.claims.st, async () => {
           const user = await this.auth.authenticateAccess(identity.claims);
+          caller = user;
           this.authorise(context, user);
           request.user = user;
-          return lastValueFrom(next.handle(), { defaultValue: undefined });
+          const result: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          if (action) this.trail.record(user, { ...action, targetId: action.targetId ?? idOf(result) });
+          return result;
+        })
+        .catch(async (error: unknown) => {
+          const status = error instanceof AppError ? error.status : 500;
+          if (caller && (status === 403 || action)) {
+            const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
+            await this.trail.recordSeparately(caller, {
+              ...(action ?? routeAction(request)),
+              outcome: status === 403 ? 'denied' : 'failure',
+              details: { status, code },
+            });
+          }
+          throw error;
         })
         // Work the handler left for after the commit (AfterCommit) runs outside the transaction.
         .then((result) => (result instanceof AfterCommit ? result.run() : result)),
     );
+  }
+
+  private auditedAction(context: ExecutionContext, request: RoutedRequest): AuditEntry | null {
+    const audited = this.reflector.getAllAndOverride<boolean>(AUDITED, [context.getHandler(), context.getClass()]);
+    return request.method !== 'GET' || audited ? routeAction(request) : null;
   }
 
   private authorise(context: ExecutionContext, user: AuthUser): void {
@@ -49,4 +77,22 @@ export class RequestScopeInterceptor implements NestInterceptor {
       throw new ForbiddenError('ROLE_REQUIRED', `This needs one of the roles: ${roles.join(', ')}`);
     }
   }
+}
+
+interface RoutedRequest {
+  method: string;
+  user?: TokenIdentity | AuthUser;
+  params?: Record<string, string>;
+  routeOptions?: { url?: string };
+}
+
+/** "POST /traces/:id/send" on target traces/<id>: the route as declared, without the API prefix. */
+function routeAction(request: RoutedRequest): AuditEntry {
+  const route = (request.routeOptions?.url ?? '').replace(/^\/api\/v\d+/, '');
+  return { action: `${request.method} ${route}`, targetType: route.split('/')[1] || null, targetId: request.params?.id ?? null };
+}
+
+function idOf(result: unknown): string | null {
+  const id = (result as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
 }

@@ -1,8 +1,13 @@
+import { createPublicKey } from 'node:crypto';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Command, Option } from 'commander';
 import pino from 'pino';
 import { createApp } from '../app.factory';
+import { AuditService } from '../audit/audit.service';
+import { KeyRotation } from '../common/encryption/key-rotation';
+import { rotateKeyringFile } from '../common/encryption/key-provider';
 import { ROLES, Role } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { buildOpenApiDocument } from '../common/http/openapi';
@@ -120,6 +125,57 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     );
 
   program
+    .command('keys:rotate')
+    .description('add a new key-encryption key to the keyring file, make it active, and re-wrap every data key under it (the service may keep running)')
+    .action(() => {
+      const config = loadConfig();
+      if (config.ENCRYPTION_KEYRING) {
+        throw new Error('the keyring comes from ENCRYPTION_KEYRING: add a new key there, make it active, restart the service, then run keys:rewrap');
+      }
+      const file = keyringFile(config);
+      const id = rotateKeyringFile(file);
+      process.stderr.write(`new active key-encryption key ${id} in ${file}\n`);
+      return rewrapAll(withDatabase);
+    });
+
+  program
+    .command('keys:rewrap')
+    .description('re-wrap every data key still wrapped by an older key-encryption key under the active one')
+    .action(() => rewrapAll(withDatabase));
+
+  program
+    .command('audit:checkpoint')
+    .description('write a checkpoint of a State\'s audit chain head, signed with the node\'s Ed25519 key')
+    .requiredOption('--state <code>', 'the State whose chain is signed')
+    .option('--out <file>', 'where to write it (default: standard output)')
+    .action((options: { state: string; out?: string }) =>
+      withApp(withDatabase, async (app) => {
+        const state = options.state.toUpperCase();
+        const checkpoint = await app.get(Db).inState(state, () => app.get(AuditService).checkpoint(null, state));
+        const text = `${JSON.stringify(checkpoint, null, 2)}\n`;
+        if (options.out) writeFileSync(options.out, text);
+        else process.stdout.write(text);
+        process.stderr.write(`checkpoint of ${state} at event ${checkpoint.seq}\n`);
+      }),
+    );
+
+  program
+    .command('audit:verify')
+    .description('check a signed checkpoint and recompute the audit chain up to it: a rewritten chain fails')
+    .requiredOption('--checkpoint <file>', 'a checkpoint written by GET /audit/checkpoint or audit:checkpoint')
+    .option('--public-key <file>', 'the trusted Ed25519 public key (PEM); default: the node\'s signing key')
+    .action((options: { checkpoint: string; publicKey?: string }) =>
+      withApp(withDatabase, async (app) => {
+        const checkpoint: unknown = JSON.parse(readFileSync(options.checkpoint, 'utf8'));
+        const trusted = options.publicKey ? createPublicKey(readFileSync(options.publicKey, 'utf8')) : undefined;
+        const result = await app.get(AuditService).verifyCheckpoint(checkpoint, trusted);
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        process.stderr.write(result.ok ? 'the audit chain matches the checkpoint\n' : `the audit chain does NOT match the checkpoint:\n  ${result.problems.join('\n  ')}\n`);
+        if (!result.ok) process.exitCode = 1;
+      }),
+    );
+
+  program
     .command('openapi:write')
     .description(`write the OpenAPI document to ${OPENAPI_FILE}`)
     .action(() =>
@@ -143,6 +199,18 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
         }
       }),
     );
+}
+
+function keyringFile(config: { ENCRYPTION_KEYRING_FILE?: string; DATA_DIR: string }): string {
+  return config.ENCRYPTION_KEYRING_FILE ?? join(config.DATA_DIR, 'keyring.json');
+}
+
+async function rewrapAll(withDatabase: WithDatabase): Promise<void> {
+  await withApp(withDatabase, async (app) => {
+    const states = await app.get(Db).withoutState(() => app.get(StatesService).hostedCodes());
+    const report = await app.get(KeyRotation).rewrapAll(states);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  });
 }
 
 /** A one-line progress bar on standard error (bytes read of the file). */

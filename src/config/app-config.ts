@@ -119,6 +119,26 @@ export class AppConfig {
   @IsString()
   SMTP_FROM = 'ITI Trace <no-reply@localhost>';
 
+  /** The key-encryption keyring as JSON ({"active": id, "keys": {id: base64 of 32 bytes}}), e.g. from a secrets manager. */
+  @IsOptional() @IsString()
+  ENCRYPTION_KEYRING?: string;
+
+  /** A keyring file (same JSON). Unset, with ENCRYPTION_KEYRING unset too: DATA_DIR/keyring.json, generated with a warning. */
+  @IsOptional() @IsString()
+  ENCRYPTION_KEYRING_FILE?: string;
+
+  /** Ed25519 private key (PKCS#8 PEM) that signs audit checkpoints. Unset: DATA_DIR/audit-signing-key.pem, generated with a warning. */
+  @IsOptional() @IsString()
+  AUDIT_SIGNING_KEY?: string;
+
+  /** Off only to measure what encryption costs (npm run bench); refused in production. */
+  @Transform(toBool) @IsBoolean()
+  ENCRYPTION_AT_REST = true;
+
+  /** Off only to measure what the audit trail costs (npm run bench); refused in production. */
+  @Transform(toBool) @IsBoolean()
+  AUDIT_TRAIL = true;
+
   /** How often undelivered messages between State mailboxes are retried; 0 turns the poll off. */
   @Transform(toInt) @IsInt() @Min(0)
   OUTBOX_POLL_MS = 2000;
@@ -134,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (config.NODE_ENV === 'production' && (!config.ENCRYPTION_AT_REST || !config.AUDIT_TRAIL)) {
+    throw new ConfigError('Invalid environment:\n  ENCRYPTION_AT_REST and AUDIT_TRAIL cannot be turned off in production (they exist to measure their cost)');
   }
   return config;
 }

@@ -5,11 +5,18 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } fr
 /** What app.state_code may hold: checked before it is written into the statement that starts a transaction. */
 const STATE_CODE = /^[A-Z]{3}$/;
 
+/** Work gathered during a transaction and handed over in one call just before it commits (the audit trail's events). */
+export interface CommitBatch<T> {
+  flush(items: T[]): Promise<void>;
+}
+
 interface Scope {
   manager: EntityManager;
   stateCode: string | null;
   /** Run once the outermost transaction has committed (never after a rollback). */
   afterCommit: (() => void)[];
+  /** Items staged for their batch's flush before the commit; a rolled-back savepoint drops its own. */
+  staged: Map<CommitBatch<unknown>, unknown[]>;
 }
 
 /**
@@ -51,6 +58,8 @@ export class Db {
   /** Runs `work` in a savepoint of the current transaction: on failure only its own changes are undone. */
   async savepoint<T>(work: () => Promise<T>): Promise<T> {
     const manager = this.manager;
+    const staged = this.scope.getStore()!.staged;
+    const marks = new Map([...staged].map(([batch, items]) => [batch, items.length]));
     await manager.query('SAVEPOINT unit_of_work');
     try {
       const result = await work();
@@ -58,8 +67,18 @@ export class Db {
       return result;
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT unit_of_work');
+      for (const [batch, items] of staged) items.length = marks.get(batch) ?? 0;
       throw error;
     }
+  }
+
+  /** Stages `item` for `batch`, flushed with the others just before the current transaction commits. */
+  stage<T>(batch: CommitBatch<T>, item: T): void {
+    const current = this.scope.getStore();
+    if (!current) throw new Error('No database transaction in scope to stage work for');
+    const items = current.staged.get(batch as CommitBatch<unknown>) ?? [];
+    items.push(item);
+    current.staged.set(batch as CommitBatch<unknown>, items);
   }
 
   /** Calls `callback` after the current transaction commits; outside one, at once. */
@@ -96,11 +115,16 @@ export class Db {
     if (stateCode !== null && !STATE_CODE.test(stateCode)) throw new Error(`Not a State code: ${JSON.stringify(stateCode)}`);
     const runner = this.dataSource.createQueryRunner();
     const afterCommit: (() => void)[] = [];
+    const staged = new Map<CommitBatch<unknown>, unknown[]>();
     let result: T;
     try {
       await runner.query(stateCode === null ? 'START TRANSACTION' : `START TRANSACTION; SELECT set_config('app.state_code', '${stateCode}', true)`);
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit }, work);
+      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, staged }, async () => {
+        const value = await work();
+        for (const [batch, items] of staged) if (items.length > 0) await batch.flush(items.splice(0));
+        return value;
+      });
       await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

@@ -1,3 +1,6 @@
+import { AuditEventEntity, AuditHeadEntity } from '../audit/entities/audit-event.entity';
+import { CaseMemberEntity } from '../cases/entities/case-member.entity';
+import { CaseEntity } from '../cases/entities/case.entity';
 import { TracePhotoEntity } from '../tracing/entities/trace-photo.entity';
 import { TraceEntity } from '../tracing/entities/trace.entity';
 import { OutboxMessageEntity } from '../tracing/entities/outbox-message.entity';
@@ -37,4 +40,8 @@ export const entities = [
   OutboxMessageEntity,
   NotificationEntity,
   IdempotencyKeyEntity,
+  CaseEntity,
+  CaseMemberEntity,
+  AuditEventEntity,
+  AuditHeadEntity,
 ];

@@ -110,6 +110,7 @@ function request(overrides: Partial<TraceRequestForm> = {}): TraceRequestForm {
     legalJustification: 'Code pénal, art. 255; Loi n° 2018-977 sur les armes.',
     recovery: { date: '2024-04-18', place: 'Cañón del Sumidero, Chiapas', context: 'Seized at a checkpoint with two other rifles.' },
     intendedUse: 'Criminal investigation and prosecution of the trafficking network.',
+    disclosedCaseInformation: null,
     weapon: weapon(),
     photos: [],
     status: 'sent',

@@ -57,6 +57,11 @@ export interface TraceRequestForm {
   legalJustification: string;
   recovery: { date: string; place: string; context: string };
   intendedUse: string;
+  /**
+   * The fields of the requester's case file that the request discloses, as label and text; null when the
+   * reader may not see them (or nothing is disclosed). Not part of contentSha256, which every reader can check.
+   */
+  disclosedCaseInformation: { label: string; text: string }[] | null;
   weapon: FormWeapon;
   /** Shown after the markings, in this order (may be empty). */
   photos: FormPhoto[];
@@ -367,6 +372,11 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
 
   form.section('Intended use of the information');
   form.paragraph(f.intendedUse);
+
+  if (f.disclosedCaseInformation?.length) {
+    form.section('Case information disclosed with the request');
+    for (const item of f.disclosedCaseInformation) form.block(item.label, item.text);
+  }
 
   weaponSection(form, f.weapon, 'Weapon to be traced', true);
   photosSection(form, f.photos);

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../common/errors/app-error';
 import { AfterCommit } from '../common/http/after-commit';
 import type { AuthUser } from '../common/auth/auth-user';
-import { CurrentUser, Roles } from '../common/auth/decorators';
+import { Audited, CurrentUser, Roles } from '../common/auth/decorators';
 import { IfMatchVersion, setVersionTag } from '../common/http/etag';
 import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
 import {
@@ -142,6 +142,7 @@ export class TracesController {
   }
 
   @Get(':id/photos/:photoId')
+  @Audited()
   @Roles(['officer', 'npc', 'auditor'])
   @ApiProduces('image/jpeg', 'image/png')
   async photo(@CurrentUser() user: AuthUser, @Param() params: PhotoParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
@@ -152,12 +153,14 @@ export class TracesController {
 
   /** The request as a JSON document for INTERPOL's channels (docs/interpol-export.md). */
   @Get(':id/interpol.json')
+  @Audited()
   @Roles(['npc'])
   interpolExport(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto): Promise<Record<string, unknown>> {
     return this.tracing.interpolExport(user, params.id);
   }
 
   @Get(':id/request.pdf')
+  @Audited()
   @Roles(['officer', 'npc', 'auditor'])
   @ApiProduces('application/pdf')
   requestPdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AfterCommit<Buffer>> {
@@ -166,6 +169,7 @@ export class TracesController {
   }
 
   @Get(':id/response.pdf')
+  @Audited()
   @Roles(['officer', 'npc', 'auditor'])
   @ApiProduces('application/pdf')
   responsePdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AfterCommit<Buffer>> {

@@ -144,7 +144,8 @@ export class TracesRepository {
     const r = rows[0];
     return Object.assign(new OutboxMessageEntity(), {
       id: r.id, stateCode: r.state_code, targetState: r.target_state, kind: r.kind, exchangeId: r.exchange_id,
-      payload: r.payload, createdAt: r.created_at, deliveredAt: null, attempts: r.attempts, lastError: r.last_error,
+      payload: r.payload, sealed: r.sealed, dataKey: { kekId: r.kek_id, wrapped: r.data_key }, createdAt: r.created_at, deliveredAt: null,
+      attempts: r.attempts, lastError: r.last_error,
     });
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegistryModule } from '../registry/registry.module';
@@ -10,7 +11,7 @@ import { TracesRepository } from './traces.repository';
 import { TracingService } from './tracing.service';
 
 @Module({
-  imports: [RegistryModule, ReferenceModule, StatesModule, NotificationsModule, UsersModule],
+  imports: [RegistryModule, ReferenceModule, StatesModule, NotificationsModule, UsersModule, CasesModule],
   controllers: [TracesController],
   providers: [TracingService, TracesRepository, OutboxWorker, DeadlineJob],
   exports: [TracingService, OutboxWorker, DeadlineJob],

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { EventEmitter } from 'node:events';
+import { AuditTrail } from '../audit/audit-trail';
+import { CasesService } from '../cases/cases.service';
+import type { CaseField, CasePerson } from '../cases/cases.constants';
 import type { AuthUser } from '../common/auth/auth-user';
+import type { DataKeyColumns } from '../common/encryption/data-key.columns';
+import { RecordSealing } from '../common/encryption/record-cipher';
 import { Clock } from '../common/clock';
 import { AfterCommit } from '../common/http/after-commit';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
@@ -40,6 +45,19 @@ const REQUEST_FIELDS = [
 type RequestContent = Pick<TraceEntity, (typeof REQUEST_FIELDS)[number]>;
 
 const HOUR = 3600_000;
+const NO_DATA_KEY: DataKeyColumns = { kekId: null, wrapped: null };
+
+/** The copy a disclosure is sealed into (its id and State bind the ciphertext). */
+type SealTarget = Pick<TraceEntity, 'id' | 'stateCode' | 'dataKey'>;
+
+const DISCLOSURE_LABELS: Record<CaseField, string> = {
+  reference: 'Investigation reference',
+  offence: 'Offence',
+  narrative: 'Narrative',
+  persons: 'Persons',
+  placeOfRecovery: 'Place of recovery',
+  investigatingAgency: 'Investigating agency',
+};
 const MAX_PHOTOS = 10;
 
 interface SentPhoto {
@@ -68,6 +86,9 @@ export class TracingService {
     private readonly states: StatesService,
     private readonly notifications: NotificationsService,
     private readonly users: UsersRepository,
+    private readonly cases: CasesService,
+    private readonly sealing: RecordSealing,
+    private readonly trail: AuditTrail,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -89,7 +110,9 @@ export class TracingService {
     await this.checkRequest(actor, { ...input, requestedState, priority: input.priority as Priority, urgentJustification: input.urgentJustification ?? null, weaponObserved: observed, onBehalfOf: input.onBehalfOf ?? null });
     const now = this.clock.now();
     const id = randomUUID();
+    const confidential = await this.linkCase(actor, { id, stateCode: actor.stateCode, dataKey: NO_DATA_KEY }, input.caseId ?? null, input.disclose ?? []);
     const trace = await this.traces.insert({
+      ...confidential,
       id,
       exchangeId: id,
       stateCode: actor.stateCode,
@@ -120,11 +143,15 @@ export class TracingService {
       createdAt: now,
       updatedAt: now,
     });
-    return TraceDto.full(trace, [trace]);
+    return TraceDto.full(trace, [trace], [], this.disclosureFor(actor, trace));
   }
 
   async get(actor: AuthUser, id: string): Promise<TraceDto> {
-    return this.done(actor, await this.visible(actor, id));
+    const trace = await this.visible(actor, id);
+    const dto = await this.done(actor, trace);
+    // What a trace discloses of a case file is case content: its every read is audited.
+    if (dto.disclosure) this.trail.record(actor, { action: 'trace.disclosure_read', targetType: 'traces', targetId: id, details: { fields: trace.disclosedFields } });
+    return dto;
   }
 
   async list(actor: AuthUser, query: ListTracesQueryDto): Promise<Page<TraceSummaryDto>> {
@@ -143,6 +170,9 @@ export class TracingService {
     if (input.onBehalfOf !== undefined) changes.onBehalfOf = input.onBehalfOf ? { ...input.onBehalfOf } : null;
     if (input.ballistics !== undefined) changes.ballistics = input.ballistics ? { ...input.ballistics } : null;
     if (input.weapon) changes.weaponObserved = observedWeapon(input.weapon);
+    if (input.caseId !== undefined || input.disclose !== undefined) {
+      Object.assign(changes, await this.linkCase(actor, trace, input.caseId ?? trace.caseId, input.disclose ?? trace.disclosedFields));
+    }
     const next = { ...trace, ...changes } as TraceEntity;
     await this.checkRequest(actor, next);
     return this.done(actor, await this.traces.update(trace, changes, this.clock.now()));
@@ -176,9 +206,11 @@ export class TracingService {
     const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
       component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
     }));
+    const disclosure = this.openDisclosure(updated);
     await this.message(updated, updated.requestedState, 'trace.sent', {
       request: requestContent(updated), photos, sentAt: now.toISOString(), acknowledgeDueAt: acknowledgeDueAt.toISOString(), answerDueAt: answerDueAt.toISOString(),
-    });
+      disclosedFields: updated.disclosedFields,
+    }, disclosure ? { disclosure } : null);
     return this.done(actor, updated);
   }
 
@@ -228,6 +260,7 @@ export class TracingService {
       nextState,
       // The request's restrictions stay attached to the answer, with any the answering State adds.
       useRestrictions: [...new Set([...trace.useRestrictions, ...(input.useRestrictions ?? [])])],
+      restrictionsAdded: input.useRestrictions ?? [],
       answeredAt: now.toISOString(),
     };
     const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: now, overdueSince: null }, now);
@@ -249,12 +282,23 @@ export class TracingService {
     const parent = await this.transition(actor, id, version, 'follow_up');
     const requestedState = input.requestedState ?? parent.answer?.nextState;
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
+    const carryAnswer = input.carryAnswer ?? true;
+    // What the answering State marked no_onward_disclosure does not travel to a third State.
+    if (carryAnswer && parent.answer?.restrictionsAdded?.includes('no_onward_disclosure')) {
+      throw new ForbiddenError(
+        'RESTRICTED_INFORMATION',
+        `The answer of ${parent.requestedState} is marked no_onward_disclosure: it cannot be passed on to ${requestedState}. Follow up with carryAnswer: false, or obtain ${parent.requestedState}'s consent first`,
+      );
+    }
     const now = this.clock.now();
     // The parent moves on a version too, so a second follow-up made from the same read gets 412.
     await this.traces.update(parent, {}, now);
     const childId = randomUUID();
+    const disclosure = this.openDisclosure(parent);
     const child = await this.traces.insert({
       ...requestContent(parent),
+      ...(disclosure ? this.sealDisclosure({ id: childId, stateCode: actor.stateCode, dataKey: NO_DATA_KEY }, parent.disclosedFields, disclosure) : {}),
+      caseId: parent.caseId,
       id: childId,
       exchangeId: childId,
       stateCode: actor.stateCode,
@@ -268,7 +312,7 @@ export class TracingService {
       npcId: actor.id,
       npcName: await this.userName(actor),
       useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])],
-      notes: [this.note('information_provided', followUpNote(parent), actor)],
+      notes: [this.note('information_provided', carryAnswer ? followUpNote(parent) : `Follows up trace ${parent.id}`, actor)],
       createdBy: parent.createdBy,
       submittedAt: now,
       createdAt: now,
@@ -351,6 +395,7 @@ export class TracingService {
       sentAt: trace.sentAt?.toISOString() ?? null,
       contentSha256: canonicalSha256({ traceId: trace.exchangeId, request: content }),
       request: content,
+      disclosedCaseInformation: this.disclosureFor(actor, trace),
       photos: photos.map((p) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, size: p.size, dataBase64: p.data.toString('base64') })),
     };
   }
@@ -393,8 +438,14 @@ export class TracingService {
       }
       const existing = await this.traces.findCopyForUpdate(state, message.exchangeId, 'incoming');
       if (existing) return;
+      const copyId = randomUUID();
+      const confidential = message.sealed
+        ? this.sealing.record({ stateCode: message.stateCode, table: 'outbox_messages', rowId: message.id }, message.dataKey).open<{ disclosure: Record<string, unknown> }>('sealed', message.sealed)
+        : null;
       const copy = await this.traces.insert({
         ...request,
+        ...(confidential ? this.sealDisclosure({ id: copyId, stateCode: state, dataKey: NO_DATA_KEY }, payload.disclosedFields as string[], confidential.disclosure) : {}),
+        id: copyId,
         stateCode: state,
         exchangeId: message.exchangeId,
         direction: 'incoming',
@@ -414,6 +465,7 @@ export class TracingService {
         await this.traces.addPhoto({ stateCode: state, traceId: copy.id, position: index + 1, component: photo.component, caption: photo.caption, mediaType: photo.mediaType, size: data.length, sha256: photo.sha256, data, createdAt: now });
       }
       await this.notifications.notify(state, ['npc'], [], { kind: 'trace_received', traceId: copy.id, message: `Trace request received from ${request.requestingState}` });
+      this.trail.record(null, { action: 'trace.received', targetType: 'traces', targetId: copy.id, details: { from: message.stateCode, disclosedFields: copy.disclosedFields } }, state);
       return;
     }
     const direction = message.kind === 'trace.information_provided' || message.kind === 'trace.closed' ? 'incoming' : 'outgoing';
@@ -422,6 +474,7 @@ export class TracingService {
     const counterpart = copy && (direction === 'outgoing' ? copy.requestedState : copy.requestingState);
     if (!copy || counterpart !== message.stateCode) throw new Error(`No ${direction} copy of exchange ${message.exchangeId} in ${state} for ${message.kind} from ${message.stateCode}`);
     const recipients = direction === 'outgoing' ? [copy.createdBy] : [];
+    this.trail.record(null, { action: message.kind, targetType: 'traces', targetId: copy.id, details: { from: message.stateCode } }, state);
     // The two States move their own copies independently, so a message can cross a change of the
     // receiving copy (a close, above all): it then adds what it carries but moves no status backwards.
     const moves = (...from: string[]) => from.includes(copy.status);
@@ -495,6 +548,7 @@ export class TracingService {
       legalJustification: trace.legalJustification,
       recovery: trace.recovery,
       intendedUse: trace.intendedUse,
+      disclosedCaseInformation: disclosureLines(this.disclosureFor(actor, trace)),
       weapon: trace.weaponObserved,
       status: trace.status,
       submittedAt: trace.submittedAt?.toISOString() ?? null,
@@ -536,12 +590,50 @@ export class TracingService {
   private async done(actor: AuthUser, trace: TraceEntity): Promise<TraceDto> {
     const chain = await this.traces.chainOf(actor.stateCode, trace.id);
     const photos = await this.traces.photosOf(actor.stateCode, trace.id);
-    return TraceDto.full(trace, chain, photos);
+    return TraceDto.full(trace, chain, photos, this.disclosureFor(actor, trace));
   }
 
-  private async message(trace: TraceEntity, targetState: string, kind: string, payload: Record<string, unknown>): Promise<void> {
-    await this.traces.addMessage({ stateCode: trace.stateCode, targetState, kind, exchangeId: trace.exchangeId, payload });
+  /** A message to the other State; `confidential` travels sealed with the message's own data key. */
+  private async message(trace: TraceEntity, targetState: string, kind: string, payload: Record<string, unknown>, confidential: unknown = null): Promise<void> {
+    const id = randomUUID();
+    let sealed: Pick<OutboxMessageEntity, 'sealed' | 'dataKey'> = { sealed: null, dataKey: NO_DATA_KEY };
+    if (confidential !== null) {
+      const { cipher, dataKey } = this.sealing.newRecord({ stateCode: trace.stateCode, table: 'outbox_messages', rowId: id });
+      sealed = { sealed: cipher.seal('sealed', confidential), dataKey };
+    }
+    await this.traces.addMessage({ id, stateCode: trace.stateCode, targetState, kind, exchangeId: trace.exchangeId, payload, ...sealed });
     this.db.afterCommit(() => this.outbox.emit('written'));
+  }
+
+  /**
+   * Links a case file of the actor's State to a copy (need to know: only a member may) and seals the
+   * fields the actor chose to disclose with it.
+   */
+  private async linkCase(actor: AuthUser, trace: SealTarget, caseId: string | null, fields: string[]): Promise<Pick<TraceEntity, 'caseId' | 'disclosedFields' | 'disclosure' | 'dataKey'>> {
+    if (!caseId) {
+      if (fields.length > 0) throw fieldErrors([['disclose', 'disclose needs caseId: the case whose fields go with the request']]);
+      return { caseId: null, disclosedFields: [], disclosure: null, dataKey: trace.dataKey };
+    }
+    const values = await this.cases.disclose(actor, caseId, fields as CaseField[]);
+    return { caseId, ...this.sealDisclosure(trace, fields, values) };
+  }
+
+  private sealDisclosure(trace: SealTarget, fields: string[], values: Record<string, unknown>): Pick<TraceEntity, 'disclosedFields' | 'disclosure' | 'dataKey'> {
+    if (fields.length === 0) return { disclosedFields: [], disclosure: null, dataKey: trace.dataKey };
+    const scope = { stateCode: trace.stateCode, table: 'traces', rowId: trace.id };
+    const { cipher, dataKey } = trace.dataKey.wrapped ? { cipher: this.sealing.record(scope, trace.dataKey), dataKey: trace.dataKey } : this.sealing.newRecord(scope);
+    return { disclosedFields: fields, disclosure: cipher.seal('disclosure', values), dataKey };
+  }
+
+  private openDisclosure(trace: TraceEntity): Record<string, unknown> | null {
+    if (!trace.disclosure) return null;
+    return this.sealing.record({ stateCode: trace.stateCode, table: 'traces', rowId: trace.id }, trace.dataKey).open('disclosure', trace.disclosure);
+  }
+
+  /** Need to know: the officer who opened the trace and the NPCs read what it discloses; auditors do not. */
+  private disclosureFor(actor: AuthUser, trace: TraceEntity): Record<string, unknown> | null {
+    const mayRead = actor.roles.includes('npc') || (actor.roles.includes('officer') && trace.createdBy === actor.id);
+    return mayRead ? this.openDisclosure(trace) : null;
   }
 
   /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
@@ -661,4 +753,19 @@ function followUpNote(parent: TraceEntity): string {
 function dueOf(trace: TraceEntity): string {
   const due = trace.status === 'sent' ? trace.acknowledgeDueAt : trace.answerDueAt;
   return due ? due.toISOString() : 'earlier';
+}
+
+/** The disclosed case fields as the request form prints them. */
+function disclosureLines(disclosure: Record<string, unknown> | null): { label: string; text: string }[] | null {
+  if (!disclosure) return null;
+  return Object.entries(disclosure).map(([field, value]) => ({
+    label: DISCLOSURE_LABELS[field as CaseField] ?? field,
+    text: field === 'persons' ? (value as CasePerson[]).map(personLine).join('\n') || 'none' : String(value),
+  }));
+}
+
+function personLine(p: CasePerson): string {
+  const about = [p.dateOfBirth && `born ${p.dateOfBirth}`, p.role].filter(Boolean).join('; ');
+  const documents = p.identityDocuments.map((d) => `${d.type} ${d.number}${d.issuingState ? ` (${d.issuingState})` : ''}`).join(', ');
+  return `${p.name}${about ? ` (${about})` : ''}${documents ? ` — ${documents}` : ''}`;
 }

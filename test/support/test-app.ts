@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
@@ -46,14 +49,18 @@ export interface TestApp {
   db: TestDatabase;
   clock: FakeClock;
   logs: LogCapture;
+  /** The app's DATA_DIR: its generated keyring (keyring.json) and audit signing key live here. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
 /** The real application over HTTP, on its own cloned database, with a controlled clock. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'iti-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
+    DATA_DIR: dataDir,
     DATABASE_URL: db.ownerUrl,
     DATABASE_APP_URL: db.appUrl,
     JWT_SECRET: TEST_JWT_SECRET,
@@ -71,9 +78,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db,
     clock,
     logs,
+    dataDir,
     close: async () => {
       await app.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

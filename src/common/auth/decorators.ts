@@ -16,3 +16,10 @@ export const ALLOW_PENDING_MFA = 'iti:allow-pending-mfa';
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
   return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
 });
+
+/**
+ * Records a read route in the audit trail (exports: PDFs, CSV, JSON for other systems). Every
+ * authenticated route that changes something is recorded without it.
+ */
+export const Audited = () => SetMetadata(AUDITED, true);
+export const AUDITED = 'iti:audited';

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DataKeyColumns } from '../encryption/data-key.columns';
 
 /** The first result of a POST sent with an Idempotency-Key, replayed for the same key and body. */
 @Entity({ name: 'idempotency_keys' })
@@ -19,8 +20,12 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'integer', name: 'status_code' })
   statusCode: number;
 
-  @Column({ type: 'jsonb', nullable: true })
-  response: unknown;
+  /** The first response, sealed with the record's data key: it can hold confidential case content. */
+  @Column({ type: 'bytea', nullable: true })
+  response: Buffer | null;
+
+  @Column(() => DataKeyColumns, { prefix: false })
+  dataKey: DataKeyColumns;
 
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -6,6 +6,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../clock';
 import { AppError } from '../errors/app-error';
+import { RecordSealing } from '../encryption/record-cipher';
 import { IdempotencyRepository } from './idempotency.repository';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -19,6 +20,7 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly keys: IdempotencyRepository,
+    private readonly sealing: RecordSealing,
     private readonly clock: Clock,
   ) {}
 
@@ -32,19 +34,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n`).update(body).digest('hex');
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
+    // A stored response can hold confidential case content: it is sealed like any confidential field.
+    const scope = { stateCode: user.stateCode, table: 'idempotency_keys', rowId: `${user.id}/${key}` };
     return from((async () => {
       if (!(await this.keys.claim(user.stateCode, user.id, key, fingerprint, this.clock.now()))) {
         const first = await this.keys.find(user.stateCode, user.id, key);
         if (!first || first.requestSha256 !== fingerprint) {
           throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request: use a new key for a new request');
         }
+        const response = first.response ? this.sealing.record(scope, first.dataKey).open<unknown>('response', first.response) : null;
         void reply.header('Idempotent-Replayed', 'true');
-        const etag = (first.response as { version?: number } | null)?.version;
+        const etag = (response as { version?: number } | null)?.version;
         if (typeof etag === 'number') void reply.header('ETag', `"${etag}"`);
-        return first.response;
+        return response;
       }
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.keys.complete(user.stateCode, user.id, key, status, result ?? null);
+      const { cipher, dataKey } = this.sealing.newRecord(scope);
+      await this.keys.complete(user.stateCode, user.id, key, status, cipher.seal('response', result ?? null), dataKey);
       return result;
     })());
   }

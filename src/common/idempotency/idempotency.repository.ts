@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../../database/db';
+import type { DataKeyColumns } from '../encryption/data-key.columns';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 @Injectable()
@@ -23,7 +24,7 @@ export class IdempotencyRepository {
     return this.db.repository(IdempotencyKeyEntity).findOneBy({ stateCode, userId, key });
   }
 
-  async complete(stateCode: string, userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
-    await this.db.repository(IdempotencyKeyEntity).update({ stateCode, userId, key }, { statusCode, response: response as object });
+  async complete(stateCode: string, userId: string, key: string, statusCode: number, response: Buffer, dataKey: DataKeyColumns): Promise<void> {
+    await this.db.repository(IdempotencyKeyEntity).update({ stateCode, userId, key }, { statusCode, response, dataKey });
   }
 }

@@ -7,6 +7,7 @@ import {
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { trim, upper } from '../../common/http/transforms';
+import { CASE_FIELDS } from '../../cases/cases.constants';
 import { COMPONENTS } from '../../registry/registry.constants';
 import {
   CHANNELS, CLASSIFICATIONS, CLOSE_REASONS, HANDLING_CODES, ILLICIT_BASES, OUTCOMES, PRIORITIES, REASON_CODES, TRACE_DIRECTIONS, TRACE_STATUSES,
@@ -157,6 +158,14 @@ export class CreateTraceDto {
 
   @ApiPropertyOptional({ type: BallisticsDto }) @Optional() @ValidateNested() @Type(() => BallisticsDto)
   ballistics?: BallisticsDto;
+
+  @ApiPropertyOptional({ description: 'A case file of your State this request relates to (you must be one of its members); the link itself never leaves your State' })
+  @Optional() @IsUUID('all', { message: 'caseId must be a UUID' })
+  caseId?: string;
+
+  @ApiPropertyOptional({ enum: CASE_FIELDS, isArray: true, default: [], description: 'The fields of the case that go with the request: only these leave your State' })
+  @Optional() @IsArray() @ArrayUnique() @IsIn(CASE_FIELDS, { each: true, ...oneOf('disclose', CASE_FIELDS) })
+  disclose?: string[];
 }
 
 export class PhotoQueryDto {
@@ -261,6 +270,10 @@ export class FollowUpDto {
   @ApiPropertyOptional({ example: 'FRA', description: 'Default: the next State named by the answer' })
   @Optional() @Transform(upper) @Matches(STATE, { message: 'requestedState must be an ISO 3166 alpha-3 code' })
   requestedState?: string;
+
+  @ApiPropertyOptional({ default: true, description: 'Tell the next State what the answer reported. Refused (403 RESTRICTED_INFORMATION) when the answer is marked no_onward_disclosure' })
+  @Optional() @IsBoolean()
+  carryAnswer?: boolean;
 }
 
 export class ListTracesQueryDto extends PageQueryDto {

@@ -94,6 +94,10 @@ export class TraceDto extends TraceSummaryDto {
   @ApiProperty({ nullable: true, type: Object }) onBehalfOf: OnBehalfOf | null;
   @ApiProperty({ nullable: true, type: Object }) ballistics: BallisticsReference | null;
   @ApiProperty({ type: [TracePhotoDto] }) photos: TracePhotoDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'The requester\'s case file (outgoing copy only)' }) caseId: string | null;
+  @ApiProperty({ type: [String], description: 'Which case fields the request discloses' }) disclosedFields: string[];
+  @ApiProperty({ type: Object, nullable: true, description: 'The disclosed case fields; null for readers without need to know (auditors)' })
+  disclosure: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: Object }) answer: TraceAnswer | null;
   @ApiProperty({ type: [Object] }) notes: TraceNote[];
   @ApiProperty({ type: String, nullable: true }) closeReason: string | null;
@@ -104,7 +108,7 @@ export class TraceDto extends TraceSummaryDto {
   @ApiProperty({ type: String, nullable: true }) closedAt: string | null;
   @ApiProperty({ type: [TraceHopDto], description: 'Every hop of the chain this trace belongs to, from the first request on' }) chain: TraceHopDto[];
 
-  static full(t: TraceEntity, chain: TraceEntity[], photos: TracePhotoEntity[] = []): TraceDto {
+  static full(t: TraceEntity, chain: TraceEntity[], photos: TracePhotoEntity[] = [], disclosure: Record<string, unknown> | null = null): TraceDto {
     return {
       ...TraceSummaryDto.from(t),
       weaponId: t.weaponId,
@@ -123,6 +127,9 @@ export class TraceDto extends TraceSummaryDto {
       onBehalfOf: t.onBehalfOf,
       ballistics: t.ballistics,
       photos: photos.map(TracePhotoDto.from),
+      caseId: t.caseId,
+      disclosedFields: t.disclosedFields,
+      disclosure,
       answer: t.answer,
       notes: t.notes,
       closeReason: t.closeReason,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DataKeyColumns } from '../../common/encryption/data-key.columns';
 
 /**
  * A message from one State's mailbox to another's, written in the same transaction as the change that
@@ -26,6 +27,13 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
+
+  /** The confidential part of the message (disclosed case fields), sealed with the message's own data key. */
+  @Column({ type: 'bytea', nullable: true })
+  sealed: Buffer | null;
+
+  @Column(() => DataKeyColumns, { prefix: false })
+  dataKey: DataKeyColumns;
 
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'clock_timestamp()' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DataKeyColumns } from '../../common/encryption/data-key.columns';
 import type { Outcome, Priority, TraceDirection, TraceStatus } from '../tracing.constants';
 
 /** A marking as observed on the weapon held (text as read, on which component). */
@@ -67,6 +68,8 @@ export interface TraceAnswer {
   lastLegalHolder: string | null;
   nextState: string | null;
   useRestrictions: string[];
+  /** The handling codes the answering State set itself (useRestrictions also carries the request's). */
+  restrictionsAdded?: string[];
   answeredAt: string;
 }
 
@@ -178,6 +181,21 @@ export class TraceEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   answer: TraceAnswer | null;
+
+  /** The requester's case file this request relates to (outgoing copy only: the link never travels). */
+  @Column({ type: 'uuid', name: 'case_id', nullable: true })
+  caseId: string | null;
+
+  /** Which fields of the case the officer chose to disclose with the request. */
+  @Column({ type: 'varchar', length: 40, array: true, name: 'disclosed_fields', default: '{}' })
+  disclosedFields: string[];
+
+  /** The disclosed values, sealed with the copy's data key (null when nothing is disclosed). */
+  @Column({ type: 'bytea', nullable: true })
+  disclosure: Buffer | null;
+
+  @Column(() => DataKeyColumns, { prefix: false })
+  dataKey: DataKeyColumns;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   notes: TraceNote[];

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthUser } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { currentRequestOrigin } from '../common/http/request-context';
+import { AppConfig } from '../config/app-config';
+import { CommitBatch, Db } from '../database/db';
+import { AuditEventContent, chainAfter } from './audit-chain';
+import { AuditRepository } from './audit.repository';
+
+export type AuditOutcome = AuditEventContent['outcome'];
+
+/** What happened, as the code that did it says it. Never put confidential content in `details`. */
+export interface AuditEntry {
+  action: string;
+  outcome?: AuditOutcome;
+  targetType?: string | null;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+type Draft = Omit<AuditEventContent, 'seq'>;
+type Actor = Pick<AuthUser, 'id' | 'stateCode'>;
+
+/**
+ * Records security-relevant actions into their State's hash chain. Events are staged in the transaction
+ * that does the action and appended in one batch just before it commits, so the chain's head stays
+ * locked only for the commit itself, and an action that rolls back leaves no event. Refusals, whose
+ * transaction rolls back, are recorded with recordSeparately().
+ */
+@Injectable()
+export class AuditTrail implements CommitBatch<Draft> {
+  constructor(
+    private readonly db: Db,
+    private readonly events: AuditRepository,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** Stages an event in the current transaction, in the chain of `stateCode` (default: the actor's). */
+  record(actor: Actor | null, entry: AuditEntry, stateCode = actor?.stateCode): void {
+    if (!this.config.AUDIT_TRAIL) return;
+    if (!stateCode) throw new Error(`Audit event ${entry.action} names no State`);
+    const origin = currentRequestOrigin();
+    this.db.stage<Draft>(this, {
+      stateCode,
+      at: this.clock.now(),
+      actorId: actor?.id ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      outcome: entry.outcome ?? 'success',
+      requestId: origin?.requestId ?? null,
+      sourceIp: origin?.sourceIp ?? null,
+      details: entry.details ?? {},
+    });
+  }
+
+  /** Records in a transaction of its own, which commits even though the caller's is about to roll back. */
+  async recordSeparately(actor: Actor | null, entry: AuditEntry, stateCode = actor?.stateCode): Promise<void> {
+    if (!this.config.AUDIT_TRAIL || !stateCode) return;
+    await this.db.separately(stateCode, async () => this.record(actor, entry, stateCode));
+  }
+
+  async flush(drafts: Draft[]): Promise<void> {
+    const states = [...new Set(drafts.map((d) => d.stateCode))].sort();
+    const heads = await this.events.lockHeads(states);
+    const chained = heads.flatMap((head) => chainAfter(head, drafts.filter((d) => d.stateCode === head.stateCode)));
+    await this.events.append(chained);
+  }
+}

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Optional } from '../../common/http/optional';
+import { PageQueryDto } from '../../common/http/pagination';
+import { AuditEventEntity } from '../entities/audit-event.entity';
+
+export class ListAuditEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'POST /traces/:id/send' }) @Optional() @IsString() @MaxLength(120)
+  action?: string;
+
+  @ApiPropertyOptional() @Optional() @IsUUID('all', { message: 'actorId must be a UUID' })
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'traces' }) @Optional() @IsString() @MaxLength(40)
+  targetType?: string;
+
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(100)
+  targetId?: string;
+
+  @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })
+  @Optional() @IsIn(['success', 'failure', 'denied'], { message: 'outcome must be one of: success, failure, denied' })
+  outcome?: string;
+
+  @ApiPropertyOptional({ description: 'ISO date-time, inclusive' }) @Optional() @IsDateString({}, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO date-time, exclusive' }) @Optional() @IsDateString({}, { message: 'to must be an ISO 8601 date-time' })
+  to?: string;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ example: '42' }) seq: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ type: String, nullable: true }) actorId: string | null;
+  @ApiProperty() action: string;
+  @ApiProperty({ type: String, nullable: true }) targetType: string | null;
+  @ApiProperty({ type: String, nullable: true }) targetId: string | null;
+  @ApiProperty({ enum: ['success', 'failure', 'denied'] }) outcome: string;
+  @ApiProperty({ type: String, nullable: true }) requestId: string | null;
+  @ApiProperty({ type: String, nullable: true }) sourceIp: string | null;
+  @ApiProperty({ type: Object }) details: Record<string, unknown>;
+  @ApiProperty({ description: 'SHA-256 of this event and the previous hash (hex)' }) hash: string;
+  @ApiProperty() prevHash: string;
+
+  static from(e: AuditEventEntity): AuditEventDto {
+    return {
+      seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, action: e.action, targetType: e.targetType, targetId: e.targetId, outcome: e.outcome,
+      requestId: e.requestId, sourceIp: e.sourceIp, details: e.details, hash: e.hash.toString('hex'), prevHash: e.prevHash.toString('hex'),
+    };
+  }
+}
+
+export class AuditEventPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ChainHeadDto {
+  @ApiProperty() seq: string;
+  @ApiProperty() hash: string;
+}
+
+export class BrokenLinkDto {
+  @ApiProperty() seq: string;
+  @ApiProperty({ enum: ['sequence_gap', 'prev_hash_mismatch', 'hash_mismatch', 'wrong_chain'] }) reason: string;
+  @ApiProperty() message: string;
+}
+
+export class AuditVerificationDto {
+  @ApiProperty() stateCode: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty() checked: number;
+  @ApiProperty({ type: ChainHeadDto, nullable: true }) head: ChainHeadDto | null;
+  @ApiProperty({ type: BrokenLinkDto, nullable: true }) firstBroken: BrokenLinkDto | null;
+}
+
+export class AuditCheckpointDto {
+  @ApiProperty({ example: 'iti-trace/audit-checkpoint' }) format: 'iti-trace/audit-checkpoint';
+  @ApiProperty({ example: 1 }) version: 1;
+  @ApiProperty() stateCode: string;
+  @ApiProperty() seq: string;
+  @ApiProperty() hash: string;
+  @ApiProperty() signedAt: string;
+  @ApiProperty({ description: 'Raw Ed25519 public key of the node, base64' }) publicKey: string;
+  @ApiProperty({ description: 'Ed25519 signature over the canonical JSON of the other fields, base64' }) signature: string;
+}

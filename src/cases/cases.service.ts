@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { AuditTrail } from '../audit/audit-trail';
+import type { AuthUser } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { RecordCipher, RecordSealing } from '../common/encryption/record-cipher';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
+import { UsersRepository } from '../users/users.repository';
+import { CASE_FIELDS, CASE_MEMBER_ROLES, CaseContent, CaseField } from './cases.constants';
+import { CasesRepository } from './cases.repository';
+import { AddCaseMemberDto, CaseDto, CreateCaseDto } from './dto/case.dto';
+import { CaseEntity } from './entities/case.entity';
+
+export class CaseNotFoundError extends NotFoundError {
+  constructor() {
+    super('Case', 'CASE_NOT_FOUND');
+  }
+}
+
+const CONTENT_READ = 'case.content_read';
+
+/**
+ * Confidential case files (need to know). Members read the content, every read audited; auditors see that
+ * a case exists, its members and who read it; everyone else gets 404, and the refusal is audited too.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly users: UsersRepository,
+    private readonly sealing: RecordSealing,
+    private readonly trail: AuditTrail,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: AuthUser, input: CreateCaseDto): Promise<CaseDto> {
+    const id = randomUUID();
+    const now = this.clock.now();
+    const { cipher, dataKey } = this.sealing.newRecord({ stateCode: actor.stateCode, table: 'cases', rowId: id });
+    const content: CaseContent = {
+      reference: input.reference,
+      offence: input.offence,
+      narrative: input.narrative,
+      persons: input.persons.map((p) => ({
+        name: p.name,
+        dateOfBirth: p.dateOfBirth ?? null,
+        role: p.role ?? null,
+        identityDocuments: (p.identityDocuments ?? []).map((d) => ({ type: d.type, number: d.number, issuingState: d.issuingState ?? null })),
+      })),
+      placeOfRecovery: input.placeOfRecovery,
+      investigatingAgency: input.investigatingAgency,
+    };
+    const sealed = Object.fromEntries(CASE_FIELDS.map((field) => [field, cipher.seal(field, content[field])])) as Record<CaseField, Buffer>;
+    const record: CaseEntity = {
+      id, stateCode: actor.stateCode, classification: input.classification ?? 'confidential', dataKey, ...sealed, createdBy: actor.id, createdAt: now, updatedAt: now,
+    };
+    const creator = { caseId: id, userId: actor.id, stateCode: actor.stateCode, addedBy: actor.id, addedAt: now };
+    await this.cases.insert(record, creator);
+    return { ...this.summary(record), members: [memberDto(creator)], content, reads: null };
+  }
+
+  async get(actor: AuthUser, id: string): Promise<CaseDto> {
+    const record = await this.cases.findById(actor.stateCode, id);
+    if (record && (await this.cases.isMember(actor.stateCode, id, actor.id))) {
+      const content = this.open(record);
+      this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: id });
+      return { ...this.summary(record), members: (await this.cases.members(actor.stateCode, id)).map(memberDto), content, reads: null };
+    }
+    if (record && actor.roles.includes('auditor')) {
+      return {
+        ...this.summary(record),
+        members: (await this.cases.members(actor.stateCode, id)).map(memberDto),
+        content: null,
+        reads: await this.audit.actionsOn(actor.stateCode, 'case', id, CONTENT_READ),
+      };
+    }
+    await this.refuse(actor, id);
+    throw new CaseNotFoundError();
+  }
+
+  /** The creator adds users of the same State who need to know. */
+  async addMember(actor: AuthUser, id: string, input: AddCaseMemberDto): Promise<CaseDto> {
+    const record = await this.cases.findById(actor.stateCode, id);
+    if (!record || !(await this.cases.isMember(actor.stateCode, id, actor.id))) {
+      await this.refuse(actor, id);
+      throw new CaseNotFoundError();
+    }
+    if (record.createdBy !== actor.id) throw new ForbiddenError('CASE_CREATOR_ONLY', 'Only the creator of a case adds its members');
+    const user = await this.users.findById(actor.stateCode, input.userId);
+    if (!user || user.disabledAt) {
+      throw new ValidationFailedError([{ field: 'userId', messages: ['userId must be an active user of your State'] }]);
+    }
+    if (!user.roles.some((role) => (CASE_MEMBER_ROLES as readonly string[]).includes(role))) {
+      throw new ValidationFailedError([{ field: 'userId', messages: [`a case member needs one of the roles ${CASE_MEMBER_ROLES.join(', ')}`] }]);
+    }
+    await this.cases.addMember({ caseId: id, userId: user.id, stateCode: actor.stateCode, addedBy: actor.id, addedAt: this.clock.now() });
+    const members = await this.cases.members(actor.stateCode, id);
+    return { ...this.summary(record), members: members.map(memberDto), content: null, reads: null };
+  }
+
+  /**
+   * The fields of a case a member chose to disclose with a trace request (need to know: a non-member
+   * gets 404). Audited as a read of the case's content.
+   */
+  async disclose(actor: AuthUser, id: string, fields: CaseField[]): Promise<Partial<CaseContent>> {
+    const record = await this.cases.findById(actor.stateCode, id);
+    if (!record || !(await this.cases.isMember(actor.stateCode, id, actor.id))) {
+      await this.refuse(actor, id);
+      throw new CaseNotFoundError();
+    }
+    const cipher = this.cipher(record);
+    this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: id, details: { disclosedFields: fields } });
+    return Object.fromEntries(fields.map((field) => [field, cipher.open(field, record[field])]));
+  }
+
+  private open(record: CaseEntity): CaseContent {
+    const cipher = this.cipher(record);
+    return Object.fromEntries(CASE_FIELDS.map((field) => [field, cipher.open(field, record[field])])) as unknown as CaseContent;
+  }
+
+  private cipher(record: CaseEntity): RecordCipher {
+    return this.sealing.record({ stateCode: record.stateCode, table: 'cases', rowId: record.id }, record.dataKey);
+  }
+
+  private refuse(actor: AuthUser, id: string): Promise<void> {
+    return this.trail.recordSeparately(actor, { action: CONTENT_READ, outcome: 'denied', targetType: 'case', targetId: id });
+  }
+
+  private summary(record: CaseEntity) {
+    return { id: record.id, stateCode: record.stateCode, classification: record.classification, createdBy: record.createdBy, createdAt: record.createdAt.toISOString() };
+  }
+}
+
+function memberDto(m: { userId: string; addedBy: string; addedAt: Date }) {
+  return { userId: m.userId, addedBy: m.addedBy, addedAt: m.addedAt.toISOString() };
+}

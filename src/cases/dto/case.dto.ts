@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Optional } from '../../common/http/optional';
+import { trim, upper } from '../../common/http/transforms';
+import { CLASSIFICATIONS } from '../../tracing/tracing.constants';
+
+export class IdentityDocumentDto {
+  @ApiProperty({ example: 'passport' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(60)
+  type: string;
+
+  @ApiProperty({ example: '12AB34567' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(60)
+  number: string;
+
+  @ApiPropertyOptional({ example: 'FRA' }) @Optional() @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'issuingState must be an ISO 3166 alpha-3 code' })
+  issuingState?: string;
+}
+
+export class CasePersonDto {
+  @ApiProperty({ example: 'Jean Dupont' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: '1980-04-12' }) @Optional() @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ example: 'suspect' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(60)
+  role?: string;
+
+  @ApiPropertyOptional({ type: [IdentityDocumentDto] }) @Optional() @IsArray() @ArrayMaxSize(10)
+  @ValidateNested({ each: true }) @Type(() => IdentityDocumentDto)
+  identityDocuments?: IdentityDocumentDto[];
+}
+
+export class CreateCaseDto {
+  @ApiProperty({ example: 'PJ-2026-00412', description: 'The investigation\'s own reference' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  reference: string;
+
+  @ApiProperty({ example: 'Armed robbery' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  offence: string;
+
+  @ApiProperty({ example: 'Pistol seized at the arrest of the suspect…' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(20000)
+  narrative: string;
+
+  @ApiProperty({ type: [CasePersonDto] }) @IsArray() @ArrayMaxSize(50)
+  @ValidateNested({ each: true }) @Type(() => CasePersonDto)
+  persons: CasePersonDto[];
+
+  @ApiProperty({ example: 'Marseille, quai du Port' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  placeOfRecovery: string;
+
+  @ApiProperty({ example: 'Police judiciaire, Marseille' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  investigatingAgency: string;
+
+  @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'confidential' })
+  @Optional() @IsIn(CLASSIFICATIONS, { message: `classification must be one of ${CLASSIFICATIONS.join(', ')}` })
+  classification?: string;
+}
+
+export class AddCaseMemberDto {
+  @ApiProperty({ description: 'A user of your State holding the officer or npc role' }) @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+}
+
+export class CaseIdParamDto {
+  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}
+
+export class CaseMemberDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() addedBy: string;
+  @ApiProperty() addedAt: string;
+}
+
+export class CaseReadDto {
+  @ApiProperty({ type: String, nullable: true }) userId: string | null;
+  @ApiProperty() at: string;
+  @ApiProperty({ enum: ['success', 'failure', 'denied'] }) outcome: string;
+}
+
+export class IdentityDocumentResponseDto {
+  @ApiProperty() type: string;
+  @ApiProperty() number: string;
+  @ApiProperty({ type: String, nullable: true }) issuingState: string | null;
+}
+
+export class CasePersonResponseDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) dateOfBirth: string | null;
+  @ApiProperty({ type: String, nullable: true }) role: string | null;
+  @ApiProperty({ type: [IdentityDocumentResponseDto] }) identityDocuments: IdentityDocumentResponseDto[];
+}
+
+export class CaseContentDto {
+  @ApiProperty() reference: string;
+  @ApiProperty() offence: string;
+  @ApiProperty() narrative: string;
+  @ApiProperty({ type: [CasePersonResponseDto] }) persons: CasePersonResponseDto[];
+  @ApiProperty() placeOfRecovery: string;
+  @ApiProperty() investigatingAgency: string;
+}
+
+export class CaseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() stateCode: string;
+  @ApiProperty({ enum: CLASSIFICATIONS }) classification: string;
+  @ApiProperty() createdBy: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: [CaseMemberDto] }) members: CaseMemberDto[];
+  @ApiProperty({ type: CaseContentDto, nullable: true, description: 'For members only' }) content: CaseContentDto | null;
+  @ApiProperty({ type: [CaseReadDto], nullable: true, description: 'Who read the content, for auditors only' }) reads: CaseReadDto[] | null;
+}
+

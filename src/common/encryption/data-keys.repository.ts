@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '../../database/db';
+import type { WrappedKey } from './envelope';
+
+/** Every table with wrapped data keys (DataKeyColumns), and the row id its ciphertexts are bound to. */
+export const SEALED_TABLES = {
+  cases: 'id::text',
+  traces: 'id::text',
+  outbox_messages: 'id::text',
+  idempotency_keys: `user_id::text || '/' || key`,
+} as const;
+export type SealedTable = keyof typeof SEALED_TABLES;
+
+/** The wrapped data keys of all sealed tables, for key rotation. */
+@Injectable()
+export class DataKeysRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Up to `limit` records of the State whose data key is wrapped by another KEK than `activeKekId`. */
+  async wrappedUnder(table: SealedTable, stateCode: string, activeKekId: string, limit: number): Promise<{ rowId: string; wrapped: WrappedKey }[]> {
+    const rows: { row_id: string; kek_id: string; data_key: Buffer }[] = await this.db.manager.query(
+      `SELECT ${SEALED_TABLES[table]} AS row_id, kek_id, data_key FROM ${table}
+        WHERE state_code = $1 AND data_key IS NOT NULL AND kek_id <> $2 AND kek_id <> 'none' LIMIT $3`,
+      [stateCode, activeKekId, limit],
+    );
+    return rows.map((r) => ({ rowId: r.row_id, wrapped: { kekId: r.kek_id, wrapped: r.data_key } }));
+  }
+
+  /** Swaps the wrapped key of one record, only if it is still the one read (compare and swap). */
+  async replace(table: SealedTable, stateCode: string, rowId: string, previous: Buffer, next: WrappedKey): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE ${table} SET kek_id = $1, data_key = $2 WHERE state_code = $3 AND ${SEALED_TABLES[table]} = $4 AND data_key = $5`,
+      [next.kekId, next.wrapped, stateCode, rowId, previous],
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataKeyColumns } from './data-key.columns';
+import { Envelope, SealScope } from './envelope';
+
+/** Seals and opens the confidential columns of one record with that record's own data key. */
+export class RecordCipher {
+  constructor(
+    private readonly envelope: Envelope,
+    private readonly scope: SealScope,
+    private readonly key: Buffer,
+  ) {}
+
+  seal(column: string, value: unknown): Buffer {
+    return this.envelope.sealJson(this.key, this.scope, column, value);
+  }
+
+  open<T>(column: string, sealed: Buffer): T {
+    return this.envelope.openJson<T>(this.key, this.scope, column, sealed);
+  }
+}
+
+/**
+ * Envelope encryption for the tables that hold confidential fields: each record gets a random data key,
+ * stored wrapped by the active key-encryption key (DataKeyColumns); ciphertexts are bound to State,
+ * table, column and row.
+ */
+@Injectable()
+export class RecordSealing {
+  constructor(@Inject(Envelope) private readonly envelope: Envelope) {}
+
+  newRecord(scope: SealScope): { cipher: RecordCipher; dataKey: DataKeyColumns } {
+    const { key, wrapped } = this.envelope.newDataKey(scope);
+    return { cipher: new RecordCipher(this.envelope, scope, key), dataKey: { kekId: wrapped.kekId, wrapped: wrapped.wrapped } };
+  }
+
+  record(scope: SealScope, dataKey: DataKeyColumns): RecordCipher {
+    if (!dataKey.kekId || !dataKey.wrapped) throw new Error(`Record ${scope.table}/${scope.rowId} has no data key`);
+    return new RecordCipher(this.envelope, scope, this.envelope.unwrap(scope, { kekId: dataKey.kekId, wrapped: dataKey.wrapped }));
+  }
+}

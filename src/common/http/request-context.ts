@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Observable } from 'rxjs';
+
+/** Where the current request came from, for the audit trail: its id (as in the logs) and source address. */
+export interface RequestOrigin {
+  requestId: string | null;
+  sourceIp: string | null;
+  method: string;
+  /** The route as declared, e.g. /api/v1/traces/:id/send. */
+  route: string | null;
+}
+
+const storage = new AsyncLocalStorage<RequestOrigin>();
+
+/** The origin of the request being handled; null for background work (deliveries, deadline job, CLI). */
+export function currentRequestOrigin(): RequestOrigin | null {
+  return storage.getStore() ?? null;
+}
+
+/** Makes each request's origin available to everything the handler calls (registered first: outermost). */
+@Injectable()
+export class RequestContextInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<{ id?: string; ip?: string; method: string; routeOptions?: { url?: string } }>();
+    const origin: RequestOrigin = {
+      requestId: request.id ?? null,
+      sourceIp: request.ip ?? null,
+      method: request.method,
+      route: request.routeOptions?.url ?? null,
+    };
+    return new Observable((subscriber) => storage.run(origin, () => next.handle().subscribe(subscriber)));
+  }
+}

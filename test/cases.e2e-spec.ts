@@ -1,0 +1,303 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { rotateKeyringFile } from '../src/common/encryption/key-provider';
+import { KeyRotation } from '../src/common/encryption/key-rotation';
+import { withDatabase } from '../src/database/database-runtime';
+import { OutboxWorker } from '../src/tracing/outbox.worker';
+import { flatText, parsePdf } from './support/pdf';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { traceRequestBody } from './support/traces';
+
+const api = (path: string) => `/api/v1${path}`;
+
+/** A unique string per confidential field: where it shows up, the content went. */
+const tag = randomBytes(4).toString('hex');
+const CANARY = {
+  reference: `CANARY-REF-${tag}`,
+  offence: `CANARY-OFFENCE-${tag}`,
+  narrative: `CANARY-NARRATIVE-${tag}`,
+  personName: `CANARY-PERSON-${tag}`,
+  documentNumber: `CANARY-DOC-${tag}`,
+  placeOfRecovery: `CANARY-PLACE-${tag}`,
+  investigatingAgency: `CANARY-AGENCY-${tag}`,
+};
+/** The fields the officer discloses with the trace request; the others never leave the case. */
+const DISCLOSED = [CANARY.offence, CANARY.placeOfRecovery];
+const UNDISCLOSED = Object.values(CANARY).filter((c) => !DISCLOSED.includes(c));
+
+function caseBody(overrides: Record<string, unknown> = {}) {
+  return {
+    reference: CANARY.reference,
+    offence: CANARY.offence,
+    narrative: `Pistol seized at the arrest of the suspect. ${CANARY.narrative}`,
+    persons: [{ name: CANARY.personName, dateOfBirth: '1980-04-12', role: 'suspect', identityDocuments: [{ type: 'passport', number: CANARY.documentNumber, issuingState: 'FRA' }] }],
+    placeOfRecovery: CANARY.placeOfRecovery,
+    investigatingAgency: CANARY.investigatingAgency,
+    ...overrides,
+  };
+}
+
+/** Every encoding in which a canary could sit in a dump: as text, as the hex of bytea, as base64. */
+function encodings(canary: string): string[] {
+  return [canary, Buffer.from(canary).toString('hex'), Buffer.from(canary).toString('base64').slice(0, 16)];
+}
+
+/**
+ * Confidential case files through the API: need to know, disclosure into a trace request, encryption at
+ * rest (with key rotation), and the canary test: the content reaches case members, and the disclosed
+ * fields the parties of the trace, and nothing else — no log, error body, foreign PDF or raw table.
+ */
+describe('Confidential case files', () => {
+  let t: TestApp;
+  const tokens: Record<string, Tokens> = {};
+  const ids: Record<string, string> = {};
+  /** Every response of the scenario, with who received it. */
+  const seen: { who: string; status: number; text: string }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ OUTBOX_POLL_MS: '0', TRACE_DEADLINE_JOB_SECONDS: '0' });
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code IN ('FRA', 'BEL', 'ITA')`);
+    for (const code of ['BEL', 'ITA']) {
+      await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ($1, 'NPC', 'Agency', 'npc@example.org')`, [code], code);
+    }
+    const users: [string, string, ('officer' | 'npc' | 'registrar' | 'auditor')[]][] = [
+      ['officer', 'FRA', ['officer']], ['colleague', 'FRA', ['officer']], ['outsider', 'FRA', ['officer']], ['fraNpc', 'FRA', ['npc']],
+      ['fraAuditor', 'FRA', ['auditor']], ['fraRegistrar', 'FRA', ['registrar']], ['belNpc', 'BEL', ['npc']], ['belAuditor', 'BEL', ['auditor']],
+    ];
+    for (const [name, stateCode, roles] of users) {
+      const user = await createUser(t, { stateCode, roles, mfaExempt: true });
+      ids[name] = user.id;
+      tokens[name] = await login(t, user);
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function call(who: string, method: 'get' | 'post' | 'patch', path: string, body?: object, headers: Record<string, string> = {}) {
+    let request = t.http[method](api(path)).set(bearer(tokens[who])).set(headers);
+    if (path.endsWith('.pdf')) request = request.buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const response = body ? await request.send(body) : await request;
+    // A PDF's text both as laid out and with every blank removed (a value may wrap across lines).
+    const pdfText = Buffer.isBuffer(response.body) && response.headers['content-type'] === 'application/pdf' ? (await parsePdf(response.body)).text : null;
+    const text = pdfText !== null ? `${flatText(pdfText)}\n${pdfText.replace(/\s+/g, '')}` : JSON.stringify(response.body);
+    seen.push({ who, status: response.status, text });
+    return response;
+  }
+
+  async function move(who: string, id: string, action: string, body: object = {}) {
+    const current = await call(who, 'get', `/traces/${id}`);
+    expect(current.status).toBe(200);
+    const response = await call(who, 'post', `/traces/${id}/${action}`, body, { 'If-Match': current.headers.etag });
+    expect({ status: response.status, body: response.body }).toMatchObject({ status: 200 });
+    return response.body;
+  }
+
+  it('opens a case for its creator; the content is sealed per column, bound to the row', async () => {
+    const created = await call('officer', 'post', '/cases', caseBody());
+    expect(created.status).toBe(201);
+    ids.case = created.body.id;
+    expect(created.body).toMatchObject({ classification: 'confidential', createdBy: ids.officer, content: { reference: CANARY.reference, persons: [{ name: CANARY.personName }] } });
+    expect(created.body.members).toEqual([expect.objectContaining({ userId: ids.officer })]);
+
+    const [row] = await ownerQuery<{ reference: Buffer; narrative: Buffer; kek_id: string; data_key: Buffer }>(t, `SELECT reference, narrative, kek_id, data_key FROM cases WHERE id = $1`, [ids.case], 'FRA');
+    expect(row.reference[0]).toBe(1); // format version 1: AES-256-GCM
+    expect(row.reference.length).toBe(1 + 12 + 16 + Buffer.byteLength(JSON.stringify(CANARY.reference)));
+    expect(row.kek_id).toMatch(/\S/);
+    expect(row.data_key.length).toBe(60);
+  });
+
+  it('lets only members read the content; the creator adds members of the same State', async () => {
+    expect((await call('outsider', 'get', `/cases/${ids.case}`)).status).toBe(404);
+    expect((await call('fraNpc', 'get', `/cases/${ids.case}`)).status).toBe(404);
+    expect((await call('belNpc', 'get', `/cases/${ids.case}`)).status).toBe(404);
+
+    const added = await call('officer', 'post', `/cases/${ids.case}/members`, { userId: ids.colleague });
+    expect(added.status).toBe(200);
+    expect(added.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual([ids.officer, ids.colleague].sort());
+    const read = await call('colleague', 'get', `/cases/${ids.case}`);
+    expect(read.status).toBe(200);
+    expect(read.body.content.narrative).toContain(CANARY.narrative);
+
+    // Only the creator adds; no auditor, no user of another State.
+    expect((await call('colleague', 'post', `/cases/${ids.case}/members`, { userId: ids.outsider })).body.code).toBe('CASE_CREATOR_ONLY');
+    const auditor = await call('officer', 'post', `/cases/${ids.case}/members`, { userId: ids.fraAuditor });
+    expect({ status: auditor.status, field: auditor.body.details?.[0]?.field }).toEqual({ status: 400, field: 'userId' });
+    const foreign = await call('officer', 'post', `/cases/${ids.case}/members`, { userId: ids.belNpc });
+    expect({ status: foreign.status, field: foreign.body.details?.[0]?.field }).toEqual({ status: 400, field: 'userId' });
+    expect((await call('outsider', 'post', `/cases/${ids.case}/members`, { userId: ids.outsider })).status).toBe(404);
+  });
+
+  it('shows auditors that a case exists and who read it, never its content', async () => {
+    const view = await call('fraAuditor', 'get', `/cases/${ids.case}`);
+    expect(view.status).toBe(200);
+    expect(view.body.content).toBeNull();
+    const readers = view.body.reads.filter((r: { outcome: string }) => r.outcome === 'success').map((r: { userId: string }) => r.userId);
+    expect(readers).toContain(ids.colleague);
+    expect(view.body.members).toHaveLength(2);
+    expect((await call('belAuditor', 'get', `/cases/${ids.case}`)).status).toBe(404);
+
+    // Refused reads are in the trail too, with who tried.
+    const denied = await call('fraAuditor', 'get', `/audit/events?action=case.content_read&outcome=denied&targetId=${ids.case}`);
+    expect(denied.body.items.map((e: { actorId: string }) => e.actorId)).toEqual(expect.arrayContaining([ids.outsider, ids.fraNpc]));
+  });
+
+  it('refuses bad case bodies with the field named, echoing no content', async () => {
+    const bad = await call('officer', 'post', '/cases', caseBody({ classification: CANARY.reference, persons: [{ name: CANARY.personName, dateOfBirth: CANARY.personName }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['classification', 'persons[0].dateOfBirth']);
+    expect(JSON.stringify(bad.body)).not.toContain(tag);
+    expect((await call('fraRegistrar', 'post', '/cases', caseBody())).status).toBe(403);
+  });
+
+  it('discloses only the chosen fields with a trace request, to the requested State and in its PDF', async () => {
+    // Linking a case needs membership: a non-member gets 404, as for the case itself.
+    const refused = await call('outsider', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence'] }));
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 404, code: 'CASE_NOT_FOUND' });
+    const noCase = await call('officer', 'post', '/traces', traceRequestBody({ disclose: ['offence'] }));
+    expect({ status: noCase.status, field: noCase.body.details?.[0]?.field }).toEqual({ status: 400, field: 'disclose' });
+
+    const created = await call('officer', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence', 'placeOfRecovery'], requestedState: 'BEL' }));
+    expect(created.status).toBe(201);
+    ids.trace = created.body.id;
+    expect(created.body).toMatchObject({ caseId: ids.case, disclosedFields: ['offence', 'placeOfRecovery'], disclosure: { offence: CANARY.offence, placeOfRecovery: CANARY.placeOfRecovery } });
+    expect(Object.keys(created.body.disclosure)).toEqual(['offence', 'placeOfRecovery']);
+
+    await move('officer', ids.trace, 'submit');
+    await move('fraNpc', ids.trace, 'send');
+    await t.app.get(OutboxWorker).drain();
+
+    const incoming = await call('belNpc', 'get', '/traces?direction=incoming');
+    const copy = incoming.body.items.find((i: { exchangeId: string }) => i.exchangeId === ids.trace);
+    ids.belCopy = copy.id;
+    const belView = await call('belNpc', 'get', `/traces/${copy.id}`);
+    expect(belView.body).toMatchObject({ caseId: null, disclosedFields: ['offence', 'placeOfRecovery'], disclosure: { offence: CANARY.offence, placeOfRecovery: CANARY.placeOfRecovery } });
+
+    const belPdf = await call('belNpc', 'get', `/traces/${copy.id}/request.pdf`);
+    expect(belPdf.status).toBe(200);
+    const belText = seen[seen.length - 1].text;
+    expect(belText).toContain('Case information disclosed with the request');
+    expect(belText).toContain(CANARY.offence);
+    expect(belText).not.toContain(CANARY.narrative);
+
+    // The auditors of both States see the trace and its form, without the disclosed content.
+    const auditorView = await call('fraAuditor', 'get', `/traces/${ids.trace}`);
+    expect(auditorView.body).toMatchObject({ disclosedFields: ['offence', 'placeOfRecovery'], disclosure: null });
+    const auditorPdf = await call('fraAuditor', 'get', `/traces/${ids.trace}/request.pdf`);
+    expect(auditorPdf.status).toBe(200);
+    expect(seen[seen.length - 1].text).toContain(`Trace ${ids.trace}`);
+    expect((await call('belAuditor', 'get', `/traces/${copy.id}`)).body.disclosure).toBeNull();
+    await call('belAuditor', 'get', `/traces/${copy.id}/request.pdf`);
+  });
+
+  it('refuses to pass restricted information on, audits the attempt, and carries the restrictions into the follow-up', async () => {
+    await move('belNpc', ids.belCopy, 'acknowledge');
+    await move('belNpc', ids.belCopy, 'answer', {
+      outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_onward_disclosure'],
+      chain: [{ event: 'exported', date: '2019-05-02', state: 'BEL', counterpartState: 'ITA', licenceRef: 'BE-EXP-1' }],
+    });
+    await t.app.get(OutboxWorker).drain();
+
+    const current = await call('fraNpc', 'get', `/traces/${ids.trace}`);
+    const refused = await call('fraNpc', 'post', `/traces/${ids.trace}/follow-ups`, {}, { 'If-Match': current.headers.etag });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'RESTRICTED_INFORMATION' });
+    const audited = await call('fraAuditor', 'get', `/audit/events?outcome=denied&targetId=${ids.trace}`);
+    expect(audited.body.items).toEqual([expect.objectContaining({ action: 'POST /traces/:id/follow-ups', actorId: ids.fraNpc, details: { status: 403, code: 'RESTRICTED_INFORMATION' } })]);
+
+    const child = await call('fraNpc', 'post', `/traces/${ids.trace}/follow-ups`, { carryAnswer: false }, { 'If-Match': current.headers.etag });
+    expect(child.status).toBe(201);
+    expect(child.body).toMatchObject({ requestedState: 'ITA', parentId: ids.trace, disclosedFields: ['offence', 'placeOfRecovery'], disclosure: { offence: CANARY.offence } });
+    expect(child.body.useRestrictions).toEqual(expect.arrayContaining(['law_enforcement_only', 'no_onward_disclosure']));
+    expect(JSON.stringify(child.body.notes)).not.toContain('BE-EXP-1');
+  });
+
+  it('keeps every record readable through a key rotation while the service runs', async () => {
+    const before = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], 'FRA');
+    const newKek = rotateKeyringFile(join(t.dataDir, 'keyring.json'));
+    // The running service looks at its keyring file at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const report = await t.app.get(KeyRotation).rewrapAll(['FRA', 'BEL', 'ITA']);
+    expect(report.activeKekId).toBe(newKek);
+    expect(report.rewrapped.cases).toBe(1);
+    expect(report.rewrapped.traces).toBeGreaterThanOrEqual(2);
+    expect(report.rewrapped.outbox_messages).toBeGreaterThanOrEqual(1);
+    for (const state of ['FRA', 'BEL']) {
+      const keks = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM cases WHERE kek_id IS NOT NULL UNION SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], state);
+      expect(keks.map((k) => k.kek_id)).toEqual([newKek]);
+    }
+    expect(before.map((k) => k.kek_id)).not.toContain(newKek);
+    // A second run finds nothing left to re-wrap.
+    expect(Object.values((await t.app.get(KeyRotation).rewrapAll(['FRA', 'BEL'])).rewrapped).every((n) => n === 0)).toBe(true);
+
+    const read = await call('officer', 'get', `/cases/${ids.case}`);
+    expect(read.body.content.reference).toBe(CANARY.reference);
+    expect((await call('belNpc', 'get', `/traces/${ids.belCopy}`)).body.disclosure.offence).toBe(CANARY.offence);
+    // New records get their data key wrapped under the new key.
+    const another = await call('officer', 'post', '/cases', caseBody({ reference: 'PJ-2' }));
+    const [row] = await ownerQuery<{ kek_id: string }>(t, `SELECT kek_id FROM cases WHERE id = $1`, [another.body.id], 'FRA');
+    expect(row.kek_id).toBe(newKek);
+  });
+
+  it('refuses a ciphertext moved to another row, and says nothing of it', async () => {
+    const other = await call('colleague', 'post', '/cases', caseBody({ reference: 'PJ-3', narrative: 'another narrative' }));
+    await ownerQuery(t, `UPDATE cases SET narrative = (SELECT narrative FROM cases WHERE id = $1) WHERE id = $2`, [ids.case, other.body.id], 'FRA');
+    const read = await call('colleague', 'get', `/cases/${other.body.id}`);
+    expect(read.status).toBe(500);
+    expect(JSON.stringify(read.body)).not.toContain(tag);
+  });
+
+  it('finds the canaries only where need to know allows: members, and the trace parties for what was disclosed', () => {
+    const members = new Set(['officer', 'colleague']);
+    const traceParties = new Set([...members, 'fraNpc', 'belNpc']);
+    for (const response of seen) {
+      for (const canary of UNDISCLOSED) {
+        if (response.text.includes(canary)) expect({ who: response.who, canary }).toEqual({ who: expect.stringMatching(/^(officer|colleague)$/), canary });
+      }
+      for (const canary of DISCLOSED) {
+        if (response.text.includes(canary)) expect(traceParties.has(response.who) ? 'party' : response.who).toBe('party');
+      }
+    }
+    // The test saw the content where it belongs (else it would prove nothing).
+    expect(seen.some((r) => r.who === 'officer' && UNDISCLOSED.every((c) => r.text.includes(c)))).toBe(true);
+    expect(seen.some((r) => r.who === 'belNpc' && DISCLOSED.every((c) => r.text.includes(c)))).toBe(true);
+    expect(seen.filter((r) => r.who.endsWith('Auditor')).length).toBeGreaterThan(4);
+  });
+
+  it('finds no canary in the logs', () => {
+    expect(t.logs.text.length).toBeGreaterThan(1000);
+    for (const canary of Object.values(CANARY)) expect(t.logs.text).not.toContain(canary);
+  });
+
+  it('finds no canary in any table of the raw database, in any encoding', async () => {
+    // As the superuser, which row-level security does not bind: the whole database as an attacker would dump it.
+    const dump = await withDatabaseClient(async (client) => {
+      const tables = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+      let text = '';
+      for (const { table_name } of tables.rows) {
+        const rows = await client.query(`SELECT t::text AS row FROM "${table_name}" t`);
+        text += rows.rows.map((r: { row: string }) => r.row).join('\n');
+      }
+      return text;
+    });
+    expect(dump).toContain(ids.case); // the dump did read the tables
+    for (const canary of Object.values(CANARY)) {
+      for (const encoded of encodings(canary)) expect(dump).not.toContain(encoded);
+    }
+  });
+
+  async function withDatabaseClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: withDatabase(t.db.adminUrl, t.db.name) });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+});
