@@ -3,8 +3,8 @@ import { isolateByState, removeStateIsolation } from './support/state-isolation'
 
 /**
  * Isolation of case files, and the append-only audit chain. The app role reads audit events of its own
- * State and nothing else: rows arrive only through audit_append(), which checks that each State's
- * events continue its chain exactly where the locked head says; a trigger refuses UPDATE, DELETE and
+ * State and nothing else: rows arrive only through audit_append(), which numbers and hashes each
+ * State's events after its locked head; a trigger refuses UPDATE, DELETE and
  * TRUNCATE for everyone, the owner included.
  */
 export class ConfidentialSecurity1795440999500 implements MigrationInterface {
@@ -49,59 +49,58 @@ export class ConfidentialSecurity1795440999500 implements MigrationInterface {
         END IF;
       END
       $$`);
-    // Locks the heads of the named chains (in code order, so two writers never wait on each other in a
-    // cycle) until the transaction ends, creating a chain's head on its first event.
+    // The line an event's hash covers; src/audit/audit-chain.ts (auditEventLine) recomputes it from the columns.
     await queryRunner.query(`
-      CREATE FUNCTION audit_lock_heads(p_states text[]) RETURNS TABLE (state_code char(3), seq bigint, hash bytea)
-      LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-      BEGIN
-        PERFORM audit_check_scope(p_states);
-        INSERT INTO audit_heads AS h (state_code, seq, hash)
-          SELECT s, 0, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea FROM unnest(p_states) s
-          ON CONFLICT DO NOTHING;
-        RETURN QUERY SELECT h.state_code, h.seq, h.hash FROM audit_heads h WHERE h.state_code = ANY (p_states) ORDER BY h.state_code FOR UPDATE;
-      END
+      CREATE FUNCTION audit_hex(p text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT coalesce(encode(convert_to(p, 'UTF8'), 'hex'), '-')
       $$`);
     await queryRunner.query(`
-      CREATE FUNCTION audit_incoming(p_events jsonb) RETURNS SETOF audit_events
-      LANGUAGE sql IMMUTABLE AS $$
-        SELECT e.state_code, e.seq, e.at, e.actor_id, e.action, e.target_type, e.target_id, e.outcome, e.request_id, e.source_ip,
-               coalesce(e.details, '{}'), decode(e.prev_hash, 'hex'), decode(e.hash, 'hex')
-          FROM jsonb_to_recordset(p_events) AS e(state_code char(3), seq bigint, at timestamptz, actor_id uuid, action varchar, target_type varchar,
-               target_id varchar, outcome varchar, request_id varchar, source_ip varchar, details jsonb, prev_hash text, hash text)
+      CREATE FUNCTION audit_event_line(e audit_events) RETURNS text LANGUAGE sql STABLE AS $$
+        SELECT concat_ws('.', audit_hex(e.seq::text), audit_hex(e.state_code::text),
+                         audit_hex(to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')), audit_hex(e.actor_id::text),
+                         audit_hex(e.action), audit_hex(e.target_type), audit_hex(e.target_id), audit_hex(e.outcome),
+                         audit_hex(e.request_id), audit_hex(e.source_ip), audit_hex(e.details::text))
       $$`);
+    // Appends events (in array order) to their States' chains: locks the heads (in code order, so two writers
+    // never wait on each other in a cycle), numbers and hashes each event after the one before. The app calls
+    // it in the round trip that commits, so a head stays locked only while this runs and the commit.
     await queryRunner.query(`
       CREATE FUNCTION audit_append(p_events jsonb) RETURNS void
       LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-      DECLARE broken text;
+      DECLARE
+        states text[] := ARRAY(SELECT DISTINCT x->>'state_code' FROM jsonb_array_elements(p_events) x ORDER BY 1);
+        e record;
+        head audit_heads;
+        event audit_events;
       BEGIN
-        PERFORM audit_check_scope(ARRAY(SELECT DISTINCT i.state_code::text FROM audit_incoming(p_events) i));
-        -- Each State's events must follow its locked head without a gap, each linked to the one before.
-        SELECT string_agg(DISTINCT l.state_code, ', ') INTO broken
-          FROM (SELECT i.state_code, i.seq, i.prev_hash,
-                       lag(i.seq) OVER w AS before_seq, lag(i.hash) OVER w AS before_hash
-                  FROM audit_incoming(p_events) i WINDOW w AS (PARTITION BY i.state_code ORDER BY i.seq)) l
-          LEFT JOIN audit_heads h ON h.state_code = l.state_code
-         WHERE h.state_code IS NULL
-            OR l.seq <> coalesce(l.before_seq, h.seq) + 1
-            OR l.prev_hash <> coalesce(l.before_hash, h.hash);
-        IF broken IS NOT NULL THEN
-          RAISE EXCEPTION 'audit events do not continue the chain of %', broken USING ERRCODE = 'check_violation';
-        END IF;
-        INSERT INTO audit_events SELECT * FROM audit_incoming(p_events);
-        UPDATE audit_heads h SET seq = l.seq, hash = l.hash
-          FROM (SELECT DISTINCT ON (i.state_code) i.state_code, i.seq, i.hash FROM audit_incoming(p_events) i ORDER BY i.state_code, i.seq DESC) l
-         WHERE h.state_code = l.state_code;
+        PERFORM audit_check_scope(states);
+        INSERT INTO audit_heads (state_code, seq, hash)
+          SELECT s, 0, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea FROM unnest(states) s
+          ON CONFLICT DO NOTHING;
+        PERFORM 1 FROM audit_heads h WHERE h.state_code = ANY (states) ORDER BY h.state_code FOR UPDATE;
+        FOR e IN
+          SELECT x.* FROM jsonb_array_elements(p_events) WITH ORDINALITY AS a(item, n),
+                 jsonb_to_record(a.item) AS x(state_code char(3), at timestamptz, actor_id uuid, action varchar, target_type varchar,
+                 target_id varchar, outcome varchar, request_id varchar, source_ip varchar, details jsonb)
+           ORDER BY a.n
+        LOOP
+          SELECT * INTO head FROM audit_heads h WHERE h.state_code = e.state_code;
+          event := ROW(e.state_code, head.seq + 1, e.at, e.actor_id, e.action, e.target_type, e.target_id, e.outcome, e.request_id,
+                       e.source_ip, coalesce(e.details, '{}'), head.hash, NULL);
+          event.hash := sha256(head.hash || convert_to(audit_event_line(event), 'UTF8'));
+          INSERT INTO audit_events SELECT event.*;
+          UPDATE audit_heads SET seq = event.seq, hash = event.hash WHERE state_code = e.state_code;
+        END LOOP;
       END
       $$`);
-    await queryRunner.query(`REVOKE ALL ON FUNCTION audit_lock_heads(text[]), audit_append(jsonb) FROM PUBLIC`);
-    await queryRunner.query(`GRANT EXECUTE ON FUNCTION audit_lock_heads(text[]), audit_append(jsonb) TO iti_app`);
+    await queryRunner.query(`REVOKE ALL ON FUNCTION audit_append(jsonb) FROM PUBLIC`);
+    await queryRunner.query(`GRANT EXECUTE ON FUNCTION audit_append(jsonb) TO iti_app`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION audit_append(jsonb)`);
-    await queryRunner.query(`DROP FUNCTION audit_incoming(jsonb)`);
-    await queryRunner.query(`DROP FUNCTION audit_lock_heads(text[])`);
+    await queryRunner.query(`DROP FUNCTION audit_event_line(audit_events)`);
+    await queryRunner.query(`DROP FUNCTION audit_hex(text)`);
     await queryRunner.query(`DROP FUNCTION audit_check_scope(text[])`);
     await queryRunner.query(`DROP TRIGGER audit_events_no_truncate ON audit_events`);
     await queryRunner.query(`DROP TRIGGER audit_events_append_only ON audit_events`);

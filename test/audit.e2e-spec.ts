@@ -106,6 +106,8 @@ describe('Audit trail', () => {
     await t.http.post(api(`/traces/${trace.body.id}/submit`)).set(bearer(tokens.officer)).set('If-Match', '"1"').expect(200);
     await t.http.get(api(`/traces/${trace.body.id}/request.pdf`)).set(bearer(tokens.officer)).expect(200);
     await t.http.get(api('/audit/events')).set(bearer(tokens.officer)).expect(403);
+    // A refused change is recorded too, whatever its path holds (a NUL cannot be stored: it is dropped).
+    await t.http.post(api(`/traces/bad%00${'x'.repeat(90)}/submit`)).set(bearer(tokens.officer)).set('If-Match', '"1"').expect(400);
 
     const trail = await events();
     const find = (action: string, targetId: string | null, outcome = 'success') => trail.filter((e) => e.action === action && e.targetId === targetId && e.outcome === outcome);
@@ -116,6 +118,9 @@ describe('Audit trail', () => {
     expect(find('POST /traces/:id/submit', trace.body.id)).toHaveLength(1);
     expect(find('GET /traces/:id/request.pdf', trace.body.id)).toHaveLength(1);
     expect(find('GET /audit/events', null, 'denied')).toEqual([expect.objectContaining({ actorId: officer.id, details: { status: 403, code: 'ROLE_REQUIRED' } })]);
+    expect(trail.filter((e) => e.action === 'POST /traces/:id/submit' && e.outcome === 'failure')).toEqual([
+      expect.objectContaining({ targetId: `bad${'x'.repeat(90)}`, details: { status: 400, code: 'VALIDATION_FAILED' } }),
+    ]);
     // Plain reads are not recorded; no event carries a token or a password.
     expect(trail.some((e) => e.action === 'GET /traces/:id')).toBe(false);
     expect(JSON.stringify(trail)).not.toMatch(/twelve chars|Bearer|accessToken/);
@@ -123,6 +128,8 @@ describe('Audit trail', () => {
 
   it('shows the trail to auditors of its State only, filtered and paginated', async () => {
     await t.http.get(api('/audit/events')).set(bearer(tokens.officer)).expect(403);
+    // A refused change is recorded too, whatever its path holds (a NUL cannot be stored: it is dropped).
+    await t.http.post(api(`/traces/bad%00${'x'.repeat(90)}/submit`)).set(bearer(tokens.officer)).set('If-Match', '"1"').expect(400);
     const bra = await t.http.get(api('/audit/events')).set(bearer(tokens.braAuditor)).expect(200);
     expect(bra.body.items.every((e: EventRow) => e.actorId !== officer.id)).toBe(true);
     const page = await t.http.get(api('/audit/events?limit=2&outcome=success')).set(bearer(tokens.auditor)).expect(200);
@@ -185,14 +192,16 @@ describe('Audit trail', () => {
     expect(await t.app.get(AuditService).verifyCheckpoint(checkpoint)).toMatchObject({ ok: true, problems: [] });
 
     // Someone with database rights edits event 2 and recomputes every hash after it: verify alone is fooled...
-    const rows = await ownerQuery<AuditEventContent & { prev_hash: Buffer; hash: Buffer }>(
+    const rows = await ownerQuery<AuditEventContent>(
       t,
-      `SELECT state_code AS "stateCode", seq::text AS seq, at, actor_id AS "actorId", action, target_type AS "targetType", target_id AS "targetId",
-              outcome, request_id AS "requestId", source_ip AS "sourceIp", details FROM audit_events WHERE state_code = 'FRA' ORDER BY audit_events.seq`,
+      `SELECT state_code AS "stateCode", seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, actor_id::text AS "actorId",
+              action, target_type AS "targetType", target_id AS "targetId", outcome, request_id AS "requestId", source_ip AS "sourceIp",
+              details::text AS details
+         FROM audit_events WHERE state_code = 'FRA' ORDER BY audit_events.seq`,
       [],
       'FRA',
     );
-    rows[1].details = { rewritten: true };
+    rows[1].details = '{"rewritten": true}';
     let previous: Buffer = Buffer.alloc(32);
     const client = new Client({ connectionString: withDatabase(t.db.adminUrl, t.db.name) });
     await client.connect();

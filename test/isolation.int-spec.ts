@@ -102,16 +102,12 @@ const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Rec
   case_members: async (client, state, ids) => {
     await client.query(`INSERT INTO case_members (case_id, user_id, state_code, added_by, added_at) VALUES ($1, $2, $3, $2, now())`, [ids.case, ids.user, state]);
   },
-  // The chain is written only through audit_lock_heads() and audit_append() (the app role may only read).
+  // The chain is written only through audit_append(), which creates the head too (the app role may only read).
   audit_heads: async (client, state) => {
-    await client.query(`SELECT * FROM audit_lock_heads(ARRAY[$1])`, [state]);
+    await client.query(`SELECT audit_append($1::jsonb)`, [JSON.stringify([{ state_code: state, at: new Date().toISOString(), action: 'test', outcome: 'success' }])]);
   },
   audit_events: async (client, state) => {
-    const head = await client.query(`SELECT seq::int AS seq, encode(hash, 'hex') AS hash FROM audit_lock_heads(ARRAY[$1])`, [state]);
-    const { seq, hash } = head.rows[0] ?? { seq: 0, hash: '0'.repeat(64) };
-    await client.query(`SELECT audit_append($1::jsonb)`, [
-      JSON.stringify([{ state_code: state, seq: seq + 1, at: new Date().toISOString(), action: 'test', outcome: 'success', details: {}, prev_hash: hash, hash: 'ab'.repeat(32) }]),
-    ]);
+    await client.query(`SELECT audit_append($1::jsonb)`, [JSON.stringify([{ state_code: state, at: new Date().toISOString(), action: 'test', outcome: 'success' }])]);
   },
   idempotency_keys: async (client, state, ids) => {
     await client.query(`INSERT INTO idempotency_keys (state_code, user_id, key, request_sha256, status_code, created_at) VALUES ($1, $2, $3, $4, 201, now())`, [
@@ -129,7 +125,7 @@ const NOT_FORCED: Record<string, string> = {
   weapon_serials: 'serial search index, read by the owner through registry_serial_exact/pattern',
   outbox_messages: 'messages between State mailboxes, delivered by the owner through outbox_claim/outbox_delivered',
   audit_events: 'the audit chains, appended by the owner through audit_append (also for a delivery acting for the receiving State)',
-  audit_heads: 'the last link of each chain, locked and moved by the owner through audit_lock_heads/audit_append',
+  audit_heads: 'the last link of each chain, locked and moved by the owner through audit_append',
 };
 
 describe('State isolation in PostgreSQL', () => {

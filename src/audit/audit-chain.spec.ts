@@ -3,11 +3,11 @@ import { createHash, createPublicKey, generateKeyPairSync, KeyObject } from 'nod
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import canonicalize from 'canonicalize';
 import {
   AuditCheckpoint,
   AuditEventContent,
   auditEventHash,
+  auditEventLine,
   ChainedAuditEvent,
   chainAfter,
   ChainVerifier,
@@ -21,10 +21,46 @@ import {
 
 type Draft = Omit<AuditEventContent, 'seq'>;
 
+/** The hashed fields in their documented order (seq, stateCode, at, ..., details). */
+const ORDER = ['seq', 'stateCode', 'at', 'actorId', 'action', 'targetType', 'targetId', 'outcome', 'requestId', 'sourceIp', 'details'] as const;
+
+/** Microseconds since the epoch as to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') renders them. */
+function pgAt(micros: bigint): string {
+  const ms = micros / 1000n;
+  const us = micros % 1000n;
+  return `${new Date(Number(ms)).toISOString().slice(0, 23)}${us.toString().padStart(3, '0')}Z`;
+}
+
+function pgAtMicros(at: string): bigint {
+  return BigInt(Date.parse(`${at.slice(0, 23)}Z`)) * 1000n + BigInt(at.slice(23, 26));
+}
+
+const PG_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const NOON_2030 = BigInt(Date.UTC(2030, 0, 1, 12, 0, 0)) * 1000n;
+
+/** The documented line, written independently of the module: hex of each field's UTF-8 ('-' for null), joined by '.'. */
+function expectedLine(c: AuditEventContent): string {
+  return ORDER.map((field) => {
+    const value = c[field];
+    if (value === null) return '-';
+    return Array.from(new TextEncoder().encode(value), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  }).join('.');
+}
+
+function expectedHash(prevHash: Buffer, c: AuditEventContent): Buffer {
+  return createHash('sha256').update(Buffer.concat([prevHash, Buffer.from(expectedLine(c), 'ascii')])).digest();
+}
+
+/** A line back to its fields: possible only because the line is unambiguous. */
+function decodeLine(line: string): (string | null)[] {
+  return line.split('.').map((segment) => (segment === '-' ? null : Buffer.from(segment, 'hex').toString('utf8')));
+}
+
 function draft(i: number, stateCode = 'FRA'): Draft {
   return {
     stateCode,
-    at: new Date(Date.UTC(2030, 0, 1, 12, 0, 0, i)),
+    // i milliseconds after noon: '2030-01-01T12:00:00.004000Z' for i = 4.
+    at: pgAt(NOON_2030 + BigInt(i) * 1000n),
     actorId: `00000000-0000-4000-8000-00000000000${i % 10}`,
     action: i % 2 ? 'case.read' : 'POST /traces/:id/send',
     targetType: 'traces',
@@ -32,7 +68,8 @@ function draft(i: number, stateCode = 'FRA'): Draft {
     outcome: 'success',
     requestId: `req-${i}`,
     sourceIp: '192.0.2.1',
-    details: { n: i, tags: ['a', 'b'] },
+    // As PostgreSQL renders jsonb (details::text).
+    details: `{"n": ${i}, "tags": ["a", "b"]}`,
   };
 }
 
@@ -48,6 +85,133 @@ function verify(events: ChainedAuditEvent[], stateCode = 'FRA'): ChainVerifier {
 
 const keyPair = () => generateKeyPairSync('ed25519');
 
+/** A small event with two null fields, used for the exact-format tests. */
+const sample: AuditEventContent = {
+  seq: '1',
+  stateCode: 'FRA',
+  at: '2030-01-01T12:00:00.004000Z',
+  actorId: null,
+  action: 'case.read',
+  targetType: 'traces',
+  targetId: 'trace-1',
+  outcome: 'success',
+  requestId: null,
+  sourceIp: '192.0.2.1',
+  details: '{"n": 1}',
+};
+
+describe('audit event line and hash', () => {
+  it('writes the documented line: hex of each field\'s UTF-8, "-" for null, joined by "."', () => {
+    expect(auditEventLine(sample)).toBe(
+      [
+        '31', // seq '1'
+        '465241', // 'FRA'
+        '323033302d30312d30315431323a30303a30302e3030343030305a', // '2030-01-01T12:00:00.004000Z'
+        '-', // actorId null
+        '636173652e72656164', // 'case.read'
+        '747261636573', // 'traces'
+        '74726163652d31', // 'trace-1'
+        '73756363657373', // 'success'
+        '-', // requestId null
+        '3139322e302e322e31', // '192.0.2.1'
+        '7b226e223a20317d', // '{"n": 1}'
+      ].join('.'),
+    );
+    expect(auditEventLine(sample)).toBe(expectedLine(sample));
+  });
+
+  it('hashes sha256(prevHash || line), matching known answers', () => {
+    const line = auditEventLine(sample);
+    const prev = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
+    for (const prevHash of [GENESIS_HASH, prev]) {
+      const recomputed = createHash('sha256').update(Buffer.concat([prevHash, Buffer.from(line, 'utf8')])).digest();
+      expect(auditEventHash(prevHash, sample).equals(recomputed)).toBe(true);
+    }
+    // Computed outside Node (sha256sum / Python hashlib) over the bytes prevHash || line, for the SQL side to match.
+    expect(auditEventHash(GENESIS_HASH, sample).toString('hex')).toBe('9b56d76b8a72c60bd3587077bd52a32734a389880508fc35421249f0cc91ea46');
+    expect(auditEventHash(prev, sample).toString('hex')).toBe('9692e3fdff16012575085f713453ad41bb1eb81062152dd99bf383e0363b5897');
+    // The hash is not over the line alone, nor over the content's JSON.
+    expect(auditEventHash(GENESIS_HASH, sample).equals(createHash('sha256').update(line).digest())).toBe(false);
+  });
+
+  it('gives chained events the hash of their stored fields after the previous hash', () => {
+    const events = chain(3);
+    expect(events[0].at).toBe('2030-01-01T12:00:00.001000Z');
+    expect(events[2].details).toBe('{"n": 3, "tags": ["a", "b"]}');
+    let prev = GENESIS_HASH;
+    for (const event of events) {
+      const { prevHash, hash, ...content } = event;
+      expect(prevHash.equals(prev)).toBe(true);
+      expect(hash.equals(expectedHash(prev, content))).toBe(true);
+      prev = hash;
+    }
+  });
+
+  it('keeps null, "-" and the empty string apart', () => {
+    const asNull = { ...sample, actorId: null };
+    const asDash = { ...sample, actorId: '-' };
+    const asEmpty = { ...sample, actorId: '' };
+    expect(auditEventLine(asNull).split('.')[3]).toBe('-');
+    expect(auditEventLine(asDash).split('.')[3]).toBe('2d');
+    expect(auditEventLine(asEmpty).split('.')[3]).toBe('');
+    expect(auditEventLine(asEmpty)).toContain('.465241.323033302d30312d30315431323a30303a30302e3030343030305a..636173652e72656164.');
+    const hashes = [asNull, asDash, asEmpty].map((c) => auditEventHash(GENESIS_HASH, c).toString('hex'));
+    expect(new Set(hashes).size).toBe(3);
+    // Not-null fields can be empty too: an empty segment, still 11 of them.
+    const emptyAction = { ...sample, action: '', details: '' };
+    expect(auditEventLine(emptyAction).split('.')).toHaveLength(11);
+    expect(decodeLine(auditEventLine(emptyAction))).toEqual(ORDER.map((f) => emptyAction[f]));
+    expect(auditEventHash(GENESIS_HASH, emptyAction).equals(auditEventHash(GENESIS_HASH, sample))).toBe(false);
+  });
+
+  it('does not let a value move across a field boundary', () => {
+    const pairs: [Partial<AuditEventContent>, Partial<AuditEventContent>][] = [
+      [{ action: 'ab', targetType: 'c' }, { action: 'a', targetType: 'bc' }],
+      [{ action: 'a.b', targetType: 'c' }, { action: 'a', targetType: 'b.c' }],
+      [{ targetType: null, targetId: 'x' }, { targetType: 'x', targetId: null }],
+      [{ targetType: '', targetId: 'x' }, { targetType: 'x', targetId: '' }],
+      [{ requestId: '-', sourceIp: null }, { requestId: null, sourceIp: '-' }],
+      [{ sourceIp: '192.0.2.1', details: '{}' }, { sourceIp: '192.0.2.1{', details: '}' }],
+    ];
+    for (const [left, right] of pairs) {
+      const a = { ...sample, ...left };
+      const b = { ...sample, ...right };
+      for (const c of [a, b]) {
+        const line = auditEventLine(c);
+        expect(line).toMatch(/^(-|(?:[0-9a-f]{2})*)(\.(-|(?:[0-9a-f]{2})*)){10}$/);
+        expect(decodeLine(line)).toEqual(ORDER.map((f) => c[f]));
+      }
+      expect(auditEventLine(a)).not.toBe(auditEventLine(b));
+      expect(auditEventHash(GENESIS_HASH, a).equals(auditEventHash(GENESIS_HASH, b))).toBe(false);
+    }
+  });
+
+  it('hashes Unicode details as UTF-8, exactly as stored', () => {
+    const details = '{"clé": "é", "city": "北京", "mark": "🔫 №7", "name": "Žarko Đorđević"}';
+    const events = chainAfter({ seq: '0', hash: GENESIS_HASH }, [{ ...draft(1), details }, draft(2)]);
+    const segment = auditEventLine(events[0]).split('.')[10];
+    expect(segment).toBe(Buffer.from(details, 'utf8').toString('hex'));
+    expect(segment).toContain('c3a9'); // é (U+00E9)
+    expect(segment).toContain('e58c97e4baac'); // 北京
+    expect(segment).toContain('f09f94ab'); // 🔫 as one 4-byte UTF-8 sequence, not a UTF-16 surrogate pair
+    expect(segment).not.toContain('d83d');
+    expect(segment).toContain('e28496'); // №
+    expect(events[0].hash.equals(expectedHash(GENESIS_HASH, { ...events[0] }))).toBe(true);
+    // The stored text, reread as text, verifies.
+    expect(verify(events.map((e) => ({ ...e, details: `${e.details}` }))).result().ok).toBe(true);
+
+    // é composed (U+00E9) and decomposed (e + U+0301) look alike but are different content.
+    const decomposed = { ...events[0], details: details.replace('"é"', '"e\u0301"') };
+    expect(decomposed.details).not.toBe(details);
+    expect(auditEventLine(decomposed).split('.')[10]).toContain('65cc81');
+    expect(auditEventHash(GENESIS_HASH, decomposed).equals(events[0].hash)).toBe(false);
+    // The text is hashed, not the JSON value: the same value written differently is different content.
+    const compact = { ...sample, details: '{"n":1}' };
+    expect(JSON.parse(compact.details)).toEqual(JSON.parse(sample.details));
+    expect(auditEventHash(GENESIS_HASH, compact).equals(auditEventHash(GENESIS_HASH, sample))).toBe(false);
+  });
+});
+
 describe('audit chain', () => {
   it('chains events after a head and verifies them, with the right head', () => {
     const first = chain(3);
@@ -60,11 +224,8 @@ describe('audit chain', () => {
     expect(result).toEqual({ stateCode: 'FRA', ok: true, checked: 5, head: { seq: '5', hash: more[1].hash.toString('hex') }, firstBroken: null });
   });
 
-  it('hashes sha256(prevHash || canonical JSON of the content with at as ISO)', () => {
-    const [event] = chain(1);
-    const { prevHash, hash, ...content } = event;
-    const json = canonicalize({ ...content, at: content.at.toISOString() }) as string;
-    expect(hash.toString('hex')).toBe(createHash('sha256').update(prevHash).update(json, 'utf8').digest('hex'));
+  it('refuses to chain events of several States together', () => {
+    expect(() => chainAfter({ seq: '0', hash: GENESIS_HASH }, [draft(1, 'FRA'), draft(2, 'KEN')])).toThrow(/several States/);
   });
 
   it('reports an empty chain as intact with no head', () => {
@@ -72,11 +233,15 @@ describe('audit chain', () => {
   });
 
   it.each([
-    ['details', { details: { n: 3, tags: ['a', 'b'], extra: true } }],
-    ['actorId', { actorId: null }],
-    ['at', { at: new Date(Date.UTC(2030, 0, 1, 12, 0, 0, 4)) }],
+    ['details', { details: '{"n": 3, "tags": ["a", "b"], "extra": true}' }],
+    ['details (whitespace only)', { details: '{"n": 3, "tags": ["a","b"]}' }],
+    ['actorId (to null)', { actorId: null }],
+    ['actorId (to empty)', { actorId: '' }],
+    ['at', { at: '2030-01-01T12:00:00.004000Z' }],
+    ['at (one microsecond)', { at: '2030-01-01T12:00:00.003001Z' }],
   ])('finds an edited %s as hash_mismatch at that event', (_field, change) => {
     const events = chain(5);
+    expect(events[2].at).toBe('2030-01-01T12:00:00.003000Z');
     events[2] = { ...events[2], ...change };
     const result = verify(events).result();
     expect(result.ok).toBe(false);
@@ -141,6 +306,7 @@ describe('audit chain', () => {
 
   it('keeps hashes for hashAt beyond its initial buffer', () => {
     const events = chain(1100);
+    expect(events[1099].at).toBe('2030-01-01T12:00:01.100000Z');
     const verifier = verify(events);
     expect(verifier.result().ok).toBe(true);
     expect(verifier.hashAt('1')).toBe(events[0].hash.toString('hex'));
@@ -151,23 +317,14 @@ describe('audit chain', () => {
     expect(verifier.hashAt('x')).toBeNull();
   });
 
-  it('hashes Unicode details as UTF-8 and survives a JSON (jsonb) round trip', () => {
-    const details = { name: 'Žarko Đorđević', city: '北京', mark: '🔫 №7', 'clé': 'é' };
-    const events = chainAfter({ seq: '0', hash: GENESIS_HASH }, [{ ...draft(1), details }, draft(2)]);
-    const reread = events.map((e) => ({ ...e, details: JSON.parse(JSON.stringify(e.details)) as Record<string, unknown> }));
-    expect(verify(reread).result().ok).toBe(true);
-    // é composed (U+00E9) and decomposed (e + U+0301) look alike but are different content.
-    const decomposed = { ...events[0], details: { ...details, 'clé': 'e\u0301' } };
-    expect(auditEventHash(GENESIS_HASH, decomposed).equals(events[0].hash)).toBe(false);
-  });
-
   describe('fast-check', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 12 });
     const nullable = fc.option(text, { nil: null });
+    const micros = (iso: string) => BigInt(Date.parse(iso)) * 1000n;
     const content: fc.Arbitrary<AuditEventContent> = fc.record({
       seq: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }).map(String),
       stateCode: fc.constantFrom('FRA', 'KEN', 'BRA'),
-      at: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+      at: fc.bigInt({ min: micros('2000-01-01T00:00:00Z'), max: micros('2100-01-01T00:00:00Z') }).map(pgAt),
       actorId: nullable,
       action: text,
       targetType: nullable,
@@ -175,35 +332,35 @@ describe('audit chain', () => {
       outcome: fc.constantFrom('success' as const, 'failure' as const, 'denied' as const),
       requestId: nullable,
       sourceIp: nullable,
-      details: fc.dictionary(text, fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 2 }), { maxKeys: 4 }),
+      details: fc.oneof(fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 2 }).map((v) => JSON.stringify(v)), text),
     });
-    const fields = ['prevHash', 'seq', 'stateCode', 'at', 'actorId', 'action', 'targetType', 'targetId', 'outcome', 'requestId', 'sourceIp', 'details'] as const;
-    const other = (v: string | null) => (v === null ? '' : `${v}x`);
+    const fields = ['prevHash', ...ORDER] as const;
+    // null -> '', '' -> null, anything else gains a character: null and '' must hash differently too.
+    const other = (v: string | null) => (v === null ? '' : v === '' ? null : `${v}x`);
 
-    it('hashes deterministically (also after a JSON round trip) and differently when any field changes', () => {
+    it('hashes deterministically by the documented formula and differently when any field or prevHash changes', () => {
       fc.assert(
         fc.property(content, fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.constantFrom(...fields), (c, prev, field) => {
+          expect(c.at).toMatch(PG_AT);
           const prevHash = Buffer.from(prev);
           const hash = auditEventHash(prevHash, c);
-          const copy = { ...c, at: new Date(c.at.getTime()), details: JSON.parse(JSON.stringify(c.details)) as Record<string, unknown> };
-          expect(auditEventHash(Buffer.from(prev), copy).equals(hash)).toBe(true);
+          expect(hash.equals(expectedHash(prevHash, c))).toBe(true);
+          expect(auditEventHash(Buffer.from(prev), structuredClone(c)).equals(hash)).toBe(true);
+          const line = auditEventLine(c);
+          expect(line).toBe(expectedLine(c));
+          expect(decodeLine(line)).toEqual(ORDER.map((f) => c[f]));
 
-          let changed = { ...c };
+          let changed: AuditEventContent = { ...c };
           let changedPrev = prevHash;
           switch (field) {
             case 'prevHash': changedPrev = Buffer.from(prevHash); changedPrev[0] ^= 1; break;
             case 'seq': changed.seq = String(BigInt(c.seq) + 1n); break;
-            case 'at': changed.at = new Date(c.at.getTime() + 1); break;
+            case 'at': changed.at = pgAt(pgAtMicros(c.at) + 1n); break;
             case 'outcome': changed.outcome = c.outcome === 'success' ? 'denied' : 'success'; break;
-            case 'stateCode': case 'action': changed = { ...c, [field]: `${c[field]}x` }; break;
-            case 'details': {
-              let key = 'changed';
-              while (Object.prototype.hasOwnProperty.call(c.details, key)) key += '_';
-              changed.details = { ...c.details, [key]: 1 };
-              break;
-            }
+            case 'stateCode': case 'action': case 'details': changed = { ...c, [field]: `${c[field]}x` }; break;
             default: changed = { ...c, [field]: other(c[field]) };
           }
+          if (field === 'at') expect(changed.at).toMatch(PG_AT);
           expect(auditEventHash(changedPrev, changed).equals(hash)).toBe(false);
         }),
         { numRuns: 300 },
@@ -266,7 +423,7 @@ describe('audit checkpoints', () => {
     const signed: AuditCheckpoint = signCheckpoint({ stateCode: 'FRA', seq: '6', hash: original[5].hash.toString('hex') }, privateKey, signedAt);
     expect(verify(original).hashAt(signed.seq)).toBe(signed.hash);
 
-    drafts[2] = { ...drafts[2], details: { n: 3, tags: ['a', 'b'], hidden: 'nothing happened' } };
+    drafts[2] = { ...drafts[2], details: '{"n": 3, "tags": ["a", "b"], "hidden": "nothing happened"}' };
     const rewritten = chainAfter({ seq: '0', hash: GENESIS_HASH }, drafts);
     const verifier = verify(rewritten);
     expect(verifier.result().ok).toBe(true);

@@ -13,13 +13,17 @@ import canonicalize from 'canonicalize';
  * catch that: the rewritten chain no longer has the signed hash at the signed seq.
  */
 
-/** What an audit event says (stored in table audit_events). */
+/**
+ * An audit event as stored (table audit_events), each field in the text form that is hashed. PostgreSQL
+ * computes the hash when it appends the event (audit_append() in the migration ConfidentialSecurity); this
+ * module recomputes it from the stored columns, independently of any function in the database.
+ */
 export interface AuditEventContent {
-  /** bigint as decimal string: 1, 2, 3... per State chain. */
+  /** bigint as decimal text: 1, 2, 3... per State chain. */
   seq: string;
   stateCode: string;
-  /** Millisecond precision (what a JS Date keeps, so the hash survives a database round trip). */
-  at: Date;
+  /** UTC, microseconds: to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'). */
+  at: string;
   actorId: string | null;
   action: string;
   targetType: string | null;
@@ -27,8 +31,8 @@ export interface AuditEventContent {
   outcome: 'success' | 'failure' | 'denied';
   requestId: string | null;
   sourceIp: string | null;
-  /** JSON values only. */
-  details: Record<string, unknown>;
+  /** The jsonb column as PostgreSQL renders it (details::text). */
+  details: string;
 }
 
 export interface ChainedAuditEvent extends AuditEventContent {
@@ -39,25 +43,23 @@ export interface ChainedAuditEvent extends AuditEventContent {
 /** The prevHash of seq 1 (also the hash of an empty chain's head). */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
-/** sha256(prevHash || UTF-8 of canonicalize({...content, at: at.toISOString()})). */
+/** The fields in the order they are hashed: the SQL function audit_event_line() writes the same line. */
+const HASHED_FIELDS = ['seq', 'stateCode', 'at', 'actorId', 'action', 'targetType', 'targetId', 'outcome', 'requestId', 'sourceIp', 'details'] as const;
+
+/**
+ * The line an event's hash covers: each field as the hex of its UTF-8 bytes ('-' for null), joined by
+ * dots. Trivial to write identically in SQL and here, and unambiguous (hex never holds '.' or '-').
+ */
+export function auditEventLine(content: AuditEventContent): string {
+  return HASHED_FIELDS.map((field) => {
+    const value = content[field] ?? null;
+    return value === null ? '-' : Buffer.from(String(value), 'utf8').toString('hex');
+  }).join('.');
+}
+
+/** sha256(prevHash || auditEventLine(content)). */
 export function auditEventHash(prevHash: Buffer, content: AuditEventContent): Buffer {
-  // Fields are picked one by one: rows read back carry prevHash, hash and possibly other columns,
-  // which must not enter the hash. Absent nullable fields count as null, as the database returns them.
-  const json = canonicalize({
-    seq: content.seq,
-    stateCode: content.stateCode,
-    at: content.at.toISOString(),
-    actorId: content.actorId ?? null,
-    action: content.action,
-    targetType: content.targetType ?? null,
-    targetId: content.targetId ?? null,
-    outcome: content.outcome,
-    requestId: content.requestId ?? null,
-    sourceIp: content.sourceIp ?? null,
-    details: content.details ?? {},
-  });
-  if (json === undefined) throw new TypeError('auditEventHash: the event has no JSON form');
-  return createHash('sha256').update(prevHash).update(json, 'utf8').digest();
+  return createHash('sha256').update(prevHash).update(auditEventLine(content), 'utf8').digest();
 }
 
 /** Chains events (in order) after a head: assigns seq = head.seq+1, +2... and links each to the one before. */

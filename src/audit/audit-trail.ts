@@ -4,8 +4,8 @@ import { Clock } from '../common/clock';
 import { currentRequestOrigin } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
 import { CommitBatch, Db } from '../database/db';
-import { AuditEventContent, chainAfter } from './audit-chain';
-import { AuditRepository } from './audit.repository';
+import type { AuditEventContent } from './audit-chain';
+import { AuditDraft, AuditRepository } from './audit.repository';
 
 export type AuditOutcome = AuditEventContent['outcome'];
 
@@ -18,17 +18,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-type Draft = Omit<AuditEventContent, 'seq'>;
 type Actor = Pick<AuthUser, 'id' | 'stateCode'>;
 
 /**
  * Records security-relevant actions into their State's hash chain. Events are staged in the transaction
- * that does the action and appended in one batch just before it commits, so the chain's head stays
- * locked only for the commit itself, and an action that rolls back leaves no event. Refusals, whose
+ * that does the action and appended by one statement sent with its COMMIT, so the chain's head stays
+ * locked only while that statement and the commit run, and an action that rolls back leaves no event. Refusals, whose
  * transaction rolls back, are recorded with recordSeparately().
  */
 @Injectable()
-export class AuditTrail implements CommitBatch<Draft> {
+export class AuditTrail implements CommitBatch<AuditDraft> {
   constructor(
     private readonly db: Db,
     private readonly events: AuditRepository,
@@ -41,16 +40,16 @@ export class AuditTrail implements CommitBatch<Draft> {
     if (!this.config.AUDIT_TRAIL) return;
     if (!stateCode) throw new Error(`Audit event ${entry.action} names no State`);
     const origin = currentRequestOrigin();
-    this.db.stage<Draft>(this, {
+    this.db.stage<AuditDraft>(this, {
       stateCode,
       at: this.clock.now(),
       actorId: actor?.id ?? null,
       action: entry.action,
       targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
+      targetId: clip(entry.targetId ?? null, 100),
       outcome: entry.outcome ?? 'success',
-      requestId: origin?.requestId ?? null,
-      sourceIp: origin?.sourceIp ?? null,
+      requestId: clip(origin?.requestId ?? null, 100),
+      sourceIp: clip(origin?.sourceIp ?? null, 64),
       details: entry.details ?? {},
     });
   }
@@ -61,10 +60,12 @@ export class AuditTrail implements CommitBatch<Draft> {
     await this.db.separately(stateCode, async () => this.record(actor, entry, stateCode));
   }
 
-  async flush(drafts: Draft[]): Promise<void> {
-    const states = [...new Set(drafts.map((d) => d.stateCode))].sort();
-    const heads = await this.events.lockHeads(states);
-    const chained = heads.flatMap((head) => chainAfter(head, drafts.filter((d) => d.stateCode === head.stateCode)));
-    await this.events.append(chained);
+  commitStatement(drafts: AuditDraft[]): string {
+    return this.events.appendStatement(drafts);
   }
+}
+
+/** A value from the request (a path parameter, a request id) fitted to its column; NUL cannot be stored. */
+function clip(value: string | null, length: number): string | null {
+  return value === null ? null : value.replaceAll('\u0000', '').slice(0, length);
 }

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { Db } from '../database/db';
-import type { ChainedAuditEvent } from './audit-chain';
+import { randomBytes } from 'node:crypto';
+import type { AuditEventContent, ChainedAuditEvent } from './audit-chain';
 import { AuditEventEntity } from './entities/audit-event.entity';
+
+/** An event before the chain numbers and hashes it. */
+export type AuditDraft = Omit<AuditEventContent, 'seq' | 'at' | 'details'> & { at: Date; details: Record<string, unknown> };
 
 export interface AuditEventFilters {
   action?: string;
@@ -19,21 +23,18 @@ export interface AuditEventFilters {
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
-  /** Locks the named chains' heads until the transaction ends and returns them (seq 0 for a new chain). */
-  async lockHeads(stateCodes: string[]): Promise<{ stateCode: string; seq: string; hash: Buffer }[]> {
-    const rows: { state_code: string; seq: string; hash: Buffer }[] = await this.db.manager.query(
-      `SELECT state_code, seq::text AS seq, hash FROM audit_lock_heads($1::text[])`,
-      [stateCodes],
-    );
-    return rows.map((r) => ({ stateCode: r.state_code, seq: r.seq, hash: r.hash }));
-  }
-
-  async append(events: ChainedAuditEvent[]): Promise<void> {
-    const rows = events.map((e) => ({
-      state_code: e.stateCode, seq: e.seq, at: e.at.toISOString(), actor_id: e.actorId, action: e.action, target_type: e.targetType, target_id: e.targetId,
-      outcome: e.outcome, request_id: e.requestId, source_ip: e.sourceIp, details: e.details, prev_hash: e.prevHash.toString('hex'), hash: e.hash.toString('hex'),
-    }));
-    await this.db.manager.query(`SELECT audit_append($1::jsonb)`, [JSON.stringify(rows)]);
+  /**
+   * The statement that appends events to their chains (audit_append numbers and hashes them), for the
+   * commit's round trip: the events go as one JSON literal, dollar-quoted with a tag they do not contain.
+   */
+  appendStatement(events: AuditDraft[]): string {
+    const json = JSON.stringify(events.map((e) => ({
+      state_code: e.stateCode, at: e.at.toISOString(), actor_id: e.actorId, action: e.action, target_type: e.targetType, target_id: e.targetId,
+      outcome: e.outcome, request_id: e.requestId, source_ip: e.sourceIp, details: e.details,
+    })));
+    let tag: string;
+    do tag = `audit_${randomBytes(6).toString('hex')}`; while (json.includes(tag));
+    return `SELECT audit_append($${tag}$${json}$${tag}$::jsonb)`;
   }
 
   list(stateCode: string, filters: AuditEventFilters, page: PageQueryDto): Promise<Page<AuditEventEntity>> {
@@ -48,14 +49,16 @@ export class AuditRepository {
     return keysetPage(query, [{ property: 'seq', column: 'e.seq' }], page);
   }
 
-  /** Events of a chain after `afterSeq`, in order: verification reads the chain in batches. */
-  batch(stateCode: string, afterSeq: string, limit: number): Promise<AuditEventEntity[]> {
-    return this.db.repository(AuditEventEntity)
-      .createQueryBuilder('e')
-      .where('e.state_code = :stateCode AND e.seq > :afterSeq', { stateCode, afterSeq })
-      .orderBy('e.seq', 'ASC')
-      .limit(limit)
-      .getMany();
+  /** Events of a chain after `afterSeq`, in order and in the text form that is hashed: verification reads the chain in batches. */
+  async batch(stateCode: string, afterSeq: string, limit: number): Promise<ChainedAuditEvent[]> {
+    const rows: Record<string, string | Buffer | null>[] = await this.db.manager.query(
+      `SELECT e.seq::text AS seq, e.state_code AS "stateCode", to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+              e.actor_id::text AS "actorId", e.action, e.target_type AS "targetType", e.target_id AS "targetId", e.outcome,
+              e.request_id AS "requestId", e.source_ip AS "sourceIp", e.details::text AS details, e.prev_hash AS "prevHash", e.hash
+         FROM audit_events e WHERE e.state_code = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,
+      [stateCode, afterSeq, limit],
+    );
+    return rows as unknown as ChainedAuditEvent[];
   }
 
   /** Who read a record's content, and when (auditors see this, never the content). */

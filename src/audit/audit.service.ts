@@ -10,7 +10,6 @@ import type { AuditSigningKey } from './audit-chain';
 import { AuditRepository } from './audit.repository';
 import { AuditTrail } from './audit-trail';
 import { AuditEventDto, ListAuditEventsQueryDto } from './dto/audit.dto';
-import { AuditEventEntity } from './entities/audit-event.entity';
 
 export const AUDIT_SIGNING_KEY = Symbol('AUDIT_SIGNING_KEY');
 const VERIFY_BATCH = 5000;
@@ -91,15 +90,11 @@ export class AuditService {
     let after = '0';
     for (;;) {
       const batch = await this.events.batch(stateCode, after, VERIFY_BATCH);
-      verifier.feed(batch.map(toChained));
+      verifier.feed(batch);
       if (batch.length < VERIFY_BATCH) break;
       after = batch[batch.length - 1].seq;
       if (untilSeq !== null && BigInt(after) >= BigInt(untilSeq)) break;
     }
     return verifier;
   }
-}
-
-function toChained(e: AuditEventEntity) {
-  return { ...e, seq: String(e.seq) };
 }

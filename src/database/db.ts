@@ -5,9 +5,13 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } fr
 /** What app.state_code may hold: checked before it is written into the statement that starts a transaction. */
 const STATE_CODE = /^[A-Z]{3}$/;
 
-/** Work gathered during a transaction and handed over in one call just before it commits (the audit trail's events). */
+/**
+ * Work gathered during a transaction and written by one statement sent in the same round trip as the
+ * COMMIT (the audit trail's events): whatever it locks stays locked only while it runs and commits.
+ */
 export interface CommitBatch<T> {
-  flush(items: T[]): Promise<void>;
+  /** One SQL statement without parameters (values inlined as safely quoted literals). */
+  commitStatement(items: T[]): string;
 }
 
 interface Scope {
@@ -120,12 +124,15 @@ export class Db {
     try {
       await runner.query(stateCode === null ? 'START TRANSACTION' : `START TRANSACTION; SELECT set_config('app.state_code', '${stateCode}', true)`);
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, staged }, async () => {
-        const value = await work();
-        for (const [batch, items] of staged) if (items.length > 0) await batch.flush(items.splice(0));
-        return value;
-      });
-      await runner.commitTransaction();
+      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, staged }, work);
+      const statements = [...staged].filter(([, items]) => items.length > 0).map(([batch, items]) => batch.commitStatement(items));
+      if (statements.length === 0) {
+        await runner.commitTransaction();
+      } else {
+        // A failing statement aborts the rest of the string, COMMIT included: the catch below rolls back.
+        await runner.query(`${statements.join('; ')}; COMMIT`);
+        Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+      }
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

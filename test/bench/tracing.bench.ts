@@ -20,6 +20,10 @@ const ALONE = 50;
 const PDFS = Number(process.env.BENCH_PDFS ?? 100);
 const PDF_WARM_UP = 3;
 const DELIVERY_TIMEOUT_MS = 30_000;
+/** Lifecycles of each run of the comparison with and without the audit trail and encryption. */
+const SECURITY_LIFECYCLES = Number(process.env.BENCH_SECURITY_LIFECYCLES ?? 200);
+/** Runs per mode, alternated (off, on, off, on...) so that drift of the machine hits both alike. */
+const SECURITY_RUNS = 2;
 
 const TRANSITIONS = ['create', 'submit', 'send', 'acknowledge', 'answer'] as const;
 type Kind = (typeof TRANSITIONS)[number] | 'read incoming copy';
@@ -112,6 +116,68 @@ async function postgresPids(client: Client, database: string): Promise<number[]>
   return rows.map((r) => r.pid);
 }
 
+type Users = Record<'fraOfficer' | 'fraNpc' | 'belNpc', Tokens>;
+const noTimes = (): Record<Kind, number[]> => ({ create: [], submit: [], send: [], 'read incoming copy': [], acknowledge: [], answer: [] });
+
+/** One trace lifecycle after another over HTTP, recording each request's time (client side). */
+class LifecycleRunner {
+  times = noTimes();
+  readonly aloneTimes = noTimes();
+  readonly delays: number[] = [];
+  readonly outgoingIds: string[] = [];
+
+  constructor(
+    private readonly origin: string,
+    private readonly tokens: Users,
+    private readonly watcher: IncomingWatcher,
+    /** Merged into every request body: a linked case and the fields it discloses. */
+    private readonly extraBody: Record<string, unknown> = {},
+  ) {}
+
+  async lifecycle(i: number): Promise<void> {
+    const created = await this.call('create', 'fraOfficer', 'POST', '/traces', { body: { ...requestBody(i), ...this.extraBody } });
+    const id = created.body.id;
+    this.outgoingIds.push(id);
+    const submitted = await this.call('submit', 'fraOfficer', 'POST', `/traces/${id}/submit`, { ifMatch: created.etag });
+    await this.call('send', 'fraNpc', 'POST', `/traces/${id}/send`, { ifMatch: submitted.etag });
+    const sentAt = performance.now();
+    const incoming = await this.watcher.wait(id);
+    this.delays.push(Math.max(0, incoming.seenAt - sentAt));
+    const read = await this.call('read incoming copy', 'belNpc', 'GET', `/traces/${incoming.id}`);
+    if (read.body.status !== 'sent' || read.body.exchangeId !== id) throw new Error(`unexpected incoming copy ${JSON.stringify(read.body)}`);
+    const acknowledged = await this.call('acknowledge', 'belNpc', 'POST', `/traces/${incoming.id}/acknowledge`, { ifMatch: read.etag });
+    const answered = await this.call('answer', 'belNpc', 'POST', `/traces/${incoming.id}/answer`, {
+      ifMatch: acknowledged.etag,
+      body: { outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record of this serial in the national register' },
+    });
+    if (answered.body.status !== 'answered') throw new Error(`unexpected answer ${JSON.stringify(answered.body)}`);
+  }
+
+  /** `count` lifecycles, `clients` at a time; returns the seconds they took. */
+  async run(first: number, count: number, clients: number): Promise<number> {
+    let next = first;
+    const begin = performance.now();
+    await Promise.all(Array.from({ length: clients }, async () => {
+      for (let i = next++; i < first + count; i = next++) await this.lifecycle(i);
+    }));
+    return (performance.now() - begin) / 1000;
+  }
+
+  private async call(kind: Kind, who: keyof Users, method: 'GET' | 'POST', path: string, options: { body?: object; ifMatch?: string } = {}) {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.tokens[who].accessToken}` };
+    if (options.body) headers['content-type'] = 'application/json';
+    if (options.ifMatch) headers['if-match'] = options.ifMatch;
+    const begin = performance.now();
+    const response = await fetch(`${this.origin}${path}`, { method, headers, body: options.body ? JSON.stringify(options.body) : undefined });
+    const text = await response.text();
+    this.times[kind].push(performance.now() - begin);
+    if (!response.ok) throw new Error(`${kind}: ${method} ${path} answered ${response.status} ${text}`);
+    const etag = response.headers.get('etag');
+    if (!etag) throw new Error(`${kind}: ${method} ${path} answered without an ETag`);
+    return { etag, body: JSON.parse(text) as { id: string; status: string; exchangeId: string } };
+  }
+}
+
 describe('trace lifecycle benchmark', () => {
   let t: TestApp;
   let service: Service | undefined;
@@ -141,7 +207,7 @@ describe('trace lifecycle benchmark', () => {
     service = await startService(t, { DATABASE_POOL_SIZE: undefined, OUTBOX_POLL_MS: undefined, TRACE_DEADLINE_JOB_SECONDS: undefined });
     const origin = `${service.origin}/api/v1`;
     // Access tokens last 15 minutes: one login per user, before the clock starts.
-    const tokens: Record<keyof typeof users, Tokens> = {
+    const tokens: Users = {
       fraOfficer: await login(service, users.fraOfficer),
       fraNpc: await login(service, users.fraNpc),
       belNpc: await login(service, users.belNpc),
@@ -149,44 +215,9 @@ describe('trace lifecycle benchmark', () => {
     watcher = new IncomingWatcher(t.db.ownerUrl);
     await watcher.start();
 
-    const times: Record<Kind, number[]> = { create: [], submit: [], send: [], 'read incoming copy': [], acknowledge: [], answer: [] };
-    // The same transitions with one client, after the main run: the service's latency without a queue.
-    const aloneTimes: Record<Kind, number[]> = { create: [], submit: [], send: [], 'read incoming copy': [], acknowledge: [], answer: [] };
-    let record = times;
-    async function call(kind: Kind, who: keyof typeof users, method: 'GET' | 'POST', path: string, options: { body?: object; ifMatch?: string } = {}) {
-      const headers: Record<string, string> = { authorization: `Bearer ${tokens[who].accessToken}` };
-      if (options.body) headers['content-type'] = 'application/json';
-      if (options.ifMatch) headers['if-match'] = options.ifMatch;
-      const begin = performance.now();
-      const response = await fetch(`${origin}${path}`, { method, headers, body: options.body ? JSON.stringify(options.body) : undefined });
-      const text = await response.text();
-      record[kind].push(performance.now() - begin);
-      if (!response.ok) throw new Error(`${kind}: ${method} ${path} answered ${response.status} ${text}`);
-      const etag = response.headers.get('etag');
-      if (!etag) throw new Error(`${kind}: ${method} ${path} answered without an ETag`);
-      return { etag, body: JSON.parse(text) as { id: string; status: string; exchangeId: string } };
-    }
-
-    const delays: number[] = [];
-    const outgoingIds: string[] = [];
-    async function lifecycle(i: number): Promise<void> {
-      const created = await call('create', 'fraOfficer', 'POST', '/traces', { body: requestBody(i) });
-      const id = created.body.id;
-      outgoingIds.push(id);
-      const submitted = await call('submit', 'fraOfficer', 'POST', `/traces/${id}/submit`, { ifMatch: created.etag });
-      await call('send', 'fraNpc', 'POST', `/traces/${id}/send`, { ifMatch: submitted.etag });
-      const sentAt = performance.now();
-      const incoming = await watcher!.wait(id);
-      delays.push(Math.max(0, incoming.seenAt - sentAt));
-      const read = await call('read incoming copy', 'belNpc', 'GET', `/traces/${incoming.id}`);
-      if (read.body.status !== 'sent' || read.body.exchangeId !== id) throw new Error(`unexpected incoming copy ${JSON.stringify(read.body)}`);
-      const acknowledged = await call('acknowledge', 'belNpc', 'POST', `/traces/${incoming.id}/acknowledge`, { ifMatch: read.etag });
-      const answered = await call('answer', 'belNpc', 'POST', `/traces/${incoming.id}/answer`, {
-        ifMatch: acknowledged.etag,
-        body: { outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record of this serial in the national register' },
-      });
-      if (answered.body.status !== 'answered') throw new Error(`unexpected answer ${JSON.stringify(answered.body)}`);
-    }
+    const runner = new LifecycleRunner(origin, tokens, watcher);
+    const { times, delays, outgoingIds } = runner;
+    const lifecycle = (i: number) => runner.lifecycle(i);
 
     // CPU of the service, of PostgreSQL (our database's backends and the server's own processes) and of
     // this process, over the lifecycles.
@@ -196,12 +227,7 @@ describe('trace lifecycle benchmark', () => {
     const serviceBefore = cpuSecondsOf(service.pid);
     const clientBefore = process.cpuUsage();
 
-    let next = 0;
-    const begin = performance.now();
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      for (let i = next++; i < LIFECYCLES; i = next++) await lifecycle(i);
-    }));
-    const seconds = (performance.now() - begin) / 1000;
+    const seconds = await runner.run(0, LIFECYCLES, CLIENTS);
 
     const serviceCpu = cpuSecondsOf(service.pid) - serviceBefore;
     const clientUsage = process.cpuUsage(clientBefore);
@@ -229,9 +255,9 @@ describe('trace lifecycle benchmark', () => {
     const outboxSpan = Math.max(...messages.map((m) => Number(m.delivered))) - Math.min(...messages.map((m) => Number(m.created)));
     expect(outgoingIds).toHaveLength(LIFECYCLES);
 
-    record = aloneTimes;
+    runner.times = runner.aloneTimes;
     for (let i = 0; i < ALONE; i++) await lifecycle(LIFECYCLES + i);
-    record = times;
+    runner.times = times;
 
     // The request form, one request at a time, after a few to warm up.
     const pdfTimes: number[] = [];
@@ -250,7 +276,7 @@ describe('trace lifecycle benchmark', () => {
     const figures = {
       lifecycles: LIFECYCLES, clients: CLIENTS, seconds: round(seconds, 2), perSecond: round(LIFECYCLES / seconds, 1),
       latencies: Object.fromEntries(Object.entries(times).map(([kind, values]) => [kind, latency(values)])) as Record<Kind, ReturnType<typeof latency>>,
-      alone: { lifecycles: ALONE, latencies: Object.fromEntries(Object.entries(aloneTimes).map(([kind, values]) => [kind, latency(values)])) as Record<Kind, ReturnType<typeof latency>> },
+      alone: { lifecycles: ALONE, latencies: Object.fromEntries(Object.entries(runner.aloneTimes).map(([kind, values]) => [kind, latency(values)])) as Record<Kind, ReturnType<typeof latency>> },
       delivery: latency(delays), watcherRounds: watcher.rounds, settleMs: round(settleMs, 0),
       outbox: { messages: messages.length, perSecond: round(messages.length / outboxSpan, 1), ...latency(messages.map((m) => Number(m.waited))) },
       pdf: { count: PDFS, ...latency(pdfTimes) },
@@ -259,6 +285,74 @@ describe('trace lifecycle benchmark', () => {
     // eslint-disable-next-line no-console
     console.log(JSON.stringify(figures, null, 2));
     writeSection('tracing', report(figures, await serverVersion(t.db.ownerUrl)));
+  });
+
+  it('measures what the audit trail and encryption cost, against both off, in the same run', async () => {
+    await service?.stop();
+    service = undefined;
+    if (!watcher) {
+      watcher = new IncomingWatcher(t.db.ownerUrl);
+      await watcher.start();
+    }
+    const runs: { mode: 'on' | 'off'; seconds: number; times: Record<Kind, number[]> }[] = [];
+    for (let run = 0; run < 2 * SECURITY_RUNS; run++) {
+      const mode = run % 2 === 0 ? 'off' : 'on';
+      const flag = mode === 'on' ? 'true' : 'false';
+      // Not production: there the two cannot be turned off. Everything else as in the run above.
+      service = await startService(t, { NODE_ENV: 'development', ENCRYPTION_AT_REST: flag, AUDIT_TRAIL: flag, DATABASE_POOL_SIZE: undefined, OUTBOX_POLL_MS: undefined, TRACE_DEADLINE_JOB_SECONDS: undefined });
+      const tokens: Users = { fraOfficer: await login(service, users.fraOfficer), fraNpc: await login(service, users.fraNpc), belNpc: await login(service, users.belNpc) };
+      const origin = `${service.origin}/api/v1`;
+      // Each request links a case file and discloses three of its fields: sealed on both copies and in the message.
+      const created = await fetch(`${origin}/cases`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.fraOfficer.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          reference: `BENCH-${run}`, offence: 'Illicit trafficking in firearms', narrative: 'Rifle found in a vehicle at a customs check. '.repeat(20),
+          persons: [{ name: 'Jean Dupont', dateOfBirth: '1980-04-12', role: 'suspect', identityDocuments: [{ type: 'passport', number: '12AB34567', issuingState: 'FRA' }] }],
+          placeOfRecovery: 'Marseille, La Joliette', investigatingAgency: 'Police judiciaire, Marseille',
+        }),
+      });
+      expect(created.status).toBe(201);
+      const caseId = ((await created.json()) as { id: string }).id;
+      const runner = new LifecycleRunner(origin, tokens, watcher, { caseId, disclose: ['offence', 'placeOfRecovery', 'persons'] });
+      await runner.run(100_000 * (run + 1), 10, 4); // warm-up, not counted
+      runner.times = noTimes();
+      const seconds = await runner.run(100_000 * (run + 1) + 10, SECURITY_LIFECYCLES, CLIENTS);
+      runs.push({ mode, seconds, times: runner.times });
+      await service.stop();
+      service = undefined;
+    }
+    const modes = (['off', 'on'] as const).map((mode) => {
+      const own = runs.filter((r) => r.mode === mode);
+      const perSecond = own.map((r) => SECURITY_LIFECYCLES / r.seconds);
+      const merged = noTimes();
+      for (const r of own) for (const kind of Object.keys(merged) as Kind[]) merged[kind].push(...r.times[kind]);
+      const all = Object.values(merged).flat();
+      return { mode, perSecond: perSecond.map((v) => round(v, 1)), mean: perSecond.reduce((a, b) => a + b, 0) / perSecond.length, p50: round(percentile(all, 50), 2), p95: round(percentile(all, 95), 2) };
+    });
+    const [off, on] = modes;
+    const overhead = round(100 * (1 - on.mean / off.mean), 1);
+    // eslint-disable-next-line no-console
+    console.log(JSON.stringify({ modes, overhead }, null, 2));
+    writeSection('security-overhead', [
+      '## Cost of the audit trail and encryption',
+      '',
+      `The trace lifecycle above, each request linked to a case file with three fields disclosed, ${SECURITY_LIFECYCLES} lifecycles per run with ${CLIENTS}`,
+      `concurrent clients, ${SECURITY_RUNS} runs per mode alternated (off, on, off, on...), a fresh service process per run after 10 lifecycles`,
+      'of warm-up. "On" is the default: every change and export in the hash-chained audit trail, every confidential field sealed with',
+      '`ENCRYPTION_AT_REST` (AES-256-GCM, a data key per record); "off" sets `AUDIT_TRAIL=false` and `ENCRYPTION_AT_REST=false`',
+      '(allowed only outside production, for this measure).',
+      '',
+      ...machineLines(await serverVersion(t.db.ownerUrl)),
+      '',
+      '| mode | lifecycles/s, each run | mean | all requests, p50 / p95 |',
+      '|---|---|---|---|',
+      ...modes.map((m) => `| ${m.mode} | ${m.perSecond.join(', ')} | ${round(m.mean, 1)} | ${m.p50} ms / ${m.p95} ms |`),
+      '',
+      `Overhead (throughput lost with both on): ${overhead} % (target < 30 %).`,
+      '',
+    ].join('\n'));
+    expect(on.mean).toBeGreaterThan(0);
   });
 });
 
