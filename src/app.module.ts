@@ -20,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
+import { ReportsModule } from './reports/reports.module';
 import { EncryptionModule } from './common/encryption/encryption.module';
 
 export interface AppModuleOptions {
@@ -56,6 +57,7 @@ export class AppModule {
         IdempotencyModule,
         NotificationsModule,
         CasesModule,
+        ReportsModule,
         TracingModule,
         HealthModule,
         DemoModule,

@@ -93,6 +93,10 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   RETENTION_PURGE_ENABLED = false;
 
+  /** ITI 9: days after which a seized or found weapon neither marked and recorded nor destroyed is reported. */
+  @Transform(toInt) @IsInt() @Min(1)
+  REPORT_SEIZED_MARKING_DAYS = 90;
+
   // Tracing deadlines (the ITI sets no number: "a reasonable time", "promptly"; per-node settings).
   /** Hours the requested State has to acknowledge a routine request. */
   @Transform(toInt) @IsInt() @Min(1)

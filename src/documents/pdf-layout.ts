@@ -885,6 +885,115 @@ export class FormDocument {
   }
 
   /**
+   * Horizontal bars, one per item, for shares from 0 to 1 (null: nothing to measure, drawn as "n/a"):
+   * vector drawing with the label on the left and the percentage on the right, tagged as one figure.
+   */
+  barChart(items: { label: string; share: number | null; note: string }[], alt: string): void {
+    const { doc } = this;
+    const barHeight = 11;
+    const gap = 7;
+    const labelWidth = LABEL_WIDTH;
+    const valueWidth = 150;
+    const barWidth = this.width - labelWidth - valueWidth - 12;
+    const height = items.length * (barHeight + gap) + 14;
+    this.ensureSpace(height);
+    const x0 = this.left;
+    const y0 = doc.y + 4;
+    this.root.add(
+      doc.struct('Figure', { alt }, () => {
+        doc.save();
+        items.forEach((item, i) => {
+          const y = y0 + i * (barHeight + gap);
+          this.setFont(FONT_REGULAR, SMALL_SIZE + 0.5);
+          doc.text(item.label, x0, y + 1.5, { width: labelWidth - 6, height: barHeight + 2, ellipsis: true, lineBreak: false });
+          doc.lineWidth(0.5).rect(x0 + labelWidth, y, barWidth, barHeight).stroke(RULE_COLOR);
+          if (item.share !== null && item.share > 0) doc.rect(x0 + labelWidth, y, barWidth * Math.min(1, item.share), barHeight).fill('#4d4d4d');
+          this.setFont(FONT_REGULAR, SMALL_SIZE + 0.5);
+          const value = item.share === null ? 'n/a' : `${(item.share * 100).toFixed(1)} %`;
+          doc.text(`${value}  ${item.note}`, x0 + labelWidth + barWidth + 8, y + 1.5, { width: valueWidth, height: barHeight + 2, ellipsis: true, lineBreak: false });
+        });
+        // The 0, 50 and 100 % marks under the bars.
+        const axisY = y0 + items.length * (barHeight + gap);
+        this.setFont(FONT_REGULAR, SMALL_SIZE - 1, MUTED_COLOR);
+        for (const mark of [0, 0.5, 1]) doc.text(`${mark * 100} %`, x0 + labelWidth + barWidth * mark - 12, axisY, { width: 24, align: 'center', lineBreak: false });
+        doc.restore();
+      }),
+    );
+    this.setFont(FONT_REGULAR, BODY_SIZE);
+    doc.x = this.left;
+    doc.y = y0 + height;
+  }
+
+  /**
+   * A line chart of values per category on the x axis (months, say), one line per series, drawn as
+   * vectors with its axes, grid and legend; a series without a value at a category skips that point.
+   */
+  lineChart(categories: string[], series: { label: string; values: (number | null)[] }[], options: { alt: string; unit: string }): void {
+    const { doc } = this;
+    const plotHeight = 150;
+    const axisWidth = 44;
+    const height = plotHeight + 48;
+    this.ensureSpace(height);
+    const x0 = this.left + axisWidth;
+    const y0 = doc.y + 8;
+    const plotWidth = this.width - axisWidth - 8;
+    const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+    const top = niceCeiling(Math.max(1, ...all));
+    const xAt = (i: number) => x0 + (categories.length === 1 ? plotWidth / 2 : (i * plotWidth) / (categories.length - 1));
+    const yAt = (v: number) => y0 + plotHeight - (v / top) * plotHeight;
+    const styles = [{ color: '#000000', dash: null }, { color: '#6e6e6e', dash: 3 }];
+    this.root.add(
+      doc.struct('Figure', { alt: options.alt }, () => {
+        doc.save();
+        this.setFont(FONT_REGULAR, SMALL_SIZE - 1, MUTED_COLOR);
+        for (let step = 0; step <= 4; step++) {
+          const value = (top * step) / 4;
+          const y = yAt(value);
+          doc.lineWidth(0.3).moveTo(x0, y).lineTo(x0 + plotWidth, y).stroke('#bbbbbb');
+          doc.text(`${Number(value.toFixed(1))} ${options.unit}`, this.left, y - 3, { width: axisWidth - 4, align: 'right', lineBreak: false });
+        }
+        doc.lineWidth(0.6).moveTo(x0, y0).lineTo(x0, y0 + plotHeight).lineTo(x0 + plotWidth, y0 + plotHeight).stroke(RULE_COLOR);
+        const every = Math.max(1, Math.ceil(categories.length / 12));
+        categories.forEach((label, i) => {
+          if (i % every === 0) doc.text(label, xAt(i) - 20, y0 + plotHeight + 4, { width: 40, align: 'center', lineBreak: false });
+        });
+        series.forEach((s, n) => {
+          const style = styles[n % styles.length];
+          doc.lineWidth(1.2);
+          if (style.dash) doc.dash(style.dash, { space: 2 });
+          else doc.undash();
+          let drawing = false;
+          s.values.forEach((v, i) => {
+            if (v === null) return;
+            if (drawing) doc.lineTo(xAt(i), yAt(v));
+            else doc.moveTo(xAt(i), yAt(v));
+            drawing = true;
+          });
+          if (drawing) doc.stroke(style.color);
+          doc.undash();
+          s.values.forEach((v, i) => {
+            if (v !== null) doc.circle(xAt(i), yAt(v), 1.8).fill(style.color);
+          });
+          // Legend, under the axis labels.
+          const lx = x0 + n * 180;
+          const ly = y0 + plotHeight + 20;
+          doc.lineWidth(1.2);
+          if (style.dash) doc.dash(style.dash, { space: 2 });
+          doc.moveTo(lx, ly + 4).lineTo(lx + 18, ly + 4).stroke(style.color);
+          doc.undash();
+          this.setFont(FONT_REGULAR, SMALL_SIZE, TEXT_COLOR);
+          doc.text(s.label, lx + 22, ly, { width: 150, lineBreak: false });
+          this.setFont(FONT_REGULAR, SMALL_SIZE - 1, MUTED_COLOR);
+        });
+        doc.restore();
+      }),
+    );
+    this.setFont(FONT_REGULAR, BODY_SIZE);
+    doc.x = this.left;
+    doc.y = y0 + height;
+  }
+
+  /**
    * A QR code drawn as vector rectangles from the `qrcode` module matrix (no raster image: sharp at
    * any zoom and nothing to decode for the PDF/A validator), with a 4-module quiet zone. Each run of
    * dark modules on a row is one rectangle.
@@ -961,4 +1070,11 @@ export class FormDocument {
     doc.end();
     return this.done;
   }
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^n that is at least `value`: a round top for a chart's axis. */
+function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
 }

@@ -8,7 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { IMPORT_COLUMNS } from '../../src/registry/imports/import-format';
 import { foldSerial, LOOK_ALIKES } from '../../src/registry/serial';
 import { bearer, createTestApp, createUser, TestApp, Tokens } from '../support/test-app';
-import { machineLines, serverVersion, writeSection } from './report';
+import { machineLines, percentile, round, serverVersion, writeSection } from './report';
 import { Service, startService } from './service';
 
 /**
@@ -83,24 +83,21 @@ async function writeCsv(file: string): Promise<string[]> {
   return sample;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function round(value: number, digits = 1): number {
-  return Math.round(value * 10 ** digits) / 10 ** digits;
-}
+/** Record-keeping reports timed over the imported registry, after some to warm up. */
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 10);
+const REPORT_WARM_UP = 2;
 
 describe('registry benchmark', () => {
   let t: TestApp;
   let registrar: Tokens;
   let registrarUser: { username: string; password: string };
+  let auditorUser: { username: string; password: string };
   let dir: string;
 
   beforeAll(async () => {
     t = await createTestApp({ DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'warn' });
     registrarUser = await createUser(t, { roles: ['registrar'] });
+    auditorUser = await createUser(t, { roles: ['auditor'], mfaExempt: true });
     dir = mkdtempSync(join(tmpdir(), 'iti-bench-'));
   });
 
@@ -232,6 +229,42 @@ describe('registry benchmark', () => {
     // eslint-disable-next-line no-console
     console.log(JSON.stringify(figures, null, 2));
     writeSection('registry', report(figures, version));
+  });
+
+  it(`computes the record-keeping report over the ${ROWS} weapons`, async () => {
+    if (!service) throw new Error('the import above did not run');
+    const origin = `http://127.0.0.1:${service.port}/api/v1`;
+    const auditor = (await (await fetch(`${origin}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: auditorUser.username, password: auditorUser.password }),
+    })).json()) as Tokens;
+    const times: number[] = [];
+    let weapons = 0;
+    for (let i = 0; i < REPORT_WARM_UP + REPORTS; i++) {
+      const begin = performance.now();
+      const response = await fetch(`${origin}/reports/record-keeping`, { headers: bearer(auditor) });
+      const body = (await response.json()) as { weapons: number };
+      if (i >= REPORT_WARM_UP) times.push(performance.now() - begin);
+      expect(response.status).toBe(200);
+      weapons = body.weapons;
+    }
+    expect(weapons).toBe(ROWS);
+    const figures = { weapons, reports: REPORTS, p50: round(percentile(times, 50), 0), p95: round(percentile(times, 95), 0), max: round(Math.max(...times), 0) };
+    // eslint-disable-next-line no-console
+    console.log(JSON.stringify(figures, null, 2));
+    writeSection('reports', [
+      '## Record-keeping report',
+      '',
+      `\`GET /api/v1/reports/record-keeping\` over the ${weapons} weapons imported above (with their markings and events), ${REPORTS} requests one at a`,
+      `time after ${REPORT_WARM_UP} to warm up, over HTTP against the built service: every figure is an SQL aggregation (one pass over weapons and`,
+      'their events, one over serials for duplicates, one page of records missing a field). Times are the client\'s.',
+      '',
+      ...machineLines(await serverVersion(t.db.ownerUrl)),
+      '',
+      '| measure | value | target |',
+      '|---|---|---|',
+      `| record-keeping report, ${weapons} weapons | median ${figures.p50} ms, p95 ${figures.p95} ms, max ${figures.max} ms | ≤ 2 s |`,
+      '',
+    ].join('\n'));
   });
 });
 

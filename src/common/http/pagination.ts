@@ -65,11 +65,12 @@ function serialise(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
-function encodeCursor(values: string[]): string {
+/** An opaque cursor carrying the last row's key values (for lists paged by hand-written SQL). */
+export function encodeCursor(values: string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): string[] {
+export function decodeCursor(cursor: string, length: number): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string')) return values;

@@ -1,0 +1,107 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601 } from 'class-validator';
+import { Optional } from '../../common/http/optional';
+import { PageQueryDto } from '../../common/http/pagination';
+
+export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+const formatRule = IsIn(REPORT_FORMATS, { message: `format must be one of ${REPORT_FORMATS.join(', ')}` });
+
+/** `?format=` and the paging of the list of records missing a required field. */
+export class RecordKeepingQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @Optional() @formatRule
+  format?: ReportFormat;
+}
+
+/** The period is of the traces' sending: [from, to). Default: the twelve months up to now. */
+export class TracingReportQueryDto {
+  @ApiPropertyOptional({ example: '2026-01-01' }) @Optional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-01' }) @Optional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @Optional() @formatRule
+  format?: ReportFormat;
+}
+
+export interface RuleFigure {
+  rule: string;
+  paragraph: string;
+  description: string;
+  applicable: number;
+  met: number;
+  /** met / applicable, null when no record is concerned. */
+  share: number | null;
+}
+
+export interface RecordKeepingReport {
+  stateCode: string;
+  generatedAt: string;
+  /** The database's time of the snapshot the figures come from. */
+  asOf: string;
+  weapons: number;
+  marking: RuleFigure[];
+  byType: { category: string; type: string; weapons: number; marking: RuleFigure[]; missingRequired: number; seizedNotMarkedOrDestroyed: number }[];
+  seizedNotMarkedOrDestroyed: { paragraph: string; afterDays: number; weapons: number };
+  missingRequiredFields: {
+    paragraph: string;
+    fields: string[];
+    weapons: number;
+    records: { items: { id: string; category: string; type: string; serial: string | null; missing: string[] }[]; nextCursor: string | null };
+  };
+  retention: { paragraph: string; withinRetention: number; onLegalHold: number; eligibleForPurge: number };
+  suspectedDuplicates: { paragraph: string; groups: number; weapons: number; examples: { serial: string; manufacturer: string | null; weaponIds: string[] }[] };
+}
+
+export interface TracingFigures {
+  traces: number;
+  acknowledged: number;
+  answered: number;
+  /** answered / traces */
+  responseRate: number | null;
+  acknowledgeHours: { p50: number | null; p90: number | null };
+  answerHours: { p50: number | null; p90: number | null };
+  outcomes: { full: number; partial: number; delayed: number; refused: number };
+  closed: number;
+  diversionPointIdentified: number;
+  /** diversionPointIdentified / closed: the share of traces that reached the point of diversion. */
+  diversionShare: number | null;
+}
+
+export interface TracingReport {
+  stateCode: string;
+  generatedAt: string;
+  asOf: string;
+  from: string;
+  to: string;
+  /** Requests this State sent, and those it received. */
+  sent: TracingFigures;
+  received: TracingFigures;
+  byCounterpart: ({ direction: 'outgoing' | 'incoming'; state: string } & TracingFigures)[];
+  overdueNow: { sent: number; received: number };
+  failureReasons: { direction: string; reason: string; traces: number }[];
+  answerTimeByMonth: { direction: string; month: string; answered: number; answerHoursP50: number }[];
+}
+
+/** One part of the biennial national report on the ITI, prefilled from the data. */
+export interface NationalReportSection {
+  id: string;
+  heading: string;
+  paragraph: string;
+  /** A draft answer written from the figures; the NPC reviews and completes it. */
+  prefilled: string;
+  figures: Record<string, number | string | null>;
+  /** What the NPC still has to say, in words no system can supply. */
+  toComplete: string;
+}
+
+export interface NationalReport {
+  stateCode: string;
+  stateName: string;
+  from: string;
+  to: string;
+  generatedAt: string;
+  asOf: string;
+  sections: NationalReportSection[];
+}

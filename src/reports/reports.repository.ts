@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '../database/db';
+
+/** A required field of a registry record, and the SQL that says it is missing (ITI 12: accurate, complete records). */
+const REQUIRED_FIELDS: [string, string][] = [
+  ['manufacturer', 'w.manufacturer_code IS NULL AND w.manufacturer_text IS NULL'],
+  ['model', 'w.model IS NULL'],
+  ['calibre', 'w.calibre_code IS NULL AND w.calibre_text IS NULL'],
+  ['serial', 'w.serial_as_marked IS NULL AND NOT w.serial_obliterated'],
+  ['countryOfManufacture', 'w.country_of_manufacture IS NULL'],
+];
+export const REQUIRED_FIELD_NAMES = REQUIRED_FIELDS.map(([name]) => name);
+const ANY_MISSING = REQUIRED_FIELDS.map(([, missing]) => `(${missing})`).join(' OR ');
+const MISSING_LIST = `array_remove(ARRAY[${REQUIRED_FIELDS.map(([name, missing]) => `CASE WHEN ${missing} THEN '${name}' END`).join(', ')}], NULL)`;
+
+/** Counts per category and type of weapon, each computed by PostgreSQL in one pass over the State's registry. */
+export interface RecordKeepingRow {
+  category: string;
+  type: string;
+  weapons: number;
+  a8Applicable: number; a8Met: number;
+  b8Applicable: number; b8Met: number;
+  c8Applicable: number; c8Met: number;
+  d8Applicable: number; d8Met: number;
+  seizedOrFound: number; seizedMarked: number; seizedOverdue: number;
+  missingRequired: number;
+  withinRetention: number; onLegalHold: number; eligibleForPurge: number;
+}
+
+export interface TracingRow {
+  direction: string;
+  /** null on the row of a direction's totals. */
+  counterpart: string | null;
+  traces: number;
+  acknowledged: number;
+  answered: number;
+  acknowledgeHoursP50: number | null; acknowledgeHoursP90: number | null;
+  answerHoursP50: number | null; answerHoursP90: number | null;
+  full: number; partial: number; delayed: number; refused: number;
+  closed: number; diversionPointIdentified: number;
+}
+
+/** The auditors' reports: aggregations in SQL over the State's own rows (row-level security applies). */
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The time of the transaction's snapshot: what the figures are "as of". */
+  async asOf(): Promise<Date> {
+    const [row]: { now: Date }[] = await this.db.manager.query('SELECT now() AS now');
+    return row.now;
+  }
+
+  async recordKeeping(stateCode: string, today: string, seizedBefore: string): Promise<RecordKeepingRow[]> {
+    const rows: Record<string, string | number>[] = await this.db.manager.query(
+      `WITH history AS (
+         SELECT e.weapon_id,
+                bool_or(e.type = 'imported') AS imported,
+                bool_or(e.type = 'transferred_to_civilian') AS to_civilian,
+                max(e.retain_until) AS retain_until,
+                min(e.occurred_on) FILTER (WHERE e.type IN ('seized', 'found')) AS seized_on
+           FROM record_events e WHERE e.state_code = $1 GROUP BY e.weapon_id),
+       judged AS (
+         SELECT w.category, w.type_code,
+                w.status NOT IN ('seized', 'found') AND NOT w.craft_or_3d_printed AS a8,
+                coalesce(h.imported, false) AS b8,
+                coalesce(h.to_civilian, false) AS c8,
+                w.status IN ('in_service', 'government_stock') AS d8,
+                w.status IN ('seized', 'found') AS r9,
+                w.incomplete, w.legal_hold, h.retain_until,
+                coalesce(h.seized_on, w.created_at::date) AS seized_on,
+                (${ANY_MISSING}) AS missing
+           FROM weapons w LEFT JOIN history h ON h.weapon_id = w.id
+          WHERE w.state_code = $1)
+       SELECT category, type_code AS type, count(*)::int AS weapons,
+              count(*) FILTER (WHERE a8)::int AS "a8Applicable",
+              count(*) FILTER (WHERE a8 AND NOT 'ITI_8A_MANUFACTURE_MARKING' = ANY (incomplete))::int AS "a8Met",
+              count(*) FILTER (WHERE b8)::int AS "b8Applicable",
+              count(*) FILTER (WHERE b8 AND NOT 'ITI_8B_IMPORT_MARKING' = ANY (incomplete))::int AS "b8Met",
+              count(*) FILTER (WHERE c8)::int AS "c8Applicable",
+              count(*) FILTER (WHERE c8 AND NOT 'ITI_8C_TRANSFER_MARKING' = ANY (incomplete))::int AS "c8Met",
+              count(*) FILTER (WHERE d8)::int AS "d8Applicable",
+              count(*) FILTER (WHERE d8 AND NOT 'ITI_8D_GOVERNMENT_MARKING' = ANY (incomplete))::int AS "d8Met",
+              count(*) FILTER (WHERE r9)::int AS "seizedOrFound",
+              count(*) FILTER (WHERE r9 AND NOT 'ITI_9_SEIZED_OR_FOUND_MARKING' = ANY (incomplete))::int AS "seizedMarked",
+              count(*) FILTER (WHERE r9 AND 'ITI_9_SEIZED_OR_FOUND_MARKING' = ANY (incomplete) AND seized_on < $3::date)::int AS "seizedOverdue",
+              count(*) FILTER (WHERE missing)::int AS "missingRequired",
+              count(*) FILTER (WHERE retain_until >= $2::date)::int AS "withinRetention",
+              count(*) FILTER (WHERE legal_hold IS NOT NULL)::int AS "onLegalHold",
+              count(*) FILTER (WHERE retain_until < $2::date AND legal_hold IS NULL)::int AS "eligibleForPurge"
+         FROM judged GROUP BY category, type_code ORDER BY category, type_code`,
+      [stateCode, today, seizedBefore],
+    );
+    return rows as unknown as RecordKeepingRow[];
+  }
+
+  /** Records missing a required field, in id order after `afterId`, with the fields they miss. */
+  async missingRequired(stateCode: string, afterId: string | null, limit: number): Promise<{ id: string; category: string; type: string; serial: string | null; missing: string[] }[]> {
+    return this.db.manager.query(
+      `SELECT w.id, w.category, w.type_code AS type, w.serial_as_marked AS serial, ${MISSING_LIST} AS missing
+         FROM weapons w
+        WHERE w.state_code = $1 AND (${ANY_MISSING}) AND ($2::uuid IS NULL OR w.id > $2::uuid)
+        ORDER BY w.id LIMIT $3`,
+      [stateCode, afterId, limit],
+    );
+  }
+
+  /** Groups of weapons with the same normalised serial and manufacturer: suspected duplicate records. */
+  async duplicates(stateCode: string, limit: number): Promise<{ groups: number; weapons: number; examples: { serial: string; manufacturer: string | null; weaponIds: string[] }[] }> {
+    const rows: { serial: string; manufacturer: string | null; weapon_ids: string[]; groups: string; weapons: string }[] = await this.db.manager.query(
+      `WITH groups AS (
+         SELECT w.serial_normalised AS serial, coalesce(w.manufacturer_code, lower(w.manufacturer_text)) AS manufacturer,
+                array_agg(w.id ORDER BY w.id) AS weapon_ids
+           FROM weapons w
+          WHERE w.state_code = $1 AND w.serial_normalised IS NOT NULL AND w.serial_normalised <> ''
+          GROUP BY 1, 2 HAVING count(*) > 1)
+       SELECT g.*, count(*) OVER () AS groups, sum(cardinality(g.weapon_ids)) OVER () AS weapons
+         FROM groups g ORDER BY g.serial, g.manufacturer LIMIT $2`,
+      [stateCode, limit],
+    );
+    return {
+      groups: Number(rows[0]?.groups ?? 0),
+      weapons: Number(rows[0]?.weapons ?? 0),
+      examples: rows.map((r) => ({ serial: r.serial, manufacturer: r.manufacturer, weaponIds: r.weapon_ids })),
+    };
+  }
+
+  /** Per direction and counterpart State (and per direction, counterpart null), traces sent in [from, to). */
+  async tracing(stateCode: string, from: Date, to: Date): Promise<TracingRow[]> {
+    const hours = (end: string) => `extract(epoch FROM ${end} - sent_at) / 3600`;
+    const percentile = (p: number, end: string) => `round((percentile_cont(${p}) WITHIN GROUP (ORDER BY ${hours(end)}) FILTER (WHERE ${end} IS NOT NULL))::numeric, 1)::float8`;
+    return this.db.manager.query(
+      `SELECT direction, CASE direction WHEN 'outgoing' THEN requested_state ELSE requesting_state END AS counterpart,
+              count(*)::int AS traces,
+              count(acknowledged_at)::int AS acknowledged,
+              count(answered_at)::int AS answered,
+              ${percentile(0.5, 'acknowledged_at')} AS "acknowledgeHoursP50", ${percentile(0.9, 'acknowledged_at')} AS "acknowledgeHoursP90",
+              ${percentile(0.5, 'answered_at')} AS "answerHoursP50", ${percentile(0.9, 'answered_at')} AS "answerHoursP90",
+              count(*) FILTER (WHERE answer->>'outcome' = 'full')::int AS full,
+              count(*) FILTER (WHERE answer->>'outcome' = 'partial')::int AS partial,
+              count(*) FILTER (WHERE answer->>'outcome' = 'delayed')::int AS delayed,
+              count(*) FILTER (WHERE answer->>'outcome' = 'refused')::int AS refused,
+              count(closed_at)::int AS closed,
+              count(*) FILTER (WHERE close_reason = 'diversion_point_identified')::int AS "diversionPointIdentified"
+         FROM traces
+        WHERE state_code = $1 AND sent_at >= $2 AND sent_at < $3
+        GROUP BY GROUPING SETS ((direction, CASE direction WHEN 'outgoing' THEN requested_state ELSE requesting_state END), (direction))
+        ORDER BY direction, counterpart NULLS FIRST`,
+      [stateCode, from, to],
+    );
+  }
+
+  /** Why answers were not full, per direction: the reason codes of partial, delayed and refused answers. */
+  async failureReasons(stateCode: string, from: Date, to: Date): Promise<{ direction: string; reason: string; traces: number }[]> {
+    return this.db.manager.query(
+      `SELECT direction, answer->>'reasonCode' AS reason, count(*)::int AS traces
+         FROM traces
+        WHERE state_code = $1 AND sent_at >= $2 AND sent_at < $3 AND answer->>'outcome' <> 'full' AND answer->>'reasonCode' IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
+      [stateCode, from, to],
+    );
+  }
+
+  /** Median hours to answer, per direction and month of sending: the line of the report's chart. */
+  async answerTimeByMonth(stateCode: string, from: Date, to: Date): Promise<{ direction: string; month: string; answered: number; answerHoursP50: number }[]> {
+    return this.db.manager.query(
+      `SELECT direction, to_char(date_trunc('month', sent_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS answered,
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - sent_at) / 3600))::numeric, 1)::float8 AS "answerHoursP50"
+         FROM traces
+        WHERE state_code = $1 AND sent_at >= $2 AND sent_at < $3 AND answered_at IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [stateCode, from, to],
+    );
+  }
+
+  /** Traces waiting past a deadline now, per direction (whenever they were sent). */
+  async overdueNow(stateCode: string): Promise<{ direction: string; traces: number }[]> {
+    return this.db.manager.query(
+      `SELECT direction, count(*)::int AS traces FROM traces
+        WHERE state_code = $1 AND overdue_since IS NOT NULL AND status IN ('sent', 'acknowledged', 'information_requested')
+        GROUP BY 1 ORDER BY 1`,
+      [stateCode],
+    );
+  }
+}

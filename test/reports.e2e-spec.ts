@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { flatText, parsePdf } from './support/pdf';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+
+const api = (path: string) => `/api/v1${path}`;
+const DAY = 86_400_000;
+
+interface WeaponRow {
+  key: string;
+  type?: string;
+  category?: string;
+  status: string;
+  incomplete?: string[];
+  craft?: boolean;
+  model?: string | null;
+  country?: string | null;
+  serial?: string | null;
+  obliterated?: boolean;
+  legalHold?: string | null;
+  events: { type: string; daysAgo: number; retainUntil: string }[];
+}
+
+/**
+ * A small registry whose figures are counted by hand in the comments below (FRA), and one weapon of BRA
+ * that no FRA figure may include.
+ */
+const WEAPONS: WeaponRow[] = [
+  { key: 'W1', status: 'civilian_held', serial: 'DUP-1', events: [{ type: 'manufactured', daysAgo: 3000, retainUntil: '2056-01-01' }] },
+  { key: 'W2', status: 'civilian_held', incomplete: ['ITI_8A_MANUFACTURE_MARKING'], model: null, events: [{ type: 'manufactured', daysAgo: 9000, retainUntil: '2001-01-01' }] },
+  { key: 'W3', status: 'civilian_held', incomplete: ['ITI_8B_IMPORT_MARKING'], events: [{ type: 'imported', daysAgo: 400, retainUntil: '2046-01-01' }] },
+  { key: 'W4', type: 'rifle', status: 'in_service', events: [{ type: 'acquired_by_government', daysAgo: 800, retainUntil: '2046-01-01' }] },
+  { key: 'W5', type: 'rifle', status: 'government_stock', incomplete: ['ITI_8D_GOVERNMENT_MARKING'], events: [{ type: 'acquired_by_government', daysAgo: 800, retainUntil: '2046-01-01' }] },
+  { key: 'W6', status: 'seized', incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'], serial: null, obliterated: true, events: [{ type: 'seized', daysAgo: 200, retainUntil: '2046-01-01' }] },
+  { key: 'W7', status: 'found', incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'], country: null, events: [{ type: 'found', daysAgo: 10, retainUntil: '2046-01-01' }] },
+  {
+    key: 'W8', status: 'civilian_held', incomplete: ['ITI_8C_TRANSFER_MARKING'], serial: 'DUP-1', legalHold: 'Court order 2026/77',
+    events: [{ type: 'transferred_to_civilian', daysAgo: 100, retainUntil: '2046-01-01' }],
+  },
+  { key: 'W9', type: 'mortar', category: 'light_weapon', status: 'civilian_held', craft: true, events: [{ type: 'manufactured', daysAgo: 50, retainUntil: '2056-01-01' }] },
+];
+
+describe('Auditor reports', () => {
+  let t: TestApp;
+  const tokens: Record<string, Tokens> = {};
+  const ids: Record<string, string> = {};
+
+  async function insertWeapon(state: string, w: WeaponRow): Promise<void> {
+    const id = randomUUID();
+    ids[w.key] = id;
+    const serial = w.serial === undefined ? `SER-${w.key}` : w.serial;
+    await ownerQuery(
+      t,
+      `INSERT INTO weapons (id, state_code, category, type_code, manufacturer_text, model, calibre_text, serial_as_marked, serial_normalised, country_of_manufacture,
+                            status, craft_or_3d_printed, serial_obliterated, incomplete, legal_hold)
+       VALUES ($1, $2, $3, $4, 'Glock', $5, '9x19mm', $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [id, state, w.category ?? 'small_arm', w.type ?? 'self_loading_pistol', w.model === undefined ? '17' : w.model, serial, serial?.replace('-', '') ?? null,
+        w.country === undefined ? 'AUT' : w.country, w.status, w.craft ?? false, w.obliterated ?? false, w.incomplete ?? [], w.legalHold ?? null],
+      state,
+    );
+    for (const e of w.events) {
+      await ownerQuery(
+        t,
+        `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until) VALUES ($1, $2, $3, $4, $5, 'other', $6)`,
+        [state, id, e.type, new Date(Date.now() - e.daysAgo * DAY).toISOString().slice(0, 10), w.status, e.retainUntil],
+        state,
+      );
+    }
+  }
+
+  async function insertTrace(state: string, t0: { direction: string; counterpart: string; sentAt: string; ackHours?: number; answerHours?: number; answer?: object; closeReason?: string; overdue?: boolean }) {
+    const id = randomUUID();
+    const sent = new Date(t0.sentAt);
+    const at = (hours?: number) => (hours === undefined ? null : new Date(sent.getTime() + hours * 3600_000));
+    const [requesting, requested] = t0.direction === 'outgoing' ? [state, t0.counterpart] : [t0.counterpart, state];
+    const status = t0.closeReason ? 'closed' : t0.answer ? 'answered' : t0.ackHours !== undefined ? 'acknowledged' : 'sent';
+    await ownerQuery(
+      t,
+      `INSERT INTO traces (id, state_code, exchange_id, direction, status, requesting_state, requested_state, requesting_authority, channel, priority,
+                           illicit_basis, legal_justification, recovery, intended_use, classification, weapon_observed, created_at, updated_at,
+                           sent_at, acknowledged_at, answered_at, answer, close_reason, closed_at, overdue_since)
+       VALUES ($1, $2, $1, $3, $4, $5, $6, 'Police', 'direct', 'routine', '{not_marked_per_iti}', 'law', '{}', 'use', 'restricted', '{}', $7, $7,
+               $7, $8, $9, $10, $11, $12, $13)`,
+      [id, state, t0.direction, status, requesting, requested, sent, at(t0.ackHours), at(t0.answerHours), t0.answer ? JSON.stringify(t0.answer) : null,
+        t0.closeReason ?? null, t0.closeReason ? at((t0.answerHours ?? 0) + 1) : null, t0.overdue ? new Date() : null],
+      state,
+    );
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const w of WEAPONS) await insertWeapon('FRA', w);
+    await insertWeapon('BRA', { key: 'B1', status: 'civilian_held', incomplete: ['ITI_8A_MANUFACTURE_MARKING'], model: null, events: [{ type: 'manufactured', daysAgo: 10, retainUntil: '2056-01-01' }] });
+    // Sent by FRA: two to BEL (answered in 72 h and 240 h, acknowledged in 24 h and 48 h), one to ITA still waiting and overdue.
+    await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2026-09-01T00:00:00Z', ackHours: 24, answerHours: 72, answer: { outcome: 'full' }, closeReason: 'diversion_point_identified' });
+    await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2026-09-10T00:00:00Z', ackHours: 48, answerHours: 240, answer: { outcome: 'refused', reasonCode: 'national_security' }, closeReason: 'chain_broken' });
+    await insertTrace('FRA', { direction: 'outgoing', counterpart: 'ITA', sentAt: '2026-10-01T00:00:00Z', overdue: true });
+    // Received by FRA from BRA: acknowledged in 12 h, answered partially in 36 h.
+    await insertTrace('FRA', { direction: 'incoming', counterpart: 'BRA', sentAt: '2026-10-05T00:00:00Z', ackHours: 12, answerHours: 36, answer: { outcome: 'partial', reasonCode: 'ongoing_criminal_investigation' } });
+    // Outside the period asked for.
+    await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2020-01-01T00:00:00Z', ackHours: 1, answerHours: 2, answer: { outcome: 'full' } });
+    for (const [name, state, roles] of [['auditor', 'FRA', ['auditor']], ['officer', 'FRA', ['officer']], ['npc', 'FRA', ['npc']], ['braAuditor', 'BRA', ['auditor']]] as const) {
+      tokens[name] = await login(t, await createUser(t, { stateCode: state, roles: [...roles], mfaExempt: true }));
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts the record-keeping figures of the hand-made registry, each with its ITI paragraph', async () => {
+    const report = (await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.auditor)).expect(200)).body;
+    expect(report).toMatchObject({ stateCode: 'FRA', weapons: 9, asOf: expect.any(String), generatedAt: expect.any(String) });
+    const rules = Object.fromEntries(report.marking.map((f: { rule: string }) => [f.rule, f]));
+    // 8(a): all but the seized W6, the found W7 and the craft-made W9 (6); W2 breaches it.
+    expect(rules['8a']).toMatchObject({ paragraph: 'ITI 8(a)', applicable: 6, met: 5, share: 0.8333 });
+    expect(rules['8b']).toMatchObject({ paragraph: 'ITI 8(b)', applicable: 1, met: 0, share: 0 });
+    expect(rules['8c']).toMatchObject({ paragraph: 'ITI 8(c)', applicable: 1, met: 0, share: 0 });
+    expect(rules['8d']).toMatchObject({ paragraph: 'ITI 8(d)', applicable: 2, met: 1, share: 0.5 });
+    expect(rules['9']).toMatchObject({ paragraph: 'ITI 9', applicable: 2, met: 0, share: 0 });
+    // W6 was seized 200 days ago, W7 found 10 days ago: only W6 is past the 90 days.
+    expect(report.seizedNotMarkedOrDestroyed).toEqual({ paragraph: 'ITI 9', afterDays: 90, weapons: 1 });
+    expect(report.missingRequiredFields).toMatchObject({ paragraph: 'ITI 12', weapons: 2 });
+    expect(report.missingRequiredFields.records.items.map((r: { id: string; missing: string[] }) => [r.id, r.missing]).sort()).toEqual(
+      [[ids.W2, ['model']], [ids.W7, ['countryOfManufacture']]].sort(),
+    );
+    // W2's only record expired in 2001: eligible for purge; W8 is on legal hold.
+    expect(report.retention).toEqual({ paragraph: 'ITI 12', withinRetention: 8, onLegalHold: 1, eligibleForPurge: 1 });
+    expect(report.suspectedDuplicates).toMatchObject({ paragraph: 'ITI 8', groups: 1, weapons: 2 });
+    expect(report.suspectedDuplicates.examples[0].weaponIds.sort()).toEqual([ids.W1, ids.W8].sort());
+
+    const byType = Object.fromEntries(report.byType.map((r: { type: string }) => [r.type, r]));
+    expect(Object.keys(byType).sort()).toEqual(['mortar', 'rifle', 'self_loading_pistol']);
+    expect(byType.self_loading_pistol).toMatchObject({ category: 'small_arm', weapons: 6, missingRequired: 2, seizedNotMarkedOrDestroyed: 1 });
+    expect(byType.rifle.marking.find((f: { rule: string }) => f.rule === '8d')).toMatchObject({ applicable: 2, met: 1 });
+    expect(byType.mortar).toMatchObject({ category: 'light_weapon', weapons: 1 });
+    expect(byType.mortar.marking.find((f: { rule: string }) => f.rule === '8a')).toMatchObject({ applicable: 0, share: null });
+  });
+
+  it('pages the records missing a required field', async () => {
+    const first = (await t.http.get(api('/reports/record-keeping?limit=1')).set(bearer(tokens.auditor)).expect(200)).body.missingRequiredFields.records;
+    expect(first.items).toHaveLength(1);
+    const second = (await t.http.get(api(`/reports/record-keeping?limit=1&cursor=${first.nextCursor}`)).set(bearer(tokens.auditor)).expect(200)).body.missingRequiredFields.records;
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect([first.items[0].id, second.items[0].id].sort()).toEqual([ids.W2, ids.W7].sort());
+  });
+
+  it('writes the same figures as RFC 4180 CSV that parses back', async () => {
+    const response = await t.http.get(api('/reports/record-keeping?format=csv')).set(bearer(tokens.auditor)).expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.text).toContain('\r\n');
+    const rows = parse(response.text, { columns: true }) as Record<string, string>[];
+    const value = (category: string, type: string, figure: string) => rows.find((r) => r.category === category && r.type === type && r.figure === figure);
+    expect(value('all', 'all', '8a share')).toEqual({ section: 'marking', category: 'all', type: 'all', figure: '8a share', iti_paragraph: 'ITI 8(a)', value: '0.8333' });
+    expect(value('all', 'all', 'eligible for purge')?.value).toBe('1');
+    expect(value('small_arm', 'rifle', '8d met')?.value).toBe('1');
+    expect(value('light_weapon', 'mortar', '8a share')?.value).toBe('');
+    expect(value('all', 'all', 'weapons in suspected duplicate groups')).toMatchObject({ iti_paragraph: 'ITI 8', value: '2' });
+  });
+
+  it('measures tracing timeliness, outcomes and response rates over the period', async () => {
+    const report = (await t.http.get(api('/reports/tracing?from=2026-01-01&to=2027-01-01')).set(bearer(tokens.auditor)).expect(200)).body;
+    expect(report.sent).toEqual({
+      traces: 3, acknowledged: 2, answered: 2, responseRate: 0.6667,
+      // Acknowledged in 24 h and 48 h; answered in 72 h and 240 h (linear interpolation for the 90th percentile).
+      acknowledgeHours: { p50: 36, p90: 45.6 }, answerHours: { p50: 156, p90: 223.2 },
+      outcomes: { full: 1, partial: 0, delayed: 0, refused: 1 }, closed: 2, diversionPointIdentified: 1, diversionShare: 0.5,
+    });
+    expect(report.received).toMatchObject({ traces: 1, answered: 1, responseRate: 1, acknowledgeHours: { p50: 12, p90: 12 }, answerHours: { p50: 36, p90: 36 }, outcomes: { partial: 1 } });
+    const counterpart = (direction: string, state: string) => report.byCounterpart.find((c: { direction: string; state: string }) => c.direction === direction && c.state === state);
+    expect(counterpart('outgoing', 'BEL')).toMatchObject({ traces: 2, answered: 2, responseRate: 1 });
+    expect(counterpart('outgoing', 'ITA')).toMatchObject({ traces: 1, answered: 0, responseRate: 0, answerHours: { p50: null, p90: null } });
+    expect(counterpart('incoming', 'BRA')).toMatchObject({ traces: 1 });
+    expect(report.overdueNow).toEqual({ sent: 1, received: 0 });
+    expect(report.failureReasons).toEqual([
+      { direction: 'incoming', reason: 'ongoing_criminal_investigation', traces: 1 },
+      { direction: 'outgoing', reason: 'national_security', traces: 1 },
+    ]);
+    expect(report.answerTimeByMonth).toEqual([
+      { direction: 'incoming', month: '2026-10', answered: 1, answerHoursP50: 36 },
+      { direction: 'outgoing', month: '2026-09', answered: 2, answerHoursP50: 156 },
+    ]);
+
+    const csv = await t.http.get(api('/reports/tracing?from=2026-01-01&to=2027-01-01&format=csv')).set(bearer(tokens.auditor)).expect(200);
+    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => `${r.direction}/${r.counterpart}`)).toEqual(['outgoing/all', 'outgoing/BEL', 'outgoing/ITA', 'incoming/all', 'incoming/BRA']);
+    expect(rows[0]).toMatchObject({ traces: '3', response_rate: '0.6667', answer_hours_p90: '223.2', diversion_share: '0.5' });
+  });
+
+  async function pdfText(path: string, tokensOf: Tokens): Promise<string> {
+    const response = await t.http.get(api(path)).set(bearer(tokensOf)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect((response.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    return flatText((await parsePdf(response.body as Buffer)).text);
+  }
+
+  it('renders the reports as PDF documents with their figures, times and SHA-256', async () => {
+    const records = await pdfText('/reports/record-keeping?format=pdf', tokens.auditor);
+    expect(records).toContain('Record-keeping report');
+    expect(records).toMatch(/Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(records).toMatch(/Data as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(records).toMatch(/[0-9a-f]{64}/);
+    expect(records).toContain('83.3 % 5 of 6'); // the 8(a) bar and its label
+    expect(records).toContain('Neither marked nor destroyed after 90 days 1');
+    expect(records).toContain('Retention passed, eligible for purge 1');
+    expect(records.replace(/\s+/g, '')).toContain(ids.W2); // a long id may wrap in its table cell
+
+    const tracing = await pdfText('/reports/tracing?from=2026-01-01&to=2027-01-01&format=pdf', tokens.auditor);
+    expect(tracing).toContain('Tracing report');
+    expect(tracing).toContain('All 3 2 66.7 % 36 h / 45.6 h 156 h / 223.2 h');
+    expect(tracing).toContain('Time to answer, by month of sending');
+    expect(tracing).toContain('2026-09');
+    expect(tracing).toContain('national security');
+  });
+
+  it('prefills the national report for the NPC, in JSON, CSV and PDF', async () => {
+    const report = (await t.http.get(api('/reports/national?from=2026-01-01&to=2027-01-01')).set(bearer(tokens.npc)).expect(200)).body;
+    expect(report).toMatchObject({ stateCode: 'FRA', stateName: 'France' });
+    expect(report.sections.map((s: { id: string }) => s.id)).toEqual([
+      'marking_at_manufacture', 'marking_at_import', 'marking_transfer_to_civilian', 'marking_government_stocks', 'seized_and_found', 'record_keeping', 'tracing',
+    ]);
+    const section = (id: string) => report.sections.find((s: { id: string }) => s.id === id);
+    expect(section('marking_at_manufacture')).toMatchObject({ paragraph: 'ITI 8(a)', figures: { applicable: 6, met: 5, policy: 'refuse' } });
+    expect(section('marking_at_manufacture').prefilled).toContain('a record that breaches it is refused. 5 of the 6 weapons concerned (83.3 %) meet it.');
+    expect(section('marking_government_stocks').prefilled).toContain('kept and flagged as incomplete');
+    expect(section('seized_and_found').figures).toMatchObject({ overdue: 1, overdueAfterDays: 90 });
+    expect(section('record_keeping').prefilled).toContain('at least 30 years (manufacture) and 20 years');
+    expect(section('tracing').prefilled).toContain('3 trace requests were sent, of which 2 were answered (median time to an answer: 6.5 days); 1 requests were received, of which 1 were answered (median time: 1.5 days)');
+
+    const csv = await t.http.get(api('/reports/national?from=2026-01-01&to=2027-01-01&format=csv')).set(bearer(tokens.npc)).expect(200);
+    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    expect(rows).toContainEqual({ section: 'tracing', iti_paragraph: 'ITI 14–23', figure: 'sent', value: '3' });
+    const pdf = await pdfText('/reports/national?from=2026-01-01&to=2027-01-01&format=pdf', tokens.npc);
+    expect(pdf).toContain('National report on the International Tracing Instrument');
+    expect(pdf).toContain('To complete');
+    expect(pdf).toContain('Marking at manufacture (ITI 8(a))');
+    // The NPC reads the national report, not the auditors' detailed ones.
+    await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.npc)).expect(403);
+  });
+
+  it('shows another State\'s auditor none of it, refuses other roles, checks its query, and audits every report', async () => {
+    const bra = (await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.braAuditor)).expect(200)).body;
+    expect(bra).toMatchObject({ stateCode: 'BRA', weapons: 1, suspectedDuplicates: { groups: 0 } });
+    expect(bra.missingRequiredFields.records.items.map((r: { id: string }) => r.id)).toEqual([ids.B1]);
+    const braTracing = (await t.http.get(api('/reports/tracing?from=2026-01-01&to=2027-01-01')).set(bearer(tokens.braAuditor)).expect(200)).body;
+    expect(braTracing.sent.traces + braTracing.received.traces).toBe(0);
+
+    await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.officer)).expect(403);
+    const bad = await t.http.get(api('/reports/tracing?from=soon&format=xml')).set(bearer(tokens.auditor)).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['format', 'from']);
+    const reversed = await t.http.get(api('/reports/tracing?from=2027-01-01&to=2026-01-01')).set(bearer(tokens.auditor)).expect(400);
+    expect(reversed.body.details[0].field).toBe('from');
+
+    const events = (await t.http.get(api('/audit/events?limit=100')).set(bearer(tokens.auditor)).expect(200)).body.items;
+    expect(events.filter((e: { action: string; outcome: string }) => e.action === 'GET /reports/record-keeping' && e.outcome === 'success').length).toBeGreaterThanOrEqual(4);
+    expect(events.filter((e: { action: string }) => e.action === 'GET /reports/tracing').length).toBeGreaterThanOrEqual(2);
+  });
+});
