@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
 import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
-import { uniqueSerial } from './support/weapons';
+import { uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 const HEADER = IMPORT_COLUMNS.join(',');
 
@@ -179,5 +179,11 @@ describe('bulk import (CSV)', () => {
     const done = await answer;
     expect(done.status).toBe(201);
     expect(JSON.parse(done.body)).toMatchObject({ status: 'completed', bytesReceived: Buffer.byteLength(body) });
+  });
+
+  it('gives imported weapons the summary of their history their events give', async () => {
+    const [{ n }] = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM weapons WHERE 'imported' = ANY (event_types) OR 'manufactured' = ANY (event_types)`, [], 'FRA');
+    expect(Number(n)).toBeGreaterThanOrEqual(4);
+    expect(await weaponsWithStaleSummary(t, 'FRA')).toEqual([]);
   });
 });

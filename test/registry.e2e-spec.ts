@@ -1,5 +1,5 @@
 import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
-import { manufacturedWeapon, registerWeapon, uniqueSerial } from './support/weapons';
+import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 describe('marking registry', () => {
   let t: TestApp;
@@ -244,6 +244,11 @@ describe('marking registry', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen.size).toBeGreaterThan(3);
+  });
+  it('keeps each weapon\'s summary of its history in step with its events', async () => {
+    const [{ n }] = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM weapons`, [], 'FRA');
+    expect(Number(n)).toBeGreaterThan(5);
+    expect(await weaponsWithStaleSummary(t, 'FRA')).toEqual([]);
   });
 });
 

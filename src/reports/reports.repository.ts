@@ -51,26 +51,23 @@ export class ReportsRepository {
     return row.now;
   }
 
+  /**
+   * One pass over the State's weapons: each record's history is summarised on its row (event_types,
+   * retain_until, seized_or_found_on, kept by a trigger on record_events), and the rules' breaches the
+   * State accepted are in `incomplete`.
+   */
   async recordKeeping(stateCode: string, today: string, seizedBefore: string): Promise<RecordKeepingRow[]> {
     const rows: Record<string, string | number>[] = await this.db.manager.query(
-      `WITH history AS (
-         SELECT e.weapon_id,
-                bool_or(e.type = 'imported') AS imported,
-                bool_or(e.type = 'transferred_to_civilian') AS to_civilian,
-                max(e.retain_until) AS retain_until,
-                min(e.occurred_on) FILTER (WHERE e.type IN ('seized', 'found')) AS seized_on
-           FROM record_events e WHERE e.state_code = $1 GROUP BY e.weapon_id),
-       judged AS (
-         SELECT w.category, w.type_code,
+      `WITH judged AS (
+         SELECT w.category, w.type_code, w.incomplete, w.legal_hold, w.retain_until,
                 w.status NOT IN ('seized', 'found') AND NOT w.craft_or_3d_printed AS a8,
-                coalesce(h.imported, false) AS b8,
-                coalesce(h.to_civilian, false) AS c8,
+                'imported' = ANY (w.event_types) AS b8,
+                'transferred_to_civilian' = ANY (w.event_types) AS c8,
                 w.status IN ('in_service', 'government_stock') AS d8,
                 w.status IN ('seized', 'found') AS r9,
-                w.incomplete, w.legal_hold, h.retain_until,
-                coalesce(h.seized_on, w.created_at::date) AS seized_on,
+                coalesce(w.seized_or_found_on, w.created_at::date) AS seized_on,
                 (${ANY_MISSING}) AS missing
-           FROM weapons w LEFT JOIN history h ON h.weapon_id = w.id
+           FROM weapons w
           WHERE w.state_code = $1)
        SELECT category, type_code AS type, count(*)::int AS weapons,
               count(*) FILTER (WHERE a8)::int AS "a8Applicable",
@@ -105,15 +102,23 @@ export class ReportsRepository {
     );
   }
 
-  /** Groups of weapons with the same normalised serial and manufacturer: suspected duplicate records. */
+  /**
+   * Groups of weapons with the same normalised serial and manufacturer: suspected duplicate records. The
+   * serial index (weapon_serials, look-alike folded keys) gives the candidates in one ordered index-only
+   * pass; only their weapons are then compared exactly.
+   */
   async duplicates(stateCode: string, limit: number): Promise<{ groups: number; weapons: number; examples: { serial: string; manufacturer: string | null; weaponIds: string[] }[] }> {
     const rows: { serial: string; manufacturer: string | null; weapon_ids: string[]; groups: string; weapons: string }[] = await this.db.manager.query(
-      `WITH groups AS (
+      `WITH candidates AS MATERIALIZED (
+         SELECT s.serial_key FROM weapon_serials s WHERE s.state_code = $1 GROUP BY s.serial_key HAVING count(*) > 1),
+       groups AS (
          SELECT w.serial_normalised AS serial, coalesce(w.manufacturer_code, lower(w.manufacturer_text)) AS manufacturer,
-                array_agg(w.id ORDER BY w.id) AS weapon_ids
-           FROM weapons w
-          WHERE w.state_code = $1 AND w.serial_normalised IS NOT NULL AND w.serial_normalised <> ''
-          GROUP BY 1, 2 HAVING count(*) > 1)
+                array_agg(DISTINCT w.id ORDER BY w.id) AS weapon_ids
+           FROM candidates c
+           JOIN weapon_serials s ON s.state_code = $1 AND s.serial_key = c.serial_key AND s.marking_id IS NULL
+           JOIN weapons w ON w.id = s.weapon_id AND w.state_code = $1
+          WHERE w.serial_normalised IS NOT NULL AND w.serial_normalised <> ''
+          GROUP BY 1, 2 HAVING count(DISTINCT w.id) > 1)
        SELECT g.*, count(*) OVER () AS groups, sum(cardinality(g.weapon_ids)) OVER () AS weapons
          FROM groups g ORDER BY g.serial, g.manufacturer LIMIT $2`,
       [stateCode, limit],

@@ -1,4 +1,4 @@
-import { bearer, TestApp, Tokens } from './test-app';
+import { bearer, ownerQuery, TestApp, Tokens } from './test-app';
 
 let counter = 0;
 
@@ -31,4 +31,22 @@ export async function registerWeapon(t: TestApp, tokens: Tokens, overrides: Reco
   const response = await t.http.post('/api/v1/weapons').set(bearer(tokens)).send(manufacturedWeapon(overrides));
   if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string; serial: string; status: string; [key: string]: unknown };
+}
+
+/**
+ * Weapons of `stateCode` whose history summary (event_types, retain_until, seized_or_found_on, kept by a
+ * trigger and set by imports) differs from what their events say: none, when the summary is in step.
+ */
+export async function weaponsWithStaleSummary(t: TestApp, stateCode: string): Promise<{ id: string; total: string }[]> {
+  return ownerQuery(
+    t,
+    `SELECT w.id, count(*) OVER () AS total FROM weapons w
+      CROSS JOIN LATERAL (SELECT ARRAY(SELECT DISTINCT e.type FROM record_events e WHERE e.weapon_id = w.id ORDER BY 1)::varchar[] AS types,
+                                 (SELECT max(e.retain_until) FROM record_events e WHERE e.weapon_id = w.id) AS retain_until,
+                                 (SELECT min(e.occurred_on) FROM record_events e WHERE e.weapon_id = w.id AND e.type IN ('seized', 'found')) AS seized_or_found_on) h
+      WHERE w.state_code = $1
+        AND (w.event_types IS DISTINCT FROM h.types OR w.retain_until IS DISTINCT FROM h.retain_until OR w.seized_or_found_on IS DISTINCT FROM h.seized_or_found_on)`,
+    [stateCode],
+    stateCode,
+  );
 }

@@ -84,6 +84,20 @@ export class WeaponEntity {
   @Column({ type: 'text', name: 'legal_hold', nullable: true })
   legalHold: string | null;
 
+  // A summary of the weapon's history, kept by a trigger on record_events (and set directly by imports):
+  // what the record-keeping report counts in one pass over weapons instead of joining every event.
+  /** Every type of event in the history. */
+  @Column({ type: 'varchar', length: 32, array: true, name: 'event_types', default: () => "'{}'" })
+  eventTypes: string[];
+
+  /** The latest retention date of the history's records (ITI 12). */
+  @Column({ type: 'date', name: 'retain_until', nullable: true })
+  retainUntil: string | null;
+
+  /** When the weapon was first seized or found (ITI 9). */
+  @Column({ type: 'date', name: 'seized_or_found_on', nullable: true })
+  seizedOrFoundOn: string | null;
+
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 

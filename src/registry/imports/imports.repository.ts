@@ -46,6 +46,9 @@ const RULE_CODES: Record<RuleId, string> = {
   '9': 'ITI_9_SEIZED_OR_FOUND_MARKING',
 };
 
+/** ITI 12: an imported row's retention date, from its first event ($3: years for manufacture records, $4: for the others). */
+const RETAIN_UNTIL = `(r.occurred_on::date + make_interval(years => CASE r.origin WHEN 'manufactured' THEN $3::int ELSE $4::int END))::date`;
+
 @Injectable()
 export class ImportsRepository {
   constructor(private readonly db: Db) {}
@@ -179,7 +182,7 @@ export class ImportsRepository {
     return this.count('SELECT count(DISTINCT line) AS n FROM weapon_import_rejections WHERE import_id = $1', [context.importId]);
   }
 
-  /** Inserts every row: weapons, their markings and first events, set-based, keys in file order (time_ordered_uuid). */
+  /** Inserts every row: weapons (with the summary of their history), their markings and first events, set-based, keys in file order (time_ordered_uuid). */
   async merge(context: ImportContext): Promise<number> {
     const flagged = (Object.keys(BREACHES) as RuleId[]).filter((rule) => !context.refuse[rule]);
     const incomplete = flagged.length
@@ -188,15 +191,17 @@ export class ImportsRepository {
     await this.db.manager.query(
       `INSERT INTO weapons (id, state_code, category, type_code, manufacturer_code, manufacturer_text, model, calibre_code, calibre_text,
                             serial_as_marked, serial_normalised, country_of_manufacture, year_of_manufacture, status, holder, custodian,
-                            craft_or_3d_printed, incomplete, unknown_references, created_by)
+                            craft_or_3d_printed, incomplete, unknown_references, created_by, event_types, retain_until, seized_or_found_on)
        SELECT r.weapon_id, $1, r.category, r.type_code, r.manufacturer_code, r.manufacturer, r.model, r.calibre_code, r.calibre,
               r.serial, r.serial_normalised, upper(coalesce(r.country_of_manufacture, r.manufacturer_country)), r.year_of_manufacture::smallint,
               r.status_after, r.holder, r.custodian, r.craft, ${incomplete},
               array_remove(ARRAY[CASE WHEN r.manufacturer IS NOT NULL AND r.manufacturer_code IS NULL THEN 'manufacturer' END,
                                  CASE WHEN r.calibre IS NOT NULL AND r.calibre_code IS NULL THEN 'calibre' END], NULL)::varchar[],
-              $2
+              $2,
+              -- The summary of the one event inserted below, set here so that its trigger has nothing to rewrite.
+              ARRAY[r.origin]::varchar[], ${RETAIN_UNTIL}, CASE WHEN r.origin IN ('seized', 'found') THEN r.occurred_on::date END
          FROM import_rows r`,
-      [context.stateCode, context.userId],
+      [context.stateCode, context.userId, context.retentionYears.manufacture, context.retentionYears.other],
     );
     await this.db.manager.query(
       `INSERT INTO markings (id, state_code, weapon_id, kind, component, text, manufacturer, country, serial, year)
@@ -217,10 +222,10 @@ export class ImportsRepository {
       `INSERT INTO record_events (id, state_code, weapon_id, type, occurred_on, counterpart_state, licence_ref, status_after, record_class, retain_until, recorded_by)
        SELECT time_ordered_uuid(statement_timestamp(), r.line), $1, r.weapon_id, r.origin, r.occurred_on::date, upper(r.counterpart_state), r.licence_ref, r.status_after,
               CASE r.origin WHEN 'manufactured' THEN 'manufacture' ELSE 'other' END,
-              (r.occurred_on::date + make_interval(years => CASE r.origin WHEN 'manufactured' THEN $2::int ELSE $3::int END))::date,
-              $4
+              ${RETAIN_UNTIL},
+              $2
          FROM import_rows r`,
-      [context.stateCode, context.retentionYears.manufacture, context.retentionYears.other, context.userId],
+      [context.stateCode, context.userId, context.retentionYears.manufacture, context.retentionYears.other],
     );
     return this.count('SELECT count(*) AS n FROM import_rows', []);
   }

@@ -1,0 +1,65 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A summary of each weapon's history on its row (event types, latest retention date, first seizure or
+ * finding), kept by a statement trigger on record_events: the record-keeping report counts a million
+ * weapons in one pass over one table instead of joining every event.
+ */
+export class WeaponHistorySummary1795444699394 implements MigrationInterface {
+  name = 'WeaponHistorySummary1795444699394';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE \"weapons\" ADD \"event_types\" character varying(32) array NOT NULL DEFAULT '{}'");
+    await queryRunner.query("ALTER TABLE \"weapons\" ADD \"retain_until\" date");
+    await queryRunner.query("ALTER TABLE \"weapons\" ADD \"seized_or_found_on\" date");
+    // Folds the events a statement inserted into their weapons' summaries; a weapon whose summary does not
+    // change (an import sets it with the weapon) is not written again.
+    await queryRunner.query(`
+      CREATE FUNCTION weapons_summary_of_inserted_events() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        WITH added AS (
+               SELECT weapon_id, array_agg(DISTINCT type) AS types, max(retain_until) AS retain_until,
+                      min(occurred_on) FILTER (WHERE type IN ('seized', 'found')) AS seized_or_found_on
+                 FROM inserted_events GROUP BY weapon_id),
+             merged AS (
+               SELECT w.id,
+                      ARRAY(SELECT DISTINCT t FROM unnest(w.event_types || a.types) t ORDER BY t)::varchar[] AS types,
+                      greatest(w.retain_until, a.retain_until) AS retain_until,
+                      least(w.seized_or_found_on, a.seized_or_found_on) AS seized_or_found_on
+                 FROM weapons w JOIN added a ON a.weapon_id = w.id)
+        UPDATE weapons w
+           SET event_types = m.types, retain_until = m.retain_until, seized_or_found_on = m.seized_or_found_on
+          FROM merged m
+         WHERE w.id = m.id
+           AND (w.event_types IS DISTINCT FROM m.types OR w.retain_until IS DISTINCT FROM m.retain_until
+                OR w.seized_or_found_on IS DISTINCT FROM m.seized_or_found_on);
+        RETURN NULL;
+      END
+      $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER record_events_weapon_summary AFTER INSERT ON record_events REFERENCING NEW TABLE AS inserted_events
+       FOR EACH STATEMENT EXECUTE FUNCTION weapons_summary_of_inserted_events()`,
+    );
+    // The weapons recorded so far, from their whole history (row-level security is lifted for this owner
+    // statement only: it spans every State).
+    await queryRunner.query(`ALTER TABLE weapons NO FORCE ROW LEVEL SECURITY`);
+    await queryRunner.query(`ALTER TABLE record_events NO FORCE ROW LEVEL SECURITY`);
+    await queryRunner.query(`
+      UPDATE weapons w
+         SET event_types = h.types, retain_until = h.retain_until, seized_or_found_on = h.seized_or_found_on
+        FROM (SELECT weapon_id, ARRAY(SELECT DISTINCT t FROM unnest(array_agg(type)) t ORDER BY t)::varchar[] AS types, max(retain_until) AS retain_until,
+                     min(occurred_on) FILTER (WHERE type IN ('seized', 'found')) AS seized_or_found_on
+                FROM record_events GROUP BY weapon_id) h
+       WHERE w.id = h.weapon_id`);
+    await queryRunner.query(`ALTER TABLE record_events FORCE ROW LEVEL SECURITY`);
+    await queryRunner.query(`ALTER TABLE weapons FORCE ROW LEVEL SECURITY`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER record_events_weapon_summary ON record_events`);
+    await queryRunner.query(`DROP FUNCTION weapons_summary_of_inserted_events()`);
+    await queryRunner.query("ALTER TABLE \"weapons\" DROP COLUMN \"seized_or_found_on\"");
+    await queryRunner.query("ALTER TABLE \"weapons\" DROP COLUMN \"retain_until\"");
+    await queryRunner.query("ALTER TABLE \"weapons\" DROP COLUMN \"event_types\"");
+  }
+}
