@@ -13,10 +13,14 @@ export class WeaponHistorySummary1795444699394 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"weapons\" ADD \"retain_until\" date");
     await queryRunner.query("ALTER TABLE \"weapons\" ADD \"seized_or_found_on\" date");
     // Folds the events a statement inserted into their weapons' summaries; a weapon whose summary does not
-    // change (an import sets it with the weapon) is not written again.
+    // change is not written again. An import sets the summary with each weapon it inserts and says so for
+    // the statement that adds their first events (app.events_summarised), which then has nothing to fold.
     await queryRunner.query(`
       CREATE FUNCTION weapons_summary_of_inserted_events() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        IF current_setting('app.events_summarised', true) = 'on' THEN
+          RETURN NULL;
+        END IF;
         WITH added AS (
                SELECT weapon_id, array_agg(DISTINCT type) AS types, max(retain_until) AS retain_until,
                       min(occurred_on) FILTER (WHERE type IN ('seized', 'found')) AS seized_or_found_on

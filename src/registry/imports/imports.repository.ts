@@ -198,7 +198,7 @@ export class ImportsRepository {
               array_remove(ARRAY[CASE WHEN r.manufacturer IS NOT NULL AND r.manufacturer_code IS NULL THEN 'manufacturer' END,
                                  CASE WHEN r.calibre IS NOT NULL AND r.calibre_code IS NULL THEN 'calibre' END], NULL)::varchar[],
               $2,
-              -- The summary of the one event inserted below, set here so that its trigger has nothing to rewrite.
+              -- The summary of the one event inserted below (whose trigger is told so).
               ARRAY[r.origin]::varchar[], ${RETAIN_UNTIL}, CASE WHEN r.origin IN ('seized', 'found') THEN r.occurred_on::date END
          FROM import_rows r`,
       [context.stateCode, context.userId, context.retentionYears.manufacture, context.retentionYears.other],
@@ -218,6 +218,8 @@ export class ImportsRepository {
          FROM import_rows r WHERE r.import_marking_text IS NOT NULL`,
       [context.stateCode],
     );
+    // The weapons above carry the summary of the events below already: the summary trigger is told so.
+    await this.db.manager.query(`SELECT set_config('app.events_summarised', 'on', true)`);
     await this.db.manager.query(
       `INSERT INTO record_events (id, state_code, weapon_id, type, occurred_on, counterpart_state, licence_ref, status_after, record_class, retain_until, recorded_by)
        SELECT time_ordered_uuid(statement_timestamp(), r.line), $1, r.weapon_id, r.origin, r.occurred_on::date, upper(r.counterpart_state), r.licence_ref, r.status_after,
@@ -227,6 +229,7 @@ export class ImportsRepository {
          FROM import_rows r`,
       [context.stateCode, context.userId, context.retentionYears.manufacture, context.retentionYears.other],
     );
+    await this.db.manager.query(`SELECT set_config('app.events_summarised', 'off', true)`);
     return this.count('SELECT count(*) AS n FROM import_rows', []);
   }
 
