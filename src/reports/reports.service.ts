@@ -57,7 +57,9 @@ export class ReportsService {
     const totals = Object.fromEntries(SUMMED.map((key) => [key, rows.reduce((sum, row) => sum + row[key], 0)])) as Pick<RecordKeepingRow, Count>;
     const afterId = query.cursor ? decodeCursor(query.cursor, 1)[0] : null;
     if (afterId !== null && !/^[0-9a-f-]{36}$/i.test(afterId)) throw new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not one this service issued'] }]);
-    const missing = await this.reports.missingRequired(actor.stateCode, afterId, query.limit + 1);
+    // The list is read only when there is something in it: with no record missing a field, finding the first
+    // page would mean reading every record for nothing.
+    const missing = totals.missingRequired === 0 ? [] : await this.reports.missingRequired(actor.stateCode, afterId, query.limit + 1);
     const page = missing.slice(0, query.limit);
     const duplicates = await this.reports.duplicates(actor.stateCode, DUPLICATE_EXAMPLES);
     return {
