@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user';
@@ -21,6 +21,8 @@ import { AuthService, TokenIdentity } from './auth.service';
  */
 @Injectable()
 export class RequestScopeInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(RequestScopeInterceptor.name);
+
   constructor(
     private readonly db: Db,
     private readonly auth: AuthService,
@@ -49,11 +51,10 @@ export class RequestScopeInterceptor implements NestInterceptor {
           const status = error instanceof AppError ? error.status : 500;
           if (caller && (status === 403 || action)) {
             const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
-            await this.trail.recordSeparately(caller, {
-              ...(action ?? routeAction(request)),
-              outcome: status === 403 ? 'denied' : 'failure',
-              details: { status, code },
-            });
+            // The caller gets the refusal even if it could not be recorded; the log says so.
+            await this.trail
+              .recordSeparately(caller, { ...(action ?? routeAction(request)), outcome: status === 403 ? 'denied' : 'failure', details: { status, code } })
+              .catch((auditError: unknown) => this.logger.error(`the audit event of a refused request could not be written: ${String(auditError)}`));
           }
           throw error;
         })
