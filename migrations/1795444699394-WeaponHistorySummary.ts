@@ -21,22 +21,20 @@ export class WeaponHistorySummary1795444699394 implements MigrationInterface {
         IF current_setting('app.events_summarised', true) = 'on' THEN
           RETURN NULL;
         END IF;
+        -- The new values are computed from the row being updated (not from a second read of weapons), so
+        -- that two transactions adding events to one weapon both count: the second sees the first's row.
         WITH added AS (
                SELECT weapon_id, array_agg(DISTINCT type) AS types, max(retain_until) AS retain_until,
                       min(occurred_on) FILTER (WHERE type IN ('seized', 'found')) AS seized_or_found_on
-                 FROM inserted_events GROUP BY weapon_id),
-             merged AS (
-               SELECT w.id,
-                      ARRAY(SELECT DISTINCT t FROM unnest(w.event_types || a.types) t ORDER BY t)::varchar[] AS types,
-                      greatest(w.retain_until, a.retain_until) AS retain_until,
-                      least(w.seized_or_found_on, a.seized_or_found_on) AS seized_or_found_on
-                 FROM weapons w JOIN added a ON a.weapon_id = w.id)
+                 FROM inserted_events GROUP BY weapon_id)
         UPDATE weapons w
-           SET event_types = m.types, retain_until = m.retain_until, seized_or_found_on = m.seized_or_found_on
-          FROM merged m
-         WHERE w.id = m.id
-           AND (w.event_types IS DISTINCT FROM m.types OR w.retain_until IS DISTINCT FROM m.retain_until
-                OR w.seized_or_found_on IS DISTINCT FROM m.seized_or_found_on);
+           SET event_types = ARRAY(SELECT DISTINCT t FROM unnest(w.event_types || a.types) t ORDER BY t)::varchar[],
+               retain_until = greatest(w.retain_until, a.retain_until),
+               seized_or_found_on = least(w.seized_or_found_on, a.seized_or_found_on)
+          FROM added a
+         WHERE w.id = a.weapon_id
+           AND (NOT (a.types <@ w.event_types) OR a.retain_until > coalesce(w.retain_until, '-infinity'::date)
+                OR a.seized_or_found_on < coalesce(w.seized_or_found_on, 'infinity'::date));
         RETURN NULL;
       END
       $$`);

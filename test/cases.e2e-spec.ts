@@ -212,9 +212,16 @@ describe('Confidential case files', () => {
 
     const child = await call('fraNpc', 'post', `/traces/${ids.trace}/follow-ups`, { carryAnswer: false }, { 'If-Match': current.headers.etag });
     expect(child.status).toBe(201);
-    expect(child.body).toMatchObject({ requestedState: 'ITA', parentId: ids.trace, disclosedFields: ['offence', 'placeOfRecovery'], disclosure: { offence: CANARY.offence } });
+    // The restrictions go on; the case stays linked, but none of it goes to ITA unless a member discloses it again.
+    expect(child.body).toMatchObject({ requestedState: 'ITA', parentId: ids.trace, caseId: ids.case, disclosedFields: [], disclosure: null });
     expect(child.body.useRestrictions).toEqual(expect.arrayContaining(['law_enforcement_only', 'no_onward_disclosure']));
     expect(JSON.stringify(child.body.notes)).not.toContain('BE-EXP-1');
+    // The NPC returns it to the officer, a member, who chooses what goes with it.
+    const returned = await move('fraNpc', child.body.id, 'return', { text: 'Choose what of the case goes to ITA' });
+    expect(returned.status).toBe('returned');
+    const childNow = await call('officer', 'get', `/traces/${child.body.id}`);
+    const edited = await call('officer', 'patch', `/traces/${child.body.id}`, { caseId: ids.case, disclose: ['offence'] }, { 'If-Match': childNow.headers.etag });
+    expect(edited.body).toMatchObject({ disclosedFields: ['offence'], disclosure: { offence: CANARY.offence } });
   });
 
   it('keeps every record readable through a key rotation while the service runs', async () => {
@@ -227,6 +234,7 @@ describe('Confidential case files', () => {
     expect(report.rewrapped.cases).toBe(1);
     expect(report.rewrapped.traces).toBeGreaterThanOrEqual(2);
     expect(report.rewrapped.outbox_messages).toBeGreaterThanOrEqual(1);
+    expect(report.remaining).toEqual({ cases: 0, traces: 0, outbox_messages: 0, idempotency_keys: 0 });
     for (const state of ['FRA', 'BEL']) {
       const keks = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM cases WHERE kek_id IS NOT NULL UNION SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], state);
       expect(keks.map((k) => k.kek_id)).toEqual([newKek]);

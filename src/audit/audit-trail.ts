@@ -20,6 +20,22 @@ export interface AuditEntry {
 
 type Actor = Pick<AuthUser, 'id' | 'stateCode'>;
 
+const REFUSAL = Symbol('audited refusal');
+
+/**
+ * Marks an error as a refusal to be recorded in the audit trail once the request's transaction has rolled
+ * back (RequestScopeInterceptor records it, in a transaction of its own): a service never needs a second
+ * connection while it holds the request's.
+ */
+export function auditedRefusal<E extends Error>(error: E, entry: AuditEntry): E {
+  Object.defineProperty(error, REFUSAL, { value: { outcome: 'denied', ...entry }, enumerable: false });
+  return error;
+}
+
+export function refusalOf(error: unknown): AuditEntry | null {
+  return error instanceof Error ? ((error as Error & { [REFUSAL]?: AuditEntry })[REFUSAL] ?? null) : null;
+}
+
 /**
  * Records security-relevant actions into their State's hash chain. Events are staged in the transaction
  * that does the action and appended by one statement sent with its COMMIT, so the chain's head stays

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user';
-import { AuditEntry, AuditTrail } from '../audit/audit-trail';
+import { AuditEntry, AuditTrail, refusalOf } from '../audit/audit-trail';
 import { ALLOW_PENDING_MFA, AUDITED, Roles } from '../common/auth/decorators';
 import { AppError, ForbiddenError } from '../common/errors/app-error';
 import { Db } from '../database/db';
@@ -17,7 +17,8 @@ import { AuthService, TokenIdentity } from './auth.service';
  *
  * It also keeps the audit trail of requests: every change (any method but GET) and every read marked
  * @Audited() is recorded in the request's transaction when it succeeds, and in one of its own when it
- * fails (the request's rolls back); a refused authorisation (403) is recorded on any route.
+ * fails (the request's rolls back); a refused authorisation (403) is recorded on any route, and so is a
+ * refusal a service marked with auditedRefusal() (a read of a case file by someone who may not read it).
  */
 @Injectable()
 export class RequestScopeInterceptor implements NestInterceptor {
@@ -49,11 +50,13 @@ export class RequestScopeInterceptor implements NestInterceptor {
         })
         .catch(async (error: unknown) => {
           const status = error instanceof AppError ? error.status : 500;
-          if (caller && (status === 403 || action)) {
+          const refusal = refusalOf(error);
+          if (caller && (refusal || status === 403 || action)) {
             const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
+            const entry: AuditEntry = refusal ?? { ...(action ?? routeAction(request)), outcome: status === 403 ? 'denied' : 'failure', details: { status, code } };
             // The caller gets the refusal even if it could not be recorded; the log says so.
             await this.trail
-              .recordSeparately(caller, { ...(action ?? routeAction(request)), outcome: status === 403 ? 'denied' : 'failure', details: { status, code } })
+              .recordSeparately(caller, entry)
               .catch((auditError: unknown) => this.logger.error(`the audit event of a refused request could not be written: ${String(auditError)}`));
           }
           throw error;

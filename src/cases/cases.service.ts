@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import { AuditTrail } from '../audit/audit-trail';
+import { auditedRefusal, AuditTrail } from '../audit/audit-trail';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { RecordCipher, RecordSealing } from '../common/encryption/record-cipher';
@@ -63,7 +63,7 @@ export class CasesService {
 
   async get(actor: AuthUser, id: string): Promise<CaseDto> {
     const record = await this.cases.findById(actor.stateCode, id);
-    if (record && (await this.cases.isMember(actor.stateCode, id, actor.id))) {
+    if (record && (await this.isReadingMember(actor, id))) {
       const content = this.open(record);
       this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: id });
       return { ...this.summary(record), members: (await this.cases.members(actor.stateCode, id)).map(memberDto), content, reads: null };
@@ -76,17 +76,13 @@ export class CasesService {
         reads: await this.audit.actionsOn(actor.stateCode, 'case', id, CONTENT_READ),
       };
     }
-    await this.refuse(actor, id);
-    throw new CaseNotFoundError();
+    throw this.refused(id);
   }
 
   /** The creator adds users of the same State who need to know. */
   async addMember(actor: AuthUser, id: string, input: AddCaseMemberDto): Promise<CaseDto> {
     const record = await this.cases.findById(actor.stateCode, id);
-    if (!record || !(await this.cases.isMember(actor.stateCode, id, actor.id))) {
-      await this.refuse(actor, id);
-      throw new CaseNotFoundError();
-    }
+    if (!record || !(await this.isReadingMember(actor, id))) throw this.refused(id);
     if (record.createdBy !== actor.id) throw new ForbiddenError('CASE_CREATOR_ONLY', 'Only the creator of a case adds its members');
     const user = await this.users.findById(actor.stateCode, input.userId);
     if (!user || user.disabledAt) {
@@ -106,10 +102,7 @@ export class CasesService {
    */
   async disclose(actor: AuthUser, id: string, fields: CaseField[]): Promise<Partial<CaseContent>> {
     const record = await this.cases.findById(actor.stateCode, id);
-    if (!record || !(await this.cases.isMember(actor.stateCode, id, actor.id))) {
-      await this.refuse(actor, id);
-      throw new CaseNotFoundError();
-    }
+    if (!record || !(await this.isReadingMember(actor, id))) throw this.refused(id);
     const cipher = this.cipher(record);
     this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: id, details: { disclosedFields: fields } });
     return Object.fromEntries(fields.map((field) => [field, cipher.open(field, record[field])]));
@@ -124,8 +117,14 @@ export class CasesService {
     return this.sealing.record({ stateCode: record.stateCode, table: 'cases', rowId: record.id }, record.dataKey);
   }
 
-  private refuse(actor: AuthUser, id: string): Promise<void> {
-    return this.trail.recordSeparately(actor, { action: CONTENT_READ, outcome: 'denied', targetType: 'case', targetId: id });
+  /** A member who still holds a role that may be one (a member made auditor only reads no more). */
+  private async isReadingMember(actor: AuthUser, id: string): Promise<boolean> {
+    return actor.roles.some((role) => (CASE_MEMBER_ROLES as readonly string[]).includes(role)) && this.cases.isMember(actor.stateCode, id, actor.id);
+  }
+
+  /** 404, as for a case that does not exist, and the refusal in the audit trail. */
+  private refused(id: string): CaseNotFoundError {
+    return auditedRefusal(new CaseNotFoundError(), { action: CONTENT_READ, targetType: 'case', targetId: id });
   }
 
   private summary(record: CaseEntity) {

@@ -294,10 +294,10 @@ export class TracingService {
     // The parent moves on a version too, so a second follow-up made from the same read gets 412.
     await this.traces.update(parent, {}, now);
     const childId = randomUUID();
-    const disclosure = this.openDisclosure(parent);
+    // The case stays linked but nothing of it goes to the next State unless a member discloses it again
+    // (the NPC returns the follow-up to the officer, who chooses the fields).
     const child = await this.traces.insert({
       ...requestContent(parent),
-      ...(disclosure ? this.sealDisclosure({ id: childId, stateCode: actor.stateCode, dataKey: NO_DATA_KEY }, parent.disclosedFields, disclosure) : {}),
       caseId: parent.caseId,
       id: childId,
       exchangeId: childId,

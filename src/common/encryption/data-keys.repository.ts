@@ -26,6 +26,15 @@ export class DataKeysRepository {
     return rows.map((r) => ({ rowId: r.row_id, wrapped: { kekId: r.kek_id, wrapped: r.data_key } }));
   }
 
+  /** How many records of the State still have their data key wrapped by another KEK than `activeKekId`. */
+  async countNotUnder(table: SealedTable, stateCode: string, activeKekId: string): Promise<number> {
+    const rows: { n: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS n FROM ${table} WHERE state_code = $1 AND data_key IS NOT NULL AND kek_id <> $2 AND kek_id <> 'none'`,
+      [stateCode, activeKekId],
+    );
+    return Number(rows[0].n);
+  }
+
   /** Swaps the wrapped key of one record, only if it is still the one read (compare and swap). */
   async replace(table: SealedTable, stateCode: string, rowId: string, previous: Buffer, next: WrappedKey): Promise<void> {
     await this.db.manager.query(

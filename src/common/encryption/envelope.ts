@@ -82,8 +82,8 @@ export class Envelope {
   }
 
   /** Re-wraps under the active KEK (key rotation); the data key itself and every ciphertext stay as they are. */
-  rewrap(scope: SealScope, wrapped: WrappedKey): WrappedKey {
-    return this.wrap(scope, this.unwrap(scope, wrapped));
+  rewrap(scope: SealScope, wrapped: WrappedKey, kekId = this.provider.active().id): WrappedKey {
+    return this.wrap(scope, this.unwrap(scope, wrapped), kekId);
   }
 
   seal(key: Buffer, scope: SealScope, column: string, plaintext: string): Buffer {
@@ -119,9 +119,10 @@ export class Envelope {
     }
   }
 
-  private wrap(scope: SealScope, key: Buffer): WrappedKey {
+  /** Wraps under the KEK named (a rotation keeps the one it started with), by default the active one. */
+  private wrap(scope: SealScope, key: Buffer, kekId?: string): WrappedKey {
     if (key.length !== KEY_BYTES) throw new Error(`A data key must be ${KEY_BYTES} bytes`);
-    const kek = this.provider.active();
+    const kek = kekId === undefined ? this.provider.active() : this.provider.byId(kekId);
     const iv = randomBytes(IV_BYTES);
     const { tag, ciphertext } = encrypt(kek.key, iv, key, dataKeyAad(kek.id, scope));
     return { kekId: kek.id, wrapped: Buffer.concat([iv, tag, ciphertext]) };

@@ -8,6 +8,8 @@ const BATCH = 500;
 export interface RotationReport {
   activeKekId: string;
   rewrapped: Record<string, number>;
+  /** Records still under another key after the run (written meanwhile by a service that had not seen the new key): run again before retiring a key. */
+  remaining: Record<string, number>;
 }
 
 /**
@@ -26,6 +28,7 @@ export class KeyRotation {
   async rewrapAll(stateCodes: string[]): Promise<RotationReport> {
     const active = this.envelope.activeKekId();
     const rewrapped: Record<string, number> = {};
+    const remaining: Record<string, number> = {};
     for (const table of Object.keys(SEALED_TABLES) as SealedTable[]) {
       rewrapped[table] = 0;
       for (const stateCode of stateCodes) {
@@ -33,7 +36,8 @@ export class KeyRotation {
           const done = await this.db.inState(stateCode, async () => {
             const rows = await this.dataKeys.wrappedUnder(table, stateCode, active, BATCH);
             for (const row of rows) {
-              const next = this.envelope.rewrap({ stateCode, table, rowId: row.rowId }, row.wrapped);
+              // Under the key the run started with, even if another rotation lands meanwhile: each row moves once.
+              const next = this.envelope.rewrap({ stateCode, table, rowId: row.rowId }, row.wrapped, active);
               await this.dataKeys.replace(table, stateCode, row.rowId, row.wrapped.wrapped, next);
             }
             return rows.length;
@@ -42,7 +46,11 @@ export class KeyRotation {
           if (done < BATCH) break;
         }
       }
+      remaining[table] = 0;
+      for (const stateCode of stateCodes) {
+        remaining[table] += await this.db.inState(stateCode, () => this.dataKeys.countNotUnder(table, stateCode, active));
+      }
     }
-    return { activeKekId: active, rewrapped };
+    return { activeKekId: active, rewrapped, remaining };
   }
 }
