@@ -5,7 +5,7 @@ import { ConflictError } from '../common/errors/app-error';
 import { mapPage, Page } from '../common/http/pagination';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db';
-import { AuditCheckpoint, ChainVerification, ChainVerifier, checkCheckpointSignature, signCheckpoint } from './audit-chain';
+import { AuditCheckpoint, ChainVerification, ChainVerifier, checkCheckpointSignature, publicKeyPem, signCheckpoint } from './audit-chain';
 import type { AuditSigningKey } from './audit-chain';
 import { AuditRepository } from './audit.repository';
 import { AuditTrail } from './audit-trail';
@@ -51,6 +51,11 @@ export class AuditService {
     const result = await this.recompute(actor.stateCode);
     this.trail.record(actor, { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', details: { checked: result.checked, firstBroken: result.firstBroken?.seq ?? null } });
     return result;
+  }
+
+  /** The public key that verifies this node's checkpoints. */
+  publicKeyPem(): string {
+    return publicKeyPem(this.signingKey);
   }
 
   /** A signed statement of the chain's head now, to keep outside the database and check later. */

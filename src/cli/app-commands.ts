@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Command, Option } from 'commander';
 import pino from 'pino';
 import { createApp } from '../app.factory';
+import { publicKeyFromBase64 } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { KeyRotation } from '../common/encryption/key-rotation';
 import { rotateKeyringFile } from '../common/encryption/key-provider';
@@ -163,15 +164,24 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .command('audit:verify')
     .description('check a signed checkpoint and recompute the audit chain up to it: a rewritten chain fails')
     .requiredOption('--checkpoint <file>', 'a checkpoint written by GET /audit/checkpoint or audit:checkpoint')
-    .option('--public-key <file>', 'the trusted Ed25519 public key (PEM); default: the node\'s signing key')
+    .option('--public-key <key>', 'the trusted Ed25519 public key: a PEM file, or the raw key in base64; default: the node\'s signing key')
     .action((options: { checkpoint: string; publicKey?: string }) =>
       withApp(withDatabase, async (app) => {
         const checkpoint: unknown = JSON.parse(readFileSync(options.checkpoint, 'utf8'));
-        const trusted = options.publicKey ? createPublicKey(readFileSync(options.publicKey, 'utf8')) : undefined;
+        const trusted = options.publicKey ? trustedPublicKey(options.publicKey) : undefined;
         const result = await app.get(AuditService).verifyCheckpoint(checkpoint, trusted);
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         process.stderr.write(result.ok ? 'the audit chain matches the checkpoint\n' : `the audit chain does NOT match the checkpoint:\n  ${result.problems.join('\n  ')}\n`);
         if (!result.ok) process.exitCode = 1;
+      }),
+    );
+
+  program
+    .command('audit:public-key')
+    .description('print the public key that verifies this node\'s audit checkpoints (PEM), for auditors to keep')
+    .action(() =>
+      withApp(withDatabase, async (app) => {
+        process.stdout.write(app.get(AuditService).publicKeyPem());
       }),
     );
 
@@ -199,6 +209,11 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
         }
       }),
     );
+}
+
+/** A PEM file, or the raw 32-byte key in base64 as a checkpoint names it. */
+function trustedPublicKey(value: string) {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) ? publicKeyFromBase64(value) : createPublicKey(readFileSync(value, 'utf8'));
 }
 
 function keyringFile(config: { ENCRYPTION_KEYRING_FILE?: string; DATA_DIR: string }): string {

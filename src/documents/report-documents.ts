@@ -11,7 +11,8 @@ const DECORATION = {
   restrictions: 'For the national authorities: record-keeping and tracing under the International Tracing Instrument',
 };
 
-const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);
+/** A share (0 to 1) as a percentage with one decimal, 'n/a' when nothing was measured. */
+export const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);
 const hours = (value: number | null) => (value === null ? '—' : `${value} h`);
 const day = (iso: string) => iso.slice(0, 10);
 const stamp = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;

@@ -6,7 +6,7 @@ import { ValidationFailedError } from '../common/errors/app-error';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from '../common/http/after-commit';
-import { renderNationalPdf, renderRecordKeepingPdf, renderTracingPdf } from '../documents/report-documents';
+import { percent, renderNationalPdf, renderRecordKeepingPdf, renderTracingPdf } from '../documents/report-documents';
 import { MARKING_RULES } from '../registry/marking-rules';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
@@ -32,7 +32,6 @@ const SUMMED: Count[] = [
 /** A report as JSON (no file headers), or a file: CSV text, or a PDF to render once the transaction has ended. */
 export type Rendered<R> = { body: R; contentType?: undefined; filename?: undefined } | { contentType: string; filename: string; body: string | AfterCommit<Buffer> };
 
-const percentText = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 1000) / 10} %`);
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
 /**
@@ -122,7 +121,7 @@ export class ReportsService {
     const state = await this.states.get(actor.stateCode);
     const rule = (id: string) => records.marking.find((f) => f.rule === id)!;
     const handled = (id: string) => (policies[id] === 'refuse' ? 'a record that breaches it is refused' : 'a record that breaches it is kept and flagged as incomplete');
-    const met = (f: RuleFigure) => (f.applicable === 0 ? 'No weapon in the registry is concerned.' : `${f.met} of the ${f.applicable} weapons concerned (${percentText(f.share)}) meet it.`);
+    const met = (f: RuleFigure) => (f.applicable === 0 ? 'No weapon in the registry is concerned.' : `${f.met} of the ${f.applicable} weapons concerned (${percent(f.share)}) meet it.`);
     const markingSection = (id: string, key: string, heading: string, practice: string, extra: Record<string, number> = {}): NationalReportSection => {
       const f = rule(id);
       return {
