@@ -538,7 +538,8 @@ export class FormDocument {
       this.pagesAdded += 1;
       // A new page starts with pdfkit's document font (ours: regular) and a black fill, also when
       // text flows over; the style in use goes on.
-      doc.font(this.style.font).fontSize(this.style.size).fillColor(this.style.color);
+      this.useFont(this.style.font);
+      doc.fontSize(this.style.size).fillColor(this.style.color);
     });
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
@@ -565,8 +566,21 @@ export class FormDocument {
 
   private setFont(font: string, size: number, color = TEXT_COLOR): void {
     this.style = { font, size, color };
-    // The parsed font, keyed by its path: pdfkit reuses it within the document and subsets it per document.
-    this.doc.font(parsedFont(font) as unknown as string, font).fontSize(size).fillColor(color);
+    this.useFont(font);
+    this.doc.fontSize(size).fillColor(color);
+  }
+
+  /**
+   * Selects a font by its path: the process's parsed font, and within the document one pdfkit font
+   * (one subset, one cache of laid-out words). pdfkit keeps a font under the name it was asked by only
+   * when no font of the same PostScript name is open yet, and the document's default font is the
+   * regular one: without the line below every selection of it would open a new pdfkit font, with an
+   * empty cache of laid-out words, and compare the two fonts' name tables.
+   */
+  private useFont(path: string): void {
+    const doc = this.doc as unknown as PDFKit.PDFDocument & { _fontFamilies: Record<string, unknown>; _font: unknown };
+    doc.font(parsedFont(path) as unknown as string, path);
+    doc._fontFamilies[path] ??= doc._font;
   }
 
   /** Draws decoration (lines, fills) outside the structure tree. */
@@ -760,7 +774,8 @@ export class FormDocument {
   }
 
   private monoSize(text: string, maxSize: number): number {
-    this.doc.font(FONT_MONO).fontSize(10);
+    this.useFont(FONT_MONO);
+    this.doc.fontSize(10);
     return Math.max(5, Math.min(maxSize, (10 * this.width) / this.doc.widthOfString(text) - 0.05));
   }
 
