@@ -166,6 +166,7 @@ export class AuthService {
       return {
         id: user.id,
         stateCode: user.stateCode,
+        name: user.displayName || user.username,
         roles: user.roles,
         sessionId: session.id,
         mfaSatisfied: session.mfaSatisfied || !this.requiresMfa(user),

@@ -46,28 +46,21 @@ export class Db {
   }
 
   /**
-   * Inside a transaction without a State, runs `work` as `stateCode` and then leaves it: for the
-   * delivery of a message into another State's mailbox in the same transaction that claimed it.
+   * Inside a transaction without a State, runs `work` as `stateCode` in a savepoint, then leaves the State:
+   * for the delivery of a message into another State's mailbox in the same transaction that claimed it. On
+   * failure only the savepoint's own changes (and staged items) are undone, the setting with them. The
+   * savepoint and the setting go to PostgreSQL as one simple query, the setting's end and the release as another.
    */
-  async asState<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
+  async savepointAsState<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
     const current = this.scope.getStore();
-    if (!current || current.stateCode !== null) throw new Error('asState runs only inside a transaction without a State');
-    await current.manager.query(`SELECT set_config('app.state_code', $1, true)`, [stateCode]);
-    const result = await this.scope.run({ ...current, stateCode }, work);
-    // After a failure the transaction is aborted: the caller rolls back (to a savepoint), which undoes the setting too.
-    await current.manager.query(`SELECT set_config('app.state_code', '', true)`);
-    return result;
-  }
-
-  /** Runs `work` in a savepoint of the current transaction: on failure only its own changes are undone. */
-  async savepoint<T>(work: () => Promise<T>): Promise<T> {
-    const manager = this.manager;
-    const staged = this.scope.getStore()!.staged;
+    if (!current || current.stateCode !== null) throw new Error('savepointAsState runs only inside a transaction without a State');
+    if (!STATE_CODE.test(stateCode)) throw new Error(`Not a State code: ${JSON.stringify(stateCode)}`);
+    const { manager, staged } = current;
     const marks = new Map([...staged].map(([batch, items]) => [batch, items.length]));
-    await manager.query('SAVEPOINT unit_of_work');
+    await manager.query(`SAVEPOINT unit_of_work; SELECT set_config('app.state_code', '${stateCode}', true)`);
     try {
-      const result = await work();
-      await manager.query('RELEASE SAVEPOINT unit_of_work');
+      const result = await this.scope.run({ ...current, stateCode }, work);
+      await manager.query(`SELECT set_config('app.state_code', '', true); RELEASE SAVEPOINT unit_of_work`);
       return result;
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT unit_of_work');

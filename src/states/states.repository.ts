@@ -12,6 +12,15 @@ export class StatesRepository {
     return this.db.repository(StateEntity).findOneBy({ code });
   }
 
+  /** Whether `code` is a State of this node, and how many contact points it has, in one query. */
+  async addressing(code: string): Promise<{ known: boolean; contactPoints: number }> {
+    const [row]: { known: boolean; contact_points: number }[] = await this.db.manager.query(
+      `SELECT EXISTS (SELECT 1 FROM states WHERE code = $1) AS known, (SELECT count(*)::int FROM contact_points WHERE state_code = $1) AS contact_points`,
+      [code],
+    );
+    return { known: row.known, contactPoints: row.contact_points };
+  }
+
   /** Which of `codes` are States of this node, in one query. */
   async existingCodes(codes: string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();

@@ -23,6 +23,11 @@ export class StatesService {
     return StateDto.from(state);
   }
 
+  /** Whether a request can be addressed to `code`: a State of this node, with its number of contact points. */
+  addressing(code: string): Promise<{ known: boolean; contactPoints: number }> {
+    return this.states.addressing(code);
+  }
+
   /** The codes among `codes` that name no State of this node. */
   async unknownCodes(codes: string[]): Promise<Set<string>> {
     const known = await this.states.existingCodes([...new Set(codes)]);

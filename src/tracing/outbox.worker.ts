@@ -64,19 +64,33 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /**
    * Several deliveries at once, each in its own transaction: SKIP LOCKED shares the messages out, and
-   * outbox_claim() never hands out a message while an older one of its exchange is pending.
+   * outbox_claim() never hands out a message while an older one of its exchange is pending. A run starts
+   * with one lane and opens another (up to LANES) after each message delivered; the first claim that finds
+   * nothing ends every lane. A message that claim skipped, locked by another lane or waiting for an older one
+   * of its exchange, is left to one more run, asked for here.
    */
   private async deliverAll(): Promise<number> {
     let delivered = 0;
     let budget = BATCH;
-    const lane = async () => {
-      while (budget-- > 0) {
+    let empty = false;
+    let inFlight = 0;
+    const lanes: Promise<void>[] = [];
+    const lane = async (): Promise<void> => {
+      while (!empty && budget-- > 0) {
+        inFlight++;
         const outcome = await this.deliverOne();
-        if (outcome === 'none') return;
+        inFlight--;
+        if (outcome === 'none') {
+          empty = true;
+          if (inFlight > 0) this.again = true;
+          return;
+        }
         if (outcome === 'delivered') delivered++;
+        if (lanes.length < LANES) lanes.push(lane());
       }
     };
-    await Promise.all(Array.from({ length: LANES }, lane));
+    lanes.push(lane());
+    for (let i = 0; i < lanes.length; i++) await lanes[i];
     return delivered;
   }
 
@@ -99,7 +113,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const message = await this.traces.claimMessage();
       if (!message) return 'none';
       try {
-        await this.db.savepoint(() => this.db.asState(message.targetState, () => this.tracing.applyMessage(message)));
+        await this.db.savepointAsState(message.targetState, () => this.tracing.applyMessage(message));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         this.logger.error(`message ${message.id} (${message.kind} from ${message.stateCode} to ${message.targetState}) not delivered: ${reason}`);

@@ -4,7 +4,20 @@ import { Db } from '../database/db';
 import { TraceEntity } from './entities/trace.entity';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { TracePhotoEntity } from './entities/trace-photo.entity';
+import type { TracePhotoInfo, TraceView } from './entities/trace-view';
 import type { TraceDirection } from './tracing.constants';
+
+interface HopRow {
+  id: string;
+  requested_state: string;
+  status: string;
+  outcome: string | null;
+  next_state: string | null;
+  sent_at: Date | null;
+  answered_at: Date | null;
+  close_reason: string | null;
+  photos: TracePhotoInfo[] | null;
+}
 
 export interface TraceListFilter {
   direction?: string;
@@ -17,9 +30,12 @@ export interface TraceListFilter {
 export class TracesRepository {
   constructor(private readonly db: Db) {}
 
-  insert(trace: Partial<TraceEntity>): Promise<TraceEntity> {
+  /** Inserts a new copy (insert, not save: save would first look the new id up). */
+  async insert(trace: Partial<TraceEntity>): Promise<TraceEntity> {
     const repository = this.db.repository(TraceEntity);
-    return repository.save(repository.create(trace));
+    const entity = repository.create(trace);
+    await repository.insert(entity);
+    return entity;
   }
 
   findById(stateCode: string, id: string): Promise<TraceEntity | null> {
@@ -58,9 +74,12 @@ export class TracesRepository {
     return keysetPage(query, [{ property: 'createdAt', column: 't.created_at' }, { property: 'id', column: 't.id' }], page);
   }
 
-  /** Every trace of the chain `trace` belongs to: up to the first request, then every follow-up from it. */
-  async chainOf(stateCode: string, traceId: string): Promise<TraceEntity[]> {
-    const rows: { id: string }[] = await this.db.manager.query(
+  /**
+   * What the view of a copy shows besides the copy itself, in one round trip: the hops of its chain (up to
+   * the first request, then every follow-up from it, in the order of the walk) and its photos without their bytes.
+   */
+  async viewOf(stateCode: string, traceId: string): Promise<TraceView> {
+    const rows: HopRow[] = await this.db.manager.query(
       `WITH RECURSIVE up AS (
          SELECT id, parent_id, 0 AS depth FROM traces WHERE state_code = $1 AND id = $2
          UNION ALL SELECT t.id, t.parent_id, up.depth + 1 FROM traces t JOIN up ON t.id = up.parent_id AND t.state_code = $1 WHERE up.depth < 50
@@ -69,17 +88,23 @@ export class TracesRepository {
          SELECT id, 0 AS depth FROM root
          UNION ALL SELECT t.id, down.depth + 1 FROM traces t JOIN down ON t.parent_id = down.id AND t.state_code = $1 WHERE down.depth < 50
        )
-       SELECT id FROM down ORDER BY depth, id`,
+       SELECT t.id, t.requested_state, t.status, t.answer->>'outcome' AS outcome, t.answer->>'nextState' AS next_state,
+              t.sent_at, t.answered_at, t.close_reason,
+              CASE WHEN t.id = $2 THEN (
+                SELECT coalesce(json_agg(json_build_object('id', p.id, 'component', p.component, 'caption', p.caption, 'mediaType', p.media_type,
+                                                           'size', p.size, 'sha256', p.sha256) ORDER BY p.position), '[]'::json)
+                  FROM trace_photos p WHERE p.state_code = $1 AND p.trace_id = $2) END AS photos
+         FROM down JOIN traces t ON t.state_code = $1 AND t.id = down.id
+        ORDER BY down.depth, t.id`,
       [stateCode, traceId],
     );
-    if (rows.length === 0) return [];
-    const traces = await this.db.repository(TraceEntity)
-      .createQueryBuilder('t')
-      .where('t.state_code = :stateCode AND t.id IN (:...ids)', { stateCode, ids: rows.map((r) => r.id) })
-      .getMany();
-    // Hop by hop from the first request: the order of the walk, not of the clock.
-    const order = new Map(rows.map((r, i) => [r.id, i]));
-    return traces.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return {
+      chain: rows.map((r) => ({
+        id: r.id, requestedState: r.requested_state, status: r.status, outcome: r.outcome, nextState: r.next_state,
+        sentAt: r.sent_at, answeredAt: r.answered_at, closeReason: r.close_reason,
+      })),
+      photos: rows.find((r) => r.id === traceId)?.photos ?? [],
+    };
   }
 
   /**

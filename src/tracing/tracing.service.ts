@@ -20,12 +20,12 @@ import { ReferenceService } from '../reference/reference.service';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
-import { UsersRepository } from '../users/users.repository';
 import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, UpdateTraceDto } from './dto/trace.dto';
 import type { TracePhotoEntity } from './entities/trace-photo.entity';
 import { CandidateDto, CandidatesDto, TraceDto, TraceSummaryDto } from './dto/trace.response.dto';
 import type { ChainLink, ObservedWeapon, TraceAnswer, TraceEntity, TraceNote } from './entities/trace.entity';
 import type { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { hopOf } from './entities/trace-view';
 import { checkTransition, TraceAction, TRACE_RULES } from './trace-lifecycle';
 import { TracesRepository } from './traces.repository';
 import type { Outcome, Priority } from './tracing.constants';
@@ -85,7 +85,6 @@ export class TracingService {
     private readonly reference: ReferenceService,
     private readonly states: StatesService,
     private readonly notifications: NotificationsService,
-    private readonly users: UsersRepository,
     private readonly cases: CasesService,
     private readonly sealing: RecordSealing,
     private readonly trail: AuditTrail,
@@ -123,7 +122,7 @@ export class TracingService {
       requestedState,
       weaponId: input.weaponId ?? null,
       officerId: actor.id,
-      officerName: await this.userName(actor),
+      officerName: actor.name,
       requestingAuthority: input.requestingAuthority,
       channel: input.channel,
       priority: input.priority as Priority,
@@ -143,7 +142,7 @@ export class TracingService {
       createdAt: now,
       updatedAt: now,
     });
-    return TraceDto.full(trace, [trace], [], this.disclosureFor(actor, trace));
+    return TraceDto.full(trace, [hopOf(trace)], [], this.disclosureFor(actor, trace));
   }
 
   async get(actor: AuthUser, id: string): Promise<TraceDto> {
@@ -202,7 +201,7 @@ export class TracingService {
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
-    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: await this.userName(actor), sentAt: now, acknowledgeDueAt, answerDueAt }, now);
+    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt }, now);
     const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
       component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
     }));
@@ -310,7 +309,7 @@ export class TracingService {
       weaponId: parent.weaponId,
       officerId: parent.officerId,
       npcId: actor.id,
-      npcName: await this.userName(actor),
+      npcName: actor.name,
       useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])],
       notes: [this.note('information_provided', carryAnswer ? followUpNote(parent) : `Follows up trace ${parent.id}`, actor)],
       createdBy: parent.createdBy,
@@ -588,8 +587,7 @@ export class TracingService {
   }
 
   private async done(actor: AuthUser, trace: TraceEntity): Promise<TraceDto> {
-    const chain = await this.traces.chainOf(actor.stateCode, trace.id);
-    const photos = await this.traces.photosOf(actor.stateCode, trace.id);
+    const { chain, photos } = await this.traces.viewOf(actor.stateCode, trace.id);
     return TraceDto.full(trace, chain, photos, this.disclosureFor(actor, trace));
   }
 
@@ -649,19 +647,15 @@ export class TracingService {
     if (request.recovery.date > this.clock.now().toISOString().slice(0, 10)) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
     if (request.requestedState === actor.stateCode) errors.push(['requestedState', 'a State does not send a trace request to itself']);
     if (errors.length) throw fieldErrors(errors);
-    await this.knownState(request.requestedState, 'requestedState');
-    if ((await this.states.countContactPoints(request.requestedState)) === 0) {
+    const addressing = await this.states.addressing(request.requestedState);
+    if (!addressing.known) throw unknownState('requestedState', request.requestedState);
+    if (addressing.contactPoints === 0) {
       throw new AppError(422, 'NO_CONTACT_POINT', `${request.requestedState} has no national point of contact in the directory: a request cannot be addressed to it yet`);
     }
   }
 
   private async knownState(code: string, field: string): Promise<void> {
-    if ((await this.states.unknownCodes([code])).size > 0) throw fieldErrors([[field, `${field} ${code} is not a State known to this node`]]);
-  }
-
-  private async userName(actor: AuthUser): Promise<string> {
-    const user = await this.users.findById(actor.stateCode, actor.id);
-    return user?.displayName || user?.username || actor.id;
+    if ((await this.states.unknownCodes([code])).size > 0) throw unknownState(field, code);
   }
 
   private note(kind: TraceNote['kind'], text: string, actor: AuthUser): TraceNote {
@@ -671,6 +665,10 @@ export class TracingService {
 
 function fieldErrors(errors: [string, string][]): ValidationFailedError {
   return new ValidationFailedError(errors.map(([field, message]) => ({ field, messages: [message] })));
+}
+
+function unknownState(field: string, code: string): ValidationFailedError {
+  return fieldErrors([[field, `${field} ${code} is not a State known to this node`]]);
 }
 
 function requestContent(trace: RequestContent): RequestContent {

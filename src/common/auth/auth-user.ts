@@ -5,6 +5,8 @@ export type Role = (typeof ROLES)[number];
 export interface AuthUser {
   id: string;
   stateCode: string;
+  /** How the user is named on records (trace requests name their officer and NPC): display name, else username. */
+  name: string;
   roles: Role[];
   sessionId: string;
   /** False until a user whose roles require MFA has enrolled and used it in this session. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { BallisticsReference, ChainLink, ObservedWeapon, OnBehalfOf, Recovery, TraceAnswer, TraceEntity, TraceNote } from '../entities/trace.entity';
-import type { TracePhotoEntity } from '../entities/trace-photo.entity';
+import type { TraceHop, TracePhotoInfo } from '../entities/trace-view';
 
 export class TraceHopDto {
   @ApiProperty() traceId: string;
@@ -12,15 +12,15 @@ export class TraceHopDto {
   @ApiProperty({ type: String, nullable: true }) nextState: string | null;
   @ApiProperty({ type: Boolean, description: 'Whether this hop reached the point where the weapon became illicit' }) diversionPoint: boolean;
 
-  static from(t: TraceEntity): TraceHopDto {
+  static from(t: TraceHop): TraceHopDto {
     return {
       traceId: t.id,
       requestedState: t.requestedState,
       status: t.status,
-      outcome: t.answer?.outcome ?? null,
+      outcome: t.outcome,
       sentAt: t.sentAt?.toISOString() ?? null,
       answeredAt: t.answeredAt?.toISOString() ?? null,
-      nextState: t.answer?.nextState ?? null,
+      nextState: t.nextState,
       diversionPoint: t.closeReason === 'diversion_point_identified',
     };
   }
@@ -72,7 +72,7 @@ export class TracePhotoDto {
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
 
-  static from(p: TracePhotoEntity): TracePhotoDto {
+  static from(p: TracePhotoInfo): TracePhotoDto {
     return { id: p.id, component: p.component, caption: p.caption, mediaType: p.mediaType, size: p.size, sha256: p.sha256 };
   }
 }
@@ -108,7 +108,7 @@ export class TraceDto extends TraceSummaryDto {
   @ApiProperty({ type: String, nullable: true }) closedAt: string | null;
   @ApiProperty({ type: [TraceHopDto], description: 'Every hop of the chain this trace belongs to, from the first request on' }) chain: TraceHopDto[];
 
-  static full(t: TraceEntity, chain: TraceEntity[], photos: TracePhotoEntity[] = [], disclosure: Record<string, unknown> | null = null): TraceDto {
+  static full(t: TraceEntity, chain: TraceHop[], photos: TracePhotoInfo[] = [], disclosure: Record<string, unknown> | null = null): TraceDto {
     return {
       ...TraceSummaryDto.from(t),
       weaponId: t.weaponId,
