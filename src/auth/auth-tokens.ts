@@ -28,7 +28,8 @@ interface MfaTokenPayload {
   exp: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A UUID as this service writes them (lower case). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Signs and checks the three kinds of token: access (JWT), MFA step (JWT) and refresh (opaque). */
 @Injectable()

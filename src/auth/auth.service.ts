@@ -4,12 +4,12 @@ import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { AppError, ConflictError, UnauthorizedError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { Db } from '../database/db';
+import { Db, STATE_CODE } from '../database/db';
 import { StatesService } from '../states/states.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import { AccessTokenPayload, AuthTokens } from './auth-tokens';
+import { AccessTokenPayload, AuthTokens, UUID } from './auth-tokens';
 import { LoginResponseDto, MeDto, MfaEnrollmentDto, TokensDto } from './dto/auth.dto';
 import { SessionsRepository } from './sessions.repository';
 import { Totp } from './totp';
@@ -143,34 +143,34 @@ export class AuthService {
     if (typeof payload.exp !== 'number' || payload.exp <= this.clock.nowSeconds()) {
       throw new UnauthorizedError('TOKEN_EXPIRED', 'The access token has expired; refresh it');
     }
-    if (typeof payload.st !== 'string' || typeof payload.sid !== 'string' || typeof payload.sub !== 'string') {
+    if (typeof payload.st !== 'string' || typeof payload.sid !== 'string' || typeof payload.sub !== 'string' || !STATE_CODE.test(payload.st) || !UUID.test(payload.sid) || !UUID.test(payload.sub)) {
       throw new UnauthorizedError();
     }
     return payload;
   }
 
   /**
-   * Is the session behind a valid token still live, and who is the user now (roles are read fresh)?
-   * Runs in the request's own transaction, which is scoped to the token's State.
+   * Runs `work` for the caller of a verified access token, in the request's transaction scoped to the
+   * token's State, once the session behind the token is found live and its user read afresh (roles,
+   * disabled): the session is read in the same round trip as the transaction's start.
    */
-  async authenticateAccess(payload: AccessTokenPayload): Promise<AuthUser> {
-    return this.db.inState(payload.st, async () => {
+  withAccess<T>(payload: AccessTokenPayload, work: (user: AuthUser) => Promise<T>): Promise<T> {
+    return this.sessions.inStateWithSession(payload.st, payload.sid, payload.sub, async (access) => {
       const now = this.clock.now();
-      const session = await this.sessions.findSessionWithUser(payload.sid, payload.sub);
-      if (!session || !this.isSessionLive(session, now)) throw sessionEnded();
-      const user = session.user;
-      if (!user || user.stateCode !== payload.st || user.disabledAt) throw sessionEnded();
+      if (!access || !this.isSessionLive(access.session, now)) throw sessionEnded();
+      const { session, user } = access;
+      if (user.stateCode !== payload.st || user.disabledAt) throw sessionEnded();
       if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
         await this.sessions.touchSession(session.id, now);
       }
-      return {
+      return work({
         id: user.id,
         stateCode: user.stateCode,
         name: user.displayName || user.username,
         roles: user.roles,
         sessionId: session.id,
         mfaSatisfied: session.mfaSatisfied || !this.requiresMfa(user),
-      };
+      });
     });
   }
 
@@ -223,7 +223,7 @@ export class AuthService {
     await this.sessions.markMfaSatisfied(actor.sessionId);
   }
 
-  requiresMfa(user: UserEntity): boolean {
+  requiresMfa(user: Pick<UserEntity, 'mfaExempt' | 'mfaEnabledAt' | 'roles'>): boolean {
     if (user.mfaExempt) return false;
     return user.mfaEnabledAt !== null || user.roles.some((role) => this.config.MFA_REQUIRED_ROLES.includes(role));
   }

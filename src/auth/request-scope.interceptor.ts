@@ -5,7 +5,6 @@ import { AuthUser } from '../common/auth/auth-user';
 import { AuditEntry, AuditTrail, refusalOf } from '../audit/audit-trail';
 import { ALLOW_PENDING_MFA, AUDITED, Roles } from '../common/auth/decorators';
 import { AppError, ForbiddenError } from '../common/errors/app-error';
-import { Db } from '../database/db';
 import { AfterCommit } from '../common/http/after-commit';
 import { AuthService, TokenIdentity } from './auth.service';
 
@@ -25,7 +24,6 @@ export class RequestScopeInterceptor implements NestInterceptor {
   private readonly logger = new Logger(RequestScopeInterceptor.name);
 
   constructor(
-    private readonly db: Db,
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
     private readonly trail: AuditTrail,
@@ -38,9 +36,8 @@ export class RequestScopeInterceptor implements NestInterceptor {
     const action = this.auditedAction(context, request);
     let caller: AuthUser | null = null;
     return from(
-      this.db
-        .inState(identity.claims.st, async () => {
-          const user = await this.auth.authenticateAccess(identity.claims);
+      this.auth
+        .withAccess(identity.claims, async (user) => {
           caller = user;
           this.authorise(context, user);
           request.user = user;

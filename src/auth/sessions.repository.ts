@@ -1,7 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db';
+import type { UserEntity } from '../users/entities/user.entity';
+import { UUID } from './auth-tokens';
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+
+/** A session with its user, as each authenticated request reads them. */
+export interface SessionAccess {
+  session: Pick<AuthSessionEntity, 'id' | 'mfaSatisfied' | 'lastActivityAt' | 'expiresAt' | 'revokedAt'>;
+  user: Pick<UserEntity, 'id' | 'stateCode' | 'username' | 'displayName' | 'roles' | 'disabledAt' | 'mfaExempt' | 'mfaEnabledAt'>;
+}
+
+interface AccessRow {
+  session_id: string;
+  mfa_satisfied: boolean;
+  last_activity_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  user_id: string;
+  state_code: string;
+  username: string;
+  display_name: string;
+  roles: UserEntity['roles'];
+  disabled_at: Date | null;
+  mfa_exempt: boolean;
+  mfa_enabled_at: Date | null;
+}
+
+function accessOf(r: AccessRow): SessionAccess {
+  return {
+    session: { id: r.session_id, mfaSatisfied: r.mfa_satisfied, lastActivityAt: r.last_activity_at, expiresAt: r.expires_at, revokedAt: r.revoked_at },
+    user: {
+      id: r.user_id, stateCode: r.state_code, username: r.username, displayName: r.display_name, roles: r.roles, disabledAt: r.disabled_at,
+      mfaExempt: r.mfa_exempt, mfaEnabledAt: r.mfa_enabled_at,
+    },
+  };
+}
 
 @Injectable()
 export class SessionsRepository {
@@ -22,14 +56,15 @@ export class SessionsRepository {
     return this.db.repository(AuthSessionEntity).findOneBy({ id, userId });
   }
 
-  /** The session with its user, in one query (every authenticated request reads both). */
-  findSessionWithUser(id: string, userId: string): Promise<AuthSessionEntity | null> {
-    // A query builder, not findOne with relations: that one runs two statements (ids first, then the join).
-    return this.db.repository(AuthSessionEntity)
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.user', 'u')
-      .where('s.id = :id AND s.user_id = :userId', { id, userId })
-      .getOne();
+  /**
+   * Runs `work` in a transaction scoped to `stateCode` that starts by reading session `sessionId` of user
+   * `userId` with its user, through auth_access() in the same round trip as the transaction's start (every
+   * authenticated request does this first); `work` gets null when there is no such session.
+   */
+  inStateWithSession<T>(stateCode: string, sessionId: string, userId: string, work: (access: SessionAccess | null) => Promise<T>): Promise<T> {
+    // Inlined into the opening statement, so only ids of the UUID form (a verified token's) are taken.
+    if (!UUID.test(sessionId) || !UUID.test(userId)) throw new Error('A session and its user are named by UUIDs');
+    return this.db.inStateOpening(stateCode, `SELECT * FROM auth_access('${sessionId}', '${userId}')`, (rows) => work(rows[0] ? accessOf(rows[0] as unknown as AccessRow) : null));
   }
 
   findSessionForUpdate(id: string): Promise<AuthSessionEntity | null> {

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
+import type { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 
 /** What app.state_code may hold: checked before it is written into the statement that starts a transaction. */
-const STATE_CODE = /^[A-Z]{3}$/;
+export const STATE_CODE = /^[A-Z]{3}$/;
 
 /**
  * Work gathered during a transaction and written by one statement sent in the same round trip as the
@@ -43,6 +44,22 @@ export class Db {
       throw new Error(`Already in a transaction for ${current.stateCode ?? 'no State'}; cannot switch to ${stateCode}`);
     }
     return this.transaction(stateCode, work);
+  }
+
+  /**
+   * Runs `work` in a transaction scoped to `stateCode` whose first statement, `opening`, goes to PostgreSQL
+   * in the same round trip as the transaction's start; `work` gets its rows. `opening` is one statement
+   * without parameters: its values inlined as literals the caller has checked (a UUID, a State code).
+   */
+  inStateOpening<T>(stateCode: string, opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
+    if (this.scope.getStore()) throw new Error('inStateOpening starts a transaction: it cannot run inside one');
+    return this.transaction(stateCode, work, opening);
+  }
+
+  /** As inStateOpening, in a transaction without a State (node-wide tables and SECURITY DEFINER functions only). */
+  withoutStateOpening<T>(opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
+    if (this.scope.getStore()) throw new Error('withoutStateOpening starts a transaction: it cannot run inside one');
+    return this.transaction(null, work, opening);
   }
 
   /**
@@ -108,16 +125,27 @@ export class Db {
    * simple query (one round trip instead of two on every request); TypeORM is then told that its query
    * runner is in that transaction, so that commit, rollback and nested savepoints go through it as usual.
    */
-  private async transaction<T>(stateCode: string | null, work: () => Promise<T>): Promise<T> {
+  private async transaction<T>(stateCode: string | null, work: (rows: Record<string, unknown>[]) => Promise<T>, opening?: string): Promise<T> {
     if (stateCode !== null && !STATE_CODE.test(stateCode)) throw new Error(`Not a State code: ${JSON.stringify(stateCode)}`);
     const runner = this.dataSource.createQueryRunner();
     const afterCommit: (() => void)[] = [];
     const staged = new Map<CommitBatch<unknown>, unknown[]>();
     let result: T;
     try {
-      await runner.query(stateCode === null ? 'START TRANSACTION' : `START TRANSACTION; SELECT set_config('app.state_code', '${stateCode}', true)`);
+      const start = stateCode === null ? 'START TRANSACTION' : `START TRANSACTION; SELECT set_config('app.state_code', '${stateCode}', true)`;
+      // From here a failure rolls back (a ROLLBACK after a START that did not run only draws a warning).
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, staged }, work);
+      let rows: Record<string, unknown>[] = [];
+      if (opening === undefined) {
+        await runner.query(start);
+      } else {
+        // Several statements in one simple query: the driver answers with one result each (TypeORM's
+        // query() keeps none of them), the opening statement's last.
+        const client = (await runner.connect()) as PoolClient;
+        const results = (await client.query(`${start}; ${opening}`)) as unknown as QueryResult[];
+        rows = results[results.length - 1].rows as Record<string, unknown>[];
+      }
+      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, staged }, () => work(rows));
       const statements = [...staged].filter(([, items]) => items.length > 0).map(([batch, items]) => batch.commitStatement(items));
       if (statements.length === 0) {
         await runner.commitTransaction();

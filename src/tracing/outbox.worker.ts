@@ -109,8 +109,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async deliverInTransaction(): Promise<'delivered' | 'failed' | 'none'> {
-    return this.db.withoutState(async () => {
-      const message = await this.traces.claimMessage();
+    return this.traces.withClaimedMessage(async (message) => {
       if (!message) return 'none';
       try {
         await this.db.savepointAsState(message.targetState, () => this.tracing.applyMessage(message));

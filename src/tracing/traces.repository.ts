@@ -75,29 +75,12 @@ export class TracesRepository {
   }
 
   /**
-   * What the view of a copy shows besides the copy itself, in one round trip: the hops of its chain (up to
-   * the first request, then every follow-up from it, in the order of the walk) and its photos without their bytes.
+   * What the view of a copy shows besides the copy itself, in one round trip (trace_view(), a function so
+   * that its plan is kept): the hops of its chain (up to the first request, then every follow-up from it,
+   * in the order of the walk) and its photos without their bytes.
    */
   async viewOf(stateCode: string, traceId: string): Promise<TraceView> {
-    const rows: HopRow[] = await this.db.manager.query(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id, 0 AS depth FROM traces WHERE state_code = $1 AND id = $2
-         UNION ALL SELECT t.id, t.parent_id, up.depth + 1 FROM traces t JOIN up ON t.id = up.parent_id AND t.state_code = $1 WHERE up.depth < 50
-       ), root AS (SELECT id FROM up ORDER BY depth DESC LIMIT 1),
-       down AS (
-         SELECT id, 0 AS depth FROM root
-         UNION ALL SELECT t.id, down.depth + 1 FROM traces t JOIN down ON t.parent_id = down.id AND t.state_code = $1 WHERE down.depth < 50
-       )
-       SELECT t.id, t.requested_state, t.status, t.answer->>'outcome' AS outcome, t.answer->>'nextState' AS next_state,
-              t.sent_at, t.answered_at, t.close_reason,
-              CASE WHEN t.id = $2 THEN (
-                SELECT coalesce(json_agg(json_build_object('id', p.id, 'component', p.component, 'caption', p.caption, 'mediaType', p.media_type,
-                                                           'size', p.size, 'sha256', p.sha256) ORDER BY p.position), '[]'::json)
-                  FROM trace_photos p WHERE p.state_code = $1 AND p.trace_id = $2) END AS photos
-         FROM down JOIN traces t ON t.state_code = $1 AND t.id = down.id
-        ORDER BY down.depth, t.id`,
-      [stateCode, traceId],
-    );
+    const rows: HopRow[] = await this.db.manager.query('SELECT * FROM trace_view($1, $2)', [stateCode, traceId]);
     return {
       chain: rows.map((r) => ({
         id: r.id, requestedState: r.requested_state, status: r.status, outcome: r.outcome, nextState: r.next_state,
@@ -160,17 +143,20 @@ export class TracesRepository {
   }
 
   /**
-   * The oldest undelivered message whose exchange has no older one pending, locked (SKIP LOCKED) for
-   * this transaction. Through a SECURITY DEFINER function: the outbox spans every State.
+   * Runs `work` in a transaction without a State that starts by claiming the oldest undelivered message whose
+   * exchange has no older one pending, locked (SKIP LOCKED) for this transaction, in the same round trip as
+   * the transaction's start; `work` gets null when there is none. Through a SECURITY DEFINER function: the
+   * outbox spans every State.
    */
-  async claimMessage(): Promise<OutboxMessageEntity | null> {
-    const rows: Record<string, unknown>[] = await this.db.manager.query('SELECT * FROM outbox_claim()');
-    if (rows.length === 0) return null;
-    const r = rows[0];
-    return Object.assign(new OutboxMessageEntity(), {
-      id: r.id, stateCode: r.state_code, targetState: r.target_state, kind: r.kind, exchangeId: r.exchange_id,
-      payload: r.payload, sealed: r.sealed, dataKey: { kekId: r.kek_id, wrapped: r.data_key }, createdAt: r.created_at, deliveredAt: null,
-      attempts: r.attempts, lastError: r.last_error,
+  withClaimedMessage<T>(work: (message: OutboxMessageEntity | null) => Promise<T>): Promise<T> {
+    return this.db.withoutStateOpening('SELECT * FROM outbox_claim()', (rows) => {
+      const r = rows[0];
+      if (!r) return work(null);
+      return work(Object.assign(new OutboxMessageEntity(), {
+        id: r.id, stateCode: r.state_code, targetState: r.target_state, kind: r.kind, exchangeId: r.exchange_id,
+        payload: r.payload, sealed: r.sealed, dataKey: { kekId: r.kek_id, wrapped: r.data_key }, createdAt: r.created_at, deliveredAt: null,
+        attempts: r.attempts, lastError: r.last_error,
+      }));
     });
   }
 
