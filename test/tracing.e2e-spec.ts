@@ -261,6 +261,30 @@ describe('Tracing between national points of contact', () => {
     expect((await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.status).toBe('closed');
   });
 
+  it('delivers in one drain every message held back, in order within each exchange', async () => {
+    const first = await sentTrace();
+    const second = await sentTrace();
+    // BEL acknowledges the first trace, then acknowledges and answers the second, before anything is
+    // delivered. The first delivery opens a second lane: one lane takes the second acknowledgement while the
+    // other finds the answer held back behind it (outbox_claim() keeps an exchange in order), and the drain
+    // must still deliver that answer before it resolves.
+    const written = t.app.get(TracingService).outbox;
+    const deliverers = written.listeners('written') as (() => void)[];
+    written.removeAllListeners('written');
+    try {
+      await transition('belNpc', first.incoming.id, 'acknowledge');
+      await transition('belNpc', second.incoming.id, 'acknowledge');
+      await transition('belNpc', second.incoming.id, 'answer', { outcome: 'full', recordFound: false });
+    } finally {
+      for (const deliver of deliverers) written.on('written', deliver);
+    }
+    expect(await outbox.drain()).toBe(3);
+    const statusAtFra = async (id: string) => (await t.http.get(api(`/traces/${id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect((await statusAtFra(first.outgoing.id)).status).toBe('acknowledged');
+    const answered = await statusAtFra(second.outgoing.id);
+    expect({ status: answered.status, acknowledged: typeof answered.acknowledgedAt, outcome: answered.answer?.outcome }).toEqual({ status: 'answered', acknowledged: 'string', outcome: 'full' });
+  });
+
   it('edits a draft: null refused where a value is required, accepted where it clears; a follow-up needs a fresh version', async () => {
     const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ priority: 'urgent', urgentJustification: 'Suspect in custody' })).expect(201);
     const patch = (etag: string, body: object) => t.http.patch(api(`/traces/${created.body.id}`)).set(bearer(tokens.fraOfficer)).set('If-Match', etag).send(body);

@@ -62,17 +62,28 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
+  /** Rounds of deliveries until one ends with nothing skipped; resolves with how many were delivered. */
+  private async deliverAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { delivered, skipped } = await this.deliverRound();
+      total += delivered;
+      if (!skipped) return total;
+    }
+  }
+
   /**
    * Several deliveries at once, each in its own transaction: SKIP LOCKED shares the messages out, and
-   * outbox_claim() never hands out a message while an older one of its exchange is pending. A run starts
+   * outbox_claim() never hands out a message while an older one of its exchange is pending. A round starts
    * with one lane and opens another (up to LANES) after each message delivered; the first claim that finds
-   * nothing ends every lane. A message that claim skipped, locked by another lane or waiting for an older one
-   * of its exchange, is left to one more run, asked for here.
+   * nothing ends every lane. When that claim ran while another lane was delivering, it may have skipped a
+   * message (locked by that lane, or waiting for an older one of its exchange): `skipped` asks for a round more.
    */
-  private async deliverAll(): Promise<number> {
+  private async deliverRound(): Promise<{ delivered: number; skipped: boolean }> {
     let delivered = 0;
     let budget = BATCH;
     let empty = false;
+    let skipped = false;
     let inFlight = 0;
     const lanes: Promise<void>[] = [];
     const lane = async (): Promise<void> => {
@@ -82,7 +93,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         inFlight--;
         if (outcome === 'none') {
           empty = true;
-          if (inFlight > 0) this.again = true;
+          skipped = inFlight > 0;
           return;
         }
         if (outcome === 'delivered') delivered++;
@@ -91,7 +102,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     };
     lanes.push(lane());
     for (let i = 0; i < lanes.length; i++) await lanes[i];
-    return delivered;
+    return { delivered, skipped };
   }
 
   /**
