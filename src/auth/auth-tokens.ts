@@ -4,6 +4,7 @@ import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto
 import { Role } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { UnauthorizedError } from '../common/errors/app-error';
+import { UUID } from '../common/uuid';
 import { JWT_SECRET } from './jwt-secret';
 
 export const TOKEN_ISSUER = 'iti-trace';
@@ -28,8 +29,6 @@ interface MfaTokenPayload {
   exp: number;
 }
 
-/** A UUID as this service writes them (lower case). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Signs and checks the three kinds of token: access (JWT), MFA step (JWT) and refresh (opaque). */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db';
 import type { UserEntity } from '../users/entities/user.entity';
-import { UUID } from './auth-tokens';
+import { UUID } from '../common/uuid';
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 

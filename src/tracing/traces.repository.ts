@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
-import { Db } from '../database/db';
+import { UUID } from '../common/uuid';
+import { CommitBatch, Db } from '../database/db';
 import { TraceEntity } from './entities/trace.entity';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { TracePhotoEntity } from './entities/trace-photo.entity';
@@ -25,6 +26,11 @@ export interface TraceListFilter {
   /** Officers see only the traces they opened. */
   createdBy?: string;
 }
+
+/** The messages a delivery transaction marks delivered as it commits (ids checked as UUIDs before they are staged). */
+const DELIVERED: CommitBatch<string> = {
+  commitStatement: (ids) => ids.map((id) => `SELECT outbox_delivered('${id}')`).join('; '),
+};
 
 @Injectable()
 export class TracesRepository {
@@ -160,8 +166,13 @@ export class TracesRepository {
     });
   }
 
+  /**
+   * Marks a claimed message delivered by a statement sent with the transaction's COMMIT (in its round
+   * trip): it counts only if everything the delivery wrote commits with it.
+   */
   async markDelivered(id: string): Promise<void> {
-    await this.db.manager.query('SELECT outbox_delivered($1)', [id]);
+    if (!UUID.test(id)) throw new Error(`Not a message id: ${JSON.stringify(id)}`);
+    this.db.stage(DELIVERED, id);
   }
 
   async markFailed(id: string, error: string): Promise<void> {
