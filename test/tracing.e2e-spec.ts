@@ -95,6 +95,10 @@ describe('Tracing between national points of contact', () => {
     const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ weapon: observed })).expect(201);
     expect(draft.body).toMatchObject({ status: 'draft', direction: 'outgoing', requestingState: 'FRA', requestedState: 'BEL', version: 1 });
     expect(draft.headers.etag).toBe('"1"');
+    // A new trace answers with the same fields as a read of it, nulls included.
+    const read = (await t.http.get(api(`/traces/${draft.body.id}`)).set(bearer(tokens.fraOfficer)).expect(200)).body;
+    expect(draft.body).toEqual(read);
+    expect(draft.body).toMatchObject({ parentId: null, npcName: null, answer: null, closeReason: null, sentAt: null });
 
     // Only the NPC sends, and only a submitted trace.
     await transition('fraNpc', draft.body.id, 'send', {}, 409);
@@ -141,6 +145,7 @@ describe('Tracing between national points of contact', () => {
 
     // The follow-up to Italy, prefilled; the chain shows both hops.
     const child = await transition('fraNpc', draft.body.id, 'follow-ups', {}, 201);
+    expect(child).toEqual((await t.http.get(api(`/traces/${child.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body);
     expect(child).toMatchObject({ status: 'submitted', requestedState: 'ITA', parentId: draft.body.id, useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'] });
     expect(child.chain.map((h: { requestedState: string; outcome: string | null }) => `${h.requestedState}:${h.outcome}`)).toEqual(['BEL:full', 'ITA:null']);
     await transition('fraNpc', child.id, 'send');

@@ -61,7 +61,7 @@ export class SessionsRepository {
    * `userId` with its user, through auth_access() in the same round trip as the transaction's start (every
    * authenticated request does this first); `work` gets null when there is no such session.
    */
-  inStateWithSession<T>(stateCode: string, sessionId: string, userId: string, work: (access: SessionAccess | null) => Promise<T>): Promise<T> {
+  async inStateWithSession<T>(stateCode: string, sessionId: string, userId: string, work: (access: SessionAccess | null) => Promise<T>): Promise<T> {
     // Inlined into the opening statement, so only ids of the UUID form (a verified token's) are taken.
     if (!UUID.test(sessionId) || !UUID.test(userId)) throw new Error('A session and its user are named by UUIDs');
     return this.db.inStateOpening(stateCode, `SELECT * FROM auth_access('${sessionId}', '${userId}')`, (rows) => work(rows[0] ? accessOf(rows[0] as unknown as AccessRow) : null));

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient, QueryResult } from 'pg';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 
 /** What app.state_code may hold: checked before it is written into the statement that starts a transaction. */
 export const STATE_CODE = /^[A-Z]{3}$/;
@@ -51,13 +51,13 @@ export class Db {
    * in the same round trip as the transaction's start; `work` gets its rows. `opening` is one statement
    * without parameters: its values inlined as literals the caller has checked (a UUID, a State code).
    */
-  inStateOpening<T>(stateCode: string, opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
+  async inStateOpening<T>(stateCode: string, opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
     if (this.scope.getStore()) throw new Error('inStateOpening starts a transaction: it cannot run inside one');
     return this.transaction(stateCode, work, opening);
   }
 
   /** As inStateOpening, in a transaction without a State (node-wide tables and SECURITY DEFINER functions only). */
-  withoutStateOpening<T>(opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
+  async withoutStateOpening<T>(opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
     if (this.scope.getStore()) throw new Error('withoutStateOpening starts a transaction: it cannot run inside one');
     return this.transaction(null, work, opening);
   }
@@ -141,8 +141,10 @@ export class Db {
       } else {
         // Several statements in one simple query: the driver answers with one result each (TypeORM's
         // query() keeps none of them), the opening statement's last.
+        // A failure is reported as TypeORM reports the others (QueryFailedError, with the driver's error).
         const client = (await runner.connect()) as PoolClient;
-        const results = (await client.query(`${start}; ${opening}`)) as unknown as QueryResult[];
+        const sql = `${start}; ${opening}`;
+        const results = (await client.query(sql).catch((error: Error) => Promise.reject(new QueryFailedError(sql, undefined, error)))) as unknown as QueryResult[];
         rows = results[results.length - 1].rows as Record<string, unknown>[];
       }
       result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, staged }, () => work(rows));

@@ -76,8 +76,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
    * Several deliveries at once, each in its own transaction: SKIP LOCKED shares the messages out, and
    * outbox_claim() never hands out a message while an older one of its exchange is pending. A round starts
    * with one lane and opens another (up to LANES) after each message delivered; the first claim that finds
-   * nothing ends every lane. When that claim ran while another lane was delivering, it may have skipped a
-   * message (locked by that lane, or waiting for an older one of its exchange): `skipped` asks for a round more.
+   * nothing ends every lane, a transaction that failed only its own. When that claim ran while another lane
+   * was delivering, it may have skipped a message (locked by that lane, or waiting for an older one of its
+   * exchange): `skipped` asks for a round more.
    */
   private async deliverRound(): Promise<{ delivered: number; skipped: boolean }> {
     let delivered = 0;
@@ -88,12 +89,15 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const lanes: Promise<void>[] = [];
     const lane = async (): Promise<void> => {
       while (!empty && budget-- > 0) {
+        const othersBusy = inFlight > 0;
         inFlight++;
         const outcome = await this.deliverOne();
         inFlight--;
+        // A transaction that failed ends only its own lane (the message stays pending for a later run).
+        if (outcome === 'error') return;
         if (outcome === 'none') {
           empty = true;
-          skipped = inFlight > 0;
+          if (othersBusy || inFlight > 0) skipped = true;
           return;
         }
         if (outcome === 'delivered') delivered++;
@@ -110,12 +114,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
    * fails, the savepoint is undone and the failure recorded while the claim's lock is still held, so no
    * other lane or replica retries it before its back-off.
    */
-  private async deliverOne(): Promise<'delivered' | 'failed' | 'none'> {
+  private async deliverOne(): Promise<'delivered' | 'failed' | 'none' | 'error'> {
     // A failure of the transaction itself (connection lost, commit refused) undoes everything, the claim
     // included: the message stays pending for the next run, and this lane stops.
     return this.deliverInTransaction().catch((error: unknown) => {
       this.logger.error(`outbox delivery interrupted: ${error instanceof Error ? error.message : String(error)}`);
-      return 'none' as const;
+      return 'error' as const;
     });
   }
 

@@ -36,10 +36,17 @@ const DELIVERED: CommitBatch<string> = {
 export class TracesRepository {
   constructor(private readonly db: Db) {}
 
-  /** Inserts a new copy (insert, not save: save would first look the new id up). */
+  /**
+   * Inserts a new copy (insert, not save: save would first look the new id up). The nullable columns left
+   * out are null on the returned copy, as save would set them and as a read gives them (insert itself fills
+   * in only generated and default values).
+   */
   async insert(trace: Partial<TraceEntity>): Promise<TraceEntity> {
     const repository = this.db.repository(TraceEntity);
     const entity = repository.create(trace);
+    for (const column of repository.metadata.columns) {
+      if (column.isNullable && column.getEntityValue(entity) === undefined) column.setEntityValue(entity, null);
+    }
     await repository.insert(entity);
     return entity;
   }
