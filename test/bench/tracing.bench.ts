@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { createTestApp, createUser, ownerQuery, TestApp, Tokens } from '../support/test-app';
 import { traceRequestBody } from '../support/traces';
 import { machineLines, percentile, round, serverVersion, writeSection } from './report';
-import { login, Service, startService } from './service';
+import { call, login, Service, startService } from './service';
 
 /**
  * Trace lifecycle benchmark: LIFECYCLES full lifecycles between two States hosted on the node (FRA asks,
@@ -170,12 +170,12 @@ class LifecycleRunner {
     if (options.body) headers['content-type'] = 'application/json';
     if (options.ifMatch) headers['if-match'] = options.ifMatch;
     const begin = performance.now();
-    const response = await fetch(`${this.origin}${path}`, { method, headers, body: options.body ? JSON.stringify(options.body) : undefined });
-    const text = await response.text();
+    const response = await call(`${this.origin}${path}`, { method, headers, body: options.body ? JSON.stringify(options.body) : undefined });
+    const text = response.body.toString();
     this.times[kind].push(performance.now() - begin);
-    if (!response.ok) throw new Error(`${kind}: ${method} ${path} answered ${response.status} ${text}`);
-    const etag = response.headers.get('etag');
-    if (!etag) throw new Error(`${kind}: ${method} ${path} answered without an ETag`);
+    if (response.status < 200 || response.status > 299) throw new Error(`${kind}: ${method} ${path} answered ${response.status} ${text}`);
+    const etag = response.headers.etag;
+    if (typeof etag !== 'string') throw new Error(`${kind}: ${method} ${path} answered without an ETag`);
     return { etag, body: JSON.parse(text) as { id: string; status: string; exchangeId: string } };
   }
 }
@@ -265,12 +265,11 @@ describe('trace lifecycle benchmark', () => {
     const pdfTimes: number[] = [];
     for (let i = 0; i < PDF_WARM_UP + PDFS; i++) {
       const start = performance.now();
-      const response = await fetch(`${origin}/traces/${outgoingIds[i % outgoingIds.length]}/request.pdf`, { headers: { authorization: `Bearer ${tokens.fraNpc.accessToken}` } });
-      const pdf = Buffer.from(await response.arrayBuffer());
+      const response = await call(`${origin}/traces/${outgoingIds[i % outgoingIds.length]}/request.pdf`, { headers: { authorization: `Bearer ${tokens.fraNpc.accessToken}` } });
       if (i >= PDF_WARM_UP) pdfTimes.push(performance.now() - start);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.body.subarray(0, 5).toString()).toBe('%PDF-');
     }
     await stats.end();
 
@@ -373,7 +372,7 @@ function report(f: {
     '## Trace lifecycle',
     '',
     `${f.lifecycles} full lifecycles between two States hosted on the node (FRA asks, BEL answers), ${f.clients} concurrent clients each running`,
-    'one lifecycle after another, over HTTP (keep-alive) against the built service in its own process, `OUTBOX_POLL_MS` and',
+    'one lifecycle after another, over HTTP (node:http, keep-alive) against the built service in its own process, `OUTBOX_POLL_MS` and',
     '`DATABASE_POOL_SIZE` at their defaults: create → submit (FRA officer) → send (FRA NPC) → the outbox delivers BEL\'s incoming copy',
     '(found by its exchangeId in the database) → read it → acknowledge → answer (BEL NPC), each transition with the ETag of the',
     'previous response in `If-Match`. Times are the client\'s, from the request to the end of the response.',
