@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { generateSync } from 'otplib';
+import { MfaSecrets } from '../src/auth/mfa-secrets';
 import { bearer, createTestApp, createUser, login, ownerQuery, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 const LOGIN = '/api/v1/auth/login';
@@ -218,6 +219,50 @@ describe('authentication', () => {
       expect(blocked.body.code).toBe('MFA_ENROLLMENT_REQUIRED');
       const refreshed = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200)).body;
       expect(refreshed.mfaEnrollmentRequired).toBe(true);
+    });
+
+    it('keeps TOTP secrets sealed at rest: no form of the secret in the row, and a sealed secret moved to another user does not open', async () => {
+      const user = await createUser(t, { roles: ['officer'] });
+      const tokens = await login(t, user);
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
+      const rowText = async (id: string) => {
+        const [row] = await ownerQuery<Record<string, unknown>>(t, `SELECT * FROM users WHERE id = $1`, [id], 'FRA');
+        return Object.values(row).map((v) => (Buffer.isBuffer(v) ? `${v.toString('latin1')} ${v.toString('hex')} ${v.toString('base64')}` : JSON.stringify(v))).join(' ');
+      };
+      const secretForms = [enrollment.secret, Buffer.from(enrollment.secret).toString('hex'), Buffer.from(enrollment.secret).toString('base64')];
+      const pendingRow = await rowText(user.id);
+      for (const form of secretForms) expect(pendingRow).not.toContain(form);
+      const code = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: code() }).expect(204);
+      const [sealed] = await ownerQuery<{ mfa_secret: Buffer | null; mfa_pending_secret: Buffer | null; kek_id: string | null }>(
+        t, `SELECT mfa_secret, mfa_pending_secret, kek_id FROM users WHERE id = $1`, [user.id], 'FRA');
+      expect({ secret: sealed.mfa_secret?.[0], pending: sealed.mfa_pending_secret, kek: typeof sealed.kek_id }).toEqual({ secret: 1, pending: null, kek: 'string' });
+      const enrolledRow = await rowText(user.id);
+      for (const form of secretForms) expect(enrolledRow).not.toContain(form);
+
+      // The secret works at login; copied onto another enrolled user, it opens for neither the copy nor a code of it.
+      t.clock.advance(60);
+      const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
+      await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code: code() }).expect(200);
+      const { user: other } = await userWithMfa();
+      await ownerQuery(t, `UPDATE users SET mfa_secret = $1 WHERE id = $2`, [sealed.mfa_secret, other.id], 'FRA');
+      t.clock.advance(60);
+      const otherStep = await t.http.post(LOGIN).send({ username: other.username, password: other.password }).expect(200);
+      await t.http.post('/api/v1/auth/mfa').send({ mfaToken: otherStep.body.mfaToken, code: code() }).expect(500);
+    });
+
+    it('seals at start the TOTP secrets stored in plain text before secrets were sealed', async () => {
+      const { user } = await userWithMfa();
+      const legacySecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      await ownerQuery(t, `UPDATE users SET mfa_secret = NULL, kek_id = NULL, data_key = NULL, mfa_secret_legacy = $1 WHERE id = $2`, [legacySecret, user.id], 'FRA');
+      expect(await t.app.get(MfaSecrets).sealLegacy()).toBe(1);
+      const [row] = await ownerQuery<{ mfa_secret: Buffer | null; mfa_secret_legacy: string | null }>(t, `SELECT mfa_secret, mfa_secret_legacy FROM users WHERE id = $1`, [user.id], 'FRA');
+      expect({ legacy: row.mfa_secret_legacy, sealed: row.mfa_secret?.[0] }).toEqual({ legacy: null, sealed: 1 });
+      expect(await t.app.get(MfaSecrets).sealLegacy()).toBe(0);
+      t.clock.advance(60);
+      const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
+      const code = generateSync({ secret: legacySecret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code }).expect(200);
     });
 
     it('refuses an expired MFA step token', async () => {

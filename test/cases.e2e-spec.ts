@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { generateSync } from 'otplib';
 import { Client } from 'pg';
 import { rotateKeyringFile } from '../src/common/encryption/key-provider';
 import { KeyRotation } from '../src/common/encryption/key-rotation';
@@ -226,6 +227,12 @@ describe('Confidential case files', () => {
 
   it('keeps every record readable through a key rotation while the service runs', async () => {
     const before = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], 'FRA');
+    // A user with a sealed TOTP secret, who logs in with it after the rotation too.
+    const enrolled = await createUser(t, { roles: ['officer'] });
+    const enrolledTokens = await login(t, enrolled);
+    const { secret } = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(enrolledTokens)).expect(200)).body;
+    const totp = () => generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+    await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(enrolledTokens)).send({ code: totp() }).expect(204);
     const newKek = rotateKeyringFile(join(t.dataDir, 'keyring.json'));
     // The running service looks at its keyring file at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -234,7 +241,8 @@ describe('Confidential case files', () => {
     expect(report.rewrapped.cases).toBe(1);
     expect(report.rewrapped.traces).toBeGreaterThanOrEqual(2);
     expect(report.rewrapped.outbox_messages).toBeGreaterThanOrEqual(1);
-    expect(report.remaining).toEqual({ cases: 0, traces: 0, outbox_messages: 0, idempotency_keys: 0 });
+    expect(report.rewrapped.users).toBe(1);
+    expect(report.remaining).toEqual({ cases: 0, traces: 0, outbox_messages: 0, idempotency_keys: 0, users: 0 });
     for (const state of ['FRA', 'BEL']) {
       const keks = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM cases WHERE kek_id IS NOT NULL UNION SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], state);
       expect(keks.map((k) => k.kek_id)).toEqual([newKek]);
@@ -243,6 +251,9 @@ describe('Confidential case files', () => {
     // A second run finds nothing left to re-wrap.
     expect(Object.values((await t.app.get(KeyRotation).rewrapAll(['FRA', 'BEL'])).rewrapped).every((n) => n === 0)).toBe(true);
 
+    t.clock.advance(60);
+    const step = await t.http.post('/api/v1/auth/login').send({ username: enrolled.username, password: enrolled.password }).expect(200);
+    await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code: totp() }).expect(200);
     const read = await call('officer', 'get', `/cases/${ids.case}`);
     expect(read.body.content.reference).toBe(CANARY.reference);
     expect((await call('belNpc', 'get', `/traces/${ids.belCopy}`)).body.disclosure.offence).toBe(CANARY.offence);

@@ -12,6 +12,7 @@ import { RequestScopeInterceptor } from './request-scope.interceptor';
 import { RequestContextInterceptor } from '../common/http/request-context';
 import { JWT_SECRET } from './jwt-secret';
 import { JwtStrategy } from './jwt.strategy';
+import { MfaSecrets } from './mfa-secrets';
 import { Totp } from './totp';
 
 @Module({
@@ -26,6 +27,7 @@ import { Totp } from './totp';
     AuthService,
     AuthTokens,
     Totp,
+    MfaSecrets,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
     // In this order: the request's origin is known to everything below, the audit of refusals included.

@@ -12,6 +12,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AccessTokenPayload, AuthTokens } from './auth-tokens';
 import { UUID } from '../common/uuid';
 import { LoginResponseDto, MeDto, MfaEnrollmentDto, TokensDto } from './dto/auth.dto';
+import { MfaSecrets } from './mfa-secrets';
 import { SessionsRepository } from './sessions.repository';
 import { Totp } from './totp';
 
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly tokens: AuthTokens,
     private readonly totp: Totp,
+    private readonly mfaSecrets: MfaSecrets,
     private readonly states: StatesService,
     private readonly clock: Clock,
     private readonly trail: AuditTrail,
@@ -93,7 +95,7 @@ export class AuthService {
         if (user) this.trail.record(user, { action: 'auth.mfa', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: 'locked_or_disabled' } });
         return { ok: false, error: invalidCredentials() };
       }
-      const matched = this.totp.matchingStep(user.mfaSecret, code);
+      const matched = this.totp.matchingStep(this.mfaSecrets.open(user, 'mfa_secret', user.mfaSecret), code);
       if (matched === null || (user.mfaLastStep !== null && matched <= Number(user.mfaLastStep))) {
         await this.recordFailure(user, 'auth.mfa', 'wrong_code');
         return { ok: false, error: new UnauthorizedError('MFA_CODE_INVALID', 'The code is wrong, expired or already used') };
@@ -204,7 +206,8 @@ export class AuthService {
     if (!user) throw sessionEnded();
     if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');
     const secret = this.totp.newSecret();
-    await this.users.update(user.stateCode, user.id, { mfaPendingSecret: secret });
+    const { sealed, dataKey } = this.mfaSecrets.seal(user, 'mfa_pending_secret', secret);
+    await this.users.update(user.stateCode, user.id, { mfaPendingSecret: sealed, dataKey });
     return { secret, otpauthUri: this.totp.uri(secret, `${user.username} (${user.stateCode})`) };
   }
 
@@ -213,10 +216,11 @@ export class AuthService {
     if (!user) throw sessionEnded();
     if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');
     if (!user.mfaPendingSecret) throw new ConflictError('MFA_NOT_ENROLLING', 'Call POST /auth/mfa/enroll first');
-    const matched = this.totp.matchingStep(user.mfaPendingSecret, code);
+    const secret = this.mfaSecrets.open(user, 'mfa_pending_secret', user.mfaPendingSecret);
+    const matched = this.totp.matchingStep(secret, code);
     if (matched === null) throw new AppError(400, 'MFA_CODE_INVALID', 'The code does not match the secret; check the device clock');
     await this.users.update(user.stateCode, user.id, {
-      mfaSecret: user.mfaPendingSecret,
+      mfaSecret: this.mfaSecrets.seal(user, 'mfa_secret', secret).sealed,
       mfaPendingSecret: null,
       mfaEnabledAt: this.clock.now(),
       mfaLastStep: String(matched),

@@ -58,6 +58,23 @@ export class UsersRepository {
   }
 
   /** Partial update of named columns, without reading the row back. */
+  /** The States that still have TOTP secrets stored in plain text, through a SECURITY DEFINER look-up (no State needed). */
+  async statesWithLegacyMfaSecrets(): Promise<string[]> {
+    const rows: { code: string }[] = await this.db.manager.query('SELECT mfa_legacy_states() AS code');
+    return rows.map((r) => r.code);
+  }
+
+  /** The State's users that still have a TOTP secret stored in plain text (from before secrets were sealed), locked. */
+  withLegacyMfaSecretsForUpdate(stateCode: string): Promise<UserEntity[]> {
+    return this.db
+      .repository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect(['u.legacyMfaSecret', 'u.legacyMfaPendingSecret'])
+      .where('u.state_code = :stateCode AND (u.mfa_secret_legacy IS NOT NULL OR u.mfa_pending_secret_legacy IS NOT NULL)', { stateCode })
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   async update(stateCode: string, id: string, changes: Partial<UserEntity>): Promise<void> {
     await this.db.repository(UserEntity).update({ stateCode, id }, changes);
   }

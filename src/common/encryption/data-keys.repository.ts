@@ -8,6 +8,7 @@ export const SEALED_TABLES = {
   traces: 'id::text',
   outbox_messages: 'id::text',
   idempotency_keys: `user_id::text || '/' || key`,
+  users: 'id::text',
 } as const;
 export type SealedTable = keyof typeof SEALED_TABLES;
 

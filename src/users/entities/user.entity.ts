@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../../common/auth/auth-user';
+import { DataKeyColumns } from '../../common/encryption/data-key.columns';
 import { StateEntity } from '../../states/entities/state.entity';
 
 @Entity({ name: 'users' })
@@ -36,12 +37,24 @@ export class UserEntity {
   @Column({ type: 'text', name: 'password_hash' })
   passwordHash: string;
 
-  @Column({ type: 'text', name: 'mfa_secret', nullable: true })
-  mfaSecret: string | null;
+  /** The TOTP secret, sealed with the row's data key (MfaSecrets). */
+  @Column({ type: 'bytea', name: 'mfa_secret', nullable: true })
+  mfaSecret: Buffer | null;
 
-  /** Secret issued by enroll, waiting for a confirming code. */
-  @Column({ type: 'text', name: 'mfa_pending_secret', nullable: true })
-  mfaPendingSecret: string | null;
+  /** Secret issued by enroll, waiting for a confirming code; sealed like mfaSecret. */
+  @Column({ type: 'bytea', name: 'mfa_pending_secret', nullable: true })
+  mfaPendingSecret: Buffer | null;
+
+  /** A secret stored in plain text before secrets were sealed: sealed when the service starts, then emptied. */
+  @Column({ type: 'text', name: 'mfa_secret_legacy', nullable: true, select: false })
+  legacyMfaSecret?: string | null;
+
+  @Column({ type: 'text', name: 'mfa_pending_secret_legacy', nullable: true, select: false })
+  legacyMfaPendingSecret?: string | null;
+
+  /** Wraps the data key that seals the TOTP secrets of this row. */
+  @Column(() => DataKeyColumns, { prefix: false })
+  dataKey: DataKeyColumns;
 
   @Column({ type: 'timestamptz', name: 'mfa_enabled_at', nullable: true })
   mfaEnabledAt: Date | null;
