@@ -240,25 +240,40 @@ describe('authentication', () => {
       const enrolledRow = await rowText(user.id);
       for (const form of secretForms) expect(enrolledRow).not.toContain(form);
 
-      // The secret works at login; copied onto another enrolled user, it opens for neither the copy nor a code of it.
+      // The secret works at login. Copied onto another user with its data key too, it does not open there (the
+      // ciphertext and the key are bound to their row): that login fails, and the refusal is in the audit trail.
       t.clock.advance(60);
       const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
       await t.http.post('/api/v1/auth/mfa').send({ mfaToken: step.body.mfaToken, code: code() }).expect(200);
       const { user: other } = await userWithMfa();
-      await ownerQuery(t, `UPDATE users SET mfa_secret = $1 WHERE id = $2`, [sealed.mfa_secret, other.id], 'FRA');
+      await ownerQuery(t, `UPDATE users o SET mfa_secret = u.mfa_secret, kek_id = u.kek_id, data_key = u.data_key FROM users u WHERE u.id = $1 AND o.id = $2`, [user.id, other.id], 'FRA');
       t.clock.advance(60);
       const otherStep = await t.http.post(LOGIN).send({ username: other.username, password: other.password }).expect(200);
-      await t.http.post('/api/v1/auth/mfa').send({ mfaToken: otherStep.body.mfaToken, code: code() }).expect(500);
+      const refused = await t.http.post('/api/v1/auth/mfa').send({ mfaToken: otherStep.body.mfaToken, code: code() }).expect(500);
+      expect(refused.body.code).toBe('INTERNAL_ERROR');
+      const audited = await ownerQuery<{ outcome: string; details: { reason: string } }>(
+        t, `SELECT outcome, details FROM audit_events WHERE action = 'auth.mfa' AND target_id = $1 ORDER BY seq DESC LIMIT 1`, [other.id], 'FRA');
+      expect(audited).toEqual([{ outcome: 'denied', details: { reason: 'secret_unreadable' } }]);
     });
 
     it('seals at start the TOTP secrets stored in plain text before secrets were sealed', async () => {
       const { user } = await userWithMfa();
       const legacySecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
       await ownerQuery(t, `UPDATE users SET mfa_secret = NULL, kek_id = NULL, data_key = NULL, mfa_secret_legacy = $1 WHERE id = $2`, [legacySecret, user.id], 'FRA');
-      expect(await t.app.get(MfaSecrets).sealLegacy()).toBe(1);
+      // One still enrolling: only a pending secret, confirmed after the conversion.
+      const enrolling = await createUser(t, { roles: ['officer'] });
+      const enrollingTokens = await login(t, enrolling);
+      const pendingSecret = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
+      await ownerQuery(t, `UPDATE users SET mfa_pending_secret_legacy = $1 WHERE id = $2`, [pendingSecret, enrolling.id], 'FRA');
+      await t.app.get(MfaSecrets).onApplicationBootstrap();
+      expect(await t.app.get(MfaSecrets).sealLegacy()).toBe(0);
+      const pendingCode = generateSync({ secret: pendingSecret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(enrollingTokens)).send({ code: pendingCode }).expect(204);
+      const [converted] = await ownerQuery<{ legacy: string | null; pending: Buffer | null; secret: Buffer | null }>(
+        t, `SELECT mfa_pending_secret_legacy AS legacy, mfa_pending_secret AS pending, mfa_secret AS secret FROM users WHERE id = $1`, [enrolling.id], 'FRA');
+      expect({ legacy: converted.legacy, pending: converted.pending, secret: converted.secret?.[0] }).toEqual({ legacy: null, pending: null, secret: 1 });
       const [row] = await ownerQuery<{ mfa_secret: Buffer | null; mfa_secret_legacy: string | null }>(t, `SELECT mfa_secret, mfa_secret_legacy FROM users WHERE id = $1`, [user.id], 'FRA');
       expect({ legacy: row.mfa_secret_legacy, sealed: row.mfa_secret?.[0] }).toEqual({ legacy: null, sealed: 1 });
-      expect(await t.app.get(MfaSecrets).sealLegacy()).toBe(0);
       t.clock.advance(60);
       const step = await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(200);
       const code = generateSync({ secret: legacySecret, epoch: Math.floor(t.clock.now().getTime() / 1000) });

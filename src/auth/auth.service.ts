@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
+import { DecryptionError } from '../common/encryption/envelope';
 import { AppError, ConflictError, UnauthorizedError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { Db, STATE_CODE } from '../database/db';
@@ -27,7 +28,7 @@ export interface TokenIdentity {
 }
 
 /** Outcome of work done in a transaction that must commit even when the caller gets an error. */
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError | DecryptionError };
 
 @Injectable()
 export class AuthService {
@@ -95,7 +96,16 @@ export class AuthService {
         if (user) this.trail.record(user, { action: 'auth.mfa', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: 'locked_or_disabled' } });
         return { ok: false, error: invalidCredentials() };
       }
-      const matched = this.totp.matchingStep(this.mfaSecrets.open(user, 'mfa_secret', user.mfaSecret), code);
+      let secret: string;
+      try {
+        secret = this.mfaSecrets.open(user, 'mfa_secret', user.mfaSecret);
+      } catch (error) {
+        // A secret that does not open (moved, altered, under an unknown key): refused, recorded, a bare 500.
+        if (!(error instanceof DecryptionError)) throw error;
+        this.trail.record(user, { action: 'auth.mfa', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: 'secret_unreadable' } });
+        return { ok: false, error };
+      }
+      const matched = this.totp.matchingStep(secret, code);
       if (matched === null || (user.mfaLastStep !== null && matched <= Number(user.mfaLastStep))) {
         await this.recordFailure(user, 'auth.mfa', 'wrong_code');
         return { ok: false, error: new UnauthorizedError('MFA_CODE_INVALID', 'The code is wrong, expired or already used') };

@@ -57,7 +57,6 @@ export class UsersRepository {
     return this.db.repository(UserEntity).save(user);
   }
 
-  /** Partial update of named columns, without reading the row back. */
   /** The States that still have TOTP secrets stored in plain text, through a SECURITY DEFINER look-up (no State needed). */
   async statesWithLegacyMfaSecrets(): Promise<string[]> {
     const rows: { code: string }[] = await this.db.manager.query('SELECT mfa_legacy_states() AS code');
@@ -75,6 +74,7 @@ export class UsersRepository {
       .getMany();
   }
 
+  /** Partial update of named columns, without reading the row back. */
   async update(stateCode: string, id: string, changes: Partial<UserEntity>): Promise<void> {
     await this.db.repository(UserEntity).update({ stateCode, id }, changes);
   }
