@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool, PoolClient } from 'pg';
+import { Db } from '../src/database/db';
 import { bearer, createTestApp, createUser, login, TestApp } from './support/test-app';
 
 const A = 'FRA';
@@ -313,5 +314,14 @@ describe('State isolation through the API', () => {
       expect(result.states.length).toBeGreaterThanOrEqual(4);
       expect(new Set(result.states)).toEqual(new Set([result.state]));
     }
+  });
+
+  it('writes the arguments of a transaction\'s opening call as quoted literals, and takes only a plain function name', async () => {
+    const db = t.app.get(Db);
+    const hostile = "x'); SELECT set_config('app.state_code', 'BEL', false); --\\";
+    const rows = await db.inStateOpening(A, { fn: 'upper', args: [hostile] }, async (r) => ({ r, state: await db.manager.query(`SELECT current_setting('app.state_code') AS s`) }));
+    expect(rows.r).toEqual([{ upper: hostile.toUpperCase() }]);
+    expect(rows.state).toEqual([{ s: A }]);
+    await expect(db.withoutStateOpening({ fn: 'upper(1); SELECT 1 --', args: [] }, async () => 0)).rejects.toThrow('Not a function name');
   });
 });

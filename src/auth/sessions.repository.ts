@@ -62,9 +62,9 @@ export class SessionsRepository {
    * authenticated request does this first); `work` gets null when there is no such session.
    */
   async inStateWithSession<T>(stateCode: string, sessionId: string, userId: string, work: (access: SessionAccess | null) => Promise<T>): Promise<T> {
-    // Inlined into the opening statement, so only ids of the UUID form (a verified token's) are taken.
+    // Written into the opening statement (quoted): only ids of the UUID form, a verified token's, are taken.
     if (!UUID.test(sessionId) || !UUID.test(userId)) throw new Error('A session and its user are named by UUIDs');
-    return this.db.inStateOpening(stateCode, `SELECT * FROM auth_access('${sessionId}', '${userId}')`, (rows) => work(rows[0] ? accessOf(rows[0] as unknown as AccessRow) : null));
+    return this.db.inStateOpening(stateCode, { fn: 'auth_access', args: [sessionId, userId] }, (rows) => work(rows[0] ? accessOf(rows[0] as unknown as AccessRow) : null));
   }
 
   findSessionForUpdate(id: string): Promise<AuthSessionEntity | null> {

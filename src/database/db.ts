@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import type { PoolClient, QueryResult } from 'pg';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 
 /** What app.state_code may hold: checked before it is written into the statement that starts a transaction. */
@@ -13,6 +13,17 @@ export const STATE_CODE = /^[A-Z]{3}$/;
 export interface CommitBatch<T> {
   /** One SQL statement without parameters (values inlined as safely quoted literals). */
   commitStatement(items: T[]): string;
+}
+
+/** A transaction's first statement: a call of a set-returning function, with text arguments. */
+export interface OpeningCall {
+  fn: string;
+  args: string[];
+}
+
+function openingStatement({ fn, args }: OpeningCall): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(fn)) throw new Error(`Not a function name: ${JSON.stringify(fn)}`);
+  return `SELECT * FROM ${fn}(${args.map(escapeLiteral).join(', ')})`;
 }
 
 interface Scope {
@@ -47,19 +58,19 @@ export class Db {
   }
 
   /**
-   * Runs `work` in a transaction scoped to `stateCode` whose first statement, `opening`, goes to PostgreSQL
-   * in the same round trip as the transaction's start; `work` gets its rows. `opening` is one statement
-   * without parameters: its values inlined as literals the caller has checked (a UUID, a State code).
+   * Runs `work` in a transaction scoped to `stateCode` that starts by calling the set-returning function
+   * `opening` in the same round trip as the transaction's start; `work` gets its rows. A simple query takes
+   * no parameters, so the arguments are written into it as quoted literals (pg's escapeLiteral).
    */
-  async inStateOpening<T>(stateCode: string, opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
+  async inStateOpening<T>(stateCode: string, opening: OpeningCall, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
     if (this.scope.getStore()) throw new Error('inStateOpening starts a transaction: it cannot run inside one');
-    return this.transaction(stateCode, work, opening);
+    return this.transaction(stateCode, work, openingStatement(opening));
   }
 
   /** As inStateOpening, in a transaction without a State (node-wide tables and SECURITY DEFINER functions only). */
-  async withoutStateOpening<T>(opening: string, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
+  async withoutStateOpening<T>(opening: OpeningCall, work: (rows: Record<string, unknown>[]) => Promise<T>): Promise<T> {
     if (this.scope.getStore()) throw new Error('withoutStateOpening starts a transaction: it cannot run inside one');
-    return this.transaction(null, work, opening);
+    return this.transaction(null, work, openingStatement(opening));
   }
 
   /**

@@ -162,7 +162,7 @@ export class TracesRepository {
    * outbox spans every State.
    */
   withClaimedMessage<T>(work: (message: OutboxMessageEntity | null) => Promise<T>): Promise<T> {
-    return this.db.withoutStateOpening('SELECT * FROM outbox_claim()', (rows) => {
+    return this.db.withoutStateOpening({ fn: 'outbox_claim', args: [] }, (rows) => {
       const r = rows[0];
       if (!r) return work(null);
       return work(Object.assign(new OutboxMessageEntity(), {
