@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Db } from '../database/db';
 import { RecordEventEntity } from './entities/record-event.entity';
 
@@ -13,6 +14,12 @@ export class RecordEventsRepository {
 
   historyOf(stateCode: string, weaponId: string): Promise<RecordEventEntity[]> {
     return this.db.repository(RecordEventEntity).find({ where: { stateCode, weaponId }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } });
+  }
+
+  /** The histories of several weapons in one query, each in the order of historyOf. */
+  historiesOf(stateCode: string, weaponIds: string[]): Promise<RecordEventEntity[]> {
+    if (weaponIds.length === 0) return Promise.resolve([]);
+    return this.db.repository(RecordEventEntity).find({ where: { stateCode, weaponId: In(weaponIds) }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } });
   }
 
   find(stateCode: string, weaponId: string, id: string): Promise<RecordEventEntity | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { Db } from '../database/db';
 import { MarkingEntity } from './entities/marking.entity';
@@ -65,6 +65,17 @@ export class WeaponsRepository {
 
   markingsOf(stateCode: string, weaponId: string): Promise<MarkingEntity[]> {
     return this.db.repository(MarkingEntity).find({ where: { stateCode, weaponId }, order: { createdAt: 'ASC' } });
+  }
+
+  findByIds(stateCode: string, ids: string[]): Promise<WeaponEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.repository(WeaponEntity).findBy({ stateCode, id: In(ids) });
+  }
+
+  /** The markings of several weapons in one query, each in the order of markingsOf. */
+  markingsOfMany(stateCode: string, weaponIds: string[]): Promise<MarkingEntity[]> {
+    if (weaponIds.length === 0) return Promise.resolve([]);
+    return this.db.repository(MarkingEntity).find({ where: { stateCode, weaponId: In(weaponIds) }, order: { createdAt: 'ASC' } });
   }
 
   async delete(stateCode: string, id: string): Promise<void> {

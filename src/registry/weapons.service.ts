@@ -91,12 +91,22 @@ export class WeaponsService {
   }
 
   async get(actor: AuthUser, id: string): Promise<WeaponDto> {
-    const weapon = await this.weapons.findById(actor.stateCode, id);
+    const [weapon] = await this.getMany(actor, [id]);
     if (!weapon) throw new WeaponNotFoundError();
-    // One transaction is one connection: its queries run one after the other.
-    const markings = await this.weapons.markingsOf(actor.stateCode, id);
-    const history = await this.events.historyOf(actor.stateCode, id);
-    return WeaponDto.full(weapon, markings, history);
+    return weapon;
+  }
+
+  /** Several weapons of the actor's registry with their markings and histories, in three queries; unknown ids are left out. */
+  async getMany(actor: AuthUser, ids: string[]): Promise<WeaponDto[]> {
+    const weapons = await this.weapons.findByIds(actor.stateCode, ids);
+    const markings = await this.weapons.markingsOfMany(actor.stateCode, ids);
+    const events = await this.events.historiesOf(actor.stateCode, ids);
+    const byId = new Map(weapons.map((w) => [w.id, w]));
+    return ids.flatMap((id) => {
+      const weapon = byId.get(id);
+      if (!weapon) return [];
+      return [WeaponDto.full(weapon, markings.filter((m) => m.weaponId === id), events.filter((e) => e.weaponId === id))];
+    });
   }
 
   async list(actor: AuthUser, query: ListWeaponsQueryDto): Promise<Page<WeaponSummaryDto>> {

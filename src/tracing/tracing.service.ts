@@ -341,15 +341,18 @@ export class TracingService {
     const make = observed.make ? matcher.manufacturer(observed.make)?.code : undefined;
     const calibre = observed.calibre ? matcher.calibre(observed.calibre)?.code : undefined;
     const items: CandidateDto[] = [];
-    for (const item of found.items.slice(0, 10)) {
+    const top = found.items.slice(0, 10);
+    const records = new Map((await this.weapons.getMany(actor, top.map((item) => item.weapon.id))).map((w) => [w.id, w]));
+    for (const item of top) {
       const w = item.weapon;
       const reasons = [...item.reasons];
       let score = item.score;
       if (make && w.manufacturerCode === make) { score += 0.05; reasons.push(`manufacturer ${w.manufacturer ?? make} as observed`); }
       if (calibre && w.calibreCode === calibre) { score += 0.03; reasons.push(`calibre ${w.calibre ?? calibre} as observed`); }
       if (observed.model && w.model?.toLowerCase() === observed.model.toLowerCase()) { score += 0.02; reasons.push(`model ${w.model}`); }
-      const full = await this.weapons.get(actor, w.id);
-      items.push({ weaponId: w.id, score: Math.round(score * 1000) / 1000, reasons, serial: w.serial, manufacturer: w.manufacturer, model: w.model, calibre: w.calibre, prefill: prefillFrom(full, actor.stateCode) });
+      const record = records.get(w.id);
+      if (!record) continue;
+      items.push({ weaponId: w.id, score: Math.round(score * 1000) / 1000, reasons, serial: w.serial, manufacturer: w.manufacturer, model: w.model, calibre: w.calibre, prefill: prefillFrom(record, actor.stateCode) });
     }
     items.sort((a, b) => b.score - a.score || a.weaponId.localeCompare(b.weaponId));
     return { items };
