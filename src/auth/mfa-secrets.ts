@@ -28,7 +28,7 @@ export class MfaSecrets implements OnApplicationBootstrap {
   /** `secret` sealed for `column` of the user's row, with the data key the row must keep. */
   seal(user: SealedUser, column: SecretColumn, secret: string): { sealed: Buffer; dataKey: DataKeyColumns } {
     const scope = { stateCode: user.stateCode, table: 'users', rowId: user.id };
-    const { cipher, dataKey } = user.dataKey?.wrapped ? { cipher: this.sealing.record(scope, user.dataKey), dataKey: user.dataKey } : this.sealing.newRecord(scope);
+    const { cipher, dataKey } = this.sealing.recordOrNew(scope, user.dataKey);
     return { sealed: cipher.seal(column, secret), dataKey };
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { escapeLiteral } from 'pg';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { UUID } from '../common/uuid';
 import { CommitBatch, Db } from '../database/db';
@@ -29,7 +30,7 @@ export interface TraceListFilter {
 
 /** The messages a delivery transaction marks delivered as it commits (ids checked as UUIDs before they are staged). */
 const DELIVERED: CommitBatch<string> = {
-  commitStatement: (ids) => ids.map((id) => `SELECT outbox_delivered('${id}')`).join('; '),
+  commitStatement: (ids) => ids.map((id) => `SELECT outbox_delivered(${escapeLiteral(id)})`).join('; '),
 };
 
 @Injectable()

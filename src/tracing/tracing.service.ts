@@ -622,7 +622,7 @@ export class TracingService {
   private sealDisclosure(trace: SealTarget, fields: string[], values: Record<string, unknown>): Pick<TraceEntity, 'disclosedFields' | 'disclosure' | 'dataKey'> {
     if (fields.length === 0) return { disclosedFields: [], disclosure: null, dataKey: trace.dataKey };
     const scope = { stateCode: trace.stateCode, table: 'traces', rowId: trace.id };
-    const { cipher, dataKey } = trace.dataKey.wrapped ? { cipher: this.sealing.record(scope, trace.dataKey), dataKey: trace.dataKey } : this.sealing.newRecord(scope);
+    const { cipher, dataKey } = this.sealing.recordOrNew(scope, trace.dataKey);
     return { disclosedFields: fields, disclosure: cipher.seal('disclosure', values), dataKey };
   }
 

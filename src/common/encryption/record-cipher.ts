@@ -33,6 +33,11 @@ export class RecordSealing {
     return { cipher: new RecordCipher(this.envelope, scope, key), dataKey: { kekId: wrapped.kekId, wrapped: wrapped.wrapped } };
   }
 
+  /** The cipher of a record that may not have a data key yet: its own when it has one, else a new one to store with it. */
+  recordOrNew(scope: SealScope, dataKey: DataKeyColumns | null | undefined): { cipher: RecordCipher; dataKey: DataKeyColumns } {
+    return dataKey?.wrapped ? { cipher: this.record(scope, dataKey), dataKey } : this.newRecord(scope);
+  }
+
   record(scope: SealScope, dataKey: DataKeyColumns): RecordCipher {
     if (!dataKey.kekId || !dataKey.wrapped) throw new Error(`Record ${scope.table}/${scope.rowId} has no data key`);
     return new RecordCipher(this.envelope, scope, this.envelope.unwrap(scope, { kekId: dataKey.kekId, wrapped: dataKey.wrapped }));
