@@ -69,6 +69,24 @@ describe('bulk import (CSV)', () => {
     expect(keys).toEqual([{ table: 'markings', ordered: true }, { table: 'record_events', ordered: true }]);
   });
 
+  it('lists an import\'s weapons page by page, each once, in file order', async () => {
+    // One transaction gives every row the same creation time: the pages go on by id within it.
+    const serials = Array.from({ length: 7 }, () => uniqueSerial('PG'));
+    await post([HEADER, ...serials.map((serial) => manufactured(serial))].join('\n')).expect(201);
+    const imported = await Promise.all(serials.map(async (serial) => (await found(serial))[0].weapon.id as string));
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string | number> = { limit: 2 };
+      if (cursor) query.cursor = cursor;
+      const page = await t.http.get('/api/v1/weapons').query(query).set(bearer(registrar)).expect(200);
+      listed.push(...page.body.items.map((w: { id: string }) => w.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed.filter((id) => imported.includes(id))).toEqual(imported);
+  });
+
   it('refuses the whole file when any row is wrong, with a report by line, column and code', async () => {
     const good = uniqueSerial('OK');
     const csv = [

@@ -26,7 +26,9 @@ export interface Page<T> {
 
 /**
  * Keyset pagination on a unique ordered list of columns: stable under inserts, index-friendly,
- * no OFFSET. The cursor carries the last row's key values.
+ * no OFFSET. The cursor carries the last row's key values; a timestamp key must be stored to the
+ * millisecond (a JavaScript Date's precision, timestamptz(3)), or the cursor falls behind its own row.
+ * Each list has an index in its key order.
  */
 export async function keysetPage<T extends ObjectLiteral, K extends keyof T & string>(
   query: SelectQueryBuilder<T>,

@@ -4,7 +4,8 @@ import type { WeaponCategory, WeaponStatus } from '../registry.constants';
 
 /** A weapon in a State's marking registry (ITI 11–13). Its history is in record_events. */
 @Entity({ name: 'weapons' })
-@Index('IDX_weapons_state_status', ['stateCode', 'status'])
+@Index('IDX_weapons_state_status', ['stateCode', 'status', 'createdAt', 'id'])
+@Index('IDX_weapons_state_created', ['stateCode', 'createdAt', 'id'])
 @Index('IDX_weapons_state_custodian', ['stateCode', 'custodian'])
 export class WeaponEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -101,7 +102,8 @@ export class WeaponEntity {
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  // Milliseconds, as a list's cursor carries it (src/common/http/pagination.ts).
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })

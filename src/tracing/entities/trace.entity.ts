@@ -89,6 +89,7 @@ export interface TraceNote {
 @Index('IDX_traces_state_direction_status', ['stateCode', 'direction', 'status'])
 @Index('UQ_traces_exchange', ['stateCode', 'exchangeId', 'direction'], { unique: true })
 @Index('IDX_traces_parent', ['parentId'])
+@Index('IDX_traces_state_created', ['stateCode', 'createdAt', 'id'])
 export class TraceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
