@@ -2,9 +2,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Lists are paged in creation order, (created_at, id), with the last row's values in the cursor. Indexes
- * in that order let a page read only its own rows instead of sorting a State's whole registry or every
- * trace it holds. A weapon's creation time is kept to the millisecond, as the cursor carries it: at the
- * database's microseconds, a cursor fell behind its own row and the next page began again.
+ * in that order, after the filters a list always has (the State; an officer's own traces; a user's
+ * inbox), let a page read only its own rows instead of sorting a State's whole registry or every trace it
+ * holds. Creation times are kept to the millisecond, as the cursor carries them: at the database's
+ * microseconds (a weapon's default now()), a cursor fell behind its own row and the next page began again.
+ * Rewrites weapons, traces and notifications.
  */
 export class ListOrderIndexes1795460000000 implements MigrationInterface {
   name = 'ListOrderIndexes1795460000000';
@@ -14,11 +16,21 @@ export class ListOrderIndexes1795460000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_weapons_state_status"');
     await queryRunner.query('CREATE INDEX "IDX_weapons_state_status" ON "weapons" ("state_code", "status", "created_at", "id")');
     await queryRunner.query('CREATE INDEX "IDX_weapons_state_created" ON "weapons" ("state_code", "created_at", "id")');
+    await queryRunner.query('ALTER TABLE "traces" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE');
     await queryRunner.query('CREATE INDEX "IDX_traces_state_created" ON "traces" ("state_code", "created_at", "id")');
+    await queryRunner.query('CREATE INDEX "IDX_traces_state_creator" ON "traces" ("state_code", "created_by", "created_at", "id")');
+    await queryRunner.query('ALTER TABLE "notifications" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE');
+    await queryRunner.query('DROP INDEX "public"."IDX_notifications_user"');
+    await queryRunner.query('CREATE INDEX "IDX_notifications_user" ON "notifications" ("state_code", "user_id", "created_at", "id")');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX "public"."IDX_notifications_user"');
+    await queryRunner.query('CREATE INDEX "IDX_notifications_user" ON "notifications" ("state_code", "user_id", "created_at")');
+    await queryRunner.query('ALTER TABLE "notifications" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE');
+    await queryRunner.query('DROP INDEX "public"."IDX_traces_state_creator"');
     await queryRunner.query('DROP INDEX "public"."IDX_traces_state_created"');
+    await queryRunner.query('ALTER TABLE "traces" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE');
     await queryRunner.query('DROP INDEX "public"."IDX_weapons_state_created"');
     await queryRunner.query('DROP INDEX "public"."IDX_weapons_state_status"');
     await queryRunner.query('CREATE INDEX "IDX_weapons_state_status" ON "weapons" ("state_code", "status")');

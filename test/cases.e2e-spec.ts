@@ -233,6 +233,10 @@ describe('Confidential case files', () => {
     const { secret } = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(enrolledTokens)).expect(200)).body;
     const totp = () => generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
     await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(enrolledTokens)).send({ code: totp() }).expect(204);
+    // A stored response to replay (Idempotency-Key), sealed like the record it made.
+    const replayable = traceRequestBody({ requestedState: 'BEL' });
+    const idempotent = await call('officer', 'post', '/traces', replayable, { 'Idempotency-Key': 'rotation-replay' });
+    expect(idempotent.status).toBe(201);
     const newKek = rotateKeyringFile(join(t.dataDir, 'keyring.json'));
     // The running service looks at its keyring file at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -242,6 +246,7 @@ describe('Confidential case files', () => {
     expect(report.rewrapped.traces).toBeGreaterThanOrEqual(2);
     expect(report.rewrapped.outbox_messages).toBeGreaterThanOrEqual(1);
     expect(report.rewrapped.users).toBe(1);
+    expect(report.rewrapped.idempotency_keys).toBe(1);
     expect(report.remaining).toEqual({ cases: 0, traces: 0, outbox_messages: 0, idempotency_keys: 0, users: 0 });
     for (const state of ['FRA', 'BEL']) {
       const keks = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM cases WHERE kek_id IS NOT NULL UNION SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], state);
@@ -257,6 +262,9 @@ describe('Confidential case files', () => {
     const read = await call('officer', 'get', `/cases/${ids.case}`);
     expect(read.body.content.reference).toBe(CANARY.reference);
     expect((await call('belNpc', 'get', `/traces/${ids.belCopy}`)).body.disclosure.offence).toBe(CANARY.offence);
+    const replayed = await call('officer', 'post', '/traces', replayable, { 'Idempotency-Key': 'rotation-replay' });
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toEqual(idempotent.body);
     // New records get their data key wrapped under the new key.
     const another = await call('officer', 'post', '/cases', caseBody({ reference: 'PJ-2' }));
     const [row] = await ownerQuery<{ kek_id: string }>(t, `SELECT kek_id FROM cases WHERE id = $1`, [another.body.id], 'FRA');

@@ -77,8 +77,8 @@ function chain(n: number, stateCode = 'FRA'): ChainedAuditEvent[] {
   return chainAfter({ seq: '0', hash: GENESIS_HASH }, Array.from({ length: n }, (_, i) => draft(i + 1, stateCode)));
 }
 
-function verify(events: ChainedAuditEvent[], stateCode = 'FRA'): ChainVerifier {
-  const verifier = new ChainVerifier(stateCode);
+function verify(events: ChainedAuditEvent[], stateCode = 'FRA', keep: string | null = null): ChainVerifier {
+  const verifier = new ChainVerifier(stateCode, keep);
   verifier.feed(events);
   return verifier;
 }
@@ -287,8 +287,8 @@ describe('audit chain', () => {
     events.splice(4, 1);
     const verifier = verify(events);
     expect(verifier.result()).toMatchObject({ checked: 2, firstBroken: { seq: '2', reason: 'hash_mismatch' } });
-    expect(verifier.hashAt('1')).toBe(events[0].hash.toString('hex'));
-    expect(verifier.hashAt('2')).toBeNull();
+    expect(verify(events, 'FRA', '1').keptHash()).toBe(events[0].hash.toString('hex'));
+    expect(verify(events, 'FRA', '2').keptHash()).toBeNull();
   });
 
   it('gives the same result fed in batches as all at once', () => {
@@ -296,25 +296,27 @@ describe('audit chain', () => {
     const broken = chain(11);
     broken[7] = { ...broken[7], targetId: 'other' };
     for (const events of [intact, broken]) {
-      const whole = verify(events);
-      const batched = new ChainVerifier('FRA');
-      for (let i = 0; i < events.length; i += 3) batched.feed(events.slice(i, i + 3));
-      expect(batched.result()).toEqual(whole.result());
-      for (const seq of ['1', '4', '7', '8', '11', '12']) expect(batched.hashAt(seq)).toBe(whole.hashAt(seq));
+      for (const seq of ['1', '4', '7', '8', '11', '12']) {
+        const whole = verify(events, 'FRA', seq);
+        const batched = new ChainVerifier('FRA', seq);
+        for (let i = 0; i < events.length; i += 3) batched.feed(events.slice(i, i + 3));
+        expect(batched.result()).toEqual(whole.result());
+        expect(batched.keptHash()).toBe(whole.keptHash());
+      }
     }
   });
 
-  it('keeps hashes for hashAt beyond its initial buffer', () => {
+  it('keeps the recomputed hash of the one event it was asked for, anywhere in the chain', () => {
     const events = chain(1100);
     expect(events[1099].at).toBe('2030-01-01T12:00:01.100000Z');
-    const verifier = verify(events);
-    expect(verifier.result().ok).toBe(true);
-    expect(verifier.hashAt('1')).toBe(events[0].hash.toString('hex'));
-    expect(verifier.hashAt('1025')).toBe(events[1024].hash.toString('hex'));
-    expect(verifier.hashAt('1100')).toBe(events[1099].hash.toString('hex'));
-    expect(verifier.hashAt('1101')).toBeNull();
-    expect(verifier.hashAt('0')).toBeNull();
-    expect(verifier.hashAt('x')).toBeNull();
+    expect(verify(events).result().ok).toBe(true);
+    expect(verify(events).keptHash()).toBeNull();
+    expect(verify(events, 'FRA', '1').keptHash()).toBe(events[0].hash.toString('hex'));
+    expect(verify(events, 'FRA', '1025').keptHash()).toBe(events[1024].hash.toString('hex'));
+    expect(verify(events, 'FRA', '1100').keptHash()).toBe(events[1099].hash.toString('hex'));
+    expect(verify(events, 'FRA', '1101').keptHash()).toBeNull();
+    expect(verify(events, 'FRA', '0').keptHash()).toBeNull();
+    expect(verify(events, 'FRA', 'x').keptHash()).toBeNull();
   });
 
   describe('fast-check', () => {
@@ -421,15 +423,15 @@ describe('audit checkpoints', () => {
     const drafts = Array.from({ length: 8 }, (_, i) => draft(i + 1));
     const original = chainAfter({ seq: '0', hash: GENESIS_HASH }, drafts);
     const signed: AuditCheckpoint = signCheckpoint({ stateCode: 'FRA', seq: '6', hash: original[5].hash.toString('hex') }, privateKey, signedAt);
-    expect(verify(original).hashAt(signed.seq)).toBe(signed.hash);
+    expect(verify(original, 'FRA', signed.seq).keptHash()).toBe(signed.hash);
 
     drafts[2] = { ...drafts[2], details: '{"n": 3, "tags": ["a", "b"], "hidden": "nothing happened"}' };
     const rewritten = chainAfter({ seq: '0', hash: GENESIS_HASH }, drafts);
-    const verifier = verify(rewritten);
+    const verifier = verify(rewritten, 'FRA', signed.seq);
     expect(verifier.result().ok).toBe(true);
     expect(checkCheckpointSignature(signed, publicKey)).toEqual([]);
-    expect(verifier.hashAt(signed.seq)).not.toBeNull();
-    expect(verifier.hashAt(signed.seq)).not.toBe(signed.hash);
+    expect(verifier.keptHash()).not.toBeNull();
+    expect(verifier.keptHash()).not.toBe(signed.hash);
   });
 });
 

@@ -91,17 +91,21 @@ export interface ChainVerification {
 
 /**
  * Recomputes a chain read in seq order, fed in batches, and names the first broken link (checking
- * stops there: everything after a break is unverifiable). Keeps the recomputed hash of every intact
- * event (32 bytes each) so hashAt() can compare any seq with a checkpoint.
+ * stops there: everything after a break is unverifiable). Keeps the recomputed hash of one event, the
+ * one named `keep` (a checkpoint's), so that keptHash() can compare it with the checkpoint: memory
+ * stays the same whatever the chain's length.
  */
 export class ChainVerifier {
   private checked = 0;
   private intact = 0n;
   private prevHash: Buffer = GENESIS_HASH;
-  private hashes: Buffer = Buffer.alloc(32 * 1024);
+  private readonly keep: bigint | null;
+  private kept: string | null = null;
   private broken: ChainVerification['firstBroken'] = null;
 
-  constructor(private readonly stateCode: string) {}
+  constructor(private readonly stateCode: string, keep: string | null = null) {
+    this.keep = keep !== null && /^[0-9]{1,19}$/.test(keep) ? BigInt(keep) : null;
+  }
 
   feed(events: ChainedAuditEvent[]): void {
     for (const event of events) {
@@ -116,17 +120,9 @@ export class ChainVerifier {
     }
   }
 
-  /** The recomputed hash (hex) of the event at `seq` if verification reached it intact, else null. */
-  hashAt(seq: string): string | null {
-    let n: bigint;
-    try {
-      n = BigInt(seq);
-    } catch {
-      return null;
-    }
-    if (n < 1n || n > this.intact) return null;
-    const offset = Number(n - 1n) * 32;
-    return this.hashes.subarray(offset, offset + 32).toString('hex');
+  /** The recomputed hash (hex) of the event named `keep` if verification reached it intact, else null. */
+  keptHash(): string | null {
+    return this.kept;
   }
 
   result(): ChainVerification {
@@ -178,15 +174,9 @@ export class ChainVerifier {
   }
 
   private remember(hash: Buffer): void {
-    const offset = Number(this.intact) * 32;
-    if (offset + 32 > this.hashes.length) {
-      const grown = Buffer.alloc(this.hashes.length * 2);
-      this.hashes.copy(grown);
-      this.hashes = grown;
-    }
-    hash.copy(this.hashes, offset);
     this.intact += 1n;
     this.prevHash = Buffer.from(hash);
+    if (this.intact === this.keep) this.kept = this.prevHash.toString('hex');
   }
 }
 

@@ -79,7 +79,7 @@ export class AuditService {
     const signed = checkpoint as AuditCheckpoint;
     const verifier = await this.db.inState(signed.stateCode, () => this.feedChain(signed.stateCode, signed.seq));
     const chain = verifier.result();
-    const at = verifier.hashAt(signed.seq);
+    const at = verifier.keptHash();
     if (!chain.ok && chain.firstBroken && BigInt(chain.firstBroken.seq) <= BigInt(signed.seq)) problems.push(chain.firstBroken.message);
     else if (at === null) problems.push(`the chain of ${signed.stateCode} no longer reaches event ${signed.seq}: events were removed`);
     else if (at !== signed.hash) problems.push(`the chain of ${signed.stateCode} was rewritten: event ${signed.seq} no longer has the hash signed on ${signed.signedAt}`);
@@ -91,7 +91,7 @@ export class AuditService {
   }
 
   private async feedChain(stateCode: string, untilSeq: string | null): Promise<ChainVerifier> {
-    const verifier = new ChainVerifier(stateCode);
+    const verifier = new ChainVerifier(stateCode, untilSeq);
     let after = '0';
     for (;;) {
       const batch = await this.events.batch(stateCode, after, VERIFY_BATCH);

@@ -64,7 +64,7 @@ export class WeaponsRepository {
   }
 
   markingsOf(stateCode: string, weaponId: string): Promise<MarkingEntity[]> {
-    return this.db.repository(MarkingEntity).find({ where: { stateCode, weaponId }, order: { createdAt: 'ASC' } });
+    return this.db.repository(MarkingEntity).find({ where: { stateCode, weaponId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   findByIds(stateCode: string, ids: string[]): Promise<WeaponEntity[]> {
@@ -75,7 +75,7 @@ export class WeaponsRepository {
   /** The markings of several weapons in one query, each in the order of markingsOf. */
   markingsOfMany(stateCode: string, weaponIds: string[]): Promise<MarkingEntity[]> {
     if (weaponIds.length === 0) return Promise.resolve([]);
-    return this.db.repository(MarkingEntity).find({ where: { stateCode, weaponId: In(weaponIds) }, order: { createdAt: 'ASC' } });
+    return this.db.repository(MarkingEntity).find({ where: { stateCode, weaponId: In(weaponIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   async delete(stateCode: string, id: string): Promise<void> {

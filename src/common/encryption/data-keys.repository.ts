@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../../database/db';
 import type { WrappedKey } from './envelope';
 
-/** Every table with wrapped data keys (DataKeyColumns), and the row id its ciphertexts are bound to. */
+/**
+ * Every table with wrapped data keys (DataKeyColumns): the row id its ciphertexts are bound to, and the
+ * condition that finds a row by that id ($4) through the table's primary key.
+ */
 export const SEALED_TABLES = {
-  cases: 'id::text',
-  traces: 'id::text',
-  outbox_messages: 'id::text',
-  idempotency_keys: `user_id::text || '/' || key`,
-  users: 'id::text',
+  cases: { rowId: 'id::text', byRowId: 'id = $4::uuid' },
+  traces: { rowId: 'id::text', byRowId: 'id = $4::uuid' },
+  outbox_messages: { rowId: 'id::text', byRowId: 'id = $4::uuid' },
+  // A user id is 36 characters: the key follows the slash at 37.
+  idempotency_keys: { rowId: `user_id::text || '/' || key`, byRowId: `user_id = left($4, 36)::uuid AND key = substr($4, 38)` },
+  users: { rowId: 'id::text', byRowId: 'id = $4::uuid' },
 } as const;
 export type SealedTable = keyof typeof SEALED_TABLES;
 
@@ -20,7 +24,7 @@ export class DataKeysRepository {
   /** Up to `limit` records of the State whose data key is wrapped by another KEK than `activeKekId`. */
   async wrappedUnder(table: SealedTable, stateCode: string, activeKekId: string, limit: number): Promise<{ rowId: string; wrapped: WrappedKey }[]> {
     const rows: { row_id: string; kek_id: string; data_key: Buffer }[] = await this.db.manager.query(
-      `SELECT ${SEALED_TABLES[table]} AS row_id, kek_id, data_key FROM ${table}
+      `SELECT ${SEALED_TABLES[table].rowId} AS row_id, kek_id, data_key FROM ${table}
         WHERE state_code = $1 AND data_key IS NOT NULL AND kek_id <> $2 AND kek_id <> 'none' LIMIT $3`,
       [stateCode, activeKekId, limit],
     );
@@ -39,7 +43,7 @@ export class DataKeysRepository {
   /** Swaps the wrapped key of one record, only if it is still the one read (compare and swap). */
   async replace(table: SealedTable, stateCode: string, rowId: string, previous: Buffer, next: WrappedKey): Promise<void> {
     await this.db.manager.query(
-      `UPDATE ${table} SET kek_id = $1, data_key = $2 WHERE state_code = $3 AND ${SEALED_TABLES[table]} = $4 AND data_key = $5`,
+      `UPDATE ${table} SET kek_id = $1, data_key = $2 WHERE state_code = $3 AND ${SEALED_TABLES[table].byRowId} AND data_key = $5`,
       [next.kekId, next.wrapped, stateCode, rowId, previous],
     );
   }

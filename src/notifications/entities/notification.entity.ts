@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A message in one user's inbox (GET /notifications): a deadline passed, a trace arrived or moved. */
 @Entity({ name: 'notifications' })
-@Index('IDX_notifications_user', ['stateCode', 'userId', 'createdAt'])
+@Index('IDX_notifications_user', ['stateCode', 'userId', 'createdAt', 'id'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -22,7 +22,8 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   message: string;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
+  // Milliseconds, as a list's cursor carries it (src/common/http/pagination.ts).
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt: Date;
 
   @Column({ type: 'timestamptz', name: 'read_at', nullable: true })

@@ -6,8 +6,8 @@ import { DataKeyColumns } from '../../common/encryption/data-key.columns';
  * causes it (transactional outbox) and delivered once by OutboxWorker.
  */
 @Entity({ name: 'outbox_messages' })
-@Index('IDX_outbox_pending', ['createdAt'], { where: 'delivered_at IS NULL' })
 @Index('IDX_outbox_exchange', ['exchangeId', 'createdAt'])
+@Index('IDX_outbox_deliverable', ['targetState', 'createdAt', 'id'], { where: 'delivered_at IS NULL AND attempts < 10' })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -90,6 +90,7 @@ export interface TraceNote {
 @Index('UQ_traces_exchange', ['stateCode', 'exchangeId', 'direction'], { unique: true })
 @Index('IDX_traces_parent', ['parentId'])
 @Index('IDX_traces_state_created', ['stateCode', 'createdAt', 'id'])
+@Index('IDX_traces_state_creator', ['stateCode', 'createdBy', 'createdAt', 'id'])
 export class TraceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -232,7 +233,8 @@ export class TraceEntity {
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
+  // Milliseconds, as a list's cursor carries it (src/common/http/pagination.ts).
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt: Date;
 
   @Column({ type: 'timestamptz', name: 'updated_at' })
