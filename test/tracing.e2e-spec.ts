@@ -538,6 +538,18 @@ describe('Tracing between national points of contact', () => {
     expect(await job.run()).toBeGreaterThanOrEqual(2); // the incoming copy at BEL and the outgoing one at FRA
     expect(await job.run()).toBe(0);
     const inbox = await t.http.get(api('/notifications?unread=true&limit=100')).set(bearer(tokens.belNpc)).expect(200);
+    // Newest first; page by page, the same list.
+    const times = inbox.body.items.map((n: { createdAt: string }) => n.createdAt);
+    expect(new Set(times).size).toBeGreaterThan(1);
+    expect(times).toEqual([...times].sort().reverse());
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.http.get(api('/notifications')).query({ unread: 'true', limit: 1, ...(cursor ? { cursor } : {}) }).set(bearer(tokens.belNpc)).expect(200);
+      paged.push(...page.body.items.map((n: { id: string }) => n.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(inbox.body.items.map((n: { id: string }) => n.id));
     const reminder = inbox.body.items.find((n: { kind: string; traceId: string }) => n.kind === 'trace_overdue' && n.traceId === incoming.id);
     expect(reminder.message).toContain('acknowledgement');
     await t.http.post(api(`/notifications/${reminder.id}/read`)).set(bearer(tokens.belNpc)).expect(200);

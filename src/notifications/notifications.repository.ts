@@ -32,7 +32,8 @@ export class NotificationsRepository {
       .createQueryBuilder('n')
       .where('n.state_code = :stateCode AND n.user_id = :userId', { stateCode, userId });
     if (unreadOnly) query.andWhere('n.read_at IS NULL');
-    return keysetPage(query, [{ property: 'createdAt', column: 'n.created_at' }, { property: 'id', column: 'n.id' }], page);
+    // Newest first, as an inbox reads.
+    return keysetPage(query, [{ property: 'createdAt', column: 'n.created_at' }, { property: 'id', column: 'n.id' }], page, 'DESC');
   }
 
   async markRead(stateCode: string, userId: string, id: string, at: Date): Promise<NotificationEntity | null> {

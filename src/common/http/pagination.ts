@@ -25,8 +25,8 @@ export interface Page<T> {
 }
 
 /**
- * Keyset pagination on a unique ordered list of columns: stable under inserts, index-friendly,
- * no OFFSET. The cursor carries the last row's key values; a timestamp key must be stored to the
+ * Keyset pagination on a unique ordered list of columns, ascending or (`order`) descending: stable
+ * under inserts, index-friendly, no OFFSET. The cursor carries the last row's key values; a timestamp key must be stored to the
  * millisecond (a JavaScript Date's precision, timestamptz(3)), or the cursor falls behind its own row.
  * Each list has an index in its key order.
  */
@@ -34,15 +34,17 @@ export async function keysetPage<T extends ObjectLiteral, K extends keyof T & st
   query: SelectQueryBuilder<T>,
   keys: { property: K; column: string }[],
   page: PageQueryDto,
+  order: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   if (page.cursor) {
     const values = decodeCursor(page.cursor, keys.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
-    query.andWhere(`(${keys.map((k) => k.column).join(', ')}) > (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+    const after = order === 'ASC' ? '>' : '<';
+    query.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${after} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
   for (const [i, key] of keys.entries()) {
-    if (i === 0) query.orderBy(key.column, 'ASC');
-    else query.addOrderBy(key.column, 'ASC');
+    if (i === 0) query.orderBy(key.column, order);
+    else query.addOrderBy(key.column, order);
   }
   const rows = await query
     .limit(page.limit + 1)
