@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Lists are paged in creation order, (created_at, id), with the last row's values in the cursor. Indexes
  * in that order, after the filters a list always has (the State; an officer's own traces; a user's
- * inbox), let a page read only its own rows instead of sorting a State's whole registry or every trace it
+ * inbox; an actor or a target in the audit trail, paged in seq order), let a page read only its own rows instead of sorting a State's whole registry or every trace it
  * holds. Creation times are kept to the millisecond, as the cursor carries them: at the database's
  * microseconds (a weapon's default now()), a cursor fell behind its own row and the next page began again.
  * Rewrites weapons, traces and notifications.
@@ -22,9 +22,16 @@ export class ListOrderIndexes1795460000000 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "notifications" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE');
     await queryRunner.query('DROP INDEX "public"."IDX_notifications_user"');
     await queryRunner.query('CREATE INDEX "IDX_notifications_user" ON "notifications" ("state_code", "user_id", "created_at", "id")');
+    // The audit trail is paged in seq order: by actor ("what did this user do") and by target, through these.
+    await queryRunner.query('CREATE INDEX "IDX_audit_events_actor" ON "audit_events" ("state_code", "actor_id", "seq")');
+    await queryRunner.query('DROP INDEX "public"."IDX_audit_events_target"');
+    await queryRunner.query('CREATE INDEX "IDX_audit_events_target" ON "audit_events" ("state_code", "target_type", "target_id", "seq")');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX "public"."IDX_audit_events_target"');
+    await queryRunner.query('CREATE INDEX "IDX_audit_events_target" ON "audit_events" ("state_code", "target_type", "target_id")');
+    await queryRunner.query('DROP INDEX "public"."IDX_audit_events_actor"');
     await queryRunner.query('DROP INDEX "public"."IDX_notifications_user"');
     await queryRunner.query('CREATE INDEX "IDX_notifications_user" ON "notifications" ("state_code", "user_id", "created_at")');
     await queryRunner.query('ALTER TABLE "notifications" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE');

@@ -6,7 +6,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'audit_events' })
 @Index('IDX_audit_events_state_at', ['stateCode', 'at'])
-@Index('IDX_audit_events_target', ['stateCode', 'targetType', 'targetId'])
+@Index('IDX_audit_events_target', ['stateCode', 'targetType', 'targetId', 'seq'])
+@Index('IDX_audit_events_actor', ['stateCode', 'actorId', 'seq'])
 export class AuditEventEntity {
   @PrimaryColumn({ type: 'char', length: 3, name: 'state_code' })
   stateCode: string;
