@@ -87,6 +87,24 @@ describe('bulk import (CSV)', () => {
     expect(listed.filter((id) => imported.includes(id))).toEqual(imported);
   });
 
+  it('finds a serial that many weapons share by the make searched for, and the exact reading first', async () => {
+    // A short serial restarted by each maker: 600 Glocks read "S<n>5" (folded like "5<n>5"), then one FN
+    // and one Glock that read exactly "5<n>5". The index entries of the FN and of the exact Glock come last.
+    const serial = `5${uniqueSerial('').replace(/\D/g, '').slice(-6)}5`;
+    const lookAlike = `S${serial.slice(1)}`;
+    const rows = Array.from({ length: 600 }, () => manufactured(lookAlike, { model: 'G19' }));
+    rows.push(manufactured(serial, { manufacturer: 'FN Herstal', model: 'Five-seven', calibre: '5.7x28', country_of_manufacture: 'BEL', marking_text: `FN ${serial}` }));
+    rows.push(manufactured(serial, { model: 'G26' }));
+    await post([HEADER, ...rows].join('\n')).expect(201);
+
+    const byMake = (await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial, manufacturer: 'FN' }).expect(200)).body.items;
+    expect(byMake).toEqual([expect.objectContaining({ weapon: expect.objectContaining({ model: 'Five-seven' }) })]);
+    const all = (await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial, limit: 5 }).expect(200)).body.items;
+    expect(all).toHaveLength(5);
+    expect(all.slice(0, 2).map((item: { weapon: { model: string } }) => item.weapon.model).sort()).toEqual(['Five-seven', 'G26']);
+    expect(all[2].weapon.model).toBe('G19');
+  });
+
   it('refuses the whole file when any row is wrong, with a report by line, column and code', async () => {
     const good = uniqueSerial('OK');
     const csv = [

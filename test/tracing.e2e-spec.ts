@@ -545,9 +545,11 @@ describe('Tracing between national points of contact', () => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await t.http.get(api('/notifications')).query({ unread: 'true', limit: 1, ...(cursor ? { cursor } : {}) }).set(bearer(tokens.belNpc)).expect(200);
-      paged.push(...page.body.items.map((n: { id: string }) => n.id));
-      cursor = page.body.nextCursor;
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await t.http.get(api('/notifications')).query({ unread: 'true', limit: 1, ...(cursor ? { cursor } : {}) }).set(bearer(tokens.belNpc)).expect(200)
+      ).body;
+      paged.push(...page.items.map((n) => n.id));
+      cursor = page.nextCursor;
     } while (cursor);
     expect(paged).toEqual(inbox.body.items.map((n: { id: string }) => n.id));
     const reminder = inbox.body.items.find((n: { kind: string; traceId: string }) => n.kind === 'trace_overdue' && n.traceId === incoming.id);

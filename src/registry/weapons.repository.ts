@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, In } from 'typeorm';
+import { Brackets, In, SelectQueryBuilder } from 'typeorm';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { Db } from '../database/db';
 import { MarkingEntity } from './entities/marking.entity';
@@ -24,8 +24,11 @@ export interface WeaponFilters {
   statuses?: WeaponStatus[];
 }
 
-/** Chunk size for `IN (...)` lists, well under PostgreSQL's 65,535 bind parameters. */
-const IN_CHUNK = 10_000;
+/**
+ * Entries of the serial index a search reads at most, before the filters: a serial shared by many weapons
+ * (short serials, restarted by each maker) is still found with its make or model among them.
+ */
+const SERIAL_SCAN = 5_000;
 
 @Injectable()
 export class WeaponsRepository {
@@ -106,44 +109,50 @@ export class WeaponsRepository {
     return result.affected ?? 0;
   }
 
-  /** Exact and look-alike matches on the folded serial, through the index (see migration RegistrySearch). */
-  async serialCandidatesExact(folded: string, limit: number): Promise<SerialCandidate[]> {
-    const rows: { weapon_id: string; serial_normalised: string }[] = await this.db.manager.query(
-      'SELECT weapon_id, serial_normalised FROM registry_serial_exact($1, $2)',
-      [folded, limit],
-    );
-    return rows.map((r) => ({ weaponId: r.weapon_id, serialNormalised: r.serial_normalised }));
+  /**
+   * The weapons whose serial, or a marking's, matches, each with the serial that matched, filtered, in one
+   * query: `exact` on the folded serial (readings equal to `normalised` first), `pattern` a LIKE on it
+   * (`_` one character, `%` any run), through the serial index functions (see migration RegistrySecurity).
+   * At most SERIAL_SCAN index entries are read, `limit` rows returned, newest first after exact readings.
+   */
+  async serialMatches(
+    stateCode: string,
+    match: { kind: 'exact' | 'pattern'; key: string; normalised: string | null },
+    filters: WeaponFilters,
+    limit: number,
+  ): Promise<{ weapons: WeaponEntity[]; matches: SerialCandidate[] }> {
+    const index = match.kind === 'exact' ? 'registry_serial_exact' : 'registry_serial_pattern';
+    const query = this.db
+      .repository(WeaponEntity)
+      .createQueryBuilder('w')
+      .addCommonTableExpression(`SELECT weapon_id, serial_normalised, serial_normalised = :normalised AS reading_equal FROM ${index}(:key, :scan)`, 'c')
+      .innerJoin('c', 'c', 'c.weapon_id = w.id')
+      .addSelect('c.serial_normalised', 'matched')
+      .where('w.state_code = :stateCode', { stateCode, key: match.key, normalised: match.normalised, scan: SERIAL_SCAN });
+    const { entities, raw } = await filtered(query, filters)
+      .orderBy('c.reading_equal', 'DESC', 'NULLS LAST')
+      .addOrderBy('w.created_at', 'DESC')
+      .limit(limit)
+      .getRawAndEntities<{ w_id: string; matched: string }>();
+    return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })) };
   }
 
-  /** Partial serials (`_` one character, `%` any run, on the folded key), through the trigram index. */
-  async serialCandidatesPattern(like: string, limit: number): Promise<SerialCandidate[]> {
-    const rows: { weapon_id: string; serial_normalised: string }[] = await this.db.manager.query(
-      'SELECT weapon_id, serial_normalised FROM registry_serial_pattern($1, $2)',
-      [like, limit],
-    );
-    return rows.map((r) => ({ weaponId: r.weapon_id, serialNormalised: r.serial_normalised }));
+  /** The State's weapons that pass the filters, newest first. */
+  findFiltered(stateCode: string, filters: WeaponFilters, limit: number): Promise<WeaponEntity[]> {
+    const query = this.db.repository(WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
+    return filtered(query, filters).orderBy('w.created_at', 'DESC').limit(limit).getMany();
   }
+}
 
-  /** The weapons among `ids` (or all, when null) that pass the filters. */
-  async findFiltered(stateCode: string, ids: string[] | null, filters: WeaponFilters, limit: number): Promise<WeaponEntity[]> {
-    const found: WeaponEntity[] = [];
-    const chunks = ids === null ? [null] : Array.from({ length: Math.ceil(ids.length / IN_CHUNK) }, (_, i) => ids.slice(i * IN_CHUNK, (i + 1) * IN_CHUNK));
-    for (const chunk of chunks) {
-      if (chunk !== null && chunk.length === 0) continue;
-      const query = this.db.repository(WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
-      if (chunk) query.andWhere('w.id IN (:...ids)', { ids: chunk });
-      if (filters.manufacturerCode) query.andWhere('w.manufacturer_code = :manufacturerCode', { manufacturerCode: filters.manufacturerCode });
-      else if (filters.manufacturerText) query.andWhere('lower(w.manufacturer_text) = lower(:manufacturerText)', { manufacturerText: filters.manufacturerText });
-      if (filters.calibreCode) query.andWhere('w.calibre_code = :calibreCode', { calibreCode: filters.calibreCode });
-      else if (filters.calibreText) query.andWhere('lower(w.calibre_text) = lower(:calibreText)', { calibreText: filters.calibreText });
-      if (filters.model) query.andWhere('lower(w.model) = lower(:model)', { model: filters.model });
-      if (filters.country) query.andWhere('w.country_of_manufacture = :country', { country: filters.country });
-      if (filters.yearFrom !== undefined) query.andWhere('w.year_of_manufacture >= :yearFrom', { yearFrom: filters.yearFrom });
-      if (filters.yearTo !== undefined) query.andWhere('w.year_of_manufacture <= :yearTo', { yearTo: filters.yearTo });
-      if (filters.statuses?.length) query.andWhere(new Brackets((b) => b.where('w.status IN (:...statuses)', { statuses: filters.statuses })));
-      found.push(...(await query.orderBy('w.created_at', 'DESC').limit(limit - found.length).getMany()));
-      if (found.length >= limit) break;
-    }
-    return found;
-  }
+function filtered(query: SelectQueryBuilder<WeaponEntity>, filters: WeaponFilters): SelectQueryBuilder<WeaponEntity> {
+  if (filters.manufacturerCode) query.andWhere('w.manufacturer_code = :manufacturerCode', { manufacturerCode: filters.manufacturerCode });
+  else if (filters.manufacturerText) query.andWhere('lower(w.manufacturer_text) = lower(:manufacturerText)', { manufacturerText: filters.manufacturerText });
+  if (filters.calibreCode) query.andWhere('w.calibre_code = :calibreCode', { calibreCode: filters.calibreCode });
+  else if (filters.calibreText) query.andWhere('lower(w.calibre_text) = lower(:calibreText)', { calibreText: filters.calibreText });
+  if (filters.model) query.andWhere('lower(w.model) = lower(:model)', { model: filters.model });
+  if (filters.country) query.andWhere('w.country_of_manufacture = :country', { country: filters.country });
+  if (filters.yearFrom !== undefined) query.andWhere('w.year_of_manufacture >= :yearFrom', { yearFrom: filters.yearFrom });
+  if (filters.yearTo !== undefined) query.andWhere('w.year_of_manufacture <= :yearTo', { yearTo: filters.yearTo });
+  if (filters.statuses?.length) query.andWhere(new Brackets((b) => b.where('w.status IN (:...statuses)', { statuses: filters.statuses })));
+  return query;
 }

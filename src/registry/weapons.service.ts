@@ -187,24 +187,25 @@ export class WeaponsService {
     const matcher = input.manufacturer || input.calibre ? await this.reference.matcher(actor.stateCode) : null;
     const { filters, reasons: filterReasons } = this.filtersOf(input, matcher);
     if (!input.serial) {
-      const weapons = await this.weapons.findFiltered(actor.stateCode, null, filters, limit);
+      const weapons = await this.weapons.findFiltered(actor.stateCode, filters, limit);
       return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null };
     }
     const query = parseSerialQuery(input.serial);
     if (query.kind === 'pattern' && knownCharacters(query) < MIN_KNOWN_CHARACTERS) {
       throw fieldError('serial', `a partial serial needs at least ${MIN_KNOWN_CHARACTERS} readable characters`);
     }
-    const candidates =
-      query.kind === 'exact'
-        ? await this.weapons.serialCandidatesExact(query.folded, SEARCH_CANDIDATES)
-        : await this.weapons.serialCandidatesPattern(query.folded, SEARCH_CANDIDATES);
+    const { weapons, matches } = await this.weapons.serialMatches(
+      actor.stateCode,
+      { kind: query.kind, key: query.folded, normalised: query.kind === 'exact' ? query.normalised : null },
+      filters,
+      SEARCH_CANDIDATES,
+    );
     const bestByWeapon = new Map<string, { score: number; reason: string }>();
-    for (const candidate of candidates) {
-      const scored = scoreSerial(query, candidate.serialNormalised);
-      const previous = bestByWeapon.get(candidate.weaponId);
-      if (!previous || scored.score > previous.score) bestByWeapon.set(candidate.weaponId, scored);
+    for (const match of matches) {
+      const scored = scoreSerial(query, match.serialNormalised);
+      const previous = bestByWeapon.get(match.weaponId);
+      if (!previous || scored.score > previous.score) bestByWeapon.set(match.weaponId, scored);
     }
-    const weapons = await this.weapons.findFiltered(actor.stateCode, [...bestByWeapon.keys()], filters, SEARCH_CANDIDATES);
     const items = weapons
       .map((w) => {
         const serial = bestByWeapon.get(w.id)!;
