@@ -119,7 +119,8 @@ export class TracesRepository {
     ).then((result: [{ id: string }[], number]) => result[0]);
     if (rows.length === 0) return [];
     return this.db.repository(TraceEntity).createQueryBuilder('t')
-      .where('t.state_code = :stateCode AND t.id IN (:...ids)', { stateCode, ids: rows.map((r) => r.id) })
+      // One array parameter, however many traces fell due at once (a list of $n would stop at 65,535).
+      .where('t.state_code = :stateCode AND t.id = ANY(CAST(:ids AS uuid[]))', { stateCode, ids: rows.map((r) => r.id) })
       .getMany();
   }
 
