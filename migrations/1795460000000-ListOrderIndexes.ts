@@ -12,15 +12,16 @@ export class ListOrderIndexes1795460000000 implements MigrationInterface {
   name = 'ListOrderIndexes1795460000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE "weapons" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE');
+    // Indexes replaced are dropped first, not rebuilt by the column's change of type.
     await queryRunner.query('DROP INDEX "public"."IDX_weapons_state_status"');
+    await queryRunner.query('DROP INDEX "public"."IDX_notifications_user"');
+    await queryRunner.query('ALTER TABLE "weapons" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE');
     await queryRunner.query('CREATE INDEX "IDX_weapons_state_status" ON "weapons" ("state_code", "status", "created_at", "id")');
     await queryRunner.query('CREATE INDEX "IDX_weapons_state_created" ON "weapons" ("state_code", "created_at", "id")');
     await queryRunner.query('ALTER TABLE "traces" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE');
     await queryRunner.query('CREATE INDEX "IDX_traces_state_created" ON "traces" ("state_code", "created_at", "id")');
     await queryRunner.query('CREATE INDEX "IDX_traces_state_creator" ON "traces" ("state_code", "created_by", "created_at", "id")');
     await queryRunner.query('ALTER TABLE "notifications" ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE');
-    await queryRunner.query('DROP INDEX "public"."IDX_notifications_user"');
     await queryRunner.query('CREATE INDEX "IDX_notifications_user" ON "notifications" ("state_code", "user_id", "created_at", "id")');
     // The audit trail is paged in seq order: by actor ("what did this user do") and by target, through these.
     await queryRunner.query('CREATE INDEX "IDX_audit_events_actor" ON "audit_events" ("state_code", "actor_id", "seq")');

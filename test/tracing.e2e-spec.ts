@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
-import { OUTBOX_CLAIM_QUERY } from '../migrations/1795461000000-OutboxClaimHostedStates';
+import { OUTBOX_CANDIDATES, OUTBOX_CANDIDATES_QUERY } from '../migrations/1795461000000-OutboxClaimHostedStates';
 import { tinyJpeg, tinyPng } from './support/images';
 import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
@@ -354,30 +354,43 @@ describe('Tracing between national points of contact', () => {
     expect(failed).toEqual([expect.objectContaining({ attempts: 1, delivered_at: null, last_error: expect.stringContaining('No outgoing copy') })]);
   });
 
-  it('claims the next deliverable message without reading those that wait for another node or an operator', async () => {
-    // Older than any other: 2,000 messages to a State hosted elsewhere, 2,000 that failed ten times.
-    const waiting = `SELECT 'FRA', $1::char(3), 'trace.sent', gen_random_uuid(), '{}', clock_timestamp() - interval '1 day', $2::int FROM generate_series(1, 2000)`;
+  it('claims the next deliverable message reading a bounded number, none of those that wait for another node or an operator', async () => {
+    // Older than any other: 2,000 messages to a State hosted elsewhere, 2,000 that failed ten times, and a
+    // backlog of 300 deliverable ones (each in its own exchange).
+    const waiting = `SELECT 'FRA', $1::char(3), 'trace.sent', gen_random_uuid(), '{}', clock_timestamp() - interval '1 day' + n * interval '1 ms', $2::int
+                       FROM generate_series(1, $3::int) AS n`;
     const insert = `INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload, created_at, attempts) ${waiting}`;
-    await ownerQuery(t, insert, ['USA', 0], 'FRA');
-    await ownerQuery(t, insert, ['BEL', 10], 'FRA');
-    // The next message waits too, while its plan is taken (BEL unhosted): the plan is that of a claim for BEL.
+    await ownerQuery(t, insert, ['USA', 0, 2000], 'FRA');
+    await ownerQuery(t, insert, ['BEL', 10, 2000], 'FRA');
+    await ownerQuery(t, insert, ['BEL', 0, 300], 'FRA');
+    // The real message waits too while the plan is taken (BEL unhosted): the plan is that of a claim for BEL.
     await ownerQuery(t, `UPDATE states SET hosted_since = NULL WHERE code = 'BEL'`);
     try {
       const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
       await transition('fraOfficer', created.body.id, 'submit');
       await transition('fraNpc', created.body.id, 'send');
       await ownerQuery(t, 'ANALYZE outbox_messages');
-      // outbox_claim()'s query: its scans read the message it claims, not the 4,000 before it.
-      const plan = (await ownerQuery<{ 'QUERY PLAN': string }>(t, `EXPLAIN (ANALYZE, COSTS false, TIMING false) ${OUTBOX_CLAIM_QUERY}`, [['FRA', 'BEL', 'ITA', 'BRA']]))
+      const hosted = ['FRA', 'BEL', 'ITA', 'BRA'];
+      // The candidates of outbox_claim(): BEL's oldest deliverable messages, in order, OUTBOX_CANDIDATES of them.
+      const candidates = await ownerQuery<{ id: string }>(t, OUTBOX_CANDIDATES_QUERY, [hosted]);
+      const oldest = await ownerQuery<{ id: string }>(t, `SELECT id FROM outbox_messages WHERE target_state = 'BEL' AND attempts = 0 AND delivered_at IS NULL ORDER BY created_at, id LIMIT $1`, [OUTBOX_CANDIDATES]);
+      expect(candidates.map((c) => c.id)).toEqual(oldest.map((c) => c.id));
+      // Its plan: the index of deliverable messages, read in order and no further than the candidates.
+      const plan = (await ownerQuery<{ 'QUERY PLAN': string }>(t, `EXPLAIN (ANALYZE, COSTS false, TIMING false) ${OUTBOX_CANDIDATES_QUERY}`, [hosted]))
         .map((row) => row['QUERY PLAN'])
         .join('\n');
-      expect(plan).toContain('IDX_outbox_deliverable');
       expect(plan).toContain('IDX_outbox_exchange');
       expect(plan).not.toContain('Seq Scan on outbox_messages');
-      expect(plan.split('\n')[0]).toMatch(/^Limit \(actual rows=1(\.00)? /);
+      const scans = [...plan.matchAll(/Index Scan using "IDX_outbox_deliverable" on outbox_messages m \(actual rows=([\d.]+) loops=(\d+)\)/g)];
+      expect(scans).toHaveLength(1);
+      expect(Number(scans[0][1]) * Number(scans[0][2])).toBeLessThanOrEqual(OUTBOX_CANDIDATES + 1);
       const removed = [...plan.matchAll(/Rows Removed by Filter: (\d+)/g)].map((match) => Number(match[1]));
       expect(Math.max(0, ...removed)).toBeLessThan(10);
+      // outbox_claim() claims nothing for a State not hosted here, and the oldest candidate once it is.
+      expect(await ownerQuery(t, `SELECT id FROM outbox_claim()`)).toEqual([]);
       await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'BEL'`);
+      expect(await ownerQuery(t, `SELECT id FROM outbox_claim()`)).toEqual([{ id: oldest[0].id }]);
+      await ownerQuery(t, `DELETE FROM outbox_messages WHERE kind = 'trace.sent' AND payload = '{}'::jsonb AND attempts = 0 AND target_state = 'BEL'`, [], 'FRA');
       await outbox.drain();
       const copies = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM traces WHERE exchange_id = $1`, [created.body.id], 'BEL');
       expect(Number(copies[0].n)).toBe(1);
