@@ -400,6 +400,24 @@ describe('Tracing between national points of contact', () => {
     }
   });
 
+  it('tells apart, among the candidates, many weapons that share the serial observed by make and model', async () => {
+    // A short serial that 30 weapons of another make carry in BEL's registry, and one FNC.
+    const serial = `7${uniqueSerial('').replace(/\D/g, '').slice(-4)}`;
+    for (let i = 0; i < 30; i++) {
+      await registerWeapon(t, tokens.belRegistrar, {
+        serial, type: 'pistol', manufacturer: 'Glock', model: 'G17', calibre: '9x19', countryOfManufacture: 'AUT',
+        markings: [{ kind: 'manufacture', component: 'slide', text: `GLOCK ${serial}`, manufacturer: 'Glock', country: 'AUT', serial, year: 2019 }],
+      });
+    }
+    const fnc = await registerWeapon(t, tokens.belRegistrar, { serial });
+    const { incoming } = await sentTrace({ weapon: { ...requestBody().weapon, serial } });
+    const candidates = (await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body.items;
+    expect(candidates).toHaveLength(10);
+    expect(candidates[0]).toMatchObject({ weaponId: fnc.id, model: 'FNC' });
+    expect(candidates[0].reasons.join(' ')).toContain('as observed');
+    expect(candidates.slice(1).every((c: { model: string }) => c.model === 'G17')).toBe(true);
+  });
+
   it('prefills a request from a weapon of the registry; what the officer observed wins', async () => {
     const serial = uniqueSerial('RG');
     const weapon = await registerWeapon(t, tokens.fraRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });

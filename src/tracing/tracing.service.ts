@@ -59,6 +59,9 @@ const DISCLOSURE_LABELS: Record<CaseField, string> = {
   investigatingAgency: 'Investigating agency',
 };
 const MAX_PHOTOS = 10;
+/** Registry matches a trace's candidates are ranked from (the most a search returns), and how many are shown. */
+const CANDIDATE_POOL = 100;
+const CANDIDATES_SHOWN = 10;
 
 interface SentPhoto {
   component: string | null;
@@ -331,30 +334,31 @@ export class TracingService {
     if (trace.direction !== 'incoming') throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'Candidates are searched in the requested State\'s registry: this is the outgoing copy');
     const observed = trace.weaponObserved;
     const serial = observed.serialObliterated ? observed.serialReadable : observed.serial;
+    // A pool larger than what is shown: a serial many weapons share is told apart by make, calibre and model.
     const found = serial
-      ? await this.weapons.search(actor, { serial, limit: 20 }).catch((error: unknown) => {
+      ? await this.weapons.search(actor, { serial, limit: CANDIDATE_POOL }).catch((error: unknown) => {
           if (error instanceof AppError && error.status === 400) return { items: [] };
           throw error;
         })
-      : await this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: 20 });
+      : await this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: CANDIDATE_POOL });
     const matcher = await this.reference.matcher(actor.stateCode);
     const make = observed.make ? matcher.manufacturer(observed.make)?.code : undefined;
     const calibre = observed.calibre ? matcher.calibre(observed.calibre)?.code : undefined;
-    const items: CandidateDto[] = [];
-    const top = found.items.slice(0, 10);
-    const records = new Map((await this.weapons.getMany(actor, top.map((item) => item.weapon.id))).map((w) => [w.id, w]));
-    for (const item of top) {
-      const w = item.weapon;
-      const reasons = [...item.reasons];
-      let score = item.score;
+    const ranked = found.items.map(({ weapon: w, score: serialScore, reasons: serialReasons }) => {
+      const reasons = [...serialReasons];
+      let score = serialScore;
       if (make && w.manufacturerCode === make) { score += 0.05; reasons.push(`manufacturer ${w.manufacturer ?? make} as observed`); }
       if (calibre && w.calibreCode === calibre) { score += 0.03; reasons.push(`calibre ${w.calibre ?? calibre} as observed`); }
       if (observed.model && w.model?.toLowerCase() === observed.model.toLowerCase()) { score += 0.02; reasons.push(`model ${w.model}`); }
+      return { w, score: Math.round(score * 1000) / 1000, reasons };
+    });
+    ranked.sort((a, b) => b.score - a.score || a.w.id.localeCompare(b.w.id));
+    const top = ranked.slice(0, CANDIDATES_SHOWN);
+    const records = new Map((await this.weapons.getMany(actor, top.map(({ w }) => w.id))).map((w) => [w.id, w]));
+    const items: CandidateDto[] = top.flatMap(({ w, score, reasons }) => {
       const record = records.get(w.id);
-      if (!record) continue;
-      items.push({ weaponId: w.id, score: Math.round(score * 1000) / 1000, reasons, serial: w.serial, manufacturer: w.manufacturer, model: w.model, calibre: w.calibre, prefill: prefillFrom(record, actor.stateCode) });
-    }
-    items.sort((a, b) => b.score - a.score || a.weaponId.localeCompare(b.weaponId));
+      return record ? [{ weaponId: w.id, score, reasons, serial: w.serial, manufacturer: w.manufacturer, model: w.model, calibre: w.calibre, prefill: prefillFrom(record, actor.stateCode) }] : [];
+    });
     return { items };
   }
 
