@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { auditEventHash, AuditEventContent } from '../src/audit/audit-chain';
 import { AuditService } from '../src/audit/audit.service';
 import { withDatabase } from '../src/database/database-runtime';
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, TestUser, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, TestUser, Tokens } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 import { registerWeapon } from './support/weapons';
 
@@ -47,14 +47,7 @@ describe('Audit trail', () => {
   });
 
   async function events(query = ''): Promise<EventRow[]> {
-    const all: EventRow[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { body: { items: EventRow[]; nextCursor: string | null } } = await t.http.get(api(`/audit/events?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`)).set(bearer(tokens.auditor)).expect(200);
-      all.push(...page.body.items);
-      cursor = page.body.nextCursor;
-    } while (cursor);
-    return all;
+    return allPages<EventRow>(t, tokens.auditor, api(`/audit/events?limit=100${query}`));
   }
 
   async function verify() {

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 const HEADER = IMPORT_COLUMNS.join(',');
@@ -74,15 +74,7 @@ describe('bulk import (CSV)', () => {
     const serials = Array.from({ length: 7 }, () => uniqueSerial('PG'));
     await post([HEADER, ...serials.map((serial) => manufactured(serial))].join('\n')).expect(201);
     const imported = await Promise.all(serials.map(async (serial) => (await found(serial))[0].weapon.id as string));
-    const listed: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: Record<string, string | number> = { limit: 2 };
-      if (cursor) query.cursor = cursor;
-      const page = await t.http.get('/api/v1/weapons').query(query).set(bearer(registrar)).expect(200);
-      listed.push(...page.body.items.map((w: { id: string }) => w.id));
-      cursor = page.body.nextCursor;
-    } while (cursor);
+    const listed = (await allPages<{ id: string }>(t, registrar, '/api/v1/weapons', { limit: 2 })).map((w) => w.id);
     expect(new Set(listed).size).toBe(listed.length);
     expect(listed.filter((id) => imported.includes(id))).toEqual(imported);
   });

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
 describe('reference data', () => {
@@ -28,18 +28,7 @@ describe('reference data', () => {
   });
 
   it('ships at least 60 calibres and 100 manufacturers, searchable by alias', async () => {
-    const count = async (path: string) => {
-      let n = 0;
-      let cursor: string | null = null;
-      do {
-        const query: Record<string, string | number> = { limit: 100 };
-        if (cursor) query.cursor = cursor;
-        const page = await t.http.get(path).query(query).set(bearer(officer)).expect(200);
-        n += page.body.items.length;
-        cursor = page.body.nextCursor;
-      } while (cursor);
-      return n;
-    };
+    const count = async (path: string) => (await allPages(t, officer, path, { limit: 100 })).length;
     expect(await count('/api/v1/reference/calibres')).toBeGreaterThanOrEqual(60);
     expect(await count('/api/v1/reference/manufacturers')).toBeGreaterThanOrEqual(100);
     const parabellum = (await t.http.get('/api/v1/reference/calibres').query({ q: '9 mm parabellum' }).set(bearer(officer)).expect(200)).body.items;

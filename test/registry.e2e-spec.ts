@@ -1,4 +1,4 @@
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 describe('marking registry', () => {
@@ -231,18 +231,9 @@ describe('marking registry', () => {
   });
 
   it('lists the State\'s weapons page by page, filtered by status, each once', async () => {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: Record<string, string | number> = { limit: 3, status: 'civilian_held' };
-      if (cursor) query.cursor = cursor;
-      const page = await t.http.get('/api/v1/weapons').query(query).set(bearer(auditor)).expect(200);
-      for (const w of page.body.items) {
-        expect(w.status).toBe('civilian_held');
-        seen.push(w.id);
-      }
-      cursor = page.body.nextCursor;
-    } while (cursor);
+    const listed = await allPages<{ id: string; status: string }>(t, auditor, '/api/v1/weapons', { limit: 3, status: 'civilian_held' });
+    for (const w of listed) expect(w.status).toBe('civilian_held');
+    const seen = listed.map((w) => w.id);
     const [{ n }] = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM weapons WHERE status = 'civilian_held'`, [], 'FRA');
     expect(seen.length).toBeGreaterThan(3);
     expect(new Set(seen).size).toBe(seen.length);

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
 
 describe('States and contact points', () => {
   let t: TestApp;
@@ -18,15 +18,7 @@ describe('States and contact points', () => {
   });
 
   it('lists every ISO 3166-1 country and the four former States, page by page', async () => {
-    const codes: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: Record<string, string | number> = { limit: 100 };
-      if (cursor) query.cursor = cursor;
-      const page = await t.http.get('/api/v1/states').query(query).set(bearer(kenOfficer)).expect(200);
-      codes.push(...page.body.items.map((s: { code: string }) => s.code));
-      cursor = page.body.nextCursor;
-    } while (cursor);
+    const codes = (await allPages<{ code: string }>(t, kenOfficer, '/api/v1/states', { limit: 100 })).map((s) => s.code);
     expect(codes).toHaveLength(249 + 4);
     expect(codes).toEqual([...codes].sort());
     expect(codes).toEqual(expect.arrayContaining(['FRA', 'BRA', 'KEN', 'CIV', 'RUS', 'SUN', 'YUG', 'CSK', 'DDR']));

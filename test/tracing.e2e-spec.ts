@@ -8,7 +8,7 @@ import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
 /**
@@ -573,15 +573,7 @@ describe('Tracing between national points of contact', () => {
     const times = inbox.body.items.map((n: { createdAt: string }) => n.createdAt);
     expect(new Set(times).size).toBeGreaterThan(1);
     expect(times).toEqual([...times].sort().reverse());
-    const paged: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = (
-        await t.http.get(api('/notifications')).query({ unread: 'true', limit: 1, ...(cursor ? { cursor } : {}) }).set(bearer(tokens.belNpc)).expect(200)
-      ).body;
-      paged.push(...page.items.map((n) => n.id));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const paged = (await allPages<{ id: string }>(t, tokens.belNpc, api('/notifications'), { unread: 'true', limit: 1 })).map((n) => n.id);
     expect(paged).toEqual(inbox.body.items.map((n: { id: string }) => n.id));
     const reminder = inbox.body.items.find((n: { kind: string; traceId: string }) => n.kind === 'trace_overdue' && n.traceId === incoming.id);
     expect(reminder.message).toContain('acknowledgement');

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
 
 describe('users (admins of a State)', () => {
   let t: TestApp;
@@ -68,19 +68,9 @@ describe('users (admins of a State)', () => {
 
   it('lists only the admin\'s own State, page by page', async () => {
     for (let i = 0; i < 3; i++) await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: Record<string, string | number> = { limit: 2 };
-      if (cursor) query.cursor = cursor;
-      const page = await t.http.get('/api/v1/users').query(query).set(bearer(fraAdmin)).expect(200);
-      expect(page.body.items.length).toBeLessThanOrEqual(2);
-      for (const user of page.body.items) {
-        expect(user.stateCode).toBe('FRA');
-        seen.push(user.username);
-      }
-      cursor = page.body.nextCursor;
-    } while (cursor);
+    const users = await allPages<{ stateCode: string; username: string }>(t, fraAdmin, '/api/v1/users', { limit: 2 }, (page) => expect(page.length).toBeLessThanOrEqual(2));
+    for (const user of users) expect(user.stateCode).toBe('FRA');
+    const seen = users.map((user) => user.username);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThanOrEqual(5);
     const bad = await t.http.get('/api/v1/users').query({ cursor: 'nonsense', limit: 500 }).set(bearer(fraAdmin)).expect(400);

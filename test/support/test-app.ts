@@ -132,6 +132,25 @@ export async function login(t: TestApp, user: { username: string; password: stri
 
 export const bearer = (tokens: Tokens) => ({ authorization: `Bearer ${tokens.accessToken}` });
 
+/** Every item of a paged list (`GET path` with `query`), page after page through `nextCursor`; each page is passed to `onPage` as it comes. */
+export async function allPages<T = Record<string, unknown>>(
+  t: TestApp,
+  tokens: Tokens,
+  path: string,
+  query: Record<string, string | number> = {},
+  onPage: (items: T[]) => void = () => undefined,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: T[]; nextCursor: string | null } = (await t.http.get(path).query(cursor ? { ...query, cursor } : query).set(bearer(tokens)).expect(200)).body;
+    onPage(page.items);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /** Runs SQL as the schema owner, in one transaction, scoped to `stateCode` when given (for tests that must reach under the API). */
 export async function ownerQuery<R = unknown>(t: TestApp, sql: string, params: unknown[] = [], stateCode?: string): Promise<R[]> {
   const client = new Client({ connectionString: t.db.ownerUrl });
