@@ -9,7 +9,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { validationExceptionFactory } from './common/errors/validation';
 import { serveOpenApi } from './common/http/openapi';
-import { RejectNulPipe } from './common/http/reject-nul.pipe';
+import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.pipe';
 
 /** The largest photo of a marking accepted (POST /traces/:id/photos). */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -70,7 +70,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     ],
   });
   app.useGlobalPipes(
-    new RejectNulPipe(),
+    new RejectUnstorableTextPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

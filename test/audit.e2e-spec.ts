@@ -123,6 +123,9 @@ describe('Audit trail', () => {
     await t.http.get(api('/audit/events')).set(bearer(tokens.officer)).expect(403);
     // A refused change is recorded too, whatever its path holds (a NUL cannot be stored: it is dropped).
     await t.http.post(api(`/traces/bad%00${'x'.repeat(90)}/submit`)).set(bearer(tokens.officer)).set('If-Match', '"1"').expect(400);
+    // A week date is ISO 8601 but not a date JavaScript or PostgreSQL reads: refused, naming the field.
+    const weekDate = await t.http.get(api('/audit/events?from=2026-W05')).set(bearer(tokens.auditor)).expect(400);
+    expect(weekDate.body.details.map((d: { field: string }) => d.field)).toEqual(['from']);
     const bra = await t.http.get(api('/audit/events')).set(bearer(tokens.braAuditor)).expect(200);
     expect(bra.body.items.every((e: EventRow) => e.actorId !== officer.id)).toBe(true);
     const page = await t.http.get(api('/audit/events?limit=2&outcome=success')).set(bearer(tokens.auditor)).expect(200);

@@ -161,6 +161,11 @@ describe('Auditor reports', () => {
 
   it('measures tracing timeliness, outcomes and response rates over the period', async () => {
     const report = (await t.http.get(api('/reports/tracing?from=2026-01-01&to=2027-01-01')).set(bearer(tokens.auditor)).expect(200)).body;
+    // Ordinal and week dates are ISO 8601 too, but neither JavaScript nor PostgreSQL reads them as dates.
+    for (const [query, field] of [['from=2026-035', 'from'], ['from=2026-01-01&to=2027-W01', 'to'], ['from=2026-02-30', 'from']]) {
+      const refused = await t.http.get(api(`/reports/tracing?${query}`)).set(bearer(tokens.auditor)).expect(400);
+      expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    }
     expect(report.sent).toEqual({
       traces: 3, acknowledged: 2, answered: 2, responseRate: 0.6667,
       // Acknowledged in 24 h and 48 h; answered in 72 h and 240 h (linear interpolation for the 90th percentile).

@@ -418,6 +418,12 @@ describe('Tracing between national points of contact', () => {
     expect(candidates.slice(1).every((c: { model: string }) => c.model === 'G17')).toBe(true);
   });
 
+  it('refuses text that cannot be stored in a field kept as JSON with 400 naming it, not a 500', async () => {
+    const body = requestBody();
+    const response = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...body, recovery: { ...body.recovery, place: 'Marseille \ud800' } }).expect(400);
+    expect(response.body.details).toEqual([{ field: 'recovery.place', messages: [expect.stringContaining('lone surrogate')] }]);
+  });
+
   it('prefills a request from a weapon of the registry; what the officer observed wins', async () => {
     const serial = uniqueSerial('RG');
     const weapon = await registerWeapon(t, tokens.fraRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });

@@ -125,6 +125,13 @@ describe('users (admins of a State)', () => {
     expect(query.body.details[0].field).toBe('cursor');
   });
 
+  it('refuses a lone UTF-16 surrogate ("\\ud800" in JSON) with 400 naming the field, and keeps real emoji', async () => {
+    const response = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ displayName: 'Jeanne \ud800 Martin' })).expect(400);
+    expect(response.body.details).toEqual([{ field: 'displayName', messages: [expect.stringContaining('lone surrogate')] }]);
+    const emoji = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ displayName: 'Jeanne 🙂 Martin' })).expect(201);
+    expect(emoji.body.displayName).toBe('Jeanne 🙂 Martin');
+  });
+
   it('changes roles, and refuses an admin removing their own admin role', async () => {
     const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
     const changed = await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ roles: ['npc', 'registrar'] }).expect(200);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { AuditEventEntity } from '../entities/audit-event.entity';
@@ -21,10 +22,10 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @Optional() @IsIn(['success', 'failure', 'denied'], { message: 'outcome must be one of: success, failure, denied' })
   outcome?: string;
 
-  @ApiPropertyOptional({ description: 'ISO date-time, inclusive' }) @Optional() @IsDateString({}, { message: 'from must be an ISO 8601 date-time' })
+  @ApiPropertyOptional({ description: 'ISO date-time, inclusive' }) @Optional() @IsInstant('from')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO date-time, exclusive' }) @Optional() @IsDateString({}, { message: 'to must be an ISO 8601 date-time' })
+  @ApiPropertyOptional({ description: 'ISO date-time, exclusive' }) @Optional() @IsInstant('to')
   to?: string;
 }
 

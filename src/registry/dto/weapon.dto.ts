@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -10,7 +10,15 @@ import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } fro
 import { trim, upper } from '../../common/http/transforms';
 
 const STATE = /^[A-Z]{3}$/;
-const THIS_YEAR = new Date().getUTCFullYear();
+/** Not after the current year, read when the value is checked (a process runs across New Year). */
+const NotAfterThisYear = (field: string) =>
+  ValidateBy({
+    name: 'notAfterThisYear',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'number' || value <= new Date().getUTCFullYear(),
+      defaultMessage: () => `${field} cannot be after this year`,
+    },
+  });
 const DATE_ONLY = { strict: true };
 
 export class MarkingInputDto {
@@ -34,7 +42,7 @@ export class MarkingInputDto {
   @ApiPropertyOptional({ example: '1A23456' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
   serial?: string;
 
-  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(1800) @Max(THIS_YEAR)
+  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(1800) @NotAfterThisYear('year')
   year?: number;
 
   @ApiPropertyOptional({ description: 'Alternative unique marking of ITI 8(a): the symbols' })
@@ -109,7 +117,7 @@ export class RegisterWeaponDto extends EventDetailsDto {
   @ApiPropertyOptional({ example: 'BEL' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
   countryOfManufacture?: string;
 
-  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(1800) @Max(THIS_YEAR)
+  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(1800) @NotAfterThisYear('yearOfManufacture')
   yearOfManufacture?: number;
 
   @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status after a manufactured or imported origin (default civilian_held)' })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601 } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 
@@ -15,10 +16,10 @@ export class RecordKeepingQueryDto extends PageQueryDto {
 
 /** The period is of the traces' sending: [from, to). Default: the twelve months up to now. */
 export class TracingReportQueryDto {
-  @ApiPropertyOptional({ example: '2026-01-01' }) @Optional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @ApiPropertyOptional({ example: '2026-01-01' }) @Optional() @IsInstant('from')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2027-01-01' }) @Optional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @ApiPropertyOptional({ example: '2027-01-01' }) @Optional() @IsInstant('to')
   to?: string;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @Optional() @formatRule

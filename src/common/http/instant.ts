@@ -1,0 +1,14 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, Matches } from 'class-validator';
+
+/**
+ * A calendar date (YYYY-MM-DD) or a date-time with its offset, in years 0001–9999, on a day that exists:
+ * read the same way by JavaScript's Date and by PostgreSQL. ISO 8601 alone also allows week and ordinal
+ * dates (2026-W05, 2026-035) and signed years, which Date cannot read or PostgreSQL cannot store.
+ */
+const INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export const IsInstant = (field: string) => {
+  const message = `${field} must be a date (YYYY-MM-DD) or a date-time with its offset (YYYY-MM-DDThh:mm:ssZ)`;
+  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(INSTANT, { message }));
+};

@@ -1,0 +1,43 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { ValidationFailedError } from '../errors/app-error';
+
+/**
+ * Text PostgreSQL cannot store: U+0000, which text cannot hold, and a lone UTF-16 surrogate (`"\ud800"`
+ * in JSON), which is not a character at all; jsonb refuses both and text would garble the second. Either
+ * would otherwise come back from the database as an error, a 500. Refused at the edge, in bodies, query
+ * strings and path parameters, naming the field.
+ */
+@Injectable()
+export class RejectUnstorableTextPipe implements PipeTransform {
+  transform(value: unknown): unknown {
+    const found = findUnstorable(value, '');
+    if (found !== null) {
+      const name = found.path || 'the value';
+      const message = found.problem === 'nul' ? `${name} must not contain NUL (U+0000) characters` : `${name} must be well-formed Unicode (it holds a lone surrogate)`;
+      throw new ValidationFailedError([{ field: found.path || 'body', messages: [message] }]);
+    }
+    return value;
+  }
+}
+
+function findUnstorable(value: unknown, path: string): { path: string; problem: 'nul' | 'surrogate' } | null {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return { path, problem: 'nul' };
+    return value.isWellFormed() ? null : { path, problem: 'surrogate' };
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUnstorable(item, `${path}[${index}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  // Plain data only (parsed JSON, query strings): never walk a stream or another live object.
+  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findUnstorable(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
