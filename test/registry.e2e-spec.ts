@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
@@ -213,6 +214,38 @@ describe('marking registry', () => {
     await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(404);
     const future = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2099-01-01' }).expect(400);
     expect(future.body.details[0].field).toBe('occurredOn');
+  });
+
+  it('moves a weapon changed during a transfer with its event, or leaves both alone (ITI 13)', async () => {
+    const custodian = `Armurerie Fermée ${uniqueSerial('')}`;
+    const [changed, kept] = [(await registerWeapon(t, registrar, { custodian })).id, (await registerWeapon(t, registrar, { custodian })).id];
+    // Another transaction gives one weapon another custodian and commits while the transfer waits for it.
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await other.query(`UPDATE weapons SET custodian = 'Armurerie Ouverte' WHERE id = $1`, [changed]);
+      const transfer = t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).then((r) => r);
+      // Until the transfer waits for that weapon's row.
+      for (let i = 0; i < 100; i++) {
+        const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()`);
+        if (n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await other.query('COMMIT');
+      const result = await transfer;
+      expect(result.status).toBe(201);
+      expect(result.body.transferred).toBe(1);
+    } finally {
+      await other.end();
+    }
+    const left = (await t.http.get(`/api/v1/weapons/${changed}`).set(bearer(registrar)).expect(200)).body;
+    expect(left.custodian).toBe('Armurerie Ouverte');
+    expect(left.events.map((e: { type: string }) => e.type)).toEqual(['manufactured']);
+    const moved = (await t.http.get(`/api/v1/weapons/${kept}`).set(bearer(registrar)).expect(200)).body;
+    expect(moved.custodian).toBe('France (national registry)');
+    expect(moved.events.map((e: { type: string }) => e.type)).toEqual(['manufactured', 'custody_transferred']);
   });
 
   it('shows another State none of these weapons: 404 on read, absent from lists and search', async () => {

@@ -94,19 +94,24 @@ export class WeaponsRepository {
   }
 
   /**
-   * ITI 13: every record of a closing company passes to the State in one statement pair: a
-   * custody_transferred event on each weapon, then the new custodian. Returns how many moved.
+   * ITI 13: every record of a closing company passes to the State in one statement: the new custodian on
+   * each weapon, and a custody_transferred event for each weapon moved. The rows are locked and read as
+   * they are updated, so a weapon registered or changed meanwhile is either moved with its event or left
+   * alone, never one without the other. Returns how many moved.
    */
   async transferCustody(stateCode: string, from: string, to: string, event: { occurredOn: string; retainUntil: string; notes: string | null; recordedBy: string }): Promise<number> {
     const parties = JSON.stringify([{ role: 'previous_custodian', name: from }, { role: 'custodian', name: to }]);
-    await this.db.manager.query(
-      `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by)
-       SELECT state_code, id, 'custody_transferred', $3, $4::jsonb, status, 'other', $5, $6, $7
-         FROM weapons WHERE state_code = $1 AND custodian = $2`,
-      [stateCode, from, event.occurredOn, parties, event.retainUntil, event.notes, event.recordedBy],
+    const [{ n }]: { n: number }[] = await this.db.manager.query(
+      `WITH moved AS (
+         UPDATE weapons SET custodian = $3, updated_at = now() WHERE state_code = $1 AND custodian = $2 RETURNING state_code, id, status),
+       added AS (
+         INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by)
+         SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8 FROM moved
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM added`,
+      [stateCode, from, to, event.occurredOn, parties, event.retainUntil, event.notes, event.recordedBy],
     );
-    const result = await this.db.repository(WeaponEntity).update({ stateCode, custodian: from }, { custodian: to });
-    return result.affected ?? 0;
+    return n;
   }
 
   /**
