@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Client } from 'pg';
 import * as argon2 from 'argon2';
 import { generateSync } from 'otplib';
 import { MfaSecrets } from '../src/auth/mfa-secrets';
@@ -139,6 +140,28 @@ describe('authentication', () => {
     t.clock.advance(31 * 60);
     const idle = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: renewed.refreshToken }).expect(401);
     expect(idle.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('answers a session\'s requests while a long request of the same session holds its row, and records activity after', async () => {
+    const user = await createUser(t);
+    const tokens = await login(t, user);
+    t.clock.advance(2 * 60); // activity to record on the next request
+    // A long request of this session (an import) that recorded its activity holds the row until it ends.
+    const long = new Client({ connectionString: t.db.ownerUrl });
+    await long.connect();
+    try {
+      await long.query('BEGIN');
+      await long.query(`SELECT set_config('app.state_code', $1, true)`, [user.stateCode]);
+      await long.query('SELECT 1 FROM auth_sessions WHERE user_id = $1 FOR UPDATE', [user.id]);
+      const me = await t.http.get('/api/v1/auth/me').set(bearer(tokens)).timeout(10_000);
+      expect(me.status).toBe(200);
+    } finally {
+      await long.query('ROLLBACK');
+      await long.end();
+    }
+    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+    const [session] = await ownerQuery<{ last_activity_at: Date }>(t, 'SELECT last_activity_at FROM auth_sessions WHERE user_id = $1', [user.id], user.stateCode);
+    expect(session.last_activity_at.getTime()).toBe(t.clock.now().getTime());
   });
 
   it('ends a session 12 hours after login however active it is', async () => {

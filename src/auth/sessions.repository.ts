@@ -71,8 +71,16 @@ export class SessionsRepository {
     return this.db.repository(AuthSessionEntity).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
+  /**
+   * Records the session's activity, unless another transaction holds its row: a long request of the same
+   * session (an import) that records it already. Never waits for that request to end, which would hold
+   * up every other request of the session (its progress polls) until then.
+   */
   async touchSession(id: string, at: Date): Promise<void> {
-    await this.db.repository(AuthSessionEntity).update({ id }, { lastActivityAt: at });
+    await this.db.manager.query(
+      'UPDATE auth_sessions SET last_activity_at = $2 WHERE id = (SELECT id FROM auth_sessions WHERE id = $1 FOR UPDATE SKIP LOCKED)',
+      [id, at],
+    );
   }
 
   async markMfaSatisfied(id: string): Promise<void> {
