@@ -97,6 +97,24 @@ describe('bulk import (CSV)', () => {
     expect(all[2].weapon.model).toBe('G19');
   });
 
+  it('says an import failed when its transaction fails at the very end, at its commit, and lands nothing', async () => {
+    // A check PostgreSQL runs only at COMMIT, refusing one row: everything before it has succeeded.
+    await ownerQuery(t, `CREATE FUNCTION test_refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`);
+    await ownerQuery(t, `CREATE CONSTRAINT TRIGGER test_refuse_at_commit AFTER INSERT ON weapons DEFERRABLE INITIALLY DEFERRED
+                           FOR EACH ROW WHEN (NEW.model = 'REFUSED-AT-COMMIT') EXECUTE FUNCTION test_refuse_at_commit()`);
+    try {
+      const serial = uniqueSerial('RC');
+      await post([HEADER, manufactured(serial, { model: 'REFUSED-AT-COMMIT' })].join('\n')).expect(500);
+      const [last] = await ownerQuery<{ id: string }>(t, `SELECT id FROM weapon_imports ORDER BY created_at DESC LIMIT 1`, [], 'FRA');
+      const status = await t.http.get(`/api/v1/weapons/imports/${last.id}`).set(bearer(registrar)).expect(200);
+      expect(status.body).toMatchObject({ status: 'failed', finishedAt: expect.any(String) });
+      expect(await found(serial)).toEqual([]);
+    } finally {
+      await ownerQuery(t, 'DROP TRIGGER test_refuse_at_commit ON weapons');
+      await ownerQuery(t, 'DROP FUNCTION test_refuse_at_commit()');
+    }
+  });
+
   it('refuses the whole file when any row is wrong, with a report by line, column and code', async () => {
     const good = uniqueSerial('OK');
     const csv = [

@@ -31,6 +31,8 @@ interface Scope {
   stateCode: string | null;
   /** Run once the outermost transaction has committed (never after a rollback). */
   afterCommit: (() => void)[];
+  /** Run once the outermost transaction has rolled back, or failed to commit, and its connection is free. */
+  afterRollback: (() => Promise<void>)[];
   /** Items staged for their batch's flush before the commit; a rolled-back savepoint drops its own. */
   staged: Map<CommitBatch<unknown>, unknown[]>;
 }
@@ -106,6 +108,17 @@ export class Db {
     current.staged.set(batch as CommitBatch<unknown>, items);
   }
 
+  /**
+   * Calls `callback` if the current transaction rolls back or fails to commit, once its connection is back
+   * in the pool, before the failure reaches the caller: to record, in a transaction of its own, that the
+   * work did not happen. A failing callback is ignored (the original failure is what the caller gets).
+   */
+  afterRollback(callback: () => Promise<void>): void {
+    const current = this.scope.getStore();
+    if (!current) throw new Error('No database transaction in scope to roll back');
+    current.afterRollback.push(callback);
+  }
+
   /** Calls `callback` after the current transaction commits; outside one, at once. */
   afterCommit(callback: () => void): void {
     const current = this.scope.getStore();
@@ -140,6 +153,7 @@ export class Db {
     if (stateCode !== null && !STATE_CODE.test(stateCode)) throw new Error(`Not a State code: ${JSON.stringify(stateCode)}`);
     const runner = this.dataSource.createQueryRunner();
     const afterCommit: (() => void)[] = [];
+    const afterRollback: (() => Promise<void>)[] = [];
     const staged = new Map<CommitBatch<unknown>, unknown[]>();
     let result: T;
     try {
@@ -158,7 +172,7 @@ export class Db {
         const results = (await client.query(sql).catch((error: Error) => Promise.reject(new QueryFailedError(sql, undefined, error)))) as unknown as QueryResult[];
         rows = results[results.length - 1].rows as Record<string, unknown>[];
       }
-      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, staged }, () => work(rows));
+      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, afterRollback, staged }, () => work(rows));
       const statements = [...staged].filter(([, items]) => items.length > 0).map(([batch, items]) => batch.commitStatement(items));
       if (statements.length === 0) {
         await runner.commitTransaction();
@@ -169,10 +183,14 @@ export class Db {
       }
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
       await runner.release();
+      // Outside this transaction's scope, on a connection of their own.
+      await this.scope.exit(async () => {
+        for (const callback of afterRollback) await callback().catch(() => undefined);
+      });
+      throw error;
     }
+    await runner.release();
     for (const callback of afterCommit) callback();
     return result;
   }

@@ -39,13 +39,10 @@ export class ImportsService {
   async importCsv(importer: Importer, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
     const { stateCode } = importer;
     const created = await this.db.separately(stateCode, () => this.imports.create(stateCode, importer.userId));
-    try {
-      return await this.run(importer, created, source, onProgress);
-    } catch (error) {
-      // The work rolls back with the caller's transaction; the import's own row says how it ended.
-      await this.db.separately(stateCode, () => this.imports.markFailed(stateCode, created.id, this.clock.now())).catch(() => undefined);
-      throw error;
-    }
+    // If the caller's transaction does not commit (a failure here, or at its commit), the work rolls back
+    // with it, and the import's own row, committed apart, then says that it failed.
+    this.db.afterRollback(() => this.db.inState(stateCode, () => this.imports.markFailed(stateCode, created.id, this.clock.now())));
+    return this.run(importer, created, source, onProgress);
   }
 
   private async run(importer: Importer, created: WeaponImportEntity, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
