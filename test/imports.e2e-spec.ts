@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { AppConfig } from '../src/config/app-config';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
@@ -225,6 +226,38 @@ describe('bulk import (CSV)', () => {
     const done = await answer;
     expect(done.status).toBe(201);
     expect(JSON.parse(done.body)).toMatchObject({ status: 'completed', bytesReceived: Buffer.byteLength(body) });
+  });
+
+  it('runs at most a third of its connection pool\'s worth of imports at once: the next answers 503, then goes through', async () => {
+    const port = (t.app.getHttpServer().address() as AddressInfo | null)?.port ?? (await t.app.listen(0, '127.0.0.1'), (t.app.getHttpServer().address() as AddressInfo).port);
+    // As many files as the pool allows (3 for the default 10 connections; the tests' pool is smaller), arriving slowly.
+    const allowed = Math.max(1, Math.floor(t.app.get(AppConfig).DATABASE_POOL_SIZE / 3));
+    const bodies = Array.from({ length: allowed }, () => `${HEADER}\n${manufactured(uniqueSerial('BZ'))}\n`);
+    const uploads = bodies.map((body) => {
+      let req!: ReturnType<typeof httpRequest>;
+      const answer = new Promise<number>((resolve, reject) => {
+        req = httpRequest(
+          { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { ...bearer(registrar), 'content-type': 'text/csv', 'content-length': Buffer.byteLength(body) } },
+          (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+        );
+        req.on('error', reject);
+        req.write(body.slice(0, 60));
+      });
+      return { answer, finish: () => req.end(body.slice(60)) };
+    });
+    try {
+      for (let i = 0; i < 100; i++) {
+        const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM weapon_imports WHERE status = 'receiving'`, [], 'FRA');
+        if (n === allowed) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const busy = await post([HEADER, manufactured(uniqueSerial('BZ'))].join('\n')).expect(503);
+      expect(busy.body.code).toBe('IMPORTS_BUSY');
+    } finally {
+      for (const upload of uploads) upload.finish();
+    }
+    expect(await Promise.all(uploads.map((upload) => upload.answer))).toEqual(bodies.map(() => 201));
+    await post([HEADER, manufactured(uniqueSerial('BZ'))].join('\n')).expect(201);
   });
 
   it('gives imported weapons the summary of their history their events give', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { Clock } from '../../common/clock';
-import { ConflictError, NotFoundError } from '../../common/errors/app-error';
+import { AppError, ConflictError, NotFoundError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { PageQueryDto } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
@@ -35,14 +35,34 @@ export class ImportsService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
+  /** Imports running in this process now. */
+  private running = 0;
+
+  /**
+   * Imports that may run at once in this process: each holds its request's connection for its whole length
+   * and briefly takes a second one for its progress, so they get at most a third of the pool, and other
+   * requests the rest. The pool would otherwise run dry and every request wait for ever.
+   */
+  private get maxRunning(): number {
+    return Math.max(1, Math.floor(this.config.DATABASE_POOL_SIZE / 3));
+  }
+
   /** Runs inside the caller's State-scoped transaction; progress is committed separately as it goes. */
   async importCsv(importer: Importer, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
     const { stateCode } = importer;
-    const created = await this.db.separately(stateCode, () => this.imports.create(stateCode, importer.userId));
-    // If the caller's transaction does not commit (a failure here, or at its commit), the work rolls back
-    // with it, and the import's own row, committed apart, then says that it failed.
-    this.db.afterRollback(() => this.db.inState(stateCode, () => this.imports.markFailed(stateCode, created.id, this.clock.now())));
-    return this.run(importer, created, source, onProgress);
+    if (this.running >= this.maxRunning) {
+      throw new AppError(503, 'IMPORTS_BUSY', `This server is already running ${this.running} imports, its most at once; send the file again when one has finished`);
+    }
+    this.running += 1;
+    try {
+      const created = await this.db.separately(stateCode, () => this.imports.create(stateCode, importer.userId));
+      // If the caller's transaction does not commit (a failure here, or at its commit), the work rolls back
+      // with it, and the import's own row, committed apart, then says that it failed.
+      this.db.afterRollback(() => this.db.inState(stateCode, () => this.imports.markFailed(stateCode, created.id, this.clock.now())));
+      return await this.run(importer, created, source, onProgress);
+    } finally {
+      this.running -= 1;
+    }
   }
 
   private async run(importer: Importer, created: WeaponImportEntity, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
