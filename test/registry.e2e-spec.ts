@@ -59,6 +59,14 @@ describe('marking registry', () => {
       expect(Object.keys(stored.body.rulePolicies).sort()).toEqual(['8a', '8b', '8c', '8d', '9']);
     });
 
+    it('keeps every registrar\'s change when several change different rules at once', async () => {
+      const itaRegistrar = await login(t, await createUser(t, { stateCode: 'ITA', roles: ['registrar'] }));
+      const changes = [{ '8a': 'flag' }, { '8b': 'flag' }, { '8c': 'refuse' }, { '8d': 'refuse' }, { '9': 'refuse' }];
+      await Promise.all(changes.map((rulePolicies) => t.http.put('/api/v1/registry/settings').set(bearer(itaRegistrar)).send({ rulePolicies }).expect(200)));
+      const stored = await t.http.get('/api/v1/registry/settings').set(bearer(itaRegistrar)).expect(200);
+      expect(stored.body.rulePolicies).toEqual({ '8a': 'flag', '8b': 'flag', '8c': 'refuse', '8d': 'refuse', '9': 'refuse' });
+    });
+
     it('refuses an import without the importing State\'s marking (ITI 8(b)) and accepts it with one', async () => {
       const serial = uniqueSerial();
       const body = manufacturedWeapon({ serial, origin: 'imported', counterpartState: 'BEL', occurredOn: '2024-02-01' });

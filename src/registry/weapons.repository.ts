@@ -5,6 +5,7 @@ import { Db } from '../database/db';
 import { MarkingEntity } from './entities/marking.entity';
 import { RegistrySettingsEntity } from './entities/registry-settings.entity';
 import { WeaponEntity } from './entities/weapon.entity';
+import type { RuleId, RulePolicy } from './marking-rules';
 import { WeaponStatus } from './registry.constants';
 
 export interface SerialCandidate {
@@ -89,8 +90,18 @@ export class WeaponsRepository {
     return this.db.repository(RegistrySettingsEntity).findOneBy({ stateCode });
   }
 
-  async saveSettings(settings: Partial<RegistrySettingsEntity>): Promise<void> {
-    await this.db.repository(RegistrySettingsEntity).upsert(settings, ['stateCode']);
+  /**
+   * Sets the policies of the rules in `changes` and keeps the others as stored, in one statement: two
+   * registrars changing different rules at once both keep their change. Returns the policies stored.
+   */
+  async mergeRulePolicies(stateCode: string, changes: Partial<Record<RuleId, RulePolicy>>): Promise<Partial<Record<RuleId, RulePolicy>>> {
+    const [row]: { rule_policies: Partial<Record<RuleId, RulePolicy>> }[] = await this.db.manager.query(
+      `INSERT INTO registry_settings (state_code, rule_policies, updated_at) VALUES ($1, $2::jsonb, now())
+       ON CONFLICT (state_code) DO UPDATE SET rule_policies = registry_settings.rule_policies || EXCLUDED.rule_policies, updated_at = now()
+       RETURNING rule_policies`,
+      [stateCode, JSON.stringify(changes)],
+    );
+    return row.rule_policies;
   }
 
   /**

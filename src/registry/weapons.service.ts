@@ -175,9 +175,8 @@ export class WeaponsService {
       .filter(([rule, policy]) => !Object.hasOwn(DEFAULT_RULE_POLICIES, rule) || !['refuse', 'flag'].includes(policy))
       .map(([rule]) => ({ field: `rulePolicies.${rule}`, messages: [`rulePolicies keys are ${Object.keys(DEFAULT_RULE_POLICIES).join(', ')}; values refuse or flag`] }));
     if (errors.length > 0) throw new ValidationFailedError(errors);
-    const rulePolicies = { ...(await this.policies(actor.stateCode)), ...(input.rulePolicies as Record<RuleId, RulePolicy>) };
-    await this.weapons.saveSettings({ stateCode: actor.stateCode, rulePolicies });
-    return { rulePolicies };
+    const stored = await this.weapons.mergeRulePolicies(actor.stateCode, input.rulePolicies as Partial<Record<RuleId, RulePolicy>>);
+    return { rulePolicies: { ...DEFAULT_RULE_POLICIES, ...stored } };
   }
 
   /** Ranked search: serial (exact, look-alike, partial) through the index, then the filters. */
