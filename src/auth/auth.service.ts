@@ -174,7 +174,9 @@ export class AuthService {
       const { session, user } = access;
       if (user.stateCode !== payload.st || user.disabledAt) throw sessionEnded();
       if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
-        await this.sessions.touchSession(session.id, now);
+        // In a short transaction of its own: a long request (an import) never holds the session's row,
+        // which every other request of the session (progress polls, refresh, logout) writes too.
+        await this.db.separately(user.stateCode, () => this.sessions.touchSession(session.id, now));
       }
       return work({
         id: user.id,

@@ -72,9 +72,8 @@ export class SessionsRepository {
   }
 
   /**
-   * Records the session's activity, unless another transaction holds its row: a long request of the same
-   * session (an import) that records it already. Never waits for that request to end, which would hold
-   * up every other request of the session (its progress polls) until then.
+   * Records the session's activity, unless another transaction holds its row (a refresh or a logout of
+   * the same session, which ends it soon): a request never waits on its session's row for that.
    */
   async touchSession(id: string, at: Date): Promise<void> {
     await this.db.manager.query(

@@ -186,7 +186,13 @@ export class Db {
       await runner.release();
       // Outside this transaction's scope, on a connection of their own.
       await this.scope.exit(async () => {
-        for (const callback of afterRollback) await callback().catch(() => undefined);
+        for (const callback of afterRollback) {
+          try {
+            await callback();
+          } catch {
+            // The caller gets the transaction's own failure; the callback's is not what went wrong.
+          }
+        }
       });
       throw error;
     }
