@@ -174,9 +174,13 @@ export class AuthService {
       const { session, user } = access;
       if (user.stateCode !== payload.st || user.disabledAt) throw sessionEnded();
       if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
-        // In a short transaction of its own: a long request (an import) never holds the session's row,
-        // which every other request of the session (progress polls, refresh, logout) writes too.
-        await this.db.separately(user.stateCode, () => this.sessions.touchSession(session.id, now));
+        // Once this request has committed and given its connection back, in a short transaction of its own:
+        // a long request (an import) never holds the session's row, which every other request of the
+        // session (progress polls, refresh, logout) writes too, and no request needs two connections at once.
+        // Best effort: if it fails, the session's next request records its activity.
+        this.db.afterCommit(() => {
+          this.db.inState(user.stateCode, () => this.sessions.touchSession(session.id, now)).catch(() => undefined);
+        });
       }
       return work({
         id: user.id,
