@@ -324,4 +324,31 @@ describe('State isolation through the API', () => {
     expect(rows.state).toEqual([{ s: A }]);
     await expect(db.withoutStateOpening({ fn: 'upper(1); SELECT 1 --', args: [] }, async () => 0)).rejects.toThrow('Not a function name');
   });
+
+  it('undoes with a failed savepoint what its work asked for at commit, and keeps what a savepoint that succeeded asked for', async () => {
+    const db = t.app.get(Db);
+    const ran: string[] = [];
+    const work = (name: string, fail: boolean) => async () => {
+      await db.manager.query(`UPDATE contact_points SET name = $1 WHERE false`, [name]);
+      db.afterCommit(() => ran.push(`${name} committed`));
+      db.afterRollback(async () => void ran.push(`${name} rolled back`));
+      if (fail) throw new Error(`${name} failed`);
+    };
+    await db.withoutState(async () => {
+      db.afterCommit(() => ran.push('outer committed'));
+      await expect(db.savepointAsState(B, work('undone', true))).rejects.toThrow('undone failed');
+      await db.savepointAsState(A, work('kept', false));
+      // The transaction goes on after the failed savepoint, as itself.
+      expect(await db.manager.query(`SELECT current_setting('app.state_code') AS s`)).toEqual([{ s: '' }]);
+    });
+    expect(ran).toEqual(['outer committed', 'kept committed']);
+
+    ran.length = 0;
+    await expect(db.withoutState(async () => {
+      await expect(db.savepointAsState(B, work('undone', true))).rejects.toThrow('undone failed');
+      await db.savepointAsState(A, work('kept', false));
+      throw new Error('the outer transaction fails');
+    })).rejects.toThrow('the outer transaction fails');
+    expect(ran).toEqual(['kept rolled back']);
+  });
 });
