@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 describe('marking registry', () => {
@@ -236,11 +236,7 @@ describe('marking registry', () => {
       await other.query(`UPDATE weapons SET custodian = 'Armurerie Ouverte' WHERE id = $1`, [changed]);
       const transfer = t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).then((r) => r);
       // Until the transfer waits for that weapon's row.
-      for (let i = 0; i < 100; i++) {
-        const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()`);
-        if (n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilWaitingForLocks(t, 1);
       await other.query('COMMIT');
       const result = await transfer;
       expect(result.status).toBe(201);

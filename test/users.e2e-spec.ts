@@ -1,4 +1,5 @@
-import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+import { Client } from 'pg';
+import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 
 describe('users (admins of a State)', () => {
   let t: TestApp;
@@ -141,6 +142,33 @@ describe('users (admins of a State)', () => {
     expect(self.body.code).toBe('CANNOT_DEMOTE_SELF');
     const badRoles = await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ roles: [] }).expect(400);
     expect(badRoles.body.details[0].field).toBe('roles');
+  });
+
+  it('leaves one admin when two remove each other\'s admin role at the same moment', async () => {
+    const [x, y] = [await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true }), await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true })];
+    const [xTokens, yTokens] = [await login(t, x), await login(t, y)];
+    // Another transaction holds both rows until both requests wait for them, then lets them go together.
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    let results: { status: number; body: { code?: string } }[];
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await other.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) FOR UPDATE', [[x.id, y.id]]);
+      const both = Promise.all([
+        t.http.patch(`/api/v1/users/${y.id}`).set(bearer(xTokens)).send({ roles: ['officer'] }).then((r) => r),
+        t.http.patch(`/api/v1/users/${x.id}`).set(bearer(yTokens)).send({ roles: ['officer'] }).then((r) => r),
+      ]);
+      await untilWaitingForLocks(t, 2);
+      await other.query('COMMIT');
+      results = await both;
+    } finally {
+      await other.end();
+    }
+    expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
+    expect(results.find((r) => r.status === 403)?.body.code).toBe('ROLE_REQUIRED');
+    const roles = await Promise.all([x, y].map(async (u) => (await t.http.get(`/api/v1/users/${u.id}`).set(bearer(fraAdmin)).expect(200)).body.roles as string[]));
+    expect(roles.filter((r) => r.includes('admin'))).toHaveLength(1);
   });
 
   it('is for admins only', async () => {

@@ -39,6 +39,17 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** Users of the State by id, locked in the order of their ids (two requests locking the same two never deadlock). */
+  findManyByIdForUpdate(stateCode: string, ids: string[]): Promise<UserEntity[]> {
+    return this.db
+      .repository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.state_code = :stateCode AND u.id IN (:...ids)', { stateCode, ids })
+      .orderBy('u.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   list(stateCode: string, page: PageQueryDto): Promise<Page<UserEntity>> {
     const query = this.db.repository(UserEntity).createQueryBuilder('u').where('u.state_code = :stateCode', { stateCode });
     return keysetPage(query, [{ property: 'username', column: 'u.username' }], page);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
-import { ConflictError, NotFoundError } from '../common/errors/app-error';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
@@ -54,7 +54,14 @@ export class UsersService {
   }
 
   async update(actor: AuthUser, id: string, input: UpdateUserDto): Promise<UserDto> {
-    const user = await this.users.findByIdForUpdate(actor.stateCode, id);
+    // The admin's own row is locked too, and read again once locked: two admins removing each other's
+    // role at once would otherwise both succeed and leave the State without one.
+    const locked = await this.users.findManyByIdForUpdate(actor.stateCode, [...new Set([actor.id, id])]);
+    const self = locked.find((u) => u.id === actor.id);
+    if (!self || self.disabledAt !== null || !self.roles.includes('admin')) {
+      throw new ForbiddenError('ROLE_REQUIRED', 'This needs one of the roles: admin (the account no longer has it)');
+    }
+    const user = locked.find((u) => u.id === id);
     if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
     if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
       throw new ConflictError('CANNOT_DEMOTE_SELF', 'An admin cannot disable their own account or remove their own admin role');

@@ -151,6 +151,16 @@ export async function allPages<T = Record<string, unknown>>(
   return items;
 }
 
+/** Waits (up to 5 s) until `count` backends of the test database wait for a lock held by another transaction. */
+export async function untilWaitingForLocks(t: TestApp, count: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()`);
+    if (n >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`fewer than ${count} transactions came to wait for a lock within 5 s`);
+}
+
 /** Runs SQL as the schema owner, in one transaction, scoped to `stateCode` when given (for tests that must reach under the API). */
 export async function ownerQuery<R = unknown>(t: TestApp, sql: string, params: unknown[] = [], stateCode?: string): Promise<R[]> {
   const client = new Client({ connectionString: t.db.ownerUrl });
