@@ -1,4 +1,5 @@
-import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+import { Client } from 'pg';
+import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 
 describe('States and contact points', () => {
   let t: TestApp;
@@ -75,6 +76,33 @@ describe('States and contact points', () => {
     await t.http.patch(`/api/v1/states/BRA/contact-points/${created.body.id}`).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(404);
     const list = await t.http.get('/api/v1/states/FRA/contact-points').set(bearer(braAdmin)).expect(200);
     expect(list.body.items.find((c: { id: string }) => c.id === created.body.id).name).toBe(contactPoint.name);
+  });
+
+  it('answers 404 to an edit that waited for the removal of its contact point, and does not bring it back', async () => {
+    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
+    const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;
+    // Another transaction holds the row while the removal, then the edit, come to wait for it.
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    let removed, edited;
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await other.query('SELECT id FROM contact_points WHERE id = $1 FOR UPDATE', [created.body.id]);
+      const removal = t.http.delete(path).set(bearer(fraAdmin)).then((r) => r);
+      await untilWaitingForLocks(t, 1);
+      const edit = t.http.patch(path).set(bearer(fraAdmin)).send({ phone: '+33 1 99 99 99 99' }).then((r) => r);
+      await untilWaitingForLocks(t, 2);
+      await other.query('COMMIT');
+      [removed, edited] = await Promise.all([removal, edit]);
+    } finally {
+      await other.end();
+    }
+    expect(removed.status).toBe(204);
+    expect(edited.status).toBe(404);
+    expect(edited.body.code).toBe('CONTACT_POINT_NOT_FOUND');
+    const list = await allPages<{ id: string }>(t, kenOfficer, '/api/v1/states/FRA/contact-points', { limit: 100 });
+    expect(list.map((c) => c.id)).not.toContain(created.body.id);
   });
 
   it('refuses null for required contact-point fields, clears phone and verifiedAt with null, and refuses a forged cursor', async () => {

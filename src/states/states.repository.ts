@@ -55,8 +55,9 @@ export class ContactPointsRepository {
     return keysetPage(query, [{ property: 'name', column: 'c.name' }, { property: 'id', column: 'c.id' }], page);
   }
 
-  findOfState(stateCode: string, id: string): Promise<ContactPointEntity | null> {
-    return this.db.repository(ContactPointEntity).findOneBy({ stateCode, id });
+  /** Locked until the transaction ends: an edit and a removal of one contact point happen one after the other. */
+  findOfStateForUpdate(stateCode: string, id: string): Promise<ContactPointEntity | null> {
+    return this.db.repository(ContactPointEntity).findOne({ where: { stateCode, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   countForState(stateCode: string): Promise<number> {

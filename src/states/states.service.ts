@@ -77,7 +77,7 @@ export class StatesService {
 
   async updateContactPoint(actor: AuthUser, code: string, id: string, input: UpdateContactPointDto): Promise<ContactPointDto> {
     this.assertOwnState(actor, code);
-    const existing = await this.contactPoints.findOfState(actor.stateCode, id);
+    const existing = await this.contactPoints.findOfStateForUpdate(actor.stateCode, id);
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
     if (input.name !== undefined) existing.name = input.name;
     if (input.agency !== undefined) existing.agency = input.agency;
@@ -90,7 +90,7 @@ export class StatesService {
 
   async removeContactPoint(actor: AuthUser, code: string, id: string): Promise<void> {
     this.assertOwnState(actor, code);
-    const existing = await this.contactPoints.findOfState(actor.stateCode, id);
+    const existing = await this.contactPoints.findOfStateForUpdate(actor.stateCode, id);
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
     await this.contactPoints.delete(actor.stateCode, id);
   }
