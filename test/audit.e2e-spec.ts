@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { auditEventHash, AuditEventContent } from '../src/audit/audit-chain';
 import { AuditService } from '../src/audit/audit.service';
 import { withDatabase } from '../src/database/database-runtime';
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, TestUser, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, TestUser, Tokens } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 import { registerWeapon } from './support/weapons';
 
@@ -135,6 +135,35 @@ describe('Audit trail', () => {
     expect(BigInt(next.body.items[0].seq)).toBeGreaterThan(BigInt(page.body.items[1].seq));
     const bad = await t.http.get(api('/audit/events?outcome=maybe&from=yesterday')).set(bearer(tokens.auditor)).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['from', 'outcome']);
+  });
+
+  it('finds a few events by action, or the refused and failed ones, among many through indexes (query plans)', async () => {
+    // A State's trail of 20,000 reads, and among them three exports and two refusals.
+    const events = (count: number, action: string, outcome: string) => `
+      SELECT audit_append(jsonb_agg(jsonb_build_object('state_code', 'KEN', 'at', now(), 'actor_id', NULL, 'action', '${action}', 'target_type', 'traces',
+                                                       'target_id', n::text, 'outcome', '${outcome}', 'request_id', NULL, 'source_ip', NULL, 'details', '{}'::jsonb)))
+        FROM generate_series(1, ${count}) AS n`;
+    await ownerQuery(t, events(10_000, 'GET /traces/:id', 'success'), [], 'KEN');
+    await ownerQuery(t, events(3, 'GET /traces/:id/request.pdf', 'success'), [], 'KEN');
+    await ownerQuery(t, events(2, 'GET /traces/:id', 'denied'), [], 'KEN');
+    await ownerQuery(t, events(10_000, 'GET /traces/:id', 'success'), [], 'KEN');
+    await ownerQuery(t, 'ANALYZE audit_events');
+    // The list's query as keysetPage writes it, as the app role (row-level security binds it).
+    const page = (filter: string) => `SELECT e.* FROM audit_events e WHERE e.state_code = 'KEN' AND ${filter} ORDER BY e.seq ASC LIMIT 51`;
+    const byAction = await queryPlan(t, page(`e.action = 'GET /traces/:id/request.pdf'`), { stateCode: 'KEN', asApp: true, analyze: true });
+    expect(byAction).toContain('IDX_audit_events_action');
+    const refused = await queryPlan(t, page(`e.outcome = 'denied'`), { stateCode: 'KEN', asApp: true, analyze: true });
+    expect(refused).toContain('IDX_audit_events_unsuccessful');
+    for (const plan of [byAction, refused]) {
+      expect(plan).not.toContain('Seq Scan');
+      expect(Math.max(0, ...[...plan.matchAll(/Rows Removed by Filter: (\d+)/g)].map((m) => Number(m[1])))).toBe(0);
+    }
+    // And through the API, to an auditor of that State.
+    const auditor = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['auditor'], mfaExempt: true }));
+    const exports = await t.http.get(api('/audit/events')).query({ action: 'GET /traces/:id/request.pdf' }).set(bearer(auditor)).expect(200);
+    expect(exports.body.items.map((e: EventRow) => e.targetId)).toEqual(['1', '2', '3']);
+    const denied = await t.http.get(api('/audit/events')).query({ outcome: 'denied' }).set(bearer(auditor)).expect(200);
+    expect(denied.body.items).toHaveLength(2);
   });
 
   it('cannot be changed through the app role, nor by the owner while the trigger stands', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { SERIAL_PATTERN_QUERY } from '../migrations/1795420683700-RegistrySecurity';
 import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 import { registerWeapon } from './support/weapons';
 
 describe('weapon search', () => {
@@ -139,19 +139,7 @@ describe('weapon search', () => {
     await ownerQuery(t, 'ANALYZE weapon_serials');
     const [{ key }] = await ownerQuery<{ key: string }>(t, `SELECT serial_fold(upper(substr(md5('1234'), 1, 9))) AS key`);
     const pattern = `${key.slice(0, 3)}_${key.slice(4, 8)}%`;
-    const planOf = async (sql: string, params: unknown[] = [], asApp = false) => {
-      const client = new Client({ connectionString: asApp ? t.db.appUrl : t.db.ownerUrl });
-      await client.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query(`SELECT set_config('app.state_code', 'FRA', true)`);
-        const { rows } = await client.query(`EXPLAIN ${sql}`, params);
-        await client.query('COMMIT');
-        return rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
-      } finally {
-        await client.end();
-      }
-    };
+    const planOf = (sql: string, params: unknown[] = [], asApp = false) => queryPlan(t, sql, { params, stateCode: 'FRA', asApp });
     // The search function's own query, as it runs (as the owner, which weapon_serials' policy does not bind).
     expect(await planOf(SERIAL_PATTERN_QUERY.replace('$1', `'FRA'`).replace('$2', `'${pattern}'`).replace('$3', '500'))).toContain(
       'Bitmap Index Scan on "IDX_weapon_serials_trgm"',

@@ -8,7 +8,7 @@ import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
 /**
@@ -561,6 +561,20 @@ describe('Tracing between national points of contact', () => {
   });
 
   // Last: it moves the clock on by a day.
+  it('lists a user\'s few unread notifications among many read through an index (query plan)', async () => {
+    const user = await createUser(t, { stateCode: 'BEL', roles: ['npc'], mfaExempt: true });
+    await ownerQuery(t, `INSERT INTO notifications (state_code, user_id, kind, message, created_at, read_at)
+                         SELECT 'BEL', $1, 'trace_received', 'Read long ago', now() - interval '1 day' + n * interval '1 ms', now() FROM generate_series(1, 20000) AS n`, [user.id], 'BEL');
+    await ownerQuery(t, `INSERT INTO notifications (state_code, user_id, kind, message, created_at) VALUES ('BEL', $1, 'trace_received', 'Not read yet', now() - interval '2 days')`, [user.id], 'BEL');
+    await ownerQuery(t, 'ANALYZE notifications');
+    const plan = await queryPlan(t, `SELECT n.* FROM notifications n WHERE n.state_code = 'BEL' AND n.user_id = $1 AND n.read_at IS NULL ORDER BY n.created_at DESC, n.id DESC LIMIT 51`,
+      { params: [user.id], stateCode: 'BEL', asApp: true, analyze: true });
+    expect(plan).toContain('IDX_notifications_unread');
+    expect(plan).not.toContain('Rows Removed by Filter');
+    const unread = await t.http.get(api('/notifications?unread=true')).set(bearer(await login(t, user))).expect(200);
+    expect(unread.body.items.map((n: { message: string }) => n.message)).toEqual(['Not read yet']);
+  });
+
   it('marks overdue traces once and reminds the NPCs in their inbox', async () => {
     const { incoming } = await sentTrace({ priority: 'urgent', urgentJustification: 'Suspect in custody for 48 hours' });
     // Waiting for the requester's information is not late: acknowledged, then asked, past the answer deadline.

@@ -161,6 +161,24 @@ export async function untilWaitingForLocks(t: TestApp, count: number): Promise<v
   throw new Error(`fewer than ${count} transactions came to wait for a lock within 5 s`);
 }
 
+/**
+ * The plan PostgreSQL chooses for `sql` (EXPLAIN, text), in a transaction scoped to `stateCode`: as the
+ * app role when `asApp` (row-level security binds it, as it binds the service), otherwise as the owner.
+ */
+export async function queryPlan(t: TestApp, sql: string, options: { params?: unknown[]; stateCode: string; asApp?: boolean; analyze?: boolean }): Promise<string> {
+  const client = new Client({ connectionString: options.asApp ? t.db.appUrl : t.db.ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.state_code', $1, true)`, [options.stateCode]);
+    const { rows } = await client.query(`EXPLAIN ${options.analyze ? '(ANALYZE, COSTS false, TIMING false) ' : ''}${sql}`, options.params ?? []);
+    await client.query('COMMIT');
+    return rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.end();
+  }
+}
+
 /** Runs SQL as the schema owner, in one transaction, scoped to `stateCode` when given (for tests that must reach under the API). */
 export async function ownerQuery<R = unknown>(t: TestApp, sql: string, params: unknown[] = [], stateCode?: string): Promise<R[]> {
   const client = new Client({ connectionString: t.db.ownerUrl });

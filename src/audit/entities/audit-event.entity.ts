@@ -8,6 +8,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('IDX_audit_events_state_at', ['stateCode', 'at'])
 @Index('IDX_audit_events_target', ['stateCode', 'targetType', 'targetId', 'seq'])
 @Index('IDX_audit_events_actor', ['stateCode', 'actorId', 'seq'])
+@Index('IDX_audit_events_action', ['stateCode', 'action', 'seq'])
+@Index('IDX_audit_events_unsuccessful', ['stateCode', 'outcome', 'seq'], { where: "outcome <> 'success'" })
 export class AuditEventEntity {
   @PrimaryColumn({ type: 'char', length: 3, name: 'state_code' })
   stateCode: string;

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** A message in one user's inbox (GET /notifications): a deadline passed, a trace arrived or moved. */
 @Entity({ name: 'notifications' })
 @Index('IDX_notifications_user', ['stateCode', 'userId', 'createdAt', 'id'])
+@Index('IDX_notifications_unread', ['stateCode', 'userId', 'createdAt', 'id'], { where: 'read_at IS NULL' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
