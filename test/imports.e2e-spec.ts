@@ -160,6 +160,32 @@ describe('bulk import (CSV)', () => {
     expect(await found(serial)).toHaveLength(1);
   });
 
+  it('checks a rejected file again when it is sent again, under the rules in force then', async () => {
+    const serial = uniqueSerial('RE');
+    const csv = `${HEADER}\n${manufactured(serial, { marking_text: '' })}\n`;
+    const foundInBra = async () => (await t.http.post('/api/v1/weapons/search').set(bearer(braRegistrar)).send({ serial }).expect(200)).body.items;
+    const rejected = await post(csv, braRegistrar).expect(201);
+    expect(rejected.body).toMatchObject({ status: 'rejected', replayed: false, rejections: { items: [expect.objectContaining({ code: 'ITI_8A_MANUFACTURE_MARKING' })] } });
+    // Sent again unchanged: checked again, and rejected again (a report of its own).
+    const again = await post(csv, braRegistrar).expect(201);
+    expect(again.body).toMatchObject({ status: 'rejected', replayed: false, rejectedRows: 1 });
+    expect(again.body.id).not.toBe(rejected.body.id);
+    // The State now accepts the breach and flags it: the same file lands, once.
+    await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { '8a': 'flag' } }).expect(200);
+    try {
+      const landed = await post(csv, braRegistrar).expect(201);
+      expect(landed.body).toMatchObject({ status: 'completed', replayed: false, acceptedRows: 1 });
+      const replayed = await post(csv, braRegistrar).expect(201);
+      expect(replayed.body).toMatchObject({ id: landed.body.id, status: 'completed', replayed: true });
+      expect(await foundInBra()).toEqual([expect.objectContaining({ weapon: expect.objectContaining({ incomplete: [expect.objectContaining({ code: 'ITI_8A_MANUFACTURE_MARKING' })] }) })]);
+      // The first report is still there, as it was.
+      const first = await t.http.get(`/api/v1/weapons/imports/${rejected.body.id}`).set(bearer(braRegistrar)).expect(200);
+      expect(first.body).toMatchObject({ status: 'rejected', rejectedRows: 1 });
+    } finally {
+      await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { '8a': 'refuse' } }).expect(200);
+    }
+  });
+
   it('flags accepted breaches like the API does (ITI 8(d), ITI 9)', async () => {
     const [a, b] = [uniqueSerial('FL'), uniqueSerial('FL')];
     // A craft weapon taken into government stock without any marking: 8(a) does not apply, 8(d) does.

@@ -21,12 +21,12 @@ export class ImportRejectionPageDto {
 export class WeaponImportDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['receiving', 'validating', 'merging', 'completed', 'rejected', 'failed'], description: 'failed: an unexpected error; nothing of the file landed' }) status: string;
-  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the file; the same file twice is the same import' }) contentSha256: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the file; a file that landed, sent again, is the same import (a rejected one is checked again)' }) contentSha256: string | null;
   @ApiProperty() bytesReceived: number;
   @ApiProperty() totalRows: number;
   @ApiProperty() acceptedRows: number;
   @ApiProperty({ description: 'Rows with at least one rejection' }) rejectedRows: number;
-  @ApiProperty({ description: 'True when this file was imported before and this answer is that import' }) replayed: boolean;
+  @ApiProperty({ description: 'True when this file landed before and this answer is that import' }) replayed: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
   @ApiProperty({ type: ImportRejectionPageDto, description: 'Why rows were refused, by line (paginated with ?limit=&cursor=)' }) rejections: ImportRejectionPageDto;

@@ -76,8 +76,9 @@ export class ImportsRepository {
     return this.db.repository(WeaponImportEntity).findOneBy({ stateCode, id });
   }
 
-  findByContent(stateCode: string, contentSha256: string): Promise<WeaponImportEntity | null> {
-    return this.db.repository(WeaponImportEntity).findOneBy({ stateCode, contentSha256 });
+  /** The import that landed this file's content, if one did. */
+  findCompletedByContent(stateCode: string, contentSha256: string): Promise<WeaponImportEntity | null> {
+    return this.db.repository(WeaponImportEntity).findOneBy({ stateCode, contentSha256, status: 'completed' });
   }
 
   rejections(stateCode: string, importId: string, page: PageQueryDto): Promise<Page<ImportRejectionEntity>> {

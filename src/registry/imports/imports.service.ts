@@ -93,7 +93,9 @@ export class ImportsService {
     // A file that is not even valid CSV gets no content hash: it is reported, never replayed.
     const contentSha256 = fileError && fileError.code !== 'EMPTY_FILE' ? null : hash.digest('hex');
 
-    const earlier = contentSha256 ? await this.imports.findByContent(stateCode, contentSha256) : null;
+    // A file that landed is replayed. One that was rejected is checked again: the reference data or the
+    // State's rule settings may have changed since, and nothing of it landed.
+    const earlier = contentSha256 ? await this.imports.findCompletedByContent(stateCode, contentSha256) : null;
     if (earlier) {
       await this.db.separately(stateCode, () => this.imports.delete(stateCode, created.id));
       return this.describe(earlier, FIRST_PAGE, true);

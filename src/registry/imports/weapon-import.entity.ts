@@ -4,7 +4,7 @@ export type ImportStatus = 'receiving' | 'validating' | 'merging' | 'completed' 
 
 /** One CSV import into a State's registry: all rows land, or none do. */
 @Entity({ name: 'weapon_imports' })
-@Index('UQ_weapon_imports_content', ['stateCode', 'contentSha256'], { unique: true })
+@Index('UQ_weapon_imports_content', ['stateCode', 'contentSha256'], { unique: true, where: "status = 'completed'" })
 export class WeaponImportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -12,7 +12,10 @@ export class WeaponImportEntity {
   @Column({ type: 'char', length: 3, name: 'state_code' })
   stateCode: string;
 
-  /** SHA-256 of the file: the same file twice is the same import. Null while it is being received. */
+  /**
+   * SHA-256 of the file: the same file twice is the same import once it has landed (one completed import per
+   * content). Null while it is being received.
+   */
   @Column({ type: 'char', length: 64, name: 'content_sha256', nullable: true })
   contentSha256: string | null;
 
