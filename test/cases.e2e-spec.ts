@@ -154,6 +154,9 @@ describe('Confidential case files', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['classification', 'persons[0].dateOfBirth']);
     expect(JSON.stringify(bad.body)).not.toContain(tag);
+    const ordinal = await call('officer', 'post', '/cases', caseBody({ persons: [{ name: CANARY.personName, dateOfBirth: '1980-103' }] }));
+    expect(ordinal.status).toBe(400);
+    expect(ordinal.body.details.map((d: { field: string }) => d.field)).toEqual(['persons[0].dateOfBirth']);
     expect((await call('fraRegistrar', 'post', '/cases', caseBody())).status).toBe(403);
   });
 

@@ -112,6 +112,10 @@ describe('marking registry', () => {
       expect(unknownState.body.details[0].field).toBe('countryOfManufacture');
       const future = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '2099-01-01' })).expect(400);
       expect(future.body.details[0].field).toBe('occurredOn');
+      for (const occurredOn of ['0000-06-01', '2026-W05', '+002026-01-01']) {
+        const notADate = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn })).expect(400);
+        expect(notADate.body.details.map((d: { field: string }) => d.field)).toEqual(['occurredOn']);
+      }
       // NFKC turns each U+FDFA into 18 characters (15 without its spaces): too long once normalised, refused before the database.
       const long = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ serial: '\ufdfa'.repeat(5) })).expect(400);
       expect(long.body.details.map((d: { field: string }) => d.field)).toEqual(['serial', 'markings[0].serial']);

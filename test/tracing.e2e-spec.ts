@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
@@ -445,6 +445,15 @@ describe('Tracing between national points of contact', () => {
     expect(fieldsOf(await post(requestBody({ weapon: { markings: [{ component: 'frame', text: 'X' }] } })).expect(400))).toEqual(['weapon.serial']);
     expect(fieldsOf(await post(requestBody({ requestedState: 'XXX' })).expect(400))).toEqual(['requestedState']);
     expect((await post(requestBody({ requestedState: 'DEU' })).expect(422)).body.code).toBe('NO_CONTACT_POINT');
+    // Dates are YYYY-MM-DD only: ISO 8601's other forms (week, ordinal and basic dates, a date-time) are refused.
+    expect(fieldsOf(await post(requestBody({ recovery: { date: '2026-W40', place: 'Marseille', context: 'Customs check' } })).expect(400))).toEqual(['recovery.date']);
+    const consent = { kind: 'un_mission', organisation: 'MINUSCA', consentReference: 'FRA/MJ/2026-114', consentGivenOn: '2026-10-05T00:00Z' };
+    expect(fieldsOf(await post(requestBody({ channel: 'interpol', onBehalfOf: consent })).expect(400))).toEqual(['onBehalfOf.consentGivenOn']);
+    const answer = await t.http.post(api(`/traces/${randomUUID()}/answer`)).set(bearer(tokens.belNpc)).set('If-Match', '"1"').send({
+      outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archive closed', expectedDate: '2026-W52',
+      chain: [{ event: 'manufactured', state: 'BEL', date: '20190301' }],
+    }).expect(400);
+    expect(fieldsOf(answer).sort()).toEqual(['chain[0].date', 'expectedDate']);
     const obliterated = await post(requestBody({ weapon: { serialObliterated: true, serialReadable: 'FN?12*', markings: [{ component: 'frame', text: 'FN ?12' }] } })).expect(201);
     expect(obliterated.body.weapon).toMatchObject({ serialObliterated: true, serialReadable: 'FN?12*', serial: null });
   });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { trim, upper } from '../../common/http/transforms';
 import { CLASSIFICATIONS } from '../../tracing/tracing.constants';
@@ -20,8 +21,7 @@ export class CasePersonDto {
   @ApiProperty({ example: 'Jean Dupont' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: '1980-04-12' }) @Optional() @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({ example: '1980-04-12' }) @Optional() @IsCalendarDate('dateOfBirth')
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ example: 'suspect' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(60)

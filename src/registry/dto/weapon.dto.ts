@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { COMPONENTS, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
@@ -19,7 +20,6 @@ const NotAfterThisYear = (field: string) =>
       defaultMessage: () => `${field} cannot be after this year`,
     },
   });
-const DATE_ONLY = { strict: true };
 
 export class MarkingInputDto {
   @ApiProperty({ enum: MARKING_KINDS }) @IsIn(MARKING_KINDS, { message: `kind must be one of ${MARKING_KINDS.join(', ')}` })
@@ -71,7 +71,7 @@ export class PartyDto {
 /** What every record event carries, the first one included. */
 export class EventDetailsDto {
   @ApiProperty({ example: '2026-03-14', description: 'Date of the event (YYYY-MM-DD)' })
-  @IsISO8601(DATE_ONLY, { message: 'occurredOn must be a date, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'occurredOn must be a date, YYYY-MM-DD' })
+  @IsCalendarDate('occurredOn')
   occurredOn: string;
 
   @ApiPropertyOptional({ type: [PartyDto] }) @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PartyDto)
@@ -183,7 +183,7 @@ export class CustodyTransferDto {
   fromCustodian: string;
 
   @ApiProperty({ example: '2026-11-01' })
-  @IsISO8601(DATE_ONLY, { message: 'occurredOn must be a date, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'occurredOn must be a date, YYYY-MM-DD' })
+  @IsCalendarDate('occurredOn')
   occurredOn: string;
 
   @ApiPropertyOptional({ example: 'Company dissolved; records handed to the national firearms authority' })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { trim, upper } from '../../common/http/transforms';
@@ -14,7 +15,6 @@ import {
 } from '../tracing.constants';
 
 const STATE = /^[A-Z]{3}$/;
-const DATE_ONLY = { strict: true, strictSeparator: true };
 const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} must be one of ${values.join(', ')}` });
 
 export class ObservedMarkingDto {
@@ -66,7 +66,7 @@ export class ObservedWeaponDto {
 }
 
 export class RecoveryDto {
-  @ApiProperty({ example: '2026-10-02' }) @IsISO8601(DATE_ONLY, { message: 'date must be a date, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date, YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-10-02' }) @IsCalendarDate('date')
   date: string;
 
   @ApiProperty({ example: 'Marseille, port of La Joliette' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
@@ -88,7 +88,7 @@ export class OnBehalfOfDto {
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   consentReference: string;
 
-  @ApiProperty({ example: '2026-10-05' }) @IsISO8601(DATE_ONLY, { message: 'consentGivenOn must be a date, YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-10-05' }) @IsCalendarDate('consentGivenOn')
   consentGivenOn: string;
 }
 
@@ -205,7 +205,7 @@ export class ChainLinkDto {
   @ApiProperty({ example: 'exported' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(40)
   event: string;
 
-  @ApiPropertyOptional({ example: '2019-03-01' }) @Optional() @IsISO8601(DATE_ONLY, { message: 'date must be a date, YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2019-03-01' }) @Optional() @IsCalendarDate('date')
   date?: string;
 
   @ApiPropertyOptional({ example: 'AUT' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'state must be an ISO 3166 alpha-3 code' })
@@ -233,7 +233,7 @@ export class AnswerTraceDto {
   reasonText?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Required when the outcome is delayed' })
-  @Optional() @IsISO8601(DATE_ONLY, { message: 'expectedDate must be a date, YYYY-MM-DD' })
+  @Optional() @IsCalendarDate('expectedDate')
   expectedDate?: string;
 
   @ApiProperty() @IsBoolean()
