@@ -171,6 +171,31 @@ describe('users (admins of a State)', () => {
     expect(roles.filter((r) => r.includes('admin'))).toHaveLength(1);
   });
 
+  it('lets an admin disabled while a creation waits create no one', async () => {
+    const x = await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true });
+    const xTokens = await login(t, x);
+    const username = `made.by.${x.username}`;
+    // Another admin's change of X: X disabled, and not yet committed when X's request arrives.
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    let created;
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await other.query('UPDATE users SET disabled_at = now() WHERE id = $1', [x.id]);
+      const creation = t.http.post('/api/v1/users').set(bearer(xTokens)).send(newUser({ username })).then((r) => r);
+      await untilWaitingForLocks(t, 1);
+      await other.query('COMMIT');
+      created = await creation;
+    } finally {
+      await other.end();
+    }
+    expect(created.status).toBe(403);
+    expect(created.body.code).toBe('ROLE_REQUIRED');
+    const all = await allPages<{ username: string }>(t, fraAdmin, '/api/v1/users', { limit: 100 });
+    expect(all.map((u) => u.username)).not.toContain(username);
+  });
+
   it('is for admins only', async () => {
     const response = await t.http.get('/api/v1/users').set(bearer(fraOfficer)).expect(403);
     expect(response.body.code).toBe('ROLE_REQUIRED');

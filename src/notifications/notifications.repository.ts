@@ -38,7 +38,8 @@ export class NotificationsRepository {
 
   async markRead(stateCode: string, userId: string, id: string, at: Date): Promise<NotificationEntity | null> {
     const repository = this.db.repository(NotificationEntity);
-    const found = await repository.findOneBy({ stateCode, userId, id });
+    // Locked: of two marks at once, the second sees the first's time and keeps it.
+    const found = await repository.findOne({ where: { stateCode, userId, id }, lock: { mode: 'pessimistic_write' } });
     if (!found) return null;
     if (!found.readAt) {
       found.readAt = at;

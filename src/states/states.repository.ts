@@ -40,9 +40,9 @@ export class StatesRepository {
     return rows.map((r) => r.code);
   }
 
-  async setHosted(code: string, hostedSince: Date | null): Promise<boolean> {
-    const result = await this.db.repository(StateEntity).update({ code }, { hostedSince });
-    return (result.affected ?? 0) > 0;
+  /** Marks the State hosted since `since`, unless it already is: one statement, so two at once keep the first time. */
+  async markHosted(code: string, since: Date): Promise<void> {
+    await this.db.repository(StateEntity).createQueryBuilder().update().set({ hostedSince: since }).where('code = :code AND hosted_since IS NULL', { code }).execute();
   }
 }
 

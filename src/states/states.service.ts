@@ -43,7 +43,7 @@ export class StatesService {
   async host(code: string, now: Date): Promise<StateDto> {
     const state = await this.states.findByCode(code);
     if (!state) throw new NotFoundError(`State ${code}`, 'STATE_NOT_FOUND');
-    if (!state.hostedSince) await this.states.setHosted(code, now);
+    if (!state.hostedSince) await this.states.markHosted(code, now);
     return this.get(code);
   }
 

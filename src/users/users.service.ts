@@ -6,6 +6,7 @@ import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
+import { UserEntity } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 
 export interface NewUser extends CreateUserDto {
@@ -22,8 +23,12 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  /** An admin creates a user of their own State: the State comes from the admin's token. */
-  create(actor: AuthUser, input: CreateUserDto): Promise<UserDto> {
+  /**
+   * An admin creates a user of their own State: the State comes from the admin's token. The admin's own row
+   * is locked and read again first, so an admin demoted or disabled meanwhile creates no one.
+   */
+  async create(actor: AuthUser, input: CreateUserDto): Promise<UserDto> {
+    assertStillAdmin(actor, await this.users.findManyByIdForUpdate(actor.stateCode, [actor.id]));
     return this.createInState({ ...input, stateCode: actor.stateCode });
   }
 
@@ -57,10 +62,7 @@ export class UsersService {
     // The admin's own row is locked too, and read again once locked: two admins removing each other's
     // role at once would otherwise both succeed and leave the State without one.
     const locked = await this.users.findManyByIdForUpdate(actor.stateCode, [...new Set([actor.id, id])]);
-    const self = locked.find((u) => u.id === actor.id);
-    if (!self || self.disabledAt !== null || !self.roles.includes('admin')) {
-      throw new ForbiddenError('ROLE_REQUIRED', 'This needs one of the roles: admin (the account no longer has it)');
-    }
+    assertStillAdmin(actor, locked);
     const user = locked.find((u) => u.id === id);
     if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
     if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
@@ -75,5 +77,13 @@ export class UsersService {
     // Sessions end with the account; enabling it again does not bring them back.
     if (input.disabled === true) await this.sessions.revokeAllOfUser(user.id, 'account_disabled', this.clock.now());
     return UserDto.from(saved, this.clock.now());
+  }
+}
+
+/** The acting admin's own row, as locked by this transaction, still says admin and enabled. */
+function assertStillAdmin(actor: AuthUser, locked: UserEntity[]): void {
+  const self = locked.find((u) => u.id === actor.id);
+  if (!self || self.disabledAt !== null || !self.roles.includes('admin')) {
+    throw new ForbiddenError('ROLE_REQUIRED', 'This needs one of the roles: admin (the account no longer has it)');
   }
 }
