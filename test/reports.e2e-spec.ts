@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { flatText, parsePdf } from './support/pdf';
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
+import { bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
 const DAY = 86_400_000;
@@ -99,7 +100,7 @@ describe('Auditor reports', () => {
     await insertTrace('FRA', { direction: 'incoming', counterpart: 'BRA', sentAt: '2026-10-05T00:00:00Z', ackHours: 12, answerHours: 36, answer: { outcome: 'partial', reasonCode: 'ongoing_criminal_investigation' } });
     // Outside the period asked for.
     await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2020-01-01T00:00:00Z', ackHours: 1, answerHours: 2, answer: { outcome: 'full' } });
-    for (const [name, state, roles] of [['auditor', 'FRA', ['auditor']], ['officer', 'FRA', ['officer']], ['npc', 'FRA', ['npc']], ['braAuditor', 'BRA', ['auditor']]] as const) {
+    for (const [name, state, roles] of [['auditor', 'FRA', ['auditor']], ['registrar', 'FRA', ['registrar']], ['officer', 'FRA', ['officer']], ['npc', 'FRA', ['npc']], ['braAuditor', 'BRA', ['auditor']]] as const) {
       tokens[name] = await login(t, await createUser(t, { stateCode: state, roles: [...roles], mfaExempt: true }));
     }
   });
@@ -137,13 +138,42 @@ describe('Auditor reports', () => {
     expect(byType.mortar.marking.find((f: { rule: string }) => f.rule === '8a')).toMatchObject({ applicable: 0, share: null });
   });
 
-  it('pages the records missing a required field', async () => {
+  it('lists the records missing a required field: the first page in the report, the rest page by page', async () => {
     const first = (await t.http.get(api('/reports/record-keeping?limit=1')).set(bearer(tokens.auditor)).expect(200)).body.missingRequiredFields.records;
     expect(first.items).toHaveLength(1);
-    const second = (await t.http.get(api(`/reports/record-keeping?limit=1&cursor=${first.nextCursor}`)).set(bearer(tokens.auditor)).expect(200)).body.missingRequiredFields.records;
+    const second = (await t.http.get(api('/reports/record-keeping/missing-fields')).query({ limit: 1, cursor: first.nextCursor }).set(bearer(tokens.auditor)).expect(200)).body;
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect([first.items[0].id, second.items[0].id].sort()).toEqual([ids.W2, ids.W7].sort());
+    // Registrars, who complete them, read the list too; the State's own records only.
+    const all = (await t.http.get(api('/reports/record-keeping/missing-fields')).set(bearer(tokens.registrar)).expect(200)).body;
+    expect(all.items.map((r: { id: string }) => r.id)).toEqual([ids.W2, ids.W7].sort());
+    expect(all.items.every((r: { missing: string[] }) => r.missing.length > 0)).toBe(true);
+    expect((await t.http.get(api('/reports/record-keeping/missing-fields')).set(bearer(tokens.braAuditor)).expect(200)).body.items.map((r: { id: string }) => r.id)).toEqual([ids.B1]);
+    await t.http.get(api('/reports/record-keeping/missing-fields')).set(bearer(tokens.officer)).expect(403);
+    const forged = await t.http.get(api('/reports/record-keeping/missing-fields')).query({ cursor: Buffer.from('["x\'; --"]').toString('base64url') }).set(bearer(tokens.auditor)).expect(400);
+    expect(forged.body.details[0].field).toBe('cursor');
+    // The report itself takes no cursor: its figures are computed once.
+    const stale = await t.http.get(api(`/reports/record-keeping?cursor=${first.nextCursor}`)).set(bearer(tokens.auditor)).expect(400);
+    expect(stale.body.details[0].field).toBe('cursor');
+  });
+
+  it('reads a page of the records missing a field through an index that holds only them (query plan)', async () => {
+    // 20,000 complete records, and two incomplete ones after them in id order.
+    await ownerQuery(t, `INSERT INTO weapons (id, state_code, category, type_code, manufacturer_text, model, calibre_text, serial_as_marked, serial_normalised, country_of_manufacture, status)
+                         SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, 'KEN', 'small_arm', 'rifle', 'Maker', 'M1', '7.62x39', 'K' || n, 'K' || n, 'RUS', 'civilian_held'
+                           FROM generate_series(1, 20000) AS n`, [], 'KEN');
+    await ownerQuery(t, `INSERT INTO weapons (id, state_code, category, type_code, serial_as_marked, serial_normalised, status)
+                         VALUES ('ffffffff-0000-4000-8000-000000000001', 'KEN', 'small_arm', 'rifle', 'K-X1', 'KX1', 'civilian_held'),
+                                ('ffffffff-0000-4000-8000-000000000002', 'KEN', 'small_arm', 'rifle', 'K-X2', 'KX2', 'civilian_held')`, [], 'KEN');
+    await ownerQuery(t, 'ANALYZE weapons');
+    const plan = await queryPlan(t, `SELECT w.id FROM weapons w WHERE w.state_code = 'KEN' AND (${MISSING_REQUIRED}) ORDER BY w.id LIMIT 51`, { stateCode: 'KEN', asApp: true, analyze: true });
+    expect(plan).toContain('IDX_weapons_missing_required');
+    expect(plan).not.toContain('Rows Removed by Filter');
+    const kenAuditor = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['auditor'], mfaExempt: true }));
+    const listed = (await t.http.get(api('/reports/record-keeping/missing-fields')).set(bearer(kenAuditor)).expect(200)).body;
+    expect(listed.items.map((r: { id: string }) => r.id)).toEqual(['ffffffff-0000-4000-8000-000000000001', 'ffffffff-0000-4000-8000-000000000002']);
+    expect(listed.items[0].missing).toEqual(['manufacturer', 'model', 'calibre', 'countryOfManufacture']);
   });
 
   it('writes the same figures as RFC 4180 CSV that parses back', async () => {

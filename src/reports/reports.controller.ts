@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Audited, CurrentUser, Roles } from '../common/auth/decorators';
 import { AfterCommit } from '../common/http/after-commit';
-import { NationalReport, RecordKeepingQueryDto, RecordKeepingReport, TracingReport, TracingReportQueryDto } from './dto/report.dto';
+import { PageQueryDto } from '../common/http/pagination';
+import { MissingFieldsPageDto, NationalReport, RecordKeepingQueryDto, RecordKeepingReport, TracingReport, TracingReportQueryDto } from './dto/report.dto';
 import { Rendered, ReportsService } from './reports.service';
 
 type Answer<R> = R | string | AfterCommit<Buffer>;
@@ -24,6 +25,14 @@ export class ReportsController {
   async recordKeeping(@CurrentUser() user: AuthUser, @Query() query: RecordKeepingQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Answer<RecordKeepingReport>> {
     const report = await this.reports.recordKeeping(user, query);
     return send(reply, this.reports.render(query.format, 'record-keeping', report, (r) => this.reports.recordKeepingCsv(r), (r) => this.reports.recordKeepingPdf(r)));
+  }
+
+  @Get('record-keeping/missing-fields')
+  @Audited()
+  @Roles(['auditor', 'registrar'])
+  @ApiOperation({ summary: 'Every record missing a required field (ITI 12), page by page, with the fields it misses: what registrars have to complete' })
+  missingFields(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<MissingFieldsPageDto> {
+    return this.reports.missingFields(user, page);
   }
 
   @Get('tracing')

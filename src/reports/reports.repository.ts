@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, invalidCursor, Page, PageQueryDto } from '../common/http/pagination';
+import { UUID } from '../common/uuid';
+import type { MissingFieldsRecord } from './dto/report.dto';
 import { Db } from '../database/db';
+import { MISSING_REQUIRED, REQUIRED_FIELDS } from '../registry/entities/weapon.entity';
 
-/** A required field of a registry record, and the SQL that says it is missing (ITI 12: accurate, complete records). */
-const REQUIRED_FIELDS: [string, string][] = [
-  ['manufacturer', 'w.manufacturer_code IS NULL AND w.manufacturer_text IS NULL'],
-  ['model', 'w.model IS NULL'],
-  ['calibre', 'w.calibre_code IS NULL AND w.calibre_text IS NULL'],
-  ['serial', 'w.serial_as_marked IS NULL AND NOT w.serial_obliterated'],
-  ['countryOfManufacture', 'w.country_of_manufacture IS NULL'],
-];
 export const REQUIRED_FIELD_NAMES = REQUIRED_FIELDS.map(([name]) => name);
-const ANY_MISSING = REQUIRED_FIELDS.map(([, missing]) => `(${missing})`).join(' OR ');
 const MISSING_LIST = `array_remove(ARRAY[${REQUIRED_FIELDS.map(([name, missing]) => `CASE WHEN ${missing} THEN '${name}' END`).join(', ')}], NULL)`;
 
 /** Counts per category and type of weapon, each computed by PostgreSQL in one pass over the State's registry. */
@@ -66,7 +61,7 @@ export class ReportsRepository {
                 w.status IN ('in_service', 'government_stock') AS d8,
                 w.status IN ('seized', 'found') AS r9,
                 coalesce(w.seized_or_found_on, w.created_at::date) AS seized_on,
-                (${ANY_MISSING}) AS missing
+                (${MISSING_REQUIRED}) AS missing
            FROM weapons w
           WHERE w.state_code = $1)
        SELECT category, type_code AS type, count(*)::int AS weapons,
@@ -91,15 +86,19 @@ export class ReportsRepository {
     return rows as unknown as RecordKeepingRow[];
   }
 
-  /** Records missing a required field, in id order after `afterId`, with the fields they miss. */
-  async missingRequired(stateCode: string, afterId: string | null, limit: number): Promise<{ id: string; category: string; type: string; serial: string | null; missing: string[] }[]> {
-    return this.db.manager.query(
+  /** Records missing a required field, with the fields they miss, paged in id order (IDX_weapons_missing_required holds only them). */
+  async missingRequired(stateCode: string, page: PageQueryDto): Promise<Page<MissingFieldsRecord>> {
+    const afterId = page.cursor ? decodeCursor(page.cursor, 1)[0] : null;
+    if (afterId !== null && !UUID.test(afterId)) throw invalidCursor();
+    const rows: MissingFieldsRecord[] = await this.db.manager.query(
       `SELECT w.id, w.category, w.type_code AS type, w.serial_as_marked AS serial, ${MISSING_LIST} AS missing
          FROM weapons w
-        WHERE w.state_code = $1 AND (${ANY_MISSING}) AND ($2::uuid IS NULL OR w.id > $2::uuid)
+        WHERE w.state_code = $1 AND (${MISSING_REQUIRED}) AND ($2::uuid IS NULL OR w.id > $2::uuid)
         ORDER BY w.id LIMIT $3`,
-      [stateCode, afterId, limit],
+      [stateCode, afterId, page.limit + 1],
     );
+    const items = rows.slice(0, page.limit);
+    return { items, nextCursor: rows.length > page.limit ? encodeCursor([items[items.length - 1].id]) : null };
   }
 
   /**

@@ -3,14 +3,14 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { ValidationFailedError } from '../common/errors/app-error';
-import { decodeCursor, encodeCursor } from '../common/http/pagination';
+import { Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from '../common/http/after-commit';
 import { percent, renderNationalPdf, renderRecordKeepingPdf, renderTracingPdf } from '../documents/report-documents';
 import { MARKING_RULES } from '../registry/marking-rules';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
-import { NationalReport, NationalReportSection, RecordKeepingQueryDto, RecordKeepingReport, ReportFormat, RuleFigure, TracingFigures, TracingReport, TracingReportQueryDto } from './dto/report.dto';
+import { MissingFieldsRecord, NationalReport, NationalReportSection, RecordKeepingQueryDto, RecordKeepingReport, ReportFormat, RuleFigure, TracingFigures, TracingReport, TracingReportQueryDto } from './dto/report.dto';
 import { RecordKeepingRow, REQUIRED_FIELD_NAMES, ReportsRepository, TracingRow } from './reports.repository';
 
 const DAY = 86_400_000;
@@ -54,12 +54,8 @@ export class ReportsService {
     const seizedBefore = new Date(asOf.getTime() - this.config.REPORT_SEIZED_MARKING_DAYS * DAY).toISOString().slice(0, 10);
     const rows = await this.reports.recordKeeping(actor.stateCode, today, seizedBefore);
     const totals = Object.fromEntries(SUMMED.map((key) => [key, rows.reduce((sum, row) => sum + row[key], 0)])) as Pick<RecordKeepingRow, Count>;
-    const afterId = query.cursor ? decodeCursor(query.cursor, 1)[0] : null;
-    if (afterId !== null && !/^[0-9a-f-]{36}$/i.test(afterId)) throw new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not one this service issued'] }]);
-    // The list is read only when there is something in it: with no record missing a field, finding the first
-    // page would mean reading every record for nothing.
-    const missing = totals.missingRequired === 0 ? [] : await this.reports.missingRequired(actor.stateCode, afterId, query.limit + 1);
-    const page = missing.slice(0, query.limit);
+    // The first page of the records missing a field; the next ones come from GET /reports/record-keeping/missing-fields.
+    const records = totals.missingRequired === 0 ? { items: [], nextCursor: null } : await this.reports.missingRequired(actor.stateCode, { limit: query.limit });
     const duplicates = await this.reports.duplicates(actor.stateCode, DUPLICATE_EXAMPLES);
     return {
       stateCode: actor.stateCode,
@@ -75,11 +71,16 @@ export class ReportsService {
         paragraph: 'ITI 12',
         fields: REQUIRED_FIELD_NAMES,
         weapons: totals.missingRequired,
-        records: { items: page, nextCursor: missing.length > query.limit ? encodeCursor([page[page.length - 1].id]) : null },
+        records,
       },
       retention: { paragraph: 'ITI 12', withinRetention: totals.withinRetention, onLegalHold: totals.onLegalHold, eligibleForPurge: totals.eligibleForPurge },
       suspectedDuplicates: { paragraph: 'ITI 8', ...duplicates },
     };
+  }
+
+  /** Every record of the State missing a required field (ITI 12), page by page: what registrars have to complete. */
+  missingFields(actor: AuthUser, page: PageQueryDto): Promise<Page<MissingFieldsRecord>> {
+    return this.reports.missingRequired(actor.stateCode, page);
   }
 
   async tracing(actor: AuthUser, query: TracingReportQueryDto): Promise<TracingReport> {

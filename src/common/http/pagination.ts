@@ -84,7 +84,8 @@ export function decodeCursor(cursor: string, length: number): string[] {
   throw invalidCursor();
 }
 
-function invalidCursor(): ValidationFailedError {
+/** The 400 for a cursor this service did not issue (or whose values do not fit their columns). */
+export function invalidCursor(): ValidationFailedError {
   return new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not one this service issued'] }]);
 }
 

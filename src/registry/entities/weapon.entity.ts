@@ -2,8 +2,23 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { StateEntity } from '../../states/entities/state.entity';
 import type { WeaponCategory, WeaponStatus } from '../registry.constants';
 
+/**
+ * The fields a registry record must hold (ITI 12: accurate, complete records), each with the SQL that says
+ * it is missing (on the row's own columns, unqualified).
+ */
+export const REQUIRED_FIELDS: [string, string][] = [
+  ['manufacturer', 'manufacturer_code IS NULL AND manufacturer_text IS NULL'],
+  ['model', 'model IS NULL'],
+  ['calibre', 'calibre_code IS NULL AND calibre_text IS NULL'],
+  ['serial', 'serial_as_marked IS NULL AND NOT serial_obliterated'],
+  ['countryOfManufacture', 'country_of_manufacture IS NULL'],
+];
+/** SQL true for a record missing at least one required field: also the predicate of IDX_weapons_missing_required. */
+export const MISSING_REQUIRED = REQUIRED_FIELDS.map(([, missing]) => `(${missing})`).join(' OR ');
+
 /** A weapon in a State's marking registry (ITI 11–13). Its history is in record_events. */
 @Entity({ name: 'weapons' })
+@Index('IDX_weapons_missing_required', ['stateCode', 'id'], { where: MISSING_REQUIRED })
 @Index('IDX_weapons_state_status', ['stateCode', 'status', 'createdAt', 'id'])
 @Index('IDX_weapons_state_created', ['stateCode', 'createdAt', 'id'])
 @Index('IDX_weapons_state_custodian', ['stateCode', 'custodian'])

@@ -1,17 +1,31 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
-import { PageQueryDto } from '../../common/http/pagination';
+import { Page, PageQueryDto } from '../../common/http/pagination';
 
 export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const formatRule = IsIn(REPORT_FORMATS, { message: `format must be one of ${REPORT_FORMATS.join(', ')}` });
 
-/** `?format=` and the paging of the list of records missing a required field. */
-export class RecordKeepingQueryDto extends PageQueryDto {
+/** `?format=`, and `?limit=`: the records missing a required field listed on the report's first page. */
+export class RecordKeepingQueryDto extends PickType(PageQueryDto, ['limit'] as const) {
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @Optional() @formatRule
   format?: ReportFormat;
+}
+
+/** A record missing at least one required field (ITI 12), and which. */
+export class MissingFieldsRecord {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() category: string;
+  @ApiProperty({ description: 'Weapon type code' }) type: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Serial as marked' }) serial: string | null;
+  @ApiProperty({ type: [String], example: ['model', 'calibre'] }) missing: string[];
+}
+
+export class MissingFieldsPageDto {
+  @ApiProperty({ type: [MissingFieldsRecord] }) items: MissingFieldsRecord[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 /** The period is of the traces' sending: [from, to). Default: the twelve months up to now. */
@@ -49,7 +63,8 @@ export interface RecordKeepingReport {
     paragraph: string;
     fields: string[];
     weapons: number;
-    records: { items: { id: string; category: string; type: string; serial: string | null; missing: string[] }[]; nextCursor: string | null };
+    /** The first page; the next ones from GET /reports/record-keeping/missing-fields with its nextCursor. */
+    records: Page<MissingFieldsRecord>;
   };
   retention: { paragraph: string; withinRetention: number; onLegalHold: number; eligibleForPurge: number };
   suspectedDuplicates: { paragraph: string; groups: number; weapons: number; examples: { serial: string; manufacturer: string | null; weaponIds: string[] }[] };
