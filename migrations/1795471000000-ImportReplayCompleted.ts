@@ -14,7 +14,12 @@ export class ImportReplayCompleted1795471000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    // Fails, and reverts nothing, once a rejected file has been sent again: two imports then share its hash.
+    // Before, every import held its hash uniquely. Rejected imports forget theirs (their reports stay), so
+    // that a file that landed is still replayed, and the same file, rejected twice, fits the index.
+    // Row-level security is lifted for this owner statement only: it spans every State.
+    await queryRunner.query('ALTER TABLE weapon_imports NO FORCE ROW LEVEL SECURITY');
+    await queryRunner.query(`UPDATE weapon_imports SET content_sha256 = NULL WHERE status <> 'completed' AND content_sha256 IS NOT NULL`);
+    await queryRunner.query('ALTER TABLE weapon_imports FORCE ROW LEVEL SECURITY');
     await queryRunner.query('DROP INDEX "public"."UQ_weapon_imports_content"');
     await queryRunner.query('CREATE UNIQUE INDEX "UQ_weapon_imports_content" ON "weapon_imports" ("state_code", "content_sha256") ');
   }

@@ -569,7 +569,6 @@ describe('Tracing between national points of contact', () => {
     for (const page of parsed.pages) expect(flatText(page)).toMatch(/Law enforcement only.*No publication|No publication.*Law enforcement only/);
   });
 
-  // Last: it moves the clock on by a day.
   it('lists a user\'s few unread notifications among many read through an index (query plan)', async () => {
     const user = await createUser(t, { stateCode: 'BEL', roles: ['npc'], mfaExempt: true });
     await ownerQuery(t, `INSERT INTO notifications (state_code, user_id, kind, message, created_at, read_at)
@@ -584,6 +583,7 @@ describe('Tracing between national points of contact', () => {
     expect(unread.body.items.map((n: { message: string }) => n.message)).toEqual(['Not read yet']);
   });
 
+  // Last: it moves the clock on by a day.
   it('marks overdue traces once and reminds the NPCs in their inbox', async () => {
     const { incoming } = await sentTrace({ priority: 'urgent', urgentJustification: 'Suspect in custody for 48 hours' });
     // Waiting for the requester's information is not late: acknowledged, then asked, past the answer deadline.

@@ -35,6 +35,8 @@ interface Scope {
   afterRollback: (() => Promise<void>)[];
   /** Items staged for their batch's flush before the commit; a rolled-back savepoint drops its own. */
   staged: Map<CommitBatch<unknown>, unknown[]>;
+  /** Inside savepointAsState. */
+  savepoint?: true;
 }
 
 /**
@@ -79,26 +81,26 @@ export class Db {
    * Inside a transaction without a State, runs `work` as `stateCode` in a savepoint, then leaves the State:
    * for the delivery of a message into another State's mailbox in the same transaction that claimed it. On
    * failure only the savepoint's own changes are undone, the setting with them, and so is what `work`
-   * asked for at the end of the transaction (staged items, afterCommit and afterRollback callbacks): an
-   * e-mail about a delivery that was undone is not sent. The savepoint and the setting go to PostgreSQL as
-   * one simple query, the setting's end and the release as another.
+   * asked for at the commit (staged items, afterCommit callbacks): an e-mail about a delivery that was
+   * undone is not sent. `work` cannot ask for afterRollback (its work may be undone while the transaction
+   * commits). The savepoint and the setting go to PostgreSQL as one simple query, the setting's end and the
+   * release as another.
    */
   async savepointAsState<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
     const current = this.scope.getStore();
     if (!current || current.stateCode !== null) throw new Error('savepointAsState runs only inside a transaction without a State');
     if (!STATE_CODE.test(stateCode)) throw new Error(`Not a State code: ${JSON.stringify(stateCode)}`);
-    const { manager, staged, afterCommit, afterRollback } = current;
+    const { manager, staged, afterCommit } = current;
     const marks = new Map([...staged].map(([batch, items]) => [batch, items.length]));
-    const callbacks = { afterCommit: afterCommit.length, afterRollback: afterRollback.length };
+    const committed = afterCommit.length;
     await manager.query(`SAVEPOINT unit_of_work; SELECT set_config('app.state_code', '${stateCode}', true)`);
     try {
-      const result = await this.scope.run({ ...current, stateCode }, work);
+      const result = await this.scope.run({ ...current, stateCode, savepoint: true }, work);
       await manager.query(`SELECT set_config('app.state_code', '', true); RELEASE SAVEPOINT unit_of_work`);
       return result;
     } catch (error) {
       for (const [batch, items] of staged) items.length = marks.get(batch) ?? 0;
-      afterCommit.length = callbacks.afterCommit;
-      afterRollback.length = callbacks.afterRollback;
+      afterCommit.length = committed;
       await manager.query('ROLLBACK TO SAVEPOINT unit_of_work');
       throw error;
     }
@@ -121,6 +123,7 @@ export class Db {
   afterRollback(callback: () => Promise<void>): void {
     const current = this.scope.getStore();
     if (!current) throw new Error('No database transaction in scope to roll back');
+    if (current.savepoint) throw new Error('afterRollback cannot be asked for inside a savepoint: its work may be undone while the transaction commits');
     current.afterRollback.push(callback);
   }
 

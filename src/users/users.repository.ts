@@ -81,6 +81,7 @@ export class UsersRepository {
       .createQueryBuilder('u')
       .addSelect(['u.legacyMfaSecret', 'u.legacyMfaPendingSecret'])
       .where('u.state_code = :stateCode AND (u.mfa_secret_legacy IS NOT NULL OR u.mfa_pending_secret_legacy IS NOT NULL)', { stateCode })
+      .orderBy('u.id') // locked in id order, as every other statement that locks several users
       .setLock('pessimistic_write')
       .getMany();
   }

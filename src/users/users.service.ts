@@ -25,15 +25,21 @@ export class UsersService {
 
   /**
    * An admin creates a user of their own State: the State comes from the admin's token. The admin's own row
-   * is locked and read again first, so an admin demoted or disabled meanwhile creates no one.
+   * is locked and read again before the insert (after the slow password hash, so the lock stays short): an
+   * admin demoted or disabled meanwhile creates no one.
    */
   async create(actor: AuthUser, input: CreateUserDto): Promise<UserDto> {
+    const passwordHash = await this.passwords.hash(input.password);
     assertStillAdmin(actor, await this.users.findManyByIdForUpdate(actor.stateCode, [actor.id]));
-    return this.createInState({ ...input, stateCode: actor.stateCode });
+    return this.insert({ ...input, stateCode: actor.stateCode }, passwordHash);
   }
 
   /** Creation without an acting admin (CLI, demo): the caller has scoped the transaction to `stateCode`. */
   async createInState(input: NewUser): Promise<UserDto> {
+    return this.insert(input, await this.passwords.hash(input.password));
+  }
+
+  private async insert(input: NewUser, passwordHash: string): Promise<UserDto> {
     const created = await this.users.insert({
       stateCode: input.stateCode,
       username: input.username,
@@ -41,7 +47,7 @@ export class UsersService {
       email: input.email?.toLowerCase() ?? null,
       agency: input.agency ?? null,
       roles: input.roles,
-      passwordHash: await this.passwords.hash(input.password),
+      passwordHash,
       mfaExempt: input.mfaExempt ?? false,
     });
     return UserDto.from(created, this.clock.now());
