@@ -69,7 +69,7 @@ export class DemoService {
         }
         if ((await this.states.countContactPoints(demo.code)) === 0) {
           for (const contactPoint of demo.contactPoints) {
-            await this.states.createContactPoint(demo.code, { ...contactPoint, verifiedAt: this.clock.now() });
+            await this.states.createContactPoint(demo.code, { ...contactPoint, verifiedAt: this.clock.now().toISOString() });
           }
         }
       });

@@ -70,7 +70,7 @@ export class StatesService {
       email: input.email.toLowerCase(),
       phone: input.phone ?? null,
       languages: input.languages ?? [],
-      verifiedAt: input.verifiedAt ?? null,
+      verifiedAt: input.verifiedAt ? new Date(input.verifiedAt) : null,
     });
     return ContactPointDto.from(created);
   }
@@ -84,7 +84,7 @@ export class StatesService {
     if (input.email !== undefined) existing.email = input.email.toLowerCase();
     if (input.phone !== undefined) existing.phone = input.phone ?? null;
     if (input.languages !== undefined) existing.languages = input.languages;
-    if (input.verifiedAt !== undefined) existing.verifiedAt = input.verifiedAt ?? null;
+    if (input.verifiedAt !== undefined) existing.verifiedAt = input.verifiedAt ? new Date(input.verifiedAt) : null;
     return ContactPointDto.from(await this.contactPoints.save(existing));
   }
 

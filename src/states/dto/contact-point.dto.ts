@@ -1,17 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDate, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxDate, MaxLength, MinDate,
+  ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
 } from 'class-validator';
+import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { StateCodeParamDto } from './state.dto';
 import { ContactPointEntity } from '../entities/contact-point.entity';
 import { trim } from '../../common/http/transforms';
-
-/** Years PostgreSQL stores as JavaScript reads them. */
-const FIRST_DAY = new Date('0001-01-01T00:00:00Z');
-const LAST_DAY = new Date('9999-12-31T23:59:59.999Z');
-const YEARS = 'verifiedAt must be in the years 0001 to 9999';
 
 export class CreateContactPointDto {
   @ApiProperty({ example: 'Bureau des armes' })
@@ -36,8 +32,8 @@ export class CreateContactPointDto {
   languages?: string[];
 
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'When the details were last confirmed' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'verifiedAt must be an ISO 8601 date' }) @MinDate(FIRST_DAY, { message: YEARS }) @MaxDate(LAST_DAY, { message: YEARS })
-  verifiedAt?: Date | null;
+  @IsOptional() @IsInstant('verifiedAt')
+  verifiedAt?: string | null;
 }
 
 export class UpdateContactPointDto {
@@ -60,8 +56,8 @@ export class UpdateContactPointDto {
   languages?: string[];
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null clears it' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'verifiedAt must be an ISO 8601 date' }) @MinDate(FIRST_DAY, { message: YEARS }) @MaxDate(LAST_DAY, { message: YEARS })
-  verifiedAt?: Date | null;
+  @IsOptional() @IsInstant('verifiedAt')
+  verifiedAt?: string | null;
 }
 
 export class ContactPointParamsDto extends StateCodeParamDto {
