@@ -33,11 +33,21 @@ function findUnstorable(value: unknown, path: string): { path: string; problem: 
     return null;
   }
   // Plain data only (parsed JSON, query strings): never walk a stream or another live object.
-  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+  if (value && typeof value === 'object' && isPlainData(value)) {
     for (const [key, item] of Object.entries(value)) {
       const found = findUnstorable(item, path ? `${path}.${key}` : key);
       if (found !== null) return found;
     }
   }
   return null;
+}
+
+/**
+ * An object of data: its prototype is Object.prototype or null (parsed JSON), or an empty object without a
+ * prototype of its own, as fast-querystring (Fastify's query-string parser) makes them.
+ */
+function isPlainData(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return true;
+  return typeof prototype === 'object' && Object.getPrototypeOf(prototype) === null && Reflect.ownKeys(prototype).length === 0;
 }
