@@ -73,4 +73,13 @@ describe('bad bodies on every route', () => {
       }
     }
   });
+
+  it('refuses JSON nested deeper than any request needs with 400, however deep', async () => {
+    for (const depth of [40, 5_000, 200_000]) {
+      const body = `{"serial":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      const response = await t.http.post('/api/v1/weapons/search').set(bearer(admin)).set('content-type', 'application/json').send(body);
+      expect({ depth, status: response.status }).toEqual({ depth, status: 400 });
+      expect(response.body.details[0].messages[0]).toContain('nested more than 32 levels deep');
+    }
+  });
 });

@@ -10,24 +10,36 @@ import { ValidationFailedError } from '../errors/app-error';
 @Injectable()
 export class RejectUnstorableTextPipe implements PipeTransform {
   transform(value: unknown): unknown {
-    const found = findUnstorable(value, '');
+    const found = findUnstorable(value, '', 0);
     if (found !== null) {
       const name = found.path || 'the value';
-      const message = found.problem === 'nul' ? `${name} must not contain NUL (U+0000) characters` : `${name} must be well-formed Unicode (it holds a lone surrogate)`;
-      throw new ValidationFailedError([{ field: found.path || 'body', messages: [message] }]);
+      const messages = {
+        nul: `${name} must not contain NUL (U+0000) characters`,
+        surrogate: `${name} must be well-formed Unicode (it holds a lone surrogate)`,
+        depth: `${name} is nested more than ${MAX_DEPTH} levels deep`,
+      };
+      throw new ValidationFailedError([{ field: found.path || 'body', messages: [messages[found.problem]] }]);
     }
     return value;
   }
 }
 
-function findUnstorable(value: unknown, path: string): { path: string; problem: 'nul' | 'surrogate' } | null {
+/**
+ * No request of this API nests its data more than a few levels (a person's identity documents are the
+ * deepest, at four); deeper JSON is refused before anything walks it, rather than overflowing the stack
+ * of whatever walks it first (this pipe, then the validation).
+ */
+const MAX_DEPTH = 32;
+
+function findUnstorable(value: unknown, path: string, depth: number): { path: string; problem: 'nul' | 'surrogate' | 'depth' } | null {
+  if (depth > MAX_DEPTH) return { path, problem: 'depth' };
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return { path, problem: 'nul' };
     return value.isWellFormed() ? null : { path, problem: 'surrogate' };
   }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = findUnstorable(item, `${path}[${index}]`);
+      const found = findUnstorable(item, `${path}[${index}]`, depth + 1);
       if (found !== null) return found;
     }
     return null;
@@ -35,7 +47,7 @@ function findUnstorable(value: unknown, path: string): { path: string; problem: 
   // Plain data only (parsed JSON, query strings): never walk a stream or another live object.
   if (value && typeof value === 'object' && isPlainData(value)) {
     for (const [key, item] of Object.entries(value)) {
-      const found = findUnstorable(item, path ? `${path}.${key}` : key);
+      const found = findUnstorable(item, path ? `${path}.${key}` : key, depth + 1);
       if (found !== null) return found;
     }
   }
