@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { traceRequestBody } from './support/traces';
+import { manufacturedWeapon, uniqueSerial } from './support/weapons';
+
+/**
+ * Well-formed requests whose free text is anything at all: any code point (lone surrogates, NUL, controls,
+ * characters that NFKC turns into many), and lengths around each field's limit. Whatever the text, the
+ * answer is 2xx or a 4xx naming a field, never a 500; text that is accepted comes back as it was stored.
+ */
+describe('free text of any kind in well-formed requests', () => {
+  let t: TestApp;
+  let registrar: Tokens;
+  let officer: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    registrar = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['registrar'], mfaExempt: true }));
+    officer = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true }));
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('BEL', 'NPC', 'Agency', 'npc@example.org')`, [], 'BEL');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Any code points, short or around the limits of the fields (120, 200, 500, 4000). */
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.constantFrom(119, 120, 121, 199, 200, 201, 499, 500, 501, 3999, 4000, 4001).chain((length) =>
+      fc.constantFrom('x', 'é', '\ufdfa', '😀', '\u0301').map((unit) => unit.repeat(length)),
+    ),
+  );
+
+  const judge = (label: string, response: { status: number; body: { details?: { field: string }[] } }) => {
+    expect({ label, status: response.status < 500 }).toEqual({ label, status: true });
+    if (response.status === 400) expect({ label, named: (response.body.details ?? []).length > 0 }).toEqual({ label, named: true });
+  };
+
+  it('registers weapons with any model, holder, serial and marking text', async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(text, text, text, text, async (model, holder, serial, marking) => {
+        const body = manufacturedWeapon({ model, holder, serial: `${uniqueSerial('FZ')}${serial}`, markings: [{ kind: 'manufacture', component: 'receiver', text: marking, manufacturer: 'FN Herstal', country: 'BEL', serial: 'X', year: 2019 }] });
+        const response = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(body);
+        judge(`POST /weapons ${JSON.stringify(body).slice(0, 200)}`, response);
+        if (response.status === 201) {
+          accepted++;
+          const stored = (await t.http.get(`/api/v1/weapons/${response.body.id}`).set(bearer(registrar)).expect(200)).body;
+          expect(stored.holder).toBe(response.body.holder);
+          expect(stored.model).toBe(response.body.model);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('searches the registry with any serial, make, model and calibre', async () => {
+    let answered = 0;
+    await fc.assert(
+      fc.asyncProperty(text, text, text, text, async (serial, manufacturer, model, calibre) => {
+        const body = { serial, manufacturer, model, calibre };
+        const response = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send(body);
+        judge(`POST /weapons/search ${JSON.stringify(body).slice(0, 200)}`, response);
+        if (response.status === 200) answered++;
+      }),
+      { numRuns: 60 },
+    );
+    expect(answered).toBeGreaterThan(0);
+  });
+
+  it('drafts traces with any justification, place, make and marking text', async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(text, text, text, text, async (legalJustification, place, make, marking) => {
+        const body = traceRequestBody({
+          legalJustification,
+          recovery: { date: '2026-10-02', place, context: 'Found in a vehicle' },
+          weapon: { type: 'pistol', make, serial: uniqueSerial('TZ'), markings: [{ component: 'frame', text: marking }] },
+        });
+        const response = await t.http.post('/api/v1/traces').set(bearer(officer)).send(body);
+        judge(`POST /traces ${JSON.stringify(body).slice(0, 200)}`, response);
+        if (response.status === 201) {
+          accepted++;
+          const stored = (await t.http.get(`/api/v1/traces/${response.body.id}`).set(bearer(officer)).expect(200)).body;
+          expect(stored.legalJustification).toBe(response.body.legalJustification);
+          expect(stored.weapon.markings).toEqual(response.body.weapon.markings);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+  });
+});
