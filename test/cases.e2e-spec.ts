@@ -7,7 +7,7 @@ import { KeyRotation } from '../src/common/encryption/key-rotation';
 import { withDatabase } from '../src/database/database-runtime';
 import { OutboxWorker } from '../src/tracing/outbox.worker';
 import { flatText, parsePdf } from './support/pdf';
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { bearer, bytes, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -79,11 +79,7 @@ describe('Confidential case files', () => {
 
   async function call(who: string, method: 'get' | 'post' | 'patch', path: string, body?: object, headers: Record<string, string> = {}) {
     let request = t.http[method](api(path)).set(bearer(tokens[who])).set(headers);
-    if (path.endsWith('.pdf')) request = request.buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    if (path.endsWith('.pdf')) request = bytes(request);
     const response = body ? await request.send(body) : await request;
     // A PDF's text both as laid out and with every blank removed (a value may wrap across lines).
     const pdfText = Buffer.isBuffer(response.body) && response.headers['content-type'] === 'application/pdf' ? (await parsePdf(response.body)).text : null;

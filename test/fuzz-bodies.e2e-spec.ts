@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import { bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { bearer, bytes, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 import { manufacturedWeapon, uniqueSerial } from './support/weapons';
 
 /**
  * Well-formed requests whose free text is anything at all: any code point (lone surrogates, NUL, controls,
  * characters that NFKC turns into many), and lengths around each field's limit. Whatever the text, the
- * answer is 2xx or a 4xx naming a field, never a 500; text that is accepted comes back as it was stored.
+ * answer is 2xx or a 4xx naming a field, never a 500; text that is accepted comes back as it was stored,
+ * and a trace's request form is drawn with it.
  */
 describe('free text of any kind in well-formed requests', () => {
   let t: TestApp;
@@ -87,6 +88,9 @@ describe('free text of any kind in well-formed requests', () => {
           const stored = (await t.http.get(`/api/v1/traces/${response.body.id}`).set(bearer(officer)).expect(200)).body;
           expect(stored.legalJustification).toBe(response.body.legalJustification);
           expect(stored.weapon.markings).toEqual(response.body.weapon.markings);
+          // The request form lays out whatever was accepted (long unbroken runs, marks without a base, emoji the font lacks).
+          const form = await bytes(t.http.get(`/api/v1/traces/${response.body.id}/request.pdf`).set(bearer(officer)));
+          expect({ form: form.status, start: (form.body as Buffer).subarray(0, 5).toString() }).toEqual({ form: 200, start: '%PDF-' });
         }
       }),
       { numRuns: 60 },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { flatText, parsePdf } from './support/pdf';
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
-import { bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
 const DAY = 86_400_000;
@@ -224,11 +224,7 @@ describe('Auditor reports', () => {
   });
 
   async function pdfText(path: string, tokensOf: Tokens): Promise<string> {
-    const response = await t.http.get(api(path)).set(bearer(tokensOf)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await bytes(t.http.get(api(path)).set(bearer(tokensOf)));
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect((response.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');

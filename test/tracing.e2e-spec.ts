@@ -8,7 +8,7 @@ import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
 /**
@@ -491,11 +491,9 @@ describe('Tracing between national points of contact', () => {
     const incoming = await incomingCopy(created.body.id);
     const atBel = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
     expect(atBel.photos.map((p: { sha256: string }) => p.sha256)).toEqual(third.body.photos.map((p: { sha256: string }) => p.sha256));
-    const bytes = await t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.belNpc))
-      .buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); })
-      .expect(200);
-    expect(bytes.headers['content-type']).toBe('image/jpeg');
-    expect(Buffer.compare(bytes.body, tinyJpeg())).toBe(0);
+    const photo = await bytes(t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.belNpc))).expect(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect(Buffer.compare(photo.body, tinyJpeg())).toBe(0);
     await t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.fraNpc)).expect(404);
   });
 
@@ -510,9 +508,7 @@ describe('Tracing between national points of contact', () => {
     expect(atBel).toMatchObject({ onBehalfOf, ballistics, channel: 'interpol' });
     const exported = (await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
     expect(exported).toMatchObject({ format: 'iti-trace/trace-request', formatVersion: 1, requestId: outgoing.id, request: { requestingState: 'FRA', requestedState: 'BEL', onBehalfOf, ballistics } });
-    const pdf = await t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))
-      .buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); })
-      .expect(200);
+    const pdf = await bytes(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
     expect(flatText((await parsePdf(pdf.body)).text)).toContain(exported.contentSha256);
     await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraOfficer)).expect(403);
   });
@@ -538,15 +534,9 @@ describe('Tracing between national points of contact', () => {
 
   it('prints the request and the answer as forms that carry the same hash for both States', async () => {
     const { outgoing, incoming } = await sentTrace({ requestingAuthority: 'Gendarmerie nationale — Côte d\'Ivoire section' });
-    const binary = (req: ReturnType<typeof t.http.get>) =>
-      req.buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-    const atFra = await binary(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
+    const atFra = await bytes(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
     expect(atFra.headers['content-type']).toBe('application/pdf');
-    const atBel = await binary(t.http.get(api(`/traces/${incoming.id}/request.pdf`)).set(bearer(tokens.belNpc))).expect(200);
+    const atBel = await bytes(t.http.get(api(`/traces/${incoming.id}/request.pdf`)).set(bearer(tokens.belNpc))).expect(200);
     const [fraText, belText] = [flatText((await parsePdf(atFra.body)).text), flatText((await parsePdf(atBel.body)).text)];
     const hashOf = (text: string) => /sha256:([0-9a-f]{64})/.exec(text)?.[1];
     expect(hashOf(fraText)).toMatch(/^[0-9a-f]{64}$/);
@@ -562,7 +552,7 @@ describe('Tracing between national points of contact', () => {
     await transition('belNpc', incoming.id, 'acknowledge');
     await transition('belNpc', incoming.id, 'answer', { outcome: 'refused', recordFound: true, reasonCode: 'ongoing_criminal_investigation', reasonText: 'Investigation 2026/44 in progress', useRestrictions: ['no_publication'] });
     await outbox.drain();
-    const response = await binary(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraOfficer))).expect(200);
+    const response = await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraOfficer))).expect(200);
     const parsed = await parsePdf(response.body);
     expect(flatText(parsed.text)).toContain('Investigation 2026/44 in progress');
     // The restrictions of the request and of the answer, on every page.

@@ -151,6 +151,15 @@ export async function allPages<T = Record<string, unknown>>(
   return items;
 }
 
+/** A supertest request whose body is kept as bytes (a PDF, a photo): `bytes(t.http.get(url))`. */
+export function bytes<R extends request.Test>(req: R): R {
+  return req.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  }) as R;
+}
+
 /** Waits (up to 5 s) until `count` backends of the test database wait for a lock held by another transaction. */
 export async function untilWaitingForLocks(t: TestApp, count: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
