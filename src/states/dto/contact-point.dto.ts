@@ -22,7 +22,7 @@ export class CreateContactPointDto {
   @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional({ example: '+33 1 49 27 49 27' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+33 1 49 27 49 27' })
   @IsOptional() @Matches(/^\+?[0-9][0-9 ().-]{5,30}$/, { message: 'phone must be a telephone number (digits, spaces, + ( ) . -)' })
   phone?: string | null;
 
@@ -31,7 +31,7 @@ export class CreateContactPointDto {
   @Matches(/^[a-z]{2}$/, { each: true, message: 'each of languages must be an ISO 639-1 code such as "fr"' })
   languages?: string[];
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'When the details were last confirmed' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2026-11-01T00:00:00Z', description: 'When the details were last confirmed' })
   @IsOptional() @IsInstant('verifiedAt')
   verifiedAt?: string | null;
 }

@@ -186,7 +186,7 @@ export class PhotoParamDto {
 
 /** Every field may be left out; null is refused, except where it clears an optional part. */
 export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weaponId', 'urgentJustification', 'onBehalfOf', 'ballistics'] as const), { skipNullProperties: false }) {
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
   urgentJustification?: string | null;
 
   @ApiPropertyOptional({ type: OnBehalfOfDto, nullable: true, description: 'null clears it' }) @IsOptional() @ValidateNested() @Type(() => OnBehalfOfDto)
