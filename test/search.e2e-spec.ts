@@ -117,6 +117,25 @@ describe('weapon search', () => {
     });
   });
 
+  it('reads the weapons of one make, without a serial, through an index by make (query plan)', async () => {
+    // 20,000 Glocks, newer than the two FN rifles searched for.
+    const fn = await ownerQuery<{ id: string }>(t, `INSERT INTO weapons (state_code, category, type_code, manufacturer_code, serial_normalised, status, created_at)
+                         VALUES ('KEN', 'small_arm', 'rifle', 'fn-herstal', 'KFN1', 'civilian_held', now() - interval '2 days'),
+                                ('KEN', 'small_arm', 'rifle', 'fn-herstal', 'KFN2', 'civilian_held', now() - interval '1 day') RETURNING id`, [], 'KEN');
+    await ownerQuery(t, `INSERT INTO weapons (state_code, category, type_code, manufacturer_code, serial_normalised, status)
+                         SELECT 'KEN', 'small_arm', 'pistol', 'glock', 'KGL' || n, 'civilian_held' FROM generate_series(1, 20000) AS n`, [], 'KEN');
+    await ownerQuery(t, 'ANALYZE weapons');
+    // The query of a search without a serial, as the app role (row-level security binds it).
+    const plan = await queryPlan(t, `SELECT w.id FROM weapons w WHERE w.state_code = 'KEN' AND w.manufacturer_code = 'fn-herstal' ORDER BY w.created_at DESC LIMIT 21`,
+      { stateCode: 'KEN', asApp: true, analyze: true });
+    expect(plan).toContain('IDX_weapons_state_manufacturer');
+    expect(plan).not.toContain('Rows Removed by Filter');
+    const kenRegistrar = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['registrar'] }));
+    const found = await search({ manufacturer: 'Fabrique Nationale' }, kenRegistrar);
+    // Newest first.
+    expect(found.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([fn[1].id, fn[0].id]);
+  });
+
   it('uses the trigram index for partial serials under row-level security (query plans)', async () => {
     // A registry large enough for the planner to prefer an index to a scan: 60,000 serials, loaded
     // in bulk (the trigram index rebuilt once, not row by row; this database is this file's own).

@@ -19,6 +19,7 @@ export const MISSING_REQUIRED = REQUIRED_FIELDS.map(([, missing]) => `(${missing
 /** A weapon in a State's marking registry (ITI 11–13). Its history is in record_events. */
 @Entity({ name: 'weapons' })
 @Index('IDX_weapons_missing_required', ['stateCode', 'id'], { where: MISSING_REQUIRED })
+@Index('IDX_weapons_state_manufacturer', ['stateCode', 'manufacturerCode', 'createdAt', 'id'], { where: 'manufacturer_code IS NOT NULL' })
 @Index('IDX_weapons_state_status', ['stateCode', 'status', 'createdAt', 'id'])
 @Index('IDX_weapons_state_created', ['stateCode', 'createdAt', 'id'])
 @Index('IDX_weapons_state_custodian', ['stateCode', 'custodian'])
