@@ -39,7 +39,7 @@ export class NotificationsRepository {
   async markRead(stateCode: string, userId: string, id: string, at: Date): Promise<NotificationEntity | null> {
     const repository = this.db.repository(NotificationEntity);
     // Locked: of two marks at once, the second sees the first's time and keeps it.
-    const found = await repository.findOne({ where: { stateCode, userId, id }, lock: { mode: 'pessimistic_write' } });
+    const found = await repository.createQueryBuilder('n').where('n.state_code = :stateCode AND n.user_id = :userId AND n.id = :id', { stateCode, userId, id }).setLock('pessimistic_write').getOne();
     if (!found) return null;
     if (!found.readAt) {
       found.readAt = at;

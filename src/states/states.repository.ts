@@ -57,7 +57,7 @@ export class ContactPointsRepository {
 
   /** Locked until the transaction ends: an edit and a removal of one contact point happen one after the other. */
   findOfStateForUpdate(stateCode: string, id: string): Promise<ContactPointEntity | null> {
-    return this.db.repository(ContactPointEntity).findOne({ where: { stateCode, id }, lock: { mode: 'pessimistic_write' } });
+    return this.db.repository(ContactPointEntity).createQueryBuilder('c').where('c.state_code = :stateCode AND c.id = :id', { stateCode, id }).setLock('pessimistic_write').getOne();
   }
 
   countForState(stateCode: string): Promise<number> {
