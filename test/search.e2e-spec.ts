@@ -136,6 +136,29 @@ describe('weapon search', () => {
     expect(found.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([fn[1].id, fn[0].id]);
   });
 
+  it('looks each serial match up by primary key, not by walking the registry, whatever its size (query plans)', async () => {
+    // 30,000 weapons: a size at which, believing the search functions return 1,000 rows, the planner
+    // walked the whole primary key in id order (a merge join) to join a match or two to its weapon.
+    await ownerQuery(t, `INSERT INTO weapons (state_code, category, type_code, serial_as_marked, serial_normalised, status)
+                         SELECT 'BRA', 'small_arm', 'pistol', 'BR' || n, 'BR' || n, 'civilian_held' FROM generate_series(1, 30000) AS n`, [], 'BRA');
+    await ownerQuery(t, 'ANALYZE weapons, weapon_serials');
+    const [{ key }] = await ownerQuery<{ key: string }>(t, `SELECT serial_fold('BR12345') AS key`);
+    // The join of WeaponsRepository.serialMatches, as the app role.
+    const planOf = (fn: string, argument: string) => queryPlan(t,
+      `WITH c AS (SELECT weapon_id, serial_normalised FROM ${fn}($1, 5000))
+       SELECT w.id FROM weapons w JOIN c ON c.weapon_id = w.id WHERE w.state_code = 'BRA' ORDER BY w.created_at DESC LIMIT 20`,
+      { params: [argument], stateCode: 'BRA', asApp: true, analyze: true });
+    for (const plan of [await planOf('registry_serial_exact', key), await planOf('registry_serial_pattern', `${key.slice(0, 6)}_`)]) {
+      expect(plan).toContain('Nested Loop');
+      expect(plan).toMatch(/Index Scan using "PK_\w+" on weapons w/);
+      expect(plan).toMatch(/Index Cond: \(id = /);
+      expect(plan).not.toMatch(/Merge Join|Hash Join/);
+    }
+    expect((await search({ serial: 'BR12345' })).items.length).toBe(0); // another State's: BRA's registrar is not this one
+    const braRegistrar = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['registrar'] }));
+    expect((await search({ serial: 'br-12345' }, braRegistrar)).items.map((i: { weapon: { serialNormalised: string } }) => i.weapon.serialNormalised)).toEqual(['BR12345']);
+  });
+
   it('uses the trigram index for partial serials under row-level security (query plans)', async () => {
     // A registry large enough for the planner to prefer an index to a scan: 60,000 serials, loaded
     // in bulk (the trigram index rebuilt once, not row by row; this database is this file's own).
