@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool, PoolClient } from 'pg';
+import { ensureAppRole, scramSha256Verifier, withClient } from '../src/database/database-runtime';
 import { Db } from '../src/database/db';
 import { bearer, createTestApp, createUser, login, TestApp } from './support/test-app';
 
@@ -343,5 +344,45 @@ describe('State isolation through the API', () => {
       await expect(db.savepointAsState(A, async () => db.afterRollback(async () => undefined))).rejects.toThrow('inside a savepoint');
     });
     expect(ran).toEqual(['outer committed', 'kept committed']);
+  });
+});
+
+describe('the database roles the service creates', () => {
+  it('sets their passwords as SCRAM-SHA-256 verifiers computed here, the very ones the server would compute', async () => {
+    const adminUrl = process.env.ITI_TEST_ADMIN_URL!;
+    const role = `iti_scram_probe_${process.pid}`;
+    // ASCII, letters of other scripts, and what SASLprep changes: a no-break space, a soft hyphen, a ligature.
+    const passwords = ['plain-ascii-password', 'mot de passe épée Пароль', 'no\u00a0break soft\u00adhyphen \ufb01ne'];
+    await withClient(adminUrl, async (client) => {
+      await client.query(`SET password_encryption = 'scram-sha-256'`);
+      await client.query(`CREATE ROLE ${role}`);
+      try {
+        for (const password of passwords) {
+          // The server's own verifier of the password, then ours with its salt and iteration count.
+          await client.query(`ALTER ROLE ${role} PASSWORD ${client.escapeLiteral(password)}`);
+          const { rows } = await client.query<{ stored: string }>('SELECT rolpassword AS stored FROM pg_authid WHERE rolname = $1', [role]);
+          const [, iterations, salt] = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(rows[0].stored) ?? [];
+          expect({ password, verifier: scramSha256Verifier(password, Buffer.from(salt, 'base64'), Number(iterations)) }).toEqual({ password, verifier: rows[0].stored });
+        }
+      } finally {
+        await client.query(`DROP ROLE ${role}`);
+      }
+    });
+  });
+
+  it('never sends the password itself', async () => {
+    const statements: string[] = [];
+    const client = {
+      escapeLiteral: (text: string) => `'${text.replaceAll("'", "''")}'`,
+      query: async (sql: string) => {
+        statements.push(sql);
+        return sql.startsWith('SELECT rolsuper') ? { rows: [{ rolsuper: false, rolbypassrls: false }] } : { rows: [{}], rowCount: 1 };
+      },
+    } as unknown as Client;
+    await ensureAppRole(client, 'the-app-password-1234');
+    const set = statements.filter((sql) => sql.includes('PASSWORD'));
+    expect(set).toHaveLength(1);
+    expect(set[0]).toMatch(/^ALTER ROLE iti_app PASSWORD 'SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+'$/);
+    expect(statements.join('\n')).not.toContain('the-app-password-1234');
   });
 });

@@ -1,3 +1,4 @@
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '../config/app-config';
@@ -79,9 +80,8 @@ async function ensureRole(client: Client, role: string, password: string, attrib
   const exists = (found.rowCount ?? 0) > 0;
   if (exists && !updatePassword) return;
   const statement = exists ? 'ALTER' : 'CREATE';
-  const sql = exists
-    ? `ALTER ROLE ${role} PASSWORD ${client.escapeLiteral(password)}`
-    : `CREATE ROLE ${role} LOGIN ${attributes} PASSWORD ${client.escapeLiteral(password)}`;
+  const verifier = client.escapeLiteral(scramSha256Verifier(password));
+  const sql = exists ? `ALTER ROLE ${role} PASSWORD ${verifier}` : `CREATE ROLE ${role} LOGIN ${attributes} PASSWORD ${verifier}`;
   try {
     await client.query(sql);
   } catch (error) {
@@ -96,6 +96,26 @@ async function ensureRole(client: Client, role: string, password: string, attrib
     }
     throw error;
   }
+}
+
+/**
+ * The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802 and 7677, in PostgreSQL's format),
+ * computed here as libpq's PQencryptPasswordConn does, so that the password itself never reaches the
+ * server: a statement's text can land in the server's log (log_statement, or the statement of any error)
+ * and in pg_stat_statements. The password is prepared as PostgreSQL, libpq and node-postgres prepare it
+ * (SASLprep's mappings: non-ASCII spaces to a space, the characters mapped to nothing removed, NFKC).
+ */
+export function scramSha256Verifier(password: string, salt: Buffer = randomBytes(16), iterations = 4096): string {
+  const prepared = password
+    .replace(/[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g, ' ')
+    // eslint-disable-next-line no-misleading-character-class -- joiners and variation selectors, removed one by one
+    .replace(/[\u00AD\u034F\u1806\u180B-\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g, '')
+    .normalize('NFKC');
+  const salted = pbkdf2Sync(Buffer.from(prepared, 'utf8'), salt, iterations, 32, 'sha256');
+  const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+  const storedKey = createHash('sha256').update(hmac(salted, 'Client Key')).digest();
+  const serverKey = hmac(salted, 'Server Key');
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
 }
 
 export function withCredentials(url: string, user: string, password: string): string {
