@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { IdempotencyPurgeJob } from '../src/common/idempotency/idempotency-purge.job';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
 import { OUTBOX_CANDIDATES, OUTBOX_CANDIDATES_QUERY } from '../migrations/1795461000000-OutboxClaimHostedStates';
 import { tinyJpeg, tinyPng } from './support/images';
@@ -241,6 +242,38 @@ describe('Tracing between national points of contact', () => {
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const rows = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM traces WHERE id = $1 OR intended_use = 'Another use'`, [first.body.id], 'FRA');
     expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it('forgets a key after IDEMPOTENCY_KEY_HOURS (then it is a new request); the purge job deletes forgotten keys', async () => {
+    const key = `aged-${uniqueSerial()}`;
+    const fresh = `fresh-${uniqueSerial()}`;
+    const post = (idempotencyKey: string, body: Record<string, unknown>) => t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', idempotencyKey).send(body);
+    // The key's claim moved back in time, as if it had been sent `hours` ago by this node's clock.
+    const age = (hours: number) => ownerQuery(t, `UPDATE idempotency_keys SET created_at = $2::timestamptz - make_interval(secs => $3) WHERE key = $1`, [key, t.clock.now(), hours * 3600], 'FRA');
+    const stored = async () => (await ownerQuery<{ key: string }>(t, `SELECT key FROM idempotency_keys WHERE key = ANY($1) ORDER BY key`, [[key, fresh]], 'FRA')).map((r) => r.key);
+
+    const first = await post(key, requestBody()).expect(201);
+    await post(fresh, requestBody()).expect(201);
+    await age(23.9);
+    expect((await post(key, requestBody({ intendedUse: 'Another use, a day later' })).expect(422)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await post(key, requestBody()).expect(201)).body.id).toBe(first.body.id);
+
+    await age(24.1);
+    const renewed = await post(key, requestBody({ intendedUse: 'Another use, a day later' })).expect(201);
+    expect(renewed.body.id).not.toBe(first.body.id);
+    expect(renewed.headers['idempotent-replayed']).toBeUndefined();
+    const replayed = await post(key, requestBody({ intendedUse: 'Another use, a day later' })).expect(201);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body.id).toBe(renewed.body.id);
+    // Forgetting a key undoes nothing: the first trace stands.
+    await t.http.get(api(`/traces/${first.body.id}`)).set(bearer(tokens.fraOfficer)).expect(200);
+
+    await age(25);
+    const job = t.app.get(IdempotencyPurgeJob);
+    expect(await job.run()).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toEqual([fresh]);
+    expect(await job.run()).toBe(0);
+    expect(await stored()).toEqual([fresh]);
   });
 
   it('keeps a closed trace closed when the other State acknowledged at the same time', async () => {

@@ -116,6 +116,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0)
   TRACE_DEADLINE_JOB_SECONDS = 300;
 
+  /**
+   * Hours an Idempotency-Key's first result is kept and replayed; after that the key is forgotten (its
+   * sealed copy of the response deleted) and a request with it is a new request.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  IDEMPOTENCY_KEY_HOURS = 24;
+
+  /** How often the keys older than IDEMPOTENCY_KEY_HOURS are deleted; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0)
+  IDEMPOTENCY_PURGE_JOB_SECONDS = 3600;
+
   /** SMTP server for e-mail copies of notifications, e.g. smtp://user:pass@mail.example.org:587. Unset: no e-mail. */
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;

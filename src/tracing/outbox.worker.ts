@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
 import { StatesService } from '../states/states.service';
@@ -142,48 +143,28 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
 /** Marks overdue traces of every hosted State and reminds their users, every TRACE_DEADLINE_JOB_SECONDS. */
 @Injectable()
-export class DeadlineJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DeadlineJob.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | null = null;
+export class DeadlineJob extends PeriodicJob {
+  protected readonly logger = new Logger(DeadlineJob.name);
 
   constructor(
     private readonly db: Db,
     private readonly states: StatesService,
     private readonly tracing: TracingService,
     @Inject(AppConfig) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.TRACE_DEADLINE_JOB_SECONDS;
-    if (seconds > 0) {
-      this.timer = setInterval(() => void this.run().catch((error: unknown) => this.logger.error(`deadline job failed: ${String(error)}`)), seconds * 1000).unref();
-    }
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected intervalSeconds(): number {
+    return this.config.TRACE_DEADLINE_JOB_SECONDS;
   }
 
-  /** One pass over every hosted State; returns the number of traces newly overdue. */
-  async run(): Promise<number> {
-    if (this.running) return this.running;
-    this.running = (async () => {
-      let total = 0;
-      for (const code of await this.db.withoutState(() => this.states.hostedCodes())) {
-        // One State's failure does not keep the others from their reminders.
-        total += await this.db.inState(code, () => this.tracing.remindOverdue(code)).catch((error: unknown) => {
-          this.logger.error(`deadline job failed for ${code}: ${error instanceof Error ? error.message : String(error)}`);
-          return 0;
-        });
-      }
-      return total;
-    })();
-    try {
-      return await this.running;
-    } finally {
-      this.running = null;
-    }
+  protected statesToRun(): Promise<string[]> {
+    return this.db.withoutState(() => this.states.hostedCodes());
+  }
+
+  /** The State's traces newly overdue, marked and reminded. */
+  protected runFor(code: string): Promise<number> {
+    return this.db.inState(code, () => this.tracing.remindOverdue(code));
   }
 }

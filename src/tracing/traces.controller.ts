@@ -14,7 +14,7 @@ import { CandidatesDto, TraceDto, TracePageDto } from './dto/trace.response.dto'
 import { TracingService } from './tracing.service';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag of the version read, e.g. "3"' };
-const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Replays the first result for the same key and body' };
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Replays the first result for the same key and body, for IDEMPOTENCY_KEY_HOURS (24 by default) after its first use' };
 
 /** Trace requests and answers (DESIGN.md §4); each transition carries the version read (If-Match). */
 @ApiTags('tracing')

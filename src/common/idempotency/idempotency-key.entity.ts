@@ -1,8 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DataKeyColumns } from '../encryption/data-key.columns';
 
-/** The first result of a POST sent with an Idempotency-Key, replayed for the same key and body. */
+/**
+ * The first result of a POST sent with an Idempotency-Key, replayed for the same key and body for
+ * IDEMPOTENCY_KEY_HOURS, then deleted by IdempotencyPurgeJob (through the index by age).
+ */
 @Entity({ name: 'idempotency_keys' })
+@Index('IDX_idempotency_keys_created', ['stateCode', 'createdAt'])
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ type: 'char', length: 3, name: 'state_code' })
   stateCode: string;

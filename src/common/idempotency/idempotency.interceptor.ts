@@ -1,20 +1,22 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user';
+import { AppConfig } from '../../config/app-config';
 import { Clock } from '../clock';
 import { AppError } from '../errors/app-error';
 import { RecordSealing } from '../encryption/record-cipher';
-import { IdempotencyRepository } from './idempotency.repository';
+import { IdempotencyRepository, keysForgottenBefore } from './idempotency.repository';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * `Idempotency-Key` on POST: the first result is stored in the request's own transaction (so it exists
  * exactly when the effect does) and replayed for the same key and body; the same key with another
- * request is refused with 422. Keys belong to the user who sent them.
+ * request is refused with 422. Keys belong to the user who sent them, and are forgotten after
+ * IDEMPOTENCY_KEY_HOURS: the same key is then a new request.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -22,6 +24,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly keys: IdempotencyRepository,
     private readonly sealing: RecordSealing,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -37,7 +40,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // A stored response can hold confidential case content: it is sealed like any confidential field.
     const scope = { stateCode: user.stateCode, table: 'idempotency_keys', rowId: `${user.id}/${key}` };
     return from((async () => {
-      if (!(await this.keys.claim(user.stateCode, user.id, key, fingerprint, this.clock.now()))) {
+      const now = this.clock.now();
+      const expiredBefore = keysForgottenBefore(now, this.config.IDEMPOTENCY_KEY_HOURS);
+      if (!(await this.keys.claim(user.stateCode, user.id, key, fingerprint, now, expiredBefore))) {
         const first = await this.keys.find(user.stateCode, user.id, key);
         if (!first || first.requestSha256 !== fingerprint) {
           throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request: use a new key for a new request');

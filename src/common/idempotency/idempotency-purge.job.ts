@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db';
+import { StatesService } from '../../states/states.service';
+import { Clock } from '../clock';
+import { PeriodicJob } from '../periodic-job';
+import { IdempotencyRepository, keysForgottenBefore } from './idempotency.repository';
+
+/** Keys deleted per transaction: a first run on years of keys holds no lock for long. */
+const BATCH = 5_000;
+
+/**
+ * Deletes, every IDEMPOTENCY_PURGE_JOB_SECONDS, the Idempotency-Keys older than IDEMPOTENCY_KEY_HOURS,
+ * with their sealed copies of responses: a copy of confidential content is kept no longer than a retry
+ * needs it. Two replicas purging at once delete each key once.
+ */
+@Injectable()
+export class IdempotencyPurgeJob extends PeriodicJob {
+  protected readonly logger = new Logger(IdempotencyPurgeJob.name);
+
+  constructor(
+    private readonly db: Db,
+    private readonly states: StatesService,
+    private readonly keys: IdempotencyRepository,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  protected intervalSeconds(): number {
+    return this.config.IDEMPOTENCY_PURGE_JOB_SECONDS;
+  }
+
+  protected statesToRun(): Promise<string[]> {
+    return this.db.withoutState(() => this.states.hostedCodes());
+  }
+
+  /** The State's expired keys deleted. */
+  protected async runFor(code: string): Promise<number> {
+    const before = keysForgottenBefore(this.clock.now(), this.config.IDEMPOTENCY_KEY_HOURS);
+    let total = 0;
+    for (;;) {
+      const deleted = await this.db.inState(code, () => this.keys.purge(code, before, BATCH));
+      total += deleted;
+      if (deleted < BATCH) return total;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+
+/**
+ * A job this process runs every `intervalSeconds()` (0: never), one run at a time, and waits for at
+ * shutdown; `run()` also runs it on demand. Every replica runs its own, so a job's work must be safe
+ * when two run at once. A run goes State by State: one State's failure is logged and does not keep the
+ * others from theirs.
+ */
+export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected abstract readonly logger: Logger;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | null = null;
+
+  /** Seconds between runs; 0 turns the job off. */
+  protected abstract intervalSeconds(): number;
+
+  /** The States to go through, in order. */
+  protected abstract statesToRun(): Promise<string[]>;
+
+  /** One State's share of a run; returns how many things it did. */
+  protected abstract runFor(stateCode: string): Promise<number>;
+
+  onApplicationBootstrap(): void {
+    const seconds = this.intervalSeconds();
+    if (seconds > 0) {
+      this.timer = setInterval(() => void this.run().catch((error: unknown) => this.logger.error(`run failed: ${messageOf(error)}`)), seconds * 1000).unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One run over every State, or the run already under way; returns the total of runFor(). */
+  async run(): Promise<number> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      let total = 0;
+      for (const code of await this.statesToRun()) {
+        total += await this.runFor(code).catch((error: unknown) => {
+          this.logger.error(`run failed for ${code}: ${messageOf(error)}`);
+          return 0;
+        });
+      }
+      return total;
+    })();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
