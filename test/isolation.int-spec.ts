@@ -348,7 +348,7 @@ describe('State isolation through the API', () => {
 });
 
 describe('the database roles the service creates', () => {
-  it('sets their passwords as SCRAM-SHA-256 verifiers computed here, the very ones the server would compute', async () => {
+  it('sets their passwords as SCRAM-SHA-256 verifiers computed here, the ones the server computes for passwords SASLprep allows', async () => {
     const adminUrl = process.env.ITI_TEST_ADMIN_URL!;
     const role = `iti_scram_probe_${process.pid}`;
     // ASCII, letters of other scripts, and what SASLprep changes: a no-break space, a soft hyphen, a ligature.
@@ -370,19 +370,20 @@ describe('the database roles the service creates', () => {
     });
   });
 
-  it('never sends the password itself', async () => {
+  it('never sends the password itself, and uses the server\'s iteration count', async () => {
     const statements: string[] = [];
     const client = {
       escapeLiteral: (text: string) => `'${text.replaceAll("'", "''")}'`,
       query: async (sql: string) => {
         statements.push(sql);
-        return sql.startsWith('SELECT rolsuper') ? { rows: [{ rolsuper: false, rolbypassrls: false }] } : { rows: [{}], rowCount: 1 };
+        if (sql.startsWith('SELECT rolsuper')) return { rows: [{ rolsuper: false, rolbypassrls: false }] };
+        return sql.includes('scram_iterations') ? { rows: [{ iterations: '10000' }] } : { rows: [{}], rowCount: 1 };
       },
     } as unknown as Client;
     await ensureAppRole(client, 'the-app-password-1234');
     const set = statements.filter((sql) => sql.includes('PASSWORD'));
     expect(set).toHaveLength(1);
-    expect(set[0]).toMatch(/^ALTER ROLE iti_app PASSWORD 'SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+'$/);
+    expect(set[0]).toMatch(/^ALTER ROLE iti_app PASSWORD 'SCRAM-SHA-256\$10000:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+'$/);
     expect(statements.join('\n')).not.toContain('the-app-password-1234');
   });
 });

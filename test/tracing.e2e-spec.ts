@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { IdempotencyPurgeJob } from '../src/common/idempotency/idempotency-purge.job';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
@@ -9,7 +10,7 @@ import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
-import { allPages, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
 /**
@@ -249,8 +250,8 @@ describe('Tracing between national points of contact', () => {
     const fresh = `fresh-${uniqueSerial()}`;
     const post = (idempotencyKey: string, body: Record<string, unknown>) => t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', idempotencyKey).send(body);
     // The key's claim moved back in time, as if it had been sent `hours` ago by this node's clock.
-    const age = (hours: number) => ownerQuery(t, `UPDATE idempotency_keys SET created_at = $2::timestamptz - make_interval(secs => $3) WHERE key = $1`, [key, t.clock.now(), hours * 3600], 'FRA');
-    const stored = async () => (await ownerQuery<{ key: string }>(t, `SELECT key FROM idempotency_keys WHERE key = ANY($1) ORDER BY key`, [[key, fresh]], 'FRA')).map((r) => r.key);
+    const age = (hours: number, which = key) => ownerQuery(t, `UPDATE idempotency_keys SET created_at = $2::timestamptz - make_interval(secs => $3) WHERE key = $1`, [which, t.clock.now(), hours * 3600], 'FRA');
+    const stored = async (keys = [key, fresh]) => (await ownerQuery<{ key: string }>(t, `SELECT key FROM idempotency_keys WHERE key = ANY($1) ORDER BY key`, [keys], 'FRA')).map((r) => r.key);
 
     const first = await post(key, requestBody()).expect(201);
     await post(fresh, requestBody()).expect(201);
@@ -274,6 +275,25 @@ describe('Tracing between national points of contact', () => {
     expect(await stored()).toEqual([fresh]);
     expect(await job.run()).toBe(0);
     expect(await stored()).toEqual([fresh]);
+
+    // A key a request takes over while the purge waits for its row (locked by the takeover) is kept.
+    const takenOver = `taken-${uniqueSerial()}`;
+    await post(takenOver, requestBody()).expect(201);
+    await age(25, takenOver);
+    const takeover = new Client({ connectionString: t.db.appUrl });
+    await takeover.connect();
+    try {
+      await takeover.query('BEGIN');
+      await takeover.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await takeover.query('UPDATE idempotency_keys SET created_at = $2 WHERE key = $1', [takenOver, t.clock.now()]);
+      const purge = job.run();
+      await untilWaitingForLocks(t, 1);
+      await takeover.query('COMMIT');
+      expect(await purge).toBe(0);
+    } finally {
+      await takeover.end();
+    }
+    expect(await stored([takenOver])).toEqual([takenOver]);
   });
 
   it('keeps a closed trace closed when the other State acknowledged at the same time', async () => {

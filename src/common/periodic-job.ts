@@ -4,12 +4,15 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
  * A job this process runs every `intervalSeconds()` (0: never), one run at a time, and waits for at
  * shutdown; `run()` also runs it on demand. Every replica runs its own, so a job's work must be safe
  * when two run at once. A run goes State by State: one State's failure is logged and does not keep the
- * others from theirs.
+ * others from theirs. At shutdown the run under way stops after the State (or the part of it, see
+ * `stopping`) it is working on.
  */
 export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicationShutdown {
   protected abstract readonly logger: Logger;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | null = null;
+  /** Set at shutdown: a runFor() that works in several transactions checks it between them. */
+  protected stopping = false;
 
   /** Seconds between runs; 0 turns the job off. */
   protected abstract intervalSeconds(): number;
@@ -28,6 +31,7 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.running;
   }
@@ -38,6 +42,7 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
     this.running = (async () => {
       let total = 0;
       for (const code of await this.statesToRun()) {
+        if (this.stopping) break;
         total += await this.runFor(code).catch((error: unknown) => {
           this.logger.error(`run failed for ${code}: ${messageOf(error)}`);
           return 0;

@@ -80,7 +80,9 @@ async function ensureRole(client: Client, role: string, password: string, attrib
   const exists = (found.rowCount ?? 0) > 0;
   if (exists && !updatePassword) return;
   const statement = exists ? 'ALTER' : 'CREATE';
-  const verifier = client.escapeLiteral(scramSha256Verifier(password));
+  // The server's iteration count where it has one (scram_iterations, PostgreSQL 16 and later).
+  const setting = await client.query<{ iterations: string | null }>(`SELECT current_setting('scram_iterations', true) AS iterations`);
+  const verifier = client.escapeLiteral(scramSha256Verifier(password, randomBytes(16), Number(setting.rows[0]?.iterations) || 4096));
   const sql = exists ? `ALTER ROLE ${role} PASSWORD ${verifier}` : `CREATE ROLE ${role} LOGIN ${attributes} PASSWORD ${verifier}`;
   try {
     await client.query(sql);
@@ -102,8 +104,10 @@ async function ensureRole(client: Client, role: string, password: string, attrib
  * The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802 and 7677, in PostgreSQL's format),
  * computed here as libpq's PQencryptPasswordConn does, so that the password itself never reaches the
  * server: a statement's text can land in the server's log (log_statement, or the statement of any error)
- * and in pg_stat_statements. The password is prepared as PostgreSQL, libpq and node-postgres prepare it
- * (SASLprep's mappings: non-ASCII spaces to a space, the characters mapped to nothing removed, NFKC).
+ * and in pg_stat_statements. The password is prepared as node-postgres prepares it when the service logs
+ * in (SASLprep's mappings: non-ASCII spaces to a space, the characters mapped to nothing removed, NFKC),
+ * which is what PostgreSQL and libpq do too, except for a password with a character SASLprep prohibits
+ * (an emoji, say), which they use unprepared: the service logs in with such a password, psql would not.
  */
 export function scramSha256Verifier(password: string, salt: Buffer = randomBytes(16), iterations = 4096): string {
   const prepared = password

@@ -8,6 +8,13 @@ import { WeaponEntity } from './entities/weapon.entity';
 import type { RuleId, RulePolicy } from './marking-rules';
 import { WeaponStatus } from './registry.constants';
 
+/** A serial searched for: `key` folded (look-alikes), `normalised` the exact reading when `kind` is exact. */
+export interface SerialMatch {
+  kind: 'exact' | 'pattern';
+  key: string;
+  normalised: string | null;
+}
+
 export interface SerialCandidate {
   weaponId: string;
   serialNormalised: string;
@@ -133,10 +140,16 @@ export class WeaponsRepository {
    */
   async serialMatches(
     stateCode: string,
-    match: { kind: 'exact' | 'pattern'; key: string; normalised: string | null },
+    match: SerialMatch,
     filters: WeaponFilters,
     limit: number,
   ): Promise<{ weapons: WeaponEntity[]; matches: SerialCandidate[] }> {
+    const { entities, raw } = await this.serialMatchesQuery(stateCode, match, filters, limit).getRawAndEntities<{ w_id: string; matched: string }>();
+    return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })) };
+  }
+
+  /** The query of serialMatches(), on its own so that a test can read its plan. */
+  serialMatchesQuery(stateCode: string, match: SerialMatch, filters: WeaponFilters, limit: number): SelectQueryBuilder<WeaponEntity> {
     const index = match.kind === 'exact' ? 'registry_serial_exact' : 'registry_serial_pattern';
     const query = this.db
       .repository(WeaponEntity)
@@ -145,12 +158,7 @@ export class WeaponsRepository {
       .innerJoin('c', 'c', 'c.weapon_id = w.id')
       .addSelect('c.serial_normalised', 'matched')
       .where('w.state_code = :stateCode', { stateCode, key: match.key, normalised: match.normalised, scan: SERIAL_SCAN });
-    const { entities, raw } = await filtered(query, filters)
-      .orderBy('c.reading_equal', 'DESC', 'NULLS LAST')
-      .addOrderBy('w.created_at', 'DESC')
-      .limit(limit)
-      .getRawAndEntities<{ w_id: string; matched: string }>();
-    return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })) };
+    return filtered(query, filters).orderBy('c.reading_equal', 'DESC', 'NULLS LAST').addOrderBy('w.created_at', 'DESC').limit(limit);
   }
 
   /** The State's weapons that pass the filters, newest first. */

@@ -43,7 +43,7 @@ export class IdempotencyPurgeJob extends PeriodicJob {
     for (;;) {
       const deleted = await this.db.inState(code, () => this.keys.purge(code, before, BATCH));
       total += deleted;
-      if (deleted < BATCH) return total;
+      if (deleted < BATCH || this.stopping) return total;
     }
   }
 }

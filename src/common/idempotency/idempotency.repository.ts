@@ -16,6 +16,8 @@ export class IdempotencyRepository {
    * Claims the key in the request's transaction, or takes it over when it was claimed before
    * `expiredBefore` (a forgotten key is a new request). A concurrent request with the same key waits on
    * the unique key until this one commits or rolls back, then finds its result (or claims it in turn).
+   * A replay locks the key's row too (ON CONFLICT DO UPDATE locks it even when its WHERE is false), until
+   * its transaction ends: a short wait for a second replay of the same key, never a wrong answer.
    */
   async claim(stateCode: string, userId: string, key: string, requestSha256: string, at: Date, expiredBefore: Date): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query(
@@ -37,14 +39,18 @@ export class IdempotencyRepository {
     await this.db.repository(IdempotencyKeyEntity).update({ stateCode, userId, key }, { statusCode, response, dataKey });
   }
 
-  /** Deletes up to `batch` of the State's keys claimed before `before`, oldest first; returns how many. */
+  /**
+   * Deletes up to `batch` of the State's keys claimed before `before`, oldest first; returns how many.
+   * The age is checked again on the row itself: a key that a request takes over while this waits for it
+   * (its claim renewed) is kept.
+   */
   async purge(stateCode: string, before: Date, batch: number): Promise<number> {
     const result = await this.db
       .repository(IdempotencyKeyEntity)
       .createQueryBuilder()
       .delete()
-      .where('state_code = :stateCode', { stateCode })
-      .andWhere('(user_id, key) IN (SELECT user_id, key FROM idempotency_keys WHERE state_code = :stateCode AND created_at < :before ORDER BY created_at LIMIT :batch)', { before, batch })
+      .where('state_code = :stateCode AND created_at < :before', { stateCode, before })
+      .andWhere('(user_id, key) IN (SELECT user_id, key FROM idempotency_keys WHERE state_code = :stateCode AND created_at < :before ORDER BY created_at LIMIT :batch)', { batch })
       .execute();
     return result.affected ?? 0;
   }
