@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
 import { ensureAppRole, scramSha256Verifier, withClient } from '../src/database/database-runtime';
 import { Db } from '../src/database/db';
-import { bearer, createTestApp, createUser, login, TestApp } from './support/test-app';
+import { bearer, createTestApp, createUser, login, ownerQuery, TestApp } from './support/test-app';
 
 const A = 'FRA';
 const B = 'BRA';
@@ -385,5 +387,36 @@ describe('the database roles the service creates', () => {
     expect(set).toHaveLength(1);
     expect(set[0]).toMatch(/^ALTER ROLE iti_app PASSWORD 'SCRAM-SHA-256\$10000:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+'$/);
     expect(statements.join('\n')).not.toContain('the-app-password-1234');
+  });
+});
+
+describe('the sessions the service opens', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('run in UTC whatever the database\'s time zone, so that PostgreSQL\'s dates are the service\'s (the retention trigger uses current_date)', async () => {
+    const [{ database }] = await ownerQuery<{ database: string }>(t, 'SELECT current_database() AS database');
+    await ownerQuery(t, `ALTER DATABASE ${database} SET TimeZone = 'Pacific/Pago_Pago'`);
+    const source = new DataSource(dataSourceOptions(t.db.appUrl, 1));
+    const plain = new Client({ connectionString: t.db.appUrl });
+    try {
+      await source.initialize();
+      await plain.connect();
+      const zone = async (query: (sql: string) => Promise<{ zone: string }[]>) => (await query(`SELECT current_setting('TimeZone') AS zone`))[0].zone;
+      expect(await zone((sql) => source.query(sql))).toBe('UTC');
+      // Control: a session opened without the service's options takes the database's zone.
+      expect(await zone(async (sql) => (await plain.query<{ zone: string }>(sql)).rows)).toBe('Pacific/Pago_Pago');
+    } finally {
+      await plain.end();
+      await source.destroy();
+      await ownerQuery(t, `ALTER DATABASE ${database} RESET TimeZone`);
+    }
   });
 });

@@ -15,7 +15,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     synchronize: false,
     migrationsRun: false,
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
-    extra: { max: poolSize, application_name: 'iti-trace' },
+    // Every session in UTC, whatever the server's or the database's time zone: the service's dates are
+    // UTC dates, and so must be PostgreSQL's current_date (the retention trigger) and its casts to date.
+    extra: { max: poolSize, application_name: 'iti-trace', options: '-c TimeZone=UTC' },
     logging: false,
   };
 }
