@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
+import { traceRequestBody } from './support/traces';
 import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 describe('marking registry', () => {
@@ -315,5 +316,45 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
       .expect(201);
     const refused = await t.http.delete(`/api/v1/weapons/${mixed.id}`).set(bearer(registrar)).expect(409);
     expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2030-03-01' } });
+  });
+
+  it('keeps a record that an open trace was made from, and a trace is never made from a record being purged', async () => {
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('BEL', 'NPC', 'Agency', 'npc@example.org')`, [], 'BEL');
+    const officer = await login(t, await createUser(t, { roles: ['officer'] }));
+    const npc = await login(t, await createUser(t, { roles: ['npc'], mfaExempt: true }));
+    const act = async (who: Tokens, id: string, action: string, body: object = {}) => {
+      const read = await t.http.get(`/api/v1/traces/${id}`).set(bearer(who)).expect(200);
+      return t.http.post(`/api/v1/traces/${id}/${action}`).set(bearer(who)).set('If-Match', read.headers.etag).send(body).expect(200);
+    };
+    const expired = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    const trace = await t.http.post('/api/v1/traces').set(bearer(officer)).send(traceRequestBody({ weaponId: expired.id, weapon: undefined })).expect(201);
+    const refused = await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'TRACE_OPEN', details: { traceId: trace.body.id } });
+
+    await act(officer, trace.body.id, 'submit');
+    await act(npc, trace.body.id, 'send');
+    await act(npc, trace.body.id, 'close', { reason: 'chain_broken' });
+    await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(204);
+    // A follow-up of the closed trace no longer points at the purged record.
+    const read = await t.http.get(`/api/v1/traces/${trace.body.id}`).set(bearer(npc)).expect(200);
+    const child = await t.http.post(`/api/v1/traces/${trace.body.id}/follow-ups`).set(bearer(npc)).set('If-Match', read.headers.etag).send({ requestedState: 'BEL' }).expect(201);
+    expect(child.body.weaponId).toBeNull();
+
+    // A purge under way (the record deleted, not yet committed): a trace made from it waits, then finds no record.
+    const purging = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    const purge = new Client({ connectionString: t.db.ownerUrl });
+    await purge.connect();
+    try {
+      await purge.query('BEGIN');
+      await purge.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await purge.query('DELETE FROM record_events WHERE weapon_id = $1', [purging.id]);
+      await purge.query('DELETE FROM weapons WHERE id = $1', [purging.id]);
+      const made = t.http.post('/api/v1/traces').set(bearer(officer)).send(traceRequestBody({ weaponId: purging.id, weapon: undefined })).then((response) => response);
+      await untilWaitingForLocks(t, 1);
+      await purge.query('COMMIT');
+      expect((await made).status).toBe(404);
+    } finally {
+      await purge.end();
+    }
   });
 });

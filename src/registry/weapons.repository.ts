@@ -7,6 +7,7 @@ import { RegistrySettingsEntity } from './entities/registry-settings.entity';
 import { WeaponEntity } from './entities/weapon.entity';
 import type { RuleId, RulePolicy } from './marking-rules';
 import { WeaponStatus } from './registry.constants';
+import { TraceEntity } from '../tracing/entities/trace.entity';
 
 /** A serial searched for: `key` folded (look-alikes), `normalised` the exact reading when `kind` is exact. */
 export interface SerialMatch {
@@ -62,6 +63,34 @@ export class WeaponsRepository {
       .where('w.state_code = :stateCode AND w.id = :id', { stateCode, id })
       .setLock('pessimistic_write')
       .getOne();
+  }
+
+  /**
+   * Locks the weapon against its purge (FOR KEY SHARE: events may still be recorded) until the
+   * transaction ends; false when the State has no such weapon.
+   */
+  async lockAgainstPurge(stateCode: string, id: string): Promise<boolean> {
+    const found = await this.db
+      .repository(WeaponEntity)
+      .createQueryBuilder('w')
+      .select('w.id')
+      .where('w.state_code = :stateCode AND w.id = :id', { stateCode, id })
+      .setLock('for_key_share')
+      .getOne();
+    return found !== null;
+  }
+
+  /** A trace of the State made from this record and not yet closed, if there is one. */
+  async openTraceOf(stateCode: string, id: string): Promise<string | null> {
+    const trace = await this.db
+      .repository(TraceEntity)
+      .createQueryBuilder('t')
+      .select('t.id')
+      .where(`t.state_code = :stateCode AND t.weapon_id = :id AND t.status <> 'closed'`, { stateCode, id })
+      .orderBy('t.id')
+      .limit(1)
+      .getOne();
+    return trace?.id ?? null;
   }
 
   list(stateCode: string, status: WeaponStatus | undefined, page: PageQueryDto): Promise<Page<WeaponEntity>> {

@@ -137,11 +137,25 @@ export class WeaponsService {
     const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
     if (weapon.legalHold) throw new ConflictError('LEGAL_HOLD', `The record is under a legal hold: ${weapon.legalHold}`, { legalHold: weapon.legalHold });
+    // A record that an open trace was made from is evidence in that trace (traces lock it while they are made from it).
+    const traceId = await this.weapons.openTraceOf(actor.stateCode, id);
+    if (traceId) throw new ConflictError('TRACE_OPEN', `Trace ${traceId}, made from this record, is not closed`, { traceId });
     const retainUntil = await this.events.retainUntil(actor.stateCode, id);
     if (retainUntil !== null && retainUntil > this.today()) throw new RetentionActiveError(retainUntil);
     if (!this.retention.purgeEnabled) throw new ConflictError('PURGE_DISABLED', 'Purging expired records is disabled on this node (RETENTION_PURGE_ENABLED)');
     await this.events.deleteHistory(actor.stateCode, id);
     await this.weapons.delete(actor.stateCode, id);
+  }
+
+  /** A weapon a trace is made from, locked against its purge until the trace's transaction ends. */
+  async getForTrace(actor: AuthUser, id: string): Promise<WeaponDto> {
+    if (!(await this.weapons.lockAgainstPurge(actor.stateCode, id))) throw new WeaponNotFoundError();
+    return this.get(actor, id);
+  }
+
+  /** Whether the weapon is still in the registry, locked against its purge until the transaction ends. */
+  stillHeld(actor: AuthUser, id: string): Promise<boolean> {
+    return this.weapons.lockAgainstPurge(actor.stateCode, id);
   }
 
   async setLegalHold(actor: AuthUser, id: string, reason: string | null): Promise<WeaponDto> {

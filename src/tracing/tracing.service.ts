@@ -102,7 +102,7 @@ export class TracingService {
     let observed = input.weapon ? observedWeapon(input.weapon) : null;
     let requestedState = input.requestedState;
     if (input.weaponId) {
-      const weapon = await this.weapons.get(actor, input.weaponId);
+      const weapon = await this.weapons.getForTrace(actor, input.weaponId);
       observed = mergeObserved(observedFromRegistry(weapon), observed);
       // ITI 8(b): the import marking names the country of import, the first State to ask.
       requestedState ??= weapon.markings.find((m) => m.kind === 'import' && m.country)?.country ?? weapon.countryOfManufacture ?? undefined;
@@ -309,7 +309,8 @@ export class TracingService {
       version: 1,
       requestedState,
       parentId: parent.id,
-      weaponId: parent.weaponId,
+      // The record may have been purged since the parent closed.
+      weaponId: parent.weaponId && (await this.weapons.stillHeld(actor, parent.weaponId)) ? parent.weaponId : null,
       officerId: parent.officerId,
       npcId: actor.id,
       npcName: actor.name,
