@@ -206,9 +206,9 @@ describe('marking registry', () => {
       expect(old.retainUntil).toBe('2010-01-15');
       const disabled = await t.http.delete(`/api/v1/weapons/${old.id}`).set(bearer(registrar)).expect(409);
       expect(disabled.body.code).toBe('PURGE_DISABLED');
-      await t.http.put(`/api/v1/weapons/${old.id}/legal-hold`).set(bearer(registrar)).send({ reason: 'Court order 2026/118' }).expect(200);
+      await t.http.post(`/api/v1/weapons/${old.id}/legal-holds`).set(bearer(registrar)).send({ reason: 'Court order 2026/118' }).expect(201);
       const held = await t.http.delete(`/api/v1/weapons/${old.id}`).set(bearer(registrar)).expect(409);
-      expect(held.body).toMatchObject({ code: 'LEGAL_HOLD', details: { legalHold: 'Court order 2026/118' } });
+      expect(held.body).toMatchObject({ code: 'LEGAL_HOLD', details: { legalHolds: [expect.objectContaining({ reason: 'Court order 2026/118' })] } });
     });
   });
 
@@ -316,6 +316,30 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
       .expect(201);
     const refused = await t.http.delete(`/api/v1/weapons/${mixed.id}`).set(bearer(registrar)).expect(409);
     expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2030-03-01' } });
+  });
+
+  it('keeps a record while any of its legal holds stands, each released on its own', async () => {
+    const expired = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    const hold = (reason: string) => t.http.post(`/api/v1/weapons/${expired.id}/legal-holds`).set(bearer(registrar)).send({ reason }).expect(201);
+    await hold('Court order 2026/118');
+    const both = (await hold('Investigation PJ-2026-0457')).body;
+    expect(both.legalHolds.map((h: { reason: string }) => h.reason)).toEqual(['Court order 2026/118', 'Investigation PJ-2026-0457']);
+    expect(both.legalHolds[0]).toEqual({ id: expect.any(String), reason: 'Court order 2026/118', placedAt: expect.any(String), placedBy: expect.any(String) });
+    const [first, second] = both.legalHolds as { id: string }[];
+    const release = (id: string, expected: number) => t.http.delete(`/api/v1/weapons/${expired.id}/legal-holds/${id}`).set(bearer(registrar)).expect(expected);
+
+    const one = (await release(first.id, 200)).body;
+    expect(one.legalHolds.map((h: { id: string }) => h.id)).toEqual([second.id]);
+    expect((await release(first.id, 404)).body.code).toBe('LEGAL_HOLD_NOT_FOUND');
+    const refused = await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'LEGAL_HOLD', details: { legalHolds: [expect.objectContaining({ id: second.id, reason: 'Investigation PJ-2026-0457' })] } });
+    // Another State's registrar neither sees nor releases them.
+    const braRegistrar = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['registrar'] }));
+    await t.http.delete(`/api/v1/weapons/${expired.id}/legal-holds/${second.id}`).set(bearer(braRegistrar)).expect(404);
+    await t.http.post(`/api/v1/weapons/${expired.id}/legal-holds`).set(bearer(braRegistrar)).send({ reason: 'x' }).expect(404);
+
+    await release(second.id, 200);
+    await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(204);
   });
 
   it('keeps a record that an open trace was made from, and a trace is never made from a record being purged', async () => {

@@ -53,10 +53,10 @@ describe('Auditor reports', () => {
     await ownerQuery(
       t,
       `INSERT INTO weapons (id, state_code, category, type_code, manufacturer_text, model, calibre_text, serial_as_marked, serial_normalised, country_of_manufacture,
-                            status, craft_or_3d_printed, serial_obliterated, incomplete, legal_hold)
+                            status, craft_or_3d_printed, serial_obliterated, incomplete, legal_holds)
        VALUES ($1, $2, $3, $4, 'Glock', $5, '9x19mm', $6, $7, $8, $9, $10, $11, $12, $13)`,
       [id, state, w.category ?? 'small_arm', w.type ?? 'self_loading_pistol', w.model === undefined ? '17' : w.model, serial, serial?.replace('-', '') ?? null,
-        w.country === undefined ? 'AUT' : w.country, w.status, w.craft ?? false, w.obliterated ?? false, w.incomplete ?? [], w.legalHold ?? null],
+        w.country === undefined ? 'AUT' : w.country, w.status, w.craft ?? false, w.obliterated ?? false, w.incomplete ?? [], JSON.stringify(w.legalHold ? [{ id: randomUUID(), reason: w.legalHold, placedAt: '2026-01-01T00:00:00.000Z', placedBy: null }] : [])],
       state,
     );
     for (const e of w.events) {

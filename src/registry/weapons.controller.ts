@@ -10,7 +10,7 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AddMarkingsDto, CustodyTransferResultDto, WeaponIdParamDto } from './dto/markings.dto';
 import { RegistrySettingsDto, SearchResultDto, SearchWeaponsDto, UpdateRegistrySettingsDto } from './dto/search.dto';
-import { CustodyTransferDto, LegalHoldDto, ListWeaponsQueryDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
+import { CustodyTransferDto, LegalHoldDto, LegalHoldParamsDto, ListWeaponsQueryDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
 import { WeaponDto, WeaponPageDto } from './dto/weapon.response.dto';
 import { WeaponsService } from './weapons.service';
 
@@ -77,16 +77,16 @@ export class WeaponsController {
     return this.weapons.recordEvent(user, params.id, body);
   }
 
-  @Put(':id/legal-hold')
+  @Post(':id/legal-holds')
   @Roles(['registrar'])
   placeLegalHold(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto, @Body() body: LegalHoldDto): Promise<WeaponDto> {
-    return this.weapons.setLegalHold(user, params.id, body.reason);
+    return this.weapons.placeLegalHold(user, params.id, body.reason);
   }
 
-  @Delete(':id/legal-hold')
+  @Delete(':id/legal-holds/:holdId')
   @Roles(['registrar'])
-  releaseLegalHold(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto): Promise<WeaponDto> {
-    return this.weapons.setLegalHold(user, params.id, null);
+  releaseLegalHold(@CurrentUser() user: AuthUser, @Param() params: LegalHoldParamsDto): Promise<WeaponDto> {
+    return this.weapons.releaseLegalHold(user, params.id, params.holdId);
   }
 
   /** Purge of a record past its retention (ITI 12); refused with RETENTION_ACTIVE before. */

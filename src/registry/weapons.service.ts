@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser, Role } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
@@ -136,7 +137,10 @@ export class WeaponsService {
   async purge(actor: AuthUser, id: string): Promise<void> {
     const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
-    if (weapon.legalHold) throw new ConflictError('LEGAL_HOLD', `The record is under a legal hold: ${weapon.legalHold}`, { legalHold: weapon.legalHold });
+    if (weapon.legalHolds.length > 0) {
+      const reasons = weapon.legalHolds.map((hold) => hold.reason);
+      throw new ConflictError('LEGAL_HOLD', `The record is under ${reasons.length === 1 ? 'a legal hold' : `${reasons.length} legal holds`}: ${reasons.join('; ')}`, { legalHolds: weapon.legalHolds });
+    }
     // A record that an open trace was made from is evidence in that trace (traces lock it while they are made from it).
     const traceId = await this.weapons.openTraceOf(actor.stateCode, id);
     if (traceId) throw new ConflictError('TRACE_OPEN', `Trace ${traceId}, made from this record, is not closed`, { traceId });
@@ -158,10 +162,21 @@ export class WeaponsService {
     return this.weapons.lockAgainstPurge(actor.stateCode, id);
   }
 
-  async setLegalHold(actor: AuthUser, id: string, reason: string | null): Promise<WeaponDto> {
+  /** Places one more legal hold on the record; each is released on its own. */
+  async placeLegalHold(actor: AuthUser, id: string, reason: string): Promise<WeaponDto> {
     const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
-    await this.weapons.update(actor.stateCode, id, { legalHold: reason });
+    const hold = { id: randomUUID(), reason, placedAt: this.clock.now().toISOString(), placedBy: actor.id };
+    await this.weapons.update(actor.stateCode, id, { legalHolds: [...weapon.legalHolds, hold] });
+    return this.get(actor, id);
+  }
+
+  /** Releases one legal hold; the others stand. */
+  async releaseLegalHold(actor: AuthUser, id: string, holdId: string): Promise<WeaponDto> {
+    const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
+    if (!weapon) throw new WeaponNotFoundError();
+    if (!weapon.legalHolds.some((hold) => hold.id === holdId)) throw new NotFoundError('Legal hold', 'LEGAL_HOLD_NOT_FOUND');
+    await this.weapons.update(actor.stateCode, id, { legalHolds: weapon.legalHolds.filter((hold) => hold.id !== holdId) });
     return this.get(actor, id);
   }
 

@@ -54,7 +54,7 @@ export class ReportsRepository {
   async recordKeeping(stateCode: string, today: string, seizedBefore: string): Promise<RecordKeepingRow[]> {
     const rows: Record<string, string | number>[] = await this.db.manager.query(
       `WITH judged AS (
-         SELECT w.category, w.type_code, w.incomplete, w.legal_hold, w.retain_until,
+         SELECT w.category, w.type_code, w.incomplete, w.legal_holds <> '[]'::jsonb AS held, w.retain_until,
                 w.status NOT IN ('seized', 'found') AND NOT w.craft_or_3d_printed AS a8,
                 'imported' = ANY (w.event_types) AS b8,
                 'transferred_to_civilian' = ANY (w.event_types) AS c8,
@@ -78,8 +78,8 @@ export class ReportsRepository {
               count(*) FILTER (WHERE r9 AND 'ITI_9_SEIZED_OR_FOUND_MARKING' = ANY (incomplete) AND seized_on < $3::date)::int AS "seizedOverdue",
               count(*) FILTER (WHERE missing)::int AS "missingRequired",
               count(*) FILTER (WHERE retain_until >= $2::date)::int AS "withinRetention",
-              count(*) FILTER (WHERE legal_hold IS NOT NULL)::int AS "onLegalHold",
-              count(*) FILTER (WHERE retain_until < $2::date AND legal_hold IS NULL)::int AS "eligibleForPurge"
+              count(*) FILTER (WHERE held)::int AS "onLegalHold",
+              count(*) FILTER (WHERE retain_until < $2::date AND NOT held)::int AS "eligibleForPurge"
          FROM judged GROUP BY category, type_code ORDER BY category, type_code`,
       [stateCode, today, seizedBefore],
     );

@@ -177,6 +177,14 @@ export class LegalHoldDto {
   reason: string;
 }
 
+export class LegalHoldParamsDto {
+  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+
+  @ApiProperty() @IsUUID('all', { message: 'holdId must be a UUID' })
+  holdId: string;
+}
+
 export class CustodyTransferDto {
   @ApiProperty({ example: 'Acme Arms Ltd', description: 'The closing manufacturer or dealer, as recorded in custodian' })
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)

@@ -55,6 +55,13 @@ export class RuleBreachDto {
   @ApiProperty() message: string;
 }
 
+export class LegalHoldOutDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'Court order 2026/118' }) reason: string;
+  @ApiProperty({ format: 'date-time' }) placedAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The registrar who placed it; null for a hold placed before holds were listed' }) placedBy: string | null;
+}
+
 export class WeaponSummaryDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'FRA' }) stateCode: string;
@@ -76,7 +83,7 @@ export class WeaponSummaryDto {
   flags: { craftOr3dPrinted: boolean; modular: boolean; serialObliterated: boolean };
   @ApiProperty({ type: [RuleBreachDto], description: 'ITI rules this record breaches, accepted and flagged' }) incomplete: RuleBreachDto[];
   @ApiProperty({ type: [String], description: 'Fields whose values are not in the reference data' }) unknownReferences: string[];
-  @ApiProperty({ type: String, nullable: true }) legalHold: string | null;
+  @ApiProperty({ type: [LegalHoldOutDto], description: 'Legal holds standing, oldest first; the record cannot be purged while any stands' }) legalHolds: LegalHoldOutDto[];
 
   static from(w: WeaponEntity): WeaponSummaryDto {
     return Object.assign(new WeaponSummaryDto(), summary(w));
@@ -103,7 +110,7 @@ function summary(w: WeaponEntity) {
     flags: { craftOr3dPrinted: w.craftOr3dPrinted, modular: w.modular, serialObliterated: w.serialObliterated },
     incomplete: w.incomplete.map(toBreach).filter((b): b is RuleBreachDto => b !== null),
     unknownReferences: w.unknownReferences,
-    legalHold: w.legalHold,
+    legalHolds: w.legalHolds,
   };
 }
 

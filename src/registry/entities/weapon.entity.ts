@@ -98,8 +98,9 @@ export class WeaponEntity {
   @Column({ type: 'varchar', length: 32, array: true, name: 'unknown_references', default: () => "'{}'" })
   unknownReferences: string[];
 
-  @Column({ type: 'text', name: 'legal_hold', nullable: true })
-  legalHold: string | null;
+  /** Legal holds standing on the record, oldest first: any one of them blocks its purge; each is released on its own. */
+  @Column({ type: 'jsonb', name: 'legal_holds', default: () => "'[]'" })
+  legalHolds: LegalHold[];
 
   // A summary of the weapon's history, kept by a trigger on record_events (and set directly by imports):
   // what the record-keeping report counts in one pass over weapons instead of joining every event.
@@ -124,4 +125,13 @@ export class WeaponEntity {
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
+}
+
+/** One legal hold (a court order, an investigation), as stored in weapons.legal_holds. */
+export interface LegalHold {
+  id: string;
+  reason: string;
+  placedAt: string;
+  /** The user who placed it; null for a hold placed before holds were listed. */
+  placedBy: string | null;
 }
