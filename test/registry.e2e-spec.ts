@@ -218,6 +218,8 @@ describe('marking registry', () => {
     for (let i = 0; i < 3; i++) ids.push((await registerWeapon(t, registrar, { custodian })).id);
     const result = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(201);
     expect(result.body).toEqual({ transferred: 3, custodian: 'France (national registry)' });
+    const recorded = await ownerQuery<{ details: Record<string, unknown> }>(t, `SELECT details FROM audit_events WHERE action = 'registry.custody_transferred' AND details->>'fromCustodian' = $1`, [custodian], 'FRA');
+    expect(recorded).toEqual([{ details: { fromCustodian: custodian, custodian: 'France (national registry)', transferred: 3 } }]);
     for (const id of ids) {
       const weapon = await t.http.get(`/api/v1/weapons/${id}`).set(bearer(registrar)).expect(200);
       expect(weapon.body.custodian).toBe('France (national registry)');
@@ -306,6 +308,9 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
     await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(204);
     await t.http.get(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(404);
     expect(await ownerQuery(t, 'SELECT 1 FROM record_events WHERE weapon_id = $1', [expired.id], 'FRA')).toEqual([]);
+    // The audit trail keeps what was destroyed.
+    const purged = await ownerQuery<{ details: Record<string, unknown> }>(t, `SELECT details FROM audit_events WHERE action = 'weapon.purged' AND target_id = $1`, [expired.id], 'FRA');
+    expect(purged).toEqual([{ details: { serial: expired.serial, type: expired.type, manufacturer: expired.manufacturerCode, model: expired.model, retainUntil: '2010-01-15' } }]);
 
     // A later event (an export in 2010, kept 20 years) keeps the whole record.
     const mixed = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });

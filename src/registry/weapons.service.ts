@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser, Role } from '../common/auth/auth-user';
+import { AuditTrail } from '../audit/audit-trail';
 import { Clock } from '../common/clock';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page } from '../common/http/pagination';
@@ -35,6 +36,7 @@ export class WeaponsService {
     private readonly reference: ReferenceService,
     private readonly states: StatesService,
     private readonly clock: Clock,
+    private readonly trail: AuditTrail,
   ) {}
 
   /** Registers a weapon with its markings and its first event, judged against the ITI marking rules. */
@@ -149,6 +151,11 @@ export class WeaponsService {
     if (!this.retention.purgeEnabled) throw new ConflictError('PURGE_DISABLED', 'Purging expired records is disabled on this node (RETENTION_PURGE_ENABLED)');
     await this.events.deleteHistory(actor.stateCode, id);
     await this.weapons.delete(actor.stateCode, id);
+    // The trail keeps what was destroyed, once the record itself is gone.
+    this.trail.record(actor, {
+      action: 'weapon.purged', targetType: 'weapons', targetId: id,
+      details: { serial: weapon.serialAsMarked, type: weapon.typeCode, manufacturer: weapon.manufacturerCode ?? weapon.manufacturerText, model: weapon.model, retainUntil },
+    });
   }
 
   /** A weapon a trace is made from, locked against its purge until the trace's transaction ends. */
@@ -192,6 +199,7 @@ export class WeaponsService {
       recordedBy: actor.id,
     });
     if (transferred === 0) throw new NotFoundError(`Records of custodian "${input.fromCustodian}"`, 'CUSTODIAN_NOT_FOUND');
+    this.trail.record(actor, { action: 'registry.custody_transferred', targetType: 'registry', details: { fromCustodian: input.fromCustodian, custodian, transferred } });
     return { transferred, custodian };
   }
 
