@@ -229,6 +229,13 @@ describe('marking registry', () => {
     await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(404);
     const future = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2099-01-01' }).expect(400);
     expect(future.body.details[0].field).toBe('occurredOn');
+    // The name as recorded, whatever its case; never the national registry itself, whose records are already the State's.
+    const dealer = `Armes du Port ${uniqueSerial('')}`;
+    await registerWeapon(t, registrar, { custodian: dealer });
+    const byName = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: dealer.toUpperCase(), occurredOn: '2026-11-01' }).expect(201);
+    expect(byName.body.transferred).toBe(1);
+    const itself = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: 'france (National Registry)', occurredOn: '2026-11-01' }).expect(400);
+    expect(itself.body.details[0].field).toBe('fromCustodian');
   });
 
   it('moves a weapon changed during a transfer with its event, or leaves both alone (ITI 13)', async () => {

@@ -150,7 +150,7 @@ export class WeaponsRepository {
     const parties = JSON.stringify([{ role: 'previous_custodian', name: from }, { role: 'custodian', name: to }]);
     const [{ n }]: { n: number }[] = await this.db.manager.query(
       `WITH moved AS (
-         UPDATE weapons SET custodian = $3, updated_at = now() WHERE state_code = $1 AND custodian = $2 RETURNING state_code, id, status),
+         UPDATE weapons SET custodian = $3, updated_at = now() WHERE state_code = $1 AND lower(custodian) = lower($2) RETURNING state_code, id, status),
        added AS (
          INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by)
          SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8 FROM moved

@@ -192,6 +192,7 @@ export class WeaponsService {
     if (input.occurredOn > this.today()) throw fieldError('occurredOn', 'occurredOn cannot be in the future');
     const state = await this.states.get(actor.stateCode);
     const custodian = `${state.name} (national registry)`;
+    if (input.fromCustodian.toLowerCase() === custodian.toLowerCase()) throw fieldError('fromCustodian', `the records of ${custodian} are already the State's`);
     const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
       occurredOn: input.occurredOn,
       retainUntil: this.retention.retainUntil('custody_transferred', input.occurredOn),
