@@ -8,6 +8,7 @@ import { WeaponEntity } from './entities/weapon.entity';
 import type { RuleId, RulePolicy } from './marking-rules';
 import { WeaponStatus } from './registry.constants';
 import { TraceEntity } from '../tracing/entities/trace.entity';
+import { EXCHANGED_STATUSES } from '../tracing/tracing.constants';
 
 /** A serial searched for: `key` folded (look-alikes), `normalised` the exact reading when `kind` is exact. */
 export interface SerialMatch {
@@ -66,8 +67,8 @@ export class WeaponsRepository {
   }
 
   /**
-   * Locks the weapon against its purge (FOR KEY SHARE: events may still be recorded) until the
-   * transaction ends; false when the State has no such weapon.
+   * Locks the weapon against its purge (FOR KEY SHARE, which a purge's FOR UPDATE waits for, as do
+   * changes to the record) until the transaction ends; false when the State has no such weapon.
    */
   async lockAgainstPurge(stateCode: string, id: string): Promise<boolean> {
     const found = await this.db
@@ -80,13 +81,17 @@ export class WeaponsRepository {
     return found !== null;
   }
 
-  /** A trace of the State made from this record and not yet closed, if there is one. */
+  /**
+   * A trace of the State made from this record that another State holds and that is not closed, if there
+   * is one. Drafts and requests not yet sent (which cannot be closed) do not count: they keep their own
+   * copy of the weapon as observed.
+   */
   async openTraceOf(stateCode: string, id: string): Promise<string | null> {
     const trace = await this.db
       .repository(TraceEntity)
       .createQueryBuilder('t')
       .select('t.id')
-      .where(`t.state_code = :stateCode AND t.weapon_id = :id AND t.status <> 'closed'`, { stateCode, id })
+      .where('t.state_code = :stateCode AND t.weapon_id = :id AND t.status IN (:...exchanged)', { stateCode, id, exchanged: EXCHANGED_STATUSES })
       .orderBy('t.id')
       .limit(1)
       .getOne();
@@ -150,7 +155,7 @@ export class WeaponsRepository {
     const parties = JSON.stringify([{ role: 'previous_custodian', name: from }, { role: 'custodian', name: to }]);
     const [{ n }]: { n: number }[] = await this.db.manager.query(
       `WITH moved AS (
-         UPDATE weapons SET custodian = $3, updated_at = now() WHERE state_code = $1 AND lower(custodian) = lower($2) RETURNING state_code, id, status),
+         UPDATE weapons SET custodian = $3, updated_at = now() WHERE state_code = $1 AND custodian = $2 RETURNING state_code, id, status),
        added AS (
          INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by)
          SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8 FROM moved

@@ -143,9 +143,10 @@ export class WeaponsService {
       const reasons = weapon.legalHolds.map((hold) => hold.reason);
       throw new ConflictError('LEGAL_HOLD', `The record is under ${reasons.length === 1 ? 'a legal hold' : `${reasons.length} legal holds`}: ${reasons.join('; ')}`, { legalHolds: weapon.legalHolds });
     }
-    // A record that an open trace was made from is evidence in that trace (traces lock it while they are made from it).
+    // A record that a trace sent to another State and not closed was made from is evidence in that exchange
+    // (a trace being made from it locks it meanwhile).
     const traceId = await this.weapons.openTraceOf(actor.stateCode, id);
-    if (traceId) throw new ConflictError('TRACE_OPEN', `Trace ${traceId}, made from this record, is not closed`, { traceId });
+    if (traceId) throw new ConflictError('TRACE_OPEN', `Trace ${traceId}, made from this record and sent, is not closed`, { traceId });
     const retainUntil = await this.events.retainUntil(actor.stateCode, id);
     if (retainUntil !== null && retainUntil > this.today()) throw new RetentionActiveError(retainUntil);
     if (!this.retention.purgeEnabled) throw new ConflictError('PURGE_DISABLED', 'Purging expired records is disabled on this node (RETENTION_PURGE_ENABLED)');
@@ -175,6 +176,8 @@ export class WeaponsService {
     if (!weapon) throw new WeaponNotFoundError();
     const hold = { id: randomUUID(), reason, placedAt: this.clock.now().toISOString(), placedBy: actor.id };
     await this.weapons.update(actor.stateCode, id, { legalHolds: [...weapon.legalHolds, hold] });
+    // The hold's id, not its reason (which may name an investigation).
+    this.trail.record(actor, { action: 'weapon.legal_hold_placed', targetType: 'weapons', targetId: id, details: { holdId: hold.id } });
     return this.get(actor, id);
   }
 
@@ -184,6 +187,7 @@ export class WeaponsService {
     if (!weapon) throw new WeaponNotFoundError();
     if (!weapon.legalHolds.some((hold) => hold.id === holdId)) throw new NotFoundError('Legal hold', 'LEGAL_HOLD_NOT_FOUND');
     await this.weapons.update(actor.stateCode, id, { legalHolds: weapon.legalHolds.filter((hold) => hold.id !== holdId) });
+    this.trail.record(actor, { action: 'weapon.legal_hold_released', targetType: 'weapons', targetId: id, details: { holdId } });
     return this.get(actor, id);
   }
 

@@ -4,6 +4,7 @@ import { UUID } from '../common/uuid';
 import type { MissingFieldsRecord } from './dto/report.dto';
 import { Db } from '../database/db';
 import { MISSING_REQUIRED, REQUIRED_FIELDS } from '../registry/entities/weapon.entity';
+import { EXCHANGED_STATUSES } from '../tracing/tracing.constants';
 
 export const REQUIRED_FIELD_NAMES = REQUIRED_FIELDS.map(([name]) => name);
 const MISSING_LIST = `array_remove(ARRAY[${REQUIRED_FIELDS.map(([name, missing]) => `CASE WHEN ${missing} THEN '${name}' END`).join(', ')}], NULL)`;
@@ -54,7 +55,9 @@ export class ReportsRepository {
   async recordKeeping(stateCode: string, today: string, seizedBefore: string): Promise<RecordKeepingRow[]> {
     const rows: Record<string, string | number>[] = await this.db.manager.query(
       `WITH judged AS (
-         SELECT w.category, w.type_code, w.incomplete, w.legal_holds <> '[]'::jsonb AS held, w.retain_until,
+         SELECT w.category, w.type_code, w.incomplete, w.retain_until,
+                w.legal_holds <> '[]'::jsonb AS held,
+                traced.weapon_id IS NOT NULL AS traced,
                 w.status NOT IN ('seized', 'found') AND NOT w.craft_or_3d_printed AS a8,
                 'imported' = ANY (w.event_types) AS b8,
                 'transferred_to_civilian' = ANY (w.event_types) AS c8,
@@ -63,6 +66,9 @@ export class ReportsRepository {
                 coalesce(w.seized_or_found_on, w.created_at::date) AS seized_on,
                 (${MISSING_REQUIRED}) AS missing
            FROM weapons w
+           -- The records a trace sent and not closed was made from (the purge refuses them: TRACE_OPEN), hashed once.
+           LEFT JOIN (SELECT DISTINCT t.weapon_id FROM traces t WHERE t.state_code = $1 AND t.weapon_id IS NOT NULL AND t.status = ANY ($4::varchar[])) traced
+             ON traced.weapon_id = w.id
           WHERE w.state_code = $1)
        SELECT category, type_code AS type, count(*)::int AS weapons,
               count(*) FILTER (WHERE a8)::int AS "a8Applicable",
@@ -79,9 +85,9 @@ export class ReportsRepository {
               count(*) FILTER (WHERE missing)::int AS "missingRequired",
               count(*) FILTER (WHERE retain_until >= $2::date)::int AS "withinRetention",
               count(*) FILTER (WHERE held)::int AS "onLegalHold",
-              count(*) FILTER (WHERE retain_until < $2::date AND NOT held)::int AS "eligibleForPurge"
+              count(*) FILTER (WHERE retain_until < $2::date AND NOT held AND NOT traced)::int AS "eligibleForPurge"
          FROM judged GROUP BY category, type_code ORDER BY category, type_code`,
-      [stateCode, today, seizedBefore],
+      [stateCode, today, seizedBefore, EXCHANGED_STATUSES],
     );
     return rows as unknown as RecordKeepingRow[];
   }

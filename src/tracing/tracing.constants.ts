@@ -1,6 +1,8 @@
 /** Trace states (DESIGN.md §3). */
 export const TRACE_STATUSES = ['draft', 'submitted', 'returned', 'sent', 'acknowledged', 'information_requested', 'answered', 'closed'] as const;
 export type TraceStatus = (typeof TRACE_STATUSES)[number];
+/** A request another State holds, not closed: the registry record it was made from is kept meanwhile. */
+export const EXCHANGED_STATUSES: TraceStatus[] = ['sent', 'acknowledged', 'information_requested', 'answered'];
 
 /** Each State keeps its own copy: the requester's outgoing one, the requested State's incoming one. */
 export const TRACE_DIRECTIONS = ['outgoing', 'incoming'] as const;

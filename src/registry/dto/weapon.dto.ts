@@ -186,7 +186,7 @@ export class LegalHoldParamsDto {
 }
 
 export class CustodyTransferDto {
-  @ApiProperty({ example: 'Acme Arms Ltd', description: 'The closing manufacturer or dealer, as recorded in custodian (case aside)' })
+  @ApiProperty({ example: 'Acme Arms Ltd', description: 'The closing manufacturer or dealer, as recorded in custodian' })
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   fromCustodian: string;
 

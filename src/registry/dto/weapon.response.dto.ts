@@ -110,7 +110,7 @@ function summary(w: WeaponEntity) {
     flags: { craftOr3dPrinted: w.craftOr3dPrinted, modular: w.modular, serialObliterated: w.serialObliterated },
     incomplete: w.incomplete.map(toBreach).filter((b): b is RuleBreachDto => b !== null),
     unknownReferences: w.unknownReferences,
-    legalHolds: w.legalHolds,
+    legalHolds: w.legalHolds.map((h): LegalHoldOutDto => ({ id: h.id, reason: h.reason, placedAt: h.placedAt, placedBy: h.placedBy })),
   };
 }
 
