@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../common/auth/auth-user';
@@ -15,6 +15,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
+  @ApiOkResponse({ type: LoginResponseDto })
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password, request.ip);
@@ -23,6 +24,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('mfa')
+  @ApiOkResponse({ type: TokensDto })
   @HttpCode(200)
   mfa(@Body() body: MfaLoginDto, @Req() request: FastifyRequest): Promise<TokensDto> {
     return this.auth.completeMfa(body.mfaToken, body.code, request.ip);
@@ -31,6 +33,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('refresh')
+  @ApiOkResponse({ type: TokensDto })
   @HttpCode(200)
   refresh(@Body() body: RefreshDto): Promise<TokensDto> {
     return this.auth.refresh(body.refreshToken);
@@ -47,6 +50,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowPendingMfa()
   @Get('me')
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.auth.me(user);
   }
@@ -54,6 +58,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowPendingMfa()
   @Post('mfa/enroll')
+  @ApiOkResponse({ type: MfaEnrollmentDto })
   @HttpCode(200)
   enrollMfa(@CurrentUser() user: AuthUser): Promise<MfaEnrollmentDto> {
     return this.auth.enrollMfa(user);

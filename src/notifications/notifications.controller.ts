@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
 import { ListNotificationsQueryDto, NotificationDto, NotificationIdParamDto, NotificationPageDto } from './notification.dto';
@@ -12,12 +12,14 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: NotificationPageDto })
   @ApiOperation({ summary: 'The caller\'s inbox, newest first' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListNotificationsQueryDto): Promise<NotificationPageDto> {
     return this.notifications.list(user, query);
   }
 
   @Post(':id/read')
+  @ApiOkResponse({ type: NotificationDto })
   @HttpCode(200)
   markRead(@CurrentUser() user: AuthUser, @Param() params: NotificationIdParamDto): Promise<NotificationDto> {
     return this.notifications.markRead(user, params.id);

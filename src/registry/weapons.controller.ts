@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { AppError } from '../common/errors/app-error';
@@ -26,18 +26,21 @@ export class WeaponsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: WeaponDto })
   @Roles(['registrar', 'officer'])
   register(@CurrentUser() user: AuthUser, @Body() body: RegisterWeaponDto): Promise<WeaponDto> {
     return this.weapons.register(user, body);
   }
 
   @Get()
+  @ApiOkResponse({ type: WeaponPageDto })
   @Roles([...READERS])
   list(@CurrentUser() user: AuthUser, @Query() query: ListWeaponsQueryDto): Promise<WeaponPageDto> {
     return this.weapons.list(user, query);
   }
 
   @Post('search')
+  @ApiOkResponse({ type: SearchResultDto })
   @HttpCode(200)
   @Roles([...READERS])
   search(@CurrentUser() user: AuthUser, @Body() body: SearchWeaponsDto): Promise<SearchResultDto> {
@@ -46,6 +49,7 @@ export class WeaponsController {
 
   /** Bulk import of a CSV file (docs/import-format.md): every row lands, or none does. */
   @Post('imports')
+  @ApiCreatedResponse({ type: WeaponImportDto })
   @Roles(['registrar'])
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'RFC 4180 CSV, UTF-8, with the header of docs/import-format.md', schema: { type: 'string', format: 'binary' } })
@@ -54,36 +58,42 @@ export class WeaponsController {
   }
 
   @Get('imports/:id')
+  @ApiOkResponse({ type: WeaponImportDto })
   @Roles(['registrar', 'auditor'])
   getImport(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto, @Query() page: PageQueryDto): Promise<WeaponImportDto> {
     return this.imports.get(user.stateCode, params.id, page);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: WeaponDto })
   @Roles([...READERS])
   get(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto): Promise<WeaponDto> {
     return this.weapons.get(user, params.id);
   }
 
   @Post(':id/markings')
+  @ApiCreatedResponse({ type: WeaponDto })
   @Roles(['registrar', 'officer'])
   addMarkings(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto, @Body() body: AddMarkingsDto): Promise<WeaponDto> {
     return this.weapons.addMarkings(user, params.id, body.markings);
   }
 
   @Post(':id/events')
+  @ApiCreatedResponse({ type: WeaponDto })
   @Roles(['registrar', 'officer'])
   recordEvent(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto, @Body() body: RecordEventDto): Promise<WeaponDto> {
     return this.weapons.recordEvent(user, params.id, body);
   }
 
   @Post(':id/legal-holds')
+  @ApiCreatedResponse({ type: WeaponDto })
   @Roles(['registrar'])
   placeLegalHold(@CurrentUser() user: AuthUser, @Param() params: WeaponIdParamDto, @Body() body: LegalHoldDto): Promise<WeaponDto> {
     return this.weapons.placeLegalHold(user, params.id, body.reason);
   }
 
   @Delete(':id/legal-holds/:holdId')
+  @ApiOkResponse({ type: WeaponDto })
   @Roles(['registrar'])
   releaseLegalHold(@CurrentUser() user: AuthUser, @Param() params: LegalHoldParamsDto): Promise<WeaponDto> {
     return this.weapons.releaseLegalHold(user, params.id, params.holdId);
@@ -106,18 +116,21 @@ export class RegistryController {
 
   /** ITI 13: a closed manufacturer's or dealer's records pass to the State. */
   @Post('custody-transfers')
+  @ApiCreatedResponse({ type: CustodyTransferResultDto })
   @Roles(['registrar'])
   transferCustody(@CurrentUser() user: AuthUser, @Body() body: CustodyTransferDto): Promise<CustodyTransferResultDto> {
     return this.weapons.transferCustody(user, body);
   }
 
   @Get('settings')
+  @ApiOkResponse({ type: RegistrySettingsDto })
   @Roles(['registrar', 'auditor', 'admin'])
   settings(@CurrentUser() user: AuthUser): Promise<RegistrySettingsDto> {
     return this.weapons.settings(user);
   }
 
   @Put('settings')
+  @ApiOkResponse({ type: RegistrySettingsDto })
   @Roles(['registrar', 'admin'])
   updateSettings(@CurrentUser() user: AuthUser, @Body() body: UpdateRegistrySettingsDto): Promise<RegistrySettingsDto> {
     return this.weapons.updateSettings(user, body);

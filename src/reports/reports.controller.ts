@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Audited, CurrentUser, Roles } from '../common/auth/decorators';
@@ -28,6 +28,7 @@ export class ReportsController {
   }
 
   @Get('record-keeping/missing-fields')
+  @ApiOkResponse({ type: MissingFieldsPageDto })
   @Audited()
   @Roles(['auditor', 'registrar'])
   @ApiOperation({ summary: 'Every record missing a required field (ITI 12), page by page, with the fields it misses: what registrars have to complete' })

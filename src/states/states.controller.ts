@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/http/pagination';
@@ -14,27 +14,32 @@ export class StatesController {
   constructor(private readonly states: StatesService) {}
 
   @Get()
+  @ApiOkResponse({ type: StatePageDto })
   list(@Query() query: ListStatesQueryDto): Promise<StatePageDto> {
     return this.states.list({ hosted: query.hosted }, query);
   }
 
   @Get(':code')
+  @ApiOkResponse({ type: StateDto })
   get(@Param() params: StateCodeParamDto): Promise<StateDto> {
     return this.states.get(params.code);
   }
 
   @Get(':code/contact-points')
+  @ApiOkResponse({ type: ContactPointPageDto })
   listContactPoints(@Param() params: StateCodeParamDto, @Query() page: PageQueryDto): Promise<ContactPointPageDto> {
     return this.states.listContactPoints(params.code, page);
   }
 
   @Post(':code/contact-points')
+  @ApiCreatedResponse({ type: ContactPointDto })
   @Roles(['admin'])
   addContactPoint(@CurrentUser() user: AuthUser, @Param() params: StateCodeParamDto, @Body() body: CreateContactPointDto): Promise<ContactPointDto> {
     return this.states.addContactPoint(user, params.code, body);
   }
 
   @Patch(':code/contact-points/:id')
+  @ApiOkResponse({ type: ContactPointDto })
   @Roles(['admin'])
   updateContactPoint(@CurrentUser() user: AuthUser, @Param() params: ContactPointParamsDto, @Body() body: UpdateContactPointDto): Promise<ContactPointDto> {
     return this.states.updateContactPoint(user, params.code, params.id, body);

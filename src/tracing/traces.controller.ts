@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../common/errors/app-error';
 import { AfterCommit } from '../common/http/after-commit';
@@ -26,24 +26,28 @@ export class TracesController {
   constructor(private readonly tracing: TracingService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: TraceDto })
   @Roles(['officer', 'npc'])
   async create(@CurrentUser() user: AuthUser, @Body() body: CreateTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
     return tagged(reply, await this.tracing.create(user, body));
   }
 
   @Get()
+  @ApiOkResponse({ type: TracePageDto })
   @Roles(['officer', 'npc', 'auditor'])
   list(@CurrentUser() user: AuthUser, @Query() query: ListTracesQueryDto): Promise<TracePageDto> {
     return this.tracing.list(user, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: TraceDto })
   @Roles(['officer', 'npc', 'auditor'])
   async get(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
     return tagged(reply, await this.tracing.get(user, params.id));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: TraceDto })
   @Roles(['officer'])
   @ApiHeader(IF_MATCH)
   async update(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: UpdateTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
@@ -51,6 +55,7 @@ export class TracesController {
   }
 
   @Post(':id/submit')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['officer'])
   @ApiHeader(IF_MATCH)
@@ -59,6 +64,7 @@ export class TracesController {
   }
 
   @Post(':id/return')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
@@ -67,6 +73,7 @@ export class TracesController {
   }
 
   @Post(':id/send')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
@@ -75,6 +82,7 @@ export class TracesController {
   }
 
   @Post(':id/acknowledge')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
@@ -83,6 +91,7 @@ export class TracesController {
   }
 
   @Post(':id/request-information')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
@@ -91,6 +100,7 @@ export class TracesController {
   }
 
   @Post(':id/provide-information')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc', 'officer'])
   @ApiHeader(IF_MATCH)
@@ -99,6 +109,7 @@ export class TracesController {
   }
 
   @Post(':id/answer')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
@@ -107,6 +118,7 @@ export class TracesController {
   }
 
   @Post(':id/close')
+  @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
@@ -115,6 +127,7 @@ export class TracesController {
   }
 
   @Post(':id/follow-ups')
+  @ApiCreatedResponse({ type: TraceDto })
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
   async followUp(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: FollowUpDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
@@ -122,6 +135,7 @@ export class TracesController {
   }
 
   @Get(':id/candidates')
+  @ApiOkResponse({ type: CandidatesDto })
   @Roles(['npc'])
   candidates(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto): Promise<CandidatesDto> {
     return this.tracing.candidates(user, params.id);
@@ -129,6 +143,7 @@ export class TracesController {
 
   /** A JPEG or PNG photo of a marking (raw body, at most 5 MB), on a draft; `?component=&caption=`. */
   @Post(':id/photos')
+  @ApiCreatedResponse({ type: TraceDto })
   @Roles(['officer'])
   @ApiHeader(IF_MATCH)
   @ApiConsumes('image/jpeg', 'image/png')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/http/pagination';
@@ -14,21 +14,25 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: UserPageDto })
   list(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<UserPageDto> {
     return this.users.list(user, page);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserDto })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateUserDto): Promise<UserDto> {
     return this.users.create(user, body);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserDto })
   get(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto): Promise<UserDto> {
     return this.users.get(user, params.id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
   update(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.update(user, params.id, body);
   }
