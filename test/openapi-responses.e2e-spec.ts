@@ -110,6 +110,7 @@ describe('responses match the OpenAPI document', () => {
     const imported = (await call('registrar', 'post', '/weapons/imports', { body: csv, headers: { 'content-type': 'text/csv' } })).body;
     await call('registrar', 'get', '/weapons/imports/{id}', { params: { id: imported.id } });
     await call('auditor', 'get', '/reports/record-keeping/missing-fields');
+    await call('auditor', 'get', '/reports/record-keeping');
     await call('auditor', 'get', '/audit/events', { query: '?limit=5' });
     await call('auditor', 'get', '/audit/verify');
     await call('auditor', 'get', '/audit/checkpoint');
@@ -154,6 +155,11 @@ describe('responses match the OpenAPI document', () => {
     if (inbox.body.items.length > 0) await call('npc', 'post', '/notifications/{id}/read', { params: { id: inbox.body.items[0].id } });
     const kase = await call('officer', 'post', '/cases', { body: { reference: 'PJ-CONTRACT-1', offence: 'Arms trafficking', narrative: 'Seized at a customs check', persons: [], placeOfRecovery: 'Marseille', investigatingAgency: 'PJ Marseille' } });
     await call('officer', 'get', '/cases/{id}', { params: { id: kase.body.id } });
+    // The reports once there are traces to count, in both directions.
+    const tracing = await call('auditor', 'get', '/reports/tracing');
+    expect(tracing.body.byCounterpart.length).toBeGreaterThan(0);
+    await call('npc', 'get', '/reports/national');
+    await call('auditor', 'get', '/reports/record-keeping');
   });
 
   it('checked the routes it meant to', () => {

@@ -22,6 +22,7 @@ export class ReportsController {
   @Roles(['auditor'])
   @ApiOperation({ summary: 'How complete the State\'s records are against the ITI: marking 8(a)–(d) and 9, required fields, retention, duplicates' })
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOkResponse({ type: RecordKeepingReport, description: 'With ?format=json; CSV or PDF with ?format=csv or pdf' })
   async recordKeeping(@CurrentUser() user: AuthUser, @Query() query: RecordKeepingQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Answer<RecordKeepingReport>> {
     const report = await this.reports.recordKeeping(user, query);
     return send(reply, this.reports.render(query.format, 'record-keeping', report, (r) => this.reports.recordKeepingCsv(r), (r) => this.reports.recordKeepingPdf(r)));
@@ -41,6 +42,7 @@ export class ReportsController {
   @Roles(['auditor'])
   @ApiOperation({ summary: 'How fast traces are acknowledged and answered, per counterpart State, their outcomes, and what is overdue' })
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOkResponse({ type: TracingReport, description: 'With ?format=json; CSV or PDF with ?format=csv or pdf' })
   async tracing(@CurrentUser() user: AuthUser, @Query() query: TracingReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Answer<TracingReport>> {
     const report = await this.reports.tracing(user, query);
     return send(reply, this.reports.render(query.format, 'tracing', report, (r) => this.reports.tracingCsv(r), (r) => this.reports.tracingPdf(r)));
@@ -51,6 +53,7 @@ export class ReportsController {
   @Roles(['auditor', 'npc'])
   @ApiOperation({ summary: 'The marking, record-keeping and tracing part of the biennial national report on the ITI, prefilled for the NPC' })
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOkResponse({ type: NationalReport, description: 'With ?format=json; CSV or PDF with ?format=csv or pdf' })
   async national(@CurrentUser() user: AuthUser, @Query() query: TracingReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Answer<NationalReport>> {
     const report = await this.reports.national(user, query);
     return send(reply, this.reports.render(query.format, 'national-report', report, (r) => this.reports.nationalCsv(r), (r) => this.reports.nationalPdf(r)));

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
-import { Page, PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto } from '../../common/http/pagination';
 
 export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -40,84 +40,158 @@ export class TracingReportQueryDto {
   format?: ReportFormat;
 }
 
-export interface RuleFigure {
-  rule: string;
-  paragraph: string;
-  description: string;
-  applicable: number;
-  met: number;
+const nullableNumber = (description?: string) => ApiProperty({ type: Number, nullable: true, description });
+
+export class RuleFigure {
+  @ApiProperty({ example: 'ITI_8A_MANUFACTURE_MARKING' }) rule: string;
+  @ApiProperty({ example: 'ITI 8(a)' }) paragraph: string;
+  @ApiProperty() description: string;
+  @ApiProperty() applicable: number;
+  @ApiProperty() met: number;
   /** met / applicable, null when no record is concerned. */
-  share: number | null;
+  @nullableNumber('met / applicable; null when no record is concerned') share: number | null;
 }
 
-export interface RecordKeepingReport {
-  stateCode: string;
-  generatedAt: string;
+export class TypeFigures {
+  @ApiProperty() category: string;
+  @ApiProperty() type: string;
+  @ApiProperty() weapons: number;
+  @ApiProperty({ type: [RuleFigure] }) marking: RuleFigure[];
+  @ApiProperty() missingRequired: number;
+  @ApiProperty() seizedNotMarkedOrDestroyed: number;
+}
+
+export class SeizedFigure {
+  @ApiProperty() paragraph: string;
+  @ApiProperty() afterDays: number;
+  @ApiProperty() weapons: number;
+}
+
+export class MissingRequiredFigures {
+  @ApiProperty() paragraph: string;
+  @ApiProperty({ type: [String] }) fields: string[];
+  @ApiProperty() weapons: number;
+  /** The first page; the next ones from GET /reports/record-keeping/missing-fields with its nextCursor. */
+  @ApiProperty({ type: MissingFieldsPageDto, description: 'The first page; the next ones from GET /reports/record-keeping/missing-fields' }) records: MissingFieldsPageDto;
+}
+
+export class RetentionFigures {
+  @ApiProperty() paragraph: string;
+  @ApiProperty() withinRetention: number;
+  @ApiProperty() onLegalHold: number;
+  @ApiProperty({ description: 'Past retention, not on hold, not the subject of a trace sent and not closed: what a purge would accept' }) eligibleForPurge: number;
+}
+
+export class DuplicateExample {
+  @ApiProperty() serial: string;
+  @ApiProperty({ type: String, nullable: true }) manufacturer: string | null;
+  @ApiProperty({ type: [String] }) weaponIds: string[];
+}
+
+export class DuplicateFigures {
+  @ApiProperty() paragraph: string;
+  @ApiProperty() groups: number;
+  @ApiProperty() weapons: number;
+  @ApiProperty({ type: [DuplicateExample] }) examples: DuplicateExample[];
+}
+
+export class RecordKeepingReport {
+  @ApiProperty() stateCode: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
   /** The database's time of the snapshot the figures come from. */
-  asOf: string;
-  weapons: number;
-  marking: RuleFigure[];
-  byType: { category: string; type: string; weapons: number; marking: RuleFigure[]; missingRequired: number; seizedNotMarkedOrDestroyed: number }[];
-  seizedNotMarkedOrDestroyed: { paragraph: string; afterDays: number; weapons: number };
-  missingRequiredFields: {
-    paragraph: string;
-    fields: string[];
-    weapons: number;
-    /** The first page; the next ones from GET /reports/record-keeping/missing-fields with its nextCursor. */
-    records: Page<MissingFieldsRecord>;
-  };
-  retention: { paragraph: string; withinRetention: number; onLegalHold: number; eligibleForPurge: number };
-  suspectedDuplicates: { paragraph: string; groups: number; weapons: number; examples: { serial: string; manufacturer: string | null; weaponIds: string[] }[] };
+  @ApiProperty({ format: 'date-time', description: 'The database\'s time of the snapshot the figures come from' }) asOf: string;
+  @ApiProperty() weapons: number;
+  @ApiProperty({ type: [RuleFigure] }) marking: RuleFigure[];
+  @ApiProperty({ type: [TypeFigures] }) byType: TypeFigures[];
+  @ApiProperty({ type: SeizedFigure }) seizedNotMarkedOrDestroyed: SeizedFigure;
+  @ApiProperty({ type: MissingRequiredFigures }) missingRequiredFields: MissingRequiredFigures;
+  @ApiProperty({ type: RetentionFigures }) retention: RetentionFigures;
+  @ApiProperty({ type: DuplicateFigures }) suspectedDuplicates: DuplicateFigures;
 }
 
-export interface TracingFigures {
-  traces: number;
-  acknowledged: number;
-  answered: number;
+export class HoursFigure {
+  @nullableNumber() p50: number | null;
+  @nullableNumber() p90: number | null;
+}
+
+export class OutcomeCounts {
+  @ApiProperty() full: number;
+  @ApiProperty() partial: number;
+  @ApiProperty() delayed: number;
+  @ApiProperty() refused: number;
+}
+
+export class TracingFigures {
+  @ApiProperty() traces: number;
+  @ApiProperty() acknowledged: number;
+  @ApiProperty() answered: number;
   /** answered / traces */
-  responseRate: number | null;
-  acknowledgeHours: { p50: number | null; p90: number | null };
-  answerHours: { p50: number | null; p90: number | null };
-  outcomes: { full: number; partial: number; delayed: number; refused: number };
-  closed: number;
-  diversionPointIdentified: number;
+  @nullableNumber('answered / traces') responseRate: number | null;
+  @ApiProperty({ type: HoursFigure }) acknowledgeHours: HoursFigure;
+  @ApiProperty({ type: HoursFigure }) answerHours: HoursFigure;
+  @ApiProperty({ type: OutcomeCounts }) outcomes: OutcomeCounts;
+  @ApiProperty() closed: number;
+  @ApiProperty() diversionPointIdentified: number;
   /** diversionPointIdentified / closed: the share of traces that reached the point of diversion. */
-  diversionShare: number | null;
+  @nullableNumber('diversionPointIdentified / closed: the share of traces that reached the point of diversion') diversionShare: number | null;
 }
 
-export interface TracingReport {
-  stateCode: string;
-  generatedAt: string;
-  asOf: string;
-  from: string;
-  to: string;
+export class CounterpartFigures extends TracingFigures {
+  @ApiProperty({ enum: ['outgoing', 'incoming'] }) direction: 'outgoing' | 'incoming';
+  @ApiProperty() state: string;
+}
+
+export class OverdueFigures {
+  @ApiProperty() sent: number;
+  @ApiProperty() received: number;
+}
+
+export class FailureReasonFigure {
+  @ApiProperty() direction: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() traces: number;
+}
+
+export class MonthlyAnswerTime {
+  @ApiProperty() direction: string;
+  @ApiProperty({ example: '2026-10' }) month: string;
+  @ApiProperty() answered: number;
+  @ApiProperty() answerHoursP50: number;
+}
+
+export class TracingReport {
+  @ApiProperty() stateCode: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
   /** Requests this State sent, and those it received. */
-  sent: TracingFigures;
-  received: TracingFigures;
-  byCounterpart: ({ direction: 'outgoing' | 'incoming'; state: string } & TracingFigures)[];
-  overdueNow: { sent: number; received: number };
-  failureReasons: { direction: string; reason: string; traces: number }[];
-  answerTimeByMonth: { direction: string; month: string; answered: number; answerHoursP50: number }[];
+  @ApiProperty({ type: TracingFigures, description: 'Requests this State sent' }) sent: TracingFigures;
+  @ApiProperty({ type: TracingFigures, description: 'Requests this State received' }) received: TracingFigures;
+  @ApiProperty({ type: [CounterpartFigures] }) byCounterpart: CounterpartFigures[];
+  @ApiProperty({ type: OverdueFigures }) overdueNow: OverdueFigures;
+  @ApiProperty({ type: [FailureReasonFigure] }) failureReasons: FailureReasonFigure[];
+  @ApiProperty({ type: [MonthlyAnswerTime] }) answerTimeByMonth: MonthlyAnswerTime[];
 }
 
 /** One part of the biennial national report on the ITI, prefilled from the data. */
-export interface NationalReportSection {
-  id: string;
-  heading: string;
-  paragraph: string;
+export class NationalReportSection {
+  @ApiProperty() id: string;
+  @ApiProperty() heading: string;
+  @ApiProperty() paragraph: string;
   /** A draft answer written from the figures; the NPC reviews and completes it. */
-  prefilled: string;
-  figures: Record<string, number | string | null>;
+  @ApiProperty({ description: 'A draft answer written from the figures; the NPC reviews and completes it' }) prefilled: string;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true } }) figures: Record<string, number | string | null>;
   /** What the NPC still has to say, in words no system can supply. */
-  toComplete: string;
+  @ApiProperty({ description: 'What the NPC still has to say, in words no system can supply' }) toComplete: string;
 }
 
-export interface NationalReport {
-  stateCode: string;
-  stateName: string;
-  from: string;
-  to: string;
-  generatedAt: string;
-  asOf: string;
-  sections: NationalReportSection[];
+export class NationalReport {
+  @ApiProperty() stateCode: string;
+  @ApiProperty() stateName: string;
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty({ type: [NationalReportSection] }) sections: NationalReportSection[];
 }
