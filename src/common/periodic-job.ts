@@ -1,8 +1,10 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Db } from '../database/db';
+import { StatesService } from '../states/states.service';
 
 /**
- * A job this process runs every `intervalSeconds()` (0: never), one run at a time, and waits for at
- * shutdown; `run()` also runs it on demand. Every replica runs its own, so a job's work must be safe
+ * A job this process runs every `intervalSeconds()` (0: never) over every State hosted on the node, one
+ * run at a time, and waits for at shutdown; `run()` also runs it on demand. Every replica runs its own, so a job's work must be safe
  * when two run at once. A run goes State by State: one State's failure is logged and does not keep the
  * others from theirs. At shutdown the run under way stops after the State (or the part of it, see
  * `stopping`) it is working on.
@@ -17,8 +19,10 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
   /** Seconds between runs; 0 turns the job off. */
   protected abstract intervalSeconds(): number;
 
-  /** The States to go through, in order. */
-  protected abstract statesToRun(): Promise<string[]>;
+  constructor(
+    protected readonly db: Db,
+    private readonly states: StatesService,
+  ) {}
 
   /** One State's share of a run; returns how many things it did. */
   protected abstract runFor(stateCode: string): Promise<number>;
@@ -41,7 +45,7 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
     if (this.running) return this.running;
     this.running = (async () => {
       let total = 0;
-      for (const code of await this.statesToRun()) {
+      for (const code of await this.db.withoutState(() => this.states.hostedCodes())) {
         if (this.stopping) break;
         total += await this.runFor(code).catch((error: unknown) => {
           this.logger.error(`run failed for ${code}: ${messageOf(error)}`);

@@ -147,20 +147,16 @@ export class DeadlineJob extends PeriodicJob {
   protected readonly logger = new Logger(DeadlineJob.name);
 
   constructor(
-    private readonly db: Db,
-    private readonly states: StatesService,
+    db: Db,
+    states: StatesService,
     private readonly tracing: TracingService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    super();
+    super(db, states);
   }
 
   protected intervalSeconds(): number {
     return this.config.TRACE_DEADLINE_JOB_SECONDS;
-  }
-
-  protected statesToRun(): Promise<string[]> {
-    return this.db.withoutState(() => this.states.hostedCodes());
   }
 
   /** The State's traces newly overdue, marked and reminded. */

@@ -19,21 +19,17 @@ export class IdempotencyPurgeJob extends PeriodicJob {
   protected readonly logger = new Logger(IdempotencyPurgeJob.name);
 
   constructor(
-    private readonly db: Db,
-    private readonly states: StatesService,
+    db: Db,
+    states: StatesService,
     private readonly keys: IdempotencyRepository,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    super();
+    super(db, states);
   }
 
   protected intervalSeconds(): number {
     return this.config.IDEMPOTENCY_PURGE_JOB_SECONDS;
-  }
-
-  protected statesToRun(): Promise<string[]> {
-    return this.db.withoutState(() => this.states.hostedCodes());
   }
 
   /** The State's expired keys deleted. */

@@ -95,11 +95,21 @@ export class DuplicateFigures {
   @ApiProperty({ type: [DuplicateExample] }) examples: DuplicateExample[];
 }
 
-export class RecordKeepingReport {
+/** What every report starts with. */
+export class ReportHeader {
   @ApiProperty() stateCode: string;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
   /** The database's time of the snapshot the figures come from. */
   @ApiProperty({ format: 'date-time', description: 'The database\'s time of the snapshot the figures come from' }) asOf: string;
+}
+
+/** A report over a period of the traces' sending, [from, to). */
+export class PeriodReportHeader extends ReportHeader {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+}
+
+export class RecordKeepingReport extends ReportHeader {
   @ApiProperty() weapons: number;
   @ApiProperty({ type: [RuleFigure] }) marking: RuleFigure[];
   @ApiProperty({ type: [TypeFigures] }) byType: TypeFigures[];
@@ -159,12 +169,7 @@ export class MonthlyAnswerTime {
   @ApiProperty() answerHoursP50: number;
 }
 
-export class TracingReport {
-  @ApiProperty() stateCode: string;
-  @ApiProperty({ format: 'date-time' }) generatedAt: string;
-  @ApiProperty({ format: 'date-time' }) asOf: string;
-  @ApiProperty() from: string;
-  @ApiProperty() to: string;
+export class TracingReport extends PeriodReportHeader {
   /** Requests this State sent, and those it received. */
   @ApiProperty({ type: TracingFigures, description: 'Requests this State sent' }) sent: TracingFigures;
   @ApiProperty({ type: TracingFigures, description: 'Requests this State received' }) received: TracingFigures;
@@ -186,12 +191,7 @@ export class NationalReportSection {
   @ApiProperty({ description: 'What the NPC still has to say, in words no system can supply' }) toComplete: string;
 }
 
-export class NationalReport {
-  @ApiProperty() stateCode: string;
+export class NationalReport extends PeriodReportHeader {
   @ApiProperty() stateName: string;
-  @ApiProperty() from: string;
-  @ApiProperty() to: string;
-  @ApiProperty({ format: 'date-time' }) generatedAt: string;
-  @ApiProperty({ format: 'date-time' }) asOf: string;
   @ApiProperty({ type: [NationalReportSection] }) sections: NationalReportSection[];
 }
