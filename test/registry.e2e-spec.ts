@@ -191,6 +191,60 @@ describe('marking registry', () => {
         .expect(400);
       expect(notUuid.body.details[0].field).toBe('correctsEventId');
     });
+
+    it('reads a corrected event with the facts of its last correction, kept as long as the event it corrects', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const made = (weapon.events as { id: string }[])[0];
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      // The manufacture date was mistyped: the correction is a manufacture record, kept 30 years from the date it gives.
+      const first = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2021-03-04', correctsEventId: made.id }).expect(201);
+      const firstFix = first.body.events.find((e: { type: string }) => e.type === 'corrected');
+      expect(firstFix).toMatchObject({ correctsEventId: made.id, correctedBy: null, recordClass: 'manufacture', retainUntil: '2051-03-04' });
+      expect(first.body.events[0]).toMatchObject({ id: made.id, occurredOn: '2019-05-02', correctedBy: firstFix.id });
+      expect(first.body.retainUntil).toBe('2051-03-04');
+      // Corrected again: the last correction stands; the record is still kept until the latest date either gave.
+      const second = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-01-15', correctsEventId: made.id }).expect(201);
+      const secondFix = second.body.events.find((e: { type: string; id: string }) => e.type === 'corrected' && e.id !== firstFix.id);
+      expect(second.body.events[0].correctedBy).toBe(secondFix.id);
+      expect(secondFix.retainUntil).toBe('2050-01-15');
+      expect(second.body.retainUntil).toBe('2051-03-04');
+      await expect(t.http.delete(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(409)).resolves.toMatchObject({ body: { details: { retainUntil: '2051-03-04' } } });
+
+      // A correction names an event that is not itself a correction; only a correction names one.
+      const ofCorrection = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-01-16', correctsEventId: secondFix.id }).expect(400);
+      expect(ofCorrection.body.details).toEqual([{ field: 'correctsEventId', messages: [`event ${secondFix.id} is itself a correction: correct event ${made.id} again (its last correction stands)`] }]);
+      const notACorrection = await t.http.post(path).set(bearer(registrar)).send({ type: 'marked', occurredOn: '2020-01-16', correctsEventId: made.id }).expect(400);
+      expect(notACorrection.body.details[0].field).toBe('correctsEventId');
+      const after = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+      expect(after.body.events).toHaveLength(3);
+    });
+
+    it('checks a correction as the event it corrects: that of an export names its destination and licence', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const exported = await t.http.post(path).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'EXP-1' }).expect(201);
+      const exportId = exported.body.events.find((e: { type: string }) => e.type === 'exported').id;
+      const bare = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-01', correctsEventId: exportId }).expect(400);
+      expect(bare.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['counterpartState', 'licenceRef']);
+      const unknown = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-01', correctsEventId: exportId, counterpartState: 'XXX', licenceRef: 'EXP-2' }).expect(400);
+      expect(unknown.body.details[0].field).toBe('counterpartState');
+      const fixed = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-02', correctsEventId: exportId, counterpartState: 'ESP', licenceRef: 'EXP-2' }).expect(201);
+      // The status is not an event's fact: the weapon is still exported; the correction is an "other" record, 20 years.
+      expect(fixed.body.status).toBe('exported');
+      expect(fixed.body.events.at(-1)).toMatchObject({ type: 'corrected', recordClass: 'other', retainUntil: '2040-06-02' });
+    });
+
+    it('moves the seizure date of the record when the seizure is corrected, either way', async () => {
+      const weapon = await registerWeapon(t, registrar, { origin: 'seized', occurredOn: '2026-01-10' });
+      const seizure = (weapon.events as { id: string }[])[0];
+      const seizedOn = async () => (await ownerQuery<{ on: string }>(t, `SELECT seized_or_found_on::text AS on FROM weapons WHERE id = $1`, [weapon.id], 'FRA'))[0].on;
+      expect(await seizedOn()).toBe('2026-01-10');
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2025-12-01', correctsEventId: seizure.id }).expect(201);
+      expect(await seizedOn()).toBe('2025-12-01');
+      await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2026-02-01', correctsEventId: seizure.id }).expect(201);
+      expect(await seizedOn()).toBe('2026-02-01');
+    });
   });
 
   describe('retention (ITI 12)', () => {

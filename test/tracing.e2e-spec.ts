@@ -86,6 +86,32 @@ describe('Tracing between national points of contact', () => {
     return { outgoing: created.body, incoming: await incomingCopy(created.body.id) };
   }
 
+  it('prefills the answer from the record as corrected: a corrected export points to the State its correction names', async () => {
+    const serial = uniqueSerial('CX');
+    const weapon = await registerWeapon(t, tokens.belRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });
+    const events = api(`/weapons/${weapon.id}/events`);
+    const exported = await t.http.post(events).set(bearer(tokens.belRegistrar))
+      .send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'BE-EXP-2020-77' })
+      .expect(201);
+    const exportId = exported.body.events.find((e: { type: string }) => e.type === 'exported').id;
+    // The licence shows the export went to Spain, a day later.
+    await t.http.post(events).set(bearer(tokens.belRegistrar))
+      .send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-02', counterpartState: 'ESP', licenceRef: 'BE-EXP-2020-78', notes: 'Destination as on the licence' })
+      .expect(201);
+
+    const { incoming } = await sentTrace({ weapon: { ...requestBody().weapon, serial, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] } });
+    const candidates = await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200);
+    const prefill = candidates.body.items.find((item: { weaponId: string }) => item.weaponId === weapon.id).prefill;
+    expect(prefill).toEqual({
+      nextState: 'ESP',
+      lastLegalHolder: null,
+      chain: [
+        expect.objectContaining({ event: 'manufactured', state: 'BEL' }),
+        { event: 'exported', date: '2020-06-02', state: 'BEL', counterpartState: 'ESP', licenceRef: 'BE-EXP-2020-78', party: null },
+      ],
+    });
+  });
+
   it('follows a weapon from the requesting officer to the answer, the follow-up and the chain', async () => {
     // BEL's registry: made by FN, exported to Italy under a licence.
     const serial = uniqueSerial('TR');

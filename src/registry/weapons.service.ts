@@ -126,13 +126,23 @@ export class WeaponsService {
   async recordEvent(actor: AuthUser, id: string, input: RecordEventDto): Promise<WeaponDto> {
     this.assertMayRecord(actor, input.type);
     assertSerialsFit(undefined, input.markings ?? []);
-    this.assertEventDetails(input.type, input);
+    if (input.type !== 'corrected' && input.correctsEventId) throw fieldError('correctsEventId', 'only a corrected event names an event it corrects');
+    const corrected = input.type === 'corrected' ? await this.correctedEvent(actor, id, input) : null;
+    // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
+    this.assertEventDetails(corrected?.type ?? input.type, input);
     await this.assertKnownStates({ counterpartState: input.counterpartState }, input.markings ?? []);
-    if (input.type === 'corrected') {
-      if (!input.correctsEventId) throw fieldError('correctsEventId', 'a correction names the event it corrects (correctsEventId)');
-      if (!(await this.events.find(actor.stateCode, id, input.correctsEventId))) throw new NotFoundError('Corrected event', 'EVENT_NOT_FOUND');
+    return this.change(actor, id, { event: input, markings: input.markings ?? [], retainedAs: corrected?.type });
+  }
+
+  /** The event a correction restates: one of this weapon's, and not itself a correction (the last correction of an event stands). */
+  private async correctedEvent(actor: AuthUser, weaponId: string, input: RecordEventDto): Promise<RecordEventEntity> {
+    if (!input.correctsEventId) throw fieldError('correctsEventId', 'a correction names the event it corrects (correctsEventId)');
+    const corrected = await this.events.find(actor.stateCode, weaponId, input.correctsEventId);
+    if (!corrected) throw new NotFoundError('Corrected event', 'EVENT_NOT_FOUND');
+    if (corrected.type === 'corrected') {
+      throw fieldError('correctsEventId', `event ${corrected.id} is itself a correction: correct event ${corrected.correctsEventId} again (its last correction stands)`);
     }
-    return this.change(actor, id, { event: input, markings: input.markings ?? [] });
+    return corrected;
   }
 
   /** Deletes a record whose retention has passed, when purging is enabled on this node (ITI 12). */
@@ -288,7 +298,7 @@ export class WeaponsService {
   }
 
   /** Applies markings and/or an event to a weapon, judged against the rules before and after. */
-  private async change(actor: AuthUser, id: string, change: { event?: RecordEventDto; markings: MarkingInputDto[] }): Promise<WeaponDto> {
+  private async change(actor: AuthUser, id: string, change: { event?: RecordEventDto; markings: MarkingInputDto[]; retainedAs?: EventType }): Promise<WeaponDto> {
     const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
     // One transaction is one connection: its queries run one after the other.
@@ -317,7 +327,7 @@ export class WeaponsService {
     if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);
 
     await this.weapons.insertMarkings(change.markings.map((m) => this.toMarking(actor.stateCode, id, m)));
-    if (change.event) await this.events.insert(this.toEvent(actor, id, change.event.type, change.event, status));
+    if (change.event) await this.events.insert(this.toEvent(actor, id, change.event.type, change.event, status, change.retainedAs));
     await this.weapons.update(actor.stateCode, id, {
       status,
       incomplete: outcome.incomplete.map((r) => r.code),
@@ -385,6 +395,8 @@ export class WeaponsService {
     type: EventType,
     details: { occurredOn: string; parties?: { role: string; name: string; country?: string }[]; licenceRef?: string; authorisationRef?: string; counterpartState?: string; notes?: string; correctsEventId?: string },
     statusAfter: WeaponStatus,
+    /** The event type whose retention applies: a correction is kept as long as the event it corrects. */
+    retainedAs: EventType = type,
   ): Partial<RecordEventEntity> {
     if (details.occurredOn > this.today()) throw fieldError('occurredOn', 'occurredOn cannot be in the future');
     return {
@@ -398,8 +410,8 @@ export class WeaponsService {
       counterpartState: details.counterpartState ?? null,
       correctsEventId: details.correctsEventId ?? null,
       statusAfter,
-      recordClass: this.retention.classOf(type),
-      retainUntil: this.retention.retainUntil(type, details.occurredOn),
+      recordClass: this.retention.classOf(retainedAs),
+      retainUntil: this.retention.retainUntil(retainedAs, details.occurredOn),
       notes: details.notes ?? null,
       recordedBy: actor.id,
     };

@@ -17,6 +17,7 @@ import { Db } from '../database/db';
 import { canonicalSha256, renderTraceRequestPdf, renderTraceResponsePdf, TraceRequestForm, TraceResponseForm } from '../documents/trace-forms';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
+import { standingHistory } from '../records/corrections';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
@@ -728,7 +729,8 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
 
 /** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
 export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
-  const events = [...w.events].filter((e) => e.type !== 'corrected').sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
+  // The history as it stands: a corrected export names the destination its correction gives.
+  const events = standingHistory(w.events);
   const chain: ChainLink[] = events.map((e) => ({
     event: e.type,
     date: e.occurredOn,

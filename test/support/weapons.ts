@@ -35,7 +35,8 @@ export async function registerWeapon(t: TestApp, tokens: Tokens, overrides: Reco
 
 /**
  * Weapons of `stateCode` whose history summary (event_types, retain_until, seized_or_found_on, kept by a
- * trigger and set by imports) differs from what their events say: none, when the summary is in step.
+ * trigger and set by imports) differs from what their events say, corrections applied: none, when the
+ * summary is in step.
  */
 export async function weaponsWithStaleSummary(t: TestApp, stateCode: string): Promise<{ id: string; total: string }[]> {
   return ownerQuery(
@@ -43,7 +44,10 @@ export async function weaponsWithStaleSummary(t: TestApp, stateCode: string): Pr
     `SELECT w.id, count(*) OVER () AS total FROM weapons w
       CROSS JOIN LATERAL (SELECT ARRAY(SELECT DISTINCT e.type FROM record_events e WHERE e.weapon_id = w.id ORDER BY 1)::varchar[] AS types,
                                  (SELECT max(e.retain_until) FROM record_events e WHERE e.weapon_id = w.id) AS retain_until,
-                                 (SELECT min(e.occurred_on) FROM record_events e WHERE e.weapon_id = w.id AND e.type IN ('seized', 'found')) AS seized_or_found_on) h
+                                 -- each seizure or finding on the date of its last correction, if it has one
+                                 (SELECT min(coalesce((SELECT c.occurred_on FROM record_events c WHERE c.type = 'corrected' AND c.corrects_event_id = e.id
+                                                        ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1), e.occurred_on))
+                                    FROM record_events e WHERE e.weapon_id = w.id AND e.type IN ('seized', 'found')) AS seized_or_found_on) h
       WHERE w.state_code = $1
         AND (w.event_types IS DISTINCT FROM h.types OR w.retain_until IS DISTINCT FROM h.retain_until OR w.seized_or_found_on IS DISTINCT FROM h.seized_or_found_on)`,
     [stateCode],

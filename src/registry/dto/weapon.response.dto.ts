@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { standingCorrections } from '../../records/corrections';
 import { RecordEventEntity } from '../../records/entities/record-event.entity';
 import { MarkingEntity } from '../entities/marking.entity';
 import { WeaponEntity } from '../entities/weapon.entity';
@@ -33,17 +34,19 @@ export class RecordEventDtoOut {
   @ApiProperty({ type: String, nullable: true }) licenceRef: string | null;
   @ApiProperty({ type: String, nullable: true }) authorisationRef: string | null;
   @ApiProperty({ type: String, nullable: true }) counterpartState: string | null;
-  @ApiProperty({ type: String, nullable: true }) correctsEventId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'For corrected: the event whose facts this one restates' }) correctsEventId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The correction that stands for this event (the last recorded), whose facts replace its own' })
+  correctedBy: string | null;
   @ApiProperty() statusAfter: string;
   @ApiProperty({ enum: ['manufacture', 'other'] }) recordClass: string;
   @ApiProperty({ example: '2056-03-14', description: 'Earliest purge date (ITI 12)' }) retainUntil: string;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
 
-  static from(e: RecordEventEntity): RecordEventDtoOut {
+  static from(e: RecordEventEntity, correctedBy: string | null): RecordEventDtoOut {
     return Object.assign(new RecordEventDtoOut(), {
       id: e.id, type: e.type, occurredOn: e.occurredOn, parties: e.parties, licenceRef: e.licenceRef, authorisationRef: e.authorisationRef,
-      counterpartState: e.counterpartState, correctsEventId: e.correctsEventId, statusAfter: e.statusAfter, recordClass: e.recordClass,
+      counterpartState: e.counterpartState, correctsEventId: e.correctsEventId, correctedBy, statusAfter: e.statusAfter, recordClass: e.recordClass,
       retainUntil: e.retainUntil, notes: e.notes, recordedAt: e.recordedAt.toISOString(),
     });
   }
@@ -92,13 +95,18 @@ export class WeaponSummaryDto {
 
 export class WeaponDto extends WeaponSummaryDto {
   @ApiProperty({ type: [MarkingDto] }) markings: MarkingDto[];
-  @ApiProperty({ type: [RecordEventDtoOut], description: 'The history, oldest first' }) events: RecordEventDtoOut[];
+  @ApiProperty({ type: [RecordEventDtoOut], description: 'The history as recorded, oldest first: corrections are events of their own (see correctedBy)' }) events: RecordEventDtoOut[];
   @ApiProperty({ type: String, nullable: true, description: 'Earliest date the record may be purged: the latest retainUntil of its events' })
   retainUntil: string | null;
 
   static full(w: WeaponEntity, markings: MarkingEntity[], events: RecordEventEntity[]): WeaponDto {
     const retainUntil = events.reduce<string | null>((latest, e) => (latest === null || e.retainUntil > latest ? e.retainUntil : latest), null);
-    return Object.assign(new WeaponDto(), summary(w), { markings: markings.map(MarkingDto.from), events: events.map(RecordEventDtoOut.from), retainUntil });
+    const corrections = standingCorrections(events);
+    return Object.assign(new WeaponDto(), summary(w), {
+      markings: markings.map(MarkingDto.from),
+      events: events.map((e) => RecordEventDtoOut.from(e, corrections.get(e.id)?.id ?? null)),
+      retainUntil,
+    });
   }
 }
 
