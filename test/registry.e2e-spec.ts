@@ -219,19 +219,91 @@ describe('marking registry', () => {
       expect(after.body.events).toHaveLength(3);
     });
 
-    it('checks a correction as the event it corrects: that of an export names its destination and licence', async () => {
+    it('restates the corrected event whole: what a correction does not give is carried over, and it is checked like the event', async () => {
       const weapon = await registerWeapon(t, registrar);
       const path = `/api/v1/weapons/${weapon.id}/events`;
-      const exported = await t.http.post(path).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'EXP-1' }).expect(201);
+      const exported = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'EXP-1', parties: [{ role: 'consignee', name: 'Armeria Roma SpA', country: 'ITA' }] })
+        .expect(201);
       const exportId = exported.body.events.find((e: { type: string }) => e.type === 'exported').id;
-      const bare = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-01', correctsEventId: exportId }).expect(400);
-      expect(bare.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['counterpartState', 'licenceRef']);
-      const unknown = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-01', correctsEventId: exportId, counterpartState: 'XXX', licenceRef: 'EXP-2' }).expect(400);
+      // Only the date was wrong: destination, licence and consignee carry over.
+      const dated = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-03', correctsEventId: exportId }).expect(201);
+      expect(dated.body.events.at(-1)).toMatchObject({
+        type: 'corrected', restates: true, annuls: false, occurredOn: '2020-06-03', counterpartState: 'ITA', licenceRef: 'EXP-1', parties: [{ role: 'consignee', name: 'Armeria Roma SpA', country: 'ITA' }],
+      });
+      const unknown = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-01', correctsEventId: exportId, counterpartState: 'XXX' }).expect(400);
       expect(unknown.body.details[0].field).toBe('counterpartState');
+      // Then the destination (a correction always gives the date).
       const fixed = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2020-06-02', correctsEventId: exportId, counterpartState: 'ESP', licenceRef: 'EXP-2' }).expect(201);
+      const destination = fixed.body.events.find((e: { type: string; occurredOn: string }) => e.type === 'corrected' && e.occurredOn === '2020-06-02');
+      expect(destination).toMatchObject({ counterpartState: 'ESP', licenceRef: 'EXP-2', parties: [{ name: 'Armeria Roma SpA' }] });
       // The status is not an event's fact: the weapon is still exported; the correction is an "other" record, 20 years.
       expect(fixed.body.status).toBe('exported');
-      expect(fixed.body.events.at(-1)).toMatchObject({ type: 'corrected', recordClass: 'other', retainUntil: '2040-06-02' });
+      expect(destination).toMatchObject({ recordClass: 'other', retainUntil: '2040-06-02' });
+
+      // A correction recorded before corrections restated anything is a note: it changes nothing.
+      await ownerQuery(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, corrects_event_id, status_after, record_class, retain_until, notes)
+                           VALUES ('FRA', $1, 'corrected', '2020-06-05', $2, 'exported', 'other', '2040-06-05', 'Licence checked')`, [weapon.id, exportId], 'FRA');
+      const read = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+      const note = read.body.events.find((e: { notes: string | null }) => e.notes === 'Licence checked');
+      expect(note).toMatchObject({ restates: false, annuls: false });
+      expect(read.body.events.find((e: { id: string }) => e.id === exportId).correctedBy).toBe(destination.id);
+    });
+
+    it('annuls an event recorded in error: the history keeps it, the status and the rules are replayed without it', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const destroyed = await t.http.post(path).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2022-01-01' }).expect(201);
+      const destruction = destroyed.body.events.find((e: { type: string }) => e.type === 'destroyed');
+      await t.http.post(path).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2023-01-01', counterpartState: 'ITA', licenceRef: 'EXP-1' }).expect(409);
+
+      // The destruction was recorded on the wrong weapon.
+      const annulled = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: destruction.id, annuls: true, occurredOn: '2026-11-01', notes: 'Recorded on the wrong record' }).expect(201);
+      expect(annulled.body.status).toBe('civilian_held');
+      const annulment = annulled.body.events.find((e: { type: string }) => e.type === 'corrected');
+      expect(annulment).toMatchObject({ annuls: true, correctsEventId: destruction.id, statusAfter: 'civilian_held' });
+      expect(annulled.body.events.find((e: { id: string }) => e.id === destruction.id)).toMatchObject({ type: 'destroyed', correctedBy: annulment.id });
+      const [{ types }] = await ownerQuery<{ types: string[] }>(t, `SELECT event_types AS types FROM weapons WHERE id = $1`, [weapon.id], 'FRA');
+      expect(types).toEqual(['corrected', 'manufactured']);
+      await t.http.post(path).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2023-01-01', counterpartState: 'ITA', licenceRef: 'EXP-1' }).expect(201);
+
+      // Restating the destruction now would contradict the export recorded since.
+      const restated = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: destruction.id, occurredOn: '2022-01-01' }).expect(409);
+      expect(restated.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED' });
+      expect(restated.body.message).toContain('a weapon that is destroyed cannot be exported');
+      // The first event is how the record came to be: it is never annulled.
+      const first = (weapon.events as { id: string }[])[0];
+      const origin = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: first.id, annuls: true, occurredOn: '2026-11-01' }).expect(409);
+      expect(origin.body.message).toContain('first event of a record cannot be annulled');
+      const after = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+      expect(after.body).toMatchObject({ status: 'exported' });
+      expect(after.body.events).toHaveLength(4);
+    });
+
+    it('judges the ITI rules again when an event is annulled', async () => {
+      const weapon = await registerWeapon(t, registrar, { status: 'government_stock' });
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const transferred = await t.http.post(path).set(bearer(registrar)).send({ type: 'transferred_to_civilian', occurredOn: '2022-01-10' }).expect(201);
+      expect(transferred.body.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_8C_TRANSFER_MARKING']);
+      const transfer = transferred.body.events.find((e: { type: string }) => e.type === 'transferred_to_civilian');
+      const annulled = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: transfer.id, annuls: true, occurredOn: '2026-11-01' }).expect(201);
+      expect(annulled.body).toMatchObject({ status: 'government_stock', incomplete: [] });
+    });
+
+    it('annuls only with a correction, and never a custody transfer', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const first = (weapon.events as { id: string }[])[0];
+      const notACorrection = await t.http.post(path).set(bearer(registrar)).send({ type: 'marked', occurredOn: '2026-11-01', annuls: true }).expect(400);
+      expect(notACorrection.body.details[0].field).toBe('annuls');
+      const notABoolean = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: first.id, occurredOn: '2026-11-01', annuls: 'yes' }).expect(400);
+      expect(notABoolean.body.details[0].field).toBe('annuls');
+      const custody = await t.http.post(path).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-11-01', custodian: 'Armurerie Dupont' }).expect(201);
+      const transfer = custody.body.events.find((e: { type: string }) => e.type === 'custody_transferred');
+      const custodian = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: transfer.id, occurredOn: '2026-11-01', custodian: 'Armurerie Martin' }).expect(400);
+      expect(custodian.body.details[0].field).toBe('custodian');
+      const refused = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: transfer.id, annuls: true, occurredOn: '2026-11-02' }).expect(400);
+      expect(refused.body.details[0].field).toBe('annuls');
     });
 
     it('moves the seizure date of the record when the seizure is corrected, either way', async () => {

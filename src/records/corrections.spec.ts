@@ -1,7 +1,8 @@
-import { HistoryEvent, standingCorrections, standingHistory } from './corrections';
+import { EventType } from '../registry/registry.constants';
+import { HistoryEvent, standingCorrections, standingHistory, standingStatus } from './corrections';
 
 function event(id: string, type: string, occurredOn: string, extra: Partial<HistoryEvent> = {}): HistoryEvent {
-  return { id, type, occurredOn, parties: [], licenceRef: null, authorisationRef: null, counterpartState: null, correctsEventId: null, recordedAt: `${occurredOn}T12:00:00.000Z`, ...extra };
+  return { id, type, occurredOn, parties: [], licenceRef: null, authorisationRef: null, counterpartState: null, correctsEventId: null, restates: type === 'corrected', annuls: false, recordedAt: `${occurredOn}T12:00:00.000Z`, ...extra };
 }
 
 describe('corrections of a record history', () => {
@@ -34,9 +35,54 @@ describe('corrections of a record history', () => {
     expect(standingCorrections([{ ...first, recordedAt: new Date('2026-01-01') }, second]).get('a2')?.id).toBe('c1');
   });
 
+  it('reads a correction that is a note only (recorded before corrections restated anything) as changing nothing', () => {
+    const note = event('c1', 'corrected', '2024-01-01', { correctsEventId: 'a2', restates: false });
+    expect(standingHistory([made, exported, note])).toEqual([made, exported]);
+    expect(standingCorrections([made, exported, note]).size).toBe(0);
+  });
+
+  it('compares the times corrections were written to the millisecond, as they are read', () => {
+    const first = event('c2', 'corrected', '2012-05-02', { correctsEventId: 'a2', recordedAt: '2024-01-01T00:00:00.0004Z' });
+    const second = event('c1', 'corrected', '2012-05-04', { correctsEventId: 'a2', recordedAt: '2024-01-01T00:00:00.0001Z' });
+    expect(standingCorrections([made, exported, second, first]).get('a2')?.id).toBe('c2');
+  });
+
   it('orders the history by the corrected dates', () => {
     const seized = event('a3', 'seized', '2020-01-01');
     const fix = event('c1', 'corrected', '2009-12-31', { correctsEventId: 'a3' });
     expect(standingHistory([made, seized, fix]).map((e) => [e.id, e.occurredOn])).toEqual([['a3', '2009-12-31'], ['a1', '2010-04-01']]);
+  });
+
+  it('leaves out an event its last correction annuls, and takes it back when a later correction restates it', () => {
+    const stolen = event('a3', 'stolen', '2013-01-01');
+    const annul = event('c1', 'corrected', '2026-11-01', { correctsEventId: 'a3', annuls: true, recordedAt: '2026-11-01T00:00:00.000Z' });
+    expect(standingHistory([made, stolen, annul]).map((e) => e.id)).toEqual(['a1']);
+    const restated = event('c2', 'corrected', '2013-01-02', { correctsEventId: 'a3', recordedAt: '2026-11-02T00:00:00.000Z' });
+    expect(standingHistory([made, stolen, annul, restated]).map((e) => [e.id, e.occurredOn])).toEqual([['a1', '2010-04-01'], ['a3', '2013-01-02']]);
+  });
+});
+
+describe('the status of a history as it stands', () => {
+  // Recorded a day apart, in this order.
+  const history = (...steps: [EventType, string][]) =>
+    steps.map(([type, statusAfter], n) => ({ ...event(`e${n}`, type, `2020-01-${String(n + 1).padStart(2, '0')}`), type, statusAfter }));
+  const annul = (id: string, day = '2026-11-01') => ({ ...event(`x${id}${day}`, 'corrected', day, { correctsEventId: id, annuls: true, recordedAt: `${day}T00:00:00.000Z` }), type: 'corrected' as EventType, statusAfter: '' });
+
+  it('replays the events that stand, in the order they were recorded', () => {
+    const h = history(['manufactured', 'civilian_held'], ['stolen', 'stolen'], ['found', 'found'], ['destroyed', 'destroyed']);
+    expect(standingStatus(h)).toEqual({ ok: true, status: 'destroyed' });
+    expect(standingStatus([...h, annul('e3')])).toEqual({ ok: true, status: 'found' });
+    // The order of recording, not of the dates: a date corrected to before the theft does not reorder the machine.
+    const moved = { ...event('m', 'corrected', '2019-01-01', { correctsEventId: 'e2', recordedAt: '2026-10-01T00:00:00.000Z' }), type: 'corrected' as EventType, statusAfter: '' };
+    expect(standingStatus([...h, moved, annul('e3')])).toEqual({ ok: true, status: 'found' });
+  });
+
+  it('refuses to annul the first event, or one a later event depended on', () => {
+    const h = history(['manufactured', 'civilian_held'], ['stolen', 'stolen'], ['found', 'found']);
+    expect(standingStatus([...h, annul('e0')])).toEqual({ ok: false, reason: expect.stringContaining('first event') });
+    const refused = standingStatus([...h, annul('e1')]);
+    expect(refused).toEqual({ ok: false, reason: expect.stringContaining('found event of 2020-01-03 (e2) could not have been recorded: a weapon that is civilian held cannot be found') });
+    // Annulling the finding too (recorded later) makes the history consistent again.
+    expect(standingStatus([...h, annul('e2', '2026-11-01'), annul('e1', '2026-11-02')])).toEqual({ ok: true, status: 'civilian_held' });
   });
 });

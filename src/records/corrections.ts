@@ -1,3 +1,6 @@
+import { EventType, WeaponStatus } from '../registry/registry.constants';
+import { nextStatus, TransitionResult } from './status-machine';
+
 /** What a correction restates of the event it corrects. */
 export const CORRECTED_FACTS = ['occurredOn', 'parties', 'licenceRef', 'authorisationRef', 'counterpartState'] as const;
 
@@ -10,17 +13,23 @@ export interface HistoryEvent {
   authorisationRef: string | null;
   counterpartState: string | null;
   correctsEventId: string | null;
+  /** For corrected: its facts replace those of the event it corrects. */
+  restates: boolean;
+  /** For corrected: the corrected event did not happen. */
+  annuls: boolean;
   recordedAt: string | Date;
 }
 
 /**
- * The correction that stands for each corrected event: the one recorded last (ties by id). A correction
- * always names an event that is not itself a correction, so there is no chain to follow.
+ * The correction that stands for each corrected event: of those that restate or annul it, the one written
+ * last (to the millisecond, ties by id). Such a correction names an event that is not itself a correction,
+ * so there is no chain to follow; corrections that are notes only (recorded before corrections restated
+ * anything) change nothing.
  */
 export function standingCorrections<T extends HistoryEvent>(events: readonly T[]): Map<string, T> {
   const standing = new Map<string, T>();
   for (const event of events) {
-    if (event.type !== 'corrected' || !event.correctsEventId) continue;
+    if (event.type !== 'corrected' || !event.correctsEventId || !(event.restates || event.annuls)) continue;
     const previous = standing.get(event.correctsEventId);
     if (!previous || later(event, previous)) standing.set(event.correctsEventId, event);
   }
@@ -28,14 +37,14 @@ export function standingCorrections<T extends HistoryEvent>(events: readonly T[]
 }
 
 /**
- * The history as it stands: every event that is not a correction, with the facts of the correction that
- * stands for it (date, parties, licence and authorisation references, counterpart State), oldest first.
- * The history as recorded is kept whole; this is how it reads once corrected.
+ * The history as it stands: every event that is not a correction and that its last correction does not
+ * annul, with the facts of that correction (date, parties, licence and authorisation references,
+ * counterpart State), oldest first. The history as recorded is kept whole; this is how it reads once corrected.
  */
 export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T[] {
   const corrections = standingCorrections(events);
   return events
-    .filter((event) => event.type !== 'corrected')
+    .filter((event) => event.type !== 'corrected' && !corrections.get(event.id)?.annuls)
     .map((event) => {
       const correction = corrections.get(event.id);
       if (!correction) return event;
@@ -45,7 +54,28 @@ export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T
     .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
 }
 
+/**
+ * The weapon's status from its history as it stands: the events that stand, replayed through the status
+ * machine in the order they were recorded (the order the machine accepted them in). Refused when the first
+ * event is annulled, or when an event could not have happened without one annulled before it.
+ */
+export function standingStatus<T extends HistoryEvent & { type: EventType; statusAfter: string }>(events: readonly T[]): TransitionResult {
+  const corrections = standingCorrections(events);
+  const recorded = events.filter((event) => event.type !== 'corrected').sort((a, b) => (later(a, b) ? 1 : -1));
+  const [first, ...rest] = recorded;
+  if (!first) return { ok: false, reason: 'the record has no history' };
+  if (corrections.get(first.id)?.annuls) return { ok: false, reason: 'the first event of a record cannot be annulled: it is how the record came to be' };
+  let status = first.statusAfter as WeaponStatus;
+  for (const event of rest.filter((e) => !corrections.get(e.id)?.annuls)) {
+    const next = nextStatus(status, event.type, event.statusAfter as WeaponStatus);
+    if (!next.ok) return { ok: false, reason: `the ${event.type.replace(/_/g, ' ')} event of ${event.occurredOn} (${event.id}) could not have been recorded: ${next.reason}` };
+    status = next.status;
+  }
+  return { ok: true, status };
+}
+
 function later(a: HistoryEvent, b: HistoryEvent): boolean {
+  // Milliseconds, as JavaScript reads PostgreSQL's microseconds; the SQL that picks the same correction truncates alike.
   const at = (e: HistoryEvent) => new Date(e.recordedAt).getTime();
   return at(a) !== at(b) ? at(a) > at(b) : a.id > b.id;
 }

@@ -8,6 +8,7 @@ import { mapPage, Page } from '../common/http/pagination';
 import { RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
+import { standingCorrections, standingHistory, standingStatus } from '../records/corrections';
 import { nextStatus } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
@@ -127,11 +128,16 @@ export class WeaponsService {
     this.assertMayRecord(actor, input.type);
     assertSerialsFit(undefined, input.markings ?? []);
     if (input.type !== 'corrected' && input.correctsEventId) throw fieldError('correctsEventId', 'only a corrected event names an event it corrects');
+    if (input.type !== 'corrected' && input.annuls !== undefined) throw fieldError('annuls', 'only a corrected event annuls an event');
     const corrected = input.type === 'corrected' ? await this.correctedEvent(actor, id, input) : null;
-    // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
-    this.assertEventDetails(corrected?.type ?? input.type, input);
+    if (corrected && input.custodian !== undefined) throw fieldError('custodian', 'the custodian changes with a custody transfer, not with a correction');
+    if (corrected?.type === 'custody_transferred' && input.annuls) {
+      throw fieldError('annuls', 'a custody transfer is not annulled: the records pass back with another custody transfer');
+    }
+    // A correction is checked once it carries the facts it does not give (under the weapon's lock, in change()).
+    if (!corrected) this.assertEventDetails(input.type, input);
     await this.assertKnownStates({ counterpartState: input.counterpartState }, input.markings ?? []);
-    return this.change(actor, id, { event: input, markings: input.markings ?? [], retainedAs: corrected?.type });
+    return this.change(actor, id, { event: input, markings: input.markings ?? [], corrects: corrected ?? undefined });
   }
 
   /** The event a correction restates: one of this weapon's, and not itself a correction (the last correction of an event stands). */
@@ -298,36 +304,50 @@ export class WeaponsService {
   }
 
   /** Applies markings and/or an event to a weapon, judged against the rules before and after. */
-  private async change(actor: AuthUser, id: string, change: { event?: RecordEventDto; markings: MarkingInputDto[]; retainedAs?: EventType }): Promise<WeaponDto> {
+  private async change(actor: AuthUser, id: string, change: { event?: RecordEventDto; markings: MarkingInputDto[]; corrects?: RecordEventEntity }): Promise<WeaponDto> {
     const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
     // One transaction is one connection: its queries run one after the other.
     const markings = await this.weapons.markingsOf(actor.stateCode, id);
     const history = await this.events.historyOf(actor.stateCode, id);
     let status = weapon.status;
+    let event: Partial<RecordEventEntity> | null = null;
+    let historyAfter = history;
     if (change.event) {
       const next = nextStatus(weapon.status, change.event.type, change.event.statusAfter);
       if (!next.ok) throw new EventNotAllowedError(next.reason);
       status = next.status;
+      const details = change.corrects ? restatement(change.event, change.corrects, standingCorrections(history).get(change.corrects.id)) : change.event;
+      // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
+      if (change.corrects && !details.annuls) this.assertEventDetails(change.corrects.type, details);
+      event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
+      // The new event, recorded after every other.
+      historyAfter = [...history, { ...event, id: '', recordedAt: new Date(8.64e15) } as RecordEventEntity];
+      // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
+      if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
+        const replayed = standingStatus(historyAfter);
+        if (!replayed.ok) throw new EventNotAllowedError(replayed.reason);
+        status = event.statusAfter = replayed.status;
+      }
     }
     const before: RuleSubject = {
       stateCode: actor.stateCode,
       status: weapon.status,
       craftOr3dPrinted: weapon.craftOr3dPrinted,
       markings,
-      eventTypes: history.map((e) => e.type),
+      eventTypes: standingHistory(history).map((e) => e.type),
     };
     const after: RuleSubject = {
       ...before,
       status,
       markings: [...markings, ...change.markings],
-      eventTypes: change.event ? [...before.eventTypes, change.event.type] : before.eventTypes,
+      eventTypes: standingHistory(historyAfter).map((e) => e.type),
     };
     const outcome = judgeChange(before, after, await this.policies(actor.stateCode));
     if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);
 
     await this.weapons.insertMarkings(change.markings.map((m) => this.toMarking(actor.stateCode, id, m)));
-    if (change.event) await this.events.insert(this.toEvent(actor, id, change.event.type, change.event, status, change.retainedAs));
+    if (event) await this.events.insert(event);
     await this.weapons.update(actor.stateCode, id, {
       status,
       incomplete: outcome.incomplete.map((r) => r.code),
@@ -393,7 +413,10 @@ export class WeaponsService {
     actor: AuthUser,
     weaponId: string,
     type: EventType,
-    details: { occurredOn: string; parties?: { role: string; name: string; country?: string }[]; licenceRef?: string; authorisationRef?: string; counterpartState?: string; notes?: string; correctsEventId?: string },
+    details: {
+      occurredOn: string; parties?: { role: string; name: string; country?: string }[]; licenceRef?: string; authorisationRef?: string;
+      counterpartState?: string; notes?: string; correctsEventId?: string; restates?: boolean; annuls?: boolean;
+    },
     statusAfter: WeaponStatus,
     /** The event type whose retention applies: a correction is kept as long as the event it corrects. */
     retainedAs: EventType = type,
@@ -409,6 +432,8 @@ export class WeaponsService {
       authorisationRef: details.authorisationRef ?? null,
       counterpartState: details.counterpartState ?? null,
       correctsEventId: details.correctsEventId ?? null,
+      restates: details.restates ?? false,
+      annuls: details.annuls ?? false,
       statusAfter,
       recordClass: this.retention.classOf(retainedAs),
       retainUntil: this.retention.retainUntil(retainedAs, details.occurredOn),
@@ -420,6 +445,23 @@ export class WeaponsService {
   private today(): string {
     return this.clock.now().toISOString().slice(0, 10);
   }
+}
+
+/**
+ * What a correction records: unless it annuls, it restates the corrected event's facts whole, those it does
+ * not give carried over from the event as it stands (its last correction's, or its own).
+ */
+function restatement(input: RecordEventDto, corrected: RecordEventEntity, standing: RecordEventEntity | undefined): RecordEventDto & { restates: boolean } {
+  if (input.annuls) return { ...input, restates: false };
+  const current = standing && !standing.annuls ? standing : corrected;
+  return {
+    ...input,
+    restates: true,
+    parties: input.parties ?? current.parties,
+    licenceRef: input.licenceRef ?? current.licenceRef ?? undefined,
+    authorisationRef: input.authorisationRef ?? current.authorisationRef ?? undefined,
+    counterpartState: input.counterpartState ?? current.counterpartState ?? undefined,
+  };
 }
 
 /** Normalisation (NFKC) can lengthen a serial: what is stored must still fit its 64 characters. */

@@ -41,15 +41,20 @@ export async function registerWeapon(t: TestApp, tokens: Tokens, overrides: Reco
 export async function weaponsWithStaleSummary(t: TestApp, stateCode: string): Promise<{ id: string; total: string }[]> {
   return ownerQuery(
     t,
-    `SELECT w.id, count(*) OVER () AS total FROM weapons w
-      CROSS JOIN LATERAL (SELECT ARRAY(SELECT DISTINCT e.type FROM record_events e WHERE e.weapon_id = w.id ORDER BY 1)::varchar[] AS types,
-                                 (SELECT max(e.retain_until) FROM record_events e WHERE e.weapon_id = w.id) AS retain_until,
-                                 -- each seizure or finding on the date of its last correction, if it has one
-                                 (SELECT min(coalesce((SELECT c.occurred_on FROM record_events c WHERE c.type = 'corrected' AND c.corrects_event_id = e.id
-                                                        ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1), e.occurred_on))
-                                    FROM record_events e WHERE e.weapon_id = w.id AND e.type IN ('seized', 'found')) AS seized_or_found_on) h
+    `WITH last_correction AS (
+       SELECT DISTINCT ON (corrects_event_id) corrects_event_id, occurred_on, annuls FROM record_events
+        WHERE type = 'corrected' AND (restates OR annuls) ORDER BY corrects_event_id, date_trunc('milliseconds', recorded_at) DESC, id DESC),
+     standing AS (
+       -- every event, on the date of its last correction, and whether that correction annuls it
+       SELECT e.weapon_id, e.type, e.retain_until, coalesce(c.occurred_on, e.occurred_on) AS occurred_on, coalesce(c.annuls, false) AS annulled
+         FROM record_events e LEFT JOIN last_correction c ON c.corrects_event_id = e.id)
+     SELECT w.id, count(*) OVER () AS total FROM weapons w
+       LEFT JOIN (SELECT weapon_id, max(retain_until) AS retain_until,
+                         ARRAY(SELECT DISTINCT t FROM unnest(array_agg(type) FILTER (WHERE NOT annulled)) t ORDER BY t)::varchar[] AS types,
+                         min(occurred_on) FILTER (WHERE NOT annulled AND type IN ('seized', 'found')) AS seized_or_found_on
+                    FROM standing GROUP BY weapon_id) h ON h.weapon_id = w.id
       WHERE w.state_code = $1
-        AND (w.event_types IS DISTINCT FROM h.types OR w.retain_until IS DISTINCT FROM h.retain_until OR w.seized_or_found_on IS DISTINCT FROM h.seized_or_found_on)`,
+        AND (w.event_types IS DISTINCT FROM coalesce(h.types, '{}') OR w.retain_until IS DISTINCT FROM h.retain_until OR w.seized_or_found_on IS DISTINCT FROM h.seized_or_found_on)`,
     [stateCode],
     stateCode,
   );

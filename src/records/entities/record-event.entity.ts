@@ -50,6 +50,18 @@ export class RecordEventEntity {
   @Column({ type: 'uuid', name: 'corrects_event_id', nullable: true })
   correctsEventId: string | null;
 
+  /**
+   * For corrected: this correction restates the facts of the event it corrects (date, parties, references,
+   * counterpart State), which the history then reads. Corrections recorded before corrections restated
+   * anything are notes: false.
+   */
+  @Column({ type: 'boolean', default: false })
+  restates: boolean;
+
+  /** For corrected: the corrected event did not happen (recorded in error), and the history reads without it. */
+  @Column({ type: 'boolean', default: false })
+  annuls: boolean;
+
   /** Status the weapon had after this event. */
   @Column({ type: 'varchar', length: 24, name: 'status_after' })
   statusAfter: string;
@@ -67,6 +79,7 @@ export class RecordEventEntity {
   @Column({ type: 'uuid', name: 'recorded_by', nullable: true })
   recordedBy: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at' })
+  /** When the row was written (not when its transaction began): two events of one weapon, written under its lock, are in this order. */
+  @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at', default: () => 'clock_timestamp()' })
   recordedAt: Date;
 }

@@ -154,9 +154,13 @@ export class RecordEventDto extends EventDetailsDto {
   @Optional() @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'statusAfter must be in_service, government_stock or civilian_held' })
   statusAfter?: WeaponStatus;
 
-  @ApiPropertyOptional({ description: 'For corrected: the event this one corrects' })
+  @ApiPropertyOptional({ description: 'For corrected: the event whose facts (date, parties, references, counterpart State) this one restates' })
   @Optional() @IsUUID('all', { message: 'correctsEventId must be a UUID' })
   correctsEventId?: string;
+
+  @ApiPropertyOptional({ description: 'For corrected: the corrected event did not happen (recorded in error); the history reads without it and the status is replayed. occurredOn is then the day the error was established' })
+  @Optional() @IsBoolean({ message: 'annuls must be true or false' })
+  annuls?: boolean;
 
   @ApiPropertyOptional({ description: 'For custody_transferred: the new custodian of the records' })
   @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)

@@ -35,7 +35,10 @@ export class RecordEventDtoOut {
   @ApiProperty({ type: String, nullable: true }) authorisationRef: string | null;
   @ApiProperty({ type: String, nullable: true }) counterpartState: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'For corrected: the event whose facts this one restates' }) correctsEventId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The correction that stands for this event (the last recorded), whose facts replace its own' })
+  @ApiProperty({ description: 'For corrected: its facts replace those of the event it corrects (false for a correction that annuls, or a note recorded before corrections restated anything)' })
+  restates: boolean;
+  @ApiProperty({ description: 'For corrected: the corrected event did not happen' }) annuls: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The correction that stands for this event (the last recorded): its facts replace this event\'s, or it annuls the event' })
   correctedBy: string | null;
   @ApiProperty() statusAfter: string;
   @ApiProperty({ enum: ['manufacture', 'other'] }) recordClass: string;
@@ -46,7 +49,7 @@ export class RecordEventDtoOut {
   static from(e: RecordEventEntity, correctedBy: string | null): RecordEventDtoOut {
     return Object.assign(new RecordEventDtoOut(), {
       id: e.id, type: e.type, occurredOn: e.occurredOn, parties: e.parties, licenceRef: e.licenceRef, authorisationRef: e.authorisationRef,
-      counterpartState: e.counterpartState, correctsEventId: e.correctsEventId, correctedBy, statusAfter: e.statusAfter, recordClass: e.recordClass,
+      counterpartState: e.counterpartState, correctsEventId: e.correctsEventId, restates: e.restates, annuls: e.annuls, correctedBy, statusAfter: e.statusAfter, recordClass: e.recordClass,
       retainUntil: e.retainUntil, notes: e.notes, recordedAt: e.recordedAt.toISOString(),
     });
   }
