@@ -68,6 +68,8 @@ export class Corrections1795477000000 implements MigrationInterface {
     // The corrections recorded so far were notes: they restate nothing.
     await queryRunner.query(`ALTER TABLE "record_events" ADD "restates" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "record_events" ADD "annuls" boolean NOT NULL DEFAULT false`);
+    // A correction restates or annuls, not both; nothing else does either.
+    await queryRunner.query(`ALTER TABLE "record_events" ADD CONSTRAINT "CHK_record_events_correction" CHECK (NOT ("restates" AND "annuls") AND (NOT ("restates" OR "annuls") OR ("type" = 'corrected' AND "corrects_event_id" IS NOT NULL)))`);
     // The time a row is written, so that the correction written last under the weapon's lock is the last.
     await queryRunner.query(`ALTER TABLE "record_events" ALTER COLUMN "recorded_at" SET DEFAULT clock_timestamp()`);
     // No summary changes: the corrections recorded so far restate and annul nothing.
@@ -77,6 +79,7 @@ export class Corrections1795477000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(summaryFunction(false));
     await queryRunner.query(`ALTER TABLE "record_events" ALTER COLUMN "recorded_at" SET DEFAULT now()`);
+    await queryRunner.query(`ALTER TABLE "record_events" DROP CONSTRAINT "CHK_record_events_correction"`);
     await queryRunner.query(`ALTER TABLE "record_events" DROP COLUMN "annuls"`);
     await queryRunner.query(`ALTER TABLE "record_events" DROP COLUMN "restates"`);
     // The summaries of the corrected records, as the previous version reads them: every event as recorded.

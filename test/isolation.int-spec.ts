@@ -40,6 +40,9 @@ const ROW_FACTORIES: Record<string, (client: PoolClient, state: string, ids: Rec
       randomUUID().replace(/-/g, '').padEnd(64, '0'),
     ]);
   },
+  closed_custodians: async (client, state) => {
+    await client.query(`INSERT INTO closed_custodians (state_code, name_key, name, closed_on, records_custodian) VALUES ($1, $2, 'Acme', '2026-01-01', 'Registry')`, [state, `acme ${randomUUID()}`]);
+  },
   contact_points: async (client, state) => {
     await client.query(`INSERT INTO contact_points (state_code, name, agency, email) VALUES ($1, 'NPC', 'Agency', 'npc@example.org')`, [state]);
   },

@@ -104,6 +104,7 @@ describe('responses match the OpenAPI document', () => {
     const held = (await call('registrar', 'post', '/weapons/{id}/legal-holds', { params: { id: weapon.id }, body: { reason: 'Court order 2026/118' } })).body;
     await call('registrar', 'delete', '/weapons/{id}/legal-holds/{holdId}', { params: { id: weapon.id, holdId: held.legalHolds[0].id } });
     await call('registrar', 'post', '/registry/custody-transfers', { body: { fromCustodian: 'Contract Dealer', occurredOn: '2026-11-01' } });
+    await call('registrar', 'get', '/registry/closed-custodians');
     await call('registrar', 'get', '/registry/settings');
     await call('registrar', 'put', '/registry/settings', { body: { rulePolicies: { '8d': 'flag' } } });
     const csv = `origin,occurred_on,type,manufacturer,model,calibre,serial,country_of_manufacture,year_of_manufacture,status,holder,custodian,counterpart_state,licence_ref,craft_or_3d_printed,marking_text,marking_component,import_marking_text,import_marking_year\nmanufactured,2021-04-01,pistol,Glock,G17,9mm Luger,${uniqueSerial('OI')},AUT,2021,,,,,,,GLOCK AUSTRIA,slide,,\n`;

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
@@ -290,6 +291,36 @@ describe('marking registry', () => {
       expect(annulled.body).toMatchObject({ status: 'government_stock', incomplete: [] });
     });
 
+    it('restores an annulled event with its last restated facts; a restatement clears the references it names', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const send = (body: object, status = 201) => t.http.post(path).set(bearer(registrar)).send(body).expect(status);
+      const exported = await send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'EXP-1', authorisationRef: 'EUC-9' });
+      const exportId = exported.body.events.find((e: { type: string }) => e.type === 'exported').id;
+      await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-01', counterpartState: 'ESP' });
+      const annulled = await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2026-11-01', annuls: true });
+      expect(annulled.body.status).toBe('civilian_held');
+      // Restored by a restatement that gives only the date: the destination is Spain's, as last restated.
+      const restored = await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-04' });
+      expect(restored.body.status).toBe('exported');
+      const last = restored.body.events.find((e: { type: string; occurredOn: string }) => e.type === 'corrected' && e.occurredOn === '2020-06-04');
+      expect(last).toMatchObject({ restates: true, counterpartState: 'ESP', licenceRef: 'EXP-1', authorisationRef: 'EUC-9' });
+      // The end-user certificate was never part of this export.
+      const cleared = await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-05', clears: ['authorisationRef'] });
+      expect(cleared.body.events.find((e: { occurredOn: string; type: string }) => e.type === 'corrected' && e.occurredOn === '2020-06-05')).toMatchObject({ authorisationRef: null, licenceRef: 'EXP-1' });
+      // An export keeps its destination and licence.
+      const bare = await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-05', clears: ['licenceRef'] }, 400);
+      expect(bare.body.details[0].field).toBe('licenceRef');
+      const both = await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-05', licenceRef: 'EXP-3', clears: ['licenceRef'] }, 400);
+      expect(both.body.details[0].field).toBe('clears');
+      const unknown = await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-05', clears: ['occurredOn'] }, 400);
+      expect(unknown.body.details[0].field).toBe('clears');
+      // Every event of the record was written after the one before it.
+      const read = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+      const written = read.body.events.map((e: { recordedAt: string }) => e.recordedAt).sort();
+      expect(new Set(written).size).toBe(written.length);
+    });
+
     it('annuls only with a correction, and never a custody transfer', async () => {
       const weapon = await registerWeapon(t, registrar);
       const path = `/api/v1/weapons/${weapon.id}/events`;
@@ -298,6 +329,10 @@ describe('marking registry', () => {
       expect(notACorrection.body.details[0].field).toBe('annuls');
       const notABoolean = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: first.id, occurredOn: '2026-11-01', annuls: 'yes' }).expect(400);
       expect(notABoolean.body.details[0].field).toBe('annuls');
+      const marked = await t.http.post(path).set(bearer(registrar)).send({ type: 'marked', occurredOn: '2026-11-01', markings: [{ kind: 'other', component: 'frame', text: 'INV 42' }] }).expect(201);
+      const marking = marked.body.events.find((e: { type: string }) => e.type === 'marked');
+      const markedAnnulled = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: marking.id, annuls: true, occurredOn: '2026-11-02' }).expect(400);
+      expect(markedAnnulled.body.details[0].field).toBe('annuls');
       const custody = await t.http.post(path).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-11-01', custodian: 'Armurerie Dupont' }).expect(201);
       const transfer = custody.body.events.find((e: { type: string }) => e.type === 'custody_transferred');
       const custodian = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: transfer.id, occurredOn: '2026-11-01', custodian: 'Armurerie Martin' }).expect(400);
@@ -358,6 +393,57 @@ describe('marking registry', () => {
     // Never the national registry itself, whose records are already the State's.
     const itself = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: 'france (National Registry)', occurredOn: '2026-11-01' }).expect(400);
     expect(itself.body.details[0].field).toBe('fromCustodian');
+  });
+
+  it('names a closed company as custodian of no record afterwards: registration, event and import refused (ITI 13)', async () => {
+    const custodian = `Armurerie Close ${uniqueSerial('')}`;
+    const weapon = await registerWeapon(t, registrar, { custodian });
+    await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(201);
+    const closed = { code: 'CUSTODIAN_CLOSED', details: { field: 'custodian', custodian, closedOn: '2026-11-01', recordsCustodian: 'France (national registry)' } };
+    const listed = await allPages<{ name: string; closedOn: string; recordsCustodian: string }>(t, auditor, '/api/v1/registry/closed-custodians', { limit: 2 });
+    expect(listed.filter((c) => c.name === custodian)).toEqual([expect.objectContaining({ closedOn: '2026-11-01', recordsCustodian: 'France (national registry)' })]);
+    await t.http.get('/api/v1/registry/closed-custodians').set(bearer(braRegistrar)).expect(200).then((r) => expect(r.body.items.filter((c: { name: string }) => c.name === custodian)).toEqual([]));
+    // Case and surrounding spaces aside.
+    const registered = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ custodian: ` ${custodian.toUpperCase()} ` })).expect(409);
+    expect(registered.body).toMatchObject(closed);
+    expect(registered.body.message).toBe(`${custodian} closed on 2026-11-01: its records are kept by France (national registry) (ITI 13)`);
+    const moved = await t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-11-02', custodian }).expect(409);
+    expect(moved.body).toMatchObject(closed);
+    const serial = uniqueSerial('CC');
+    const values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {
+      origin: 'manufactured', occurred_on: '2021-04-01', type: 'pistol', manufacturer: 'Glock', serial, country_of_manufacture: 'AUT',
+      custodian: custodian.toLowerCase(), marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide',
+    };
+    const csv = `${IMPORT_COLUMNS.join(',')}\n${IMPORT_COLUMNS.map((column) => values[column] ?? '').join(',')}\n`;
+    const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(csv).expect(201);
+    expect(imported.body).toMatchObject({ status: 'rejected', rejectedRows: 1 });
+    expect(imported.body.rejections.items).toEqual([
+      expect.objectContaining({ line: 2, column: 'custodian', code: 'CUSTODIAN_CLOSED', message: `${custodian} closed on 2026-11-01: its records are kept by France (national registry) (ITI 13)` }),
+    ]);
+    // Another State's company of the same name is its own matter.
+    await registerWeapon(t, braRegistrar, { custodian });
+  });
+
+  it('makes a registration that names a company being closed wait, then refuses it (ITI 13)', async () => {
+    const custodian = `Armurerie Close ${uniqueSerial('')}`;
+    await registerWeapon(t, registrar, { custodian });
+    // Another transaction holds the custody lock as a transfer does, until it has closed the company.
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:custody:' || 'FRA', 0))`);
+      const registration = t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ custodian })).then((r) => r);
+      await untilWaitingForLocks(t, 1);
+      await other.query(`INSERT INTO closed_custodians (state_code, name_key, name, closed_on, records_custodian) VALUES ('FRA', lower($1), $1, '2026-11-01', 'France (national registry)')`, [custodian]);
+      await other.query('COMMIT');
+      const refused = await registration;
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('CUSTODIAN_CLOSED');
+    } finally {
+      await other.end();
+    }
   });
 
   it('moves a weapon changed during a transfer with its event, or leaves both alone (ITI 13)', async () => {

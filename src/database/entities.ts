@@ -15,6 +15,7 @@ import { RecordEventEntity } from '../records/entities/record-event.entity';
 import { CalibreEntity, ManufacturerEntity, ReferenceAdditionEntity, WeaponTypeEntity } from '../reference/entities/reference.entities';
 import { MarkingEntity } from '../registry/entities/marking.entity';
 import { RegistrySettingsEntity } from '../registry/entities/registry-settings.entity';
+import { ClosedCustodianEntity } from '../registry/entities/closed-custodian.entity';
 import { WeaponEntity } from '../registry/entities/weapon.entity';
 import { ImportRejectionEntity, WeaponImportEntity } from '../registry/imports/weapon-import.entity';
 
@@ -33,6 +34,7 @@ export const entities = [
   MarkingEntity,
   RecordEventEntity,
   RegistrySettingsEntity,
+  ClosedCustodianEntity,
   WeaponImportEntity,
   ImportRejectionEntity,
   TraceEntity,

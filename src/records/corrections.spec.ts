@@ -41,10 +41,11 @@ describe('corrections of a record history', () => {
     expect(standingCorrections([made, exported, note]).size).toBe(0);
   });
 
-  it('compares the times corrections were written to the millisecond, as they are read', () => {
-    const first = event('c2', 'corrected', '2012-05-02', { correctsEventId: 'a2', recordedAt: '2024-01-01T00:00:00.0004Z' });
-    const second = event('c1', 'corrected', '2012-05-04', { correctsEventId: 'a2', recordedAt: '2024-01-01T00:00:00.0001Z' });
-    expect(standingCorrections([made, exported, second, first]).get('a2')?.id).toBe('c2');
+  it('compares the times corrections were written to the millisecond, as they are read, then by id', () => {
+    // Written 0.3 ms later but with the smaller id: within one millisecond the id decides, as in SQL's date_trunc.
+    const later = event('c1', 'corrected', '2012-05-02', { correctsEventId: 'a2', recordedAt: '2024-01-01T00:00:00.0004Z' });
+    const earlier = event('c2', 'corrected', '2012-05-04', { correctsEventId: 'a2', recordedAt: '2024-01-01T00:00:00.0001Z' });
+    expect(standingCorrections([made, exported, later, earlier]).get('a2')?.id).toBe('c2');
   });
 
   it('orders the history by the corrected dates', () => {
@@ -75,6 +76,25 @@ describe('the status of a history as it stands', () => {
     // The order of recording, not of the dates: a date corrected to before the theft does not reorder the machine.
     const moved = { ...event('m', 'corrected', '2019-01-01', { correctsEventId: 'e2', recordedAt: '2026-10-01T00:00:00.000Z' }), type: 'corrected' as EventType, statusAfter: '' };
     expect(standingStatus([...h, moved, annul('e3')])).toEqual({ ok: true, status: 'found' });
+  });
+
+  it('replays in the order events were written, whatever their dates, ids or order in the list', () => {
+    // Written: made, stolen (dated later), found (dated earlier), then an annulment of the theft and its finding.
+    const h = [
+      { ...event('z', 'manufactured', '2020-01-01', { recordedAt: '2020-01-01T00:00:00.000Z' }), type: 'manufactured' as EventType, statusAfter: 'civilian_held' },
+      { ...event('b', 'stolen', '2021-06-01', { recordedAt: '2021-06-02T00:00:00.000Z' }), type: 'stolen' as EventType, statusAfter: 'stolen' },
+      { ...event('a', 'found', '2021-05-01', { recordedAt: '2021-06-03T00:00:00.000Z' }), type: 'found' as EventType, statusAfter: 'found' },
+    ];
+    expect(standingStatus([h[2], annul('a'), h[0], h[1]])).toEqual({ ok: true, status: 'stolen' });
+    expect(standingStatus([annul('a'), h[1], annul('b', '2026-11-02'), h[2], h[0]])).toEqual({ ok: true, status: 'civilian_held' });
+  });
+
+  it('keeps the status each event recorded up to the first event ever annulled, and replays only from there', () => {
+    // The destruction of a lost weapon was recorded when the machine still allowed it; only what follows the annulled event is judged again.
+    const h = history(['manufactured', 'civilian_held'], ['lost', 'lost'], ['destroyed', 'destroyed'], ['custody_transferred', 'destroyed']);
+    expect(standingStatus([...h, annul('e3')])).toEqual({ ok: true, status: 'destroyed' });
+    // Annulling the loss replays the destruction after it, which today's machine accepts from a weapon held.
+    expect(standingStatus([...h, annul('e1')])).toEqual({ ok: true, status: 'destroyed' });
   });
 
   it('refuses to annul the first event, or one a later event depended on', () => {

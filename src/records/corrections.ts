@@ -55,18 +55,22 @@ export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T
 }
 
 /**
- * The weapon's status from its history as it stands: the events that stand, replayed through the status
- * machine in the order they were recorded (the order the machine accepted them in). Refused when the first
- * event is annulled, or when an event could not have happened without one annulled before it.
+ * The weapon's status from its history as it stands. Up to the first event ever annulled, the status each
+ * event recorded stands (nothing before it was taken out); from there, the events that stand are replayed
+ * through the status machine in the order they were written (the order the machine accepted them in).
+ * Refused when the first event of the record is annulled, or when an event could not have happened
+ * without one annulled before it.
  */
 export function standingStatus<T extends HistoryEvent & { type: EventType; statusAfter: string }>(events: readonly T[]): TransitionResult {
   const corrections = standingCorrections(events);
+  const everAnnulled = new Set(events.filter((e) => e.type === 'corrected' && e.annuls && e.correctsEventId).map((e) => e.correctsEventId));
   const recorded = events.filter((event) => event.type !== 'corrected').sort((a, b) => (later(a, b) ? 1 : -1));
-  const [first, ...rest] = recorded;
-  if (!first) return { ok: false, reason: 'the record has no history' };
-  if (corrections.get(first.id)?.annuls) return { ok: false, reason: 'the first event of a record cannot be annulled: it is how the record came to be' };
-  let status = first.statusAfter as WeaponStatus;
-  for (const event of rest.filter((e) => !corrections.get(e.id)?.annuls)) {
+  const from = recorded.findIndex((event) => everAnnulled.has(event.id));
+  if (from < 0) return recorded.length ? { ok: true, status: recorded[recorded.length - 1].statusAfter as WeaponStatus } : { ok: false, reason: 'the record has no history' };
+  if (from === 0 && corrections.get(recorded[0].id)?.annuls) return { ok: false, reason: 'the first event of a record cannot be annulled: it is how the record came to be' };
+  const start = recorded.slice(0, Math.max(from, 1));
+  let status = start[start.length - 1].statusAfter as WeaponStatus;
+  for (const event of recorded.slice(start.length).filter((e) => !corrections.get(e.id)?.annuls)) {
     const next = nextStatus(status, event.type, event.statusAfter as WeaponStatus);
     if (!next.ok) return { ok: false, reason: `the ${event.type.replace(/_/g, ' ')} event of ${event.occurredOn} (${event.id}) could not have been recorded: ${next.reason}` };
     status = next.status;

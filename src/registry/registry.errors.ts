@@ -30,3 +30,15 @@ export class RetentionActiveError extends ConflictError {
     super('RETENTION_ACTIVE', `The record must be kept until ${retainUntil} (ITI 12)`, { retainUntil });
   }
 }
+
+/** ITI 13: a record names a company whose records passed to the State when it closed. */
+export class CustodianClosedError extends ConflictError {
+  constructor(field: string, closed: { name: string; closedOn: string; recordsCustodian: string }) {
+    super('CUSTODIAN_CLOSED', `${closed.name} closed on ${closed.closedOn}: its records are kept by ${closed.recordsCustodian} (ITI 13)`, {
+      field,
+      custodian: closed.name,
+      closedOn: closed.closedOn,
+      recordsCustodian: closed.recordsCustodian,
+    });
+  }
+}

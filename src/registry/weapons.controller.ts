@@ -8,7 +8,7 @@ import { WeaponImportDto } from './imports/import.dto';
 import { ImportsService } from './imports/imports.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
-import { AddMarkingsDto, CustodyTransferResultDto, WeaponIdParamDto } from './dto/markings.dto';
+import { AddMarkingsDto, ClosedCustodianPageDto, CustodyTransferResultDto, WeaponIdParamDto } from './dto/markings.dto';
 import { RegistrySettingsDto, SearchResultDto, SearchWeaponsDto, UpdateRegistrySettingsDto } from './dto/search.dto';
 import { CustodyTransferDto, LegalHoldDto, LegalHoldParamsDto, ListWeaponsQueryDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
 import { WeaponDto, WeaponPageDto } from './dto/weapon.response.dto';
@@ -120,6 +120,14 @@ export class RegistryController {
   @Roles(['registrar'])
   transferCustody(@CurrentUser() user: AuthUser, @Body() body: CustodyTransferDto): Promise<CustodyTransferResultDto> {
     return this.weapons.transferCustody(user, body);
+  }
+
+  /** ITI 13: the companies whose records passed to the State; no record names them as custodian afterwards. */
+  @Get('closed-custodians')
+  @ApiOkResponse({ type: ClosedCustodianPageDto })
+  @Roles(['registrar', 'auditor'])
+  closedCustodians(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<ClosedCustodianPageDto> {
+    return this.weapons.closedCustodians(user, query);
   }
 
   @Get('settings')

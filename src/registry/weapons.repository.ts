@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, In, SelectQueryBuilder } from 'typeorm';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { Db } from '../database/db';
+import { ClosedCustodianEntity } from './entities/closed-custodian.entity';
 import { MarkingEntity } from './entities/marking.entity';
 import { RegistrySettingsEntity } from './entities/registry-settings.entity';
 import { WeaponEntity } from './entities/weapon.entity';
@@ -164,6 +165,40 @@ export class WeaponsRepository {
       [stateCode, from, to, event.occurredOn, parties, event.retainUntil, event.notes, event.recordedBy],
     );
     return n;
+  }
+
+  /**
+   * Custody of the State's records (ITI 13), as a transaction-level advisory lock: a transfer holds it alone,
+   * a registration, event or import that names a custodian shares it. A record naming a company is then
+   * either written before the company closes (and its transfer moves it) or after (and refused), never
+   * between the transfer's look at the registry and its closing the company.
+   */
+  async lockCustody(stateCode: string, mode: 'shared' | 'exclusive'): Promise<void> {
+    await this.db.manager.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended('iti:custody:' || $1, 0))`, [stateCode]);
+  }
+
+  /** The closed company of that name (case and surrounding spaces aside), if the State has closed one. */
+  async closedCustodian(stateCode: string, name: string): Promise<ClosedCustodianEntity | null> {
+    return this.db
+      .repository(ClosedCustodianEntity)
+      .createQueryBuilder('c')
+      .where('c.state_code = :stateCode AND c.name_key = lower(btrim(:name))', { stateCode, name })
+      .getOne();
+  }
+
+  /** The State's closed companies, by name. */
+  closedCustodians(stateCode: string, page: PageQueryDto): Promise<Page<ClosedCustodianEntity>> {
+    const query = this.db.repository(ClosedCustodianEntity).createQueryBuilder('c').where('c.state_code = :stateCode', { stateCode });
+    return keysetPage(query, [{ property: 'nameKey', column: 'c.name_key' }], page);
+  }
+
+  /** Records a company as closed; the first closing stands. */
+  async closeCustodian(closed: { stateCode: string; name: string; closedOn: string; recordsCustodian: string; createdBy: string }): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO closed_custodians (state_code, name_key, name, closed_on, records_custodian, created_by)
+       VALUES ($1, lower(btrim($2)), btrim($2), $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [closed.stateCode, closed.name, closed.closedOn, closed.recordsCustodian, closed.createdBy],
+    );
   }
 
   /**

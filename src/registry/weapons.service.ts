@@ -4,7 +4,7 @@ import { AuthUser, Role } from '../common/auth/auth-user';
 import { AuditTrail } from '../audit/audit-trail';
 import { Clock } from '../common/clock';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
-import { mapPage, Page } from '../common/http/pagination';
+import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
@@ -12,14 +12,15 @@ import { standingCorrections, standingHistory, standingStatus } from '../records
 import { nextStatus } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
-import { CustodyTransferDto, ListWeaponsQueryDto, MarkingInputDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
+import { ClosedCustodianDto } from './dto/markings.dto';
+import { CorrectedReference, CustodyTransferDto, ListWeaponsQueryDto, MarkingInputDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
 import { RegistrySettingsDto, SearchResultDto, SearchWeaponsDto, UpdateRegistrySettingsDto } from './dto/search.dto';
 import { WeaponDto, WeaponSummaryDto } from './dto/weapon.response.dto';
 import { MarkingEntity } from './entities/marking.entity';
 import { WeaponEntity } from './entities/weapon.entity';
 import { DEFAULT_RULE_POLICIES, judgeChange, RuleId, RulePolicy, RuleSubject } from './marking-rules';
 import { EventType, WeaponStatus } from './registry.constants';
-import { EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
+import { CustodianClosedError, EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
 import { knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
 import { WeaponFilters, WeaponsRepository } from './weapons.repository';
 
@@ -46,6 +47,7 @@ export class WeaponsService {
     assertSerialsFit(input.serial, input.markings ?? []);
     await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
     this.assertEventDetails(input.origin, input);
+    await this.assertCustodianOpen(actor.stateCode, 'custodian', input.custodian);
     const matcher = await this.reference.matcher(actor.stateCode);
     const type = matcher.weaponType(input.type);
     const manufacturer = input.manufacturer ? matcher.manufacturer(input.manufacturer) : null;
@@ -134,8 +136,16 @@ export class WeaponsService {
     if (corrected?.type === 'custody_transferred' && input.annuls) {
       throw fieldError('annuls', 'a custody transfer is not annulled: the records pass back with another custody transfer');
     }
+    // Markings are read off the weapon and stay on the record: annulling the event that added them would not take them away.
+    if (corrected?.type === 'marked' && input.annuls) throw fieldError('annuls', 'a marked event is not annulled: its markings were read off the weapon and stay on the record');
+    if (input.clears?.length) {
+      if (input.type !== 'corrected' || input.annuls) throw fieldError('clears', 'only a correction that restates an event clears some of its facts');
+      const both = input.clears.filter((fact) => input[fact] !== undefined);
+      if (both.length) throw fieldError('clears', `${both.join(', ')} cannot be both given and cleared`);
+    }
     // A correction is checked once it carries the facts it does not give (under the weapon's lock, in change()).
     if (!corrected) this.assertEventDetails(input.type, input);
+    if (input.type === 'custody_transferred') await this.assertCustodianOpen(actor.stateCode, 'custodian', input.custodian);
     await this.assertKnownStates({ counterpartState: input.counterpartState }, input.markings ?? []);
     return this.change(actor, id, { event: input, markings: input.markings ?? [], corrects: corrected ?? undefined });
   }
@@ -213,6 +223,8 @@ export class WeaponsService {
     const state = await this.states.get(actor.stateCode);
     const custodian = `${state.name} (national registry)`;
     if (input.fromCustodian.toLowerCase() === custodian.toLowerCase()) throw fieldError('fromCustodian', `the records of ${custodian} are already the State's`);
+    // Alone: no record naming the company is written meanwhile; once it is closed, none can be.
+    await this.weapons.lockCustody(actor.stateCode, 'exclusive');
     const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
       occurredOn: input.occurredOn,
       retainUntil: this.retention.retainUntil('custody_transferred', input.occurredOn),
@@ -220,8 +232,13 @@ export class WeaponsService {
       recordedBy: actor.id,
     });
     if (transferred === 0) throw new NotFoundError(`Records of custodian "${input.fromCustodian}"`, 'CUSTODIAN_NOT_FOUND');
+    await this.weapons.closeCustodian({ stateCode: actor.stateCode, name: input.fromCustodian, closedOn: input.occurredOn, recordsCustodian: custodian, createdBy: actor.id });
     this.trail.record(actor, { action: 'registry.custody_transferred', targetType: 'registry', details: { fromCustodian: input.fromCustodian, custodian, transferred } });
     return { transferred, custodian };
+  }
+
+  async closedCustodians(actor: AuthUser, page: PageQueryDto): Promise<Page<ClosedCustodianDto>> {
+    return mapPage(await this.weapons.closedCustodians(actor.stateCode, page), ClosedCustodianDto.from);
   }
 
   async settings(actor: AuthUser): Promise<RegistrySettingsDto> {
@@ -317,12 +334,15 @@ export class WeaponsService {
       const next = nextStatus(weapon.status, change.event.type, change.event.statusAfter);
       if (!next.ok) throw new EventNotAllowedError(next.reason);
       status = next.status;
-      const details = change.corrects ? restatement(change.event, change.corrects, standingCorrections(history).get(change.corrects.id)) : change.event;
+      // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).
+      const restated = change.corrects && standingCorrections(history.filter((e) => e.restates)).get(change.corrects.id);
+      const details = change.corrects ? restatement(change.event, restated || change.corrects) : change.event;
       // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
       if (change.corrects && !details.annuls) this.assertEventDetails(change.corrects.type, details);
       event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
-      // The new event, recorded after every other.
-      historyAfter = [...history, { ...event, id: '', recordedAt: new Date(8.64e15) } as RecordEventEntity];
+      // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
+      event.recordedAt = new Date(Math.max(this.clock.now().getTime(), ...history.map((e) => e.recordedAt.getTime() + 1)));
+      historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
       // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
       if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
         const replayed = standingStatus(historyAfter);
@@ -354,6 +374,14 @@ export class WeaponsService {
       ...(change.event?.type === 'custody_transferred' && change.event.custodian ? { custodian: change.event.custodian } : {}),
     });
     return this.get(actor, id);
+  }
+
+  /** ITI 13: a record names no company whose records passed to the State (custody shared until the transaction ends). */
+  private async assertCustodianOpen(stateCode: string, field: string, custodian: string | undefined): Promise<void> {
+    if (!custodian) return;
+    await this.weapons.lockCustody(stateCode, 'shared');
+    const closed = await this.weapons.closedCustodian(stateCode, custodian);
+    if (closed) throw new CustodianClosedError(field, closed);
   }
 
   private assertMayRecord(actor: AuthUser, event: EventType): void {
@@ -448,19 +476,19 @@ export class WeaponsService {
 }
 
 /**
- * What a correction records: unless it annuls, it restates the corrected event's facts whole, those it does
- * not give carried over from the event as it stands (its last correction's, or its own).
+ * What a correction records: unless it annuls, it restates the corrected event's facts whole, those it
+ * neither gives nor clears carried over from `current` (the event as last restated).
  */
-function restatement(input: RecordEventDto, corrected: RecordEventEntity, standing: RecordEventEntity | undefined): RecordEventDto & { restates: boolean } {
+function restatement(input: RecordEventDto, current: RecordEventEntity): RecordEventDto & { restates: boolean } {
   if (input.annuls) return { ...input, restates: false };
-  const current = standing && !standing.annuls ? standing : corrected;
+  const carried = (fact: CorrectedReference) => (input.clears?.includes(fact) ? undefined : input[fact] ?? current[fact] ?? undefined);
   return {
     ...input,
     restates: true,
     parties: input.parties ?? current.parties,
-    licenceRef: input.licenceRef ?? current.licenceRef ?? undefined,
-    authorisationRef: input.authorisationRef ?? current.authorisationRef ?? undefined,
-    counterpartState: input.counterpartState ?? current.counterpartState ?? undefined,
+    licenceRef: carried('licenceRef'),
+    authorisationRef: carried('authorisationRef'),
+    counterpartState: carried('counterpartState'),
   };
 }
 

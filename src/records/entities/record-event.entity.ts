@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { WeaponEntity } from '../../registry/entities/weapon.entity';
 import type { EventType } from '../../registry/registry.constants';
 
@@ -13,6 +13,7 @@ export interface EventParty {
 /** One entry of a weapon's append-only history. A correction is a new event pointing at the old one. */
 @Entity({ name: 'record_events' })
 @Index('IDX_record_events_weapon', ['weaponId', 'occurredOn'])
+@Check('CHK_record_events_correction', `NOT ("restates" AND "annuls") AND (NOT ("restates" OR "annuls") OR ("type" = 'corrected' AND "corrects_event_id" IS NOT NULL))`)
 export class RecordEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,3 +1,4 @@
+import { ClosedCustodianEntity } from '../entities/closed-custodian.entity';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
@@ -17,4 +18,21 @@ export class WeaponIdParamDto {
 export class CustodyTransferResultDto {
   @ApiProperty({ example: 1200 }) transferred: number;
   @ApiProperty({ example: 'France (national registry)' }) custodian: string;
+}
+
+/** A company whose records passed to the State when it closed (ITI 13): no record names it as custodian afterwards. */
+export class ClosedCustodianDto {
+  @ApiProperty({ example: 'Acme Arms Ltd', description: 'As the first transfer of its records named it' }) name: string;
+  @ApiProperty({ example: '2026-11-01' }) closedOn: string;
+  @ApiProperty({ example: 'France (national registry)', description: 'Who keeps its records now' }) recordsCustodian: string;
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
+
+  static from(c: ClosedCustodianEntity): ClosedCustodianDto {
+    return Object.assign(new ClosedCustodianDto(), { name: c.name, closedOn: c.closedOn, recordsCustodian: c.recordsCustodian, recordedAt: c.createdAt.toISOString() });
+  }
+}
+
+export class ClosedCustodianPageDto {
+  @ApiProperty({ type: [ClosedCustodianDto] }) items: ClosedCustodianDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

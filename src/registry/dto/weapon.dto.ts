@@ -145,6 +145,10 @@ export class RegisterWeaponDto extends EventDetailsDto {
   markings?: MarkingInputDto[];
 }
 
+/** The references a correction may clear (the date is always given; parties are cleared with an empty list). */
+export const CORRECTED_REFERENCES = ['licenceRef', 'authorisationRef', 'counterpartState'] as const;
+export type CorrectedReference = (typeof CORRECTED_REFERENCES)[number];
+
 export class RecordEventDto extends EventDetailsDto {
   @ApiProperty({ enum: EVENT_TYPES.filter((t) => t !== 'manufactured') })
   @IsIn(EVENT_TYPES.filter((t) => t !== 'manufactured'), { message: 'type must be an event type other than manufactured (the first event)' })
@@ -161,6 +165,10 @@ export class RecordEventDto extends EventDetailsDto {
   @ApiPropertyOptional({ description: 'For corrected: the corrected event did not happen (recorded in error); the history reads without it and the status is replayed. occurredOn is then the day the error was established' })
   @Optional() @IsBoolean({ message: 'annuls must be true or false' })
   annuls?: boolean;
+
+  @ApiPropertyOptional({ enum: CORRECTED_REFERENCES, isArray: true, description: 'For corrected: facts of the corrected event recorded in error that have no value; the others not given carry over' })
+  @Optional() @IsArray() @ArrayMaxSize(3) @IsIn(CORRECTED_REFERENCES, { each: true, message: `clears must list some of ${CORRECTED_REFERENCES.join(', ')}` })
+  clears?: CorrectedReference[];
 
   @ApiPropertyOptional({ description: 'For custody_transferred: the new custodian of the records' })
   @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)

@@ -116,6 +116,8 @@ export class ImportsService {
       await finish({ status: 'rejected', rejectedRows: totalRows || 1 });
     } else {
       progress.offer({ status: 'validating', totalRows }, true);
+      // No company closes while rows naming it are checked and merged (ITI 13).
+      await this.weapons.lockCustody(stateCode, 'shared');
       await this.imports.prepareRows();
       const rejectedRows = await this.imports.validate(context);
       if (rejectedRows > 0) {
