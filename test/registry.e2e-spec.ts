@@ -315,10 +315,13 @@ describe('marking registry', () => {
       expect(both.body.details[0].field).toBe('clears');
       const unknown = await send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2020-06-05', clears: ['occurredOn'] }, 400);
       expect(unknown.body.details[0].field).toBe('clears');
-      // Every event of the record was written after the one before it.
+      // Each event of the record was written after the one before it, in the order of the requests.
       const read = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
-      const written = read.body.events.map((e: { recordedAt: string }) => e.recordedAt).sort();
-      expect(new Set(written).size).toBe(written.length);
+      const byWriting = [...read.body.events].sort((a: { recordedAt: string }, b: { recordedAt: string }) => a.recordedAt.localeCompare(b.recordedAt));
+      expect(byWriting.map((e: { type: string; occurredOn: string }) => `${e.type} ${e.occurredOn}`)).toEqual([
+        'manufactured 2019-05-02', 'exported 2020-06-01', 'corrected 2020-06-01', 'corrected 2026-11-01', 'corrected 2020-06-04', 'corrected 2020-06-05',
+      ]);
+      expect(new Set(byWriting.map((e: { recordedAt: string }) => e.recordedAt)).size).toBe(byWriting.length);
     });
 
     it('annuls only with a correction, and never a custody transfer', async () => {
@@ -422,6 +425,55 @@ describe('marking registry', () => {
     ]);
     // Another State's company of the same name is its own matter.
     await registerWeapon(t, braRegistrar, { custodian });
+    // Closed in error: reopened, records may name it again, and a transfer pass them back.
+    await t.http.delete('/api/v1/registry/closed-custodians').query({ name: custodian.toLowerCase() }).set(bearer(registrar)).expect(204);
+    await registerWeapon(t, registrar, { custodian });
+    const again = await t.http.delete('/api/v1/registry/closed-custodians').query({ name: custodian }).set(bearer(registrar)).expect(404);
+    expect(again.body.code).toBe('CUSTODIAN_NOT_CLOSED');
+    const reopened = await ownerQuery(t, `SELECT 1 FROM audit_events WHERE action = 'registry.custodian_reopened' AND details->>'custodian' = $1`, [custodian.toLowerCase()], 'FRA');
+    expect(reopened).toHaveLength(1);
+  });
+
+  it('moves every record of the company however its name was written, and waits for the writes naming a custodian (ITI 13)', async () => {
+    const custodian = `Armurerie Close ${uniqueSerial('')}`;
+    await registerWeapon(t, registrar, { custodian: custodian.toUpperCase() });
+    await registerWeapon(t, registrar, { custodian: `${custodian.toLowerCase()}\u00a0` });
+    // Another transaction shares custody, as a registration or an import naming a custodian does, and writes a record of the company.
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await other.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('iti:custody:' || 'FRA', 0))`);
+      await other.query(`INSERT INTO weapons (state_code, category, type_code, status, custodian) VALUES ('FRA', 'small_arm', 'rifle', 'civilian_held', $1)`, [custodian]);
+      const transfer = t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query('COMMIT');
+      const result = await transfer;
+      expect({ status: result.status, body: result.body }).toEqual({ status: 201, body: { transferred: 3, custodian: 'France (national registry)' } });
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('answers 409 CUSTODY_BUSY when the writes naming a custodian do not end within a few seconds (ITI 13)', async () => {
+    const custodian = `Armurerie Close ${uniqueSerial('')}`;
+    await registerWeapon(t, registrar, { custodian });
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('iti:custody:' || 'FRA', 0))`);
+      const busy = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(409);
+      expect(busy.body.code).toBe('CUSTODY_BUSY');
+      // Registrations naming a custodian went on meanwhile.
+      await registerWeapon(t, registrar, { custodian });
+      await other.query('ROLLBACK');
+    } finally {
+      await other.end();
+    }
+    const done = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(201);
+    expect(done.body.transferred).toBe(2);
   });
 
   it('makes a registration that names a company being closed wait, then refuses it (ITI 13)', async () => {

@@ -12,6 +12,21 @@ export class RecordEventsRepository {
     return repository.save(repository.create(event));
   }
 
+  /**
+   * When the next event of a weapon is written: now on the database's clock, and at least a millisecond
+   * after its latest event (the clock may step back), to the millisecond, as the history is ordered.
+   * Meaningful under the weapon's lock.
+   */
+  async nextWriteTime(stateCode: string, weaponId: string): Promise<Date> {
+    const row = await this.db
+      .repository(RecordEventEntity)
+      .createQueryBuilder('e')
+      .select(`date_trunc('milliseconds', greatest(clock_timestamp(), date_trunc('milliseconds', max(e.recorded_at)) + interval '1 millisecond'))`, 'at')
+      .where('e.state_code = :stateCode AND e.weapon_id = :weaponId', { stateCode, weaponId })
+      .getRawOne<{ at: Date }>();
+    return row!.at;
+  }
+
   historyOf(stateCode: string, weaponId: string): Promise<RecordEventEntity[]> {
     return this.db.repository(RecordEventEntity).find({ where: { stateCode, weaponId }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } });
   }

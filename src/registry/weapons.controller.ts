@@ -8,7 +8,7 @@ import { WeaponImportDto } from './imports/import.dto';
 import { ImportsService } from './imports/imports.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
-import { AddMarkingsDto, ClosedCustodianPageDto, CustodyTransferResultDto, WeaponIdParamDto } from './dto/markings.dto';
+import { AddMarkingsDto, ClosedCustodianPageDto, ClosedCustodianQueryDto, CustodyTransferResultDto, WeaponIdParamDto } from './dto/markings.dto';
 import { RegistrySettingsDto, SearchResultDto, SearchWeaponsDto, UpdateRegistrySettingsDto } from './dto/search.dto';
 import { CustodyTransferDto, LegalHoldDto, LegalHoldParamsDto, ListWeaponsQueryDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
 import { WeaponDto, WeaponPageDto } from './dto/weapon.response.dto';
@@ -128,6 +128,14 @@ export class RegistryController {
   @Roles(['registrar', 'auditor'])
   closedCustodians(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<ClosedCustodianPageDto> {
     return this.weapons.closedCustodians(user, query);
+  }
+
+  /** ITI 13: a company closed in error is reopened; records may name it again. */
+  @Delete('closed-custodians')
+  @HttpCode(204)
+  @Roles(['registrar'])
+  reopenCustodian(@CurrentUser() user: AuthUser, @Query() query: ClosedCustodianQueryDto): Promise<void> {
+    return this.weapons.reopenCustodian(user, query.name);
   }
 
   @Get('settings')

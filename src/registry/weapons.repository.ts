@@ -156,7 +156,8 @@ export class WeaponsRepository {
     const parties = JSON.stringify([{ role: 'previous_custodian', name: from }, { role: 'custodian', name: to }]);
     const [{ n }]: { n: number }[] = await this.db.manager.query(
       `WITH moved AS (
-         UPDATE weapons SET custodian = $3, updated_at = now() WHERE state_code = $1 AND custodian = $2 RETURNING state_code, id, status),
+         UPDATE weapons SET custodian = $3, updated_at = now()
+          WHERE state_code = $1 AND custodian IS NOT NULL AND custodian_key(custodian) = custodian_key($2) RETURNING state_code, id, status),
        added AS (
          INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by)
          SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8 FROM moved
@@ -171,19 +172,42 @@ export class WeaponsRepository {
    * Custody of the State's records (ITI 13), as a transaction-level advisory lock: a transfer holds it alone,
    * a registration, event or import that names a custodian shares it. A record naming a company is then
    * either written before the company closes (and its transfer moves it) or after (and refused), never
-   * between the transfer's look at the registry and its closing the company.
+   * between the transfer's look at the registry and its closing the company. A transfer waits at most
+   * `waitMs` (then false), so that it does not stand for long in front of the writes queued behind it.
    */
-  async lockCustody(stateCode: string, mode: 'shared' | 'exclusive'): Promise<void> {
-    await this.db.manager.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended('iti:custody:' || $1, 0))`, [stateCode]);
+  async lockCustody(stateCode: string, mode: 'shared' | 'exclusive', waitMs = 0): Promise<boolean> {
+    const key = `hashtextextended('iti:custody:' || $1, 0)`;
+    if (mode === 'shared') {
+      await this.db.manager.query(`SELECT pg_advisory_xact_lock_shared(${key})`, [stateCode]);
+      return true;
+    }
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const [{ locked }]: { locked: boolean }[] = await this.db.manager.query(`SELECT pg_try_advisory_xact_lock(${key}) AS locked`, [stateCode]);
+      if (locked) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
-  /** The closed company of that name (case and surrounding spaces aside), if the State has closed one. */
+  /** The closed company of that name (case and surrounding white space aside), if the State has closed one. */
   async closedCustodian(stateCode: string, name: string): Promise<ClosedCustodianEntity | null> {
     return this.db
       .repository(ClosedCustodianEntity)
       .createQueryBuilder('c')
-      .where('c.state_code = :stateCode AND c.name_key = lower(btrim(:name))', { stateCode, name })
+      .where('c.state_code = :stateCode AND c.name_key = custodian_key(:name)', { stateCode, name })
       .getOne();
+  }
+
+  /** Takes a company off the closed list (closed in error); false when it was not on it. */
+  async reopenCustodian(stateCode: string, name: string): Promise<boolean> {
+    const result = await this.db
+      .repository(ClosedCustodianEntity)
+      .createQueryBuilder()
+      .delete()
+      .where('state_code = :stateCode AND name_key = custodian_key(:name)', { stateCode, name })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   /** The State's closed companies, by name. */
@@ -196,7 +220,7 @@ export class WeaponsRepository {
   async closeCustodian(closed: { stateCode: string; name: string; closedOn: string; recordsCustodian: string; createdBy: string }): Promise<void> {
     await this.db.manager.query(
       `INSERT INTO closed_custodians (state_code, name_key, name, closed_on, records_custodian, created_by)
-       VALUES ($1, lower(btrim($2)), btrim($2), $3, $4, $5) ON CONFLICT DO NOTHING`,
+       VALUES ($1, custodian_key($2), btrim($2), $3, $4, $5) ON CONFLICT DO NOTHING`,
       [closed.stateCode, closed.name, closed.closedOn, closed.recordsCustodian, closed.createdBy],
     );
   }

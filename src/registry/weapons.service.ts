@@ -224,7 +224,9 @@ export class WeaponsService {
     const custodian = `${state.name} (national registry)`;
     if (input.fromCustodian.toLowerCase() === custodian.toLowerCase()) throw fieldError('fromCustodian', `the records of ${custodian} are already the State's`);
     // Alone: no record naming the company is written meanwhile; once it is closed, none can be.
-    await this.weapons.lockCustody(actor.stateCode, 'exclusive');
+    if (!(await this.weapons.lockCustody(actor.stateCode, 'exclusive', CUSTODY_WAIT_MS))) {
+      throw new ConflictError('CUSTODY_BUSY', 'Records naming a custodian are being written (an import, most likely): try the transfer again when it has finished');
+    }
     const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
       occurredOn: input.occurredOn,
       retainUntil: this.retention.retainUntil('custody_transferred', input.occurredOn),
@@ -235,6 +237,12 @@ export class WeaponsService {
     await this.weapons.closeCustodian({ stateCode: actor.stateCode, name: input.fromCustodian, closedOn: input.occurredOn, recordsCustodian: custodian, createdBy: actor.id });
     this.trail.record(actor, { action: 'registry.custody_transferred', targetType: 'registry', details: { fromCustodian: input.fromCustodian, custodian, transferred } });
     return { transferred, custodian };
+  }
+
+  /** Reopens a company closed in error: records may name it again (and a transfer pass them back to it). */
+  async reopenCustodian(actor: AuthUser, name: string): Promise<void> {
+    if (!(await this.weapons.reopenCustodian(actor.stateCode, name))) throw new NotFoundError(`Closed custodian "${name}"`, 'CUSTODIAN_NOT_CLOSED');
+    this.trail.record(actor, { action: 'registry.custodian_reopened', targetType: 'registry', details: { custodian: name } });
   }
 
   async closedCustodians(actor: AuthUser, page: PageQueryDto): Promise<Page<ClosedCustodianDto>> {
@@ -341,7 +349,7 @@ export class WeaponsService {
       if (change.corrects && !details.annuls) this.assertEventDetails(change.corrects.type, details);
       event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
       // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
-      event.recordedAt = new Date(Math.max(this.clock.now().getTime(), ...history.map((e) => e.recordedAt.getTime() + 1)));
+      event.recordedAt = await this.events.nextWriteTime(actor.stateCode, id);
       historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
       // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
       if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
@@ -491,6 +499,9 @@ function restatement(input: RecordEventDto, current: RecordEventEntity): RecordE
     counterpartState: carried('counterpartState'),
   };
 }
+
+/** How long a company's closure waits for the writes naming a custodian (an import holds them until it commits). */
+const CUSTODY_WAIT_MS = 5000;
 
 /** Normalisation (NFKC) can lengthen a serial: what is stored must still fit its 64 characters. */
 function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[]): void {

@@ -1,7 +1,8 @@
-import { ClosedCustodianEntity } from '../entities/closed-custodian.entity';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { trim } from '../../common/http/transforms';
+import { ClosedCustodianEntity } from '../entities/closed-custodian.entity';
 import { MarkingInputDto } from './weapon.dto';
 
 export class AddMarkingsDto {
@@ -35,4 +36,10 @@ export class ClosedCustodianDto {
 export class ClosedCustodianPageDto {
   @ApiProperty({ type: [ClosedCustodianDto] }) items: ClosedCustodianDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ClosedCustodianQueryDto {
+  @ApiProperty({ example: 'Acme Arms Ltd', description: 'The company, as closed (case and surrounding white space aside)' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
 }

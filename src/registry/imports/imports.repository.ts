@@ -110,6 +110,12 @@ export class ImportsRepository {
     }
   }
 
+  /** Whether a row of the file names a custodian (ITI 13). */
+  async namesCustodian(): Promise<boolean> {
+    const [{ names }]: { names: boolean }[] = await this.db.manager.query(`SELECT EXISTS (SELECT 1 FROM import_staging WHERE nullif(btrim(custodian), '') IS NOT NULL) AS names`);
+    return names;
+  }
+
   /** Matches every row to the reference data (the State's additions included) into import_rows. */
   async prepareRows(): Promise<void> {
     await this.db.manager.query(`CREATE TEMP TABLE import_ref ON COMMIT DROP AS
@@ -161,8 +167,8 @@ export class ImportsRepository {
       ['craft_or_3d_printed', 'BOOLEAN_INVALID', `r.craft_text IS NOT NULL AND lower(r.craft_text) NOT IN ('true', 'false', 'yes', 'no', '1', '0')`, `'craft_or_3d_printed must be true or false'`],
       ['marking_component', 'COMPONENT_INVALID', `(r.marking_component IS NOT NULL AND r.marking_component NOT IN (${list(COMPONENTS)})) OR (r.marking_text IS NOT NULL AND r.marking_component IS NULL)`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],
       ['serial', 'TOO_LONG', `length(r.serial_normalised) > 64`, `'serial is longer than 64 characters once normalised'`],
-      ['custodian', 'CUSTODIAN_CLOSED', `r.custodian IS NOT NULL AND lower(r.custodian) IN (SELECT c.name_key FROM closed_custodians c WHERE c.state_code = $1)`,
-        `(SELECT format('%s closed on %s: its records are kept by %s (ITI 13)', c.name, c.closed_on, c.records_custodian) FROM closed_custodians c WHERE c.state_code = $1 AND c.name_key = lower(r.custodian))`],
+      ['custodian', 'CUSTODIAN_CLOSED', `r.custodian IS NOT NULL AND custodian_key(r.custodian) IN (SELECT c.name_key FROM closed_custodians c WHERE c.state_code = $1)`,
+        `(SELECT format('%s closed on %s: its records are kept by %s (ITI 13)', c.name, c.closed_on, c.records_custodian) FROM closed_custodians c WHERE c.state_code = $1 AND c.name_key = custodian_key(r.custodian))`],
       ...Object.entries(IMPORT_MAX_LENGTHS).map(([column, max]): [string, string, string, string] => [
         column, 'TOO_LONG', `length(r.${column}) > ${max}`, `'${column} is longer than ${max} characters'`,
       ]),

@@ -117,7 +117,7 @@ export class ImportsService {
     } else {
       progress.offer({ status: 'validating', totalRows }, true);
       // No company closes while rows naming it are checked and merged (ITI 13).
-      await this.weapons.lockCustody(stateCode, 'shared');
+      if (await this.imports.namesCustodian()) await this.weapons.lockCustody(stateCode, 'shared');
       await this.imports.prepareRows();
       const rejectedRows = await this.imports.validate(context);
       if (rejectedRows > 0) {
