@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
@@ -439,11 +439,7 @@ describe('marking registry', () => {
     await registerWeapon(t, registrar, { custodian: custodian.toUpperCase() });
     await registerWeapon(t, registrar, { custodian: `${custodian.toLowerCase()}\u00a0` });
     // Another transaction shares custody, as a registration or an import naming a custodian does, and writes a record of the company.
-    const other = new Client({ connectionString: t.db.ownerUrl });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+    await inOwnerTransaction(t, 'FRA', async (other) => {
       await other.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('iti:custody:' || 'FRA', 0))`);
       await other.query(`INSERT INTO weapons (state_code, category, type_code, status, custodian) VALUES ('FRA', 'small_arm', 'rifle', 'civilian_held', $1)`, [custodian]);
       const transfer = t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).then((r) => r);
@@ -451,27 +447,20 @@ describe('marking registry', () => {
       await other.query('COMMIT');
       const result = await transfer;
       expect({ status: result.status, body: result.body }).toEqual({ status: 201, body: { transferred: 3, custodian: 'France (national registry)' } });
-    } finally {
-      await other.end();
-    }
+    });
   });
 
   it('answers 409 CUSTODY_BUSY when the writes naming a custodian do not end within a few seconds (ITI 13)', async () => {
     const custodian = `Armurerie Close ${uniqueSerial('')}`;
     await registerWeapon(t, registrar, { custodian });
-    const other = new Client({ connectionString: t.db.ownerUrl });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
+    await inOwnerTransaction(t, 'FRA', async (other) => {
       await other.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('iti:custody:' || 'FRA', 0))`);
       const busy = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(409);
       expect(busy.body.code).toBe('CUSTODY_BUSY');
       // Registrations naming a custodian went on meanwhile.
       await registerWeapon(t, registrar, { custodian });
       await other.query('ROLLBACK');
-    } finally {
-      await other.end();
-    }
+    });
     const done = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(201);
     expect(done.body.transferred).toBe(2);
   });
@@ -480,11 +469,7 @@ describe('marking registry', () => {
     const custodian = `Armurerie Close ${uniqueSerial('')}`;
     await registerWeapon(t, registrar, { custodian });
     // Another transaction holds the custody lock as a transfer does, until it has closed the company.
-    const other = new Client({ connectionString: t.db.ownerUrl });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+    await inOwnerTransaction(t, 'FRA', async (other) => {
       await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:custody:' || 'FRA', 0))`);
       const registration = t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ custodian })).then((r) => r);
       await untilWaitingForLocks(t, 1);
@@ -493,20 +478,14 @@ describe('marking registry', () => {
       const refused = await registration;
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('CUSTODIAN_CLOSED');
-    } finally {
-      await other.end();
-    }
+    });
   });
 
   it('moves a weapon changed during a transfer with its event, or leaves both alone (ITI 13)', async () => {
     const custodian = `Armurerie Fermée ${uniqueSerial('')}`;
     const [changed, kept] = [(await registerWeapon(t, registrar, { custodian })).id, (await registerWeapon(t, registrar, { custodian })).id];
     // Another transaction gives one weapon another custodian and commits while the transfer waits for it.
-    const other = new Client({ connectionString: t.db.ownerUrl });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+    await inOwnerTransaction(t, 'FRA', async (other) => {
       await other.query(`UPDATE weapons SET custodian = 'Armurerie Ouverte' WHERE id = $1`, [changed]);
       const transfer = t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).then((r) => r);
       // Until the transfer waits for that weapon's row.
@@ -515,9 +494,7 @@ describe('marking registry', () => {
       const result = await transfer;
       expect(result.status).toBe(201);
       expect(result.body.transferred).toBe(1);
-    } finally {
-      await other.end();
-    }
+    });
     const left = (await t.http.get(`/api/v1/weapons/${changed}`).set(bearer(registrar)).expect(200)).body;
     expect(left.custodian).toBe('Armurerie Ouverte');
     expect(left.events.map((e: { type: string }) => e.type)).toEqual(['manufactured']);

@@ -188,6 +188,22 @@ export async function queryPlan(t: TestApp, sql: string, options: { params?: unk
   }
 }
 
+/**
+ * Runs `work` in a transaction of its own as the schema owner, scoped to `stateCode`, for tests that hold
+ * locks while a request waits; `work` ends the transaction (COMMIT or ROLLBACK).
+ */
+export async function inOwnerTransaction(t: TestApp, stateCode: string, work: (client: Client) => Promise<void>): Promise<void> {
+  const client = new Client({ connectionString: t.db.ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.state_code', $1, true)`, [stateCode]);
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Runs SQL as the schema owner, in one transaction, scoped to `stateCode` when given (for tests that must reach under the API). */
 export async function ownerQuery<R = unknown>(t: TestApp, sql: string, params: unknown[] = [], stateCode?: string): Promise<R[]> {
   const client = new Client({ connectionString: t.db.ownerUrl });
