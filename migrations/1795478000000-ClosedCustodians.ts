@@ -10,10 +10,11 @@ export class ClosedCustodians1795478000000 implements MigrationInterface {
   name = 'ClosedCustodians1795478000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // A company's name as the registry compares it: case and surrounding white space aside.
+    // A company's name as the registry compares it: case and surrounding white space aside (the white space
+    // JavaScript's trim() removes, as the API does from what it is given).
     await queryRunner.query(`
       CREATE FUNCTION custodian_key(p text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT lower(btrim(p, E' \\t\\n\\r\\f\\u000b\\u00a0'))
+        SELECT lower(btrim(p, E' \\t\\n\\r\\f\\u000b\\u00a0\\u1680\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff'))
       $$`);
     await queryRunner.query(`GRANT EXECUTE ON FUNCTION custodian_key(text) TO iti_app`);
     // A transfer moves every record of the company however its name was written.

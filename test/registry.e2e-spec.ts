@@ -415,7 +415,7 @@ describe('marking registry', () => {
     const serial = uniqueSerial('CC');
     const values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {
       origin: 'manufactured', occurred_on: '2021-04-01', type: 'pistol', manufacturer: 'Glock', serial, country_of_manufacture: 'AUT',
-      custodian: custodian.toLowerCase(), marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide',
+      custodian: `${custodian.toLowerCase()}\u2003`, marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide',
     };
     const csv = `${IMPORT_COLUMNS.join(',')}\n${IMPORT_COLUMNS.map((column) => values[column] ?? '').join(',')}\n`;
     const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(csv).expect(201);
