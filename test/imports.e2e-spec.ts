@@ -3,13 +3,7 @@ import { AddressInfo } from 'node:net';
 import { AppConfig } from '../src/config/app-config';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
-import { uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
-
-const HEADER = IMPORT_COLUMNS.join(',');
-
-function row(values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>): string {
-  return IMPORT_COLUMNS.map((column) => values[column] ?? '').join(',');
-}
+import { IMPORT_HEADER as HEADER, importRow as row, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 function manufactured(serial: string, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
   return row({

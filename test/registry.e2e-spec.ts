@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
+import { CUSTODY_LOCK_KEY } from '../src/registry/weapons.repository';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { traceRequestBody } from './support/traces';
-import { manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
+import { IMPORT_HEADER, importRow, manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 describe('marking registry', () => {
   let t: TestApp;
@@ -413,11 +413,11 @@ describe('marking registry', () => {
     const moved = await t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-11-02', custodian }).expect(409);
     expect(moved.body).toMatchObject(closed);
     const serial = uniqueSerial('CC');
-    const values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {
+    const row = importRow({
       origin: 'manufactured', occurred_on: '2021-04-01', type: 'pistol', manufacturer: 'Glock', serial, country_of_manufacture: 'AUT',
       custodian: `${custodian.toLowerCase()}\u2003`, marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide',
-    };
-    const csv = `${IMPORT_COLUMNS.join(',')}\n${IMPORT_COLUMNS.map((column) => values[column] ?? '').join(',')}\n`;
+    });
+    const csv = `${IMPORT_HEADER}\n${row}\n`;
     const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(csv).expect(201);
     expect(imported.body).toMatchObject({ status: 'rejected', rejectedRows: 1 });
     expect(imported.body.rejections.items).toEqual([
@@ -440,7 +440,7 @@ describe('marking registry', () => {
     await registerWeapon(t, registrar, { custodian: `${custodian.toLowerCase()}\u00a0` });
     // Another transaction shares custody, as a registration or an import naming a custodian does, and writes a record of the company.
     await inOwnerTransaction(t, 'FRA', async (other) => {
-      await other.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('iti:custody:' || 'FRA', 0))`);
+      await other.query(`SELECT pg_advisory_xact_lock_shared(${CUSTODY_LOCK_KEY})`, ['FRA']);
       await other.query(`INSERT INTO weapons (state_code, category, type_code, status, custodian) VALUES ('FRA', 'small_arm', 'rifle', 'civilian_held', $1)`, [custodian]);
       const transfer = t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).then((r) => r);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -454,7 +454,7 @@ describe('marking registry', () => {
     const custodian = `Armurerie Close ${uniqueSerial('')}`;
     await registerWeapon(t, registrar, { custodian });
     await inOwnerTransaction(t, 'FRA', async (other) => {
-      await other.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('iti:custody:' || 'FRA', 0))`);
+      await other.query(`SELECT pg_advisory_xact_lock_shared(${CUSTODY_LOCK_KEY})`, ['FRA']);
       const busy = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(409);
       expect(busy.body.code).toBe('CUSTODY_BUSY');
       // Registrations naming a custodian went on meanwhile.
@@ -470,7 +470,7 @@ describe('marking registry', () => {
     await registerWeapon(t, registrar, { custodian });
     // Another transaction holds the custody lock as a transfer does, until it has closed the company.
     await inOwnerTransaction(t, 'FRA', async (other) => {
-      await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:custody:' || 'FRA', 0))`);
+      await other.query(`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK_KEY})`, ['FRA']);
       const registration = t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ custodian })).then((r) => r);
       await untilWaitingForLocks(t, 1);
       await other.query(`INSERT INTO closed_custodians (state_code, name_key, name, closed_on, records_custodian) VALUES ('FRA', lower($1), $1, '2026-11-01', 'France (national registry)')`, [custodian]);

@@ -33,9 +33,9 @@ export class RetentionActiveError extends ConflictError {
 
 /** ITI 13: a record names a company whose records passed to the State when it closed. */
 export class CustodianClosedError extends ConflictError {
-  constructor(field: string, closed: { name: string; closedOn: string; recordsCustodian: string }) {
+  constructor(closed: { name: string; closedOn: string; recordsCustodian: string }) {
     super('CUSTODIAN_CLOSED', `${closed.name} closed on ${closed.closedOn}: its records are kept by ${closed.recordsCustodian} (ITI 13)`, {
-      field,
+      field: 'custodian',
       custodian: closed.name,
       closedOn: closed.closedOn,
       recordsCustodian: closed.recordsCustodian,

@@ -41,6 +41,9 @@ export interface WeaponFilters {
  */
 const SERIAL_SCAN = 5_000;
 
+/** The advisory lock key of a State's custody (ITI 13), for the State code as $1. */
+export const CUSTODY_LOCK_KEY = `hashtextextended('iti:custody:' || $1, 0)`;
+
 @Injectable()
 export class WeaponsRepository {
   constructor(private readonly db: Db) {}
@@ -176,14 +179,13 @@ export class WeaponsRepository {
    * `waitMs` (then false), so that it does not stand for long in front of the writes queued behind it.
    */
   async lockCustody(stateCode: string, mode: 'shared' | 'exclusive', waitMs = 0): Promise<boolean> {
-    const key = `hashtextextended('iti:custody:' || $1, 0)`;
     if (mode === 'shared') {
-      await this.db.manager.query(`SELECT pg_advisory_xact_lock_shared(${key})`, [stateCode]);
+      await this.db.manager.query(`SELECT pg_advisory_xact_lock_shared(${CUSTODY_LOCK_KEY})`, [stateCode]);
       return true;
     }
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const [{ locked }]: { locked: boolean }[] = await this.db.manager.query(`SELECT pg_try_advisory_xact_lock(${key}) AS locked`, [stateCode]);
+      const [{ locked }]: { locked: boolean }[] = await this.db.manager.query(`SELECT pg_try_advisory_xact_lock(${CUSTODY_LOCK_KEY}) AS locked`, [stateCode]);
       if (locked) return true;
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, 50));

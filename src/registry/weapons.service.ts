@@ -47,7 +47,7 @@ export class WeaponsService {
     assertSerialsFit(input.serial, input.markings ?? []);
     await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
     this.assertEventDetails(input.origin, input);
-    await this.assertCustodianOpen(actor.stateCode, 'custodian', input.custodian);
+    await this.assertCustodianOpen(actor.stateCode, input.custodian);
     const matcher = await this.reference.matcher(actor.stateCode);
     const type = matcher.weaponType(input.type);
     const manufacturer = input.manufacturer ? matcher.manufacturer(input.manufacturer) : null;
@@ -145,7 +145,7 @@ export class WeaponsService {
     }
     // A correction is checked once it carries the facts it does not give (under the weapon's lock, in change()).
     if (!corrected) this.assertEventDetails(input.type, input);
-    if (input.type === 'custody_transferred') await this.assertCustodianOpen(actor.stateCode, 'custodian', input.custodian);
+    if (input.type === 'custody_transferred') await this.assertCustodianOpen(actor.stateCode, input.custodian);
     await this.assertKnownStates({ counterpartState: input.counterpartState }, input.markings ?? []);
     return this.change(actor, id, { event: input, markings: input.markings ?? [], corrects: corrected ?? undefined });
   }
@@ -385,11 +385,11 @@ export class WeaponsService {
   }
 
   /** ITI 13: a record names no company whose records passed to the State (custody shared until the transaction ends). */
-  private async assertCustodianOpen(stateCode: string, field: string, custodian: string | undefined): Promise<void> {
+  private async assertCustodianOpen(stateCode: string, custodian: string | undefined): Promise<void> {
     if (!custodian) return;
     await this.weapons.lockCustody(stateCode, 'shared');
     const closed = await this.weapons.closedCustodian(stateCode, custodian);
-    if (closed) throw new CustodianClosedError(field, closed);
+    if (closed) throw new CustodianClosedError(closed);
   }
 
   private assertMayRecord(actor: AuthUser, event: EventType): void {

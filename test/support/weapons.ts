@@ -1,3 +1,4 @@
+import { IMPORT_COLUMNS } from '../../src/registry/imports/import-format';
 import { bearer, ownerQuery, TestApp, Tokens } from './test-app';
 
 let counter = 0;
@@ -6,6 +7,14 @@ let counter = 0;
 export function uniqueSerial(prefix = 'SN'): string {
   counter += 1;
   return `${prefix}${process.pid.toString(36).toUpperCase()}${counter.toString().padStart(5, '0')}`;
+}
+
+/** The header of a registry import file (docs/import-format.md). */
+export const IMPORT_HEADER = IMPORT_COLUMNS.join(',');
+
+/** One line of an import file; columns left out are empty. */
+export function importRow(values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>): string {
+  return IMPORT_COLUMNS.map((column) => values[column] ?? '').join(',');
 }
 
 /** A complete, ITI-compliant manufactured weapon body; override what the test is about. */
