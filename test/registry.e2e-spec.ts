@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { foldSerial } from '../src/registry/serial';
 import { CUSTODY_LOCK_KEY } from '../src/registry/weapons.repository';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { traceRequestBody } from './support/traces';
@@ -354,6 +355,123 @@ describe('marking registry', () => {
       expect(await seizedOn()).toBe('2025-12-01');
       await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2026-02-01', correctsEventId: seizure.id }).expect(201);
       expect(await seizedOn()).toBe('2026-02-01');
+    });
+  });
+
+  describe('corrections of the record itself (description, markings)', () => {
+    const found = async (serial: string) =>
+      ((await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial }).expect(200)).body.items as { weapon: { id: string } }[]).map((i) => i.weapon.id);
+    const indexedKeys = async (weaponId: string) =>
+      (await ownerQuery<{ serial_key: string }>(t, `SELECT serial_key FROM weapon_serials WHERE weapon_id = $1 ORDER BY serial_key`, [weaponId], 'FRA')).map((r) => r.serial_key);
+
+    it('corrects a serial mistyped at registration: found by the right serial only, the misread marking kept as withdrawn', async () => {
+      const typo = uniqueSerial('TY');
+      const right = uniqueSerial('RT');
+      const weapon = await registerWeapon(t, registrar, { serial: typo });
+      const made = (weapon.events as { id: string }[])[0];
+      const misread = (weapon.markings as { id: string }[])[0];
+      const response = await t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar)).send({
+        type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { serial: right }, withdrawsMarkings: [misread.id],
+        markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${right}`, manufacturer: 'FN Herstal', country: 'BEL', serial: right, year: 2019 }],
+      }).expect(201);
+      const correction = response.body.events.find((e: { type: string }) => e.type === 'corrected');
+      expect(response.body).toMatchObject({ serial: right, serialNormalised: right, incomplete: [] });
+      expect(correction).toMatchObject({ restates: true, description: { serial: { from: typo, to: right } }, withdrawsMarkings: [misread.id] });
+      expect(response.body.markings).toEqual([expect.objectContaining({ serial: right, withdrawnBy: null })]);
+      expect(response.body.withdrawnMarkings).toEqual([expect.objectContaining({ id: misread.id, serial: typo, withdrawnBy: correction.id })]);
+      expect(response.body.events[0]).toMatchObject({ id: made.id, correctedBy: correction.id });
+
+      expect(await found(right)).toContain(weapon.id);
+      expect(await found(typo)).not.toContain(weapon.id);
+      expect(await indexedKeys(weapon.id)).toEqual([foldSerial(right)]);
+      // A withdrawal is final, in the database too.
+      await expect(ownerQuery(t, `UPDATE markings SET withdrawn_by = NULL WHERE id = $1`, [misread.id], 'FRA')).rejects.toThrow(/a withdrawal is final/);
+    });
+
+    it('indexes a marking that repeated the former serial once the weapon\'s serial is corrected', async () => {
+      const marked = uniqueSerial('MK');
+      const corrected = uniqueSerial('CR');
+      const weapon = await registerWeapon(t, registrar, { serial: marked });
+      expect(await indexedKeys(weapon.id)).toEqual([foldSerial(marked)]);
+      const made = (weapon.events as { id: string }[])[0];
+      // The frame reads as marked; the serial field was what was wrong (another part's number, say).
+      await t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { serial: corrected } }).expect(201);
+      expect(await indexedKeys(weapon.id)).toEqual([foldSerial(corrected), foldSerial(marked)].sort());
+      expect(await found(marked)).toContain(weapon.id);
+      expect(await found(corrected)).toContain(weapon.id);
+    });
+
+    it('reads the corrected description against the reference data and the rules again; a refused correction writes nothing', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const made = (weapon.events as { id: string }[])[0];
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const fixed = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { type: 'self-loading pistol', manufacturer: 'Atelier Inconnu', model: 'P1', yearOfManufacture: 2018 } })
+        .expect(201);
+      expect(fixed.body).toMatchObject({
+        type: 'self_loading_pistol', category: 'small_arm', manufacturerCode: null, manufacturer: 'Atelier Inconnu', unknownReferences: ['manufacturer'],
+        model: 'P1', yearOfManufacture: 2018, countryOfManufacture: 'BEL', calibreCode: '5.56x45mm', serial: weapon.serial,
+      });
+      expect(fixed.body.events.at(-1).description).toEqual({
+        type: { from: 'assault_rifle', to: 'self-loading pistol' }, manufacturer: { from: 'FN', to: 'Atelier Inconnu' }, model: { from: 'FNC', to: 'P1' }, yearOfManufacture: { from: 2019, to: 2018 },
+      });
+      const again = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { manufacturer: 'Fabrique Nationale' } }).expect(201);
+      expect(again.body).toMatchObject({ manufacturerCode: 'fn-herstal', manufacturer: 'Fabrique Nationale', unknownReferences: [], model: 'P1' });
+
+      // Withdrawing the only manufacture marking breaches ITI 8(a), which this State refuses: nothing is written.
+      const marking = (weapon.markings as { id: string }[])[0];
+      const refused = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { serial: uniqueSerial() }, withdrawsMarkings: [marking.id] }).expect(422);
+      expect(refused.body.code).toBe('ITI_8A_MANUFACTURE_MARKING');
+      const after = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+      expect(after.body).toMatchObject({ serial: weapon.serial, withdrawnMarkings: [] });
+      expect(after.body.markings).toEqual([expect.objectContaining({ id: marking.id, withdrawnBy: null })]);
+      expect(after.body.events).toHaveLength(3);
+      expect(await found(weapon.serial)).toContain(weapon.id);
+    });
+
+    it('withdraws markings with any correction, an annulment included, and names what it refuses', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const other = await registerWeapon(t, registrar);
+      const made = (weapon.events as { id: string }[])[0];
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      // A seizure recorded on the wrong weapon: annulled, and the seizure marking it added withdrawn.
+      const seized = await t.http.post(path).set(bearer(registrar)).send({
+        type: 'seized', occurredOn: '2020-02-01', markings: [{ kind: 'seizure', component: 'frame', text: 'SAISIE 2020/17' }],
+      }).expect(201);
+      const seizure = seized.body.events.find((e: { type: string }) => e.type === 'seized');
+      const seizureMarking = seized.body.markings.find((m: { kind: string }) => m.kind === 'seizure');
+      const annulled = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2020-03-01', correctsEventId: seizure.id, annuls: true, withdrawsMarkings: [seizureMarking.id] }).expect(201);
+      expect(annulled.body).toMatchObject({ status: 'civilian_held' });
+      expect(annulled.body.markings).toHaveLength(1);
+      expect(annulled.body.withdrawnMarkings).toEqual([expect.objectContaining({ id: seizureMarking.id })]);
+
+      const send = (body: Record<string, unknown>, expected: number) => t.http.post(path).set(bearer(registrar)).send({ occurredOn: '2019-05-02', ...body }).expect(expected);
+      const field = async (body: Record<string, unknown>) => (await send(body, 400)).body.details[0];
+      expect(await field({ type: 'corrected', correctsEventId: seizure.id, description: { model: 'X' } }))
+        .toEqual({ field: 'description', messages: [`the description was recorded with the record's first event: correct it with a correction of event ${made.id}`] });
+      expect((await field({ type: 'marked', description: { model: 'X' }, markings: [] })).field).toBe('description');
+      expect((await field({ type: 'marked', withdrawsMarkings: [seizureMarking.id] })).field).toBe('withdrawsMarkings');
+      expect((await field({ type: 'corrected', correctsEventId: made.id, annuls: true, description: { model: 'X' } })).field).toBe('description');
+      expect(await field({ type: 'corrected', correctsEventId: made.id, description: {} })).toEqual({ field: 'description', messages: [expect.stringContaining('at least one field')] });
+      expect(await field({ type: 'corrected', correctsEventId: made.id, description: { model: 'FNC' } })).toEqual({ field: 'description', messages: ['the description given is the one recorded: nothing to correct'] });
+      expect((await field({ type: 'corrected', correctsEventId: made.id, description: { model: null } })).field).toBe('description.model');
+      expect((await field({ type: 'corrected', correctsEventId: made.id, description: { type: 'catapult' } })).field).toBe('description.type');
+      expect((await field({ type: 'corrected', correctsEventId: made.id, description: { countryOfManufacture: 'XXX' } })).field).toBe('description.countryOfManufacture');
+      expect((await field({ type: 'corrected', correctsEventId: made.id, withdrawsMarkings: ['not-an-id'] })).field).toBe('withdrawsMarkings');
+      const stray = (other.markings as { id: string }[])[0].id;
+      expect(await field({ type: 'corrected', correctsEventId: made.id, withdrawsMarkings: [stray] }))
+        .toEqual({ field: 'withdrawsMarkings[0]', messages: [`marking ${stray} is not one of this weapon's`] });
+      expect(await field({ type: 'corrected', correctsEventId: made.id, withdrawsMarkings: [seizureMarking.id] }))
+        .toEqual({ field: 'withdrawsMarkings[0]', messages: [`marking ${seizureMarking.id} was withdrawn already`] });
+      // Another State's record is not there to correct.
+      await t.http.post(path).set(bearer(braRegistrar)).send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { model: 'X' } }).expect(404);
+      const unchanged = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+      expect(unchanged.body).toMatchObject({ model: 'FNC' });
+      expect(unchanged.body.events).toHaveLength(3);
     });
   });
 

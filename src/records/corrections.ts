@@ -54,6 +54,11 @@ export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T
     .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
 }
 
+/** The record's first event, how it came to be: of the events that are not corrections, the first written. */
+export function firstRecorded<T extends HistoryEvent>(events: readonly T[]): T | undefined {
+  return events.filter((e) => e.type !== 'corrected').reduce<T | undefined>((first, e) => (!first || later(first, e) ? e : first), undefined);
+}
+
 /**
  * The weapon's status from its history as it stands. Up to the first event ever annulled, the status each
  * event recorded stands (nothing before it was taken out); from there, the events that stand are replayed

@@ -141,11 +141,11 @@ export class ReferenceMatcher {
   }
 
   /** The weapon type must be one of the ITI para 4 list (or its "other" entries). */
-  weaponType(text: string): { code: string; category: string; name: string } {
+  weaponType(text: string, field = 'type'): { code: string; category: string; name: string } {
     const type = this.types.get(referenceKey(text));
     if (!type) {
       throw new AppError(400, 'UNKNOWN_WEAPON_TYPE', `Unknown weapon type "${text}": see GET /api/v1/reference/weapon-types`, [
-        { field: 'type', messages: ['type must be a code, name or alias from GET /reference/weapon-types'] },
+        { field, messages: [`${field} must be a code, name or alias from GET /reference/weapon-types`] },
       ]);
     }
     return type;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { Db } from '../database/db';
 import { ClosedCustodianEntity } from './entities/closed-custodian.entity';
@@ -110,6 +110,11 @@ export class WeaponsRepository {
 
   async insertMarkings(markings: Partial<MarkingEntity>[]): Promise<void> {
     if (markings.length > 0) await this.db.repository(MarkingEntity).insert(markings);
+  }
+
+  /** Marks markings recorded in error as withdrawn by a correction (a trigger takes them out of the serial index). */
+  async withdrawMarkings(stateCode: string, weaponId: string, ids: string[], correctionId: string): Promise<void> {
+    await this.db.repository(MarkingEntity).update({ stateCode, weaponId, id: In(ids), withdrawnBy: IsNull() }, { withdrawnBy: correctionId });
   }
 
   markingsOf(stateCode: string, weaponId: string): Promise<MarkingEntity[]> {

@@ -5,15 +5,17 @@ import { AuditTrail } from '../audit/audit-trail';
 import { Clock } from '../common/clock';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
-import { RecordEventEntity } from '../records/entities/record-event.entity';
+import { DescriptionChanges, RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
-import { standingCorrections, standingHistory, standingStatus } from '../records/corrections';
+import { firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
 import { nextStatus } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
 import { ClosedCustodianDto } from './dto/markings.dto';
-import { CorrectedReference, CustodyTransferDto, ListWeaponsQueryDto, MarkingInputDto, RecordEventDto, RegisterWeaponDto } from './dto/weapon.dto';
+import {
+  CorrectedReference, CustodyTransferDto, DESCRIPTION_FIELDS, DescriptionCorrectionDto, DescriptionField, ListWeaponsQueryDto, MarkingInputDto, RecordEventDto, RegisterWeaponDto,
+} from './dto/weapon.dto';
 import { RegistrySettingsDto, SearchResultDto, SearchWeaponsDto, UpdateRegistrySettingsDto } from './dto/search.dto';
 import { WeaponDto, WeaponSummaryDto } from './dto/weapon.response.dto';
 import { MarkingEntity } from './entities/marking.entity';
@@ -28,6 +30,9 @@ import { WeaponFilters, WeaponsRepository } from './weapons.repository';
 const OFFICER_EVENTS: EventType[] = ['seized', 'found', 'marked'];
 const SEARCH_CANDIDATES = 500;
 const MIN_KNOWN_CHARACTERS = 3;
+
+/** A weapon's description as given, field by field (what registration records and a correction corrects). */
+type Description = Pick<RegisterWeaponDto, DescriptionField>;
 
 @Injectable()
 export class WeaponsService {
@@ -48,14 +53,7 @@ export class WeaponsService {
     await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
     this.assertEventDetails(input.origin, input);
     await this.assertCustodianOpen(actor.stateCode, input.custodian);
-    const matcher = await this.reference.matcher(actor.stateCode);
-    const type = matcher.weaponType(input.type);
-    const manufacturer = input.manufacturer ? matcher.manufacturer(input.manufacturer) : null;
-    const calibre = input.calibre ? matcher.calibre(input.calibre) : null;
-    const unknownReferences = [
-      ...(input.manufacturer && !manufacturer ? ['manufacturer'] : []),
-      ...(input.calibre && !calibre ? ['calibre'] : []),
-    ];
+    const described = describe(await this.reference.matcher(actor.stateCode), input);
     const status = this.originStatus(input);
     const markings = input.markings ?? [];
     const subject: RuleSubject = {
@@ -70,25 +68,11 @@ export class WeaponsService {
 
     const weapon = await this.weapons.insert({
       stateCode: actor.stateCode,
-      category: type.category as WeaponEntity['category'],
-      typeCode: type.code,
-      manufacturerCode: manufacturer?.code ?? null,
-      manufacturerText: input.manufacturer ?? null,
-      model: input.model ?? null,
-      calibreCode: calibre?.code ?? null,
-      calibreText: input.calibre ?? null,
-      serialAsMarked: input.serial ?? null,
-      serialNormalised: input.serial ? normaliseSerial(input.serial) : null,
-      countryOfManufacture: input.countryOfManufacture ?? manufacturer?.country ?? null,
-      yearOfManufacture: input.yearOfManufacture ?? null,
+      ...described,
       status,
       holder: input.holder ?? null,
       custodian: input.custodian ?? null,
-      craftOr3dPrinted: input.craftOr3dPrinted ?? false,
-      modular: input.modular ?? false,
-      serialObliterated: input.serialObliterated ?? false,
       incomplete: outcome.incomplete.map((r) => r.code),
-      unknownReferences,
       createdBy: actor.id,
     });
     await this.weapons.insertMarkings(markings.map((m) => this.toMarking(actor.stateCode, weapon.id, m)));
@@ -129,8 +113,15 @@ export class WeaponsService {
   async recordEvent(actor: AuthUser, id: string, input: RecordEventDto): Promise<WeaponDto> {
     this.assertMayRecord(actor, input.type);
     assertSerialsFit(undefined, input.markings ?? []);
+    assertSerialsFit(input.description?.serial, [], 'description.serial');
     if (input.type !== 'corrected' && input.correctsEventId) throw fieldError('correctsEventId', 'only a corrected event names an event it corrects');
     if (input.type !== 'corrected' && input.annuls !== undefined) throw fieldError('annuls', 'only a corrected event annuls an event');
+    if (input.type !== 'corrected' && input.description) throw fieldError('description', 'only a corrected event corrects the description');
+    if (input.type !== 'corrected' && input.withdrawsMarkings) throw fieldError('withdrawsMarkings', 'only a corrected event withdraws markings');
+    if (input.description && input.annuls) throw fieldError('description', 'a correction that annuls an event does not restate it: correct the description with another correction');
+    if (input.description && DESCRIPTION_FIELDS.every((field) => input.description![field] === undefined)) {
+      throw fieldError('description', `description names at least one field to correct: ${DESCRIPTION_FIELDS.join(', ')}`);
+    }
     const corrected = input.type === 'corrected' ? await this.correctedEvent(actor, id, input) : null;
     if (corrected && input.custodian !== undefined) throw fieldError('custodian', 'the custodian changes with a custody transfer, not with a correction');
     if (corrected?.type === 'custody_transferred' && input.annuls) {
@@ -146,7 +137,7 @@ export class WeaponsService {
     // A correction is checked once it carries the facts it does not give (under the weapon's lock, in change()).
     if (!corrected) this.assertEventDetails(input.type, input);
     if (input.type === 'custody_transferred') await this.assertCustodianOpen(actor.stateCode, input.custodian);
-    await this.assertKnownStates({ counterpartState: input.counterpartState }, input.markings ?? []);
+    await this.assertKnownStates({ counterpartState: input.counterpartState, 'description.countryOfManufacture': input.description?.countryOfManufacture }, input.markings ?? []);
     return this.change(actor, id, { event: input, markings: input.markings ?? [], corrects: corrected ?? undefined });
   }
 
@@ -328,13 +319,19 @@ export class WeaponsService {
     return { filters, reasons };
   }
 
-  /** Applies markings and/or an event to a weapon, judged against the rules before and after. */
+  /**
+   * Applies markings and/or an event to a weapon, judged against the rules before and after. A correction
+   * may also correct the description (with the record's first event) and withdraw markings recorded in error.
+   */
   private async change(actor: AuthUser, id: string, change: { event?: RecordEventDto; markings: MarkingInputDto[]; corrects?: RecordEventEntity }): Promise<WeaponDto> {
     const weapon = await this.weapons.findByIdForUpdate(actor.stateCode, id);
     if (!weapon) throw new WeaponNotFoundError();
     // One transaction is one connection: its queries run one after the other.
-    const markings = await this.weapons.markingsOf(actor.stateCode, id);
+    const markings = (await this.weapons.markingsOf(actor.stateCode, id)).filter((m) => !m.withdrawnBy);
     const history = await this.events.historyOf(actor.stateCode, id);
+    const withdrawn = change.event?.withdrawsMarkings ?? [];
+    await this.assertWithdrawable(actor.stateCode, id, markings, withdrawn);
+    const corrected = change.event?.description && change.corrects ? await this.correctedDescription(actor.stateCode, weapon, history, change.corrects, change.event.description) : null;
     let status = weapon.status;
     let event: Partial<RecordEventEntity> | null = null;
     let historyAfter = history;
@@ -348,6 +345,7 @@ export class WeaponsService {
       // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
       if (change.corrects && !details.annuls) this.assertEventDetails(change.corrects.type, details);
       event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
+      event.description = corrected?.changes ?? null;
       // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
       event.recordedAt = await this.events.nextWriteTime(actor.stateCode, id);
       historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
@@ -368,20 +366,64 @@ export class WeaponsService {
     const after: RuleSubject = {
       ...before,
       status,
-      markings: [...markings, ...change.markings],
+      craftOr3dPrinted: corrected?.described.craftOr3dPrinted ?? weapon.craftOr3dPrinted,
+      markings: [...markings.filter((m) => !withdrawn.includes(m.id)), ...change.markings],
       eventTypes: standingHistory(historyAfter).map((e) => e.type),
     };
     const outcome = judgeChange(before, after, await this.policies(actor.stateCode));
     if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);
 
-    await this.weapons.insertMarkings(change.markings.map((m) => this.toMarking(actor.stateCode, id, m)));
-    if (event) await this.events.insert(event);
+    const saved = event ? await this.events.insert(event) : null;
+    // Withdrawn markings leave the serial index, then the weapon's corrected serial enters it, then new markings
+    // (one repeating the weapon's serial adds nothing).
+    if (saved && withdrawn.length) await this.weapons.withdrawMarkings(actor.stateCode, id, withdrawn, saved.id);
     await this.weapons.update(actor.stateCode, id, {
+      ...corrected?.described,
       status,
       incomplete: outcome.incomplete.map((r) => r.code),
       ...(change.event?.type === 'custody_transferred' && change.event.custodian ? { custodian: change.event.custodian } : {}),
     });
+    await this.weapons.insertMarkings(change.markings.map((m) => this.toMarking(actor.stateCode, id, m)));
     return this.get(actor, id);
+  }
+
+  /** Markings a correction withdraws: this weapon's, not withdrawn already. */
+  private async assertWithdrawable(stateCode: string, weaponId: string, current: MarkingEntity[], ids: string[]): Promise<void> {
+    const strays = ids.filter((markingId) => !current.some((m) => m.id === markingId));
+    if (!strays.length) return;
+    const all = await this.weapons.markingsOf(stateCode, weaponId);
+    throw new ValidationFailedError(
+      strays.map((markingId) => ({
+        field: `withdrawsMarkings[${ids.indexOf(markingId)}]`,
+        messages: [all.some((m) => m.id === markingId) ? `marking ${markingId} was withdrawn already` : `marking ${markingId} is not one of this weapon's`],
+      })),
+    );
+  }
+
+  /**
+   * The description as a correction of the record's first event gives it, the fields it does not give as
+   * recorded, read against the reference data again; and what it changes, each field from → to.
+   */
+  private async correctedDescription(
+    stateCode: string, weapon: WeaponEntity, history: RecordEventEntity[], corrects: RecordEventEntity, input: DescriptionCorrectionDto,
+  ): Promise<{ described: Described; changes: DescriptionChanges }> {
+    const first = firstRecorded(history);
+    if (first && corrects.id !== first.id) {
+      throw fieldError('description', `the description was recorded with the record's first event: correct it with a correction of event ${first.id}`);
+    }
+    const recorded: Description = {
+      type: weapon.typeCode, manufacturer: weapon.manufacturerText ?? undefined, model: weapon.model ?? undefined, calibre: weapon.calibreText ?? undefined,
+      serial: weapon.serialAsMarked ?? undefined, countryOfManufacture: weapon.countryOfManufacture ?? undefined, yearOfManufacture: weapon.yearOfManufacture ?? undefined,
+      craftOr3dPrinted: weapon.craftOr3dPrinted, modular: weapon.modular, serialObliterated: weapon.serialObliterated,
+    };
+    const changes: DescriptionChanges = {};
+    for (const field of DESCRIPTION_FIELDS) {
+      const to = input[field];
+      if (to !== undefined && to !== recorded[field]) changes[field] = { from: recorded[field] ?? null, to };
+    }
+    if (!Object.keys(changes).length) throw fieldError('description', 'the description given is the one recorded: nothing to correct');
+    const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Description;
+    return { described: describe(await this.reference.matcher(stateCode), { ...recorded, ...given }, 'description.'), changes };
   }
 
   /** ITI 13: a record names no company whose records passed to the State (custody shared until the transaction ends). */
@@ -408,10 +450,10 @@ export class WeaponsService {
     if (type === 'imported' && !details.counterpartState) throw fieldError('counterpartState', 'an import names the State of origin (counterpartState)');
   }
 
-  private async assertKnownStates(codes: { countryOfManufacture?: string; counterpartState?: string }, markings: MarkingInputDto[]): Promise<void> {
+  /** States named by the fields of `codes` (field name → code given) and by the markings. */
+  private async assertKnownStates(codes: Record<string, string | undefined>, markings: MarkingInputDto[]): Promise<void> {
     const checks: [string, string | undefined][] = [
-      ['countryOfManufacture', codes.countryOfManufacture],
-      ['counterpartState', codes.counterpartState],
+      ...Object.entries(codes),
       ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].country`, m.country]),
     ];
     const given = checks.filter((check): check is [string, string] => Boolean(check[1]));
@@ -503,10 +545,40 @@ function restatement(input: RecordEventDto, current: RecordEventEntity): RecordE
 /** How long a company's closure waits for the writes naming a custodian (an import holds them until it commits). */
 const CUSTODY_WAIT_MS = 5000;
 
+/** The weapon's columns for a description as given: type, manufacturer and calibre read against the reference data. */
+type Described = Pick<
+  WeaponEntity,
+  | 'category' | 'typeCode' | 'manufacturerCode' | 'manufacturerText' | 'model' | 'calibreCode' | 'calibreText' | 'serialAsMarked' | 'serialNormalised'
+  | 'countryOfManufacture' | 'yearOfManufacture' | 'craftOr3dPrinted' | 'modular' | 'serialObliterated' | 'unknownReferences'
+>;
+
+function describe(matcher: ReferenceMatcher, input: Description, fieldPrefix = ''): Described {
+  const type = matcher.weaponType(input.type!, `${fieldPrefix}type`);
+  const manufacturer = input.manufacturer ? matcher.manufacturer(input.manufacturer) : null;
+  const calibre = input.calibre ? matcher.calibre(input.calibre) : null;
+  return {
+    category: type.category as WeaponEntity['category'],
+    typeCode: type.code,
+    manufacturerCode: manufacturer?.code ?? null,
+    manufacturerText: input.manufacturer ?? null,
+    model: input.model ?? null,
+    calibreCode: calibre?.code ?? null,
+    calibreText: input.calibre ?? null,
+    serialAsMarked: input.serial ?? null,
+    serialNormalised: input.serial ? normaliseSerial(input.serial) : null,
+    countryOfManufacture: input.countryOfManufacture ?? manufacturer?.country ?? null,
+    yearOfManufacture: input.yearOfManufacture ?? null,
+    craftOr3dPrinted: input.craftOr3dPrinted ?? false,
+    modular: input.modular ?? false,
+    serialObliterated: input.serialObliterated ?? false,
+    unknownReferences: [...(input.manufacturer && !manufacturer ? ['manufacturer'] : []), ...(input.calibre && !calibre ? ['calibre'] : [])],
+  };
+}
+
 /** Normalisation (NFKC) can lengthen a serial: what is stored must still fit its 64 characters. */
-function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[]): void {
+function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[], serialField = 'serial'): void {
   const errors = [
-    ...(serial !== undefined && normaliseSerial(serial).length > 64 ? [{ field: 'serial', messages: ['serial is longer than 64 characters once normalised'] }] : []),
+    ...(serial !== undefined && normaliseSerial(serial).length > 64 ? [{ field: serialField, messages: ['serial is longer than 64 characters once normalised'] }] : []),
     ...markings.flatMap((m, i) =>
       m.serial !== undefined && normaliseSerial(m.serial).length > 64 ? [{ field: `markings[${i}].serial`, messages: ['serial is longer than 64 characters once normalised'] }] : [],
     ),

@@ -4,6 +4,9 @@ import type { EventType } from '../../registry/registry.constants';
 
 export type RecordClass = 'manufacture' | 'other';
 
+/** What a correction changed of the record's description: each field it corrected, from → to (as given). */
+export type DescriptionChanges = Record<string, { from: string | number | boolean | null; to: string | number | boolean }>;
+
 export interface EventParty {
   role: string;
   name: string;
@@ -13,6 +16,7 @@ export interface EventParty {
 /** One entry of a weapon's append-only history. A correction is a new event pointing at the old one. */
 @Entity({ name: 'record_events' })
 @Index('IDX_record_events_weapon', ['weaponId', 'occurredOn'])
+@Check('CHK_record_events_description', `"description" IS NULL OR ("type" = 'corrected' AND "restates")`)
 @Check('CHK_record_events_correction', `NOT ("restates" AND "annuls") AND (NOT ("restates" OR "annuls") OR ("type" = 'corrected' AND "corrects_event_id" IS NOT NULL))`)
 export class RecordEventEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -62,6 +66,10 @@ export class RecordEventEntity {
   /** For corrected: the corrected event did not happen (recorded in error), and the history reads without it. */
   @Column({ type: 'boolean', default: false })
   annuls: boolean;
+
+  /** For corrected, of the record's first event: the description it corrected, each field from → to. */
+  @Column({ type: 'jsonb', nullable: true })
+  description: DescriptionChanges | null;
 
   /** Status the weapon had after this event. */
   @Column({ type: 'varchar', length: 24, name: 'status_after' })

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
@@ -145,6 +145,14 @@ export class RegisterWeaponDto extends EventDetailsDto {
   markings?: MarkingInputDto[];
 }
 
+/** The description of a weapon as registered, field by field: what a correction of its first event may correct. */
+export const DESCRIPTION_FIELDS = [
+  'type', 'manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'modular', 'serialObliterated',
+] as const;
+export type DescriptionField = (typeof DESCRIPTION_FIELDS)[number];
+
+export class DescriptionCorrectionDto extends PartialType(PickType(RegisterWeaponDto, DESCRIPTION_FIELDS), { skipNullProperties: false }) {}
+
 /** The references a correction may clear (the date is always given; parties are cleared with an empty list). */
 export const CORRECTED_REFERENCES = ['licenceRef', 'authorisationRef', 'counterpartState'] as const;
 export type CorrectedReference = (typeof CORRECTED_REFERENCES)[number];
@@ -169,6 +177,21 @@ export class RecordEventDto extends EventDetailsDto {
   @ApiPropertyOptional({ enum: CORRECTED_REFERENCES, isArray: true, description: 'For corrected: facts of the corrected event recorded in error that have no value; the others not given carry over' })
   @Optional() @IsArray() @ArrayMaxSize(3) @IsIn(CORRECTED_REFERENCES, { each: true, message: `clears must list some of ${CORRECTED_REFERENCES.join(', ')}` })
   clears?: CorrectedReference[];
+
+  @ApiPropertyOptional({
+    type: () => DescriptionCorrectionDto,
+    description: 'For corrected, of the record\'s first event: the description recorded in error, the fields given replacing those recorded (a serial mistyped, a wrong model...). The rules are judged again; the correction keeps each change, from → to',
+  })
+  @Optional() @ValidateNested() @Type(() => DescriptionCorrectionDto)
+  description?: DescriptionCorrectionDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'For corrected: markings of this weapon recorded in error (misread, mistyped), by id. They stay on the record as withdrawn by this correction and no longer count for the rules or the serial search; the right reading goes in markings',
+  })
+  @Optional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique({ message: 'withdrawsMarkings must not repeat a marking' })
+  @IsUUID('all', { each: true, message: 'withdrawsMarkings must list marking ids (UUIDs)' })
+  withdrawsMarkings?: string[];
 
   @ApiPropertyOptional({ description: 'For custody_transferred: the new custodian of the records' })
   @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { standingCorrections } from '../../records/corrections';
-import { RecordEventEntity } from '../../records/entities/record-event.entity';
+import { DescriptionChanges, RecordEventEntity } from '../../records/entities/record-event.entity';
 import { MarkingEntity } from '../entities/marking.entity';
 import { WeaponEntity } from '../entities/weapon.entity';
 import { MARKING_RULES } from '../marking-rules';
@@ -17,11 +17,13 @@ export class MarkingDto {
   @ApiProperty({ type: String, nullable: true }) symbolCode: string | null;
   @ApiProperty({ type: String, nullable: true }) method: string | null;
   @ApiProperty({ type: [String] }) photoRefs: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'The correction that withdrew this marking, recorded in error (listed under withdrawnMarkings)' })
+  withdrawnBy: string | null;
 
   static from(m: MarkingEntity): MarkingDto {
     return Object.assign(new MarkingDto(), {
       id: m.id, kind: m.kind, component: m.component, text: m.text, manufacturer: m.manufacturer, country: m.country,
-      serial: m.serial, year: m.year, symbolCode: m.symbolCode, method: m.method, photoRefs: m.photoRefs,
+      serial: m.serial, year: m.year, symbolCode: m.symbolCode, method: m.method, photoRefs: m.photoRefs, withdrawnBy: m.withdrawnBy,
     });
   }
 }
@@ -38,6 +40,13 @@ export class RecordEventDtoOut {
   @ApiProperty({ description: 'For corrected: its facts replace those of the event it corrects (false for a correction that annuls, or a note recorded before corrections restated anything)' })
   restates: boolean;
   @ApiProperty({ description: 'For corrected: the corrected event did not happen' }) annuls: boolean;
+  @ApiProperty({
+    type: 'object', nullable: true, additionalProperties: { type: 'object', properties: { from: {}, to: {} }, required: ['from', 'to'] },
+    example: { serial: { from: '1A23465', to: '1A23456' } },
+    description: 'For corrected, of the record\'s first event: the description it corrected, each field from → to',
+  })
+  description: DescriptionChanges | null;
+  @ApiProperty({ type: [String], description: 'For corrected: the markings it withdrew, recorded in error' }) withdrawsMarkings: string[];
   @ApiProperty({ type: String, nullable: true, description: 'The correction that stands for this event (the last recorded): its facts replace this event\'s, or it annuls the event' })
   correctedBy: string | null;
   @ApiProperty() statusAfter: string;
@@ -46,10 +55,11 @@ export class RecordEventDtoOut {
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
 
-  static from(e: RecordEventEntity, correctedBy: string | null): RecordEventDtoOut {
+  static from(e: RecordEventEntity, correctedBy: string | null, withdrawsMarkings: string[]): RecordEventDtoOut {
     return Object.assign(new RecordEventDtoOut(), {
       id: e.id, type: e.type, occurredOn: e.occurredOn, parties: e.parties, licenceRef: e.licenceRef, authorisationRef: e.authorisationRef,
-      counterpartState: e.counterpartState, correctsEventId: e.correctsEventId, restates: e.restates, annuls: e.annuls, correctedBy, statusAfter: e.statusAfter, recordClass: e.recordClass,
+      counterpartState: e.counterpartState, correctsEventId: e.correctsEventId, restates: e.restates, annuls: e.annuls, description: e.description, withdrawsMarkings,
+      correctedBy, statusAfter: e.statusAfter, recordClass: e.recordClass,
       retainUntil: e.retainUntil, notes: e.notes, recordedAt: e.recordedAt.toISOString(),
     });
   }
@@ -97,7 +107,9 @@ export class WeaponSummaryDto {
 }
 
 export class WeaponDto extends WeaponSummaryDto {
-  @ApiProperty({ type: [MarkingDto] }) markings: MarkingDto[];
+  @ApiProperty({ type: [MarkingDto], description: 'The markings as read, those withdrawn by a correction aside' }) markings: MarkingDto[];
+  @ApiProperty({ type: [MarkingDto], description: 'Markings recorded in error, withdrawn by a correction: kept, but no longer counted by the rules or found by serial' })
+  withdrawnMarkings: MarkingDto[];
   @ApiProperty({ type: [RecordEventDtoOut], description: 'The history as recorded, oldest first: corrections are events of their own (see correctedBy)' }) events: RecordEventDtoOut[];
   @ApiProperty({ type: String, nullable: true, description: 'Earliest date the record may be purged: the latest retainUntil of its events' })
   retainUntil: string | null;
@@ -106,8 +118,9 @@ export class WeaponDto extends WeaponSummaryDto {
     const retainUntil = events.reduce<string | null>((latest, e) => (latest === null || e.retainUntil > latest ? e.retainUntil : latest), null);
     const corrections = standingCorrections(events);
     return Object.assign(new WeaponDto(), summary(w), {
-      markings: markings.map(MarkingDto.from),
-      events: events.map((e) => RecordEventDtoOut.from(e, corrections.get(e.id)?.id ?? null)),
+      markings: markings.filter((m) => !m.withdrawnBy).map(MarkingDto.from),
+      withdrawnMarkings: markings.filter((m) => m.withdrawnBy).map(MarkingDto.from),
+      events: events.map((e) => RecordEventDtoOut.from(e, corrections.get(e.id)?.id ?? null, markings.filter((m) => m.withdrawnBy === e.id).map((m) => m.id))),
       retainUntil,
     });
   }

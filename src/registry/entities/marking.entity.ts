@@ -52,6 +52,10 @@ export class MarkingEntity {
   @Column({ type: 'varchar', length: 500, array: true, name: 'photo_refs', default: () => "'{}'" })
   photoRefs: string[];
 
+  /** The correction that withdrew this marking, recorded in error: it stays on the record but no longer counts (rules, serial search). */
+  @Column({ type: 'uuid', name: 'withdrawn_by', nullable: true })
+  withdrawnBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }
