@@ -101,6 +101,15 @@ describe('responses match the OpenAPI document', () => {
     await call('registrar', 'post', '/weapons/search', { body: { serial: `${serial.slice(0, 4)}*` } });
     await call('registrar', 'post', '/weapons/{id}/markings', { params: { id: weapon.id }, body: { markings: [{ kind: 'import', component: 'frame', text: 'FRA 2021', country: 'FRA', year: 2021 }] } });
     await call('registrar', 'post', '/weapons/{id}/events', { params: { id: weapon.id }, body: { type: 'stolen', occurredOn: '2025-01-02' } });
+    const proof = (await call('registrar', 'post', '/weapons/{id}/markings', { params: { id: weapon.id }, body: { markings: [{ kind: 'proof', component: 'barrel', text: 'PV 99Q1' }] } })).body;
+    // A correction of the first event with a description (from → to) and a withdrawn marking.
+    await call('registrar', 'post', '/weapons/{id}/events', {
+      params: { id: weapon.id },
+      body: {
+        type: 'corrected', occurredOn: '1980-05-02', correctsEventId: weapon.events[0].id, description: { model: 'FNC 80', yearOfManufacture: 1981 },
+        withdrawsMarkings: [proof.markings.find((m: { kind: string }) => m.kind === 'proof').id],
+      },
+    });
     const held = (await call('registrar', 'post', '/weapons/{id}/legal-holds', { params: { id: weapon.id }, body: { reason: 'Court order 2026/118' } })).body;
     await call('registrar', 'delete', '/weapons/{id}/legal-holds/{holdId}', { params: { id: weapon.id, holdId: held.legalHolds[0].id } });
     await call('registrar', 'post', '/registry/custody-transfers', { body: { fromCustodian: 'Contract Dealer', occurredOn: '2026-11-01' } });
