@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Corrections of the record itself (ITI 12: records accurate for as long as they are kept): a correction of
  * a record's first event may correct the description recorded with it, and any correction may withdraw
  * markings recorded in error. The correction keeps what it changed (`description`, each field from → to);
- * a withdrawn marking stays, naming the correction that withdrew it, and leaves the serial index.
+ * a withdrawn marking stays, naming the correction that withdrew it, and leaves the serial index. The app
+ * role may no longer change a marking otherwise.
  */
 export class RecordCorrections1795479000000 implements MigrationInterface {
   name = 'RecordCorrections1795479000000';
@@ -15,6 +16,9 @@ export class RecordCorrections1795479000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "record_events" ADD CONSTRAINT "CHK_record_events_description" CHECK ("description" IS NULL OR ("type" = 'corrected' AND "restates"))`,
     );
+    // A marking is kept as read: the service only ever withdraws one.
+    await queryRunner.query(`REVOKE UPDATE ON markings FROM iti_app`);
+    await queryRunner.query(`GRANT UPDATE (withdrawn_by) ON markings TO iti_app`);
     // A withdrawal is final: a marking withdrawn in error is recorded again, as read.
     await queryRunner.query(`
       CREATE FUNCTION markings_withdrawal_final() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -89,5 +93,6 @@ export class RecordCorrections1795479000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "record_events" DROP CONSTRAINT "CHK_record_events_description"`);
     await queryRunner.query(`ALTER TABLE "record_events" DROP COLUMN "description"`);
     await queryRunner.query(`ALTER TABLE "markings" DROP COLUMN "withdrawn_by"`);
+    await queryRunner.query(`GRANT UPDATE ON markings TO iti_app`);
   }
 }

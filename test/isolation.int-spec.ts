@@ -206,6 +206,20 @@ describe('State isolation in PostgreSQL', () => {
     expect(ddl).toBe('42501');
   });
 
+  it('changes a marking only by withdrawing it (a marking is kept as read)', async () => {
+    const outcome = await asState(A, async (client) => {
+      const attempt = async (sql: string) => {
+        await client.query('SAVEPOINT attempt');
+        const result = await client.query(sql).then((r) => r.rowCount, (error: { code: string }) => error.code);
+        await client.query('ROLLBACK TO SAVEPOINT attempt');
+        return result;
+      };
+      return { text: await attempt(`UPDATE markings SET text = 'rewritten'`), withdrawn: await attempt(`UPDATE markings SET withdrawn_by = gen_random_uuid()`) };
+    });
+    expect(outcome.text).toBe('42501');
+    expect(outcome.withdrawn).toBeGreaterThan(0);
+  });
+
   it.each(Object.keys(ROW_FACTORIES))('%s: State A sees none of B\'s rows (or all of a shared directory)', async (table) => {
     const counts = await asState(A, async (client) => {
       const own = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE state_code = $1`, [A]);

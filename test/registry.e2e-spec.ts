@@ -406,19 +406,27 @@ describe('marking registry', () => {
       const weapon = await registerWeapon(t, registrar);
       const made = (weapon.events as { id: string }[])[0];
       const path = `/api/v1/weapons/${weapon.id}/events`;
+      // The country of manufacture was FN's: it follows the manufacturer, and the correction says so.
       const fixed = await t.http.post(path).set(bearer(registrar))
-        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { type: 'self-loading pistol', manufacturer: 'Atelier Inconnu', model: 'P1', yearOfManufacture: 2018 } })
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { type: 'self-loading pistol', manufacturer: 'Glock', model: '17', yearOfManufacture: 2018 } })
         .expect(201);
       expect(fixed.body).toMatchObject({
-        type: 'self_loading_pistol', category: 'small_arm', manufacturerCode: null, manufacturer: 'Atelier Inconnu', unknownReferences: ['manufacturer'],
-        model: 'P1', yearOfManufacture: 2018, countryOfManufacture: 'BEL', calibreCode: '5.56x45mm', serial: weapon.serial,
+        type: 'self_loading_pistol', category: 'small_arm', manufacturerCode: 'glock', manufacturer: 'Glock', unknownReferences: [],
+        model: '17', yearOfManufacture: 2018, countryOfManufacture: 'AUT', calibreCode: '5.56x45mm', serial: weapon.serial,
       });
       expect(fixed.body.events.at(-1).description).toEqual({
-        type: { from: 'assault_rifle', to: 'self-loading pistol' }, manufacturer: { from: 'FN', to: 'Atelier Inconnu' }, model: { from: 'FNC', to: 'P1' }, yearOfManufacture: { from: 2019, to: 2018 },
+        type: { from: 'assault_rifle', to: 'self_loading_pistol' }, manufacturer: { from: 'FN', to: 'Glock' }, model: { from: 'FNC', to: '17' },
+        countryOfManufacture: { from: 'BEL', to: 'AUT' }, yearOfManufacture: { from: 2019, to: 2018 },
       });
-      const again = await t.http.post(path).set(bearer(registrar))
-        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { manufacturer: 'Fabrique Nationale' } }).expect(201);
-      expect(again.body).toMatchObject({ manufacturerCode: 'fn-herstal', manufacturer: 'Fabrique Nationale', unknownReferences: [], model: 'P1' });
+      // A manufacturer unknown to the reference data is kept as given, flagged, and leaves the country as it was.
+      const unknown = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { manufacturer: 'Atelier Inconnu' } }).expect(201);
+      expect(unknown.body).toMatchObject({ manufacturerCode: null, manufacturer: 'Atelier Inconnu', unknownReferences: ['manufacturer'], countryOfManufacture: 'AUT' });
+      expect(unknown.body.events.at(-1).description).toEqual({ manufacturer: { from: 'Glock', to: 'Atelier Inconnu' } });
+      // The type named as recorded, however written, changes nothing.
+      const same = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { type: 'Self-loading pistol' } }).expect(400);
+      expect(same.body.details).toEqual([{ field: 'description', messages: ['the description given is the one recorded: nothing to correct'] }]);
 
       // Withdrawing the only manufacture marking breaches ITI 8(a), which this State refuses: nothing is written.
       const marking = (weapon.markings as { id: string }[])[0];
@@ -443,8 +451,9 @@ describe('marking registry', () => {
       }).expect(201);
       const seizure = seized.body.events.find((e: { type: string }) => e.type === 'seized');
       const seizureMarking = seized.body.markings.find((m: { kind: string }) => m.kind === 'seizure');
+      // Identifiers compare however written.
       const annulled = await t.http.post(path).set(bearer(registrar))
-        .send({ type: 'corrected', occurredOn: '2020-03-01', correctsEventId: seizure.id, annuls: true, withdrawsMarkings: [seizureMarking.id] }).expect(201);
+        .send({ type: 'corrected', occurredOn: '2020-03-01', correctsEventId: seizure.id, annuls: true, withdrawsMarkings: [seizureMarking.id.toUpperCase()] }).expect(201);
       expect(annulled.body).toMatchObject({ status: 'civilian_held' });
       expect(annulled.body.markings).toHaveLength(1);
       expect(annulled.body.withdrawnMarkings).toEqual([expect.objectContaining({ id: seizureMarking.id })]);
@@ -456,6 +465,7 @@ describe('marking registry', () => {
       expect((await field({ type: 'marked', description: { model: 'X' }, markings: [] })).field).toBe('description');
       expect((await field({ type: 'marked', withdrawsMarkings: [seizureMarking.id] })).field).toBe('withdrawsMarkings');
       expect((await field({ type: 'corrected', correctsEventId: made.id, annuls: true, description: { model: 'X' } })).field).toBe('description');
+      expect(await field({ type: 'corrected', correctsEventId: made.id, description: [{ model: 'X' }] })).toEqual({ field: 'description', messages: ['description must be an object of the fields to correct'] });
       expect(await field({ type: 'corrected', correctsEventId: made.id, description: {} })).toEqual({ field: 'description', messages: [expect.stringContaining('at least one field')] });
       expect(await field({ type: 'corrected', correctsEventId: made.id, description: { model: 'FNC' } })).toEqual({ field: 'description', messages: ['the description given is the one recorded: nothing to correct'] });
       expect((await field({ type: 'corrected', correctsEventId: made.id, description: { model: null } })).field).toBe('description.model');

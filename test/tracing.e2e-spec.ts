@@ -244,6 +244,17 @@ describe('Tracing between national points of contact', () => {
     expect((await t.http.get(api(`/traces/${atAIncoming.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body).toMatchObject({ status: 'closed', closeReason: 'diversion_point_identified' });
   });
 
+  it('drafts from a record whose serial is obliterated with what could be read of it', async () => {
+    const readable = `${uniqueSerial('OB').slice(0, 6)}`;
+    const found = await registerWeapon(t, tokens.fraOfficer, {
+      type: 'pistol', manufacturer: 'Beretta', model: '92FS', calibre: '9x19', serial: readable, serialObliterated: true, countryOfManufacture: 'ITA', origin: 'found', occurredOn: '2026-10-02',
+      markings: [{ kind: 'manufacture', component: 'frame', text: `P. BERETTA ITALY ${readable}`, manufacturer: 'Beretta', country: 'ITA', serial: readable }],
+    });
+    const { weapon: _observed, requestedState: _state, ...request } = requestBody();
+    const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...request, requestedState: 'BEL', weaponId: found.id }).expect(201);
+    expect(draft.body.weapon).toMatchObject({ serial: null, serialObliterated: true, serialReadable: readable });
+  });
+
   it('refuses a stale version with 412 and a missing one with 428: two NPCs answering at once leave one answer', async () => {
     const { incoming } = await sentTrace();
     await transition('belNpc', incoming.id, 'acknowledge');

@@ -31,9 +31,6 @@ const OFFICER_EVENTS: EventType[] = ['seized', 'found', 'marked'];
 const SEARCH_CANDIDATES = 500;
 const MIN_KNOWN_CHARACTERS = 3;
 
-/** A weapon's description as given, field by field (what registration records and a correction corrects). */
-type Description = Pick<RegisterWeaponDto, DescriptionField>;
-
 @Injectable()
 export class WeaponsService {
   constructor(
@@ -401,29 +398,51 @@ export class WeaponsService {
   }
 
   /**
-   * The description as a correction of the record's first event gives it, the fields it does not give as
-   * recorded, read against the reference data again; and what it changes, each field from → to.
+   * The record as a correction of its first event describes it: the fields given read as at registration
+   * (type, manufacturer and calibre against the reference data), the others as recorded; the country of
+   * manufacture follows a corrected manufacturer when it was that manufacturer's. And what changed, each
+   * field from → to as the record reads it (the type by its code).
    */
   private async correctedDescription(
     stateCode: string, weapon: WeaponEntity, history: RecordEventEntity[], corrects: RecordEventEntity, input: DescriptionCorrectionDto,
-  ): Promise<{ described: Described; changes: DescriptionChanges }> {
+  ): Promise<{ described: Partial<WeaponEntity>; changes: DescriptionChanges }> {
     const first = firstRecorded(history);
     if (first && corrects.id !== first.id) {
       throw fieldError('description', `the description was recorded with the record's first event: correct it with a correction of event ${first.id}`);
     }
-    const recorded: Description = {
-      type: weapon.typeCode, manufacturer: weapon.manufacturerText ?? undefined, model: weapon.model ?? undefined, calibre: weapon.calibreText ?? undefined,
-      serial: weapon.serialAsMarked ?? undefined, countryOfManufacture: weapon.countryOfManufacture ?? undefined, yearOfManufacture: weapon.yearOfManufacture ?? undefined,
-      craftOr3dPrinted: weapon.craftOr3dPrinted, modular: weapon.modular, serialObliterated: weapon.serialObliterated,
+    const matcher = await this.reference.matcher(stateCode);
+    const described: Partial<WeaponEntity> = { unknownReferences: weapon.unknownReferences };
+    const unknown = (field: string, isUnknown: boolean) => {
+      described.unknownReferences = [...described.unknownReferences!.filter((f) => f !== field), ...(isUnknown ? [field] : [])];
     };
-    const changes: DescriptionChanges = {};
-    for (const field of DESCRIPTION_FIELDS) {
-      const to = input[field];
-      if (to !== undefined && to !== recorded[field]) changes[field] = { from: recorded[field] ?? null, to };
+    if (input.type !== undefined) {
+      const type = matcher.weaponType(input.type, 'description.type');
+      Object.assign(described, { typeCode: type.code, category: type.category as WeaponEntity['category'] });
     }
+    if (input.manufacturer !== undefined) {
+      const manufacturer = matcher.manufacturer(input.manufacturer);
+      Object.assign(described, { manufacturerCode: manufacturer?.code ?? null, manufacturerText: input.manufacturer });
+      unknown('manufacturer', !manufacturer);
+      const former = weapon.manufacturerCode ? matcher.manufacturer(weapon.manufacturerCode) : null;
+      if (input.countryOfManufacture === undefined && manufacturer?.country && (!weapon.countryOfManufacture || weapon.countryOfManufacture === former?.country)) {
+        described.countryOfManufacture = manufacturer.country;
+      }
+    }
+    if (input.calibre !== undefined) {
+      const calibre = matcher.calibre(input.calibre);
+      Object.assign(described, { calibreCode: calibre?.code ?? null, calibreText: input.calibre });
+      unknown('calibre', !calibre);
+    }
+    if (input.serial !== undefined) Object.assign(described, { serialAsMarked: input.serial, serialNormalised: normaliseSerial(input.serial) });
+    for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'modular', 'serialObliterated'] as const) {
+      if (input[field] !== undefined) Object.assign(described, { [field]: input[field] });
+    }
+    const before = descriptionOf(weapon);
+    const after = descriptionOf({ ...weapon, ...described });
+    const changes: DescriptionChanges = {};
+    for (const field of DESCRIPTION_FIELDS) if (after[field] !== before[field]) changes[field] = { from: before[field], to: after[field]! };
     if (!Object.keys(changes).length) throw fieldError('description', 'the description given is the one recorded: nothing to correct');
-    const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Description;
-    return { described: describe(await this.reference.matcher(stateCode), { ...recorded, ...given }, 'description.'), changes };
+    return { described, changes };
   }
 
   /** ITI 13: a record names no company whose records passed to the State (custody shared until the transaction ends). */
@@ -545,6 +564,14 @@ function restatement(input: RecordEventDto, current: RecordEventEntity): RecordE
 /** How long a company's closure waits for the writes naming a custodian (an import holds them until it commits). */
 const CUSTODY_WAIT_MS = 5000;
 
+/** The record's description, field by field, as a correction compares it (the type by its code). */
+function descriptionOf(w: WeaponEntity): Record<DescriptionField, string | number | boolean | null> {
+  return {
+    type: w.typeCode, manufacturer: w.manufacturerText, model: w.model, calibre: w.calibreText, serial: w.serialAsMarked, countryOfManufacture: w.countryOfManufacture,
+    yearOfManufacture: w.yearOfManufacture, craftOr3dPrinted: w.craftOr3dPrinted, modular: w.modular, serialObliterated: w.serialObliterated,
+  };
+}
+
 /** The weapon's columns for a description as given: type, manufacturer and calibre read against the reference data. */
 type Described = Pick<
   WeaponEntity,
@@ -552,8 +579,8 @@ type Described = Pick<
   | 'countryOfManufacture' | 'yearOfManufacture' | 'craftOr3dPrinted' | 'modular' | 'serialObliterated' | 'unknownReferences'
 >;
 
-function describe(matcher: ReferenceMatcher, input: Description, fieldPrefix = ''): Described {
-  const type = matcher.weaponType(input.type!, `${fieldPrefix}type`);
+function describe(matcher: ReferenceMatcher, input: RegisterWeaponDto): Described {
+  const type = matcher.weaponType(input.type);
   const manufacturer = input.manufacturer ? matcher.manufacturer(input.manufacturer) : null;
   const calibre = input.calibre ? matcher.calibre(input.calibre) : null;
   return {

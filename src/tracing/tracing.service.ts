@@ -706,9 +706,10 @@ function observedFromRegistry(w: WeaponDto): ObservedWeapon {
     calibre: w.calibre,
     make: w.manufacturer,
     model: w.model,
-    serial: w.serial,
-    serialObliterated: false,
-    serialReadable: null,
+    // A record flagged obliterated holds what could be read of its serial.
+    serial: w.flags.serialObliterated ? null : w.serial,
+    serialObliterated: w.flags.serialObliterated,
+    serialReadable: w.flags.serialObliterated ? w.serial : null,
     countryOfManufacture: w.countryOfManufacture,
     yearOfManufacture: w.yearOfManufacture,
     markings: w.markings.map((m) => ({ component: m.component, text: m.text })),

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { COMPONENTS, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
 import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
-import { trim, upper } from '../../common/http/transforms';
+import { lowerEach, trim, upper } from '../../common/http/transforms';
 
 const STATE = /^[A-Z]{3}$/;
 /** Not after the current year, read when the value is checked (a process runs across New Year). */
@@ -182,14 +182,14 @@ export class RecordEventDto extends EventDetailsDto {
     type: () => DescriptionCorrectionDto,
     description: 'For corrected, of the record\'s first event: the description recorded in error, the fields given replacing those recorded (a serial mistyped, a wrong model...). The rules are judged again; the correction keeps each change, from → to',
   })
-  @Optional() @ValidateNested() @Type(() => DescriptionCorrectionDto)
+  @Optional() @IsObject({ message: 'description must be an object of the fields to correct' }) @ValidateNested() @Type(() => DescriptionCorrectionDto)
   description?: DescriptionCorrectionDto;
 
   @ApiPropertyOptional({
     type: [String],
     description: 'For corrected: markings of this weapon recorded in error (misread, mistyped), by id. They stay on the record as withdrawn by this correction and no longer count for the rules or the serial search; the right reading goes in markings',
   })
-  @Optional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique({ message: 'withdrawsMarkings must not repeat a marking' })
+  @Optional() @Transform(lowerEach) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique({ message: 'withdrawsMarkings must not repeat a marking' })
   @IsUUID('all', { each: true, message: 'withdrawsMarkings must list marking ids (UUIDs)' })
   withdrawsMarkings?: string[];
 
