@@ -121,6 +121,9 @@ describe('Tracing between national points of contact', () => {
       .expect(201);
 
     const observed = { type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] };
+    // The officer drafts (and alone edits and submits): a draft opened by anyone else could never leave draft.
+    const byNpc = await t.http.post(api('/traces')).set(bearer(tokens.fraNpc)).send(requestBody({ weapon: observed })).expect(403);
+    expect(byNpc.body.code).toBe('ROLE_REQUIRED');
     const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ weapon: observed })).expect(201);
     expect(draft.body).toMatchObject({ status: 'draft', direction: 'outgoing', requestingState: 'FRA', requestedState: 'BEL', version: 1 });
     expect(draft.headers.etag).toBe('"1"');
@@ -253,6 +256,25 @@ describe('Tracing between national points of contact', () => {
     const { weapon: _observed, requestedState: _state, ...request } = requestBody();
     const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...request, requestedState: 'BEL', weaponId: found.id }).expect(201);
     expect(draft.body.weapon).toMatchObject({ serial: null, serialObliterated: true, serialReadable: readable });
+    // The officer's own observation, silent on the serial, leaves it obliterated.
+    const observed = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer))
+      .send({ ...request, requestedState: 'BEL', weaponId: found.id, weapon: { markings: [{ component: 'slide', text: 'PB 92' }] } }).expect(201);
+    expect(observed.body.weapon).toMatchObject({ serialObliterated: true, serialReadable: readable });
+  });
+
+  it('asks the State of import named by a marking other than the requester\'s own, or the State of manufacture', async () => {
+    const serial = uniqueSerial('IM');
+    const marking = { kind: 'manufacture', component: 'frame', text: `P. BERETTA ITALY ${serial}`, manufacturer: 'Beretta', country: 'ITA', serial };
+    const { weapon: _observed, requestedState: _state, ...request } = requestBody();
+    const draftFrom = async (markings: Record<string, unknown>[]) => {
+      const found = await registerWeapon(t, tokens.fraOfficer, {
+        type: 'pistol', manufacturer: 'Beretta', model: '92FS', calibre: '9x19', serial: uniqueSerial('IM'), countryOfManufacture: 'ITA', origin: 'found', occurredOn: '2026-10-02', markings,
+      });
+      return (await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...request, weaponId: found.id }).expect(201)).body.requestedState;
+    };
+    const own = { kind: 'import', component: 'frame', text: 'FRA 17', country: 'FRA', year: 2017 };
+    expect(await draftFrom([marking, own])).toBe('ITA');
+    expect(await draftFrom([marking, own, { kind: 'import', component: 'frame', text: 'BEL 16', country: 'BEL', year: 2016 }])).toBe('BEL');
   });
 
   it('refuses a stale version with 412 and a missing one with 428: two NPCs answering at once leave one answer', async () => {

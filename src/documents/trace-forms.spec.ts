@@ -99,6 +99,7 @@ function request(overrides: Partial<TraceRequestForm> = {}): TraceRequestForm {
     requestingAuthority: "Gendarmerie nationale — Côte d'Ivoire",
     officerName: 'Adjudant-chef Kouassi Yao',
     npcName: 'Commission nationale de lutte contre la prolifération des armes légères',
+    onBehalfOf: { kind: 'un_mission', organisation: 'Opération des Nations Unies en Côte d’Ivoire', consentReference: 'MAE/2024/0412', consentGivenOn: '2024-04-20' },
     requestedContactPoints: [
       { name: 'Иван Петров', agency: 'МВД России', email: 'trace@example.ru', phone: '+7 495 000 00 00' },
       { name: 'Desk officer', agency: null, email: null, phone: '+7 495 000 00 01' },
@@ -110,6 +111,7 @@ function request(overrides: Partial<TraceRequestForm> = {}): TraceRequestForm {
     legalJustification: 'Code pénal, art. 255; Loi n° 2018-977 sur les armes.',
     recovery: { date: '2024-04-18', place: 'Cañón del Sumidero, Chiapas', context: 'Seized at a checkpoint with two other rifles.' },
     intendedUse: 'Criminal investigation and prosecution of the trafficking network.',
+    ballistics: { database: 'IBIN', recordNumber: 'CI-2024-00917', exchangeable: false },
     disclosedCaseInformation: null,
     weapon: weapon(),
     photos: [],
@@ -143,7 +145,9 @@ function response(overrides: Partial<TraceResponseForm['answer']> = {}): TraceRe
       ],
       lastLegalHolder: 'Ghana Police Service, Accra armoury',
       nextState: 'GH',
-      useRestrictions: ['no_publication'],
+      // The request's restrictions stay attached to the answer, with those the answering State adds.
+      useRestrictions: ['law_enforcement_only', 'no_publication'],
+      restrictionsAdded: ['no_publication'],
       answeredAt: '2024-06-01T12:00:00.000Z',
       ...overrides,
     },
@@ -188,6 +192,10 @@ describe('trace request PDF', () => {
     expect(text).toContain('Photo reference 2: PH-2024-0002');
     expect(text).toMatch(/Submitted\s+2024-05-02 09:30:00 UTC/);
     expect(text).toMatch(/Sent\s+2024-05-02 10:15:42 UTC/);
+    // ITI: a UN mission may open a trace for the State it supports, with that State's consent; ballistics complements tracing.
+    expect(text).toMatch(/Opened on its behalf by\s+Opération des Nations Unies en Côte d’Ivoire \(United Nations mission\)/);
+    expect(text).toMatch(/Consent of the State\s+MAE\/2024\/0412, given 2024-04-20/);
+    expect(text).toMatch(/Ballistic database\s+IBIN\s+Record number\s+CI-2024-00917\s+Ballistic data may be exchanged\s+No/);
   });
 
   it('has the markings table, the hash and the QR payload', () => {
@@ -320,6 +328,14 @@ describe('trace response PDF', () => {
       expect(page).toContain('Law enforcement only · No publication');
       expect(page).toContain(`Page ${i + 1} of ${parsed.pages.length}`);
     });
+  });
+
+  it('tells the restrictions of the request from those the answering State added', async () => {
+    const lines = /Use restrictions of the trace\s+Law enforcement only\s+Use restrictions set by the answering State\s+No publication\s/;
+    expect(flat(parsed.text)).toMatch(lines);
+    // An answer recorded before the added restrictions were kept apart: those beyond the request's.
+    const { restrictionsAdded: _added, ...earlier } = response().answer;
+    expect(flat((await parse(await renderTraceResponsePdf({ ...response(), answer: earlier }))).text)).toMatch(lines);
   });
 
   it('gives the expected date of a delayed answer and no chain when there is none', async () => {

@@ -1,4 +1,4 @@
-import type { ChainLink, ObservedMarking, ObservedWeapon } from '../tracing/entities/trace.entity';
+import type { BallisticsReference, ChainLink, ObservedMarking, ObservedWeapon, OnBehalfOf } from '../tracing/entities/trace.entity';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { EmbeddedImage, FormDocument, ImageError } from './pdf-layout';
@@ -48,6 +48,8 @@ export interface TraceRequestForm {
   requestingAuthority: string;
   officerName: string | null;
   npcName: string | null;
+  /** A UN mission or regional organisation that opened the trace for the requesting State, with its consent. */
+  onBehalfOf: OnBehalfOf | null;
   requestedContactPoints: FormContactPoint[];
   channel: string;
   priority: string;
@@ -57,6 +59,8 @@ export interface TraceRequestForm {
   legalJustification: string;
   recovery: { date: string; place: string; context: string };
   intendedUse: string;
+  /** A ballistics record of the weapon (ballistics exchange complements tracing). */
+  ballistics: BallisticsReference | null;
   /**
    * The fields of the requester's case file that the request discloses, as label and text; null when the
    * reader may not see them (or nothing is disclosed). Not part of contentSha256, which every reader can check.
@@ -90,7 +94,10 @@ export interface TraceResponseForm {
     chain: FormChainLink[];
     lastLegalHolder: string | null;
     nextState: string | null;
+    /** The request's restrictions and those the answering State added. */
     useRestrictions: string[];
+    /** Those the answering State added; absent from answers recorded before they were kept apart. */
+    restrictionsAdded?: string[];
     answeredAt: string;
   };
   contentSha256: string;
@@ -332,6 +339,10 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
   form.field('Requesting authority', f.requestingAuthority);
   form.field('Officer in charge', orNot(f.officerName));
   form.field('National point of contact', orNot(f.npcName));
+  if (f.onBehalfOf) {
+    form.field('Opened on its behalf by', `${f.onBehalfOf.organisation} (${f.onBehalfOf.kind === 'un_mission' ? 'United Nations mission' : 'regional organisation'})`);
+    form.field('Consent of the State', `${f.onBehalfOf.consentReference}, given ${timestamp(f.onBehalfOf.consentGivenOn)}`);
+  }
 
   form.section('Requested State');
   form.field('State', party(f.requestedState));
@@ -380,6 +391,13 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
 
   weaponSection(form, f.weapon, 'Weapon to be traced', true);
   photosSection(form, f.photos);
+
+  if (f.ballistics) {
+    form.section('Ballistics');
+    form.field('Ballistic database', f.ballistics.database);
+    form.field('Record number', f.ballistics.recordNumber);
+    form.field('Ballistic data may be exchanged', yesNo(f.ballistics.exchangeable));
+  }
 
   form.section('Status');
   form.field('Status', words(f.status));
@@ -454,7 +472,8 @@ export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buff
   form.section('Handling');
   form.field('Classification', words(f.classification));
   form.field('Use restrictions of the trace', restrictionLabels(f.useRestrictions));
-  form.field('Use restrictions set by the answering State', restrictionLabels(a.useRestrictions));
+  // Answers recorded before restrictionsAdded existed: what the answer carries beyond the request's.
+  form.field('Use restrictions set by the answering State', restrictionLabels(a.restrictionsAdded ?? a.useRestrictions.filter((code) => !f.useRestrictions.includes(code))));
 
   weaponSection(form, f.weapon, 'Weapon (as in the request)');
 

@@ -27,7 +27,7 @@ export class TracesController {
 
   @Post()
   @ApiCreatedResponse({ type: TraceDto })
-  @Roles(['officer', 'npc'])
+  @Roles(['officer'])
   async create(@CurrentUser() user: AuthUser, @Body() body: CreateTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
     return tagged(reply, await this.tracing.create(user, body));
   }

@@ -106,7 +106,8 @@ export class TracingService {
       const weapon = await this.weapons.getForTrace(actor, input.weaponId);
       observed = mergeObserved(observedFromRegistry(weapon), observed);
       // ITI 8(b): the import marking names the country of import, the first State to ask.
-      requestedState ??= weapon.markings.find((m) => m.kind === 'import' && m.country)?.country ?? weapon.countryOfManufacture ?? undefined;
+      // (Not the requesting State's own import marking: it asks the State the weapon came from.)
+      requestedState ??= weapon.markings.find((m) => m.kind === 'import' && m.country && m.country !== actor.stateCode)?.country ?? weapon.countryOfManufacture ?? undefined;
     }
     if (!observed) throw fieldErrors([['weapon', 'weapon is required unless weaponId names a weapon of your registry']]);
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required unless the weapon of weaponId names a country of import or manufacture']]);
@@ -423,7 +424,7 @@ export class TracingService {
     const form: TraceResponseForm = {
       traceId: trace.exchangeId,
       classification: trace.classification,
-      useRestrictions: trace.answer.useRestrictions,
+      useRestrictions: trace.useRestrictions,
       requestingState: { code: requesting.code, name: requesting.name },
       requestedState: { code: requested.code, name: requested.name },
       weapon: trace.weaponObserved,
@@ -548,6 +549,7 @@ export class TracingService {
       requestingAuthority: trace.requestingAuthority,
       officerName: trace.officerName,
       npcName: trace.npcName,
+      onBehalfOf: trace.onBehalfOf,
       requestedContactPoints: contacts.items.map((c) => ({ name: c.name, agency: c.agency, email: c.email, phone: c.phone })),
       channel: trace.channel,
       priority: trace.priority,
@@ -556,6 +558,7 @@ export class TracingService {
       legalJustification: trace.legalJustification,
       recovery: trace.recovery,
       intendedUse: trace.intendedUse,
+      ballistics: trace.ballistics,
       disclosedCaseInformation: disclosureLines(this.disclosureFor(actor, trace)),
       weapon: trace.weaponObserved,
       status: trace.status,
@@ -725,6 +728,8 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
     if (value !== null && !(Array.isArray(value) && value.length === 0)) (merged as Record<string, unknown>)[key] = value;
   }
   merged.markings = [...observed.markings, ...registry.markings.filter((m) => !observed.markings.some((o) => o.text === m.text))];
+  // An obliterated serial seen by either stays obliterated (an observation that does not say so says nothing of it).
+  merged.serialObliterated = registry.serialObliterated || observed.serialObliterated;
   return merged;
 }
 
