@@ -199,6 +199,16 @@ describe('bulk import (CSV)', () => {
       .send({ origin: 'acquired_by_government', occurredOn: '2025-01-01', type: 'rifle', serial: uniqueSerial('FL'), craftOr3dPrinted: true })
       .expect(201);
     expect(api.body.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8D_GOVERNMENT_MARKING']);
+
+    // ITI 9: a found weapon whose only marking read is an import marking with its serial is uniquely marked, here as there.
+    const c = uniqueSerial('FL');
+    expect((await post([HEADER, row({ origin: 'found', occurred_on: '2026-01-01', type: 'rifle', serial: c, import_marking_text: 'FRA 2019', import_marking_year: '2019' })].join('\n')).expect(201)).body.status)
+      .toBe('completed');
+    expect((await found(c))[0].weapon.incomplete).toEqual([]);
+    const viaApi = await t.http.post('/api/v1/weapons').set(bearer(registrar))
+      .send({ origin: 'found', occurredOn: '2026-01-01', type: 'rifle', serial: uniqueSerial('FL'), markings: [{ kind: 'import', component: 'receiver', text: 'FRA 2019', country: 'FRA', serial: c, year: 2019 }] })
+      .expect(201);
+    expect(viaApi.body.incomplete).toEqual([]);
   });
 
   it('reports a wrong header, broken CSV and invalid UTF-8 as the file\'s fault', async () => {

@@ -1,4 +1,4 @@
-import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
 describe('reference data', () => {
@@ -59,5 +59,15 @@ describe('reference data', () => {
     await t.http.post('/api/v1/reference/manufacturers').set(bearer(officer)).send({ code: 'x', name: 'X', country: 'FRA', aliases: [] }).expect(403);
     const bad = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code: 'Bad Code', name: '', country: 'France', aliases: 'no' }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['aliases', 'code', 'country', 'name']);
+  });
+
+  it('matches names by their Latin letters and digits: one without any is refused, and never matches', async () => {
+    const cyrillic = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar))
+      .send({ code: 'tula-arms', name: 'Tula Arms Plant', country: 'RUS', aliases: ['ТОЗ', 'TOZ'] }).expect(400);
+    expect(cyrillic.body.details).toEqual([{ field: 'aliases', messages: [expect.stringContaining('aliases must each hold a Latin letter or digit')] }]);
+    // One stored before names were checked (its key is empty) matches nothing, not every name in another script.
+    await ownerQuery(t, `INSERT INTO reference_additions (state_code, kind, code, name, country, aliases) VALUES ('BRA', 'manufacturer', 'izh-legacy', 'Izh Legacy', 'RUS', '{Ижмаш}')`, [], 'BRA');
+    const weapon = await registerWeapon(t, braRegistrar, { manufacturer: 'Тульский завод', countryOfManufacture: 'BEL', serial: uniqueSerial() });
+    expect(weapon).toMatchObject({ manufacturerCode: null, manufacturer: 'Тульский завод', unknownReferences: ['manufacturer'], countryOfManufacture: 'BEL' });
   });
 });

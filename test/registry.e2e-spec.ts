@@ -146,6 +146,17 @@ describe('marking registry', () => {
         .send({ type: 'exported', occurredOn: '2021-02-01', counterpartState: 'KEN', licenceRef: 'L-1' })
         .expect(409);
       expect(afterDestruction.body.message).toBe('A weapon that is destroyed cannot be exported');
+
+      // ITI 9: a weapon found is marked and recorded, or destroyed: destroyed as found, whatever it bears.
+      const found = await registerWeapon(t, officer, { origin: 'found', occurredOn: '2026-01-10', markings: [], serial: uniqueSerial() });
+      const destroyed = await t.http.post(`/api/v1/weapons/${found.id}/events`).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2026-02-01' }).expect(201);
+      expect(destroyed.body).toMatchObject({ status: 'destroyed', incomplete: [] });
+
+      // ITI 8(c): from government stocks to civilian use only with its own event, which asks for the State's marking.
+      const stock = await registerWeapon(t, registrar, { status: 'government_stock' });
+      const bypass = await t.http.post(`/api/v1/weapons/${stock.id}/events`).set(bearer(registrar))
+        .send({ type: 'transferred', occurredOn: '2021-01-01', statusAfter: 'civilian_held' }).expect(409);
+      expect(bypass.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('transferred_to_civilian event (ITI 8(c))') });
     });
 
     it('needs the destination and licence of an export', async () => {
@@ -717,6 +728,17 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
 
     await release(second.id, 200);
     await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(204);
+  });
+
+  it('counts a record as purgeable from its retention date on, as a purge does', async () => {
+    const auditor = await login(t, await createUser(t, { roles: ['auditor'] }));
+    const retention = async () => (await t.http.get('/api/v1/reports/record-keeping').set(bearer(auditor)).expect(200)).body.retention;
+    const before = await retention();
+    // The report is as of the database's day: a record found twenty years before it is kept until that day.
+    const [{ today }] = await ownerQuery<{ today: string }>(t, `SELECT (now() AT TIME ZONE 'UTC')::date::text AS today`);
+    const due = await registerWeapon(t, registrar, { origin: 'found', occurredOn: `${Number(today.slice(0, 4)) - 20}${today.slice(4)}` });
+    expect(due.retainUntil).toBe(today);
+    expect(await retention()).toMatchObject({ withinRetention: before.withinRetention, eligibleForPurge: before.eligibleForPurge + 1 });
   });
 
   it('keeps a record that a trace sent and not closed was made from, and a trace is never made from a record being purged', async () => {

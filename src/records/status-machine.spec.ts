@@ -31,6 +31,15 @@ describe('weapon status machine', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('sends a weapon from government stocks to civilian use only through transferred_to_civilian (ITI 8(c))', () => {
+    expect(nextStatus('government_stock', 'transferred', 'civilian_held')).toEqual({
+      ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer',
+    });
+    expect(nextStatus('in_service', 'transferred', 'civilian_held').ok).toBe(false);
+    expect(nextStatus('civilian_held', 'transferred', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });
+    expect(nextStatus('in_service', 'transferred', 'government_stock')).toEqual({ ok: true, status: 'government_stock' });
+  });
+
   it('explains a refusal in words', () => {
     expect(nextStatus('destroyed', 'exported')).toEqual({ ok: false, reason: 'a weapon that is destroyed cannot be exported' });
   });

@@ -131,12 +131,15 @@ export class ReferenceMatcher {
     calibres: CalibreDto[],
     manufacturers: ManufacturerDto[],
   ) {
-    for (const t of types) for (const text of [t.code, t.name, ...t.aliases]) this.types.set(referenceKey(text), t);
-    for (const c of calibres) for (const text of [c.code, c.name, ...c.aliases]) this.calibres.set(referenceKey(text), { code: c.code, name: c.name, via: text });
+    // A name without a letter or digit of the key's alphabet (Ижмаш, say) has an empty key: it matches nothing.
+    const keyed = <T>(index: Map<string, T>, text: string, value: T) => {
+      const key = referenceKey(text);
+      if (key) index.set(key, value);
+    };
+    for (const t of types) for (const text of [t.code, t.name, ...t.aliases]) keyed(this.types, text, t);
+    for (const c of calibres) for (const text of [c.code, c.name, ...c.aliases]) keyed(this.calibres, text, { code: c.code, name: c.name, via: text });
     for (const m of manufacturers) {
-      for (const text of [m.code, m.name, ...m.aliases, ...m.formerNames]) {
-        this.manufacturers.set(referenceKey(text), { code: m.code, name: m.name, via: text, country: m.country });
-      }
+      for (const text of [m.code, m.name, ...m.aliases, ...m.formerNames]) keyed(this.manufacturers, text, { code: m.code, name: m.name, via: text, country: m.country });
     }
   }
 

@@ -11,6 +11,8 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
     applies: [
       ['a civilian weapon', {}, true],
       ['a seized weapon (ITI 9 instead)', { status: 'seized' }, false],
+      ['a found weapon destroyed (ITI 9: marked and recorded, or destroyed)', { status: 'destroyed', eventTypes: ['found', 'destroyed'] }, false],
+      ['a seized weapon taken into government stocks (8(d) instead)', { status: 'government_stock', eventTypes: ['seized', 'acquired_by_government'] }, false],
       ['a craft weapon', { craftOr3dPrinted: true }, false],
     ],
     satisfied: [

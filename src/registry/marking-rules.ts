@@ -25,6 +25,7 @@ export interface MarkingRule {
 
 const HELD_BY_GOVERNMENT: WeaponStatus[] = ['in_service', 'government_stock'];
 const ILLICIT_FOUND: WeaponStatus[] = ['seized', 'found'];
+const ILLICIT_FOUND_EVENTS: EventType[] = ['seized', 'found'];
 const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 const uniqueMarking = (subject: RuleSubject) =>
   subject.markings.some((m) => ['manufacture', 'import', 'government'].includes(m.kind) && hasText(m.serial));
@@ -38,8 +39,9 @@ export const MARKING_RULES: MarkingRule[] = [
     message:
       'ITI 8(a): a manufacture marking needs the manufacturer, the country of manufacture and a serial number, ' +
       'or an alternative unique marking (simple symbols with an alphanumeric code) that identifies the country of manufacture',
-    // Weapons found or seized, and craft or 3D-printed ones, are recorded whatever they bear (ITI 9).
-    applies: (s) => !ILLICIT_FOUND.includes(s.status) && !s.craftOr3dPrinted,
+    // Weapons found or seized, and craft or 3D-printed ones, are recorded whatever they bear (ITI 9), and
+    // stay so once destroyed, deactivated or taken into the State's stocks (where 8(d) asks for its marking).
+    applies: (s) => !ILLICIT_FOUND.includes(s.status) && !s.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type)) && !s.craftOr3dPrinted,
     satisfied: (s) =>
       s.markings.some(
         (m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode)),

@@ -58,7 +58,7 @@ export class ReportsRepository {
          SELECT w.category, w.type_code, w.incomplete, w.retain_until,
                 w.legal_holds <> '[]'::jsonb AS held,
                 traced.weapon_id IS NOT NULL AS traced,
-                w.status NOT IN ('seized', 'found') AND NOT w.craft_or_3d_printed AS a8,
+                w.status NOT IN ('seized', 'found') AND NOT w.event_types && ARRAY['seized', 'found']::varchar[] AND NOT w.craft_or_3d_printed AS a8,
                 'imported' = ANY (w.event_types) AS b8,
                 'transferred_to_civilian' = ANY (w.event_types) AS c8,
                 w.status IN ('in_service', 'government_stock') AS d8,
@@ -83,9 +83,10 @@ export class ReportsRepository {
               count(*) FILTER (WHERE r9 AND NOT 'ITI_9_SEIZED_OR_FOUND_MARKING' = ANY (incomplete))::int AS "seizedMarked",
               count(*) FILTER (WHERE r9 AND 'ITI_9_SEIZED_OR_FOUND_MARKING' = ANY (incomplete) AND seized_on < $3::date)::int AS "seizedOverdue",
               count(*) FILTER (WHERE missing)::int AS "missingRequired",
-              count(*) FILTER (WHERE retain_until >= $2::date)::int AS "withinRetention",
+              -- A record may be purged on its retention date (WeaponsService.purge).
+              count(*) FILTER (WHERE retain_until > $2::date)::int AS "withinRetention",
               count(*) FILTER (WHERE held)::int AS "onLegalHold",
-              count(*) FILTER (WHERE retain_until < $2::date AND NOT held AND NOT traced)::int AS "eligibleForPurge"
+              count(*) FILTER (WHERE retain_until <= $2::date AND NOT held AND NOT traced)::int AS "eligibleForPurge"
          FROM judged GROUP BY category, type_code ORDER BY category, type_code`,
       [stateCode, today, seizedBefore, EXCHANGED_STATUSES],
     );

@@ -1,9 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { trim } from '../../common/http/transforms';
+import { referenceKey } from '../reference-key';
+
+/** A name is matched by its Latin letters and digits (referenceKey): one without any would match nothing. */
+const Matchable = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'matchable',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || referenceKey(value) !== '',
+        defaultMessage: (args) =>
+          `${args?.property === 'aliases' ? 'aliases must each' : `${args?.property ?? 'name'} must`} hold a Latin letter or digit: names are matched by them, so give the transliteration (Izhmash for Ижмаш)`,
+      },
+    },
+    options,
+  );
 
 
 export class ReferenceQueryDto extends PageQueryDto {
@@ -58,12 +73,12 @@ export class AddReferenceDto {
   @Matches(/^[a-z0-9.][a-z0-9.+-]{0,63}$/, { message: 'code must be 1 to 64 of a-z, 0-9, dot, plus or dash' })
   code: string;
 
-  @ApiProperty({ example: 'Acme Arms Ltd' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Acme Arms Ltd', description: 'Matched by its Latin letters and digits (case, accents and punctuation aside)' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) @Matchable()
   name: string;
 
-  @ApiProperty({ type: [String], example: ['Acme', 'AAL'] })
-  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true })
+  @ApiProperty({ type: [String], example: ['Acme', 'AAL'], description: 'Each matched by its Latin letters and digits: give a name in another script with its transliteration' })
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true }) @Matchable({ each: true })
   aliases: string[];
 }
 

@@ -35,7 +35,7 @@ const BREACHES: Record<RuleId, { column: string; sql: string }> = {
   '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR r.serial IS NULL)` },
   '8c': { column: 'origin', sql: 'false' },
   '8d': { column: 'status', sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (r.serial IS NOT NULL AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
-  '9': { column: 'marking_text', sql: `r.origin IN ('seized', 'found') AND NOT (r.serial IS NOT NULL AND r.marking_text IS NOT NULL)` },
+  '9': { column: 'marking_text', sql: `r.origin IN ('seized', 'found') AND NOT (r.serial IS NOT NULL AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
 };
 
 const RULE_CODES: Record<RuleId, string> = {
@@ -126,7 +126,7 @@ export class ImportsRepository {
         UNION ALL SELECT 'manufacturer', reference_key(x), code, country, NULL
           FROM reference_manufacturers, unnest(ARRAY[code, name] || aliases || former_names) x
         UNION ALL SELECT kind, reference_key(x), code, country, NULL FROM reference_additions, unnest(ARRAY[code, name] || aliases) x
-      ) keys ORDER BY kind, key`);
+      ) keys WHERE key <> '' ORDER BY kind, key`);
     await this.db.manager.query(`CREATE UNIQUE INDEX ON import_ref (kind, key)`);
     const columns = IMPORT_COLUMNS.filter((c) => c !== 'craft_or_3d_printed').map((c) => `${text(c)} AS ${c}`).join(', ');
     // Keys are computed once per distinct value (a file repeats a few makers and calibres many times).
