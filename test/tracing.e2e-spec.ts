@@ -230,6 +230,10 @@ describe('Tracing between national points of contact', () => {
     await outbox.drain();
     const itaList = await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.itaNpc)).expect(200);
     const atAIncoming = itaList.body.items.find((item: { exchangeId: string }) => item.exchangeId === followUp.id);
+    // A learns what B answered, which points at its own export.
+    expect((await t.http.get(api(`/traces/${atAIncoming.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body.notes).toEqual([expect.objectContaining({
+      kind: 'information_provided', byState: 'FRA', text: `Follows up trace ${draft.body.id}: BEL answered full; last step reported: imported on 2016-02-01 from ITA (licence BE-IMP-2016-7)`,
+    })]);
     await transition('itaNpc', atAIncoming.id, 'acknowledge');
     const fromA = await transition('itaNpc', atAIncoming.id, 'answer', { outcome: 'full', recordFound: true, weaponId: atA.id });
     expect(fromA.answer.chain).toEqual([

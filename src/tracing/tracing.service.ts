@@ -214,6 +214,8 @@ export class TracingService {
     await this.message(updated, updated.requestedState, 'trace.sent', {
       request: requestContent(updated), photos, sentAt: now.toISOString(), acknowledgeDueAt: acknowledgeDueAt.toISOString(), answerDueAt: answerDueAt.toISOString(),
       disclosedFields: updated.disclosedFields,
+      // The information given with the request: what an earlier State answered, carried by a follow-up.
+      notes: updated.notes.filter((note) => note.kind === 'information_provided'),
     }, disclosure ? { disclosure } : null);
     return this.done(actor, updated);
   }
@@ -317,7 +319,8 @@ export class TracingService {
       npcId: actor.id,
       npcName: actor.name,
       useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])],
-      notes: [this.note('information_provided', carryAnswer ? followUpNote(parent) : `Follows up trace ${parent.id}`, actor)],
+      // What the answer reported goes to the next State with the request (TracingService.send).
+      notes: carryAnswer ? [this.note('information_provided', followUpNote(parent), actor)] : [],
       createdBy: parent.createdBy,
       submittedAt: now,
       createdAt: now,
@@ -460,7 +463,7 @@ export class TracingService {
         direction: 'incoming',
         status: 'sent',
         version: 1,
-        notes: [],
+        notes: (payload.notes as TraceNote[] | undefined) ?? [],
         sentAt: new Date(payload.sentAt as string),
         acknowledgeDueAt: new Date(payload.acknowledgeDueAt as string),
         answerDueAt: new Date(payload.answerDueAt as string),
@@ -756,12 +759,16 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
   };
 }
 
+/** What a follow-up tells the next State of the answer it follows: the outcome and the last step reported. */
 function followUpNote(parent: TraceEntity): string {
   const a = parent.answer;
-  if (!a) return `Follows up trace ${parent.id} to ${parent.requestedState}`;
+  if (!a) return `Follows up trace ${parent.exchangeId} to ${parent.requestedState}`;
   const last = a.chain.at(-1);
-  const step = last ? `; last step reported: ${last.event}${last.date ? ` on ${last.date}` : ''}${last.counterpartState ? ` to ${last.counterpartState}` : ''}${last.licenceRef ? ` (licence ${last.licenceRef})` : ''}` : '';
-  return `Follows up trace ${parent.id}: ${parent.requestedState} answered ${a.outcome}${step}`;
+  const towards = last && /^import/.test(last.event) ? 'from' : 'to';
+  const step = last
+    ? `; last step reported: ${last.event}${last.date ? ` on ${last.date}` : ''}${last.counterpartState ? ` ${towards} ${last.counterpartState}` : ''}${last.licenceRef ? ` (licence ${last.licenceRef})` : ''}`
+    : '';
+  return `Follows up trace ${parent.exchangeId}: ${parent.requestedState} answered ${a.outcome}${step}`;
 }
 
 function dueOf(trace: TraceEntity): string {
