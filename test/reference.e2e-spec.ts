@@ -61,6 +61,24 @@ describe('reference data', () => {
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['aliases', 'code', 'country', 'name']);
   });
 
+  it('reads an addition into the records that already name it, in the adding State only', async () => {
+    const search = async (tokens: Tokens, body: Record<string, unknown>) =>
+      ((await t.http.post('/api/v1/weapons/search').set(bearer(tokens)).send(body).expect(200)).body.items as { weapon: { id: string } }[]).map((i) => i.weapon.id);
+    const serial = uniqueSerial('FE');
+    const fra = await registerWeapon(t, registrar, { manufacturer: 'Ferrand & Cie', calibre: '7,62 M43', serial });
+    const bra = await registerWeapon(t, braRegistrar, { manufacturer: 'Ferrand & Cie', serial: uniqueSerial('FE') });
+    expect(fra).toMatchObject({ manufacturerCode: null, unknownReferences: ['manufacturer', 'calibre'] });
+
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar))
+      .send({ code: 'ateliers-ferrand', name: 'Ateliers Ferrand', country: 'FRA', aliases: ['Ferrand et Cie', 'Ferrand & Cie'] }).expect(201);
+    // An alias added to a shipped calibre: the record names it now.
+    await t.http.post('/api/v1/reference/calibres').set(bearer(registrar)).send({ code: '7.62x39mm', name: '7.62×39 mm', aliases: ['7,62 M43'] }).expect(201);
+    const adopted = (await t.http.get(`/api/v1/weapons/${fra.id}`).set(bearer(registrar)).expect(200)).body;
+    expect(adopted).toMatchObject({ manufacturerCode: 'ateliers-ferrand', manufacturer: 'Ferrand & Cie', calibreCode: '7.62x39mm', calibre: '7,62 M43', unknownReferences: [] });
+    expect(await search(registrar, { manufacturer: 'Ateliers Ferrand', serial })).toEqual([fra.id]);
+    expect((await t.http.get(`/api/v1/weapons/${bra.id}`).set(bearer(braRegistrar)).expect(200)).body).toMatchObject({ manufacturerCode: null, unknownReferences: ['manufacturer'] });
+  });
+
   it('matches names by their Latin letters and digits: one without any is refused, and never matches', async () => {
     const cyrillic = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar))
       .send({ code: 'tula-arms', name: 'Tula Arms Plant', country: 'RUS', aliases: ['ТОЗ', 'TOZ'] }).expect(400);
