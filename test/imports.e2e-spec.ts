@@ -145,6 +145,20 @@ describe('bulk import (CSV)', () => {
     expect([...again.body.rejections.items, ...next.body.rejections.items].map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`)).toEqual(report);
   });
 
+  it('names the line of the file a rejected row begins on, past quoted fields that hold line breaks', async () => {
+    const csv = [
+      HEADER,
+      manufactured(uniqueSerial(), { holder: '"Armurerie Martin\r\n12 rue des Arts\nLyon"' }),
+      manufactured(uniqueSerial(), { occurred_on: '2021-02-30' }),
+      manufactured(uniqueSerial(), { model: '"G17 ""Gen 5"""' }),
+      manufactured(uniqueSerial(), { type: 'laser blaster' }),
+    ].join('\r\n');
+    const response = await post(csv).expect(201);
+    expect(response.body).toMatchObject({ status: 'rejected', totalRows: 4, rejectedRows: 2 });
+    // The first row spans lines 2 to 4: the second begins on line 5; a doubled quote breaks no line.
+    expect(response.body.rejections.items.map((r: { line: number; code: string }) => `${r.line} ${r.code}`)).toEqual(['5 DATE_INVALID', '7 UNKNOWN_WEAPON_TYPE']);
+  });
+
   it('treats the same file twice as the same import', async () => {
     const serial = uniqueSerial('ID');
     const csv = `${HEADER}\n${manufactured(serial)}\n`;

@@ -9,6 +9,10 @@ describe('serial normalisation', () => {
     expect(normaliseSerial(' ab-12.34/5 ')).toBe('AB12345');
   });
 
+  it('drops the typographic dashes a word processor writes for "-"', () => {
+    for (const dash of ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uff0d', '\ufe63']) expect(normaliseSerial(`AB${dash}123`)).toBe('AB123');
+  });
+
   it('folds look-alike characters', () => {
     expect(foldSerial('OIL-SBZG')).toBe('0115826');
     expect(foldSerial('0115-826')).toBe(foldSerial('oil sbzg'));

@@ -1,10 +1,15 @@
 /**
  * Serial numbers as read from a weapon, made comparable. The same two functions exist in SQL
- * (migration RegistrySearch: serial_normalise, serial_fold); a test checks that they agree.
+ * (serial_normalise, serial_fold: migrations RegistrySecurity and SerialDashes); a test checks that they agree.
  */
 
-/** Separators that markings and officers write inconsistently: ASCII white space, dashes, dots, slashes. */
-const SEPARATORS = /[ \t\n\r\f\v./-]/g;
+/**
+ * Separators that markings and officers write inconsistently: ASCII white space, dots, slashes and dashes,
+ * the typographic ones too (hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar,
+ * minus sign), which a word processor or spreadsheet puts in place of "-". Other spaces and the full-width
+ * forms become these under NFKC first.
+ */
+const SEPARATORS = /[ \t\n\r\f\v./\-\u2010-\u2015\u2212]/g;
 
 /**
  * Upper case without separators: "ab-12 34" → "AB1234". Only ASCII letters change case, exactly as

@@ -11,7 +11,7 @@ import { trim } from '../../common/http/transforms';
 export class SearchWeaponsDto {
   @ApiPropertyOptional({
     example: '1A2?45*',
-    description: 'Serial as read. `?` = one unreadable character, `*` = any run of them. Spaces, dashes and dots are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
+    description: 'Serial as read. `?` = one unreadable character, `*` = any run of them. Spaces, dashes (typographic ones too), dots and slashes are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
   })
   @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
   serial?: string;

@@ -39,3 +39,39 @@ export const IMPORT_MAX_LENGTHS: Partial<Record<ImportColumn, number>> = {
   marking_text: 500,
   import_marking_text: 500,
 };
+
+/**
+ * Where each record of an RFC 4180 file begins, as a line of the file: a record's number (the header is
+ * record 1) moved down by the line breaks that quoted fields before it hold. Fed the bytes as they stream
+ * (a quote or a line feed is never part of a longer UTF-8 sequence); it keeps only the records that hold a
+ * line break, so memory stays flat for the files that hold none.
+ */
+export class RecordLines {
+  /** Records after which those that follow begin lower, and by how many lines in all. */
+  readonly after: number[] = [];
+  readonly shift: number[] = [];
+  private record = 1;
+  private quoted = false;
+  private breaks = 0;
+  private total = 0;
+
+  feed(chunk: Buffer): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      // A doubled quote inside a quoted field turns the state twice: it stays quoted.
+      if (byte === 0x22) this.quoted = !this.quoted;
+      else if (byte === 0x0a) {
+        if (this.quoted) this.breaks += 1;
+        else {
+          if (this.breaks > 0) {
+            this.total += this.breaks;
+            this.after.push(this.record);
+            this.shift.push(this.total);
+            this.breaks = 0;
+          }
+          this.record += 1;
+        }
+      }
+    }
+  }
+}

@@ -7,7 +7,7 @@ import { keysetPage, Page, PageQueryDto } from '../../common/http/pagination';
 import { Db } from '../../database/db';
 import { COMPONENTS, ORIGIN_EVENTS } from '../registry.constants';
 import { MARKING_RULES, RuleId } from '../marking-rules';
-import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS } from './import-format';
+import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS, RecordLines } from './import-format';
 import { ImportRejectionEntity, WeaponImportEntity } from './weapon-import.entity';
 
 export interface ImportContext {
@@ -116,8 +116,17 @@ export class ImportsRepository {
     return names;
   }
 
-  /** Matches every row to the reference data (the State's additions included) into import_rows. */
-  async prepareRows(): Promise<void> {
+  /**
+   * Matches every row to the reference data (the State's additions included) into import_rows, each with
+   * the line of the file it begins on (`lines`: where quoted fields hold line breaks).
+   */
+  async prepareRows(lines: Pick<RecordLines, 'after' | 'shift'>): Promise<void> {
+    let line = 's.line + 1';
+    if (lines.after.length > 0) {
+      await this.db.manager.query(`CREATE TEMP TABLE import_line_shifts ON COMMIT DROP AS SELECT * FROM unnest($1::int[], $2::int[]) AS s (after, shift)`, [lines.after, lines.shift]);
+      await this.db.manager.query(`CREATE UNIQUE INDEX ON import_line_shifts (after)`);
+      line = `s.line + 1 + coalesce((SELECT l.shift FROM import_line_shifts l WHERE l.after < s.line + 1 ORDER BY l.after DESC LIMIT 1), 0)`;
+    }
     await this.db.manager.query(`CREATE TEMP TABLE import_ref ON COMMIT DROP AS
       SELECT DISTINCT ON (kind, key) kind, key, code, country, category FROM (
         SELECT 'type' AS kind, reference_key(x) AS key, code, NULL::char(3) AS country, category
@@ -136,7 +145,7 @@ export class ImportsRepository {
                         JOIN import_ref r ON r.kind = '${kind}' AND r.key = reference_key(v.raw))`;
     await this.db.manager.query(`CREATE TEMP TABLE import_rows ON COMMIT DROP AS
       WITH ${lookup('type', 'type')}, ${lookup('manufacturer', 'manufacturer')}, ${lookup('calibre', 'calibre')}
-      SELECT s.line + 1 AS line, time_ordered_uuid(statement_timestamp(), s.line + 1) AS weapon_id, ${columns},
+      SELECT ${line} AS line, time_ordered_uuid(statement_timestamp(), s.line + 1) AS weapon_id, ${columns},
              serial_normalise(nullif(btrim(s.serial), '')) AS serial_normalised,
              coalesce(lower(btrim(s.craft_or_3d_printed)) IN ('true', 'yes', '1'), false) AS craft,
              nullif(btrim(s.craft_or_3d_printed), '') AS craft_text,

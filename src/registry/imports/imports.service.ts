@@ -9,6 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { DEFAULT_RULE_POLICIES, RuleId } from '../marking-rules';
 import { WeaponsRepository } from '../weapons.repository';
+import { RecordLines } from './import-format';
 import { WeaponImportDto } from './import.dto';
 import { ImportContext, ImportsRepository } from './imports.repository';
 import { WeaponImportEntity } from './weapon-import.entity';
@@ -69,10 +70,12 @@ export class ImportsService {
     const { stateCode } = importer;
     const progress = new ProgressWriter((changes) => this.db.separately(stateCode, () => this.imports.update(stateCode, created.id, changes)));
     const hash = createHash('sha256');
+    const lines = new RecordLines();
     let bytes = 0;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
+        lines.feed(chunk);
         bytes += chunk.length;
         onProgress?.(bytes);
         progress.offer({ bytesReceived: String(bytes) });
@@ -118,7 +121,7 @@ export class ImportsService {
       progress.offer({ status: 'validating', totalRows }, true);
       // No company closes while rows naming it are checked and merged (ITI 13).
       if (await this.imports.namesCustodian()) await this.weapons.lockCustody(stateCode, 'shared');
-      await this.imports.prepareRows();
+      await this.imports.prepareRows(lines);
       const rejectedRows = await this.imports.validate(context);
       if (rejectedRows > 0) {
         await finish({ status: 'rejected', rejectedRows });
