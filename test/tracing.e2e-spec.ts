@@ -251,6 +251,17 @@ describe('Tracing between national points of contact', () => {
     expect((await t.http.get(api(`/traces/${atAIncoming.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body).toMatchObject({ status: 'closed', closeReason: 'diversion_point_identified' });
   });
 
+  it('keeps what an answering State marked no_onward_disclosure from a third State, in answers recorded before the added restrictions were kept apart', async () => {
+    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'] });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_onward_disclosure'] });
+    await outbox.drain();
+    await ownerQuery(t, `UPDATE traces SET answer = answer - 'restrictionsAdded' WHERE id = $1`, [outgoing.id], 'FRA');
+    const refused = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 403);
+    expect(refused.code).toBe('RESTRICTED_INFORMATION');
+    expect((await transition('fraNpc', outgoing.id, 'follow-ups', { carryAnswer: false }, 201)).notes).toEqual([]);
+  });
+
   it('drafts from a record whose serial is obliterated with what could be read of it', async () => {
     const readable = `${uniqueSerial('OB').slice(0, 6)}`;
     const found = await registerWeapon(t, tokens.fraOfficer, {
@@ -264,6 +275,10 @@ describe('Tracing between national points of contact', () => {
     const observed = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer))
       .send({ ...request, requestedState: 'BEL', weaponId: found.id, weapon: { markings: [{ component: 'slide', text: 'PB 92' }] } }).expect(201);
     expect(observed.body.weapon).toMatchObject({ serialObliterated: true, serialReadable: readable });
+    // The officer who restored the serial says so: the observation wins.
+    const restored = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer))
+      .send({ ...request, requestedState: 'BEL', weaponId: found.id, weapon: { serial: `${readable}77`, serialObliterated: false, markings: [{ component: 'slide', text: 'PB 92' }] } }).expect(201);
+    expect(restored.body.weapon).toMatchObject({ serial: `${readable}77`, serialObliterated: false, serialReadable: null });
   });
 
   it('asks the State of import named by a marking other than the requester\'s own, or the State of manufacture', async () => {

@@ -1,3 +1,4 @@
+import { restrictionsAddedBy } from '../tracing/entities/trace.entity';
 import type { BallisticsReference, ChainLink, ObservedMarking, ObservedWeapon, OnBehalfOf } from '../tracing/entities/trace.entity';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
@@ -472,8 +473,7 @@ export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buff
   form.section('Handling');
   form.field('Classification', words(f.classification));
   form.field('Use restrictions of the trace', restrictionLabels(f.useRestrictions));
-  // Answers recorded before restrictionsAdded existed: what the answer carries beyond the request's.
-  form.field('Use restrictions set by the answering State', restrictionLabels(a.restrictionsAdded ?? a.useRestrictions.filter((code) => !f.useRestrictions.includes(code))));
+  form.field('Use restrictions set by the answering State', restrictionLabels(restrictionsAddedBy(a, f.useRestrictions)));
 
   weaponSection(form, f.weapon, 'Weapon (as in the request)');
 

@@ -51,11 +51,19 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
     if (!given || !allowed.includes(given)) {
       return { ok: false, reason: `${event.replace(/_/g, ' ')} needs the status afterwards: one of ${allowed.join(', ')}` };
     }
-    // ITI 8(c): from government stocks to civilian use is its own event, which asks for the transferring State's marking.
-    if (event === 'transferred' && given === 'civilian_held' && current !== 'civilian_held') {
-      return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };
-    }
     return { ok: true, status: given };
   }
   return { ok: true, status: transition.to ?? current };
+}
+
+/**
+ * The status after an event recorded now: nextStatus, save that a weapon leaves government stocks for
+ * civilian use only with its own event, which ITI 8(c) asks the transferring State's marking of. (A history
+ * replayed after an annulment goes through nextStatus: what was accepted when written stands.)
+ */
+export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus): TransitionResult {
+  if (event === 'transferred' && given === 'civilian_held' && current !== 'civilian_held' && TRANSITIONS.transferred.from.includes(current)) {
+    return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };
+  }
+  return nextStatus(current, event, given);
 }

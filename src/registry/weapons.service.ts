@@ -9,7 +9,7 @@ import { DescriptionChanges, RecordEventEntity } from '../records/entities/recor
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
 import { firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
-import { nextStatus } from '../records/status-machine';
+import { newEventStatus } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
 import { ClosedCustodianDto } from './dto/markings.dto';
@@ -333,7 +333,7 @@ export class WeaponsService {
     let event: Partial<RecordEventEntity> | null = null;
     let historyAfter = history;
     if (change.event) {
-      const next = nextStatus(weapon.status, change.event.type, change.event.statusAfter);
+      const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter);
       if (!next.ok) throw new EventNotAllowedError(next.reason);
       status = next.status;
       // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).

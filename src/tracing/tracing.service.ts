@@ -24,6 +24,7 @@ import { StatesService } from '../states/states.service';
 import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, UpdateTraceDto } from './dto/trace.dto';
 import type { TracePhotoEntity } from './entities/trace-photo.entity';
 import { CandidateDto, CandidatesDto, TraceDto, TraceSummaryDto } from './dto/trace.response.dto';
+import { restrictionsAddedBy } from './entities/trace.entity';
 import type { ChainLink, ObservedWeapon, TraceAnswer, TraceEntity, TraceNote } from './entities/trace.entity';
 import type { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { hopOf } from './entities/trace-view';
@@ -104,7 +105,7 @@ export class TracingService {
     let requestedState = input.requestedState;
     if (input.weaponId) {
       const weapon = await this.weapons.getForTrace(actor, input.weaponId);
-      observed = mergeObserved(observedFromRegistry(weapon), observed);
+      observed = mergeObserved(observedFromRegistry(weapon), observed, input.weapon?.serialObliterated);
       // ITI 8(b): the import marking names the country of import, the first State to ask.
       // (Not the requesting State's own import marking: it asks the State the weapon came from.)
       requestedState ??= weapon.markings.find((m) => m.kind === 'import' && m.country && m.country !== actor.stateCode)?.country ?? weapon.countryOfManufacture ?? undefined;
@@ -290,7 +291,7 @@ export class TracingService {
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
     const carryAnswer = input.carryAnswer ?? true;
     // What the answering State marked no_onward_disclosure does not travel to a third State.
-    if (carryAnswer && parent.answer?.restrictionsAdded?.includes('no_onward_disclosure')) {
+    if (carryAnswer && parent.answer && restrictionsAddedBy(parent.answer, parent.useRestrictions).includes('no_onward_disclosure')) {
       throw new ForbiddenError(
         'RESTRICTED_INFORMATION',
         `The answer of ${parent.requestedState} is marked no_onward_disclosure: it cannot be passed on to ${requestedState}. Follow up with carryAnswer: false, or obtain ${parent.requestedState}'s consent first`,
@@ -724,15 +725,16 @@ function observedFromRegistry(w: WeaponDto): ObservedWeapon {
 }
 
 /** What the officer observed wins over the registry's record; markings of both are kept. */
-function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null): ObservedWeapon {
+function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null, observedObliterated?: boolean): ObservedWeapon {
   if (!observed) return registry;
   const merged = { ...registry };
   for (const [key, value] of Object.entries(observed) as [keyof ObservedWeapon, unknown][]) {
     if (value !== null && !(Array.isArray(value) && value.length === 0)) (merged as Record<string, unknown>)[key] = value;
   }
   merged.markings = [...observed.markings, ...registry.markings.filter((m) => !observed.markings.some((o) => o.text === m.text))];
-  // An obliterated serial seen by either stays obliterated (an observation that does not say so says nothing of it).
-  merged.serialObliterated = registry.serialObliterated || observed.serialObliterated;
+  // The officer's word on the serial, when given, wins; an observation silent on it leaves the record's.
+  merged.serialObliterated = observedObliterated ?? registry.serialObliterated;
+  if (!merged.serialObliterated) merged.serialReadable = null;
   return merged;
 }
 

@@ -73,6 +73,14 @@ export interface TraceAnswer {
   answeredAt: string;
 }
 
+/**
+ * The handling codes the answering State set itself: restrictionsAdded, or for an answer recorded before it
+ * was kept, those the answer carries beyond the request's.
+ */
+export function restrictionsAddedBy(answer: Pick<TraceAnswer, 'useRestrictions' | 'restrictionsAdded'>, requestRestrictions: string[]): string[] {
+  return answer.restrictionsAdded ?? answer.useRestrictions.filter((code) => !requestRestrictions.includes(code));
+}
+
 /** A question of the requested State and the requester's reply (ITI 17: it may ask for more). */
 export interface TraceNote {
   kind: 'information_requested' | 'information_provided' | 'returned' | 'closed';
