@@ -6,7 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * makes it match, as a weapon registered afterwards would, so that a search or report by that entry finds
  * it. The names matched are those the service matches (ReferenceMatcher): the code, name and aliases of a
  * new entry; the aliases only of an addition to a shipped one. Only the adding State's records change
- * (the trigger runs as the caller, under row-level security).
+ * (the trigger runs as the caller, under row-level security). The additions made before are read into the
+ * records registered before them once, here.
  */
 export class ReferenceAdoption1795480000000 implements MigrationInterface {
   name = 'ReferenceAdoption1795480000000';
@@ -35,6 +36,23 @@ export class ReferenceAdoption1795480000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER reference_additions_adopted AFTER INSERT ON reference_additions FOR EACH ROW EXECUTE FUNCTION weapons_adopt_reference_addition()`,
     );
+    // The additions made before: read into the records registered before them, as the trigger reads those to come.
+    await queryRunner.query(`ALTER TABLE weapons NO FORCE ROW LEVEL SECURITY`);
+    await queryRunner.query(`ALTER TABLE reference_additions NO FORCE ROW LEVEL SECURITY`);
+    for (const [kind, shipped, column] of [['manufacturer', 'reference_manufacturers', 'manufacturer'], ['calibre', 'reference_calibres', 'calibre']]) {
+      await queryRunner.query(`
+        UPDATE weapons w SET ${column}_code = k.code, unknown_references = array_remove(w.unknown_references, '${column}')
+          FROM (SELECT DISTINCT ON (state_code, key) state_code, key, code
+                  FROM (SELECT a.state_code, a.code, a.created_at, reference_key(x) AS key
+                          FROM reference_additions a,
+                               unnest(CASE WHEN EXISTS (SELECT 1 FROM ${shipped} s WHERE s.code = a.code) THEN a.aliases
+                                           ELSE ARRAY[a.code, a.name]::varchar[] || a.aliases END) x
+                         WHERE a.kind = '${kind}') keyed
+                 WHERE key <> '' ORDER BY state_code, key, created_at DESC) k
+         WHERE w.state_code = k.state_code AND w.${column}_code IS NULL AND w.${column}_text IS NOT NULL AND reference_key(w.${column}_text) = k.key`);
+    }
+    await queryRunner.query(`ALTER TABLE reference_additions FORCE ROW LEVEL SECURITY`);
+    await queryRunner.query(`ALTER TABLE weapons FORCE ROW LEVEL SECURITY`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
