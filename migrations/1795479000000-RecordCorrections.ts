@@ -7,6 +7,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * a withdrawn marking stays, naming the correction that withdrew it, and leaves the serial index. The app
  * role may no longer change a marking otherwise.
  */
+/** The weapon's own entry in the serial index, as weapon_serials_of_updated_weapon() makes it (migration RegistrySecurity). */
+const WEAPON_ENTRY = `
+        DELETE FROM weapon_serials WHERE weapon_id = OLD.id AND marking_id IS NULL;
+        IF NEW.serial_as_marked IS NOT NULL AND serial_normalise(NEW.serial_as_marked) <> '' THEN
+          INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
+          VALUES (NEW.state_code, NEW.id, serial_normalise(NEW.serial_as_marked), serial_fold(NEW.serial_as_marked));
+        END IF;`;
+
 export class RecordCorrections1795479000000 implements MigrationInterface {
   name = 'RecordCorrections1795479000000';
 
@@ -46,11 +54,7 @@ export class RecordCorrections1795479000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION weapon_serials_of_updated_weapon() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        DELETE FROM weapon_serials WHERE weapon_id = OLD.id AND marking_id IS NULL;
-        IF NEW.serial_as_marked IS NOT NULL AND serial_normalise(NEW.serial_as_marked) <> '' THEN
-          INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
-          VALUES (NEW.state_code, NEW.id, serial_normalise(NEW.serial_as_marked), serial_fold(NEW.serial_as_marked));
-        END IF;
+${WEAPON_ENTRY}
         INSERT INTO weapon_serials (state_code, weapon_id, marking_id, serial_normalised, serial_key)
         SELECT m.state_code, m.weapon_id, m.id, m.normalised, m.folded
           FROM (SELECT state_code, weapon_id, id, serial_normalise(serial) AS normalised, serial_fold(serial) AS folded
@@ -67,11 +71,7 @@ export class RecordCorrections1795479000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION weapon_serials_of_updated_weapon() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        DELETE FROM weapon_serials WHERE weapon_id = OLD.id AND marking_id IS NULL;
-        IF NEW.serial_as_marked IS NOT NULL AND serial_normalise(NEW.serial_as_marked) <> '' THEN
-          INSERT INTO weapon_serials (state_code, weapon_id, serial_normalised, serial_key)
-          VALUES (NEW.state_code, NEW.id, serial_normalise(NEW.serial_as_marked), serial_fold(NEW.serial_as_marked));
-        END IF;
+${WEAPON_ENTRY}
         RETURN NEW;
       END
       $$`);
