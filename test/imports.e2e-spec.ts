@@ -159,6 +159,26 @@ describe('bulk import (CSV)', () => {
     expect(response.body.rejections.items.map((r: { line: number; code: string }) => `${r.line} ${r.code}`)).toEqual(['5 DATE_INVALID', '7 UNKNOWN_WEAPON_TYPE']);
   });
 
+  it('matches the State\'s reference additions as the API does: an addition to a shipped entry adds aliases only, and an added name wins', async () => {
+    const add = (body: Record<string, unknown>) => t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send(body).expect(201);
+    await add({ code: 'glock', name: 'Glock Wien Werk', country: 'BEL', aliases: ['Glock Austria GmbH'] });
+    await add({ code: 'fn-local', name: 'FN Local Works', country: 'BRA', aliases: ['FN'] });
+    const makers = ['Glock Wien Werk', 'Glock Austria GmbH', 'FN'];
+    const serials = makers.map(() => uniqueSerial('RA'));
+    const csv = [HEADER, ...makers.map((manufacturer, i) => row({ origin: 'found', occurred_on: '2026-01-01', type: 'rifle', manufacturer, serial: serials[i] }))].join('\n');
+    expect((await post(csv, braRegistrar).expect(201)).body.status).toBe('completed');
+    const described = (w: { manufacturerCode: string | null; countryOfManufacture: string | null; unknownReferences: string[] }) =>
+      `${w.manufacturerCode} ${w.countryOfManufacture} ${w.unknownReferences.join('+')}`;
+    for (const [i, manufacturer] of makers.entries()) {
+      const imported = (await t.http.post('/api/v1/weapons/search').set(bearer(braRegistrar)).send({ serial: serials[i] }).expect(200)).body.items[0].weapon;
+      const registered = (await t.http.post('/api/v1/weapons').set(bearer(braRegistrar))
+        .send({ origin: 'found', occurredOn: '2026-01-01', type: 'rifle', manufacturer, serial: uniqueSerial('RA') }).expect(201)).body;
+      expect(described(imported)).toBe(described(registered));
+    }
+    const glock = (await t.http.post('/api/v1/weapons/search').set(bearer(braRegistrar)).send({ serial: serials[1] }).expect(200)).body.items[0].weapon;
+    expect(described(glock)).toBe('glock AUT ');
+  });
+
   it('treats the same file twice as the same import', async () => {
     const serial = uniqueSerial('ID');
     const csv = `${HEADER}\n${manufactured(serial)}\n`;

@@ -127,15 +127,21 @@ export class ImportsRepository {
       await this.db.manager.query(`CREATE UNIQUE INDEX ON import_line_shifts (after)`);
       line = `s.line + 1 + coalesce((SELECT l.shift FROM import_line_shifts l WHERE l.after < s.line + 1 ORDER BY l.after DESC LIMIT 1), 0)`;
     }
+    // As ReferenceMatcher matches: an addition to a shipped entry adds its aliases only (the entry keeps its
+    // country); a name both shipped and added is the State's addition's.
     await this.db.manager.query(`CREATE TEMP TABLE import_ref ON COMMIT DROP AS
       SELECT DISTINCT ON (kind, key) kind, key, code, country, category FROM (
-        SELECT 'type' AS kind, reference_key(x) AS key, code, NULL::char(3) AS country, category
+        SELECT 'type' AS kind, reference_key(x) AS key, code, NULL::char(3) AS country, category, 0 AS added
           FROM reference_weapon_types, unnest(ARRAY[code, name] || aliases) x
-        UNION ALL SELECT 'calibre', reference_key(x), code, NULL, NULL FROM reference_calibres, unnest(ARRAY[code, name] || aliases) x
-        UNION ALL SELECT 'manufacturer', reference_key(x), code, country, NULL
+        UNION ALL SELECT 'calibre', reference_key(x), code, NULL, NULL, 0 FROM reference_calibres, unnest(ARRAY[code, name] || aliases) x
+        UNION ALL SELECT 'manufacturer', reference_key(x), code, country, NULL, 0
           FROM reference_manufacturers, unnest(ARRAY[code, name] || aliases || former_names) x
-        UNION ALL SELECT kind, reference_key(x), code, country, NULL FROM reference_additions, unnest(ARRAY[code, name] || aliases) x
-      ) keys WHERE key <> '' ORDER BY kind, key`);
+        UNION ALL SELECT a.kind, reference_key(x), a.code, coalesce(m.country, a.country), NULL, 1
+          FROM reference_additions a
+          LEFT JOIN reference_manufacturers m ON a.kind = 'manufacturer' AND m.code = a.code
+          LEFT JOIN reference_calibres c ON a.kind = 'calibre' AND c.code = a.code,
+               unnest(CASE WHEN m.code IS NOT NULL OR c.code IS NOT NULL THEN a.aliases ELSE ARRAY[a.code, a.name]::varchar[] || a.aliases END) x
+      ) keys WHERE key <> '' ORDER BY kind, key, added DESC, code DESC`);
     await this.db.manager.query(`CREATE UNIQUE INDEX ON import_ref (kind, key)`);
     const columns = IMPORT_COLUMNS.filter((c) => c !== 'craft_or_3d_printed').map((c) => `${text(c)} AS ${c}`).join(', ');
     // Keys are computed once per distinct value (a file repeats a few makers and calibres many times).
