@@ -262,6 +262,20 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('fraNpc', outgoing.id, 'follow-ups', { carryAnswer: false }, 201)).notes).toEqual([]);
   });
 
+  it('shows the follow-ups of one answer in the chain in the order they were opened', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA' });
+    await outbox.drain();
+    const opened: string[] = [];
+    for (const requestedState of ['ITA', 'BEL', 'ITA', 'BEL']) {
+      t.clock.advance(60);
+      opened.push((await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState, carryAnswer: false }, 201)).id);
+    }
+    const chain = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.chain as { traceId: string }[];
+    expect(chain.slice(1).map((hop) => hop.traceId)).toEqual(opened);
+  });
+
   it('drafts from a record whose serial is obliterated with what could be read of it', async () => {
     const readable = `${uniqueSerial('OB').slice(0, 6)}`;
     const found = await registerWeapon(t, tokens.fraOfficer, {
