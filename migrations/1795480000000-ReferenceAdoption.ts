@@ -13,15 +13,18 @@ export class ReferenceAdoption1795480000000 implements MigrationInterface {
   name = 'ReferenceAdoption1795480000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // The names an addition is matched by (the import reads them here too).
+    await queryRunner.query(`
+      CREATE FUNCTION reference_addition_names(a reference_additions) RETURNS varchar[] LANGUAGE sql STABLE AS $$
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM reference_manufacturers m WHERE a.kind = 'manufacturer' AND m.code = a.code)
+                      OR EXISTS (SELECT 1 FROM reference_calibres c WHERE a.kind = 'calibre' AND c.code = a.code)
+                    THEN a.aliases ELSE ARRAY[a.code, a.name]::varchar[] || a.aliases END
+      $$`);
+    await queryRunner.query(`GRANT EXECUTE ON FUNCTION reference_addition_names(reference_additions) TO iti_app`);
     await queryRunner.query(`
       CREATE FUNCTION weapons_adopt_reference_addition() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
-        shipped boolean := CASE NEW.kind
-          WHEN 'manufacturer' THEN EXISTS (SELECT 1 FROM reference_manufacturers WHERE code = NEW.code)
-          ELSE EXISTS (SELECT 1 FROM reference_calibres WHERE code = NEW.code) END;
-        keys text[] := ARRAY(SELECT DISTINCT reference_key(x)
-                               FROM unnest(CASE WHEN shipped THEN NEW.aliases ELSE ARRAY[NEW.code, NEW.name]::varchar[] || NEW.aliases END) x
-                              WHERE reference_key(x) <> '');
+        keys text[] := ARRAY(SELECT DISTINCT reference_key(x) FROM unnest(reference_addition_names(NEW)) x WHERE reference_key(x) <> '');
       BEGIN
         IF NEW.kind = 'manufacturer' THEN
           UPDATE weapons SET manufacturer_code = NEW.code, unknown_references = array_remove(unknown_references, 'manufacturer')
@@ -39,17 +42,14 @@ export class ReferenceAdoption1795480000000 implements MigrationInterface {
     // The additions made before: read into the records registered before them, as the trigger reads those to come.
     await queryRunner.query(`ALTER TABLE weapons NO FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE reference_additions NO FORCE ROW LEVEL SECURITY`);
-    for (const [kind, shipped, column] of [['manufacturer', 'reference_manufacturers', 'manufacturer'], ['calibre', 'reference_calibres', 'calibre']]) {
+    for (const kind of ['manufacturer', 'calibre']) {
       await queryRunner.query(`
-        UPDATE weapons w SET ${column}_code = k.code, unknown_references = array_remove(w.unknown_references, '${column}')
+        UPDATE weapons w SET ${kind}_code = k.code, unknown_references = array_remove(w.unknown_references, '${kind}')
           FROM (SELECT DISTINCT ON (state_code, key) state_code, key, code
                   FROM (SELECT a.state_code, a.code, a.created_at, reference_key(x) AS key
-                          FROM reference_additions a,
-                               unnest(CASE WHEN EXISTS (SELECT 1 FROM ${shipped} s WHERE s.code = a.code) THEN a.aliases
-                                           ELSE ARRAY[a.code, a.name]::varchar[] || a.aliases END) x
-                         WHERE a.kind = '${kind}') keyed
+                          FROM reference_additions a, unnest(reference_addition_names(a)) x WHERE a.kind = '${kind}') keyed
                  WHERE key <> '' ORDER BY state_code, key, created_at DESC) k
-         WHERE w.state_code = k.state_code AND w.${column}_code IS NULL AND w.${column}_text IS NOT NULL AND reference_key(w.${column}_text) = k.key`);
+         WHERE w.state_code = k.state_code AND w.${kind}_code IS NULL AND w.${kind}_text IS NOT NULL AND reference_key(w.${kind}_text) = k.key`);
     }
     await queryRunner.query(`ALTER TABLE reference_additions FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE weapons FORCE ROW LEVEL SECURITY`);
@@ -58,5 +58,6 @@ export class ReferenceAdoption1795480000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER reference_additions_adopted ON reference_additions`);
     await queryRunner.query(`DROP FUNCTION weapons_adopt_reference_addition()`);
+    await queryRunner.query(`DROP FUNCTION reference_addition_names(reference_additions)`);
   }
 }

@@ -50,7 +50,12 @@ export class WeaponsService {
     await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
     this.assertEventDetails(input.origin, input);
     await this.assertCustodianOpen(actor.stateCode, input.custodian);
-    const described = describe(await this.reference.matcher(actor.stateCode), input);
+    const { columns, manufacturerCountry } = describeGiven(await this.reference.matcher(actor.stateCode), input, []);
+    // What is not given is not recorded; the country of manufacture defaults to the manufacturer's.
+    const described = Object.assign({
+      manufacturerCode: null, manufacturerText: null, model: null, calibreCode: null, calibreText: null, serialAsMarked: null, serialNormalised: null,
+      countryOfManufacture: manufacturerCountry, yearOfManufacture: null, craftOr3dPrinted: false, modular: false, serialObliterated: false,
+    }, columns) as Described;
     const status = this.originStatus(input);
     const markings = input.markings ?? [];
     const subject: RuleSubject = {
@@ -411,31 +416,11 @@ export class WeaponsService {
       throw fieldError('description', `the description was recorded with the record's first event: correct it with a correction of event ${first.id}`);
     }
     const matcher = await this.reference.matcher(stateCode);
-    const described: Partial<WeaponEntity> = { unknownReferences: weapon.unknownReferences };
-    const unknown = (field: string, isUnknown: boolean) => {
-      described.unknownReferences = [...described.unknownReferences!.filter((f) => f !== field), ...(isUnknown ? [field] : [])];
-    };
-    if (input.type !== undefined) {
-      const type = matcher.weaponType(input.type, 'description.type');
-      Object.assign(described, { typeCode: type.code, category: type.category as WeaponEntity['category'] });
-    }
-    if (input.manufacturer !== undefined) {
-      const manufacturer = matcher.manufacturer(input.manufacturer);
-      Object.assign(described, { manufacturerCode: manufacturer?.code ?? null, manufacturerText: input.manufacturer });
-      unknown('manufacturer', !manufacturer);
+    const { columns: described, manufacturerCountry } = describeGiven(matcher, input, weapon.unknownReferences, 'description.');
+    // The country of manufacture follows a corrected manufacturer when it was the former one's.
+    if (input.manufacturer !== undefined && input.countryOfManufacture === undefined && manufacturerCountry) {
       const former = weapon.manufacturerCode ? matcher.manufacturer(weapon.manufacturerCode) : null;
-      if (input.countryOfManufacture === undefined && manufacturer?.country && (!weapon.countryOfManufacture || weapon.countryOfManufacture === former?.country)) {
-        described.countryOfManufacture = manufacturer.country;
-      }
-    }
-    if (input.calibre !== undefined) {
-      const calibre = matcher.calibre(input.calibre);
-      Object.assign(described, { calibreCode: calibre?.code ?? null, calibreText: input.calibre });
-      unknown('calibre', !calibre);
-    }
-    if (input.serial !== undefined) Object.assign(described, { serialAsMarked: input.serial, serialNormalised: normaliseSerial(input.serial) });
-    for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'modular', 'serialObliterated'] as const) {
-      if (input[field] !== undefined) Object.assign(described, { [field]: input[field] });
+      if (!weapon.countryOfManufacture || weapon.countryOfManufacture === former?.country) described.countryOfManufacture = manufacturerCountry;
     }
     const before = descriptionOf(weapon);
     const after = descriptionOf({ ...weapon, ...described });
@@ -572,34 +557,47 @@ function descriptionOf(w: WeaponEntity): Record<DescriptionField, string | numbe
   };
 }
 
-/** The weapon's columns for a description as given: type, manufacturer and calibre read against the reference data. */
+/** The weapon's columns for a whole description. */
 type Described = Pick<
   WeaponEntity,
   | 'category' | 'typeCode' | 'manufacturerCode' | 'manufacturerText' | 'model' | 'calibreCode' | 'calibreText' | 'serialAsMarked' | 'serialNormalised'
   | 'countryOfManufacture' | 'yearOfManufacture' | 'craftOr3dPrinted' | 'modular' | 'serialObliterated' | 'unknownReferences'
 >;
 
-function describe(matcher: ReferenceMatcher, input: RegisterWeaponDto): Described {
-  const type = matcher.weaponType(input.type);
-  const manufacturer = input.manufacturer ? matcher.manufacturer(input.manufacturer) : null;
-  const calibre = input.calibre ? matcher.calibre(input.calibre) : null;
-  return {
-    category: type.category as WeaponEntity['category'],
-    typeCode: type.code,
-    manufacturerCode: manufacturer?.code ?? null,
-    manufacturerText: input.manufacturer ?? null,
-    model: input.model ?? null,
-    calibreCode: calibre?.code ?? null,
-    calibreText: input.calibre ?? null,
-    serialAsMarked: input.serial ?? null,
-    serialNormalised: input.serial ? normaliseSerial(input.serial) : null,
-    countryOfManufacture: input.countryOfManufacture ?? manufacturer?.country ?? null,
-    yearOfManufacture: input.yearOfManufacture ?? null,
-    craftOr3dPrinted: input.craftOr3dPrinted ?? false,
-    modular: input.modular ?? false,
-    serialObliterated: input.serialObliterated ?? false,
-    unknownReferences: [...(input.manufacturer && !manufacturer ? ['manufacturer'] : []), ...(input.calibre && !calibre ? ['calibre'] : [])],
+/**
+ * The weapon's columns for the description fields given, and only those: type, manufacturer and calibre
+ * read against the reference data (`unknownReferences`, those of the record so far, says which of them
+ * matched nothing); a country of manufacture given as is. `manufacturerCountry`: the reference country of
+ * the manufacturer given, for the caller to fall back on.
+ */
+function describeGiven(
+  matcher: ReferenceMatcher, input: Partial<Pick<RegisterWeaponDto, DescriptionField>>, unknownReferences: string[], fieldPrefix = '',
+): { columns: Partial<Described>; manufacturerCountry: string | null } {
+  const columns: Partial<Described> = { unknownReferences };
+  const unknown = (field: string, isUnknown: boolean) => {
+    columns.unknownReferences = [...columns.unknownReferences!.filter((f) => f !== field), ...(isUnknown ? [field] : [])];
   };
+  let manufacturerCountry: string | null = null;
+  if (input.type !== undefined) {
+    const type = matcher.weaponType(input.type, `${fieldPrefix}type`);
+    Object.assign(columns, { typeCode: type.code, category: type.category as WeaponEntity['category'] });
+  }
+  if (input.manufacturer !== undefined) {
+    const manufacturer = matcher.manufacturer(input.manufacturer);
+    Object.assign(columns, { manufacturerCode: manufacturer?.code ?? null, manufacturerText: input.manufacturer });
+    unknown('manufacturer', !manufacturer);
+    manufacturerCountry = manufacturer?.country ?? null;
+  }
+  if (input.calibre !== undefined) {
+    const calibre = matcher.calibre(input.calibre);
+    Object.assign(columns, { calibreCode: calibre?.code ?? null, calibreText: input.calibre });
+    unknown('calibre', !calibre);
+  }
+  if (input.serial !== undefined) Object.assign(columns, { serialAsMarked: input.serial, serialNormalised: normaliseSerial(input.serial) });
+  for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'modular', 'serialObliterated'] as const) {
+    if (input[field] !== undefined) Object.assign(columns, { [field]: input[field] });
+  }
+  return { columns, manufacturerCountry };
 }
 
 /** Normalisation (NFKC) can lengthen a serial: what is stored must still fit its 64 characters. */

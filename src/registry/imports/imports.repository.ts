@@ -138,9 +138,7 @@ export class ImportsRepository {
           FROM reference_manufacturers, unnest(ARRAY[code, name] || aliases || former_names) x
         UNION ALL SELECT a.kind, reference_key(x), a.code, coalesce(m.country, a.country), NULL, 1
           FROM reference_additions a
-          LEFT JOIN reference_manufacturers m ON a.kind = 'manufacturer' AND m.code = a.code
-          LEFT JOIN reference_calibres c ON a.kind = 'calibre' AND c.code = a.code,
-               unnest(CASE WHEN m.code IS NOT NULL OR c.code IS NOT NULL THEN a.aliases ELSE ARRAY[a.code, a.name]::varchar[] || a.aliases END) x
+          LEFT JOIN reference_manufacturers m ON a.kind = 'manufacturer' AND m.code = a.code, unnest(reference_addition_names(a)) x
       ) keys WHERE key <> '' ORDER BY kind, key, added DESC, code DESC`);
     await this.db.manager.query(`CREATE UNIQUE INDEX ON import_ref (kind, key)`);
     const columns = IMPORT_COLUMNS.filter((c) => c !== 'craft_or_3d_printed').map((c) => `${text(c)} AS ${c}`).join(', ');
