@@ -259,6 +259,14 @@ describe('bulk import (CSV)', () => {
     await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).send({ csv: 'no' }).expect(415);
   });
 
+  it('reads a file that starts with a byte order mark (a spreadsheet\'s "CSV UTF-8")', async () => {
+    const serial = uniqueSerial('BOM');
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${HEADER}\r\n${manufactured(serial, { holder: 'Société Générale' })}\r\n`)]);
+    const imported = (await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(file).expect(201)).body;
+    expect(imported).toMatchObject({ status: 'completed', acceptedRows: 1 });
+    expect((await found(serial))[0].weapon).toMatchObject({ serial, holder: 'Société Générale' });
+  });
+
   it('shows progress while the file arrives', async () => {
     const port = (t.app.getHttpServer().address() as AddressInfo | null)?.port ?? (await t.app.listen(0, '127.0.0.1'), (t.app.getHttpServer().address() as AddressInfo).port);
     const serial = uniqueSerial('PR');

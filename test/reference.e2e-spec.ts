@@ -79,6 +79,25 @@ describe('reference data', () => {
     expect((await t.http.get(`/api/v1/weapons/${bra.id}`).set(bearer(braRegistrar)).expect(200)).body).toMatchObject({ manufacturerCode: null, unknownReferences: ['manufacturer'] });
   });
 
+  it('refuses an alias added to an entry that already names another one, and reads a country in lower case, naming the field', async () => {
+    const taken = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar))
+      .send({ code: 'glock', name: 'Glock', country: 'AUT', aliases: ['Glock Ges.m.b.H.', 'Fabrique Nationale'] }).expect(400);
+    expect(taken.body.details).toEqual([{ field: 'aliases[1]', messages: [expect.stringMatching(/^"Fabrique Nationale" already names FN Herstal \(fn-herstal\)/)] }]);
+    const calibre = await t.http.post('/api/v1/reference/calibres').set(bearer(registrar)).send({ code: '.22lr', name: '.22 Long Rifle', aliases: ['9 mm Luger'] }).expect(400);
+    expect(calibre.body.details.map((d: { field: string }) => d.field)).toEqual(['aliases[0]']);
+    const unknown = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code: 'fabrique-dupuis', name: 'Fabrique Dupuis', country: 'XXX', aliases: [] }).expect(400);
+    expect(unknown.body.details).toEqual([{ field: 'country', messages: ['XXX is not an ISO 3166 State known to this node'] }]);
+    const added = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code: 'fabrique-dupuis', name: 'Fabrique Dupuis', country: 'fra', aliases: ['Dupuis'] }).expect(201);
+    expect(added.body).toMatchObject({ code: 'fabrique-dupuis', country: 'FRA' });
+    // An entry's own names may be given again when adding aliases to it.
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send({ code: 'fn-herstal', name: 'FN Herstal', country: 'BEL', aliases: ['FN Belgique'] }).expect(201);
+  });
+
+  it('lists no entry for a query without a Latin letter or digit (not every one)', async () => {
+    expect((await t.http.get('/api/v1/reference/manufacturers').query({ q: 'Ижмаш' }).set(bearer(registrar)).expect(200)).body.items).toEqual([]);
+    expect((await t.http.get('/api/v1/reference/calibres').query({ q: 'Калибр' }).set(bearer(registrar)).expect(200)).body.items).toEqual([]);
+  });
+
   it('matches names by their Latin letters and digits: one without any is refused, and never matches', async () => {
     const cyrillic = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar))
       .send({ code: 'tula-arms', name: 'Tula Arms Plant', country: 'RUS', aliases: ['ТОЗ', 'TOZ'] }).expect(400);

@@ -671,6 +671,54 @@ describe('marking registry', () => {
     expect(Number(n)).toBeGreaterThan(5);
     expect(await weaponsWithStaleSummary(t, 'FRA')).toEqual([]);
   });
+
+  describe('what a registrar gets wrong, answered by field', () => {
+    const fieldsOf = (r: { body: { details?: { field: string }[] } }) => (r.body.details ?? []).map((d) => d.field);
+
+    it('refuses a serial without a letter or digit (a "-" put for none): it would count as marked and never be found', async () => {
+      const bare = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ serial: '-' })).expect(400);
+      expect(fieldsOf(bare)).toEqual(['serial', 'markings[0].serial']);
+      const marking = await t.http.post('/api/v1/weapons').set(bearer(registrar))
+        .send(manufacturedWeapon({ markings: [{ kind: 'manufacture', component: 'frame', text: 'FN', manufacturer: 'FN', country: 'BEL', serial: ' - / . ' }] })).expect(400);
+      expect(fieldsOf(marking)).toEqual(['markings[0].serial']);
+      const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv')
+        .send(`${IMPORT_HEADER}\n${importRow({ origin: 'manufactured', occurred_on: '2020-01-01', type: 'pistol', manufacturer: 'Glock', serial: '--', country_of_manufacture: 'AUT', marking_text: 'GLOCK AUSTRIA', marking_component: 'slide' })}\n`).expect(201);
+      expect(imported.body).toMatchObject({ status: 'rejected', acceptedRows: 0 });
+      expect(imported.body.rejections.items).toContainEqual(expect.objectContaining({ line: 2, column: 'serial', code: 'SERIAL_INVALID' }));
+    });
+
+    it('names statusAfter when a transfer or an import does not give it (400, not 409)', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const events = `/api/v1/weapons/${weapon.id}/events`;
+      const missing = await t.http.post(events).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-01-01' }).expect(400);
+      expect(missing.body.details).toEqual([{ field: 'statusAfter', messages: ['transferred needs the status afterwards: one of in_service, government_stock, civilian_held'] }]);
+      expect(fieldsOf(await t.http.post(events).set(bearer(registrar)).send({ type: 'imported', occurredOn: '2024-01-01', counterpartState: 'BEL' }).expect(400))).toEqual(['statusAfter']);
+    });
+
+    it('returns a found or seized weapon to a holder with a transfer, while one from government stocks still needs 8(c)', async () => {
+      const stolen = await registerWeapon(t, registrar);
+      const events = `/api/v1/weapons/${stolen.id}/events`;
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'stolen', occurredOn: '2024-02-01' }).expect(201);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'found', occurredOn: '2024-03-01' }).expect(201);
+      const returned = await t.http.post(events).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-04-01', statusAfter: 'civilian_held', notes: 'Returned to its owner' }).expect(201);
+      expect(returned.body.status).toBe('civilian_held');
+
+      const seized = await registerWeapon(t, registrar);
+      await t.http.post(`/api/v1/weapons/${seized.id}/events`).set(bearer(registrar)).send({ type: 'seized', occurredOn: '2024-02-01' }).expect(201);
+      expect((await t.http.post(`/api/v1/weapons/${seized.id}/events`).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-05-01', statusAfter: 'civilian_held' }).expect(201)).body.status).toBe('civilian_held');
+
+      const stock = await registerWeapon(t, registrar, { status: 'government_stock' });
+      const refused = await t.http.post(`/api/v1/weapons/${stock.id}/events`).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-05-01', statusAfter: 'civilian_held' }).expect(409);
+      expect(refused.body.code).toBe('EVENT_NOT_ALLOWED');
+    });
+
+    it('releases a legal hold named in upper case', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const held = (await t.http.post(`/api/v1/weapons/${weapon.id}/legal-holds`).set(bearer(registrar)).send({ reason: 'Court order 2026/201' }).expect(201)).body;
+      const released = await t.http.delete(`/api/v1/weapons/${weapon.id}/legal-holds/${held.legalHolds[0].id.toUpperCase()}`).set(bearer(registrar)).expect(200);
+      expect(released.body.legalHolds).toEqual([]);
+    });
+  });
 });
 
 describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {

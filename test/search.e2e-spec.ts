@@ -70,6 +70,25 @@ describe('weapon search', () => {
     expect(filtersOnly.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toContain(weapon.id);
   });
 
+  it('names what a search lacks or gets backwards, and reads a country in lower case', async () => {
+    const refused = async (body: Record<string, unknown>) => (await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send(body).expect(400)).body.details;
+    expect(await refused({})).toEqual([{ field: 'serial', messages: [expect.stringContaining('give a serial, or at least one of manufacturer, model')] }]);
+    expect(await refused({ limit: 5, status: [] })).toEqual([expect.objectContaining({ field: 'serial' })]);
+    expect(await refused({ serial: 'ZZ1', yearFrom: 1995, yearTo: 1990 })).toEqual([{ field: 'yearTo', messages: ['yearTo 1990 is before yearFrom 1995'] }]);
+    const serial = 'LOWER-CASE-1';
+    const weapon = await registerWeapon(t, registrar, { serial });
+    expect((await search({ serial, country: 'bel' })).items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([weapon.id]);
+  });
+
+  it('shows the newest record first among matches of equal score', async () => {
+    const older = await registerWeapon(t, registrar, { serial: 'TIE-77-A1' });
+    t.clock.advance(60);
+    const newer = await registerWeapon(t, registrar, { serial: 'TIE-77-B1' });
+    const hits = (await search({ serial: 'TIE77?1' })).items as { weapon: { id: string }; score: number }[];
+    expect(hits.map((h) => h.weapon.id)).toEqual([newer.id, older.id]);
+    expect(hits[0].score).toBe(hits[1].score);
+  });
+
   it('finds markings\' serials too (a modular weapon\'s parts)', async () => {
     const weapon = await registerWeapon(t, registrar, {
       serial: 'FRAME-0091',

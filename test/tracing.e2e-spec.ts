@@ -262,6 +262,84 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('fraNpc', outgoing.id, 'follow-ups', { carryAnswer: false }, 201)).notes).toEqual([]);
   });
 
+  it('sends nothing of the record with a refused or delayed answer, even one chosen among the candidates', async () => {
+    const serial = uniqueSerial('RF');
+    const weapon = await registerWeapon(t, tokens.belRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });
+    await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
+      .send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'BE-EXP-2020-91', parties: [{ role: 'consignee', name: 'Armeria Roma SpA', country: 'ITA' }] }).expect(201);
+    const { outgoing, incoming } = await sentTrace({ weapon: { ...requestBody().weapon, serial, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] } });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();
+    const refusal = { outcome: 'refused', recordFound: true, reasonCode: 'national_security', reasonText: 'Withheld', weaponId: weapon.id };
+    expect(fieldsOf(await transition('belNpc', incoming.id, 'answer', { ...refusal, chain: [{ event: 'manufactured', state: 'BEL' }], lastLegalHolder: 'Armeria Roma SpA' }, 400)))
+      .toEqual(['chain', 'lastLegalHolder']);
+    const past = await transition('belNpc', incoming.id, 'answer', { ...refusal, outcome: 'delayed', expectedDate: '2026-11-22' }, 400);
+    expect(past.details).toEqual([{ field: 'expectedDate', messages: ['expectedDate cannot be in the past'] }]);
+    const answered = await transition('belNpc', incoming.id, 'answer', refusal);
+    expect(answered.answer).toMatchObject({ outcome: 'refused', chain: [], lastLegalHolder: null, nextState: null });
+    await outbox.drain();
+    const atFra = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(atFra.answer).toMatchObject({ outcome: 'refused', chain: [], lastLegalHolder: null, nextState: null });
+  });
+
+  it('keeps a delayed answer, and every restriction it set, under the answer that follows it', async () => {
+    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'] });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: '2026-12-15', useRestrictions: ['no_onward_disclosure'] });
+    const full = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_publication'] });
+    expect(full.answer).toMatchObject({
+      outcome: 'full',
+      useRestrictions: ['law_enforcement_only', 'no_onward_disclosure', 'no_publication'],
+      restrictionsAdded: ['no_onward_disclosure', 'no_publication'],
+      earlier: [expect.objectContaining({ outcome: 'delayed', reasonText: 'Archives being moved', expectedDate: '2026-12-15', restrictionsAdded: ['no_onward_disclosure'] })],
+    });
+    await outbox.drain();
+    const atFra = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(atFra.answer).toEqual(full.answer);
+    // What the delayed answer marked no_onward_disclosure still does not travel to a third State.
+    expect((await transition('fraNpc', outgoing.id, 'follow-ups', {}, 403)).code).toBe('RESTRICTED_INFORMATION');
+    const pdf = await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
+    const text = flatText((await parsePdf(pdf.body)).text);
+    expect(text).toMatch(/Earlier answer, 2026-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    expect(text).toContain('Answer delayed · Other reason · Archives being moved · expected by 2026-12-15');
+  });
+
+  it('keeps the restrictions and the classification a follow-up inherits, through the officer\'s edits', async () => {
+    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'], classification: 'confidential' });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['not_for_use_in_court_without_consent'] });
+    await outbox.drain();
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
+    await transition('fraNpc', child.id, 'return', { text: 'Choose what of the case goes with it' });
+    const read = await t.http.get(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).expect(200);
+    const edit = (body: object) => t.http.patch(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).set('If-Match', read.headers.etag).send(body);
+    const stripped = await edit({ useRestrictions: ['law_enforcement_only'], classification: 'restricted' }).expect(400);
+    expect(stripped.body.details).toEqual([
+      { field: 'useRestrictions', messages: ['a follow-up keeps the restrictions of the trace it follows and of its answer: not_for_use_in_court_without_consent'] },
+      { field: 'classification', messages: ['a follow-up is classified at least as the trace it follows: confidential'] },
+    ]);
+    const added = await edit({ useRestrictions: ['law_enforcement_only', 'not_for_use_in_court_without_consent', 'no_publication'] }).expect(200);
+    expect(added.body.useRestrictions).toEqual(['law_enforcement_only', 'not_for_use_in_court_without_consent', 'no_publication']);
+  });
+
+  it('tells the requested State\'s NPCs when the requester closes the trace', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('fraNpc', outgoing.id, 'close', { reason: 'withdrawn' });
+    await outbox.drain();
+    const inbox = (await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.belNpc2)).expect(200)).body.items as { kind: string; traceId: string; message: string }[];
+    expect(inbox).toContainEqual(expect.objectContaining({ kind: 'trace_closed', traceId: incoming.id, message: 'FRA closed the trace (withdrawn)' }));
+  });
+
+  it('looks for candidates by make and model when too little of an obliterated serial is readable, and offers none when nothing was observed', async () => {
+    const serial = uniqueSerial('OB');
+    const weapon = await registerWeapon(t, tokens.belRegistrar, { serial, manufacturer: 'Glock', type: 'pistol', model: 'Model 19X', calibre: '9mm Luger', markings: [{ kind: 'manufacture', component: 'frame', text: `GLOCK AUSTRIA ${serial}`, manufacturer: 'Glock', country: 'AUT', serial, year: 2019 }] });
+    const byMake = await sentTrace({ weapon: { type: 'pistol', make: 'Glock', model: 'Model 19X', serialObliterated: true, serialReadable: 'B?7', markings: [{ component: 'frame', text: 'GLOCK AUSTRIA B?7' }] } });
+    const candidates = (await t.http.get(api(`/traces/${byMake.incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body.items as { weaponId: string }[];
+    expect(candidates.map((c) => c.weaponId)).toContain(weapon.id);
+    const blank = await sentTrace({ weapon: { type: 'pistol', serialObliterated: true, markings: [{ component: 'frame', text: 'ground off' }] } });
+    expect((await t.http.get(api(`/traces/${blank.incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body.items).toEqual([]);
+  });
+
   it('shows the follow-ups of one answer in the chain in the order they were opened', async () => {
     const { outgoing, incoming } = await sentTrace();
     await transition('belNpc', incoming.id, 'acknowledge');

@@ -100,6 +100,8 @@ export interface TraceResponseForm {
     /** Those the answering State added; absent from answers recorded before they were kept apart. */
     restrictionsAdded?: string[];
     answeredAt: string;
+    /** The answers this one followed (a delayed one), oldest first. */
+    earlier?: { outcome: string; reasonCode: string | null; reasonText: string | null; expectedDate: string | null; answeredAt: string }[];
   };
   contentSha256: string;
   generatedAt: string;
@@ -443,6 +445,10 @@ export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buff
   }
   form.field('Record found', yesNo(a.recordFound));
   form.field('Answered', timestamp(a.answeredAt));
+  for (const before of a.earlier ?? []) {
+    const reason = [before.reasonCode ? label(REASON_LABELS, before.reasonCode) : null, before.reasonText, before.expectedDate ? `expected by ${timestamp(before.expectedDate)}` : null];
+    form.field(`Earlier answer, ${timestamp(before.answeredAt)}`, [label(OUTCOME_LABELS, before.outcome), ...reason.filter(Boolean)].join(' · '));
+  }
 
   form.section('Chain of custody');
   if (a.chain.length) {

@@ -17,7 +17,8 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   manufactured: { from: [], to: 'given' },
   imported: { from: ['exported'], to: 'given' },
   exported: { from: HELD, to: 'exported' },
-  transferred: { from: HELD, to: 'given' },
+  // A weapon seized or found goes back to a holder with a transfer (a stolen weapon returned to its owner).
+  transferred: { from: [...HELD, 'seized', 'found'], to: 'given' },
   transferred_to_civilian: { from: ['in_service', 'government_stock'], to: 'civilian_held' },
   acquired_by_government: { from: ['civilian_held', 'seized', 'found'], to: 'government_stock' },
   lost: { from: HELD, to: 'lost' },
@@ -58,11 +59,12 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
 
 /**
  * The status after an event recorded now: nextStatus, save that a weapon leaves government stocks for
- * civilian use only with its own event, which ITI 8(c) asks the transferring State's marking of. (A history
- * replayed after an annulment goes through nextStatus: what was accepted when written stands.)
+ * civilian use only with its own event, which ITI 8(c) asks the transferring State's marking of (a seized or
+ * found weapon returned to its holder is no transfer from stocks). A history replayed after an annulment goes
+ * through nextStatus: what was accepted when written stands.
  */
 export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus): TransitionResult {
-  if (event === 'transferred' && given === 'civilian_held' && current !== 'civilian_held' && TRANSITIONS.transferred.from.includes(current)) {
+  if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
     return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };
   }
   return nextStatus(current, event, given);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
-import { AppError } from '../common/errors/app-error';
+import { AppError, ValidationFailedError } from '../common/errors/app-error';
 import { arrayPage, Page } from '../common/http/pagination';
 import { StatesService } from '../states/states.service';
 import { AddManufacturerDto, AddReferenceDto, CalibreDto, ManufacturerDto, ReferenceQueryDto, WeaponTypeDto } from './dto/reference.dto';
@@ -35,16 +35,35 @@ export class ReferenceService {
   }
 
   async addCalibre(actor: AuthUser, input: AddReferenceDto): Promise<CalibreDto> {
+    await this.assertNamesFree(actor.stateCode, input, (matcher, text) => matcher.calibre(text));
     await this.reference.insertAddition({ stateCode: actor.stateCode, kind: 'calibre', code: input.code, name: input.name, aliases: input.aliases, addedBy: actor.id });
     return (await this.allCalibres(actor.stateCode)).find((c) => c.code === input.code)!;
   }
 
   async addManufacturer(actor: AuthUser, input: AddManufacturerDto): Promise<ManufacturerDto> {
-    await this.states.get(input.country);
+    if ((await this.states.unknownCodes([input.country])).size > 0) {
+      throw new ValidationFailedError([{ field: 'country', messages: [`${input.country} is not an ISO 3166 State known to this node`] }]);
+    }
+    await this.assertNamesFree(actor.stateCode, input, (matcher, text) => matcher.manufacturer(text));
     await this.reference.insertAddition({
       stateCode: actor.stateCode, kind: 'manufacturer', code: input.code, name: input.name, country: input.country, aliases: input.aliases, addedBy: actor.id,
     });
     return (await this.allManufacturers(actor.stateCode)).find((m) => m.code === input.code)!;
+  }
+
+  /**
+   * An alias added to a shipped entry that already names another entry would read two
+   * ways, the API taking the entry listed last and the import the added name: refused. A new entry's names
+   * win over shipped ones (docs/import-format.md), as both read them.
+   */
+  private async assertNamesFree(stateCode: string, input: AddReferenceDto, find: (matcher: ReferenceMatcher, text: string) => Match | null): Promise<void> {
+    const matcher = await this.matcher(stateCode);
+    if (find(matcher, input.code)?.code !== input.code) return;
+    const errors = input.aliases.map((alias, i) => [`aliases[${i}]`, alias] as const).flatMap(([field, text]) => {
+      const match = find(matcher, text);
+      return match && match.code !== input.code ? [{ field, messages: [`"${text}" already names ${match.name} (${match.code}): add it to that entry, or choose another name`] }] : [];
+    });
+    if (errors.length) throw new ValidationFailedError(errors);
   }
 
   /**
@@ -110,6 +129,8 @@ function merge<T extends Entry, A extends { code: string; aliases: string[] }>(s
 function filter<T extends Entry & { formerNames?: string[] }>(entries: T[], q: string | undefined): T[] {
   if (!q) return entries;
   const key = referenceKey(q);
+  // Text without a letter or digit of the key's alphabet matches no name (not every one).
+  if (!key) return [];
   return entries.filter((e) => [e.code, e.name, ...e.aliases, ...(e.formerNames ?? [])].some((text) => referenceKey(text).includes(key)));
 }
 

@@ -9,7 +9,7 @@ import { DescriptionChanges, RecordEventEntity } from '../records/entities/recor
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
 import { firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
-import { newEventStatus } from '../records/status-machine';
+import { GIVEN_STATUSES, newEventStatus, TRANSITIONS } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
 import { ClosedCustodianDto } from './dto/markings.dto';
@@ -120,6 +120,10 @@ export class WeaponsService {
     if (input.type !== 'corrected' && input.annuls !== undefined) throw fieldError('annuls', 'only a corrected event annuls an event');
     if (input.type !== 'corrected' && input.description) throw fieldError('description', 'only a corrected event corrects the description');
     if (input.type !== 'corrected' && input.withdrawsMarkings) throw fieldError('withdrawsMarkings', 'only a corrected event withdraws markings');
+    const given = GIVEN_STATUSES[input.type];
+    if (given && TRANSITIONS[input.type].from.length > 0 && (!input.statusAfter || !given.includes(input.statusAfter))) {
+      throw fieldError('statusAfter', `${input.type.replace(/_/g, ' ')} needs the status afterwards: one of ${given.join(', ')}`);
+    }
     if (input.description && input.annuls) throw fieldError('description', 'a correction that annuls an event does not restate it: correct the description with another correction');
     if (input.description && DESCRIPTION_FIELDS.every((field) => input.description![field] === undefined)) {
       throw fieldError('description', `description names at least one field to correct: ${DESCRIPTION_FIELDS.join(', ')}`);
@@ -258,6 +262,10 @@ export class WeaponsService {
   /** Ranked search: serial (exact, look-alike, partial) through the index, then the filters. */
   async search(actor: AuthUser, input: SearchWeaponsDto): Promise<SearchResultDto> {
     const limit = input.limit ?? 20;
+    if (input.yearFrom !== undefined && input.yearTo !== undefined && input.yearFrom > input.yearTo) throw fieldError('yearTo', `yearTo ${input.yearTo} is before yearFrom ${input.yearFrom}`);
+    if (!input.serial && SEARCH_FILTERS.every((field) => input[field] === undefined || (Array.isArray(input[field]) && input[field].length === 0))) {
+      throw fieldError('serial', `give a serial, or at least one of ${SEARCH_FILTERS.join(', ')} (GET /weapons lists the registry)`);
+    }
     // Reference data is needed only to read manufacturer and calibre filters.
     const matcher = input.manufacturer || input.calibre ? await this.reference.matcher(actor.stateCode) : null;
     const { filters, reasons: filterReasons } = this.filtersOf(input, matcher);
@@ -281,13 +289,12 @@ export class WeaponsService {
       const previous = bestByWeapon.get(match.weaponId);
       if (!previous || scored.score > previous.score) bestByWeapon.set(match.weaponId, scored);
     }
+    // Equal scores (every match of a pattern, say): the newest record first.
     const items = weapons
-      .map((w) => {
-        const serial = bestByWeapon.get(w.id)!;
-        return { weapon: WeaponSummaryDto.from(w), score: serial.score, reasons: [serial.reason, ...filterReasons] };
-      })
-      .sort((a, b) => b.score - a.score || a.weapon.id.localeCompare(b.weapon.id))
-      .slice(0, limit);
+      .map((w) => ({ w, serial: bestByWeapon.get(w.id)! }))
+      .sort((a, b) => b.serial.score - a.serial.score || b.w.createdAt.getTime() - a.w.createdAt.getTime() || a.w.id.localeCompare(b.w.id))
+      .slice(0, limit)
+      .map(({ w, serial }) => ({ weapon: WeaponSummaryDto.from(w), score: serial.score, reasons: [serial.reason, ...filterReasons] }));
     return { items, serialQuery: { kind: query.kind, normalised: query.normalised } };
   }
 
@@ -601,15 +608,24 @@ function describeGiven(
 }
 
 /** Normalisation (NFKC) can lengthen a serial: what is stored must still fit its 64 characters. */
+/** Serials as given must fit the index once normalised, and hold a letter or a digit (a "-" put for "none" is no serial). */
 function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[], serialField = 'serial'): void {
-  const errors = [
-    ...(serial !== undefined && normaliseSerial(serial).length > 64 ? [{ field: serialField, messages: ['serial is longer than 64 characters once normalised'] }] : []),
-    ...markings.flatMap((m, i) =>
-      m.serial !== undefined && normaliseSerial(m.serial).length > 64 ? [{ field: `markings[${i}].serial`, messages: ['serial is longer than 64 characters once normalised'] }] : [],
-    ),
-  ];
+  const problem = (value: string | undefined): string | null => {
+    if (typeof value !== 'string') return null;
+    const normalised = normaliseSerial(value);
+    if (normalised === '') return 'serial holds no letter or digit: leave it out (with serialObliterated if it cannot be read)';
+    return normalised.length > 64 ? 'serial is longer than 64 characters once normalised' : null;
+  };
+  const checks: [string, string | undefined][] = [[serialField, serial], ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].serial`, m.serial])];
+  const errors = checks.flatMap(([field, value]) => {
+    const message = problem(value);
+    return message ? [{ field, messages: [message] }] : [];
+  });
   if (errors.length) throw new ValidationFailedError(errors);
 }
+
+/** What a search without a serial is filtered on: one at least. */
+const SEARCH_FILTERS = ['manufacturer', 'model', 'calibre', 'country', 'yearFrom', 'yearTo', 'status'] as const;
 
 function fieldError(field: string, message: string): AppError {
   return new ValidationFailedError([{ field, messages: [message] }]);

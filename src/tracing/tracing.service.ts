@@ -19,17 +19,19 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
+import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
 import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, UpdateTraceDto } from './dto/trace.dto';
 import type { TracePhotoEntity } from './entities/trace-photo.entity';
 import { CandidateDto, CandidatesDto, TraceDto, TraceSummaryDto } from './dto/trace.response.dto';
 import { restrictionsAddedBy } from './entities/trace.entity';
-import type { ChainLink, ObservedWeapon, TraceAnswer, TraceEntity, TraceNote } from './entities/trace.entity';
+import type { ChainLink, EarlierAnswer, ObservedWeapon, TraceAnswer, TraceEntity, TraceNote } from './entities/trace.entity';
 import type { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { hopOf } from './entities/trace-view';
 import { checkTransition, TraceAction, TRACE_RULES } from './trace-lifecycle';
 import { TracesRepository } from './traces.repository';
+import { CLASSIFICATIONS } from './tracing.constants';
 import type { Outcome, Priority } from './tracing.constants';
 
 export class TraceNotFoundError extends NotFoundError {
@@ -179,6 +181,7 @@ export class TracingService {
       Object.assign(changes, await this.linkCase(actor, trace, input.caseId ?? trace.caseId, input.disclose ?? trace.disclosedFields));
     }
     const next = { ...trace, ...changes } as TraceEntity;
+    await this.checkInherited(actor, next);
     await this.checkRequest(actor, next);
     return this.done(actor, await this.traces.update(trace, changes, this.clock.now()));
   }
@@ -251,11 +254,22 @@ export class TracingService {
     if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
     if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
     if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
+    if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < this.clock.now().toISOString().slice(0, 10)) {
+      errors.push(['expectedDate', 'expectedDate cannot be in the past']);
+    }
+    // A refused or delayed answer reports nothing of the record: what the State withholds stays at home.
+    const reports = input.outcome === 'full' || input.outcome === 'partial';
+    if (!reports && input.chain?.length) errors.push(['chain', `a ${input.outcome} answer reports no chain of custody`]);
+    if (!reports && input.lastLegalHolder) errors.push(['lastLegalHolder', `a ${input.outcome} answer reports no legal holder`]);
     if (errors.length) throw fieldErrors(errors);
-    const prefill = input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
+    const prefill = reports && input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
     const nextState = input.nextState ?? prefill?.nextState ?? null;
     if (nextState) await this.knownState(nextState, 'nextState');
     const now = this.clock.now();
+    // The answer that follows a delayed one keeps it, and every restriction it set.
+    const previous = trace.answer ? withoutEarlier(trace.answer) : null;
+    const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
+    const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
     const answer: TraceAnswer = {
       outcome: input.outcome as Outcome,
       reasonCode: input.reasonCode ?? null,
@@ -266,9 +280,10 @@ export class TracingService {
       lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? null,
       nextState,
       // The request's restrictions stay attached to the answer, with any the answering State adds.
-      useRestrictions: [...new Set([...trace.useRestrictions, ...(input.useRestrictions ?? [])])],
-      restrictionsAdded: input.useRestrictions ?? [],
+      useRestrictions: [...new Set([...trace.useRestrictions, ...added])],
+      restrictionsAdded: added,
       answeredAt: now.toISOString(),
+      ...(earlier.length ? { earlier } : {}),
     };
     const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: now, overdueSince: null }, now);
     await this.message(updated, updated.requestingState, 'trace.answered', { answer });
@@ -342,12 +357,17 @@ export class TracingService {
     const observed = trace.weaponObserved;
     const serial = observed.serialObliterated ? observed.serialReadable : observed.serial;
     // A pool larger than what is shown: a serial many weapons share is told apart by make, calibre and model.
+    // Without a serial to search (none read, or too little of one), the make and model observed; without those, none.
+    const byDescription = (): Promise<SearchResultDto> =>
+      observed.make || observed.model
+        ? this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: CANDIDATE_POOL })
+        : Promise.resolve({ items: [], serialQuery: null });
     const found = serial
       ? await this.weapons.search(actor, { serial, limit: CANDIDATE_POOL }).catch((error: unknown) => {
-          if (error instanceof AppError && error.status === 400) return { items: [] };
+          if (error instanceof AppError && error.status === 400) return byDescription();
           throw error;
         })
-      : await this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: CANDIDATE_POOL });
+      : await byDescription();
     const matcher = await this.reference.matcher(actor.stateCode);
     const make = observed.make ? matcher.manufacturer(observed.make)?.code : undefined;
     const calibre = observed.calibre ? matcher.calibre(observed.calibre)?.code : undefined;
@@ -518,6 +538,7 @@ export class TracingService {
       }
       case 'trace.closed':
         await this.traces.update(copy, { status: 'closed', closeReason: payload.reason as string, closedAt: new Date(payload.at as string) }, now);
+        await this.notifications.notify(state, ['npc'], [], { kind: 'trace_closed', traceId: copy.id, message: `${copy.requestingState} closed the trace (${String(payload.reason).replace(/_/g, ' ')})` });
         break;
       default:
         throw new Error(`Unknown message kind ${message.kind}`);
@@ -651,6 +672,23 @@ export class TracingService {
   }
 
   /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
+  /**
+   * A follow-up keeps the handling of what it came from: the parent's restrictions and its answer's (the
+   * answering State's, which it may add to, never remove) and at least the parent's classification.
+   */
+  private async checkInherited(actor: AuthUser, request: TraceEntity): Promise<void> {
+    const parent = request.parentId ? await this.traces.findById(actor.stateCode, request.parentId) : null;
+    if (!parent) return;
+    const errors: [string, string][] = [];
+    const inherited = [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])];
+    const dropped = inherited.filter((code) => !request.useRestrictions.includes(code));
+    if (dropped.length) errors.push(['useRestrictions', `a follow-up keeps the restrictions of the trace it follows and of its answer: ${dropped.join(', ')}`]);
+    if (rank(request.classification) < rank(parent.classification)) {
+      errors.push(['classification', `a follow-up is classified at least as the trace it follows: ${parent.classification}`]);
+    }
+    if (errors.length) throw fieldErrors(errors);
+  }
+
   private async checkRequest(actor: AuthUser, request: Pick<TraceEntity, 'requestedState' | 'priority' | 'urgentJustification' | 'weaponObserved' | 'recovery' | 'onBehalfOf'>): Promise<void> {
     const errors: [string, string][] = [];
     if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.now().toISOString().slice(0, 10)) {
@@ -677,6 +715,15 @@ export class TracingService {
   private note(kind: TraceNote['kind'], text: string, actor: AuthUser): TraceNote {
     return { kind, text, at: this.clock.now().toISOString(), byState: actor.stateCode };
   }
+}
+
+/** A classification's place in CLASSIFICATIONS, lowest first. */
+function rank(classification: string): number {
+  return (CLASSIFICATIONS as readonly string[]).indexOf(classification);
+}
+
+function withoutEarlier({ earlier: _earlier, ...answer }: TraceAnswer): EarlierAnswer {
+  return answer;
 }
 
 function fieldErrors(errors: [string, string][]): ValidationFailedError {

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
-import { trim } from '../../common/http/transforms';
+import { trim, upper } from '../../common/http/transforms';
 import { referenceKey } from '../reference-key';
 
 /** A name is matched by its Latin letters and digits (referenceKey): one without any would match nothing. */
@@ -84,6 +84,6 @@ export class AddReferenceDto {
 
 export class AddManufacturerDto extends AddReferenceDto {
   @ApiProperty({ example: 'FRA', description: 'ISO 3166 alpha-3 of the country of manufacture' })
-  @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
+  @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
   country: string;
 }

@@ -5,7 +5,7 @@ import { Optional } from '../../common/http/optional';
 import { WEAPON_STATUSES } from '../registry.constants';
 import type { WeaponStatus } from '../registry.constants';
 import { WeaponSummaryDto } from './weapon.response.dto';
-import { trim } from '../../common/http/transforms';
+import { trim, upper } from '../../common/http/transforms';
 
 
 export class SearchWeaponsDto {
@@ -28,7 +28,7 @@ export class SearchWeaponsDto {
   calibre?: string;
 
   @ApiPropertyOptional({ example: 'BEL', description: 'Country of manufacture' })
-  @Optional() @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
+  @Optional() @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
   country?: string;
 
   @ApiPropertyOptional({ example: 1980 }) @Optional() @IsInt() @Min(1800) @Max(2100)

@@ -8,7 +8,7 @@ import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { COMPONENTS, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
 import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
-import { lowerEach, trim, upper } from '../../common/http/transforms';
+import { lower, lowerEach, trim, upper } from '../../common/http/transforms';
 
 const STATE = /^[A-Z]{3}$/;
 /** Not after the current year, read when the value is checked (a process runs across New Year). */
@@ -216,7 +216,7 @@ export class LegalHoldParamsDto {
   @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 
-  @ApiProperty() @IsUUID('all', { message: 'holdId must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'holdId must be a UUID' })
   holdId: string;
 }
 

@@ -1,3 +1,5 @@
+import { Transform } from 'node:stream';
+
 /**
  * The CSV columns of a registry import, in order (docs/import-format.md). The header must name
  * exactly these, in this order (PostgreSQL checks it: COPY ... HEADER MATCH).
@@ -74,4 +76,32 @@ export class RecordLines {
       }
     }
   }
+}
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Drops a UTF-8 byte order mark at the start of the file (spreadsheets write one in "CSV UTF-8"), which
+ * COPY would read as part of the first column's name; the rest passes as it came.
+ */
+export function withoutByteOrderMark(): Transform {
+  let head: Buffer | null = Buffer.alloc(0);
+  const release = (stream: Transform, bytes: Buffer) => {
+    head = null;
+    const mark = bytes.subarray(0, 3).equals(BYTE_ORDER_MARK);
+    stream.push(mark ? bytes.subarray(3) : bytes);
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (head === null) return done(null, chunk);
+      const bytes = Buffer.concat([head, chunk]);
+      if (bytes.length < BYTE_ORDER_MARK.length) head = bytes;
+      else release(this, bytes);
+      done();
+    },
+    flush(done) {
+      if (head !== null && head.length > 0) this.push(head);
+      done();
+    },
+  });
 }

@@ -9,7 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { DEFAULT_RULE_POLICIES, RuleId } from '../marking-rules';
 import { WeaponsRepository } from '../weapons.repository';
-import { RecordLines } from './import-format';
+import { RecordLines, withoutByteOrderMark } from './import-format';
 import { WeaponImportDto } from './import.dto';
 import { ImportContext, ImportsRepository } from './imports.repository';
 import { WeaponImportEntity } from './weapon-import.entity';
@@ -86,7 +86,7 @@ export class ImportsService {
     let totalRows = 0;
     let fileError: { line: number; column: string; code: string; message: string } | null = null;
     try {
-      totalRows = await this.imports.copyIntoStaging(source, [meter]);
+      totalRows = await this.imports.copyIntoStaging(source, [meter, withoutByteOrderMark()]);
       if (totalRows === 0) fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file has a header but no rows' };
     } catch (error) {
       fileError = copyError(error);

@@ -71,7 +71,11 @@ export interface TraceAnswer {
   /** The handling codes the answering State set itself (useRestrictions also carries the request's). */
   restrictionsAdded?: string[];
   answeredAt: string;
+  /** The answers this one followed (a delayed answer, then the real one), oldest first: kept as they were sent. */
+  earlier?: EarlierAnswer[];
 }
+
+export type EarlierAnswer = Omit<TraceAnswer, 'earlier'>;
 
 /**
  * The handling codes the answering State set itself: restrictionsAdded, or for an answer recorded before it
