@@ -168,6 +168,14 @@ describe('Confidential case files', () => {
     ids.trace = created.body.id;
     expect(created.body).toMatchObject({ caseId: ids.case, disclosedFields: ['offence', 'placeOfRecovery'], disclosure: { offence: CANARY.offence, placeOfRecovery: CANARY.placeOfRecovery } });
     expect(Object.keys(created.body.disclosure)).toEqual(['offence', 'placeOfRecovery']);
+    // Case content travels under the case's classification at least: a default is raised to it, a lower choice refused.
+    expect(created.body.classification).toBe('confidential');
+    const lower = await call('officer', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence'], classification: 'restricted', requestedState: 'BEL' }));
+    expect({ status: lower.status, details: lower.body.details }).toEqual({
+      status: 400, details: [{ field: 'classification', messages: ['the request discloses fields of a case file classified confidential: classify it confidential at least'] }],
+    });
+    const lowered = await call('officer', 'patch', `/traces/${ids.trace}`, { classification: 'unclassified' }, { 'If-Match': '"1"' });
+    expect({ status: lowered.status, field: lowered.body.details?.[0]?.field }).toEqual({ status: 400, field: 'classification' });
 
     await move('officer', ids.trace, 'submit');
     await move('fraNpc', ids.trace, 'send');

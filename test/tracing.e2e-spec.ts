@@ -22,6 +22,7 @@ describe('Tracing between national points of contact', () => {
   let outbox: OutboxWorker;
   const tokens: Record<string, Tokens> = {};
   let belNpcUser: { id: string; username: string; password: string };
+  let fraNpcUser: { id: string; username: string; password: string };
   // A real SMTP server on loopback receives the notification e-mails.
   const mails: { to: string[]; body: string }[] = [];
   const smtp = new SMTPServer({
@@ -53,6 +54,7 @@ describe('Tracing between national points of contact', () => {
     for (const [name, stateCode, roles] of users) {
       const user = await createUser(t, { stateCode, roles, mfaExempt: true });
       if (name === 'belNpc') belNpcUser = user;
+      if (name === 'fraNpc') fraNpcUser = user;
       tokens[name] = await login(t, user);
     }
   });
@@ -803,6 +805,10 @@ describe('Tracing between national points of contact', () => {
     const waiting = await sentTrace({ priority: 'urgent', urgentJustification: 'Second suspect' });
     await transition('belNpc', waiting.incoming.id, 'acknowledge');
     await transition('belNpc', waiting.incoming.id, 'request-information', { text: 'Which unit seized it?' });
+    // A delayed answer that expects the full one today: late tomorrow.
+    const delayed = await sentTrace();
+    await transition('belNpc', delayed.incoming.id, 'acknowledge');
+    await transition('belNpc', delayed.incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: t.clock.now().toISOString().slice(0, 10) });
     await outbox.drain();
     t.clock.advance(25 * 3600);
     tokens.belNpc = await login(t, belNpcUser); // access tokens last 15 minutes
@@ -823,10 +829,24 @@ describe('Tracing between national points of contact', () => {
     const after = await t.http.get(api('/notifications?unread=true&limit=100')).set(bearer(tokens.belNpc)).expect(200);
     expect(after.body.items.some((n: { id: string }) => n.id === reminder.id)).toBe(false);
     expect((await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.overdueSince).not.toBeNull();
+    const lateFull = inbox.body.items.find((n: { kind: string; traceId: string }) => n.kind === 'trace_overdue' && n.traceId === delayed.incoming.id);
+    expect(lateFull.message).toMatch(/^Overdue: the full answer \(after its delayed one\) of the trace request from FRA was due \d{4}-\d\d-\d\d$/);
+    expect((await t.http.get(api(`/traces/${delayed.outgoing.id}`)).set(bearer(await login(t, fraNpcUser))).expect(200)).body.overdueSince).not.toBeNull();
     t.clock.advance(8 * 24 * 3600); // past the urgent answer deadline too
     tokens.belNpc = await login(t, belNpcUser);
     await job.run();
-    expect((await t.http.get(api(`/traces/${waiting.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.overdueSince).toBeNull();
+    const asked = (await t.http.get(api(`/traces/${waiting.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
+    expect(asked.overdueSince).toBeNull();
+    // The information given, the answer is due as many days later as the requested State waited for it.
+    tokens.fraNpc = await login(t, fraNpcUser);
+    const given = await transition('fraNpc', waiting.outgoing.id, 'provide-information', { text: 'Brigade mobile de recherche, Marseille' });
+    await outbox.drain();
+    const resumed = (await t.http.get(api(`/traces/${waiting.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
+    const waited = new Date(given.notes.at(-1).at).getTime() - new Date(asked.notes.at(-1).at).getTime();
+    expect(waited).toBeGreaterThan(9 * 24 * 3600 * 1000);
+    expect(new Date(resumed.answerDueAt).getTime()).toBe(new Date(asked.answerDueAt).getTime() + waited);
+    expect(given.answerDueAt).toBe(resumed.answerDueAt);
+    expect(await job.run()).toBe(0);
 
     // The e-mail copy says where to look, and carries none of the trace.
     for (let i = 0; i < 50 && !mails.some((m) => m.to.includes('npc@police.example.be')); i++) await new Promise((resolve) => setTimeout(resolve, 20));

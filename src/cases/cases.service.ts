@@ -108,6 +108,13 @@ export class CasesService {
     return Object.fromEntries(fields.map((field) => [field, cipher.open(field, record[field])]));
   }
 
+  /** A case file's classification, for a member (need to know: a non-member gets 404). */
+  async classificationOf(actor: AuthUser, id: string): Promise<string> {
+    const record = await this.cases.findById(actor.stateCode, id);
+    if (!record || !(await this.isReadingMember(actor, id))) throw this.refused(id);
+    return record.classification;
+  }
+
   private open(record: CaseEntity): CaseContent {
     const cipher = this.cipher(record);
     return Object.fromEntries(CASE_FIELDS.map((field) => [field, cipher.open(field, record[field])])) as unknown as CaseContent;

@@ -106,14 +106,16 @@ export class TracesRepository {
 
   /**
    * Marks the State's traces whose deadline passed; each is returned once, whatever the number of
-   * replicas. A trace waiting for the requester's information (information_requested) is not late.
+   * replicas. A trace waiting for the requester's information (information_requested) is not late; a
+   * delayed answer is, once the day it expected the full answer has passed (UTC).
    */
   async markOverdue(stateCode: string, now: Date): Promise<TraceEntity[]> {
     const rows: { id: string }[] = await this.db.manager.query(
       `UPDATE traces SET overdue_since = $2
         WHERE state_code = $1 AND overdue_since IS NULL
           AND ((status = 'sent' AND acknowledge_due_at < $2)
-            OR (status = 'acknowledged' AND answer_due_at < $2))
+            OR (status = 'acknowledged' AND answer_due_at < $2)
+            OR (status = 'answered' AND answer->>'outcome' = 'delayed' AND (answer->>'expectedDate')::date < ($2::timestamptz AT TIME ZONE 'UTC')::date))
         RETURNING id`,
       [stateCode, now],
     ).then((result: [{ id: string }[], number]) => result[0]);

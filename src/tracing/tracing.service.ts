@@ -139,7 +139,7 @@ export class TracingService {
       legalJustification: input.legalJustification,
       recovery: { ...input.recovery },
       intendedUse: input.intendedUse,
-      classification: input.classification ?? 'restricted',
+      classification: await this.classificationFor(actor, input.caseId ?? null, input.disclose ?? [], input.classification, 'restricted'),
       confidentialityRequested: input.confidentialityRequested ?? true,
       useRestrictions: input.useRestrictions ?? ['law_enforcement_only'],
       weaponObserved: observed,
@@ -179,6 +179,10 @@ export class TracingService {
     if (input.weapon) changes.weaponObserved = observedWeapon(input.weapon);
     if (input.caseId !== undefined || input.disclose !== undefined) {
       Object.assign(changes, await this.linkCase(actor, trace, input.caseId ?? trace.caseId, input.disclose ?? trace.disclosedFields));
+    }
+    if (input.caseId !== undefined || input.disclose !== undefined || input.classification !== undefined) {
+      const caseId = changes.caseId !== undefined ? changes.caseId : trace.caseId;
+      changes.classification = await this.classificationFor(actor, caseId, changes.disclosedFields ?? trace.disclosedFields, input.classification, trace.classification);
     }
     const next = { ...trace, ...changes } as TraceEntity;
     await this.checkInherited(actor, next);
@@ -235,7 +239,8 @@ export class TracingService {
   async requestInformation(actor: AuthUser, id: string, version: number, text: string): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'request_information');
     const note = this.note('information_requested', text, actor);
-    const updated = await this.traces.update(trace, { status: 'information_requested', notes: [...trace.notes, note] }, this.clock.now());
+    // The answer is not late while the requester owes the information: the clock stops (pausedDue).
+    const updated = await this.traces.update(trace, { status: 'information_requested', notes: [...trace.notes, note], overdueSince: null }, this.clock.now());
     await this.message(updated, updated.requestingState, 'trace.information_requested', { note });
     return this.done(actor, updated);
   }
@@ -243,7 +248,7 @@ export class TracingService {
   async provideInformation(actor: AuthUser, id: string, version: number, text: string): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'provide_information');
     const note = this.note('information_provided', text, actor);
-    const updated = await this.traces.update(trace, { status: 'acknowledged', notes: [...trace.notes, note] }, this.clock.now());
+    const updated = await this.traces.update(trace, { status: 'acknowledged', notes: [...trace.notes, note], answerDueAt: pausedDue(trace, note) }, this.clock.now());
     await this.message(updated, updated.requestedState, 'trace.information_provided', { note });
     return this.done(actor, updated);
   }
@@ -519,13 +524,13 @@ export class TracingService {
         break;
       case 'trace.information_requested': {
         const notes = [...copy.notes, payload.note as TraceNote];
-        await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes } : { notes }, now);
+        await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, overdueSince: null } : { notes }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
         break;
       }
       case 'trace.information_provided': {
         const notes = [...copy.notes, payload.note as TraceNote];
-        await this.traces.update(copy, moves('information_requested') ? { status: 'acknowledged', notes } : { notes }, now);
+        await this.traces.update(copy, moves('information_requested') ? { status: 'acknowledged', notes, answerDueAt: pausedDue(copy, payload.note as TraceNote) } : { notes }, now);
         await this.notifications.notify(state, ['npc'], [], { kind: 'trace_information_provided', traceId: copy.id, message: `${copy.requestingState} provided the information asked for` });
         break;
       }
@@ -549,7 +554,7 @@ export class TracingService {
   async remindOverdue(stateCode: string): Promise<number> {
     const overdue = await this.traces.markOverdue(stateCode, this.clock.now());
     for (const trace of overdue) {
-      const waitingFor = trace.status === 'sent' ? 'acknowledgement' : 'answer';
+      const waitingFor = trace.status === 'sent' ? 'acknowledgement' : trace.status === 'answered' ? 'full answer (after its delayed one)' : 'answer';
       const message = trace.direction === 'incoming'
         ? `Overdue: the ${waitingFor} of the trace request from ${trace.requestingState} was due ${dueOf(trace)}`
         : `Overdue: ${trace.requestedState} has not sent its ${waitingFor}, due ${dueOf(trace)}`;
@@ -651,6 +656,19 @@ export class TracingService {
     }
     const values = await this.cases.disclose(actor, caseId, fields as CaseField[]);
     return { caseId, ...this.sealDisclosure(trace, fields, values) };
+  }
+
+  /**
+   * The classification of a request: as given, else `fallback`; a request that discloses fields of a case
+   * file is classified at least as the case (a default is raised to it, a lower choice is 400).
+   */
+  private async classificationFor(actor: AuthUser, caseId: string | null, fields: string[], given: string | undefined, fallback: string): Promise<string> {
+    const floor = caseId && fields.length > 0 ? await this.cases.classificationOf(actor, caseId) : null;
+    const chosen = given ?? (floor && rank(floor) > rank(fallback) ? floor : fallback);
+    if (floor && rank(chosen) < rank(floor)) {
+      throw fieldErrors([['classification', `the request discloses fields of a case file classified ${floor}: classify it ${floor} at least`]]);
+    }
+    return chosen;
   }
 
   private sealDisclosure(trace: SealTarget, fields: string[], values: Record<string, unknown>): Pick<TraceEntity, 'disclosedFields' | 'disclosure' | 'dataKey'> {
@@ -821,8 +839,20 @@ function followUpNote(parent: TraceEntity): string {
 }
 
 function dueOf(trace: TraceEntity): string {
+  if (trace.status === 'answered') return trace.answer?.expectedDate ?? 'earlier';
   const due = trace.status === 'sent' ? trace.acknowledgeDueAt : trace.answerDueAt;
   return due ? due.toISOString() : 'earlier';
+}
+
+/**
+ * The answer's deadline once the information asked for is given: moved on by the time the requested State
+ * waited for it, from its last question to this reply (ITI 17: the question stops the clock).
+ */
+function pausedDue(copy: Pick<TraceEntity, 'answerDueAt' | 'notes'>, provided: TraceNote): Date | null {
+  const asked = [...copy.notes].reverse().find((note) => note.kind === 'information_requested');
+  if (!copy.answerDueAt || !asked) return copy.answerDueAt;
+  const waited = Math.max(0, new Date(provided.at).getTime() - new Date(asked.at).getTime());
+  return new Date(copy.answerDueAt.getTime() + waited);
 }
 
 /** The disclosed case fields as the request form prints them. */
