@@ -712,6 +712,19 @@ describe('marking registry', () => {
       expect(refused.body.code).toBe('EVENT_NOT_ALLOWED');
     });
 
+    it('refuses an event dated before the record\'s first one, and a weapon made after it, naming the field', async () => {
+      const weapon = await registerWeapon(t, registrar, { occurredOn: '2015-03-02', yearOfManufacture: 2015 });
+      const events = `/api/v1/weapons/${weapon.id}/events`;
+      const typo = await t.http.post(events).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2003-05-01', counterpartState: 'DEU', licenceRef: 'EXP-2023-4' }).expect(400);
+      expect(typo.body.details).toEqual([{ field: 'occurredOn', messages: ['occurredOn 2003-05-01 is before the record\'s first event (manufactured on 2015-03-02)'] }]);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2015-03-02', counterpartState: 'DEU', licenceRef: 'EXP-2015-4' }).expect(201);
+      const later = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '2015-03-02', yearOfManufacture: 2019 })).expect(400);
+      expect(later.body.details).toEqual([{ field: 'yearOfManufacture', messages: ['yearOfManufacture 2019 is after the first event (manufactured on 2015-03-02)'] }]);
+      const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv')
+        .send(`${IMPORT_HEADER}\n${importRow({ origin: 'manufactured', occurred_on: '2021-01-01', type: 'pistol', manufacturer: 'Glock', serial: uniqueSerial('YR'), country_of_manufacture: 'AUT', year_of_manufacture: '2022', marking_text: 'GLOCK AUSTRIA', marking_component: 'slide' })}\n`).expect(201);
+      expect(imported.body.rejections.items).toEqual([expect.objectContaining({ line: 2, column: 'year_of_manufacture', code: 'YEAR_AFTER_EVENT', message: 'year_of_manufacture 2022 is after the first event (manufactured on 2021-01-01)' })]);
+    });
+
     it('releases a legal hold named in upper case', async () => {
       const weapon = await registerWeapon(t, registrar);
       const held = (await t.http.post(`/api/v1/weapons/${weapon.id}/legal-holds`).set(bearer(registrar)).send({ reason: 'Court order 2026/201' }).expect(201)).body;
@@ -784,7 +797,7 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
     const before = await retention();
     // The report is as of the database's day: a record found twenty years before it is kept until that day.
     const [{ today }] = await ownerQuery<{ today: string }>(t, `SELECT (now() AT TIME ZONE 'UTC')::date::text AS today`);
-    const due = await registerWeapon(t, registrar, { origin: 'found', occurredOn: `${Number(today.slice(0, 4)) - 20}${today.slice(4)}` });
+    const due = await registerWeapon(t, registrar, { origin: 'found', occurredOn: `${Number(today.slice(0, 4)) - 20}${today.slice(4)}`, yearOfManufacture: 2001 });
     expect(due.retainUntil).toBe(today);
     expect(await retention()).toMatchObject({ withinRetention: before.withinRetention, eligibleForPurge: before.eligibleForPurge + 1 });
   });

@@ -47,6 +47,9 @@ export class WeaponsService {
   async register(actor: AuthUser, input: RegisterWeaponDto): Promise<WeaponDto> {
     this.assertMayRecord(actor, input.origin);
     assertSerialsFit(input.serial, input.markings ?? []);
+    if (input.yearOfManufacture !== undefined && input.yearOfManufacture !== null && input.yearOfManufacture > Number(input.occurredOn.slice(0, 4))) {
+      throw fieldError('yearOfManufacture', `yearOfManufacture ${input.yearOfManufacture} is after the first event (${input.origin.replace(/_/g, ' ')} on ${input.occurredOn})`);
+    }
     await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
     this.assertEventDetails(input.origin, input);
     await this.assertCustodianOpen(actor.stateCode, input.custodian);
@@ -351,6 +354,12 @@ export class WeaponsService {
       // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).
       const restated = change.corrects && standingCorrections(history.filter((e) => e.restates)).get(change.corrects.id);
       const details = change.corrects ? restatement(change.event, restated || change.corrects) : change.event;
+      // Nothing happens to a weapon before its record's first event: a mistyped year would put an export
+      // first and send a trace to the wrong State.
+      const earliest = standingHistory(history)[0];
+      if (!change.corrects && earliest && details.occurredOn < earliest.occurredOn) {
+        throw fieldError('occurredOn', `occurredOn ${details.occurredOn} is before the record's first event (${earliest.type.replace(/_/g, ' ')} on ${earliest.occurredOn})`);
+      }
       // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
       if (change.corrects && !details.annuls) this.assertEventDetails(change.corrects.type, details);
       event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
