@@ -63,8 +63,8 @@ describe('bad bodies on every route', () => {
           // A JSON null is "no body": valid where every field is optional (a PATCH changing nothing), or refused
           // naming what is lacking (a search needs a serial or a filter).
           expect({ label, status: response.status }).toEqual({ label, status: expect.any(Number) });
-          expect([200, 201, 400, 404]).toContain(response.status);
-          if (response.status === 400) expect(response.body.details).toEqual([expect.objectContaining({ field: expect.any(String) })]);
+          if (operation.path.endsWith('/weapons/search')) expect({ label, status: response.status, field: response.body.details?.[0]?.field }).toEqual({ label, status: 400, field: 'serial' });
+          else expect([200, 201, 404]).toContain(response.status);
           continue;
         }
         expect({ label, status: response.status }).toEqual({ label, status: 400 });

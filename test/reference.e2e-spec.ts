@@ -90,7 +90,10 @@ describe('reference data', () => {
     const added = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code: 'fabrique-dupuis', name: 'Fabrique Dupuis', country: 'fra', aliases: ['Dupuis'] }).expect(201);
     expect(added.body).toMatchObject({ code: 'fabrique-dupuis', country: 'FRA' });
     // An entry's own names may be given again when adding aliases to it.
-    await t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send({ code: 'fn-herstal', name: 'FN Herstal', country: 'BEL', aliases: ['FN Belgique'] }).expect(201);
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send({ code: 'fn-herstal', name: 'FN Herstal', country: 'BEL', aliases: ['Fabrique Nationale', 'FN Belgique'] }).expect(201);
+    // A new entry may take a shipped name of another (it wins), not one a registrar added to another.
+    const added2 = await t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send({ code: 'fn-belgique-sa', name: 'FN Belgique', country: 'BEL', aliases: [] }).expect(400);
+    expect(added2.body.details).toEqual([{ field: 'name', messages: [expect.stringMatching(/^"FN Belgique" already names FN Herstal \(fn-herstal\)/)] }]);
   });
 
   it('lists no entry for a query without a Latin letter or digit (not every one)', async () => {

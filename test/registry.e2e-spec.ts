@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { foldSerial } from '../src/registry/serial';
+import { foldSerial, holdsSerialCharacter, normaliseSerial, SERIAL_HAS_CHARACTER } from '../src/registry/serial';
 import { CUSTODY_LOCK_KEY } from '../src/registry/weapons.repository';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { traceRequestBody } from './support/traces';
@@ -153,6 +153,11 @@ describe('marking registry', () => {
       expect(destroyed.body).toMatchObject({ status: 'destroyed', incomplete: [] });
 
       // ITI 8(c): from government stocks to civilian use only with its own event, which asks for the State's marking.
+      // Found with no known holder: the State acquires it first, where 8(c) and 8(d) ask for its marking.
+      const stray = await registerWeapon(t, registrar, { origin: 'found', occurredOn: '2024-02-01' });
+      const straying = await t.http.post(`/api/v1/weapons/${stray.id}/events`).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-05-01', statusAfter: 'civilian_held' }).expect(409);
+      expect(straying.body.message).toContain('acquired_by_government');
+
       const stock = await registerWeapon(t, registrar, { status: 'government_stock' });
       const bypass = await t.http.post(`/api/v1/weapons/${stock.id}/events`).set(bearer(registrar))
         .send({ type: 'transferred', occurredOn: '2021-01-01', statusAfter: 'civilian_held' }).expect(409);
@@ -678,6 +683,12 @@ describe('marking registry', () => {
     it('refuses a serial without a letter or digit (a "-" put for none): it would count as marked and never be found', async () => {
       const bare = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ serial: '-' })).expect(400);
       expect(fieldsOf(bare)).toEqual(['serial', 'markings[0].serial']);
+      expect(fieldsOf(await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ serial: '#?', markings: [] })).expect(400))).toEqual(['serial']);
+      // The import reads "a letter or a digit" as the API does, a letter of another script included.
+      for (const serial of ['-', '#?*_', 'Ж-1', 'ab', '']) {
+        const [{ holds }] = await ownerQuery<{ holds: boolean }>(t, `SELECT serial_normalise($1) ~ '${SERIAL_HAS_CHARACTER}' AS holds`, [serial]);
+        expect({ serial, holds }).toEqual({ serial, holds: holdsSerialCharacter(normaliseSerial(serial)) });
+      }
       const marking = await t.http.post('/api/v1/weapons').set(bearer(registrar))
         .send(manufacturedWeapon({ markings: [{ kind: 'manufacture', component: 'frame', text: 'FN', manufacturer: 'FN', country: 'BEL', serial: ' - / . ' }] })).expect(400);
       expect(fieldsOf(marking)).toEqual(['markings[0].serial']);
@@ -695,7 +706,7 @@ describe('marking registry', () => {
       expect(fieldsOf(await t.http.post(events).set(bearer(registrar)).send({ type: 'imported', occurredOn: '2024-01-01', counterpartState: 'BEL' }).expect(400))).toEqual(['statusAfter']);
     });
 
-    it('returns a found or seized weapon to a holder with a transfer, while one from government stocks still needs 8(c)', async () => {
+    it('returns a found or seized weapon with a transfer to civilian hands that held it, while one from government stocks still needs 8(c)', async () => {
       const stolen = await registerWeapon(t, registrar);
       const events = `/api/v1/weapons/${stolen.id}/events`;
       await t.http.post(events).set(bearer(registrar)).send({ type: 'stolen', occurredOn: '2024-02-01' }).expect(201);

@@ -324,6 +324,22 @@ describe('Tracing between national points of contact', () => {
     expect(added.body.useRestrictions).toEqual(['law_enforcement_only', 'not_for_use_in_court_without_consent', 'no_publication']);
   });
 
+  it('sends a follow-up opened after a delayed answer with the restrictions the full answer added since', async () => {
+    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'] });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: '2026-12-15', nextState: 'ITA' });
+    await outbox.drain();
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', { carryAnswer: false }, 201);
+    expect(child.useRestrictions).toEqual(['law_enforcement_only']);
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_publication'] });
+    await outbox.drain();
+    const sent = await transition('fraNpc', child.id, 'send');
+    expect(sent.useRestrictions).toEqual(['law_enforcement_only', 'no_publication']);
+    await outbox.drain();
+    const atIta = (await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.itaNpc)).expect(200)).body.items.find((i: { exchangeId: string }) => i.exchangeId === child.id);
+    expect((await t.http.get(api(`/traces/${atIta.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body.useRestrictions).toEqual(['law_enforcement_only', 'no_publication']);
+  });
+
   it('tells the requested State\'s NPCs when the requester closes the trace', async () => {
     const { outgoing, incoming } = await sentTrace();
     await transition('fraNpc', outgoing.id, 'close', { reason: 'withdrawn' });

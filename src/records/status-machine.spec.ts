@@ -39,6 +39,16 @@ describe('weapon status machine', () => {
     expect(newEventStatus('civilian_held', 'transferred', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });
     expect(newEventStatus('in_service', 'transferred', 'government_stock')).toEqual({ ok: true, status: 'government_stock' });
     expect(newEventStatus('destroyed', 'transferred', 'civilian_held')).toEqual(nextStatus('destroyed', 'transferred', 'civilian_held'));
+  });
+
+  it('returns a seized or found weapon by a transfer only to civilian hands that held it before', () => {
+    for (const current of ['seized', 'found'] as const) {
+      expect(newEventStatus(current, 'transferred', 'civilian_held', ['civilian_held', 'stolen', current])).toEqual({ ok: true, status: 'civilian_held' });
+      // Registered when seized or found: the State acquires it first, so that 8(c) asks for its marking.
+      expect(newEventStatus(current, 'transferred', 'civilian_held', [current]).ok).toBe(false);
+      expect(newEventStatus(current, 'transferred', 'in_service', ['civilian_held', current]).ok).toBe(false);
+      expect(newEventStatus(current, 'transferred', 'civilian_held').ok).toBe(false);
+    }
     // Such a transfer recorded before stands when a history is replayed.
     expect(nextStatus('government_stock', 'transferred', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });
   });

@@ -59,13 +59,21 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
 
 /**
  * The status after an event recorded now: nextStatus, save that a weapon leaves government stocks for
- * civilian use only with its own event, which ITI 8(c) asks the transferring State's marking of (a seized or
- * found weapon returned to its holder is no transfer from stocks). A history replayed after an annulment goes
+ * civilian use only with its own event, which ITI 8(c) asks the transferring State's marking of. A weapon
+ * seized or found goes back by a transfer only to civilian hands that held it before (`heldBefore`: the
+ * statuses of its history): a stolen weapon returned to its owner. Any other goes to the State first
+ * (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment goes
  * through nextStatus: what was accepted when written stands.
  */
-export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus): TransitionResult {
+export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus, heldBefore: readonly WeaponStatus[] = []): TransitionResult {
   if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
     return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };
+  }
+  if (event === 'transferred' && (current === 'seized' || current === 'found') && (given !== 'civilian_held' || !heldBefore.includes('civilian_held'))) {
+    return {
+      ok: false,
+      reason: `a weapon ${current} goes back by a transfer only to civilian hands that held it before; otherwise the State acquires it first (acquired_by_government), then transferred_to_civilian (ITI 8(c))`,
+    };
   }
   return nextStatus(current, event, given);
 }

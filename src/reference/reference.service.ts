@@ -52,16 +52,20 @@ export class ReferenceService {
   }
 
   /**
-   * An alias added to a shipped entry that already names another entry would read two
-   * ways, the API taking the entry listed last and the import the added name: refused. A new entry's names
-   * win over shipped ones (docs/import-format.md), as both read them.
+   * A name that already names another entry would read two ways, the API taking the entry listed last and
+   * the import the added name: refused, save a new entry's names that repeat shipped names of another
+   * entry, which win over them in both (docs/import-format.md). An alias added to a shipped entry may
+   * repeat none.
    */
   private async assertNamesFree(stateCode: string, input: AddReferenceDto, find: (matcher: ReferenceMatcher, text: string) => Match | null): Promise<void> {
     const matcher = await this.matcher(stateCode);
-    if (find(matcher, input.code)?.code !== input.code) return;
-    const errors = input.aliases.map((alias, i) => [`aliases[${i}]`, alias] as const).flatMap(([field, text]) => {
+    const shipped = await this.shippedMatcher();
+    const extending = find(matcher, input.code)?.code === input.code;
+    const names = [...(extending ? [] : [['name', input.name] as const]), ...input.aliases.map((alias, i) => [`aliases[${i}]`, alias] as const)];
+    const errors = names.flatMap(([field, text]) => {
       const match = find(matcher, text);
-      return match && match.code !== input.code ? [{ field, messages: [`"${text}" already names ${match.name} (${match.code}): add it to that entry, or choose another name`] }] : [];
+      if (!match || match.code === input.code || (!extending && find(shipped, text)?.code === match.code)) return [];
+      return [{ field, messages: [`"${text}" already names ${match.name} (${match.code}): add it to that entry, or choose another name`] }];
     });
     if (errors.length) throw new ValidationFailedError(errors);
   }

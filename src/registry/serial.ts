@@ -19,6 +19,18 @@ export function normaliseSerial(asMarked: string): string {
   return asMarked.normalize('NFKC').replace(SEPARATORS, '').replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
+/**
+ * Whether a normalised serial holds a letter or a digit: an ASCII one, or any character beyond ASCII (a
+ * letter of another script). Separators, wildcards and other punctuation alone ("-" put for "none") are
+ * no serial. SQL twin: SERIAL_HAS_CHARACTER.
+ */
+export function holdsSerialCharacter(normalised: string): boolean {
+  return [...normalised].some((character) => /[A-Za-z0-9]/.test(character) || character.codePointAt(0)! > 0x7f);
+}
+
+/** holdsSerialCharacter as a PostgreSQL regular expression (the import's check). */
+export const SERIAL_HAS_CHARACTER = '[A-Za-z0-9]|[^\\x01-\\x7f]';
+
 /** Characters misread for one another on worn or stamped metal, each folded to one representative. */
 export const LOOK_ALIKES: Record<string, string> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
 const FOLD_FROM = Object.keys(LOOK_ALIKES).join('');

@@ -23,7 +23,7 @@ import { WeaponEntity } from './entities/weapon.entity';
 import { DEFAULT_RULE_POLICIES, judgeChange, RuleId, RulePolicy, RuleSubject } from './marking-rules';
 import { EventType, WeaponStatus } from './registry.constants';
 import { CustodianClosedError, EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
-import { knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
+import { holdsSerialCharacter, knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
 import { WeaponFilters, WeaponsRepository } from './weapons.repository';
 
 /** Officers record what they seize or find; registrars keep everything else. */
@@ -348,7 +348,7 @@ export class WeaponsService {
     let event: Partial<RecordEventEntity> | null = null;
     let historyAfter = history;
     if (change.event) {
-      const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter);
+      const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter, standingHistory(history).map((e) => e.statusAfter as WeaponStatus));
       if (!next.ok) throw new EventNotAllowedError(next.reason);
       status = next.status;
       // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).
@@ -616,13 +616,15 @@ function describeGiven(
   return { columns, manufacturerCountry };
 }
 
-/** Normalisation (NFKC) can lengthen a serial: what is stored must still fit its 64 characters. */
-/** Serials as given must fit the index once normalised, and hold a letter or a digit (a "-" put for "none" is no serial). */
+/**
+ * Serials as given must fit the index once normalised (NFKC can lengthen them), and hold a letter or a
+ * digit (a "-" put for "none" is no serial).
+ */
 function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[], serialField = 'serial'): void {
   const problem = (value: string | undefined): string | null => {
     if (typeof value !== 'string') return null;
     const normalised = normaliseSerial(value);
-    if (normalised === '') return 'serial holds no letter or digit: leave it out (with serialObliterated if it cannot be read)';
+    if (!holdsSerialCharacter(normalised)) return 'serial holds no letter or digit: leave it out (with serialObliterated if it cannot be read)';
     return normalised.length > 64 ? 'serial is longer than 64 characters once normalised' : null;
   };
   const checks: [string, string | undefined][] = [[serialField, serial], ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].serial`, m.serial])];

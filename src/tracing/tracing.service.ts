@@ -185,7 +185,7 @@ export class TracingService {
       changes.classification = await this.classificationFor(actor, caseId, changes.disclosedFields ?? trace.disclosedFields, input.classification, trace.classification);
     }
     const next = { ...trace, ...changes } as TraceEntity;
-    await this.checkInherited(actor, next);
+    await this.checkInherited(actor, trace, next);
     await this.checkRequest(actor, next);
     return this.done(actor, await this.traces.update(trace, changes, this.clock.now()));
   }
@@ -211,10 +211,14 @@ export class TracingService {
     const trace = await this.transition(actor, id, version, 'send');
     await this.checkRequest(actor, trace);
     const now = this.clock.now();
+    // A follow-up leaves with every restriction its parent and the parent's answer carry now (an answer that
+    // followed a delayed one may have added some since the follow-up was opened).
+    const inherited = await this.inherited(actor, trace);
+    const useRestrictions = inherited ? [...new Set([...trace.useRestrictions, ...inherited.useRestrictions])] : trace.useRestrictions;
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
-    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt }, now);
+    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions }, now);
     const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
       component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
     }));
@@ -689,24 +693,30 @@ export class TracingService {
     return mayRead ? this.openDisclosure(trace) : null;
   }
 
-  /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
+  /** What a follow-up inherits from the trace it follows: that trace's restrictions and its answer's, and its classification. */
+  private async inherited(actor: AuthUser, trace: TraceEntity): Promise<{ useRestrictions: string[]; classification: string } | null> {
+    const parent = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null;
+    if (!parent) return null;
+    return { useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])], classification: parent.classification };
+  }
+
   /**
-   * A follow-up keeps the handling of what it came from: the parent's restrictions and its answer's (the
-   * answering State's, which it may add to, never remove) and at least the parent's classification.
+   * The officer's edit of a follow-up keeps what it inherited: no restriction of the parent or of its answer
+   * it carries is dropped (more may be added), and it is classified at least as the parent.
    */
-  private async checkInherited(actor: AuthUser, request: TraceEntity): Promise<void> {
-    const parent = request.parentId ? await this.traces.findById(actor.stateCode, request.parentId) : null;
-    if (!parent) return;
+  private async checkInherited(actor: AuthUser, before: TraceEntity, request: TraceEntity): Promise<void> {
+    const inherited = await this.inherited(actor, before);
+    if (!inherited) return;
     const errors: [string, string][] = [];
-    const inherited = [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])];
-    const dropped = inherited.filter((code) => !request.useRestrictions.includes(code));
+    const dropped = inherited.useRestrictions.filter((code) => before.useRestrictions.includes(code) && !request.useRestrictions.includes(code));
     if (dropped.length) errors.push(['useRestrictions', `a follow-up keeps the restrictions of the trace it follows and of its answer: ${dropped.join(', ')}`]);
-    if (rank(request.classification) < rank(parent.classification)) {
-      errors.push(['classification', `a follow-up is classified at least as the trace it follows: ${parent.classification}`]);
+    if (rank(request.classification) < rank(inherited.classification)) {
+      errors.push(['classification', `a follow-up is classified at least as the trace it follows: ${inherited.classification}`]);
     }
     if (errors.length) throw fieldErrors(errors);
   }
 
+  /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
   private async checkRequest(actor: AuthUser, request: Pick<TraceEntity, 'requestedState' | 'priority' | 'urgentJustification' | 'weaponObserved' | 'recovery' | 'onBehalfOf'>): Promise<void> {
     const errors: [string, string][] = [];
     if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.now().toISOString().slice(0, 10)) {

@@ -391,7 +391,7 @@ function report(f: {
     `| lifecycles, ${f.clients} concurrent clients | ${f.lifecycles} in ${f.seconds} s: ${f.perSecond} lifecycles/s | ≥ 100/s |`,
     ...TRANSITIONS.map((kind) => `| ${kind} | ${ms(f.latencies[kind])} | p95 ≤ 50 ms |`),
     `| read of the incoming copy (\`GET /traces/:id\`, before acknowledging) | ${ms(f.latencies['read incoming copy'])} | — |`,
-    `| delivery: send's response → BEL's incoming copy committed | ${ms(f.delivery)}, max ${f.delivery.max} ms | — |`,
+    `| delivery: send's response → BEL's incoming copy committed, as seen by a look-up every ${WATCH_INTERVAL_MS} ms | ${ms(f.delivery)}, max ${f.delivery.max} ms | — |`,
     `| outbox: message written → delivered (database clock), ${f.outbox.messages} messages (sent, acknowledged, answered) | ${ms(f.outbox)}; ${f.outbox.perSecond} delivered/s | — |`,
     `| \`GET /traces/:id/request.pdf\`, ${f.pdf.count} one at a time | median ${f.pdf.p50} ms, p95 ${f.pdf.p95} ms | median ≤ 50 ms |`,
     '',

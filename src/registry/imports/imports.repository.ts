@@ -7,6 +7,7 @@ import { keysetPage, Page, PageQueryDto } from '../../common/http/pagination';
 import { Db } from '../../database/db';
 import { COMPONENTS, ORIGIN_EVENTS } from '../registry.constants';
 import { MARKING_RULES, RuleId } from '../marking-rules';
+import { SERIAL_HAS_CHARACTER } from '../serial';
 import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS, RecordLines } from './import-format';
 import { ImportRejectionEntity, WeaponImportEntity } from './weapon-import.entity';
 
@@ -183,7 +184,7 @@ export class ImportsRepository {
       ['craft_or_3d_printed', 'BOOLEAN_INVALID', `r.craft_text IS NOT NULL AND lower(r.craft_text) NOT IN ('true', 'false', 'yes', 'no', '1', '0')`, `'craft_or_3d_printed must be true or false'`],
       ['marking_component', 'COMPONENT_INVALID', `(r.marking_component IS NOT NULL AND r.marking_component NOT IN (${list(COMPONENTS)})) OR (r.marking_text IS NOT NULL AND r.marking_component IS NULL)`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],
       ['serial', 'TOO_LONG', `length(r.serial_normalised) > 64`, `'serial is longer than 64 characters once normalised'`],
-      ['serial', 'SERIAL_INVALID', `r.serial IS NOT NULL AND r.serial_normalised = ''`, `'serial holds no letter or digit: leave it empty'`],
+      ['serial', 'SERIAL_INVALID', `r.serial IS NOT NULL AND r.serial_normalised !~ '${SERIAL_HAS_CHARACTER}'`, `'serial holds no letter or digit: leave it empty'`],
       ['custodian', 'CUSTODIAN_CLOSED', `r.custodian IS NOT NULL AND custodian_key(r.custodian) IN (SELECT c.name_key FROM closed_custodians c WHERE c.state_code = $1)`,
         `(SELECT format('%s closed on %s: its records are kept by %s (ITI 13)', c.name, c.closed_on, c.records_custodian) FROM closed_custodians c WHERE c.state_code = $1 AND c.name_key = custodian_key(r.custodian))`],
       ...Object.entries(IMPORT_MAX_LENGTHS).map(([column, max]): [string, string, string, string] => [
