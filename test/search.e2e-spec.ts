@@ -4,7 +4,7 @@ import { SERIAL_PATTERN_QUERY } from '../migrations/1795420683700-RegistrySecuri
 import { Db } from '../src/database/db';
 import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
 import { SerialMatch, WeaponsRepository } from '../src/registry/weapons.repository';
-import { bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 import { registerWeapon } from './support/weapons';
 
 describe('weapon search', () => {
@@ -78,6 +78,22 @@ describe('weapon search', () => {
     const serial = 'LOWER-CASE-1';
     const weapon = await registerWeapon(t, registrar, { serial });
     expect((await search({ serial, country: 'bel' })).items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([weapon.id]);
+  });
+
+  it('lists every record that passes the filters, a page at a time, with GET /weapons', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await registerWeapon(t, registrar, { model: 'LISTX-9', yearOfManufacture: 1991, occurredOn: '1991-06-01' })).id);
+      t.clock.advance(10);
+    }
+    await registerWeapon(t, registrar, { model: 'LISTX-9', yearOfManufacture: 1999, occurredOn: '1999-06-01' });
+    await registerWeapon(t, registrar, { model: 'LISTX-9', manufacturer: 'Glock', calibre: '9mm Luger', yearOfManufacture: 1991, occurredOn: '1991-06-01', countryOfManufacture: 'AUT' });
+    const query = { model: 'listx-9', manufacturer: 'Fabrique Nationale', calibre: '5.56x45', country: 'bel', yearFrom: 1990, yearTo: 1992, status: 'civilian_held', limit: 1 };
+    const listed = await allPages<{ id: string }>(t, registrar, '/api/v1/weapons', query);
+    expect(listed.map((w) => w.id)).toEqual(ids);
+    const reversed = await t.http.get('/api/v1/weapons').query({ yearFrom: 1995, yearTo: 1990 }).set(bearer(registrar)).expect(400);
+    expect(reversed.body.details).toEqual([{ field: 'yearTo', messages: ['yearTo 1990 is before yearFrom 1995'] }]);
+    expect((await t.http.get('/api/v1/weapons').query({ yearFrom: 'old' }).set(bearer(registrar)).expect(400)).body.details[0].field).toBe('yearFrom');
   });
 
   it('shows the newest record first among matches of equal score', async () => {

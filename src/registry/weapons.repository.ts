@@ -102,10 +102,9 @@ export class WeaponsRepository {
     return trace?.id ?? null;
   }
 
-  list(stateCode: string, status: WeaponStatus | undefined, page: PageQueryDto): Promise<Page<WeaponEntity>> {
+  list(stateCode: string, filters: WeaponFilters, page: PageQueryDto): Promise<Page<WeaponEntity>> {
     const query = this.db.repository(WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
-    if (status) query.andWhere('w.status = :status', { status });
-    return keysetPage(query, [{ property: 'createdAt', column: 'w.created_at' }, { property: 'id', column: 'w.id' }], page);
+    return keysetPage(filtered(query, filters), [{ property: 'createdAt', column: 'w.created_at' }, { property: 'id', column: 'w.id' }], page);
   }
 
   async insertMarkings(markings: Partial<MarkingEntity>[]): Promise<void> {

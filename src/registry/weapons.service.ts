@@ -105,7 +105,9 @@ export class WeaponsService {
   }
 
   async list(actor: AuthUser, query: ListWeaponsQueryDto): Promise<Page<WeaponSummaryDto>> {
-    return mapPage(await this.weapons.list(actor.stateCode, query.status, query), WeaponSummaryDto.from);
+    const matcher = query.manufacturer || query.calibre ? await this.reference.matcher(actor.stateCode) : null;
+    const { filters } = this.filtersOf({ ...query, status: query.status ? [query.status] : undefined }, matcher);
+    return mapPage(await this.weapons.list(actor.stateCode, filters, query), WeaponSummaryDto.from);
   }
 
   async addMarkings(actor: AuthUser, id: string, markings: MarkingInputDto[]): Promise<WeaponDto> {
@@ -265,7 +267,6 @@ export class WeaponsService {
   /** Ranked search: serial (exact, look-alike, partial) through the index, then the filters. */
   async search(actor: AuthUser, input: SearchWeaponsDto): Promise<SearchResultDto> {
     const limit = input.limit ?? 20;
-    if (input.yearFrom !== undefined && input.yearTo !== undefined && input.yearFrom > input.yearTo) throw fieldError('yearTo', `yearTo ${input.yearTo} is before yearFrom ${input.yearFrom}`);
     if (!input.serial && SEARCH_FILTERS.every((field) => input[field] === undefined || (Array.isArray(input[field]) && input[field].length === 0))) {
       throw fieldError('serial', `give a serial, or at least one of ${SEARCH_FILTERS.join(', ')} (GET /weapons lists the registry)`);
     }
@@ -301,7 +302,9 @@ export class WeaponsService {
     return { items, serialQuery: { kind: query.kind, normalised: query.normalised } };
   }
 
-  private filtersOf(input: SearchWeaponsDto, matcher: ReferenceMatcher | null): { filters: WeaponFilters; reasons: string[] } {
+  /** The filters of a search or a list, manufacturer and calibre read through the reference data, and how each reads. */
+  private filtersOf(input: Omit<SearchWeaponsDto, 'serial' | 'limit'>, matcher: ReferenceMatcher | null): { filters: WeaponFilters; reasons: string[] } {
+    if (input.yearFrom !== undefined && input.yearTo !== undefined && input.yearFrom > input.yearTo) throw fieldError('yearTo', `yearTo ${input.yearTo} is before yearFrom ${input.yearFrom}`);
     const reasons: string[] = [];
     const filters: WeaponFilters = { model: input.model, country: input.country, yearFrom: input.yearFrom, yearTo: input.yearTo, statuses: input.status };
     if (input.manufacturer && matcher) {
