@@ -106,7 +106,7 @@ describe('responses match the OpenAPI document', () => {
     await call('registrar', 'post', '/weapons/{id}/events', {
       params: { id: weapon.id },
       body: {
-        type: 'corrected', occurredOn: '1980-05-02', correctsEventId: weapon.events[0].id, description: { model: 'FNC 80', yearOfManufacture: 1981 },
+        type: 'corrected', occurredOn: '1980-05-02', correctsEventId: weapon.events[0].id, description: { model: 'FNC 80', yearOfManufacture: 1979 },
         withdrawsMarkings: [proof.markings.find((m: { kind: string }) => m.kind === 'proof').id],
       },
     });

@@ -94,6 +94,9 @@ describe('reference data', () => {
     // A new entry may take a shipped name of another (it wins), not one a registrar added to another.
     const added2 = await t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send({ code: 'fn-belgique-sa', name: 'FN Belgique', country: 'BEL', aliases: [] }).expect(400);
     expect(added2.body.details).toEqual([{ field: 'name', messages: [expect.stringMatching(/^"FN Belgique" already names FN Herstal \(fn-herstal\)/)] }]);
+    // A code is a name too.
+    const code = await t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send({ code: 'fn-belgique', name: 'Fabrique de Liège', country: 'BEL', aliases: [] }).expect(400);
+    expect(code.body.details.map((d: { field: string }) => d.field)).toEqual(['code']);
   });
 
   it('lists no entry for a query without a Latin letter or digit (not every one)', async () => {

@@ -153,6 +153,13 @@ describe('marking registry', () => {
       expect(destroyed.body).toMatchObject({ status: 'destroyed', incomplete: [] });
 
       // ITI 8(c): from government stocks to civilian use only with its own event, which asks for the State's marking.
+      const issued = await registerWeapon(t, registrar, { status: 'in_service' });
+      await t.http.post(`/api/v1/weapons/${issued.id}/events`).set(bearer(registrar)).send({ type: 'stolen', occurredOn: '2024-02-01' }).expect(201);
+      await t.http.post(`/api/v1/weapons/${issued.id}/events`).set(bearer(registrar)).send({ type: 'found', occurredOn: '2024-03-01' }).expect(201);
+      // Back to its unit, not to a civilian: only to what it was before.
+      await t.http.post(`/api/v1/weapons/${issued.id}/events`).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-04-01', statusAfter: 'civilian_held' }).expect(409);
+      expect((await t.http.post(`/api/v1/weapons/${issued.id}/events`).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-04-01', statusAfter: 'in_service' }).expect(201)).body.status).toBe('in_service');
+
       // Found with no known holder: the State acquires it first, where 8(c) and 8(d) ask for its marking.
       const stray = await registerWeapon(t, registrar, { origin: 'found', occurredOn: '2024-02-01' });
       const straying = await t.http.post(`/api/v1/weapons/${stray.id}/events`).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-05-01', statusAfter: 'civilian_held' }).expect(409);
@@ -535,6 +542,12 @@ describe('marking registry', () => {
       expect(weapon.body.events[1].parties).toEqual([{ role: 'previous_custodian', name: custodian }, { role: 'custodian', name: 'France (national registry)' }]);
     }
     await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(404);
+    // Never before a record's first event.
+    const recent = `Armurerie Récente ${uniqueSerial('')}`;
+    await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2025-03-01', yearOfManufacture: 2025 });
+    await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2024-06-01', yearOfManufacture: 2024 });
+    const early = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: recent, occurredOn: '2024-12-31' }).expect(400);
+    expect(early.body.details).toEqual([{ field: 'occurredOn', messages: [`1 records of ${recent} begin after 2024-12-31 (the latest on 2025-03-01): the transfer cannot come before their first event`] }]);
     const future = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2099-01-01' }).expect(400);
     expect(future.body.details[0].field).toBe('occurredOn');
     // Never the national registry itself, whose records are already the State's.
@@ -685,7 +698,7 @@ describe('marking registry', () => {
       expect(fieldsOf(bare)).toEqual(['serial', 'markings[0].serial']);
       expect(fieldsOf(await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ serial: '#?', markings: [] })).expect(400))).toEqual(['serial']);
       // The import reads "a letter or a digit" as the API does, a letter of another script included.
-      for (const serial of ['-', '#?*_', 'Ж-1', 'ab', '']) {
+      for (const serial of ['-', '#?*_', 'Ж', '•', 'ab', '', '1']) {
         const [{ holds }] = await ownerQuery<{ holds: boolean }>(t, `SELECT serial_normalise($1) ~ '${SERIAL_HAS_CHARACTER}' AS holds`, [serial]);
         expect({ serial, holds }).toEqual({ serial, holds: holdsSerialCharacter(normaliseSerial(serial)) });
       }
@@ -706,7 +719,7 @@ describe('marking registry', () => {
       expect(fieldsOf(await t.http.post(events).set(bearer(registrar)).send({ type: 'imported', occurredOn: '2024-01-01', counterpartState: 'BEL' }).expect(400))).toEqual(['statusAfter']);
     });
 
-    it('returns a found or seized weapon with a transfer to civilian hands that held it, while one from government stocks still needs 8(c)', async () => {
+    it('returns a found or seized weapon with a transfer to a status it had before, while one from government stocks still needs 8(c)', async () => {
       const stolen = await registerWeapon(t, registrar);
       const events = `/api/v1/weapons/${stolen.id}/events`;
       await t.http.post(events).set(bearer(registrar)).send({ type: 'stolen', occurredOn: '2024-02-01' }).expect(201);
@@ -728,7 +741,17 @@ describe('marking registry', () => {
       const events = `/api/v1/weapons/${weapon.id}/events`;
       const typo = await t.http.post(events).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2003-05-01', counterpartState: 'DEU', licenceRef: 'EXP-2023-4' }).expect(400);
       expect(typo.body.details).toEqual([{ field: 'occurredOn', messages: ['occurredOn 2003-05-01 is before the record\'s first event (manufactured on 2015-03-02)'] }]);
-      await t.http.post(events).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2015-03-02', counterpartState: 'DEU', licenceRef: 'EXP-2015-4' }).expect(201);
+      const exported = (await t.http.post(events).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2015-03-02', counterpartState: 'DEU', licenceRef: 'EXP-2015-4' }).expect(201)).body;
+      // A correction is judged as the history stands after it.
+      const exportId = exported.events.find((e: { type: string }) => e.type === 'exported').id;
+      const manufacturedId = exported.events.find((e: { type: string }) => e.type === 'manufactured').id;
+      const backdated = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: exportId, occurredOn: '2003-05-01', counterpartState: 'DEU', licenceRef: 'EXP-2015-4' }).expect(400);
+      expect(backdated.body.details).toEqual([{ field: 'occurredOn', messages: ['occurredOn 2003-05-01 is before the record\'s first event (manufactured on 2015-03-02)'] }]);
+      const moved = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: manufacturedId, occurredOn: '2016-01-10' }).expect(400);
+      expect(moved.body.details).toEqual([{ field: 'occurredOn', messages: ['the record\'s first event cannot come after its exported on 2015-03-02'] }]);
+      const madeLater = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: manufacturedId, occurredOn: '2015-03-02', description: { yearOfManufacture: 2016 } }).expect(400);
+      expect(madeLater.body.details).toEqual([{ field: 'description.yearOfManufacture', messages: ['the year of manufacture, 2016, is after the record\'s first event (manufactured on 2015-03-02)'] }]);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: manufacturedId, occurredOn: '2015-03-01', description: { yearOfManufacture: 2014 } }).expect(201);
       const later = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '2015-03-02', yearOfManufacture: 2019 })).expect(400);
       expect(later.body.details).toEqual([{ field: 'yearOfManufacture', messages: ['yearOfManufacture 2019 is after the first event (manufactured on 2015-03-02)'] }]);
       const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv')

@@ -98,8 +98,8 @@ describe('Auditor reports', () => {
     await insertTrace('FRA', { direction: 'outgoing', counterpart: 'ITA', sentAt: '2026-10-01T00:00:00Z', overdue: true });
     // Received by FRA from BRA: acknowledged in 12 h, answered partially in 36 h.
     await insertTrace('FRA', { direction: 'incoming', counterpart: 'BRA', sentAt: '2026-10-05T00:00:00Z', ackHours: 12, answerHours: 36, answer: { outcome: 'partial', reasonCode: 'ongoing_criminal_investigation' } });
-    // Outside the period asked for.
-    await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2020-01-01T00:00:00Z', ackHours: 1, answerHours: 2, answer: { outcome: 'full' } });
+    // Outside the period asked for: a delayed answer whose full one is overdue.
+    await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2020-01-01T00:00:00Z', ackHours: 1, answerHours: 2, answer: { outcome: 'delayed', reasonCode: 'other', expectedDate: '2020-02-01' }, overdue: true });
     for (const [name, state, roles] of [['auditor', 'FRA', ['auditor']], ['registrar', 'FRA', ['registrar']], ['officer', 'FRA', ['officer']], ['npc', 'FRA', ['npc']], ['braAuditor', 'BRA', ['auditor']]] as const) {
       tokens[name] = await login(t, await createUser(t, { stateCode: state, roles: [...roles], mfaExempt: true }));
     }
@@ -207,7 +207,8 @@ describe('Auditor reports', () => {
     expect(counterpart('outgoing', 'BEL')).toMatchObject({ traces: 2, answered: 2, responseRate: 1 });
     expect(counterpart('outgoing', 'ITA')).toMatchObject({ traces: 1, answered: 0, responseRate: 0, answerHours: { p50: null, p90: null } });
     expect(counterpart('incoming', 'BRA')).toMatchObject({ traces: 1 });
-    expect(report.overdueNow).toEqual({ sent: 1, received: 0 });
+    // Waiting past a deadline now, whenever sent: the one to ITA, and the full answer the 2020 delayed one promised.
+    expect(report.overdueNow).toEqual({ sent: 2, received: 0 });
     expect(report.failureReasons).toEqual([
       { direction: 'incoming', reason: 'ongoing_criminal_investigation', traces: 1 },
       { direction: 'outgoing', reason: 'national_security', traces: 1 },

@@ -825,7 +825,12 @@ describe('Tracing between national points of contact', () => {
     const delayed = await sentTrace();
     await transition('belNpc', delayed.incoming.id, 'acknowledge');
     await transition('belNpc', delayed.incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: t.clock.now().toISOString().slice(0, 10) });
+    // Another node's answer is stored as it came: a date that is no date neither stops the job nor counts as late.
+    const garbled = await sentTrace();
+    await transition('belNpc', garbled.incoming.id, 'acknowledge');
+    await transition('belNpc', garbled.incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: t.clock.now().toISOString().slice(0, 10) });
     await outbox.drain();
+    await ownerQuery(t, `UPDATE traces SET answer = jsonb_set(answer, '{expectedDate}', '"2026-02-30"') WHERE id = $1`, [garbled.outgoing.id], 'FRA');
     t.clock.advance(25 * 3600);
     tokens.belNpc = await login(t, belNpcUser); // access tokens last 15 minutes
     await ownerQuery(t, `UPDATE users SET email = 'npc@police.example.be' WHERE id = $1`, [belNpcUser.id], 'BEL');
@@ -847,7 +852,9 @@ describe('Tracing between national points of contact', () => {
     expect((await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.overdueSince).not.toBeNull();
     const lateFull = inbox.body.items.find((n: { kind: string; traceId: string }) => n.kind === 'trace_overdue' && n.traceId === delayed.incoming.id);
     expect(lateFull.message).toMatch(/^Overdue: the full answer \(after its delayed one\) of the trace request from FRA was due \d{4}-\d\d-\d\d$/);
-    expect((await t.http.get(api(`/traces/${delayed.outgoing.id}`)).set(bearer(await login(t, fraNpcUser))).expect(200)).body.overdueSince).not.toBeNull();
+    const fraNpc = await login(t, fraNpcUser);
+    expect((await t.http.get(api(`/traces/${delayed.outgoing.id}`)).set(bearer(fraNpc)).expect(200)).body.overdueSince).not.toBeNull();
+    expect((await t.http.get(api(`/traces/${garbled.outgoing.id}`)).set(bearer(fraNpc)).expect(200)).body.overdueSince).toBeNull();
     t.clock.advance(8 * 24 * 3600); // past the urgent answer deadline too
     tokens.belNpc = await login(t, belNpcUser);
     await job.run();

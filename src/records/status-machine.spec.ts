@@ -41,9 +41,10 @@ describe('weapon status machine', () => {
     expect(newEventStatus('destroyed', 'transferred', 'civilian_held')).toEqual(nextStatus('destroyed', 'transferred', 'civilian_held'));
   });
 
-  it('returns a seized or found weapon by a transfer only to civilian hands that held it before', () => {
+  it('returns a seized or found weapon by a transfer only to a status it had before', () => {
     for (const current of ['seized', 'found'] as const) {
       expect(newEventStatus(current, 'transferred', 'civilian_held', ['civilian_held', 'stolen', current])).toEqual({ ok: true, status: 'civilian_held' });
+      expect(newEventStatus(current, 'transferred', 'in_service', ['in_service', 'stolen', current])).toEqual({ ok: true, status: 'in_service' });
       // Registered when seized or found: the State acquires it first, so that 8(c) asks for its marking.
       expect(newEventStatus(current, 'transferred', 'civilian_held', [current]).ok).toBe(false);
       expect(newEventStatus(current, 'transferred', 'in_service', ['civilian_held', current]).ok).toBe(false);

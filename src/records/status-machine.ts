@@ -17,7 +17,7 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   manufactured: { from: [], to: 'given' },
   imported: { from: ['exported'], to: 'given' },
   exported: { from: HELD, to: 'exported' },
-  // A weapon seized or found goes back to a holder with a transfer (a stolen weapon returned to its owner).
+  // A weapon seized or found goes back with a transfer to a status it had before (newEventStatus).
   transferred: { from: [...HELD, 'seized', 'found'], to: 'given' },
   transferred_to_civilian: { from: ['in_service', 'government_stock'], to: 'civilian_held' },
   acquired_by_government: { from: ['civilian_held', 'seized', 'found'], to: 'government_stock' },
@@ -60,19 +60,19 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
 /**
  * The status after an event recorded now: nextStatus, save that a weapon leaves government stocks for
  * civilian use only with its own event, which ITI 8(c) asks the transferring State's marking of. A weapon
- * seized or found goes back by a transfer only to civilian hands that held it before (`heldBefore`: the
- * statuses of its history): a stolen weapon returned to its owner. Any other goes to the State first
- * (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment goes
- * through nextStatus: what was accepted when written stands.
+ * seized or found goes back by a transfer only to a status it had before (`heldBefore`: the statuses of its
+ * history): a stolen pistol returned to its owner, or to the unit it was issued to. Any other goes to the
+ * State first (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment
+ * goes through nextStatus: what was accepted when written stands.
  */
 export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus, heldBefore: readonly WeaponStatus[] = []): TransitionResult {
   if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
     return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };
   }
-  if (event === 'transferred' && (current === 'seized' || current === 'found') && (given !== 'civilian_held' || !heldBefore.includes('civilian_held'))) {
+  if (event === 'transferred' && (current === 'seized' || current === 'found') && (!given || !heldBefore.includes(given))) {
     return {
       ok: false,
-      reason: `a weapon ${current} goes back by a transfer only to civilian hands that held it before; otherwise the State acquires it first (acquired_by_government), then transferred_to_civilian (ITI 8(c))`,
+      reason: `a weapon ${current} goes back by a transfer only to a status it had before (${heldBefore.filter((s) => HELD.includes(s)).join(', ') || 'none'}); otherwise the State acquires it first (acquired_by_government), then transferred_to_civilian (ITI 8(c))`,
     };
   }
   return nextStatus(current, event, given);

@@ -61,7 +61,8 @@ export class ReferenceService {
     const matcher = await this.matcher(stateCode);
     const shipped = await this.shippedMatcher();
     const extending = find(matcher, input.code)?.code === input.code;
-    const names = [...(extending ? [] : [['name', input.name] as const]), ...input.aliases.map((alias, i) => [`aliases[${i}]`, alias] as const)];
+    // The code is a name too (the matcher and the SQL read it as one).
+    const names = [...(extending ? [] : [['code', input.code] as const, ['name', input.name] as const]), ...input.aliases.map((alias, i) => [`aliases[${i}]`, alias] as const)];
     const errors = names.flatMap(([field, text]) => {
       const match = find(matcher, text);
       if (!match || match.code === input.code || (!extending && find(shipped, text)?.code === match.code)) return [];

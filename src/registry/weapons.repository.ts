@@ -153,6 +153,19 @@ export class WeaponsRepository {
     return row.rule_policies;
   }
 
+  /** The records of a custodian whose first event is later than `date`: how many, and the latest first date. */
+  async custodyRecordsBeginningAfter(stateCode: string, custodian: string, date: string): Promise<{ records: number; latest: string | null }> {
+    const [row]: { records: number; latest: string | null }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS records, max(f.first_on)::text AS latest FROM (
+         SELECT min(e.occurred_on) AS first_on FROM weapons w JOIN record_events e ON e.weapon_id = w.id AND e.state_code = w.state_code AND e.type <> 'corrected'
+          WHERE w.state_code = $1 AND w.custodian IS NOT NULL AND custodian_key(w.custodian) = custodian_key($2)
+          GROUP BY w.id) f
+        WHERE f.first_on > $3::date`,
+      [stateCode, custodian, date],
+    );
+    return row;
+  }
+
   /**
    * ITI 13: every record of a closing company passes to the State in one statement: the new custodian on
    * each weapon, and a custody_transferred event for each weapon moved. The rows are locked and read as

@@ -229,6 +229,10 @@ export class WeaponsService {
     if (!(await this.weapons.lockCustody(actor.stateCode, 'exclusive', CUSTODY_WAIT_MS))) {
       throw new ConflictError('CUSTODY_BUSY', 'Records naming a custodian are being written (an import, most likely): try the transfer again when it has finished');
     }
+    const beginLater = await this.weapons.custodyRecordsBeginningAfter(actor.stateCode, input.fromCustodian, input.occurredOn);
+    if (beginLater.records > 0) {
+      throw fieldError('occurredOn', `${beginLater.records} records of ${input.fromCustodian} begin after ${input.occurredOn} (the latest on ${beginLater.latest}): the transfer cannot come before their first event`);
+    }
     const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
       occurredOn: input.occurredOn,
       retainUntil: this.retention.retainUntil('custody_transferred', input.occurredOn),
@@ -357,12 +361,6 @@ export class WeaponsService {
       // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).
       const restated = change.corrects && standingCorrections(history.filter((e) => e.restates)).get(change.corrects.id);
       const details = change.corrects ? restatement(change.event, restated || change.corrects) : change.event;
-      // Nothing happens to a weapon before its record's first event: a mistyped year would put an export
-      // first and send a trace to the wrong State.
-      const earliest = standingHistory(history)[0];
-      if (!change.corrects && earliest && details.occurredOn < earliest.occurredOn) {
-        throw fieldError('occurredOn', `occurredOn ${details.occurredOn} is before the record's first event (${earliest.type.replace(/_/g, ' ')} on ${earliest.occurredOn})`);
-      }
       // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
       if (change.corrects && !details.annuls) this.assertEventDetails(change.corrects.type, details);
       event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
@@ -370,6 +368,7 @@ export class WeaponsService {
       // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
       event.recordedAt = await this.events.nextWriteTime(actor.stateCode, id);
       historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
+      assertAfterFirstEvent(history, historyAfter, change.corrects?.id ?? '', corrected?.described.yearOfManufacture ?? weapon.yearOfManufacture, corrected?.changes.yearOfManufacture !== undefined);
       // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
       if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
         const replayed = standingStatus(historyAfter);
@@ -617,6 +616,29 @@ function describeGiven(
     if (input[field] !== undefined) Object.assign(columns, { [field]: input[field] });
   }
   return { columns, manufacturerCountry };
+}
+
+/**
+ * Nothing happens to a weapon before its record's first event, and it is not made after it: a mistyped year
+ * would put an export first and send a trace to the wrong State. Judged on the event written now (`judged`:
+ * its id in `after`, '' for a new one), or the one a correction restates, as the history stands after it;
+ * the year of manufacture when the first event moves or the year is corrected (`yearCorrected`).
+ */
+function assertAfterFirstEvent(history: RecordEventEntity[], after: RecordEventEntity[], judged: string, year: number | null, yearCorrected: boolean): void {
+  const origin = firstRecorded(history);
+  const standing = standingHistory(after);
+  const first = origin && standing.find((e) => e.id === origin.id);
+  const event = standing.find((e) => e.id === judged);
+  if (!first || !event) return;
+  const what = (e: { type: string; occurredOn: string }) => `${e.type.replace(/_/g, ' ')} on ${e.occurredOn}`;
+  if (event.id !== first.id && event.occurredOn < first.occurredOn) {
+    throw fieldError('occurredOn', `occurredOn ${event.occurredOn} is before the record's first event (${what(first)})`);
+  }
+  const earlier = event.id === first.id ? standing.find((e) => e.id !== first.id && e.occurredOn < first.occurredOn) : undefined;
+  if (earlier) throw fieldError('occurredOn', `the record's first event cannot come after its ${what(earlier)}`);
+  if ((event.id === first.id || yearCorrected) && year !== null && year > Number(first.occurredOn.slice(0, 4))) {
+    throw fieldError(yearCorrected ? 'description.yearOfManufacture' : 'occurredOn', `the year of manufacture, ${year}, is after the record's first event (${what(first)})`);
+  }
 }
 
 /**

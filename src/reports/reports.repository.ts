@@ -188,7 +188,7 @@ export class ReportsRepository {
   async overdueNow(stateCode: string): Promise<{ direction: string; traces: number }[]> {
     return this.db.manager.query(
       `SELECT direction, count(*)::int AS traces FROM traces
-        WHERE state_code = $1 AND overdue_since IS NOT NULL AND status IN ('sent', 'acknowledged', 'information_requested')
+        WHERE state_code = $1 AND overdue_since IS NOT NULL AND status <> 'closed'
         GROUP BY 1 ORDER BY 1`,
       [stateCode],
     );

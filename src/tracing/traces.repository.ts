@@ -115,7 +115,9 @@ export class TracesRepository {
         WHERE state_code = $1 AND overdue_since IS NULL
           AND ((status = 'sent' AND acknowledge_due_at < $2)
             OR (status = 'acknowledged' AND answer_due_at < $2)
-            OR (status = 'answered' AND answer->>'outcome' = 'delayed' AND (answer->>'expectedDate')::date < ($2::timestamptz AT TIME ZONE 'UTC')::date))
+            -- The copy of another node's answer is stored as sent: the cast is guarded (AND is not evaluated in order).
+            OR (status = 'answered' AND CASE WHEN answer->>'outcome' = 'delayed' AND import_valid_date(answer->>'expectedDate')
+                                             THEN (answer->>'expectedDate')::date < ($2::timestamptz AT TIME ZONE 'UTC')::date ELSE false END))
         RETURNING id`,
       [stateCode, now],
     ).then((result: [{ id: string }[], number]) => result[0]);

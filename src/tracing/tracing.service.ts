@@ -667,6 +667,7 @@ export class TracingService {
    * file is classified at least as the case (a default is raised to it, a lower choice is 400).
    */
   private async classificationFor(actor: AuthUser, caseId: string | null, fields: string[], given: string | undefined, fallback: string): Promise<string> {
+    if (given !== undefined && rank(given) === CLASSIFICATIONS.length - 1) return given; // nothing is above it
     const floor = caseId && fields.length > 0 ? await this.cases.classificationOf(actor, caseId) : null;
     const chosen = given ?? (floor && rank(floor) > rank(fallback) ? floor : fallback);
     if (floor && rank(chosen) < rank(floor)) {
