@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../common/http/optional';
 import { WEAPON_STATUSES } from '../registry.constants';
@@ -8,14 +8,8 @@ import { WeaponSummaryDto } from './weapon.response.dto';
 import { trim, upper } from '../../common/http/transforms';
 
 
-export class SearchWeaponsDto {
-  @ApiPropertyOptional({
-    example: '1A2?45*',
-    description: 'Serial as read. `?` = one unreadable character, `*` = any run of them. Spaces, dashes (typographic ones too), dots and slashes are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
-  })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
-  serial?: string;
-
+/** The filters of a search (POST /weapons/search) and of the list (GET /weapons). */
+export class WeaponFiltersDto {
   @ApiPropertyOptional({ example: 'Fabrique Nationale', description: 'Matched through the reference aliases and former names' })
   @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   manufacturer?: string;
@@ -31,11 +25,20 @@ export class SearchWeaponsDto {
   @Optional() @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
   country?: string;
 
-  @ApiPropertyOptional({ example: 1980 }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  @ApiPropertyOptional({ example: 1980, description: 'Year of manufacture, from' }) @Optional() @Type(() => Number) @IsInt() @Min(1800) @Max(2100)
   yearFrom?: number;
 
-  @ApiPropertyOptional({ example: 1995 }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  @ApiPropertyOptional({ example: 1995, description: 'Year of manufacture, up to' }) @Optional() @Type(() => Number) @IsInt() @Min(1800) @Max(2100)
   yearTo?: number;
+}
+
+export class SearchWeaponsDto extends WeaponFiltersDto {
+  @ApiPropertyOptional({
+    example: '1A2?45*',
+    description: 'Serial as read. `?` = one unreadable character, `*` = any run of them. Spaces, dashes (typographic ones too), dots and slashes are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
+  })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  serial?: string;
 
   @ApiPropertyOptional({ enum: WEAPON_STATUSES, isArray: true })
   @Optional() @IsArray() @ArrayMaxSize(10) @IsIn(WEAPON_STATUSES, { each: true, message: `each of status must be one of ${WEAPON_STATUSES.join(', ')}` })

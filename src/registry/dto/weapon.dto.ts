@@ -1,11 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
+import { WeaponFiltersDto } from './search.dto';
 import { COMPONENTS, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
 import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
 import { lower, lowerEach, trim, upper } from '../../common/http/transforms';
@@ -203,30 +204,9 @@ export class RecordEventDto extends EventDetailsDto {
 }
 
 /** GET /weapons: every record that passes the filters, oldest first, a page at a time (a search ranks the best 100 at most). */
-export class ListWeaponsQueryDto extends PageQueryDto {
+export class ListWeaponsQueryDto extends IntersectionType(PageQueryDto, WeaponFiltersDto) {
   @ApiPropertyOptional({ enum: WEAPON_STATUSES }) @Optional() @IsIn(WEAPON_STATUSES, { message: `status must be one of ${WEAPON_STATUSES.join(', ')}` })
   status?: WeaponStatus;
-
-  @ApiPropertyOptional({ example: 'Fabrique Nationale', description: 'Matched through the reference aliases and former names' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
-  manufacturer?: string;
-
-  @ApiPropertyOptional({ example: 'FNC' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
-  model?: string;
-
-  @ApiPropertyOptional({ example: '.223 Rem', description: 'Matched through the reference aliases' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
-  calibre?: string;
-
-  @ApiPropertyOptional({ example: 'BEL', description: 'Country of manufacture' })
-  @Optional() @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
-  country?: string;
-
-  @ApiPropertyOptional({ example: 1980, description: 'Year of manufacture, from' }) @Optional() @Type(() => Number) @IsInt() @Min(1800) @Max(2100)
-  yearFrom?: number;
-
-  @ApiPropertyOptional({ example: 1995, description: 'Year of manufacture, up to' }) @Optional() @Type(() => Number) @IsInt() @Min(1800) @Max(2100)
-  yearTo?: number;
 }
 
 export class LegalHoldDto {
