@@ -544,10 +544,14 @@ describe('marking registry', () => {
     await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(404);
     // Never before a record's first event.
     const recent = `Armurerie Récente ${uniqueSerial('')}`;
-    await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2025-03-01', yearOfManufacture: 2025 });
+    const late = await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2025-03-01', yearOfManufacture: 2025 });
     await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2024-06-01', yearOfManufacture: 2024 });
     const early = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: recent, occurredOn: '2024-12-31' }).expect(400);
     expect(early.body.details).toEqual([{ field: 'occurredOn', messages: [`1 records of ${recent} begin after 2024-12-31 (the latest on 2025-03-01): the transfer cannot come before their first event`] }]);
+    // The first event as corrected: a 2025 typo for 2015 no longer holds the closure back.
+    const first = (await t.http.get(`/api/v1/weapons/${late.id}`).set(bearer(registrar)).expect(200)).body.events[0];
+    await t.http.post(`/api/v1/weapons/${late.id}/events`).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: first.id, occurredOn: '2024-03-01', description: { yearOfManufacture: 2024 } }).expect(201);
+    await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: recent, occurredOn: '2024-12-31' }).expect(201);
     const future = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2099-01-01' }).expect(400);
     expect(future.body.details[0].field).toBe('occurredOn');
     // Never the national registry itself, whose records are already the State's.
@@ -752,6 +756,10 @@ describe('marking registry', () => {
       const madeLater = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: manufacturedId, occurredOn: '2015-03-02', description: { yearOfManufacture: 2016 } }).expect(400);
       expect(madeLater.body.details).toEqual([{ field: 'description.yearOfManufacture', messages: ['the year of manufacture, 2016, is after the record\'s first event (manufactured on 2015-03-02)'] }]);
       await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: manufacturedId, occurredOn: '2015-03-01', description: { yearOfManufacture: 2014 } }).expect(201);
+      // A record that broke the rule before it existed (an event written before its first) can still be corrected.
+      await ownerQuery(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until)
+                           VALUES ('FRA', $1, 'transferred', '2001-01-01', 'civilian_held', 'other', '2031-01-01')`, [weapon.id], 'FRA');
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: manufacturedId, occurredOn: '2015-03-01', description: { model: 'FNC Para' } }).expect(201);
       const later = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '2015-03-02', yearOfManufacture: 2019 })).expect(400);
       expect(later.body.details).toEqual([{ field: 'yearOfManufacture', messages: ['yearOfManufacture 2019 is after the first event (manufactured on 2015-03-02)'] }]);
       const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv')

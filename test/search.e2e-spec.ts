@@ -75,6 +75,8 @@ describe('weapon search', () => {
     expect(await refused({})).toEqual([{ field: 'serial', messages: [expect.stringContaining('give a serial, or at least one of manufacturer, model')] }]);
     expect(await refused({ limit: 5, status: [] })).toEqual([expect.objectContaining({ field: 'serial' })]);
     expect(await refused({ serial: 'ZZ1', yearFrom: 1995, yearTo: 1990 })).toEqual([{ field: 'yearTo', messages: ['yearTo 1990 is before yearFrom 1995'] }]);
+    // A JSON body gives numbers: a year as text is refused (a query string's is read as a number).
+    expect(await refused({ serial: 'ZZ1', yearFrom: '1980' })).toEqual([expect.objectContaining({ field: 'yearFrom' })]);
     const serial = 'LOWER-CASE-1';
     const weapon = await registerWeapon(t, registrar, { serial });
     expect((await search({ serial, country: 'bel' })).items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([weapon.id]);

@@ -41,7 +41,7 @@ describe('weapon status machine', () => {
     expect(newEventStatus('destroyed', 'transferred', 'civilian_held')).toEqual(nextStatus('destroyed', 'transferred', 'civilian_held'));
   });
 
-  it('returns a seized or found weapon by a transfer only to a status it had before', () => {
+  it('returns a seized or found weapon by a transfer only to the hands it was in before', () => {
     for (const current of ['seized', 'found'] as const) {
       expect(newEventStatus(current, 'transferred', 'civilian_held', ['civilian_held', 'stolen', current])).toEqual({ ok: true, status: 'civilian_held' });
       expect(newEventStatus(current, 'transferred', 'in_service', ['in_service', 'stolen', current])).toEqual({ ok: true, status: 'in_service' });
@@ -49,6 +49,10 @@ describe('weapon status machine', () => {
       expect(newEventStatus(current, 'transferred', 'civilian_held', [current]).ok).toBe(false);
       expect(newEventStatus(current, 'transferred', 'in_service', ['civilian_held', current]).ok).toBe(false);
       expect(newEventStatus(current, 'transferred', 'civilian_held').ok).toBe(false);
+      // Held once, but not when it was lost: exported, or bought back into stocks, before.
+      expect(newEventStatus(current, 'transferred', 'in_service', ['in_service', 'exported', current]).ok).toBe(false);
+      expect(newEventStatus(current, 'transferred', 'civilian_held', ['civilian_held', 'government_stock', 'stolen', current]).ok).toBe(false);
+      expect(newEventStatus(current, 'transferred', 'in_service', ['in_service', 'civilian_held', 'stolen', current]).ok).toBe(false);
     }
     // Such a transfer recorded before stands when a history is replayed.
     expect(nextStatus('government_stock', 'transferred', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });

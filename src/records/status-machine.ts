@@ -40,6 +40,17 @@ export const GIVEN_STATUSES: Partial<Record<EventType, readonly WeaponStatus[]>>
   transferred: HELD,
 };
 
+const OUT_OF_HANDS: readonly WeaponStatus[] = ['lost', 'stolen', 'seized', 'found'];
+
+/** The status a weapon was held in just before it was last lost, stolen, seized or found; null if it was in none (exported, say). */
+export function heldBeforeLoss(history: readonly WeaponStatus[]): WeaponStatus | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (OUT_OF_HANDS.includes(history[i])) continue;
+    return HELD.includes(history[i]) ? history[i] : null;
+  }
+  return null;
+}
+
 export type TransitionResult = { ok: true; status: WeaponStatus } | { ok: false; reason: string };
 
 export function nextStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus): TransitionResult {
@@ -60,19 +71,21 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
 /**
  * The status after an event recorded now: nextStatus, save that a weapon leaves government stocks for
  * civilian use only with its own event, which ITI 8(c) asks the transferring State's marking of. A weapon
- * seized or found goes back by a transfer only to a status it had before (`heldBefore`: the statuses of its
- * history): a stolen pistol returned to its owner, or to the unit it was issued to. Any other goes to the
- * State first (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment
- * goes through nextStatus: what was accepted when written stands.
+ * seized or found goes back by a transfer only to the hands it was in before it was lost, stolen, seized or
+ * found (`history`: the statuses of its events, in order): a stolen pistol returned to its owner, or to the
+ * unit it was issued to. Any other (one exported before, or with no holder known) goes to the State first
+ * (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment goes
+ * through nextStatus: what was accepted when written stands.
  */
-export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus, heldBefore: readonly WeaponStatus[] = []): TransitionResult {
+export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus, history: readonly WeaponStatus[] = []): TransitionResult {
   if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
     return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };
   }
-  if (event === 'transferred' && (current === 'seized' || current === 'found') && (!given || !heldBefore.includes(given))) {
+  const heldBefore = heldBeforeLoss(history);
+  if (event === 'transferred' && (current === 'seized' || current === 'found') && (!given || given !== heldBefore)) {
     return {
       ok: false,
-      reason: `a weapon ${current} goes back by a transfer only to a status it had before (${heldBefore.filter((s) => HELD.includes(s)).join(', ') || 'none'}); otherwise the State acquires it first (acquired_by_government), then transferred_to_civilian (ITI 8(c))`,
+      reason: `a weapon ${current} goes back by a transfer only to the hands it was in before (${heldBefore ? heldBefore.replace(/_/g, ' ') : 'none known'}); otherwise the State acquires it first (acquired_by_government), then transferred_to_civilian (ITI 8(c))`,
     };
   }
   return nextStatus(current, event, given);

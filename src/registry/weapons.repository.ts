@@ -153,13 +153,21 @@ export class WeaponsRepository {
     return row.rule_policies;
   }
 
-  /** The records of a custodian whose first event is later than `date`: how many, and the latest first date. */
+  /**
+   * The records of a custodian whose first event (the first written, on the date of its last correction, as
+   * firstRecorded and standingHistory read it) is later than `date`: how many, and the latest such date.
+   */
   async custodyRecordsBeginningAfter(stateCode: string, custodian: string, date: string): Promise<{ records: number; latest: string | null }> {
     const [row]: { records: number; latest: string | null }[] = await this.db.manager.query(
       `SELECT count(*)::int AS records, max(f.first_on)::text AS latest FROM (
-         SELECT min(e.occurred_on) AS first_on FROM weapons w JOIN record_events e ON e.weapon_id = w.id AND e.state_code = w.state_code AND e.type <> 'corrected'
+         SELECT DISTINCT ON (w.id) coalesce(c.occurred_on, e.occurred_on) AS first_on
+           FROM weapons w
+           JOIN record_events e ON e.weapon_id = w.id AND e.state_code = w.state_code AND e.type <> 'corrected'
+           LEFT JOIN LATERAL (SELECT c.occurred_on FROM record_events c
+                               WHERE c.weapon_id = e.weapon_id AND c.corrects_event_id = e.id AND c.type = 'corrected' AND c.restates
+                               ORDER BY date_trunc('milliseconds', c.recorded_at) DESC, c.id DESC LIMIT 1) c ON true
           WHERE w.state_code = $1 AND w.custodian IS NOT NULL AND custodian_key(w.custodian) = custodian_key($2)
-          GROUP BY w.id) f
+          ORDER BY w.id, date_trunc('milliseconds', e.recorded_at), e.id) f
         WHERE f.first_on > $3::date`,
       [stateCode, custodian, date],
     );

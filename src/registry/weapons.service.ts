@@ -368,7 +368,7 @@ export class WeaponsService {
       // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
       event.recordedAt = await this.events.nextWriteTime(actor.stateCode, id);
       historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
-      assertAfterFirstEvent(history, historyAfter, change.corrects?.id ?? '', corrected?.described.yearOfManufacture ?? weapon.yearOfManufacture, corrected?.changes.yearOfManufacture !== undefined);
+      assertAfterFirstEvent(history, historyAfter, change.corrects?.id ?? '', weapon.yearOfManufacture, corrected?.described.yearOfManufacture ?? weapon.yearOfManufacture, corrected?.changes.yearOfManufacture !== undefined);
       // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
       if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
         const replayed = standingStatus(historyAfter);
@@ -620,24 +620,34 @@ function describeGiven(
 
 /**
  * Nothing happens to a weapon before its record's first event, and it is not made after it: a mistyped year
- * would put an export first and send a trace to the wrong State. Judged on the event written now (`judged`:
- * its id in `after`, '' for a new one), or the one a correction restates, as the history stands after it;
- * the year of manufacture when the first event moves or the year is corrected (`yearCorrected`).
+ * would put an export first and send a trace to the wrong State. The history is read as it stands before the
+ * event written now (`judged`: its id in `after`, '' for a new one, or the event a correction restates) and
+ * after it, and only what the change breaks is refused: a record that broke the rule before it existed can
+ * still be written to.
  */
-function assertAfterFirstEvent(history: RecordEventEntity[], after: RecordEventEntity[], judged: string, year: number | null, yearCorrected: boolean): void {
+function assertAfterFirstEvent(history: RecordEventEntity[], after: RecordEventEntity[], judged: string, yearBefore: number | null, yearAfter: number | null, yearCorrected: boolean): void {
   const origin = firstRecorded(history);
-  const standing = standingHistory(after);
-  const first = origin && standing.find((e) => e.id === origin.id);
-  const event = standing.find((e) => e.id === judged);
-  if (!first || !event) return;
+  if (!origin) return;
+  const read = (events: RecordEventEntity[], year: number | null) => {
+    const standing = standingHistory(events);
+    const first = standing.find((e) => e.id === origin.id);
+    return {
+      first,
+      standing,
+      before: new Set(first ? standing.filter((e) => e.id !== first.id && e.occurredOn < first.occurredOn).map((e) => e.id) : []),
+      madeLater: Boolean(first && year !== null && year > Number(first.occurredOn.slice(0, 4))),
+    };
+  };
+  const was = read(history, yearBefore);
+  const now = read(after, yearAfter);
+  if (!now.first) return;
   const what = (e: { type: string; occurredOn: string }) => `${e.type.replace(/_/g, ' ')} on ${e.occurredOn}`;
-  if (event.id !== first.id && event.occurredOn < first.occurredOn) {
-    throw fieldError('occurredOn', `occurredOn ${event.occurredOn} is before the record's first event (${what(first)})`);
-  }
-  const earlier = event.id === first.id ? standing.find((e) => e.id !== first.id && e.occurredOn < first.occurredOn) : undefined;
-  if (earlier) throw fieldError('occurredOn', `the record's first event cannot come after its ${what(earlier)}`);
-  if ((event.id === first.id || yearCorrected) && year !== null && year > Number(first.occurredOn.slice(0, 4))) {
-    throw fieldError(yearCorrected ? 'description.yearOfManufacture' : 'occurredOn', `the year of manufacture, ${year}, is after the record's first event (${what(first)})`);
+  const broken = now.standing.filter((e) => now.before.has(e.id) && !was.before.has(e.id));
+  const event = broken.find((e) => e.id === judged);
+  if (event) throw fieldError('occurredOn', `occurredOn ${event.occurredOn} is before the record's first event (${what(now.first)})`);
+  if (broken.length) throw fieldError('occurredOn', `the record's first event cannot come after its ${what(broken[0])}`);
+  if (now.madeLater && !was.madeLater) {
+    throw fieldError(yearCorrected ? 'description.yearOfManufacture' : 'occurredOn', `the year of manufacture, ${yearAfter}, is after the record's first event (${what(now.first)})`);
   }
 }
 

@@ -207,6 +207,10 @@ export class RecordEventDto extends EventDetailsDto {
 export class ListWeaponsQueryDto extends IntersectionType(PageQueryDto, WeaponFiltersDto) {
   @ApiPropertyOptional({ enum: WEAPON_STATUSES }) @Optional() @IsIn(WEAPON_STATUSES, { message: `status must be one of ${WEAPON_STATUSES.join(', ')}` })
   status?: WeaponStatus;
+
+  // In a query string the years arrive as text (a JSON body gives numbers: no conversion there).
+  @Type(() => Number) override yearFrom?: number;
+  @Type(() => Number) override yearTo?: number;
 }
 
 export class LegalHoldDto {
