@@ -7,6 +7,11 @@ export class Clock {
     return new Date();
   }
 
+  /** Today's date, YYYY-MM-DD, in UTC: the service's dates are UTC dates. */
+  today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+
   nowSeconds(): number {
     return Math.floor(this.now().getTime() / 1000);
   }

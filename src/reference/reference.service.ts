@@ -41,9 +41,7 @@ export class ReferenceService {
   }
 
   async addManufacturer(actor: AuthUser, input: AddManufacturerDto): Promise<ManufacturerDto> {
-    if ((await this.states.unknownCodes([input.country])).size > 0) {
-      throw new ValidationFailedError([{ field: 'country', messages: [`${input.country} is not an ISO 3166 State known to this node`] }]);
-    }
+    await this.states.assertKnown([['country', input.country]]);
     await this.assertNamesFree(actor.stateCode, input, (matcher, text) => matcher.manufacturer(text));
     await this.reference.insertAddition({
       stateCode: actor.stateCode, kind: 'manufacturer', code: input.code, name: input.name, country: input.country, aliases: input.aliases, addedBy: actor.id,

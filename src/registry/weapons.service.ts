@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, Role } from '../common/auth/auth-user';
 import { AuditTrail } from '../audit/audit-trail';
 import { Clock } from '../common/clock';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
+import { ConflictError, fieldError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { DescriptionChanges, RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
@@ -474,14 +474,10 @@ export class WeaponsService {
 
   /** States named by the fields of `codes` (field name → code given) and by the markings. */
   private async assertKnownStates(codes: Record<string, string | undefined>, markings: MarkingInputDto[]): Promise<void> {
-    const checks: [string, string | undefined][] = [
+    await this.states.assertKnown([
       ...Object.entries(codes),
       ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].country`, m.country]),
-    ];
-    const given = checks.filter((check): check is [string, string] => Boolean(check[1]));
-    const unknown = await this.states.unknownCodes(given.map(([, code]) => code));
-    const errors = given.filter(([, code]) => unknown.has(code)).map(([field, code]) => ({ field, messages: [`${code} is not an ISO 3166 State known to this node`] }));
-    if (errors.length) throw new ValidationFailedError(errors);
+    ]);
   }
 
   private originStatus(input: RegisterWeaponDto): WeaponStatus {
@@ -543,7 +539,7 @@ export class WeaponsService {
   }
 
   private today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+    return this.clock.today();
   }
 }
 
@@ -673,9 +669,6 @@ function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[
 /** What a search without a serial is filtered on: one at least. */
 const SEARCH_FILTERS = ['manufacturer', 'model', 'calibre', 'country', 'yearFrom', 'yearTo', 'status'] as const;
 
-function fieldError(field: string, message: string): AppError {
-  return new ValidationFailedError([{ field, messages: [message] }]);
-}
 
 function referenceVia(given: string, via: string, name: string): string {
   return via === name && given.trim().toLowerCase() === name.toLowerCase() ? '' : ` (through "${via}")`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
-import { NotFoundError } from '../common/errors/app-error';
+import { NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { ContactPointDto, CreateContactPointDto, UpdateContactPointDto } from './dto/contact-point.dto';
 import { StateDto } from './dto/state.dto';
@@ -26,6 +26,14 @@ export class StatesService {
   /** Whether a request can be addressed to `code`: a State of this node, with its number of contact points. */
   addressing(code: string): Promise<{ known: boolean; contactPoints: number }> {
     return this.states.addressing(code);
+  }
+
+  /** 400 naming each field whose code (when given) names no State of this node. */
+  async assertKnown(checks: [field: string, code: string | undefined][]): Promise<void> {
+    const given = checks.filter((check): check is [string, string] => Boolean(check[1]));
+    const unknown = await this.unknownCodes(given.map(([, code]) => code));
+    const errors = given.filter(([, code]) => unknown.has(code)).map(([field, code]) => ({ field, messages: [`${code} is not an ISO 3166 State known to this node`] }));
+    if (errors.length) throw new ValidationFailedError(errors);
   }
 
   /** The codes among `codes` that name no State of this node. */

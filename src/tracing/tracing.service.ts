@@ -263,7 +263,7 @@ export class TracingService {
     if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
     if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
     if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
-    if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < this.clock.now().toISOString().slice(0, 10)) {
+    if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < this.clock.today()) {
       errors.push(['expectedDate', 'expectedDate cannot be in the past']);
     }
     // A refused or delayed answer reports nothing of the record: what the State withholds stays at home.
@@ -720,14 +720,14 @@ export class TracingService {
   /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
   private async checkRequest(actor: AuthUser, request: Pick<TraceEntity, 'requestedState' | 'priority' | 'urgentJustification' | 'weaponObserved' | 'recovery' | 'onBehalfOf'>): Promise<void> {
     const errors: [string, string][] = [];
-    if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.now().toISOString().slice(0, 10)) {
+    if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.today()) {
       errors.push(['onBehalfOf.consentGivenOn', 'onBehalfOf.consentGivenOn cannot be in the future']);
     }
     if (request.priority === 'urgent' && !request.urgentJustification) errors.push(['urgentJustification', 'an urgent request needs urgentJustification']);
     const weapon = request.weaponObserved;
     if (!weapon.serialObliterated && !weapon.serial) errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
     if (weapon.markings.length === 0) errors.push(['weapon.markings', 'markings must list at least one marking as read']);
-    if (request.recovery.date > this.clock.now().toISOString().slice(0, 10)) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
+    if (request.recovery.date > this.clock.today()) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
     if (request.requestedState === actor.stateCode) errors.push(['requestedState', 'a State does not send a trace request to itself']);
     if (errors.length) throw fieldErrors(errors);
     const addressing = await this.states.addressing(request.requestedState);

@@ -32,6 +32,11 @@ export class ValidationFailedError extends AppError {
   }
 }
 
+/** A 400 naming one field and what is wrong with it. */
+export function fieldError(field: string, message: string): ValidationFailedError {
+  return new ValidationFailedError([{ field, messages: [message] }]);
+}
+
 export interface FieldError {
   field: string;
   messages: string[];
