@@ -379,6 +379,28 @@ describe('marking registry', () => {
       await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2026-02-01', correctsEventId: seizure.id }).expect(201);
       expect(await seizedOn()).toBe('2026-02-01');
     });
+
+    it('dates a weapon seized again by its last seizure, the one that put it in its status, corrected or not', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const seizedOn = async () => (await ownerQuery<{ on: string }>(t, `SELECT seized_or_found_on::text AS on FROM weapons WHERE id = $1`, [weapon.id], 'FRA'))[0].on;
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const event = async (body: Record<string, unknown>) => {
+        const events = (await t.http.post(path).set(bearer(registrar)).send(body).expect(201)).body.events as { id: string; type: string }[];
+        return events[events.length - 1];
+      };
+      await event({ type: 'stolen', occurredOn: '2020-01-10' });
+      await event({ type: 'seized', occurredOn: '2020-03-01' });
+      await event({ type: 'transferred', occurredOn: '2020-04-01', statusAfter: 'civilian_held' });
+      expect(await seizedOn()).toBe('2020-03-01');
+      await event({ type: 'lost', occurredOn: '2026-09-01' });
+      const found = await event({ type: 'found', occurredOn: '2026-11-01' });
+      expect(found.type).toBe('found');
+      // Found three weeks ago: not the seizure of 2020, which the report would count as six years unmarked.
+      expect(await seizedOn()).toBe('2026-11-01');
+      await event({ type: 'corrected', occurredOn: '2026-10-20', correctsEventId: found.id });
+      expect(await seizedOn()).toBe('2026-10-20');
+      expect((await weaponsWithStaleSummary(t, 'FRA')).map((w) => w.id)).not.toContain(weapon.id);
+    });
   });
 
   describe('corrections of the record itself (description, markings)', () => {

@@ -55,12 +55,14 @@ export async function weaponsWithStaleSummary(t: TestApp, stateCode: string): Pr
         WHERE type = 'corrected' AND (restates OR annuls) ORDER BY corrects_event_id, date_trunc('milliseconds', recorded_at) DESC, id DESC),
      standing AS (
        -- every event, on the date of its last correction, and whether that correction annuls it
-       SELECT e.weapon_id, e.type, e.retain_until, coalesce(c.occurred_on, e.occurred_on) AS occurred_on, coalesce(c.annuls, false) AS annulled
+       SELECT e.weapon_id, e.id, e.recorded_at, e.type, e.retain_until, coalesce(c.occurred_on, e.occurred_on) AS occurred_on, coalesce(c.annuls, false) AS annulled
          FROM record_events e LEFT JOIN last_correction c ON c.corrects_event_id = e.id)
      SELECT w.id, count(*) OVER () AS total FROM weapons w
        LEFT JOIN (SELECT weapon_id, max(retain_until) AS retain_until,
                          ARRAY(SELECT DISTINCT t FROM unnest(array_agg(type) FILTER (WHERE NOT annulled)) t ORDER BY t)::varchar[] AS types,
-                         min(occurred_on) FILTER (WHERE NOT annulled AND type IN ('seized', 'found')) AS seized_or_found_on
+                         -- the seizure or finding written last: the one that put the weapon in its status
+                         (array_agg(occurred_on ORDER BY date_trunc('milliseconds', recorded_at) DESC, id DESC)
+                            FILTER (WHERE NOT annulled AND type IN ('seized', 'found')))[1] AS seized_or_found_on
                     FROM standing GROUP BY weapon_id) h ON h.weapon_id = w.id
       WHERE w.state_code = $1
         AND (w.event_types IS DISTINCT FROM coalesce(h.types, '{}') OR w.retain_until IS DISTINCT FROM h.retain_until OR w.seized_or_found_on IS DISTINCT FROM h.seized_or_found_on)`,

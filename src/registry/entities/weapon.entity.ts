@@ -113,7 +113,7 @@ export class WeaponEntity {
   @Column({ type: 'date', name: 'retain_until', nullable: true })
   retainUntil: string | null;
 
-  /** When the weapon was first seized or found (ITI 9). */
+  /** When the weapon was seized or found by the event that put it in its status: the last such written (ITI 9). */
   @Column({ type: 'date', name: 'seized_or_found_on', nullable: true })
   seizedOrFoundOn: string | null;
 
