@@ -50,4 +50,12 @@ describe('loadConfig', () => {
   it('never lets access tokens live longer than 15 minutes', () => {
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '901' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
   });
+
+  it('keeps retention and report periods to what a date can hold, "indefinitely" included', () => {
+    expect(loadConfig({ RETENTION_MANUFACTURE_YEARS: '1000', RETENTION_OTHER_YEARS: '1000' })).toMatchObject({ RETENTION_MANUFACTURE_YEARS: 1000, RETENTION_OTHER_YEARS: 1000 });
+    expect(() => loadConfig({ RETENTION_MANUFACTURE_YEARS: '10000' })).toThrow(/RETENTION_MANUFACTURE_YEARS must be at most 1000/);
+    expect(() => loadConfig({ RETENTION_OTHER_YEARS: '1001' })).toThrow(/RETENTION_OTHER_YEARS must be at most 1000/);
+    expect(() => loadConfig({ RETENTION_OTHER_YEARS: '19' })).toThrow(/RETENTION_OTHER_YEARS must be at least 20/);
+    expect(() => loadConfig({ REPORT_SEIZED_MARKING_DAYS: '100000000' })).toThrow(/REPORT_SEIZED_MARKING_DAYS/);
+  });
 });

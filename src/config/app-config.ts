@@ -1,6 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+/** The longest retention a setting may ask for: a date 1000 years after any event still has four digits, as PostgreSQL and ISO 8601 dates need. */
+const MAX_RETENTION_YEARS = 1000;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -81,12 +83,14 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
 
-  /** ITI 12: manufacturing records are kept at least 30 years. */
+  /** ITI 12: manufacturing records are kept at least 30 years; 1000 stands for "indefinitely" (a retention date stays a four-digit year). */
   @Transform(toInt) @IsInt() @Min(30, { message: 'RETENTION_MANUFACTURE_YEARS must be at least 30 (ITI 12)' })
+  @Max(MAX_RETENTION_YEARS, { message: `RETENTION_MANUFACTURE_YEARS must be at most ${MAX_RETENTION_YEARS} (records kept indefinitely)` })
   RETENTION_MANUFACTURE_YEARS = 30;
 
   /** ITI 12: all other records (import, export, transfer...) at least 20 years. */
   @Transform(toInt) @IsInt() @Min(20, { message: 'RETENTION_OTHER_YEARS must be at least 20 (ITI 12)' })
+  @Max(MAX_RETENTION_YEARS, { message: `RETENTION_OTHER_YEARS must be at most ${MAX_RETENTION_YEARS} (records kept indefinitely)` })
   RETENTION_OTHER_YEARS = 20;
 
   /** Whether records past their retention may be deleted at all. Off: nothing is ever deleted. */
@@ -94,7 +98,7 @@ export class AppConfig {
   RETENTION_PURGE_ENABLED = false;
 
   /** ITI 9: days after which a seized or found weapon neither marked and recorded nor destroyed is reported. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(36500)
   REPORT_SEIZED_MARKING_DAYS = 90;
 
   // Tracing deadlines (the ITI sets no number: "a reasonable time", "promptly"; per-node settings).
