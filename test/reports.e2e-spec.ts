@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { flatText, parsePdf } from './support/pdf';
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
+import { ReportsRepository } from '../src/reports/reports.repository';
 import { bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -136,6 +137,37 @@ describe('Auditor reports', () => {
     expect(byType.rifle.marking.find((f: { rule: string }) => f.rule === '8d')).toMatchObject({ applicable: 2, met: 1 });
     expect(byType.mortar).toMatchObject({ category: 'light_weapon', weapons: 1 });
     expect(byType.mortar.marking.find((f: { rule: string }) => f.rule === '8a')).toMatchObject({ applicable: 0, share: null });
+  });
+
+  it('counts every figure of a report in one snapshot: a record written while the report runs is in none of them', async () => {
+    const repository = t.app.get(ReportsRepository);
+    const original = repository.duplicates.bind(repository);
+    const lateId = randomUUID();
+    // Between the report's first figures and its duplicates, another registrar's weapon with W1's serial commits.
+    const spy = jest.spyOn(repository, 'duplicates').mockImplementation(async (...args) => {
+      await ownerQuery(
+        t,
+        `INSERT INTO weapons (id, state_code, category, type_code, manufacturer_text, model, calibre_text, serial_as_marked, serial_normalised, country_of_manufacture, status)
+         VALUES ($1, 'FRA', 'small_arm', 'self_loading_pistol', 'Glock', '17', '9x19mm', 'DUP-1', 'DUP1', 'AUT', 'civilian_held')`,
+        [lateId],
+        'FRA',
+      );
+      return original(...args);
+    });
+    try {
+      const report = (await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.auditor)).expect(200)).body;
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(report.weapons).toBe(9);
+      expect(report.suspectedDuplicates).toMatchObject({ groups: 1, weapons: 2 });
+      // The next report counts it.
+      spy.mockRestore();
+      const next = (await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.auditor)).expect(200)).body;
+      expect(next.weapons).toBe(10);
+      expect(next.suspectedDuplicates).toMatchObject({ groups: 1, weapons: 3 });
+    } finally {
+      spy.mockRestore();
+      await ownerQuery(t, `DELETE FROM weapons WHERE id = $1`, [lateId], 'FRA');
+    }
   });
 
   it('lists the records missing a required field: the first page in the report, the rest page by page', async () => {

@@ -37,6 +37,8 @@ interface Scope {
   staged: Map<CommitBatch<unknown>, unknown[]>;
   /** Inside savepointAsState. */
   savepoint?: true;
+  /** A read-only transaction that sees the database as it was when it began (Db.snapshot). */
+  snapshot?: true;
 }
 
 /**
@@ -143,6 +145,21 @@ export class Db {
   }
 
   /**
+   * Runs `work` in a read-only transaction of its own scoped to `stateCode` (REPEATABLE READ): every query in
+   * it sees the database as it was at the transaction's start, whatever commits meanwhile, so that the
+   * figures of one report all count the same records. Outside any transaction in progress, as `separately`;
+   * inside a snapshot, `work` joins it.
+   */
+  snapshot<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
+    const current = this.scope.getStore();
+    if (current?.snapshot) {
+      if (current.stateCode === stateCode) return work();
+      throw new Error(`Already in a snapshot of ${current.stateCode ?? 'no State'}; cannot switch to ${stateCode}`);
+    }
+    return this.scope.exit(() => this.transaction(stateCode, work, undefined, true));
+  }
+
+  /**
    * Runs `work` in a transaction without a State: only node-wide tables (states) and the
    * narrow SECURITY DEFINER look-ups used before login are reachable; State-owned tables raise.
    */
@@ -157,7 +174,7 @@ export class Db {
    * simple query (one round trip instead of two on every request); TypeORM is then told that its query
    * runner is in that transaction, so that commit, rollback and nested savepoints go through it as usual.
    */
-  private async transaction<T>(stateCode: string | null, work: (rows: Record<string, unknown>[]) => Promise<T>, opening?: string): Promise<T> {
+  private async transaction<T>(stateCode: string | null, work: (rows: Record<string, unknown>[]) => Promise<T>, opening?: string, snapshot = false): Promise<T> {
     if (stateCode !== null && !STATE_CODE.test(stateCode)) throw new Error(`Not a State code: ${JSON.stringify(stateCode)}`);
     const runner = this.dataSource.createQueryRunner();
     const afterCommit: (() => void)[] = [];
@@ -165,7 +182,8 @@ export class Db {
     const staged = new Map<CommitBatch<unknown>, unknown[]>();
     let result: T;
     try {
-      const start = stateCode === null ? 'START TRANSACTION' : `START TRANSACTION; SELECT set_config('app.state_code', '${stateCode}', true)`;
+      const begin = snapshot ? 'START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'START TRANSACTION';
+      const start = stateCode === null ? begin : `${begin}; SELECT set_config('app.state_code', '${stateCode}', true)`;
       // From here a failure rolls back (a ROLLBACK after a START that did not run only draws a warning).
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       let rows: Record<string, unknown>[] = [];
@@ -180,7 +198,7 @@ export class Db {
         const results = (await client.query(sql).catch((error: Error) => Promise.reject(new QueryFailedError(sql, undefined, error)))) as unknown as QueryResult[];
         rows = results[results.length - 1].rows as Record<string, unknown>[];
       }
-      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, afterRollback, staged }, () => work(rows));
+      result = await this.scope.run({ manager: runner.manager, stateCode, afterCommit, afterRollback, staged, ...(snapshot && { snapshot: true as const }) }, () => work(rows));
       const statements = [...staged].filter(([, items]) => items.length > 0).map(([batch, items]) => batch.commitStatement(items));
       if (statements.length === 0) {
         await runner.commitTransaction();

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { ValidationFailedError } from '../common/errors/app-error';
+import { Db } from '../database/db';
 import { Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from '../common/http/after-commit';
@@ -41,6 +42,7 @@ const share = (part: number, whole: number) => (whole === 0 ? null : Math.round(
 @Injectable()
 export class ReportsService {
   constructor(
+    private readonly db: Db,
     private readonly reports: ReportsRepository,
     private readonly weapons: WeaponsService,
     private readonly states: StatesService,
@@ -48,7 +50,12 @@ export class ReportsService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async recordKeeping(actor: AuthUser, query: RecordKeepingQueryDto): Promise<RecordKeepingReport> {
+  /** Each report's figures come from one snapshot of the database (Db.snapshot), the time of which is its `asOf`. */
+  recordKeeping(actor: AuthUser, query: RecordKeepingQueryDto): Promise<RecordKeepingReport> {
+    return this.db.snapshot(actor.stateCode, () => this.recordKeepingNow(actor, query));
+  }
+
+  private async recordKeepingNow(actor: AuthUser, query: RecordKeepingQueryDto): Promise<RecordKeepingReport> {
     const asOf = await this.reports.asOf();
     const today = asOf.toISOString().slice(0, 10);
     const seizedBefore = new Date(asOf.getTime() - this.config.REPORT_SEIZED_MARKING_DAYS * DAY).toISOString().slice(0, 10);
@@ -83,7 +90,11 @@ export class ReportsService {
     return this.reports.missingRequired(actor.stateCode, page);
   }
 
-  async tracing(actor: AuthUser, query: TracingReportQueryDto): Promise<TracingReport> {
+  tracing(actor: AuthUser, query: TracingReportQueryDto): Promise<TracingReport> {
+    return this.db.snapshot(actor.stateCode, () => this.tracingNow(actor, query));
+  }
+
+  private async tracingNow(actor: AuthUser, query: TracingReportQueryDto): Promise<TracingReport> {
     const asOf = await this.reports.asOf();
     const to = query.to ? new Date(query.to) : asOf;
     const from = query.from ? new Date(query.from) : new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate()));
@@ -115,7 +126,11 @@ export class ReportsService {
    * The marking, record-keeping and tracing part of the biennial national report (ITI 36), each answer
    * prefilled from the figures of the period, for the NPC to complete and export.
    */
-  async national(actor: AuthUser, query: TracingReportQueryDto): Promise<NationalReport> {
+  national(actor: AuthUser, query: TracingReportQueryDto): Promise<NationalReport> {
+    return this.db.snapshot(actor.stateCode, () => this.nationalNow(actor, query));
+  }
+
+  private async nationalNow(actor: AuthUser, query: TracingReportQueryDto): Promise<NationalReport> {
     const records = await this.recordKeeping(actor, { limit: 1 } as RecordKeepingQueryDto);
     const tracing = await this.tracing(actor, query);
     const policies = (await this.weapons.settings(actor)).rulePolicies;
