@@ -347,3 +347,41 @@ describe('throttling of the auth routes', () => {
     expect(limited.body.code).toBe('RATE_LIMITED');
   });
 });
+
+describe('behind one reverse proxy (TRUST_PROXY=true)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY: 'true', AUTH_THROTTLE_LIMIT: '3' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const sessionAddress = async (accessToken: string) => {
+    const { sid } = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { sid: string };
+    return (await ownerQuery<{ client_ip: string | null }>(t, 'SELECT client_ip FROM auth_sessions WHERE id = $1', [sid], 'FRA'))[0].client_ip;
+  };
+
+  it('takes the address the proxy appended, not one the client wrote before it', async () => {
+    const user = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
+    const response = await t.http.post(LOGIN).set('x-forwarded-for', '6.6.6.6, 203.0.113.7').send({ username: user.username, password: user.password }).expect(200);
+    expect(await sessionAddress(response.body.accessToken)).toBe('203.0.113.7');
+  });
+
+  it('records no address rather than a header text that is not one, and still logs in', async () => {
+    const user = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
+    const response = await t.http.post(LOGIN).set('x-forwarded-for', 'x'.repeat(80)).send({ username: user.username, password: user.password }).expect(200);
+    expect(await sessionAddress(response.body.accessToken)).toBeNull();
+  });
+
+  it('limits a client per address whatever it writes in X-Forwarded-For', async () => {
+    const from = (n: number) => ({ 'x-forwarded-for': `10.9.9.${n}, 198.51.100.20` });
+    for (let i = 0; i < 3; i++) await t.http.post(LOGIN).set(from(i)).send({ username: 'someone', password: 'something long' }).expect(401);
+    const limited = await t.http.post(LOGIN).set(from(3)).send({ username: 'someone', password: 'something long' }).expect(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    // Another client behind the same proxy is not.
+    await t.http.post(LOGIN).set({ 'x-forwarded-for': '198.51.100.21' }).send({ username: 'someone', password: 'something long' }).expect(401);
+  });
+});

@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { AllowPendingMfa, CurrentUser, Public } from '../common/auth/decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto, MeDto, MfaCodeDto, MfaEnrollmentDto, MfaLoginDto, RefreshDto, TokensDto } from './dto/auth.dto';
+import { clientAddress } from '../common/http/request-context';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,7 +19,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {
-    return this.auth.login(body.username, body.password, request.ip);
+    return this.auth.login(body.username, body.password, clientAddress(request));
   }
 
   @Public()
@@ -27,7 +28,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokensDto })
   @HttpCode(200)
   mfa(@Body() body: MfaLoginDto, @Req() request: FastifyRequest): Promise<TokensDto> {
-    return this.auth.completeMfa(body.mfaToken, body.code, request.ip);
+    return this.auth.completeMfa(body.mfaToken, body.code, clientAddress(request));
   }
 
   @Public()

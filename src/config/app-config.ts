@@ -1,11 +1,38 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 
 /** The longest retention a setting may ask for: a date 1000 years after any event still has four digits, as PostgreSQL and ISO 8601 dates need. */
 const MAX_RETENTION_YEARS = 1000;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+/** TRUST_PROXY as Fastify takes it: false, a number of hops, or the proxies' addresses. */
+const toTrustedProxies = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).trim().toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(text)) return false;
+  if (['true', 'yes', 'on'].includes(text)) return 1;
+  return /^[0-9]+$/.test(text) ? Number(text) : text.split(',').map((s) => s.trim()).filter(Boolean);
+};
+/** An address, a CIDR range, or one of proxy-addr's names for a range. */
+const isProxyAddress = (entry: string) => {
+  const [address, bits, extra] = entry.split('/');
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+function IsTrustedProxies() {
+  return ValidateBy({
+    name: 'isTrustedProxies',
+    validator: {
+      validate: (value: unknown) =>
+        value === false || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10) || (Array.isArray(value) && value.length > 0 && value.every(isProxyAddress)),
+      defaultMessage: () => 'TRUST_PROXY must be false, true (one proxy), a number of proxies from 1 to 10, or a comma-separated list of proxy addresses or CIDR ranges',
+    },
+  });
+}
 const toList = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -80,8 +107,14 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   DEMO_SEED_ON_FIRST_START = true;
 
-  @Transform(toBool) @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Whose word on the client's address to take (X-Forwarded-For): `false`, none (the socket's peer); `true`
+   * or a number N, the N proxies nearest to the service (true = 1: one reverse proxy, which appends the address
+   * it was reached from); or a comma-separated list of the proxies' addresses or CIDR ranges. Never every hop:
+   * the client writes the leftmost entries of the header itself.
+   */
+  @Transform(toTrustedProxies) @IsTrustedProxies()
+  TRUST_PROXY: false | number | string[] = false;
 
   /** ITI 12: manufacturing records are kept at least 30 years; 1000 stands for "indefinitely" (a retention date stays a four-digit year). */
   @Transform(toInt) @IsInt() @Min(30, { message: 'RETENTION_MANUFACTURE_YEARS must be at least 30 (ITI 12)' })

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isIP } from 'node:net';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Observable } from 'rxjs';
 
@@ -13,6 +14,14 @@ export interface RequestOrigin {
 
 const storage = new AsyncLocalStorage<RequestOrigin>();
 
+/**
+ * The client's address as Fastify resolved it (the socket's peer, or X-Forwarded-For as far as TRUST_PROXY
+ * trusts it), if it is an IP address: a header's text is never recorded as one.
+ */
+export function clientAddress(request: { ip?: string }): string | null {
+  return request.ip && isIP(request.ip) ? request.ip : null;
+}
+
 /** The origin of the request being handled; null for background work (deliveries, deadline job, CLI). */
 export function currentRequestOrigin(): RequestOrigin | null {
   return storage.getStore() ?? null;
@@ -25,7 +34,7 @@ export class RequestContextInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<{ id?: string; ip?: string; method: string; routeOptions?: { url?: string } }>();
     const origin: RequestOrigin = {
       requestId: request.id ?? null,
-      sourceIp: request.ip ?? null,
+      sourceIp: clientAddress(request),
       method: request.method,
       route: request.routeOptions?.url ?? null,
     };
