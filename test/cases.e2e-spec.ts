@@ -145,6 +145,21 @@ describe('Confidential case files', () => {
     expect(denied.body.items.map((e: { actorId: string }) => e.actorId)).toEqual(expect.arrayContaining([ids.outsider, ids.fraNpc]));
   });
 
+  it('records a read asked for with the id in upper case under the id itself: auditors see it', async () => {
+    const upper = ids.case.toUpperCase();
+    const read = await call('officer', 'get', `/cases/${upper}`);
+    expect({ status: read.status, id: read.body.id }).toEqual({ status: 200, id: ids.case });
+    const view = await call('fraAuditor', 'get', `/cases/${ids.case}`);
+    const officerReads = view.body.reads.filter((r: { userId: string; outcome: string }) => r.userId === ids.officer && r.outcome === 'success');
+    expect(officerReads.length).toBeGreaterThan(0);
+    // The trail is searched by the id in either case.
+    for (const targetId of [ids.case, upper]) {
+      const events = await call('fraAuditor', 'get', `/audit/events?action=case.content_read&outcome=success&targetId=${targetId}`);
+      expect(events.body.items.map((e: { actorId: string; targetId: string }) => [e.actorId, e.targetId])).toContainEqual([ids.officer, ids.case]);
+    }
+    expect(JSON.stringify((await call('fraAuditor', 'get', `/audit/events?targetId=${upper}`)).body.items)).not.toContain(upper);
+  });
+
   it('refuses bad case bodies with the field named, echoing no content', async () => {
     const bad = await call('officer', 'post', '/cases', caseBody({ classification: CANARY.reference, persons: [{ name: CANARY.personName, dateOfBirth: CANARY.personName }] }));
     expect(bad.status).toBe(400);

@@ -95,7 +95,7 @@ describe('users (admins of a State)', () => {
     const body = newUser();
     const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(body).expect(201);
     const tokens = await login(t, body);
-    const disabled = await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ disabled: true }).expect(200);
+    const disabled = await t.http.patch(`/api/v1/users/${created.body.id.toUpperCase()}`).set(bearer(fraAdmin)).send({ disabled: true }).expect(200);
     expect(disabled.body.disabled).toBe(true);
     await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
     await t.http.post('/api/v1/auth/login').send({ username: body.username, password: body.password }).expect(401);

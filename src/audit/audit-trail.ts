@@ -5,6 +5,7 @@ import { currentRequestOrigin } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
 import { CommitBatch, Db } from '../database/db';
 import type { AuditEventContent } from './audit-chain';
+import { canonicalId } from '../common/uuid';
 import { AuditDraft, AuditRepository } from './audit.repository';
 
 export type AuditOutcome = AuditEventContent['outcome'];
@@ -62,7 +63,8 @@ export class AuditTrail implements CommitBatch<AuditDraft> {
       actorId: actor?.id ?? null,
       action: entry.action,
       targetType: entry.targetType ?? null,
-      targetId: clip(entry.targetId ?? null, 100),
+      // The id as every response writes it: a read asked for with an upper-case UUID is found by the lower-case one.
+      targetId: clip(entry.targetId ? canonicalId(entry.targetId) : null, 100),
       outcome: entry.outcome ?? 'success',
       requestId: clip(origin?.requestId ?? null, 100),
       sourceIp: clip(origin?.sourceIp ?? null, 64),

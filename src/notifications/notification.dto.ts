@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsUUID } from 'class-validator';
 import { Optional } from '../common/http/optional';
 import { PageQueryDto } from '../common/http/pagination';
+import { lower } from '../common/http/transforms';
 import { NotificationEntity } from './entities/notification.entity';
 
 export class ListNotificationsQueryDto extends PageQueryDto {
@@ -12,7 +13,7 @@ export class ListNotificationsQueryDto extends PageQueryDto {
 }
 
 export class NotificationIdParamDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 }
 

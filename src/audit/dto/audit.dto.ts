@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { lower } from '../../common/http/transforms';
+import { canonicalId } from '../../common/uuid';
 import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -9,13 +12,13 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'POST /traces/:id/send' }) @Optional() @IsString() @MaxLength(120)
   action?: string;
 
-  @ApiPropertyOptional() @Optional() @IsUUID('all', { message: 'actorId must be a UUID' })
+  @ApiPropertyOptional() @Optional() @Transform(lower) @IsUUID('all', { message: 'actorId must be a UUID' })
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'traces' }) @Optional() @IsString() @MaxLength(40)
   targetType?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(100) @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? canonicalId(value) : value))
   targetId?: string;
 
   @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
-import { trim, upper } from '../../common/http/transforms';
+import { lower, trim, upper } from '../../common/http/transforms';
 import { CLASSIFICATIONS } from '../../tracing/tracing.constants';
 
 export class IdentityDocumentDto {
@@ -58,12 +58,12 @@ export class CreateCaseDto {
 }
 
 export class AddCaseMemberDto {
-  @ApiProperty({ description: 'A user of your State holding the officer or npc role' }) @IsUUID('all', { message: 'userId must be a UUID' })
+  @ApiProperty({ description: 'A user of your State holding the officer or npc role' }) @Transform(lower) @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;
 }
 
 export class CaseIdParamDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { trim } from '../../common/http/transforms';
+import { lower, trim } from '../../common/http/transforms';
 import { ClosedCustodianEntity } from '../entities/closed-custodian.entity';
 import { MarkingInputDto } from './weapon.dto';
 
@@ -12,7 +12,7 @@ export class AddMarkingsDto {
 }
 
 export class WeaponIdParamDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 }
 

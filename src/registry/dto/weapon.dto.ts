@@ -168,7 +168,7 @@ export class RecordEventDto extends EventDetailsDto {
   statusAfter?: WeaponStatus;
 
   @ApiPropertyOptional({ description: 'For corrected: the event whose facts (date, parties, references, counterpart State) this one restates' })
-  @Optional() @IsUUID('all', { message: 'correctsEventId must be a UUID' })
+  @Optional() @Transform(lower) @IsUUID('all', { message: 'correctsEventId must be a UUID' })
   correctsEventId?: string;
 
   @ApiPropertyOptional({ description: 'For corrected: the corrected event did not happen (recorded in error); the history reads without it and the status is replayed. occurredOn is then the day the error was established' })
@@ -219,7 +219,7 @@ export class LegalHoldDto {
 }
 
 export class LegalHoldParamsDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 
   @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'holdId must be a UUID' })

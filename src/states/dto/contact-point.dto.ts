@@ -7,7 +7,7 @@ import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { StateCodeParamDto } from './state.dto';
 import { ContactPointEntity } from '../entities/contact-point.entity';
-import { trim } from '../../common/http/transforms';
+import { lower, trim } from '../../common/http/transforms';
 
 export class CreateContactPointDto {
   @ApiProperty({ example: 'Bureau des armes' })
@@ -61,7 +61,7 @@ export class UpdateContactPointDto {
 }
 
 export class ContactPointParamsDto extends StateCodeParamDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 }
 

@@ -7,7 +7,7 @@ import {
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
-import { trim, upper } from '../../common/http/transforms';
+import { lower, trim, upper } from '../../common/http/transforms';
 import { CASE_FIELDS } from '../../cases/cases.constants';
 import { COMPONENTS } from '../../registry/registry.constants';
 import {
@@ -109,7 +109,7 @@ export class CreateTraceDto {
   requestedState?: string;
 
   @ApiPropertyOptional({ description: 'A weapon of your registry: the observed weapon is prefilled from it' })
-  @Optional() @IsUUID('all', { message: 'weaponId must be a UUID' })
+  @Optional() @Transform(lower) @IsUUID('all', { message: 'weaponId must be a UUID' })
   weaponId?: string;
 
   @ApiProperty({ example: 'Police judiciaire, Marseille' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
@@ -160,7 +160,7 @@ export class CreateTraceDto {
   ballistics?: BallisticsDto;
 
   @ApiPropertyOptional({ description: 'A case file of your State this request relates to (you must be one of its members); the link itself never leaves your State' })
-  @Optional() @IsUUID('all', { message: 'caseId must be a UUID' })
+  @Optional() @Transform(lower) @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId?: string;
 
   @ApiPropertyOptional({ enum: CASE_FIELDS, isArray: true, default: [], description: 'The fields of the case that go with the request: only these leave your State' })
@@ -177,10 +177,10 @@ export class PhotoQueryDto {
 }
 
 export class PhotoParamDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 
-  @ApiProperty() @IsUUID('all', { message: 'photoId must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'photoId must be a UUID' })
   photoId: string;
 }
 
@@ -240,7 +240,7 @@ export class AnswerTraceDto {
   recordFound: boolean;
 
   @ApiPropertyOptional({ description: 'A weapon of your registry: the chain, last legal holder and next State are prefilled from its history' })
-  @Optional() @IsUUID('all', { message: 'weaponId must be a UUID' })
+  @Optional() @Transform(lower) @IsUUID('all', { message: 'weaponId must be a UUID' })
   weaponId?: string;
 
   @ApiPropertyOptional({ type: [ChainLinkDto] }) @Optional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChainLinkDto)
@@ -285,6 +285,6 @@ export class ListTracesQueryDto extends PageQueryDto {
 }
 
 export class TraceIdParamDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 }

@@ -6,7 +6,7 @@ import {
 import { Role, ROLES } from '../../common/auth/auth-user';
 import { Optional } from '../../common/http/optional';
 import { UserEntity } from '../entities/user.entity';
-import { trim } from '../../common/http/transforms';
+import { lower, trim } from '../../common/http/transforms';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -60,7 +60,7 @@ export class UpdateUserDto {
 }
 
 export class UserIdParamDto {
-  @ApiProperty() @IsUUID('all', { message: 'id must be a UUID' })
+  @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 }
 
