@@ -61,6 +61,14 @@ describe('users (admins of a State)', () => {
     expect(fields).toEqual(['displayName', 'email', 'password', 'roles', 'username']);
   });
 
+  it('judges an e-mail address as it will be stored, in lower case: 400, not a 500 from a column it outgrows', async () => {
+    // 162 characters as sent; lower-cased, each İ becomes i and a combining dot (317 characters).
+    const label = 'İ'.repeat(41);
+    const email = `${'İ'.repeat(32)}@${label}.${label}.${label}.com`;
+    const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ email })).expect(400);
+    expect(created.body.details.map((d: { field: string }) => d.field)).toEqual(['email']);
+  });
+
   it('accepts a 256-character password and refuses a longer one', async () => {
     await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ password: 'é'.repeat(256) })).expect(201);
     const tooLong = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser({ password: 'x'.repeat(257) })).expect(400);

@@ -30,7 +30,7 @@ export class CreateUserDto {
   roles: Role[];
 
   @ApiPropertyOptional({ example: 'jeanne.martin@interieur.gouv.fr' })
-  @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @IsOptional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: 'Gendarmerie nationale' })
@@ -47,7 +47,7 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
-  @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @IsOptional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
   email?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
