@@ -569,11 +569,21 @@ describe('marking registry', () => {
     const late = await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2025-03-01', yearOfManufacture: 2025 });
     await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2024-06-01', yearOfManufacture: 2024 });
     const early = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: recent, occurredOn: '2024-12-31' }).expect(400);
-    expect(early.body.details).toEqual([{ field: 'occurredOn', messages: [`1 records of ${recent} begin after 2024-12-31 (the latest on 2025-03-01): the transfer cannot come before their first event`] }]);
+    expect(early.body.details).toEqual([{
+      field: 'occurredOn',
+      messages: [`1 records of ${recent} came into its custody after 2024-12-31 (the latest on 2025-03-01, by their first event or their last custody transfer): the transfer cannot come before`],
+    }]);
     // The first event as corrected: a 2025 typo for 2015 no longer holds the closure back.
     const first = (await t.http.get(`/api/v1/weapons/${late.id}`).set(bearer(registrar)).expect(200)).body.events[0];
     await t.http.post(`/api/v1/weapons/${late.id}/events`).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: first.id, occurredOn: '2024-03-01', description: { yearOfManufacture: 2024 } }).expect(201);
     await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: recent, occurredOn: '2024-12-31' }).expect(201);
+    // Nor before a record passed into the company's custody: registered in 2020 elsewhere, handed to it in June 2026.
+    const handed = `Armurerie Reprise ${uniqueSerial('')}`;
+    const older = await registerWeapon(t, registrar, { occurredOn: '2020-02-01', yearOfManufacture: 2020 });
+    await t.http.post(`/api/v1/weapons/${older.id}/events`).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-06-01', custodian: handed }).expect(201);
+    const beforeHanded = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: handed, occurredOn: '2026-01-01' }).expect(400);
+    expect(beforeHanded.body.details[0].messages[0]).toContain('(the latest on 2026-06-01,');
+    await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: handed, occurredOn: '2026-06-01' }).expect(201);
     const future = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2099-01-01' }).expect(400);
     expect(future.body.details[0].field).toBe('occurredOn');
     // Never the national registry itself, whose records are already the State's.

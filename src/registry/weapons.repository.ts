@@ -154,21 +154,25 @@ export class WeaponsRepository {
   }
 
   /**
-   * The records of a custodian whose first event (the first written, on the date of its last correction, as
-   * firstRecorded and standingHistory read it) is later than `date`: how many, and the latest such date.
+   * The records `custodian` holds that came into its custody after `date`, and the latest such day: a record
+   * comes into the custody of the company it names with its last custody transfer, or, without one, with its
+   * first event (each as corrected).
    */
-  async custodyRecordsBeginningAfter(stateCode: string, custodian: string, date: string): Promise<{ records: number; latest: string | null }> {
+  async custodyBeginningAfter(stateCode: string, custodian: string, date: string): Promise<{ records: number; latest: string | null }> {
     const [row]: { records: number; latest: string | null }[] = await this.db.manager.query(
-      `SELECT count(*)::int AS records, max(f.first_on)::text AS latest FROM (
-         SELECT DISTINCT ON (w.id) coalesce(c.occurred_on, e.occurred_on) AS first_on
+      `SELECT count(*)::int AS records, max(f.since)::text AS latest FROM (
+         SELECT coalesce(
+                  (array_agg(coalesce(c.occurred_on, e.occurred_on) ORDER BY date_trunc('milliseconds', e.recorded_at) DESC, e.id DESC)
+                     FILTER (WHERE e.type = 'custody_transferred'))[1],
+                  (array_agg(coalesce(c.occurred_on, e.occurred_on) ORDER BY date_trunc('milliseconds', e.recorded_at), e.id))[1]) AS since
            FROM weapons w
            JOIN record_events e ON e.weapon_id = w.id AND e.state_code = w.state_code AND e.type <> 'corrected'
            LEFT JOIN LATERAL (SELECT c.occurred_on FROM record_events c
                                WHERE c.weapon_id = e.weapon_id AND c.corrects_event_id = e.id AND c.type = 'corrected' AND c.restates
                                ORDER BY date_trunc('milliseconds', c.recorded_at) DESC, c.id DESC LIMIT 1) c ON true
           WHERE w.state_code = $1 AND w.custodian IS NOT NULL AND custodian_key(w.custodian) = custodian_key($2)
-          ORDER BY w.id, date_trunc('milliseconds', e.recorded_at), e.id) f
-        WHERE f.first_on > $3::date`,
+          GROUP BY w.id) f
+        WHERE f.since > $3::date`,
       [stateCode, custodian, date],
     );
     return row;

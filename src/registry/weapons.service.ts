@@ -133,6 +133,8 @@ export class WeaponsService {
     if (input.description && DESCRIPTION_FIELDS.every((field) => input.description![field] === undefined)) {
       throw fieldError('description', `description names at least one field to correct: ${DESCRIPTION_FIELDS.join(', ')}`);
     }
+    // A correction may move the day a record came into a company's custody: not while the company closes (transferCustody).
+    if (input.type === 'corrected') await this.weapons.lockCustody(actor.stateCode, 'shared');
     const corrected = input.type === 'corrected' ? await this.correctedEvent(actor, id, input) : null;
     if (corrected && input.custodian !== undefined) throw fieldError('custodian', 'the custodian changes with a custody transfer, not with a correction');
     if (corrected?.type === 'custody_transferred' && input.annuls) {
@@ -229,9 +231,12 @@ export class WeaponsService {
     if (!(await this.weapons.lockCustody(actor.stateCode, 'exclusive', CUSTODY_WAIT_MS))) {
       throw new ConflictError('CUSTODY_BUSY', 'Records naming a custodian are being written (an import, most likely): try the transfer again when it has finished');
     }
-    const beginLater = await this.weapons.custodyRecordsBeginningAfter(actor.stateCode, input.fromCustodian, input.occurredOn);
-    if (beginLater.records > 0) {
-      throw fieldError('occurredOn', `${beginLater.records} records of ${input.fromCustodian} begin after ${input.occurredOn} (the latest on ${beginLater.latest}): the transfer cannot come before their first event`);
+    const later = await this.weapons.custodyBeginningAfter(actor.stateCode, input.fromCustodian, input.occurredOn);
+    if (later.records > 0) {
+      throw fieldError(
+        'occurredOn',
+        `${later.records} records of ${input.fromCustodian} came into its custody after ${input.occurredOn} (the latest on ${later.latest}, by their first event or their last custody transfer): the transfer cannot come before`,
+      );
     }
     const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
       occurredOn: input.occurredOn,
