@@ -47,6 +47,13 @@ const RULE_CODES: Record<RuleId, string> = {
   '9': 'ITI_9_SEIZED_OR_FOUND_MARKING',
 };
 
+/**
+ * The memory of an import's sorts and hashes, and the size of the trigram index's pending list while it
+ * merges (PostgreSQL's defaults: 4 MB each). Measured on a million rows: 64 MB took the import from 68.6 s to
+ * 64.1 s, the pending list merged at the end included (256 MB: 64.9 s).
+ */
+const IMPORT_WORK_MEM = '64MB';
+
 /** ITI 12: an imported row's retention date, from its first event ($3: years for manufacture records, $4: for the others). */
 const RETAIN_UNTIL = `(r.occurred_on::date + make_interval(years => CASE r.origin WHEN 'manufactured' THEN $3::int ELSE $4::int END))::date`;
 
@@ -97,6 +104,8 @@ export class ImportsRepository {
   /** Streams the CSV into a temporary staging table with COPY; returns its rows. Memory stays flat. */
   async copyIntoStaging(source: Readable, through: Transform[]): Promise<number> {
     const columns = IMPORT_COLUMNS.map((c) => `${c} text`).join(', ');
+    // Memory for the merge's sorts and for adding serials to the trigram index in large batches (IMPORT_WORK_MEM).
+    await this.db.manager.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'; SET LOCAL gin_pending_list_limit = '${IMPORT_WORK_MEM}'`);
     await this.db.manager.query(`CREATE TEMP TABLE import_staging (line bigserial, ${columns}) ON COMMIT DROP`);
     const client = await this.client();
     await this.db.manager.query('SAVEPOINT import_copy');
@@ -257,6 +266,8 @@ export class ImportsRepository {
       [context.stateCode, context.userId, context.retentionYears.manufacture, context.retentionYears.other],
     );
     await this.db.manager.query(`SELECT set_config('app.events_summarised', 'off', true)`);
+    // The serials still in the trigram index's pending list go into the index itself: a search scans the whole list.
+    await this.db.manager.query(`SELECT weapon_serials_merge_pending()`);
     return this.count('SELECT count(*) AS n FROM import_rows', []);
   }
 
