@@ -82,6 +82,10 @@ describe('bad bodies on every route', () => {
       const response = await t.http.post('/api/v1/weapons/search').set(bearer(admin)).set('content-type', 'application/json').send(body);
       expect({ depth, status: response.status }).toEqual({ depth, status: 400 });
       expect(response.body.details[0].messages[0]).toContain('nested more than 32 levels deep');
+      // With an Idempotency-Key, whose fingerprint of the body is taken before the pipes run.
+      const keyed = await t.http.post('/api/v1/traces').set(bearer(admin)).set('idempotency-key', `deep-${depth}`).set('content-type', 'application/json').send(body);
+      expect({ depth, status: keyed.status }).toEqual({ depth, status: 400 });
+      expect(keyed.body.details[0].messages[0]).toContain('nested more than 32 levels deep');
     }
   });
 });

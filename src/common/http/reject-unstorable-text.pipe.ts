@@ -10,18 +10,22 @@ import { ValidationFailedError } from '../errors/app-error';
 @Injectable()
 export class RejectUnstorableTextPipe implements PipeTransform {
   transform(value: unknown): unknown {
-    const found = findUnstorable(value, '', 0);
-    if (found !== null) {
-      const name = found.path || 'the value';
-      const messages = {
-        nul: `${name} must not contain NUL (U+0000) characters`,
-        surrogate: `${name} must be well-formed Unicode (it holds a lone surrogate)`,
-        depth: `${name} is nested more than ${MAX_DEPTH} levels deep`,
-      };
-      throw new ValidationFailedError([{ field: found.path || 'body', messages: [messages[found.problem]] }]);
-    }
+    rejectUnstorable(value);
     return value;
   }
+}
+
+/** Throws the pipe's 400 for `value` if it holds what the pipe refuses; for code that reads a body before pipes run. */
+export function rejectUnstorable(value: unknown): void {
+  const found = findUnstorable(value, '', 0);
+  if (found === null) return;
+  const name = found.path || 'the value';
+  const messages = {
+    nul: `${name} must not contain NUL (U+0000) characters`,
+    surrogate: `${name} must be well-formed Unicode (it holds a lone surrogate)`,
+    depth: `${name} is nested more than ${MAX_DEPTH} levels deep`,
+  };
+  throw new ValidationFailedError([{ field: found.path || 'body', messages: [messages[found.problem]] }]);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../clock';
 import { AppError } from '../errors/app-error';
+import { rejectUnstorable } from '../http/reject-unstorable-text.pipe';
 import { RecordSealing } from '../encryption/record-cipher';
 import { IdempotencyRepository, keysForgottenBefore } from './idempotency.repository';
 
@@ -33,6 +34,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
     if (!KEY.test(key)) throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
     const user = request.user;
+    // Interceptors run before pipes: a body too deep to serialise gets the pipes' 400 here, not a RangeError's 500.
+    if (!Buffer.isBuffer(request.body)) rejectUnstorable(request.body);
     const body = Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null);
     const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n`).update(body).digest('hex');
     const reply = context.switchToHttp().getResponse<FastifyReply>();
