@@ -67,4 +67,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
     for (const wrong of ['proxy.example', '10.0.0.0/33', '11', '1.2.3.4/8/8']) expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY must be/);
   });
+
+  it('keeps the pauses of periodic jobs to what a timer can wait', () => {
+    expect(loadConfig({ TRACE_DEADLINE_JOB_SECONDS: '86400', IDEMPOTENCY_PURGE_JOB_SECONDS: '0' })).toMatchObject({ TRACE_DEADLINE_JOB_SECONDS: 86400, IDEMPOTENCY_PURGE_JOB_SECONDS: 0 });
+    for (const name of ['TRACE_DEADLINE_JOB_SECONDS', 'IDEMPOTENCY_PURGE_JOB_SECONDS']) expect(() => loadConfig({ [name]: '2592000' })).toThrow(new RegExp(name));
+    expect(() => loadConfig({ OUTBOX_POLL_MS: '3600001' })).toThrow(/OUTBOX_POLL_MS/);
+  });
 });

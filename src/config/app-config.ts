@@ -4,6 +4,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLen
 
 /** The longest retention a setting may ask for: a date 1000 years after any event still has four digits, as PostgreSQL and ISO 8601 dates need. */
 const MAX_RETENTION_YEARS = 1000;
+/** The longest pauses of periodic jobs: a timer longer than 2^31 ms (about 24.8 days) fires at once, again and again. */
+const DAY_SECONDS = 86_400;
+const HOUR_MS = 3_600_000;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -150,7 +153,7 @@ export class AppConfig {
   TRACE_ANSWER_DAYS_URGENT = 7;
 
   /** How often the deadline job looks for overdue traces; 0 turns it off. */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt) @IsInt() @Min(0) @Max(DAY_SECONDS)
   TRACE_DEADLINE_JOB_SECONDS = 300;
 
   /**
@@ -161,7 +164,7 @@ export class AppConfig {
   IDEMPOTENCY_KEY_HOURS = 24;
 
   /** How often the keys older than IDEMPOTENCY_KEY_HOURS are deleted; 0 turns it off. */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt) @IsInt() @Min(0) @Max(DAY_SECONDS)
   IDEMPOTENCY_PURGE_JOB_SECONDS = 3600;
 
   /** SMTP server for e-mail copies of notifications, e.g. smtp://user:pass@mail.example.org:587. Unset: no e-mail. */
@@ -192,7 +195,7 @@ export class AppConfig {
   AUDIT_TRAIL = true;
 
   /** How often undelivered messages between State mailboxes are retried; 0 turns the poll off. */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt) @IsInt() @Min(0) @Max(HOUR_MS)
   OUTBOX_POLL_MS = 2000;
 }
 
