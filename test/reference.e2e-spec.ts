@@ -61,6 +61,16 @@ describe('reference data', () => {
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['aliases', 'code', 'country', 'name']);
   });
 
+  it('gives a name to one entry only when two registrars add it at the same time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const alias = `Armes Simultanées ${round}`;
+      const add = (code: string) => t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code, name: `${code} SA`, country: 'FRA', aliases: [alias] });
+      const answers = await Promise.all([add(`simul-a${round}`), add(`simul-b${round}`)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 400]);
+      expect(answers.find((a) => a.status === 400)!.body.details[0]).toMatchObject({ field: 'aliases[0]' });
+    }
+  });
+
   it('reads an addition into the records that already name it, in the adding State only', async () => {
     const search = async (tokens: Tokens, body: Record<string, unknown>) =>
       ((await t.http.post('/api/v1/weapons/search').set(bearer(tokens)).send(body).expect(200)).body.items as { weapon: { id: string } }[]).map((i) => i.weapon.id);

@@ -28,6 +28,14 @@ export class ReferenceRepository {
     return this.db.repository(ReferenceAdditionEntity).existsBy({ stateCode });
   }
 
+  /**
+   * The State's additions of one kind, as a transaction-level advisory lock: the names an addition takes are
+   * checked against the others and inserted by one registrar at a time (two at once each saw the name free).
+   */
+  async lockAdditions(stateCode: string, kind: string): Promise<void> {
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:reference:' || $1 || ':' || $2, 0))`, [stateCode, kind]);
+  }
+
   insertAddition(addition: Partial<ReferenceAdditionEntity>): Promise<ReferenceAdditionEntity> {
     const repository = this.db.repository(ReferenceAdditionEntity);
     return conflictOnUnique(

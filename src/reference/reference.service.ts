@@ -35,6 +35,7 @@ export class ReferenceService {
   }
 
   async addCalibre(actor: AuthUser, input: AddReferenceDto): Promise<CalibreDto> {
+    await this.reference.lockAdditions(actor.stateCode, 'calibre');
     await this.assertNamesFree(actor.stateCode, input, (matcher, text) => matcher.calibre(text));
     await this.reference.insertAddition({ stateCode: actor.stateCode, kind: 'calibre', code: input.code, name: input.name, aliases: input.aliases, addedBy: actor.id });
     return (await this.allCalibres(actor.stateCode)).find((c) => c.code === input.code)!;
@@ -42,6 +43,7 @@ export class ReferenceService {
 
   async addManufacturer(actor: AuthUser, input: AddManufacturerDto): Promise<ManufacturerDto> {
     await this.states.assertKnown([['country', input.country]]);
+    await this.reference.lockAdditions(actor.stateCode, 'manufacturer');
     await this.assertNamesFree(actor.stateCode, input, (matcher, text) => matcher.manufacturer(text));
     await this.reference.insertAddition({
       stateCode: actor.stateCode, kind: 'manufacturer', code: input.code, name: input.name, country: input.country, aliases: input.aliases, addedBy: actor.id,
