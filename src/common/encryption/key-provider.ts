@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileDurably } from '../files/durable-file';
 
 const KEY_BYTES = 32;
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -190,26 +191,9 @@ function newKey(): string {
   return randomBytes(KEY_BYTES).toString('base64');
 }
 
-/**
- * Writes a temporary file (0600, flushed to disk: a keyring lost in a crash loses every record it wraps),
- * then moves it into place: rename replaces, link fails with EEXIST when a keyring is already there.
- */
+/** A keyring lost in a crash loses every record it wraps: written durably (writeFileDurably). */
 function writeKeyring(path: string, keyring: Keyring, replace: boolean): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(keyring, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    if (replace) renameSync(temp, path);
-    else linkSync(temp, path);
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
-  }
+  writeFileDurably(path, `${JSON.stringify(keyring, null, 2)}\n`, replace);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
