@@ -72,7 +72,8 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
       if (password.length < 12) throw new Error('the password (standard input) must have at least 12 characters');
       const state = options.state.toUpperCase();
       await withApp(withDatabase, async (app) => {
-        await app.get(Db).withoutState(() => app.get(StatesService).get(state));
+        const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
+        if (!known.hosted) throw new Error(`${state} is not hosted on this node: host it first (state:host ${state}); its users and registry live where it is hosted`);
         const user = await app.get(Db).inState(state, () =>
           app.get(UsersService).createInState({
             stateCode: state,
@@ -222,7 +223,8 @@ function keyringFile(config: { ENCRYPTION_KEYRING_FILE?: string; DATA_DIR: strin
 
 async function rewrapAll(withDatabase: WithDatabase): Promise<void> {
   await withApp(withDatabase, async (app) => {
-    const states = await app.get(Db).withoutState(() => app.get(StatesService).hostedCodes());
+    // Every State, not only those hosted now: a State no longer hosted keeps its sealed records.
+    const states = await app.get(Db).withoutState(() => app.get(StatesService).allCodes());
     const report = await app.get(KeyRotation).rewrapAll(states);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   });

@@ -35,8 +35,11 @@ export class StatesRepository {
     return keysetPage(query, [{ property: 'code', column: 's.code' }], page);
   }
 
-  async hostedCodes(): Promise<string[]> {
-    const rows = await this.db.repository(StateEntity).createQueryBuilder('s').select('s.code', 'code').where('s.hosted_since IS NOT NULL').orderBy('s.code').getRawMany<{ code: string }>();
+  /** Every State's code (`hostedOnly`: of those hosted on this node), in order. */
+  async codes(hostedOnly = false): Promise<string[]> {
+    const query = this.db.repository(StateEntity).createQueryBuilder('s').select('s.code', 'code').orderBy('s.code');
+    if (hostedOnly) query.where('s.hosted_since IS NOT NULL');
+    const rows = await query.getRawMany<{ code: string }>();
     return rows.map((r) => r.code);
   }
 

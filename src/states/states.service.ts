@@ -44,7 +44,12 @@ export class StatesService {
 
   /** The States whose users and registry live on this node. */
   hostedCodes(): Promise<string[]> {
-    return this.states.hostedCodes();
+    return this.states.codes(true);
+  }
+
+  /** Every State this node knows, hosted or not: what a node-wide pass over sealed records must visit. */
+  allCodes(): Promise<string[]> {
+    return this.states.codes();
   }
 
   /** Marks a State as hosted on this node (its users and registry live here). */
