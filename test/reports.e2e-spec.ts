@@ -326,3 +326,23 @@ describe('Auditor reports', () => {
     expect(events.filter((e: { action: string }) => e.action === 'GET /reports/tracing').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('reports with a small pool', () => {
+  let t: TestApp;
+  let auditor: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DATABASE_POOL_SIZE: '2' });
+    auditor = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['auditor'], mfaExempt: true }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers more reports at once than the pool has connections: each waits for a snapshot of its own, never for another request', async () => {
+    const paths = ['/reports/record-keeping', '/reports/tracing', '/reports/national'];
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => t.http.get(api(paths[i % paths.length])).set(bearer(auditor))));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  }, 20_000);
+});

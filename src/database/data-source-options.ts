@@ -2,6 +2,10 @@ import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
 
+/** The name of the DataSource that reports read their snapshots through (Db.snapshot), and its connections. */
+export const SNAPSHOT_SOURCE = 'snapshots';
+export const SNAPSHOT_CONNECTIONS = 2;
+
 /** One definition of how we talk to PostgreSQL, for the service, the CLI and the tests. */
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

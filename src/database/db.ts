@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
+import { SNAPSHOT_SOURCE } from './data-source-options';
 
 /** What app.state_code may hold: checked before it is written into the statement that starts a transaction. */
 export const STATE_CODE = /^[A-Z]{3}$/;
@@ -51,7 +53,11 @@ interface Scope {
 export class Db {
   private readonly scope = new AsyncLocalStorage<Scope>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The snapshots' own small pool (SNAPSHOT_CONNECTIONS): see snapshot(). */
+    @InjectDataSource(SNAPSHOT_SOURCE) private readonly snapshots: DataSource,
+  ) {}
 
   /** Runs `work` in a transaction that row-level security scopes to `stateCode`. */
   inState<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
@@ -148,7 +154,9 @@ export class Db {
    * Runs `work` in a read-only transaction of its own scoped to `stateCode` (REPEATABLE READ): every query in
    * it sees the database as it was at the transaction's start, whatever commits meanwhile, so that the
    * figures of one report all count the same records. Outside any transaction in progress, as `separately`;
-   * inside a snapshot, `work` joins it.
+   * inside a snapshot, `work` joins it. Its connection comes from a pool of its own: a request that holds
+   * one of the service's connections and waits for a snapshot's never waits on requests like itself (with
+   * one pool, as many reports as connections would each hold one and wait for a second for ever).
    */
   snapshot<T>(stateCode: string, work: () => Promise<T>): Promise<T> {
     const current = this.scope.getStore();
@@ -176,7 +184,7 @@ export class Db {
    */
   private async transaction<T>(stateCode: string | null, work: (rows: Record<string, unknown>[]) => Promise<T>, opening?: string, snapshot = false): Promise<T> {
     if (stateCode !== null && !STATE_CODE.test(stateCode)) throw new Error(`Not a State code: ${JSON.stringify(stateCode)}`);
-    const runner = this.dataSource.createQueryRunner();
+    const runner = (snapshot ? this.snapshots : this.dataSource).createQueryRunner();
     const afterCommit: (() => void)[] = [];
     const afterRollback: (() => Promise<void>)[] = [];
     const staged = new Map<CommitBatch<unknown>, unknown[]>();
