@@ -19,10 +19,20 @@ async function main(): Promise<void> {
     throw error;
   }
   log.level = config.LOG_LEVEL;
+  // Listening from the start: a signal during start-up (migrations, demo seed) stops the service as soon as
+  // it is up, the database with it, rather than killing the process and leaving PostgreSQL behind.
+  let requested: string | null = null;
+  let stop: ((signal: string) => Promise<void>) | null = null;
+  const onSignal = (signal: string) => {
+    if (stop) void stop(signal);
+    else requested ??= signal;
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   const server = await startServer(config, log);
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: draining requests and shutting down`);
@@ -39,8 +49,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  if (requested) await stop(requested);
 }
 
 main().catch((error: unknown) => {

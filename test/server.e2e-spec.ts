@@ -102,14 +102,14 @@ describe('an embedded PostgreSQL shared by a CLI command and the service', () =>
       const service = await startEmbeddedPostgres(data, password, () => undefined);
       expect({ command: command.owned, service: service.owned, port: service.port }).toEqual({ command: true, service: false, port: command.port });
       const connect = () => new Client({ host: '127.0.0.1', port: command.port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 2000 });
+      // The command ends while the service is idle (its pool holds no connection): the server stays.
+      await command.stop();
+      expect(existsSync(join(data, 'postmaster.pid'))).toBe(true);
       const serving = connect();
       await serving.connect();
-      // The command ends: the service's connection still works.
-      await command.stop();
       expect((await serving.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
-      expect(existsSync(join(data, 'postmaster.pid'))).toBe(true);
-      // The service stops: nobody uses it, so it goes.
       await serving.end();
+      // The service stops: nobody uses it, so it goes.
       await service.stop();
       expect(existsSync(join(data, 'postmaster.pid'))).toBe(false);
       const late = connect();

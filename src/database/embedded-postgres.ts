@@ -54,7 +54,8 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
   const databaseDir = resolve(dir);
   const running = runningServerPort(databaseDir);
   if (running !== undefined) {
-    return { port: running, owned: false, stop: (options) => stopWhenUnused(databaseDir, running, superuserPassword, null, options) };
+    const member = await Membership.join(running, superuserPassword);
+    return { port: running, owned: false, stop: (options) => stopWhenUnused(databaseDir, member, null, options) };
   }
   const parent = dirname(databaseDir);
   mkdirSync(parent, { recursive: true });
@@ -95,7 +96,8 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
     throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start (${reason}). It last wrote:\n${recent.text() || '(nothing)'}`, { cause: error });
   }
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  return { port, owned: true, stop: (options) => stopWhenUnused(databaseDir, port, superuserPassword, () => server.stop(), options) };
+  const member = await Membership.join(port, superuserPassword);
+  return { port, owned: true, stop: (options) => stopWhenUnused(databaseDir, member, () => server.stop(), options) };
 }
 
 /**
@@ -116,35 +118,56 @@ function grantTraverse(paths: string[], log: (line: string) => void): void {
 }
 
 /**
- * Stops the server on `databaseDir` (listening on `port`) unless a client of another process is connected
- * to it. `stopOwn` stops the server this process started; one it joined is stopped as `pg_ctl stop -m fast`
- * does, by SIGINT to the postmaster named in postmaster.pid, then waiting for that file to go.
+ * Stops the server on `databaseDir` when this process was the last of ours to use it (Membership).
+ * `stopOwn` stops the server this process started; one it joined is stopped as `pg_ctl stop -m fast`
+ * does, by SIGINT to the postmaster named in postmaster.pid, then waiting (5 s at most) for that file to go.
  */
-async function stopWhenUnused(databaseDir: string, port: number, password: string, stopOwn: (() => Promise<void>) | null, options: { evenIfInUse?: boolean } = {}): Promise<void> {
-  if (runningServerPort(databaseDir) !== port) return;
-  if (!options.evenIfInUse && (await otherClients(port, password)) > 0) return;
+async function stopWhenUnused(databaseDir: string, member: Membership, stopOwn: (() => Promise<void>) | null, options: { evenIfInUse?: boolean } = {}): Promise<void> {
+  const last = await member.leave();
+  if (!last && !options.evenIfInUse) return;
   if (stopOwn) return stopOwn();
+  if (runningServerPort(databaseDir) !== member.port) return;
   const pid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   try {
     process.kill(pid, 'SIGINT');
   } catch {
     return; // it stopped meanwhile
   }
-  for (let i = 0; i < 300 && runningServerPort(databaseDir) !== undefined; i++) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  for (let i = 0; i < 50 && runningServerPort(databaseDir) !== undefined; i++) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
 }
 
-/** Client connections to the server other than the one asking (0 when it cannot be reached). */
-async function otherClients(port: number, password: string): Promise<number> {
-  const client = new Client({ host: '127.0.0.1', port, user: EMBEDDED_SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 3000 });
-  client.on('error', () => undefined);
-  try {
+/** The advisory lock whose shared holders are the processes of ours using the embedded server. */
+const MEMBERSHIP_LOCK = `hashtextextended('iti:embedded-server-users', 0)`;
+
+/**
+ * A process's use of the embedded server, for as long as it lasts: a connection of its own holding a shared
+ * advisory lock. Connections alone would not tell: an idle service's pool closes them after a while.
+ */
+class Membership {
+  private constructor(
+    readonly port: number,
+    private readonly client: Client,
+  ) {}
+
+  static async join(port: number, password: string): Promise<Membership> {
+    const client = new Client({ host: '127.0.0.1', port, user: EMBEDDED_SUPERUSER, password, database: 'postgres', application_name: 'iti-trace-embedded-user' });
+    client.on('error', () => undefined); // the server stopped under it: leave() says so
     await client.connect();
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`);
-    return rows[0].n;
-  } catch {
-    return 0;
-  } finally {
-    await client.end().catch(() => undefined);
+    await client.query(`SELECT pg_advisory_lock_shared(${MEMBERSHIP_LOCK})`);
+    return new Membership(port, client);
+  }
+
+  /** Ends this process's use; true when no other process of ours uses the server (or it cannot be asked). */
+  async leave(): Promise<boolean> {
+    try {
+      await this.client.query(`SELECT pg_advisory_unlock_shared(${MEMBERSHIP_LOCK})`);
+      const { rows } = await this.client.query<{ alone: boolean }>(`SELECT pg_try_advisory_lock(${MEMBERSHIP_LOCK}) AS alone`);
+      return rows[0].alone;
+    } catch {
+      return false;
+    } finally {
+      await this.client.end().catch(() => undefined);
+    }
   }
 }
 
