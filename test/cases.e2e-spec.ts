@@ -158,6 +158,18 @@ describe('Confidential case files', () => {
       expect(events.body.items.map((e: { actorId: string; targetId: string }) => [e.actorId, e.targetId])).toContainEqual([ids.officer, ids.case]);
     }
     expect(JSON.stringify((await call('fraAuditor', 'get', `/audit/events?targetId=${upper}`)).body.items)).not.toContain(upper);
+
+    // A read recorded before ids were lower-cased kept the id as the request spelled it: still found.
+    const before = [{ state_code: 'FRA', at: new Date().toISOString(), actor_id: ids.colleague, action: 'case.content_read', target_type: 'case', target_id: upper,
+      outcome: 'success', request_id: null, source_ip: null, details: {} }];
+    await ownerQuery(t, 'SELECT audit_append($1::jsonb)', [JSON.stringify(before)], 'FRA');
+    const reads = (await call('fraAuditor', 'get', `/cases/${ids.case}`)).body.reads as { userId: string; at: string }[];
+    expect(reads.filter((r) => r.userId === ids.colleague).length).toBeGreaterThanOrEqual(2);
+    for (const targetId of [ids.case, upper]) {
+      const events = await call('fraAuditor', 'get', `/audit/events?action=case.content_read&targetId=${targetId}`);
+      expect(events.body.items.map((e: { targetId: string }) => e.targetId)).toEqual(expect.arrayContaining([ids.case, upper]));
+    }
+    expect((await call('fraAuditor', 'get', '/audit/verify')).status).toBe(200);
   });
 
   it('refuses bad case bodies with the field named, echoing no content', async () => {

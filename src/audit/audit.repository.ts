@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { Db } from '../database/db';
 import { randomBytes } from 'node:crypto';
@@ -42,7 +43,7 @@ export class AuditRepository {
     if (filters.action) query.andWhere('e.action = :action', { action: filters.action });
     if (filters.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filters.actorId });
     if (filters.targetType) query.andWhere('e.target_type = :targetType', { targetType: filters.targetType });
-    if (filters.targetId) query.andWhere('e.target_id = :targetId', { targetId: filters.targetId });
+    if (filters.targetId) query.andWhere('e.target_id IN (:...targetIds)', { targetIds: spellings(filters.targetId) });
     if (filters.outcome) query.andWhere('e.outcome = :outcome', { outcome: filters.outcome });
     if (filters.from) query.andWhere('e.at >= :from', { from: filters.from });
     if (filters.to) query.andWhere('e.at < :to', { to: filters.to });
@@ -64,9 +65,18 @@ export class AuditRepository {
   /** Who read a record's content, and when (auditors see this, never the content). */
   reads(stateCode: string, targetType: string, targetId: string, action: string): Promise<AuditEventEntity[]> {
     return this.db.repository(AuditEventEntity).find({
-      where: { stateCode, targetType, targetId, action },
+      where: { stateCode, targetType, targetId: In(spellings(targetId)), action },
       order: { seq: 'ASC' },
       take: 1000,
     });
   }
+}
+
+/**
+ * A target id as events may hold it: as given, and in upper case. Events are recorded with UUIDs in lower
+ * case, but those recorded before were written as the request spelled them (and are hash-chained: never
+ * rewritten); an id spelled in mixed case then is not found.
+ */
+function spellings(targetId: string): string[] {
+  return [...new Set([targetId, targetId.toUpperCase()])];
 }
