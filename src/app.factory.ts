@@ -20,8 +20,7 @@ export const API_PREFIX = 'api/v1';
 /** Builds the HTTP application (not yet listening): the same for `npm start` and for the tests. */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    // A number N of trusted proxies as Fastify counts them: the N hops nearest to the service.
-    trustProxy: typeof options.config.TRUST_PROXY === 'number' ? trustNearest(options.config.TRUST_PROXY) : options.config.TRUST_PROXY,
+    trustProxy: options.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // On close: idle keep-alive connections are closed at once; requests in flight finish first.
     forceCloseConnections: 'idle',
@@ -85,8 +84,4 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   await app.init();
   await fastify.ready();
   return app;
-}
-
-function trustNearest(proxies: number): (address: string, hop: number) => boolean {
-  return (_address, hop) => hop < proxies;
 }

@@ -385,3 +385,23 @@ describe('behind one reverse proxy (TRUST_PROXY=true)', () => {
     await t.http.post(LOGIN).set({ 'x-forwarded-for': '198.51.100.21' }).send({ username: 'someone', password: 'something long' }).expect(401);
   });
 });
+
+describe('with TRUST_PROXY naming proxies elsewhere', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY: '10.0.0.0/8' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('believes no X-Forwarded-For from a peer that is not one of them', async () => {
+    const user = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
+    const response = await t.http.post(LOGIN).set('x-forwarded-for', '203.0.113.9').send({ username: user.username, password: user.password }).expect(200);
+    const { sid } = JSON.parse(Buffer.from(response.body.accessToken.split('.')[1], 'base64url').toString()) as { sid: string };
+    const [session] = await ownerQuery<{ client_ip: string }>(t, 'SELECT client_ip FROM auth_sessions WHERE id = $1', [sid], 'FRA');
+    expect(session.client_ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+  });
+});

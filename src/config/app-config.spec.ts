@@ -59,13 +59,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REPORT_SEIZED_MARKING_DAYS: '100000000' })).toThrow(/REPORT_SEIZED_MARKING_DAYS/);
   });
 
-  it('trusts as many proxies as TRUST_PROXY names, never every hop', () => {
+  it('trusts the proxies TRUST_PROXY names by their addresses, never every hop', () => {
     expect(loadConfig({}).TRUST_PROXY).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toEqual(['loopback', 'linklocal', 'uniquelocal']);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
-    for (const wrong of ['proxy.example', '10.0.0.0/33', '11', '1.2.3.4/8/8']) expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY must be/);
+    // Never a count of hops: it would trust whatever peer connects directly.
+    for (const wrong of ['proxy.example', '10.0.0.0/33', '2', '1.2.3.4/8/8']) expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY must be/);
   });
 
   it('keeps the pauses of periodic jobs to what a timer can wait', () => {

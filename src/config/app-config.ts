@@ -10,13 +10,16 @@ const HOUR_MS = 3_600_000;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
-/** TRUST_PROXY as Fastify takes it: false, a number of hops, or the proxies' addresses. */
+/** Where `TRUST_PROXY=true` trusts a proxy to be: loopback and private networks (proxy-addr's names for them). */
+const PRIVATE_NETWORKS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY as Fastify takes it: false, or the addresses a trusted proxy connects from. */
 const toTrustedProxies = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
   const text = String(value).trim().toLowerCase();
   if (['false', 'no', 'off', '0'].includes(text)) return false;
-  if (['true', 'yes', 'on'].includes(text)) return 1;
-  return /^[0-9]+$/.test(text) ? Number(text) : text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (['true', 'yes', 'on', '1'].includes(text)) return PRIVATE_NETWORKS;
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
 };
 /** An address, a CIDR range, or one of proxy-addr's names for a range. */
 const isProxyAddress = (entry: string) => {
@@ -30,9 +33,8 @@ function IsTrustedProxies() {
   return ValidateBy({
     name: 'isTrustedProxies',
     validator: {
-      validate: (value: unknown) =>
-        value === false || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10) || (Array.isArray(value) && value.length > 0 && value.every(isProxyAddress)),
-      defaultMessage: () => 'TRUST_PROXY must be false, true (one proxy), a number of proxies from 1 to 10, or a comma-separated list of proxy addresses or CIDR ranges',
+      validate: (value: unknown) => value === false || (Array.isArray(value) && value.length > 0 && value.every(isProxyAddress)),
+      defaultMessage: () => 'TRUST_PROXY must be false, true (proxies on loopback and private networks), or a comma-separated list of proxy addresses or CIDR ranges',
     },
   });
 }
@@ -111,13 +113,13 @@ export class AppConfig {
   DEMO_SEED_ON_FIRST_START = true;
 
   /**
-   * Whose word on the client's address to take (X-Forwarded-For): `false`, none (the socket's peer); `true`
-   * or a number N, the N proxies nearest to the service (true = 1: one reverse proxy, which appends the address
-   * it was reached from); or a comma-separated list of the proxies' addresses or CIDR ranges. Never every hop:
-   * the client writes the leftmost entries of the header itself.
+   * Whose word on the client's address to take (X-Forwarded-For): `false`, none (the socket's peer); or the
+   * addresses proxies connect from, a comma-separated list of addresses and CIDR ranges (`true`: loopback and
+   * private networks). The client's address is the last one in the header that is not such a proxy: never
+   * one further left, which the client writes itself, nor one from a peer that is not a trusted proxy.
    */
   @Transform(toTrustedProxies) @IsTrustedProxies()
-  TRUST_PROXY: false | number | string[] = false;
+  TRUST_PROXY: false | string[] = false;
 
   /** ITI 12: manufacturing records are kept at least 30 years; 1000 stands for "indefinitely" (a retention date stays a four-digit year). */
   @Transform(toInt) @IsInt() @Min(30, { message: 'RETENTION_MANUFACTURE_YEARS must be at least 30 (ITI 12)' })
