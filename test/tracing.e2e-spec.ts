@@ -752,6 +752,30 @@ describe('Tracing between national points of contact', () => {
     const pdf = await bytes(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
     expect(flatText((await parsePdf(pdf.body)).text)).toContain(exported.contentSha256);
     await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraOfficer)).expect(403);
+    // Not the requested State's copy, which carries what FRA disclosed to BEL alone; not a request not sent yet.
+    const incomingCopy = await t.http.get(api(`/traces/${incoming.id}/interpol.json`)).set(bearer(tokens.belNpc)).expect(409);
+    expect(incomingCopy.body).toMatchObject({ code: 'TRACE_NOT_EXPORTABLE', details: { direction: 'incoming' } });
+    const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ channel: 'interpol' })).expect(201);
+    const unsent = await t.http.get(api(`/traces/${draft.body.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(409);
+    expect(unsent.body).toMatchObject({ code: 'TRACE_NOT_EXPORTABLE', details: { status: 'draft' } });
+  });
+
+  it('refuses nested fields that are not objects, naming them: nothing malformed is stored or sent', async () => {
+    for (const [body, field] of [
+      [requestBody({ recovery: undefined }), 'recovery'],
+      [requestBody({ recovery: [] }), 'recovery'],
+      [requestBody({ weapon: [] }), 'weapon'],
+      [requestBody({ onBehalfOf: [] }), 'onBehalfOf'],
+      [requestBody({ ballistics: [[]] }), 'ballistics'],
+      [requestBody({ weapon: { ...requestBody().weapon, markings: [[]] } }), 'weapon.markings'],
+    ] as [Record<string, unknown>, string][]) {
+      const refused = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(body).expect(400);
+      expect({ field, fields: refused.body.details.map((d: { field: string }) => d.field) }).toEqual({ field, fields: [field] });
+    }
+    const { incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const chain = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, chain: [[]] }, 400);
+    expect(chain.details.map((d: { field: string }) => d.field)).toEqual(['chain']);
   });
 
   it('applies a message once when its delivery is interrupted before it is marked delivered', async () => {

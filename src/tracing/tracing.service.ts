@@ -31,7 +31,7 @@ import type { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { hopOf } from './entities/trace-view';
 import { checkTransition, TraceAction, TRACE_RULES } from './trace-lifecycle';
 import { TracesRepository } from './traces.repository';
-import { CLASSIFICATIONS } from './tracing.constants';
+import { CLASSIFICATIONS, EXCHANGED_STATUSES } from './tracing.constants';
 import type { Outcome, Priority } from './tracing.constants';
 
 export class TraceNotFoundError extends NotFoundError {
@@ -426,6 +426,13 @@ export class TracingService {
   /** The request as a JSON document for sending through INTERPOL's systems (docs/interpol-export.md). */
   async interpolExport(actor: AuthUser, id: string): Promise<Record<string, unknown>> {
     const trace = await this.visible(actor, id);
+    // The requesting State's request as sent: not the requested State's copy, which it may not pass on, nor a request not sent yet.
+    if (trace.direction !== 'outgoing') {
+      throw new ConflictError('TRACE_NOT_EXPORTABLE', 'The INTERPOL export is the requesting State\'s: this is the incoming copy', { direction: trace.direction });
+    }
+    if (!EXCHANGED_STATUSES.includes(trace.status) && trace.status !== 'closed') {
+      throw new ConflictError('TRACE_NOT_EXPORTABLE', 'Only a request that was sent is exported: send it first', { status: trace.status });
+    }
     const content = requestContent(trace);
     const photos = await this.traces.photosWithData(actor.stateCode, trace.id);
     return {

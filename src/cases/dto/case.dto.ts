@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { lower, trim, upper } from '../../common/http/transforms';
@@ -28,7 +28,7 @@ export class CasePersonDto {
   role?: string;
 
   @ApiPropertyOptional({ type: [IdentityDocumentDto] }) @Optional() @IsArray() @ArrayMaxSize(10)
-  @ValidateNested({ each: true }) @Type(() => IdentityDocumentDto)
+  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => IdentityDocumentDto)
   identityDocuments?: IdentityDocumentDto[];
 }
 
@@ -43,7 +43,7 @@ export class CreateCaseDto {
   narrative: string;
 
   @ApiProperty({ type: [CasePersonDto] }) @IsArray() @ArrayMaxSize(50)
-  @ValidateNested({ each: true }) @Type(() => CasePersonDto)
+  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CasePersonDto)
   persons: CasePersonDto[];
 
   @ApiProperty({ example: 'Marseille, quai du Port' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)

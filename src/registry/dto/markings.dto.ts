@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import { lower, trim } from '../../common/http/transforms';
 import { ClosedCustodianEntity } from '../entities/closed-custodian.entity';
 import { MarkingInputDto } from './weapon.dto';
 
 export class AddMarkingsDto {
   @ApiProperty({ type: [MarkingInputDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
   markings: MarkingInputDto[];
 }
 

@@ -75,7 +75,7 @@ export class EventDetailsDto {
   @IsCalendarDate('occurredOn')
   occurredOn: string;
 
-  @ApiPropertyOptional({ type: [PartyDto] }) @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PartyDto)
+  @ApiPropertyOptional({ type: [PartyDto] }) @Optional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PartyDto)
   parties?: PartyDto[];
 
   @ApiPropertyOptional({ example: 'BE-EXP-2026-0042' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
@@ -142,7 +142,7 @@ export class RegisterWeaponDto extends EventDetailsDto {
   serialObliterated?: boolean;
 
   @ApiPropertyOptional({ type: [MarkingInputDto] })
-  @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
   markings?: MarkingInputDto[];
 }
 
@@ -199,7 +199,7 @@ export class RecordEventDto extends EventDetailsDto {
   custodian?: string;
 
   @ApiPropertyOptional({ type: [MarkingInputDto], description: 'Markings applied with the event (import, transfer, seizure...)' })
-  @Optional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => MarkingInputDto)
   markings?: MarkingInputDto[];
 }
 

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  ValidateNested,
-} from 'class-validator';
+  ValidateNested, IsObject } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -57,7 +56,7 @@ export class ObservedWeaponDto {
 
   @ApiProperty({ type: [ObservedMarkingDto], description: 'Every marking read on the weapon, at least one' })
   @IsArray() @ArrayMinSize(1, { message: 'markings must list at least one marking as read' }) @ArrayMaxSize(30)
-  @ValidateNested({ each: true }) @Type(() => ObservedMarkingDto)
+  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ObservedMarkingDto)
   markings: ObservedMarkingDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'References of photos of each marking' })
@@ -132,7 +131,7 @@ export class CreateTraceDto {
   @ApiProperty({ example: 'Code pénal, art. 222-52; seizure order 2026/118' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
   legalJustification: string;
 
-  @ApiProperty({ type: RecoveryDto }) @ValidateNested() @Type(() => RecoveryDto)
+  @ApiProperty({ type: RecoveryDto }) @IsObject() @ValidateNested() @Type(() => RecoveryDto)
   recovery: RecoveryDto;
 
   @ApiProperty({ example: 'Criminal investigation into arms trafficking' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
@@ -149,14 +148,14 @@ export class CreateTraceDto {
   useRestrictions?: string[];
 
   @ApiPropertyOptional({ type: ObservedWeaponDto, description: 'Required unless weaponId is given' })
-  @Optional() @ValidateNested() @Type(() => ObservedWeaponDto)
+  @Optional() @IsObject() @ValidateNested() @Type(() => ObservedWeaponDto)
   weapon?: ObservedWeaponDto;
 
   @ApiPropertyOptional({ type: OnBehalfOfDto, description: 'A UN mission or regional organisation asking on behalf of your State, with its consent' })
-  @Optional() @ValidateNested() @Type(() => OnBehalfOfDto)
+  @Optional() @IsObject() @ValidateNested() @Type(() => OnBehalfOfDto)
   onBehalfOf?: OnBehalfOfDto;
 
-  @ApiPropertyOptional({ type: BallisticsDto }) @Optional() @ValidateNested() @Type(() => BallisticsDto)
+  @ApiPropertyOptional({ type: BallisticsDto }) @Optional() @IsObject() @ValidateNested() @Type(() => BallisticsDto)
   ballistics?: BallisticsDto;
 
   @ApiPropertyOptional({ description: 'A case file of your State this request relates to (you must be one of its members); the link itself never leaves your State' })
@@ -189,10 +188,10 @@ export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weapo
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
   urgentJustification?: string | null;
 
-  @ApiPropertyOptional({ type: OnBehalfOfDto, nullable: true, description: 'null clears it' }) @IsOptional() @ValidateNested() @Type(() => OnBehalfOfDto)
+  @ApiPropertyOptional({ type: OnBehalfOfDto, nullable: true, description: 'null clears it' }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OnBehalfOfDto)
   onBehalfOf?: OnBehalfOfDto | null;
 
-  @ApiPropertyOptional({ type: BallisticsDto, nullable: true, description: 'null clears it' }) @IsOptional() @ValidateNested() @Type(() => BallisticsDto)
+  @ApiPropertyOptional({ type: BallisticsDto, nullable: true, description: 'null clears it' }) @IsOptional() @IsObject() @ValidateNested() @Type(() => BallisticsDto)
   ballistics?: BallisticsDto | null;
 }
 
@@ -243,7 +242,7 @@ export class AnswerTraceDto {
   @Optional() @Transform(lower) @IsUUID('all', { message: 'weaponId must be a UUID' })
   weaponId?: string;
 
-  @ApiPropertyOptional({ type: [ChainLinkDto] }) @Optional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChainLinkDto)
+  @ApiPropertyOptional({ type: [ChainLinkDto] }) @Optional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ChainLinkDto)
   chain?: ChainLinkDto[];
 
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(300)
