@@ -50,7 +50,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Delivers every deliverable message; resolves with how many were delivered. */
   async drain(): Promise<number> {
-    if (this.running) await this.running;
+    // Runs one at a time: the run awaited may end by starting another (a kick while it ran), awaited too,
+    // so that a message that run is delivering is delivered when this resolves.
+    while (this.running) await this.running.catch(() => 0);
     this.running = this.deliverAll();
     try {
       return await this.running;
