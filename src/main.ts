@@ -24,8 +24,15 @@ async function main(): Promise<void> {
   let requested: string | null = null;
   let stop: ((signal: string) => Promise<void>) | null = null;
   const onSignal = (signal: string) => {
-    if (stop) void stop(signal);
-    else requested ??= signal;
+    if (stop) return void stop(signal);
+    if (requested === null) {
+      requested = signal;
+      log.info(`${signal}: stopping once started`);
+      return;
+    }
+    // A second signal while start-up still runs: the operator will not wait for it.
+    log.error(`${signal} again during start-up: exiting at once`);
+    process.exit(1);
   };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));

@@ -102,6 +102,20 @@ describe('an embedded PostgreSQL shared by a CLI command and the service', () =>
       const service = await startEmbeddedPostgres(data, password, () => undefined);
       expect({ command: command.owned, service: service.owned, port: service.port }).toEqual({ command: true, service: false, port: command.port });
       const connect = () => new Client({ host: '127.0.0.1', port: command.port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 2000 });
+      // Their memberships' connections are lost (as when PostgreSQL restarts after a crash): both join again.
+      const admin = connect();
+      await admin.connect();
+      const cut = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'iti-trace-embedded-user'`);
+      expect(cut.rowCount).toBe(2);
+      await admin.end();
+      for (let i = 0; i < 50; i++) {
+        const probe = connect();
+        await probe.connect();
+        const { rows } = await probe.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'iti-trace-embedded-user'`);
+        await probe.end();
+        if (rows[0].n === 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       // The command ends while the service is idle (its pool holds no connection): the server stays.
       await command.stop();
       expect(existsSync(join(data, 'postmaster.pid'))).toBe(true);

@@ -96,7 +96,13 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
     throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start (${reason}). It last wrote:\n${recent.text() || '(nothing)'}`, { cause: error });
   }
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  const member = await Membership.join(port, superuserPassword);
+  let member: Membership;
+  try {
+    member = await Membership.join(port, superuserPassword);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return { port, owned: true, stop: (options) => stopWhenUnused(databaseDir, member, () => server.stop(), options) };
 }
 
@@ -118,22 +124,27 @@ function grantTraverse(paths: string[], log: (line: string) => void): void {
 }
 
 /**
- * Stops the server on `databaseDir` when this process was the last of ours to use it (Membership).
- * `stopOwn` stops the server this process started; one it joined is stopped as `pg_ctl stop -m fast`
- * does, by SIGINT to the postmaster named in postmaster.pid, then waiting (5 s at most) for that file to go.
+ * Stops the server on `databaseDir` when this process was the last of ours to use it (Membership), holding
+ * the lock that says so until it has stopped, so that no process joins meanwhile. `stopOwn` stops the server
+ * this process started; one it joined is stopped as `pg_ctl stop -m fast` does, by SIGINT to the postmaster
+ * named in postmaster.pid, then waiting (30 s at most) for that file to go.
  */
 async function stopWhenUnused(databaseDir: string, member: Membership, stopOwn: (() => Promise<void>) | null, options: { evenIfInUse?: boolean } = {}): Promise<void> {
   const last = await member.leave();
-  if (!last && !options.evenIfInUse) return;
-  if (stopOwn) return stopOwn();
-  if (runningServerPort(databaseDir) !== member.port) return;
-  const pid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   try {
-    process.kill(pid, 'SIGINT');
-  } catch {
-    return; // it stopped meanwhile
+    if (!last && !options.evenIfInUse) return;
+    if (stopOwn) return await stopOwn();
+    if (runningServerPort(databaseDir) !== member.port) return;
+    const pid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      return; // it stopped meanwhile
+    }
+    for (let i = 0; i < 300 && runningServerPort(databaseDir) !== undefined; i++) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  } finally {
+    await member.end();
   }
-  for (let i = 0; i < 50 && runningServerPort(databaseDir) !== undefined; i++) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
 }
 
 /** The advisory lock whose shared holders are the processes of ours using the embedded server. */
@@ -141,32 +152,75 @@ const MEMBERSHIP_LOCK = `hashtextextended('iti:embedded-server-users', 0)`;
 
 /**
  * A process's use of the embedded server, for as long as it lasts: a connection of its own holding a shared
- * advisory lock. Connections alone would not tell: an idle service's pool closes them after a while.
+ * advisory lock. Connections alone would not tell: an idle service's pool closes them after a while. A
+ * connection lost (PostgreSQL restarted after a crash) is opened again and takes the lock again.
  */
 class Membership {
+  private client: Client | null = null;
+  private leaving = false;
+
   private constructor(
     readonly port: number,
-    private readonly client: Client,
+    private readonly password: string,
   ) {}
 
   static async join(port: number, password: string): Promise<Membership> {
-    const client = new Client({ host: '127.0.0.1', port, user: EMBEDDED_SUPERUSER, password, database: 'postgres', application_name: 'iti-trace-embedded-user' });
-    client.on('error', () => undefined); // the server stopped under it: leave() says so
-    await client.connect();
-    await client.query(`SELECT pg_advisory_lock_shared(${MEMBERSHIP_LOCK})`);
-    return new Membership(port, client);
+    const member = new Membership(port, password);
+    member.client = await member.connect(`SELECT pg_advisory_lock_shared(${MEMBERSHIP_LOCK})`);
+    return member;
   }
 
-  /** Ends this process's use; true when no other process of ours uses the server (or it cannot be asked). */
+  /**
+   * Ends this process's use; true when no other process of ours uses the server. The connection then holds
+   * the lock alone until end(). Asked on a new connection if this one was lost.
+   */
   async leave(): Promise<boolean> {
+    this.leaving = true;
     try {
+      if (!this.client) this.client = await this.connect();
       await this.client.query(`SELECT pg_advisory_unlock_shared(${MEMBERSHIP_LOCK})`);
       const { rows } = await this.client.query<{ alone: boolean }>(`SELECT pg_try_advisory_lock(${MEMBERSHIP_LOCK}) AS alone`);
       return rows[0].alone;
     } catch {
-      return false;
-    } finally {
-      await this.client.end().catch(() => undefined);
+      return false; // not reachable: nothing to stop, or not ours to decide
+    }
+  }
+
+  async end(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(statement?: string): Promise<Client> {
+    const client = new Client({
+      host: '127.0.0.1', port: this.port, user: EMBEDDED_SUPERUSER, password: this.password, database: 'postgres',
+      application_name: 'iti-trace-embedded-user', connectionTimeoutMillis: 10_000,
+    });
+    client.on('error', () => {
+      if (this.client !== client || this.leaving) return;
+      this.client = null;
+      // Joined again once the server is back; until then leave() asks on a new connection.
+      setTimeout(() => void this.rejoin(), 1000).unref();
+    });
+    try {
+      await client.connect();
+      if (statement) await client.query(statement);
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async rejoin(): Promise<void> {
+    if (this.leaving || this.client) return;
+    try {
+      const client = await this.connect(`SELECT pg_advisory_lock_shared(${MEMBERSHIP_LOCK})`);
+      if (this.leaving || this.client) await client.end().catch(() => undefined);
+      else this.client = client;
+    } catch {
+      setTimeout(() => void this.rejoin(), 1000).unref();
     }
   }
 }
