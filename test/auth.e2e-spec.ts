@@ -189,7 +189,7 @@ describe('authentication', () => {
     async function userWithMfa() {
       const user = await createUser(t, { roles: ['officer'] });
       const tokens = await login(t, user);
-      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: user.password }).expect(200)).body;
       const code = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
       await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: code() }).expect(204);
       t.clock.advance(60); // past the confirming code's time step
@@ -204,7 +204,14 @@ describe('authentication', () => {
       const blocked = await t.http.get('/api/v1/states/FRA').set(pending).expect(403);
       expect(blocked.body.code).toBe('MFA_ENROLLMENT_REQUIRED');
 
-      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(pending).expect(200)).body;
+      // The account's password is asked again: a token alone enrols nothing.
+      const noPassword = await t.http.post('/api/v1/auth/mfa/enroll').set(pending).send({}).expect(400);
+      expect(noPassword.body.details.map((d: { field: string }) => d.field)).toEqual(['password']);
+      const wrongPassword = await t.http.post('/api/v1/auth/mfa/enroll').set(pending).send({ password: 'not the password at all' }).expect(403);
+      expect(wrongPassword.body.code).toBe('PASSWORD_INCORRECT');
+      const [counted] = await ownerQuery<{ failed_logins: number }>(t, 'SELECT failed_logins FROM users WHERE id = $1', [npc.id], 'FRA');
+      expect(counted.failed_logins).toBe(1);
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(pending).send({ password: npc.password }).expect(200)).body;
       expect(enrollment.otpauthUri).toContain('otpauth://totp/');
       const codeAt = () => generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
       const wrong = await t.http.post('/api/v1/auth/mfa/confirm').set(pending).send({ code: codeAt() === '000000' ? '111111' : '000000' }).expect(400);
@@ -253,7 +260,7 @@ describe('authentication', () => {
     it('keeps TOTP secrets sealed at rest: no form of the secret in the row, and a sealed secret moved to another user does not open', async () => {
       const user = await createUser(t, { roles: ['officer'] });
       const tokens = await login(t, user);
-      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).expect(200)).body;
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: user.password }).expect(200)).body;
       const rowText = async (id: string) => {
         const [row] = await ownerQuery<Record<string, unknown>>(t, `SELECT * FROM users WHERE id = $1`, [id], 'FRA');
         return Object.values(row).map((v) => (Buffer.isBuffer(v) ? `${v.toString('latin1')} ${v.toString('hex')} ${v.toString('base64')}` : JSON.stringify(v))).join(' ');

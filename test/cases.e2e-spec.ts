@@ -264,7 +264,7 @@ describe('Confidential case files', () => {
     // A user with a sealed TOTP secret, who logs in with it after the rotation too.
     const enrolled = await createUser(t, { roles: ['officer'] });
     const enrolledTokens = await login(t, enrolled);
-    const { secret } = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(enrolledTokens)).expect(200)).body;
+    const { secret } = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(enrolledTokens)).send({ password: enrolled.password }).expect(200)).body;
     const totp = () => generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
     await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(enrolledTokens)).send({ code: totp() }).expect(204);
     // A stored response to replay (Idempotency-Key), sealed like the record it made.

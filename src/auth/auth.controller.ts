@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../common/auth/auth-user';
 import { AllowPendingMfa, CurrentUser, Public } from '../common/auth/decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, LoginResponseDto, MeDto, MfaCodeDto, MfaEnrollmentDto, MfaLoginDto, RefreshDto, TokensDto } from './dto/auth.dto';
+import { LoginDto, LoginResponseDto, MeDto, MfaCodeDto, MfaEnrollDto, MfaEnrollmentDto, MfaLoginDto, RefreshDto, TokensDto } from './dto/auth.dto';
 import { clientAddress } from '../common/http/request-context';
 
 @ApiTags('auth')
@@ -61,8 +61,8 @@ export class AuthController {
   @Post('mfa/enroll')
   @ApiOkResponse({ type: MfaEnrollmentDto })
   @HttpCode(200)
-  enrollMfa(@CurrentUser() user: AuthUser): Promise<MfaEnrollmentDto> {
-    return this.auth.enrollMfa(user);
+  enrollMfa(@CurrentUser() user: AuthUser, @Body() body: MfaEnrollDto): Promise<MfaEnrollmentDto> {
+    return this.auth.enrollMfa(user, body.password);
   }
 
   @ApiBearerAuth()

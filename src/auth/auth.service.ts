@@ -3,7 +3,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { DecryptionError } from '../common/encryption/envelope';
-import { AppError, ConflictError, UnauthorizedError } from '../common/errors/app-error';
+import { AppError, ConflictError, ForbiddenError, UnauthorizedError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { Db, STATE_CODE } from '../database/db';
 import { StatesService } from '../states/states.service';
@@ -217,7 +217,22 @@ export class AuthService {
   }
 
   /** Issues a new TOTP secret, pending until confirmed with a code. */
-  async enrollMfa(actor: AuthUser): Promise<MfaEnrollmentDto> {
+  /**
+   * A second factor is enrolled only with the account's password, asked again: a stolen access token alone
+   * would otherwise enrol the thief's device, and lock the owner out of their next login. A wrong password
+   * counts as a failed login (committed on its own: this request fails) and the lockout applies.
+   */
+  async enrollMfa(actor: AuthUser, password: string): Promise<MfaEnrollmentDto> {
+    const current = await this.users.findById(actor.stateCode, actor.id);
+    if (!current) throw sessionEnded();
+    if (this.isLocked(current)) throw new ForbiddenError('ACCOUNT_LOCKED', 'Too many wrong passwords: try again later');
+    if (!(await this.passwords.verify(current.passwordHash, password))) {
+      await this.db.separately(actor.stateCode, async () => {
+        const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
+        if (user) await this.recordFailure(user, 'auth.mfa_enroll', 'wrong_password');
+      });
+      throw new ForbiddenError('PASSWORD_INCORRECT', 'The password does not match: a second factor is enrolled with the account\'s password');
+    }
     const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
     if (!user) throw sessionEnded();
     if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');

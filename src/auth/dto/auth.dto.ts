@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsJWT, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, Role } from '../../common/auth/auth-user';
 
@@ -9,6 +9,9 @@ export class LoginDto {
   @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @IsNotEmpty() @MaxLength(256)
   password: string;
 }
+
+/** Enrolling a second factor: the account's password, asked again. */
+export class MfaEnrollDto extends PickType(LoginDto, ['password'] as const) {}
 
 export class MfaLoginDto {
   @ApiProperty({ description: 'mfaToken from POST /auth/login' }) @IsJWT({ message: 'mfaToken must be the token returned by login' })
