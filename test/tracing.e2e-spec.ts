@@ -114,6 +114,27 @@ describe('Tracing between national points of contact', () => {
     });
   });
 
+  it('prefills as last legal holder the one the record\'s last transfer names, not the holder it was registered with', async () => {
+    const serial = uniqueSerial('LH');
+    const weapon = await registerWeapon(t, tokens.belRegistrar, {
+      serial, holder: 'Armurerie Martin', markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }],
+    });
+    const candidatesOf = async () => {
+      const { incoming } = await sentTrace({ weapon: { ...requestBody().weapon, serial, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] } });
+      const candidates = await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200);
+      return candidates.body.items.find((item: { weaponId: string }) => item.weaponId === weapon.id).prefill.lastLegalHolder;
+    };
+    expect(await candidatesOf()).toBe('Armurerie Martin');
+    await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
+      .send({ type: 'transferred', occurredOn: '2021-03-01', statusAfter: 'civilian_held', parties: [{ role: 'seller', name: 'Armurerie Martin' }, { role: 'buyer', name: 'J. Dupont' }] })
+      .expect(201);
+    // A seizure's parties hold it for the State, not as its legal holders.
+    await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
+      .send({ type: 'seized', occurredOn: '2024-05-01', parties: [{ role: 'seizing_unit', name: 'Police fédérale' }] })
+      .expect(201);
+    expect(await candidatesOf()).toBe('J. Dupont');
+  });
+
   it('follows a weapon from the requesting officer to the answer, the follow-up and the chain', async () => {
     // BEL's registry: made by FN, exported to Italy under a licence.
     const serial = uniqueSerial('TR');

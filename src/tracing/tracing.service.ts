@@ -821,6 +821,9 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
   return merged;
 }
 
+/** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
+const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
+
 /** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
 export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
   // The history as it stands: a corrected export names the destination its correction gives.
@@ -835,10 +838,13 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
   }));
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
   const lastImport = [...events].reverse().find((e) => e.type === 'imported');
-  const lastTransfer = [...events].reverse().find((e) => e.parties.length > 0 && e.type !== 'exported');
+  // The last legal holder: the recipient (last party) of the latest event that put the weapon in new legal
+  // hands. One after the first event wins over the holder registered with the record, which stays as given.
+  const handed = [...events].reverse().find((e) => HANDING_EVENTS.includes(e.type) && e.parties.length > 0);
+  const handedLater = handed && handed !== events[0] ? handed.parties.at(-1)!.name : null;
   return {
     chain,
-    lastLegalHolder: w.holder ?? w.custodian ?? lastTransfer?.parties.at(-1)?.name ?? null,
+    lastLegalHolder: handedLater ?? w.holder ?? handed?.parties.at(-1)?.name ?? w.custodian ?? null,
     // Onward to the State it was exported to; otherwise back to the State it was imported from.
     nextState: (w.status === 'exported' ? lastExport?.counterpartState : lastImport?.counterpartState) ?? null,
   };
