@@ -2,7 +2,7 @@
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A UUID in either case, as a caller may write one and PostgreSQL accepts it. */
-const ANY_CASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ANY_CASE_UUID = new RegExp(UUID.source, 'i');
 
 /** `value` in the case this service writes UUIDs in (lower) if it is a UUID; any other text as it is. */
 export function canonicalId(value: string): string {

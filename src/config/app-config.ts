@@ -8,8 +8,10 @@ const MAX_RETENTION_YEARS = 1000;
 const DAY_SECONDS = 86_400;
 const HOUR_MS = 3_600_000;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+/** How a setting says yes. */
+const YES = ['1', 'true', 'yes', 'on'];
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+  value === undefined || value === '' ? undefined : YES.includes(String(value).toLowerCase());
 /** Where `TRUST_PROXY=true` trusts a proxy to be: loopback and private networks (proxy-addr's names for them). */
 const PRIVATE_NETWORKS = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -18,7 +20,7 @@ const toTrustedProxies = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
   const text = String(value).trim().toLowerCase();
   if (['false', 'no', 'off', '0'].includes(text)) return false;
-  if (['true', 'yes', 'on', '1'].includes(text)) return PRIVATE_NETWORKS;
+  if (YES.includes(text)) return PRIVATE_NETWORKS;
   return text.split(',').map((s) => s.trim()).filter(Boolean);
 };
 /** An address, a CIDR range, or one of proxy-addr's names for a range. */
