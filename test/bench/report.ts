@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
@@ -35,14 +36,53 @@ export function writeSection(name: string, body: string, file = BENCHMARKS_FILE)
   writeFileSync(file, `${text.trimEnd()}\n`);
 }
 
-/** The machine the figures come from: CPUs, memory, Node.js and PostgreSQL, and the date of the run (two lines). */
-export function machineLines(postgres: string): string[] {
+/**
+ * The machine the figures come from: CPUs, memory, Node.js and PostgreSQL, the date of the run, and its
+ * speed that day (machineSpeed) when measured.
+ */
+export function machineLines(postgres: string, speed?: MachineSpeed): string[] {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return [
     `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 1073741824)} GiB RAM, Node.js ${process.version}, PostgreSQL ${postgres}` +
       `${process.env.DATABASE_URL ? ' (DATABASE_URL)' : ' (embedded)'}; client, service and database on the same machine.`,
-    `Run: ${new Date().toISOString().slice(0, 10)}.`,
+    `Run: ${new Date().toISOString().slice(0, 10)}.` +
+      (speed
+        ? ` Speed of the machine before the run, to compare runs of other days (the same virtual machine has measured up to three times slower` +
+          ` on some days): \`SELECT 1\` to the database and back, median ${speed.roundTripMicros} µs of ${SPEED_ROUND_TRIPS};` +
+          ` ${SPEED_HASHES.toLocaleString('en')} SHA-256 of 1 KiB, ${speed.hashMillis} ms.`
+        : ''),
   ];
+}
+
+export interface MachineSpeed {
+  roundTripMicros: number;
+  hashMillis: number;
+}
+
+const SPEED_ROUND_TRIPS = 2000;
+const SPEED_HASHES = 100_000;
+
+/**
+ * Two measures of the machine, taken while nothing else of the benchmark runs: the round trip of a trivial
+ * query (the system calls and context switches every request pays) and a fixed amount of pure CPU work.
+ */
+export async function machineSpeed(url: string): Promise<MachineSpeed> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const trips: number[] = [];
+  try {
+    for (let i = 0; i < SPEED_ROUND_TRIPS + 200; i++) {
+      const begin = performance.now();
+      await client.query('SELECT 1');
+      if (i >= 200) trips.push(performance.now() - begin);
+    }
+  } finally {
+    await client.end();
+  }
+  const block = Buffer.alloc(1024, 7);
+  const begin = performance.now();
+  for (let i = 0; i < SPEED_HASHES; i++) createHash('sha256').update(block).digest();
+  return { roundTripMicros: Math.round(percentile(trips, 50) * 1000), hashMillis: Math.round(performance.now() - begin) };
 }
 
 export async function serverVersion(url: string): Promise<string> {
