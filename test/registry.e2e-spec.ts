@@ -101,6 +101,25 @@ describe('marking registry', () => {
       expect(forbidden.body.code).toBe('ROLE_REQUIRED');
     });
 
+    it('lets an officer mark only the weapons seized or found: the markings of other records are a registrar\'s', async () => {
+      const held = await registerWeapon(t, registrar);
+      const seizure = { kind: 'seizure', component: 'frame', text: 'FRA-SZ-2026-0043', country: 'FRA', serial: 'FRA-SZ-2026-0043' };
+      const markings = await t.http.post(`/api/v1/weapons/${held.id}/markings`).set(bearer(officer)).send({ markings: [seizure] }).expect(403);
+      expect(markings.body).toMatchObject({ code: 'ROLE_REQUIRED', message: expect.stringContaining('civilian held') });
+      const marked = await t.http.post(`/api/v1/weapons/${held.id}/events`).set(bearer(officer)).send({ type: 'marked', occurredOn: '2026-11-20', markings: [seizure] }).expect(403);
+      expect(marked.body.code).toBe('ROLE_REQUIRED');
+      const unchanged = await t.http.get(`/api/v1/weapons/${held.id}`).set(bearer(registrar)).expect(200);
+      expect(unchanged.body.markings).toHaveLength(1);
+      expect(unchanged.body.events.map((e: { type: string }) => e.type)).toEqual(['manufactured']);
+      // Seized, it is the officer's to mark: with the seizure, and after it.
+      const seized = await t.http.post(`/api/v1/weapons/${held.id}/events`).set(bearer(officer)).send({ type: 'seized', occurredOn: '2026-11-20', markings: [seizure] }).expect(201);
+      expect(seized.body.status).toBe('seized');
+      await t.http.post(`/api/v1/weapons/${held.id}/markings`).set(bearer(officer)).send({ markings: [{ ...seizure, kind: 'other', text: 'BALLISTICS-TAG-7' }] }).expect(201);
+      // A registrar marks any record.
+      const other = await registerWeapon(t, registrar);
+      await t.http.post(`/api/v1/weapons/${other.id}/markings`).set(bearer(registrar)).send({ markings: [seizure] }).expect(201);
+    });
+
     it('names every bad field', async () => {
       const response = await t.http
         .post('/api/v1/weapons')

@@ -26,8 +26,9 @@ import { CustodianClosedError, EventNotAllowedError, MarkingRuleBreachError, Ret
 import { holdsSerialCharacter, knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
 import { WeaponFilters, WeaponsRepository } from './weapons.repository';
 
-/** Officers record what they seize or find; registrars keep everything else. */
+/** Officers record what they seize or find, and mark it (ITI 9); registrars keep everything else. */
 const OFFICER_EVENTS: EventType[] = ['seized', 'found', 'marked'];
+const OFFICER_STATUSES: WeaponStatus[] = ['seized', 'found'];
 const SEARCH_CANDIDATES = 500;
 const MIN_KNOWN_CHARACTERS = 3;
 
@@ -381,6 +382,7 @@ export class WeaponsService {
         status = event.statusAfter = replayed.status;
       }
     }
+    this.assertMayMark(actor, status, change.markings.length > 0 || change.event?.type === 'marked');
     const before: RuleSubject = {
       stateCode: actor.stateCode,
       status: weapon.status,
@@ -466,6 +468,12 @@ export class WeaponsService {
     if (roles.includes('registrar')) return;
     if (roles.includes('officer') && OFFICER_EVENTS.includes(event)) return;
     throw new ForbiddenError('ROLE_REQUIRED', `Recording "${event}" needs the registrar role${OFFICER_EVENTS.includes(event) ? ' or the officer role' : ''}`);
+  }
+
+  /** An officer marks a weapon seized or found (with the seizure, or after it); the markings of any other record are a registrar's. */
+  private assertMayMark(actor: AuthUser, statusAfter: WeaponStatus, marks: boolean): void {
+    if (!marks || actor.roles.includes('registrar') || OFFICER_STATUSES.includes(statusAfter)) return;
+    throw new ForbiddenError('ROLE_REQUIRED', `Marking a record that is ${statusAfter.replace(/_/g, ' ')} needs the registrar role: officers mark the weapons they seize or find`);
   }
 
   /** Events that are only meaningful with their papers: an export names destination and licence. */
