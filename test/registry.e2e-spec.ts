@@ -818,6 +818,63 @@ describe('marking registry', () => {
       expect(imported.body.rejections.items).toEqual([expect.objectContaining({ line: 2, column: 'year_of_manufacture', code: 'YEAR_AFTER_EVENT', message: 'year_of_manufacture 2022 is after the first event (manufactured on 2021-01-01)' })]);
     });
 
+    it('refuses an event dated before one recorded earlier, or a correction that moves one past a later one, naming occurredOn', async () => {
+      const weapon = await registerWeapon(t, registrar, { occurredOn: '2015-03-02', yearOfManufacture: 2015 });
+      const events = `/api/v1/weapons/${weapon.id}/events`;
+      const stolen = (await t.http.post(events).set(bearer(registrar)).send({ type: 'stolen', occurredOn: '2024-05-01' }).expect(201)).body;
+      const found = await t.http.post(events).set(bearer(officer)).send({ type: 'found', occurredOn: '2019-01-01' }).expect(400);
+      expect(found.body.details).toEqual([{ field: 'occurredOn', messages: [
+        'occurredOn 2019-01-01 is before the stolen on 2024-05-01, recorded earlier: events are recorded in the order they happened (correct that event if its date is wrong)'] }]);
+      // The same day is in order; a fact learnt late about the past is a correction of the event it concerns.
+      await t.http.post(events).set(bearer(officer)).send({ type: 'found', occurredOn: '2024-05-01' }).expect(201);
+      const stolenId = stolen.events.find((e: { type: string }) => e.type === 'stolen').id;
+      const moved = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: stolenId, occurredOn: '2024-06-01' }).expect(400);
+      expect(moved.body.details).toEqual([{ field: 'occurredOn', messages: [
+        'the found on 2024-05-01 would come before the stolen on 2024-06-01, recorded before it: events are recorded in the order they happened'] }]);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: stolenId, occurredOn: '2024-04-20' }).expect(201);
+      const record = (await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200)).body;
+      expect(record.status).toBe('found');
+      expect(record.events.map((e: { type: string; occurredOn: string }) => `${e.type} ${e.occurredOn}`))
+        .toEqual(['manufactured 2015-03-02', 'corrected 2024-04-20', 'stolen 2024-05-01', 'found 2024-05-01']);
+    });
+
+    it('dates events from 1800 to today, and refuses what an event would ignore or send back to the own State, naming the field', async () => {
+      const typo = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '1019-05-02', yearOfManufacture: undefined })).expect(400);
+      expect(typo.body.details).toEqual([{ field: 'occurredOn', messages: ['occurredOn must be in 1800 or later'] }]);
+      const weapon = await registerWeapon(t, registrar, { occurredOn: '2015-03-02', yearOfManufacture: 2015 });
+      const events = `/api/v1/weapons/${weapon.id}/events`;
+      const tomorrow = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const future = await t.http.post(events).set(bearer(registrar)).send({ type: 'lost', occurredOn: tomorrow }).expect(400);
+      expect(future.body.details).toEqual([{ field: 'occurredOn', messages: ['occurredOn cannot be in the future'] }]);
+      const home = await t.http.post(events).set(bearer(registrar)).send({ type: 'exported', occurredOn: '2020-01-01', counterpartState: 'fra', licenceRef: 'EXP-1' }).expect(400);
+      expect(home.body.details).toEqual([{ field: 'counterpartState', messages: ['an export goes to another State than FRA, the one keeping this record'] }]);
+      const ignored = await t.http.post(events).set(bearer(registrar)).send({ type: 'acquired_by_government', occurredOn: '2020-01-01', statusAfter: 'in_service' }).expect(400);
+      expect(ignored.body.details).toEqual([{ field: 'statusAfter', messages: ['acquired by government sets the status itself (government stock): leave statusAfter out'] }]);
+      const nobody = await t.http.post(events).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2020-01-01' }).expect(400);
+      expect(nobody.body.details).toEqual([{ field: 'custodian', messages: ['a custody transfer names the new custodian of the records'] }]);
+      const stray = await t.http.post(events).set(bearer(registrar)).send({ type: 'lost', occurredOn: '2020-01-01', custodian: 'Armurerie Martin' }).expect(400);
+      expect(stray.body.details).toEqual([{ field: 'custodian', messages: ['only a custody transfer names a custodian'] }]);
+      const unchanged = (await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200)).body;
+      expect(unchanged.events).toHaveLength(1);
+      // A custody transfer of one record writes who kept its papers before and who keeps them after.
+      const kept = (await t.http.post(events).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2020-01-01', custodian: 'Armurerie Martin' }).expect(201)).body;
+      expect(kept.custodian).toBe('Armurerie Martin');
+      expect(kept.events.find((e: { type: string }) => e.type === 'custody_transferred').parties).toEqual([{ role: 'custodian', name: 'Armurerie Martin' }]);
+      const again = (await t.http.post(events).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2021-01-01', custodian: 'Armes Dupont' }).expect(201)).body;
+      expect(again.events.filter((e: { type: string }) => e.type === 'custody_transferred').at(-1).parties)
+        .toEqual([{ role: 'previous_custodian', name: 'Armurerie Martin' }, { role: 'custodian', name: 'Armes Dupont' }]);
+      const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send([
+        IMPORT_HEADER,
+        importRow({ origin: 'manufactured', occurred_on: '1019-01-01', type: 'pistol', manufacturer: 'Glock', serial: uniqueSerial('OLD'), country_of_manufacture: 'AUT', marking_text: 'GLOCK AUSTRIA', marking_component: 'slide' }),
+        importRow({ origin: 'imported', occurred_on: '2021-01-01', type: 'pistol', manufacturer: 'Glock', serial: uniqueSerial('HOME'), counterpart_state: 'FRA', marking_text: 'GLOCK AUSTRIA', marking_component: 'slide', import_marking_text: 'FRA 2021' }),
+        '',
+      ].join('\n')).expect(201);
+      expect(imported.body.rejections.items).toEqual([
+        expect.objectContaining({ line: 2, column: 'occurred_on', code: 'DATE_TOO_EARLY', message: 'occurred_on must be in 1800 or later' }),
+        expect.objectContaining({ line: 3, column: 'counterpart_state', code: 'COUNTERPART_OWN_STATE', message: 'an import comes from another State than FRA, the one importing' }),
+      ]);
+    });
+
     it('releases a legal hold named in upper case', async () => {
       const weapon = await registerWeapon(t, registrar);
       const held = (await t.http.post(`/api/v1/weapons/${weapon.id}/legal-holds`).set(bearer(registrar)).send({ reason: 'Court order 2026/201' }).expect(201)).body;

@@ -12,6 +12,14 @@ export class Clock {
     return this.now().toISOString().slice(0, 10);
   }
 
+  /**
+   * The latest date that is today somewhere (UTC+14), YYYY-MM-DD: a date after it is in the future
+   * everywhere. A seizure recorded at 07:00 in Manila is dated a day the UTC date has not reached yet.
+   */
+  latestToday(): string {
+    return new Date(this.now().getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+  }
+
   nowSeconds(): number {
     return Math.floor(this.now().getTime() / 1000);
   }

@@ -54,6 +54,22 @@ export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T
     .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
 }
 
+/**
+ * The events of the history as it stands that are dated before an event written before them, each with
+ * that earlier-written event (the latest dated). The status machine replays events in the order they were
+ * written and the history reads them by date: the two orders must agree.
+ */
+export function datedBeforeEarlier<T extends HistoryEvent>(events: readonly T[]): Map<string, T> {
+  const written = standingHistory(events).sort((a, b) => (later(a, b) ? 1 : -1));
+  const found = new Map<string, T>();
+  let latest: T | undefined;
+  for (const event of written) {
+    if (latest && event.occurredOn < latest.occurredOn) found.set(event.id, latest);
+    else latest = event;
+  }
+  return found;
+}
+
 /** The record's first event, how it came to be: of the events that are not corrections, the first written. */
 export function firstRecorded<T extends HistoryEvent>(events: readonly T[]): T | undefined {
   return events.filter((e) => e.type !== 'corrected').reduce<T | undefined>((first, e) => (!first || later(first, e) ? e : first), undefined);

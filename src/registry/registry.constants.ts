@@ -2,6 +2,9 @@
 export const WEAPON_CATEGORIES = ['small_arm', 'light_weapon'] as const;
 export type WeaponCategory = (typeof WEAPON_CATEGORIES)[number];
 
+/** The earliest year of a record's dates: of manufacture, of its events, of a marking. */
+export const EARLIEST_YEAR = 1800;
+
 export const WEAPON_STATUSES = [
   'in_service', 'government_stock', 'civilian_held', 'exported', 'lost', 'stolen', 'seized', 'found', 'deactivated', 'destroyed',
 ] as const;

@@ -7,6 +7,7 @@ import { MarkingEntity } from './entities/marking.entity';
 import { RegistrySettingsEntity } from './entities/registry-settings.entity';
 import { WeaponEntity } from './entities/weapon.entity';
 import type { RuleId, RulePolicy } from './marking-rules';
+import { EventParty } from '../records/entities/record-event.entity';
 import { WeaponStatus } from './registry.constants';
 import { TraceEntity } from '../tracing/entities/trace.entity';
 import { EXCHANGED_STATUSES } from '../tracing/tracing.constants';
@@ -184,8 +185,10 @@ export class WeaponsRepository {
    * they are updated, so a weapon registered or changed meanwhile is either moved with its event or left
    * alone, never one without the other. Returns how many moved.
    */
-  async transferCustody(stateCode: string, from: string, to: string, event: { occurredOn: string; retainUntil: string; notes: string | null; recordedBy: string }): Promise<number> {
-    const parties = JSON.stringify([{ role: 'previous_custodian', name: from }, { role: 'custodian', name: to }]);
+  async transferCustody(
+    stateCode: string, from: string, to: string,
+    event: { occurredOn: string; parties: EventParty[]; retainUntil: string; notes: string | null; recordedBy: string },
+  ): Promise<number> {
     const [{ n }]: { n: number }[] = await this.db.manager.query(
       `WITH moved AS (
          UPDATE weapons SET custodian = $3, updated_at = now()
@@ -195,7 +198,7 @@ export class WeaponsRepository {
          SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8 FROM moved
          RETURNING 1)
        SELECT count(*)::int AS n FROM added`,
-      [stateCode, from, to, event.occurredOn, parties, event.retainUntil, event.notes, event.recordedBy],
+      [stateCode, from, to, event.occurredOn, JSON.stringify(event.parties), event.retainUntil, event.notes, event.recordedBy],
     );
     return n;
   }

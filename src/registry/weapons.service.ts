@@ -5,10 +5,10 @@ import { AuditTrail } from '../audit/audit-trail';
 import { Clock } from '../common/clock';
 import { ConflictError, fieldError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
-import { DescriptionChanges, RecordEventEntity } from '../records/entities/record-event.entity';
+import { DescriptionChanges, EventParty, RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
-import { firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
+import { datedBeforeEarlier, firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
 import { GIVEN_STATUSES, newEventStatus, TRANSITIONS } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
@@ -21,7 +21,7 @@ import { WeaponDto, WeaponSummaryDto } from './dto/weapon.response.dto';
 import { MarkingEntity } from './entities/marking.entity';
 import { WeaponEntity } from './entities/weapon.entity';
 import { DEFAULT_RULE_POLICIES, judgeChange, RuleId, RulePolicy, RuleSubject } from './marking-rules';
-import { EventType, WeaponStatus } from './registry.constants';
+import { EARLIEST_YEAR, EventType, WeaponStatus } from './registry.constants';
 import { CustodianClosedError, EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
 import { holdsSerialCharacter, knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
 import { WeaponFilters, WeaponsRepository } from './weapons.repository';
@@ -52,7 +52,7 @@ export class WeaponsService {
       throw fieldError('yearOfManufacture', `yearOfManufacture ${input.yearOfManufacture} is after the first event (${input.origin.replace(/_/g, ' ')} on ${input.occurredOn})`);
     }
     await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
-    this.assertEventDetails(input.origin, input);
+    this.assertEventDetails(actor.stateCode, input.origin, input);
     await this.assertCustodianOpen(actor.stateCode, input.custodian);
     const { columns, manufacturerCountry } = describeGiven(await this.reference.matcher(actor.stateCode), input, []);
     // What is not given is not recorded; the country of manufacture defaults to the manufacturer's.
@@ -130,6 +130,14 @@ export class WeaponsService {
     if (given && TRANSITIONS[input.type].from.length > 0 && (!input.statusAfter || !given.includes(input.statusAfter))) {
       throw fieldError('statusAfter', `${input.type.replace(/_/g, ' ')} needs the status afterwards: one of ${given.join(', ')}`);
     }
+    if (!given && input.statusAfter !== undefined) {
+      const to = TRANSITIONS[input.type].to;
+      throw fieldError('statusAfter', `${input.type.replace(/_/g, ' ')} sets the status itself (${to && to !== 'given' ? to.replace(/_/g, ' ') : 'it keeps the one the record has'}): leave statusAfter out`);
+    }
+    if (input.type === 'custody_transferred' && !input.custodian) throw fieldError('custodian', 'a custody transfer names the new custodian of the records');
+    if (input.type !== 'custody_transferred' && input.type !== 'corrected' && input.custodian !== undefined) {
+      throw fieldError('custodian', 'only a custody transfer names a custodian');
+    }
     if (input.description && input.annuls) throw fieldError('description', 'a correction that annuls an event does not restate it: correct the description with another correction');
     if (input.description && DESCRIPTION_FIELDS.every((field) => input.description![field] === undefined)) {
       throw fieldError('description', `description names at least one field to correct: ${DESCRIPTION_FIELDS.join(', ')}`);
@@ -149,7 +157,7 @@ export class WeaponsService {
       if (both.length) throw fieldError('clears', `${both.join(', ')} cannot be both given and cleared`);
     }
     // A correction is checked once it carries the facts it does not give (under the weapon's lock, in change()).
-    if (!corrected) this.assertEventDetails(input.type, input);
+    if (!corrected) this.assertEventDetails(actor.stateCode, input.type, input);
     if (input.type === 'custody_transferred') await this.assertCustodianOpen(actor.stateCode, input.custodian);
     await this.assertKnownStates({ counterpartState: input.counterpartState, 'description.countryOfManufacture': input.description?.countryOfManufacture }, input.markings ?? []);
     return this.change(actor, id, { event: input, markings: input.markings ?? [], corrects: corrected ?? undefined });
@@ -224,7 +232,7 @@ export class WeaponsService {
 
   /** ITI 13: the records of a closed manufacturer or dealer pass to the State, all at once. */
   async transferCustody(actor: AuthUser, input: CustodyTransferDto): Promise<{ transferred: number; custodian: string }> {
-    if (input.occurredOn > this.today()) throw fieldError('occurredOn', 'occurredOn cannot be in the future');
+    this.assertEventDate(input.occurredOn);
     const state = await this.states.get(actor.stateCode);
     const custodian = `${state.name} (national registry)`;
     if (input.fromCustodian.toLowerCase() === custodian.toLowerCase()) throw fieldError('fromCustodian', `the records of ${custodian} are already the State's`);
@@ -241,6 +249,7 @@ export class WeaponsService {
     }
     const transferred = await this.weapons.transferCustody(actor.stateCode, input.fromCustodian, custodian, {
       occurredOn: input.occurredOn,
+      parties: custodyParties(input.fromCustodian, custodian),
       retainUntil: this.retention.retainUntil('custody_transferred', input.occurredOn),
       notes: input.notes ?? null,
       recordedBy: actor.id,
@@ -366,15 +375,19 @@ export class WeaponsService {
       status = next.status;
       // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).
       const restated = change.corrects && standingCorrections(history.filter((e) => e.restates)).get(change.corrects.id);
-      const details = change.corrects ? restatement(change.event, restated || change.corrects) : change.event;
+      const details = change.corrects
+        ? restatement(change.event, restated || change.corrects)
+        : change.event.type === 'custody_transferred' && !change.event.parties?.length
+          ? { ...change.event, parties: custodyParties(weapon.custodian, change.event.custodian!) }
+          : change.event;
       // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
-      if (change.corrects && !details.annuls) this.assertEventDetails(change.corrects.type, details);
+      if (change.corrects && !details.annuls) this.assertEventDetails(actor.stateCode, change.corrects.type, details);
       event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
       event.description = corrected?.changes ?? null;
       // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
       event.recordedAt = await this.events.nextWriteTime(actor.stateCode, id);
       historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
-      assertAfterFirstEvent(history, historyAfter, change.corrects?.id ?? '', weapon.yearOfManufacture, corrected?.described.yearOfManufacture ?? weapon.yearOfManufacture, corrected?.changes.yearOfManufacture !== undefined);
+      assertInOrder(history, historyAfter, change.corrects?.id ?? '', weapon.yearOfManufacture, corrected?.described.yearOfManufacture ?? weapon.yearOfManufacture, corrected?.changes.yearOfManufacture !== undefined);
       // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
       if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
         const replayed = standingStatus(historyAfter);
@@ -476,13 +489,22 @@ export class WeaponsService {
     throw new ForbiddenError('ROLE_REQUIRED', `Marking a record that is ${statusAfter.replace(/_/g, ' ')} needs the registrar role: officers mark the weapons they seize or find`);
   }
 
-  /** Events that are only meaningful with their papers: an export names destination and licence. */
-  private assertEventDetails(type: EventType, details: { counterpartState?: string; licenceRef?: string; statusAfter?: WeaponStatus }): void {
+  /** Events that are only meaningful with their papers: an export names destination and licence, an import its origin, another State than this one. */
+  private assertEventDetails(stateCode: string, type: EventType, details: { counterpartState?: string | null; licenceRef?: string | null }): void {
     if (type === 'exported') {
       const missing = [...(!details.counterpartState ? ['counterpartState'] : []), ...(!details.licenceRef ? ['licenceRef'] : [])];
       if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, messages: [`an export names the destination State and the export licence (${field})`] })));
     }
     if (type === 'imported' && !details.counterpartState) throw fieldError('counterpartState', 'an import names the State of origin (counterpartState)');
+    if ((type === 'exported' || type === 'imported') && details.counterpartState?.toUpperCase() === stateCode) {
+      throw fieldError('counterpartState', `an ${type === 'exported' ? 'export goes to' : 'import comes from'} another State than ${stateCode}, the one keeping this record`);
+    }
+  }
+
+  /** An event's date: from the earliest year of a record on, and not after today where the day is furthest ahead. */
+  private assertEventDate(occurredOn: string): void {
+    if (occurredOn < `${EARLIEST_YEAR}-01-01`) throw fieldError('occurredOn', `occurredOn must be in ${EARLIEST_YEAR} or later`);
+    if (occurredOn > this.clock.latestToday()) throw fieldError('occurredOn', 'occurredOn cannot be in the future');
   }
 
   /** States named by the fields of `codes` (field name → code given) and by the markings. */
@@ -530,7 +552,7 @@ export class WeaponsService {
     /** The event type whose retention applies: a correction is kept as long as the event it corrects. */
     retainedAs: EventType = type,
   ): Partial<RecordEventEntity> {
-    if (details.occurredOn > this.today()) throw fieldError('occurredOn', 'occurredOn cannot be in the future');
+    this.assertEventDate(details.occurredOn);
     return {
       stateCode: actor.stateCode,
       weaponId,
@@ -628,13 +650,15 @@ function describeGiven(
 }
 
 /**
- * Nothing happens to a weapon before its record's first event, and it is not made after it: a mistyped year
- * would put an export first and send a trace to the wrong State. The history is read as it stands before the
+ * Nothing happens to a weapon before its record's first event, it is not made after it, and each event is
+ * dated no earlier than those recorded before it (the status follows the order written, the history and a
+ * trace's chain the dates): a mistyped year would put an export first, or after the weapon's destruction, and
+ * send a trace to the wrong State. The history is read as it stands before the
  * event written now (`judged`: its id in `after`, '' for a new one, or the event a correction restates) and
  * after it, and only what the change breaks is refused: a record that broke the rule before it existed can
  * still be written to.
  */
-function assertAfterFirstEvent(history: RecordEventEntity[], after: RecordEventEntity[], judged: string, yearBefore: number | null, yearAfter: number | null, yearCorrected: boolean): void {
+function assertInOrder(history: RecordEventEntity[], after: RecordEventEntity[], judged: string, yearBefore: number | null, yearAfter: number | null, yearCorrected: boolean): void {
   const origin = firstRecorded(history);
   if (!origin) return;
   const read = (events: RecordEventEntity[], year: number | null) => {
@@ -658,6 +682,20 @@ function assertAfterFirstEvent(history: RecordEventEntity[], after: RecordEventE
   if (now.madeLater && !was.madeLater) {
     throw fieldError(yearCorrected ? 'description.yearOfManufacture' : 'occurredOn', `the year of manufacture, ${yearAfter}, is after the record's first event (${what(now.first)})`);
   }
+  // Events are recorded in the order they happened: only an order this change breaks is refused.
+  const outOfOrder = datedBeforeEarlier(history);
+  for (const [id, earlier] of datedBeforeEarlier(after)) {
+    if (outOfOrder.has(id)) continue;
+    const event = now.standing.find((e) => e.id === id)!;
+    throw fieldError('occurredOn', id === judged
+      ? `occurredOn ${event.occurredOn} is before the ${what(earlier)}, recorded earlier: events are recorded in the order they happened (correct that event if its date is wrong)`
+      : `the ${what(event)} would come before the ${what(earlier)}, recorded before it: events are recorded in the order they happened`);
+  }
+}
+
+/** Who kept a record's papers before a custody transfer (ITI 13), when anyone did, and who keeps them after. */
+function custodyParties(from: string | null, to: string): EventParty[] {
+  return [...(from ? [{ role: 'previous_custodian', name: from }] : []), { role: 'custodian', name: to }];
 }
 
 /**

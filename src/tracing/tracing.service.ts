@@ -727,14 +727,14 @@ export class TracingService {
   /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
   private async checkRequest(actor: AuthUser, request: Pick<TraceEntity, 'requestedState' | 'priority' | 'urgentJustification' | 'weaponObserved' | 'recovery' | 'onBehalfOf'>): Promise<void> {
     const errors: [string, string][] = [];
-    if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.today()) {
+    if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.latestToday()) {
       errors.push(['onBehalfOf.consentGivenOn', 'onBehalfOf.consentGivenOn cannot be in the future']);
     }
     if (request.priority === 'urgent' && !request.urgentJustification) errors.push(['urgentJustification', 'an urgent request needs urgentJustification']);
     const weapon = request.weaponObserved;
     if (!weapon.serialObliterated && !weapon.serial) errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
     if (weapon.markings.length === 0) errors.push(['weapon.markings', 'markings must list at least one marking as read']);
-    if (request.recovery.date > this.clock.today()) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
+    if (request.recovery.date > this.clock.latestToday()) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
     if (request.requestedState === actor.stateCode) errors.push(['requestedState', 'a State does not send a trace request to itself']);
     if (errors.length) throw fieldErrors(errors);
     const addressing = await this.states.addressing(request.requestedState);

@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { keysetPage, Page, PageQueryDto } from '../../common/http/pagination';
 import { Db } from '../../database/db';
-import { COMPONENTS, ORIGIN_EVENTS } from '../registry.constants';
+import { COMPONENTS, EARLIEST_YEAR, ORIGIN_EVENTS } from '../registry.constants';
 import { MARKING_RULES, RuleId } from '../marking-rules';
 import { SERIAL_HAS_CHARACTER } from '../serial';
 import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS, RecordLines } from './import-format';
@@ -178,16 +178,18 @@ export class ImportsRepository {
     const checks: [string, string, string, string][] = [
       ['origin', 'ORIGIN_INVALID', `r.origin IS NULL OR r.origin NOT IN (${list(ORIGIN_EVENTS)})`, `'origin must be one of ${ORIGIN_EVENTS.join(', ')}'`],
       ['occurred_on', 'DATE_INVALID', `NOT import_valid_date(r.occurred_on)`, `'occurred_on must be a date, YYYY-MM-DD'`],
+      ['occurred_on', 'DATE_TOO_EARLY', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date < '${EARLIEST_YEAR}-01-01'::date ELSE false END`, `'occurred_on must be in ${EARLIEST_YEAR} or later'`],
       ['occurred_on', 'DATE_IN_FUTURE', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date > $3::date ELSE false END`, `'occurred_on cannot be in the future'`],
       ['type', 'UNKNOWN_WEAPON_TYPE', `r.type_code IS NULL`, `format('unknown weapon type %L: see GET /reference/weapon-types', r.type)`],
       ['country_of_manufacture', 'STATE_UNKNOWN', `r.country_of_manufacture IS NOT NULL AND upper(r.country_of_manufacture) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.country_of_manufacture)`],
       ['counterpart_state', 'STATE_UNKNOWN', `r.counterpart_state IS NOT NULL AND upper(r.counterpart_state) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.counterpart_state)`],
+      ['counterpart_state', 'COUNTERPART_OWN_STATE', `r.origin = 'imported' AND upper(r.counterpart_state) = $1`, `format('an import comes from another State than %s, the one importing', $1::text)`],
       ['counterpart_state', 'REQUIRED', `r.origin = 'imported' AND r.counterpart_state IS NULL`, `'an import names the State of origin (counterpart_state)'`],
-      ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN 1800 AND $4 END`, `'year_of_manufacture must be a year from 1800 to this year'`],
+      ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN ${EARLIEST_YEAR} AND $4 END`, `'year_of_manufacture must be a year from ${EARLIEST_YEAR} to this year'`],
       ['year_of_manufacture', 'YEAR_AFTER_EVENT',
         `CASE WHEN r.year_of_manufacture ~ '^[0-9]{4}$' AND import_valid_date(r.occurred_on) THEN r.year_of_manufacture::int > extract(year FROM r.occurred_on::date) ELSE false END`,
         `format('year_of_manufacture %s is after the first event (%s on %s)', r.year_of_manufacture, r.origin, r.occurred_on)`],
-      ['import_marking_year', 'YEAR_INVALID', `CASE WHEN r.import_marking_year IS NULL THEN false WHEN r.import_marking_year !~ '^[0-9]{4}$' THEN true ELSE r.import_marking_year::int NOT BETWEEN 1800 AND $4 END`, `'import_marking_year must be a year from 1800 to this year'`],
+      ['import_marking_year', 'YEAR_INVALID', `CASE WHEN r.import_marking_year IS NULL THEN false WHEN r.import_marking_year !~ '^[0-9]{4}$' THEN true ELSE r.import_marking_year::int NOT BETWEEN ${EARLIEST_YEAR} AND $4 END`, `'import_marking_year must be a year from ${EARLIEST_YEAR} to this year'`],
       ['status', 'STATUS_INVALID', `r.status IS NOT NULL AND r.status NOT IN ('in_service', 'government_stock', 'civilian_held')`, `'status must be in_service, government_stock or civilian_held'`],
       ['craft_or_3d_printed', 'BOOLEAN_INVALID', `r.craft_text IS NOT NULL AND lower(r.craft_text) NOT IN ('true', 'false', 'yes', 'no', '1', '0')`, `'craft_or_3d_printed must be true or false'`],
       ['marking_component', 'COMPONENT_INVALID', `(r.marking_component IS NOT NULL AND r.marking_component NOT IN (${list(COMPONENTS)})) OR (r.marking_text IS NOT NULL AND r.marking_component IS NULL)`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],

@@ -153,7 +153,7 @@ export class ImportsService {
       stateCode: importer.stateCode,
       importId,
       userId: importer.userId,
-      today: now.toISOString().slice(0, 10),
+      today: this.clock.latestToday(),
       thisYear: now.getUTCFullYear(),
       refuse: Object.fromEntries(Object.entries(policies).map(([rule, policy]) => [rule, policy === 'refuse'])) as Record<RuleId, boolean>,
       retentionYears: { manufacture: this.config.RETENTION_MANUFACTURE_YEARS, other: this.config.RETENTION_OTHER_YEARS },
