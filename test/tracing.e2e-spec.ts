@@ -454,6 +454,29 @@ describe('Tracing between national points of contact', () => {
     expect(Number(rows[0].n)).toBe(1);
   });
 
+  it('counts the version a transition was made against in its Idempotency-Key, and a body by its content, not the order of its keys', async () => {
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    const id = created.body.id;
+    const key = `submit-${id}`;
+    const submit = (etag: string) => t.http.post(api(`/traces/${id}/submit`)).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', key).set('If-Match', etag);
+    const first = await submit(created.headers.etag).expect(200);
+    expect((await submit(created.headers.etag).expect(200)).headers['idempotent-replayed']).toBe('true');
+    await transition('fraNpc', id, 'return', { text: 'Add the ballistics reference' });
+    const current = await t.http.get(api(`/traces/${id}`)).set(bearer(tokens.fraOfficer)).expect(200);
+    expect(current.headers.etag).not.toBe(first.headers.etag);
+    // The same key against the new version is another request: refused, not answered with the first submission.
+    const stale = await submit(current.headers.etag).expect(422);
+    expect(stale.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await t.http.get(api(`/traces/${id}`)).set(bearer(tokens.fraOfficer)).expect(200)).body.status).toBe('returned');
+    // The same body with its keys in another order is the same request.
+    const body = requestBody();
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const createKey = `create-${uniqueSerial()}`;
+    const made = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', createKey).send(body).expect(201);
+    const replayed = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', createKey).send(reordered).expect(201);
+    expect(replayed.body.id).toBe(made.body.id);
+  });
+
   it('forgets a key after IDEMPOTENCY_KEY_HOURS (then it is a new request); the purge job deletes forgotten keys', async () => {
     const key = `aged-${uniqueSerial()}`;
     const fresh = `fresh-${uniqueSerial()}`;

@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -36,8 +37,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const user = request.user;
     // Interceptors run before pipes: a body too deep to serialise gets the pipes' 400 here, not a RangeError's 500.
     if (!Buffer.isBuffer(request.body)) rejectUnstorable(request.body);
-    const body = Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null);
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n`).update(body).digest('hex');
+    // The request as its effect depends on it: the version it was made against (If-Match) is part of it, and a
+    // JSON body counts by its content, whatever the order of its keys.
+    const body = Buffer.isBuffer(request.body) ? request.body : (canonicalize(request.body ?? null) ?? 'null');
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.url}\nif-match: ${request.headers['if-match'] ?? ''}\ncontent-type: ${request.headers['content-type'] ?? ''}\n`)
+      .update(body)
+      .digest('hex');
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
     // A stored response can hold confidential case content: it is sealed like any confidential field.
