@@ -639,6 +639,19 @@ describe('Tracing between national points of contact', () => {
     expect(failed).toEqual([expect.objectContaining({ attempts: 1, delivered_at: null, last_error: expect.stringContaining('No outgoing copy') })]);
   });
 
+  it('delivers a backlog longer than one round of deliveries in one drain', async () => {
+    // 250 messages that cannot be applied (no outgoing copy acknowledges them): each is tried once, then waits its back-off.
+    await ownerQuery(t, `INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload)
+                         SELECT 'FRA', 'BEL', 'trace.acknowledged', gen_random_uuid(), '{"backlog": true}' FROM generate_series(1, 250)`, [], 'FRA');
+    try {
+      await outbox.drain();
+      const tried = await ownerQuery<{ attempts: number; n: string }>(t, `SELECT attempts, count(*) AS n FROM outbox_messages WHERE payload = '{"backlog": true}'::jsonb GROUP BY attempts`, [], 'FRA');
+      expect(tried).toEqual([{ attempts: 1, n: '250' }]);
+    } finally {
+      await ownerQuery(t, `DELETE FROM outbox_messages WHERE payload = '{"backlog": true}'::jsonb`, [], 'FRA');
+    }
+  });
+
   it('claims the next deliverable message reading a bounded number, none of those that wait for another node or an operator', async () => {
     // Older than any other: 2,000 messages to a State hosted elsewhere, 2,000 that failed ten times, and a
     // backlog of 300 deliverable ones (each in its own exchange).

@@ -65,7 +65,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  /** Rounds of deliveries until one ends with nothing skipped; resolves with how many were delivered. */
+  /** Rounds of deliveries until one ends with nothing skipped or left; resolves with how many were delivered. */
   private async deliverAll(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -81,7 +81,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
    * with one lane and opens another (up to LANES) after each message delivered; the first claim that finds
    * nothing ends every lane, a transaction that failed only its own. When that claim ran while another lane
    * was delivering, it may have skipped a message (locked by that lane, or waiting for an older one of its
-   * exchange): `skipped` asks for a round more.
+   * exchange): `skipped` asks for a round more, as does a round that used its whole budget (BATCH) before a
+   * claim found nothing.
    */
   private async deliverRound(): Promise<{ delivered: number; skipped: boolean }> {
     let delivered = 0;
@@ -109,7 +110,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     };
     lanes.push(lane());
     for (let i = 0; i < lanes.length; i++) await lanes[i];
-    return { delivered, skipped };
+    return { delivered, skipped: skipped || (!empty && budget <= 0) };
   }
 
   /**
