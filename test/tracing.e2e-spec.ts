@@ -548,8 +548,12 @@ describe('Tracing between national points of contact', () => {
     }
     expect([closed.status, acknowledged.status]).toEqual([200, 200]);
     await outbox.drain();
-    expect((await t.http.get(api(`/traces/${created.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.status).toBe('closed');
-    expect((await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.status).toBe('closed');
+    const fra = (await t.http.get(api(`/traces/${created.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    const bel = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
+    expect([fra.status, bel.status]).toEqual(['closed', 'closed']);
+    // The acknowledgement is kept on the requester's copy, as BEL's says it was given (the tracing report counts it).
+    expect(bel.acknowledgedAt).toEqual(expect.any(String));
+    expect(fra.acknowledgedAt).toBe(bel.acknowledgedAt);
   });
 
   it('delivers in one drain every message held back, in order within each exchange', async () => {

@@ -528,11 +528,17 @@ export class TracingService {
     // receiving copy (a close, above all): it then adds what it carries but moves no status backwards.
     const moves = (...from: string[]) => from.includes(copy.status);
     switch (message.kind) {
-      case 'trace.acknowledged':
-        if (!moves('sent')) break;
-        await this.traces.update(copy, { status: 'acknowledged', acknowledgedAt: new Date(payload.at as string), overdueSince: null }, now);
+      case 'trace.acknowledged': {
+        // A copy closed meanwhile keeps its status, and learns when the other State acknowledged all the same.
+        const acknowledgedAt = new Date(payload.at as string);
+        if (!moves('sent')) {
+          await this.traces.update(copy, { acknowledgedAt }, now);
+          break;
+        }
+        await this.traces.update(copy, { status: 'acknowledged', acknowledgedAt, overdueSince: null }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_acknowledged', traceId: copy.id, message: `${copy.requestedState} acknowledged the trace request` });
         break;
+      }
       case 'trace.information_requested': {
         const notes = [...copy.notes, payload.note as TraceNote];
         await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, overdueSince: null } : { notes }, now);
