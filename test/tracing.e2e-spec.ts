@@ -133,6 +133,11 @@ describe('Tracing between national points of contact', () => {
       .send({ type: 'seized', occurredOn: '2024-05-01', parties: [{ role: 'seizing_unit', name: 'Police fédérale' }] })
       .expect(201);
     expect(await candidatesOf()).toBe('J. Dupont');
+    // The recipient is read by its role, whatever the order the parties were given in.
+    await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
+      .send({ type: 'transferred', occurredOn: '2025-02-01', statusAfter: 'civilian_held', parties: [{ role: 'New_Holder', name: 'M. Lambert' }, { role: 'previous holder', name: 'J. Dupont' }] })
+      .expect(201);
+    expect(await candidatesOf()).toBe('M. Lambert');
   });
 
   it('follows a weapon from the requesting officer to the answer, the follow-up and the chain', async () => {

@@ -59,7 +59,12 @@ export class MarkingInputDto {
 }
 
 export class PartyDto {
-  @ApiProperty({ example: 'exporter' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiProperty({
+    example: 'buyer',
+    description: 'Free text. The recipient of a transfer is read by its role (recipient, buyer, importer, consignee, transferee, holder, owner, end user...), '
+      + 'else it is the last party not named as the one handing over (seller, exporter, transferor...): docs/tracing.md',
+  })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
   role: string;
 
   @ApiProperty({ example: 'FN Herstal SA' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
