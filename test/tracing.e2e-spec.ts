@@ -114,6 +114,21 @@ describe('Tracing between national points of contact', () => {
     });
   });
 
+  it('merges an edited observation of a weapon drafted from the registry with the record, as on create', async () => {
+    const serial = uniqueSerial('PM');
+    const marking = { kind: 'manufacture', component: 'frame', text: `P. BERETTA ITALY ${serial}`, manufacturer: 'Beretta', country: 'ITA', serial, year: 2015 };
+    const found = await registerWeapon(t, tokens.fraOfficer, {
+      origin: 'found', occurredOn: '2026-10-02', type: 'pistol', manufacturer: 'Beretta', model: '92FS', calibre: '9x19', serial, countryOfManufacture: 'ITA', markings: [marking],
+    });
+    const { weapon: _observed, ...request } = requestBody();
+    const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send({ ...request, weaponId: found.id }).expect(201);
+    const edited = await t.http.patch(api(`/traces/${draft.body.id}`)).set(bearer(tokens.fraOfficer)).set('If-Match', draft.headers.etag)
+      .send({ weapon: { model: '92FS Inox', markings: [{ component: 'slide', text: 'PB 92FS' }] } })
+      .expect(200);
+    expect(edited.body.weapon).toMatchObject({ serial, make: 'Beretta', model: '92FS Inox' });
+    expect(edited.body.weapon.markings.map((m: { text: string }) => m.text)).toEqual(['PB 92FS', marking.text]);
+  });
+
   it('prefills as last legal holder the one the record\'s last transfer names, not the holder it was registered with', async () => {
     const serial = uniqueSerial('LH');
     const weapon = await registerWeapon(t, tokens.belRegistrar, {

@@ -176,7 +176,12 @@ export class TracingService {
     if (input.recovery) changes.recovery = { ...input.recovery };
     if (input.onBehalfOf !== undefined) changes.onBehalfOf = input.onBehalfOf ? { ...input.onBehalfOf } : null;
     if (input.ballistics !== undefined) changes.ballistics = input.ballistics ? { ...input.ballistics } : null;
-    if (input.weapon) changes.weaponObserved = observedWeapon(input.weapon);
+    if (input.weapon) {
+      // As on create: the observation of a weapon drafted from a registry record is merged with the record, while it is there.
+      const record = trace.weaponId && (await this.weapons.stillHeld(actor, trace.weaponId)) ? await this.weapons.get(actor, trace.weaponId) : null;
+      const observed = observedWeapon(input.weapon);
+      changes.weaponObserved = record ? mergeObserved(observedFromRegistry(record), observed, input.weapon.serialObliterated) : observed;
+    }
     if (input.caseId !== undefined || input.disclose !== undefined) {
       Object.assign(changes, await this.linkCase(actor, trace, input.caseId ?? trace.caseId, input.disclose ?? trace.disclosedFields));
     }
