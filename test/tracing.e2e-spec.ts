@@ -153,6 +153,9 @@ describe('Tracing between national points of contact', () => {
       .send({ type: 'transferred', occurredOn: '2025-02-01', statusAfter: 'civilian_held', parties: [{ role: 'New_Holder', name: 'M. Lambert' }, { role: 'previous holder', name: 'J. Dupont' }] })
       .expect(201);
     expect(await candidatesOf()).toBe('M. Lambert');
+    // The record says the same: its holder as registered, and the last known legal holder.
+    const record = await t.http.get(api(`/weapons/${weapon.id}`)).set(bearer(tokens.belRegistrar)).expect(200);
+    expect(record.body).toMatchObject({ holder: 'Armurerie Martin', legalHolder: 'M. Lambert' });
   });
 
   it('follows a weapon from the requesting officer to the answer, the follow-up and the chain', async () => {

@@ -832,18 +832,6 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
   return merged;
 }
 
-/** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
-const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
-/** Roles of the party that receives a weapon, and of the one that hands it over (roles are free text, compared in lower case). */
-const RECIPIENT_ROLES = ['recipient', 'buyer', 'purchaser', 'importer', 'consignee', 'transferee', 'acquirer', 'holder', 'new holder', 'owner', 'end user'];
-const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
-
-/** Who a handing event put the weapon in the hands of: the party whose role says it received it, else the last party not named as the one handing it over, else the last. */
-function recipientOf(parties: readonly { role: string; name: string }[]): string | null {
-  const role = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
-  return (parties.find((p) => RECIPIENT_ROLES.includes(role(p))) ?? parties.findLast((p) => !SENDER_ROLES.includes(role(p))) ?? parties.at(-1))?.name ?? null;
-}
-
 /** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
 export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
   // The history as it stands: a corrected export names the destination its correction gives.
@@ -858,13 +846,9 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
   }));
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
   const lastImport = [...events].reverse().find((e) => e.type === 'imported');
-  // The last legal holder: the recipient of the latest event that put the weapon in new legal hands. One
-  // after the first event wins over the holder registered with the record, which stays as given.
-  const handed = [...events].reverse().find((e) => HANDING_EVENTS.includes(e.type) && e.parties.length > 0);
-  const handedLater = handed && handed !== events[0] ? recipientOf(handed.parties) : null;
   return {
     chain,
-    lastLegalHolder: handedLater ?? w.holder ?? (handed ? recipientOf(handed.parties) : null) ?? w.custodian ?? null,
+    lastLegalHolder: w.legalHolder,
     // Onward to the State it was exported to; otherwise back to the State it was imported from.
     nextState: (w.status === 'exported' ? lastExport?.counterpartState : lastImport?.counterpartState) ?? null,
   };

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { standingCorrections } from '../../records/corrections';
+import { standingCorrections, standingHistory } from '../../records/corrections';
+import { legalHolderOf } from '../../records/legal-holder';
 import { DescriptionChanges, RecordEventEntity } from '../../records/entities/record-event.entity';
 import { MarkingEntity } from '../entities/marking.entity';
 import { WeaponEntity } from '../entities/weapon.entity';
@@ -93,7 +94,7 @@ export class WeaponSummaryDto {
   @ApiProperty({ type: String, nullable: true }) countryOfManufacture: string | null;
   @ApiProperty({ type: Number, nullable: true }) yearOfManufacture: number | null;
   @ApiProperty() status: string;
-  @ApiProperty({ type: String, nullable: true }) holder: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The holder the record was registered with, as given (the last known one is legalHolder)' }) holder: string | null;
   @ApiProperty({ type: String, nullable: true }) custodian: string | null;
   @ApiProperty({ type: Object, example: { craftOr3dPrinted: false, modular: false, serialObliterated: false } })
   flags: { craftOr3dPrinted: boolean; modular: boolean; serialObliterated: boolean };
@@ -113,6 +114,12 @@ export class WeaponDto extends WeaponSummaryDto {
   @ApiProperty({ type: [RecordEventDtoOut], description: 'The history as recorded, oldest first: corrections are events of their own (see correctedBy)' }) events: RecordEventDtoOut[];
   @ApiProperty({ type: String, nullable: true, description: 'Earliest date the record may be purged: the latest retainUntil of its events' })
   retainUntil: string | null;
+  @ApiProperty({
+    type: String, nullable: true,
+    description: 'The last known legal holder, from the history as it stands: the recipient of the latest transfer, import or acquisition after the first event; '
+      + 'without one, holder (as registered), then the first event\'s recipient, then the custodian of the records. A trace answer prefills it.',
+  })
+  legalHolder: string | null;
 
   static full(w: WeaponEntity, markings: MarkingEntity[], events: RecordEventEntity[]): WeaponDto {
     const retainUntil = events.reduce<string | null>((latest, e) => (latest === null || e.retainUntil > latest ? e.retainUntil : latest), null);
@@ -122,6 +129,7 @@ export class WeaponDto extends WeaponSummaryDto {
       withdrawnMarkings: markings.filter((m) => m.withdrawnBy).map(MarkingDto.from),
       events: events.map((e) => RecordEventDtoOut.from(e, corrections.get(e.id)?.id ?? null, markings.filter((m) => m.withdrawnBy === e.id).map((m) => m.id))),
       retainUntil,
+      legalHolder: legalHolderOf(standingHistory(events), w.holder, w.custodian),
     });
   }
 }

@@ -1,0 +1,25 @@
+import { HistoryEvent } from './corrections';
+
+/** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
+const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
+/** Roles of the party that receives a weapon, and of the one that hands it over (roles are free text, compared in lower case). */
+const RECIPIENT_ROLES = ['recipient', 'buyer', 'purchaser', 'importer', 'consignee', 'transferee', 'acquirer', 'holder', 'new holder', 'owner', 'end user'];
+const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
+
+/** Who a handing event put the weapon in the hands of: the party whose role says it received it, else the last party not named as the one handing it over, else the last. */
+function recipientOf(parties: readonly { role: string; name: string }[]): string | null {
+  const role = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
+  return (parties.find((p) => RECIPIENT_ROLES.includes(role(p))) ?? parties.findLast((p) => !SENDER_ROLES.includes(role(p))) ?? parties.at(-1))?.name ?? null;
+}
+
+/**
+ * A weapon's last known legal holder, from its history as it stands (`standing`, oldest first): the recipient
+ * of the latest event that put it in new legal hands after its first one; without one, the holder the record
+ * was registered with, then the recipient its first event names, then the custodian of its records. A
+ * seizure's or a loss's parties hold it for the State or not at all: never legal holders.
+ */
+export function legalHolderOf(standing: readonly Pick<HistoryEvent, 'type' | 'parties'>[], registered: string | null, custodian: string | null): string | null {
+  const handed = [...standing].reverse().find((e) => HANDING_EVENTS.includes(e.type) && e.parties.length > 0);
+  const handedLater = handed && handed !== standing[0] ? recipientOf(handed.parties) : null;
+  return handedLater ?? registered ?? (handed ? recipientOf(handed.parties) : null) ?? custodian ?? null;
+}
