@@ -62,9 +62,6 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['seized', { status: 'seized' }, true],
       ['found', { status: 'found' }, true],
       ['destroyed', { status: 'destroyed' }, false],
-      ['deactivated after it was found', { status: 'deactivated', eventTypes: ['found', 'deactivated'] }, true],
-      ['deactivated, never seized or found', { status: 'deactivated', eventTypes: ['manufactured', 'deactivated'] }, false],
-      ['returned to its owner after a seizure', { status: 'civilian_held', eventTypes: ['manufactured', 'seized', 'transferred'] }, false],
     ],
     satisfied: [
       ['a seizure marking with a number', { markings: [{ kind: 'seizure', serial: 'SZ-1' }] }, true],

@@ -78,8 +78,7 @@ export const MARKING_RULES: MarkingRule[] = [
     code: 'ITI_9_SEIZED_OR_FOUND_MARKING',
     paragraph: 'ITI 9',
     message: 'ITI 9: an illicit weapon found or seized is to be uniquely marked and recorded, or destroyed, as soon as possible',
-    // Deactivating it is neither marking nor destroying it: the rule goes on applying to a weapon deactivated after a seizure or a finding.
-    applies: (s) => ILLICIT_FOUND.includes(s.status) || (s.status === 'deactivated' && s.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type))),
+    applies: (s) => ILLICIT_FOUND.includes(s.status),
     satisfied: (s) => uniqueMarking(s) || s.markings.some((m) => m.kind === 'seizure' && hasText(m.serial)),
   },
 ];
