@@ -832,10 +832,13 @@ describe('marking registry', () => {
       expect(moved.body.details).toEqual([{ field: 'occurredOn', messages: [
         'the found on 2024-05-01 would come before the stolen on 2024-06-01, recorded before it: events are recorded in the order they happened'] }]);
       await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: stolenId, occurredOn: '2024-04-20' }).expect(201);
+      // An event that keeps the status is not ordered: a marking read today of what was found before.
+      await t.http.post(events).set(bearer(officer)).send({ type: 'marked', occurredOn: '2026-01-10', markings: [{ kind: 'seizure', component: 'frame', text: 'FRA-SZ-2026-0050', country: 'FRA', serial: 'FRA-SZ-2026-0050' }] }).expect(201);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2025-12-01' }).expect(201);
       const record = (await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200)).body;
-      expect(record.status).toBe('found');
+      expect(record.status).toBe('destroyed');
       expect(record.events.map((e: { type: string; occurredOn: string }) => `${e.type} ${e.occurredOn}`))
-        .toEqual(['manufactured 2015-03-02', 'corrected 2024-04-20', 'stolen 2024-05-01', 'found 2024-05-01']);
+        .toEqual(['manufactured 2015-03-02', 'corrected 2024-04-20', 'stolen 2024-05-01', 'found 2024-05-01', 'destroyed 2025-12-01', 'marked 2026-01-10']);
     });
 
     it('dates events from 1800 to today, and refuses what an event would ignore or send back to the own State, naming the field', async () => {

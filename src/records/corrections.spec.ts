@@ -1,9 +1,37 @@
 import { EventType } from '../registry/registry.constants';
-import { HistoryEvent, standingCorrections, standingHistory, standingStatus } from './corrections';
+import { datedBeforeEarlier, HistoryEvent, standingCorrections, standingHistory, standingStatus } from './corrections';
 
 function event(id: string, type: string, occurredOn: string, extra: Partial<HistoryEvent> = {}): HistoryEvent {
   return { id, type, occurredOn, parties: [], licenceRef: null, authorisationRef: null, counterpartState: null, correctsEventId: null, restates: type === 'corrected', annuls: false, recordedAt: `${occurredOn}T12:00:00.000Z`, ...extra };
 }
+
+describe('events dated before one recorded earlier', () => {
+  const typed = (id: string, type: EventType, occurredOn: string, recordedAt: string, extra: Partial<HistoryEvent> = {}) =>
+    ({ ...event(id, type, occurredOn, { recordedAt, ...extra }), type });
+  const made = typed('e1', 'manufactured', '2010-01-01', '2010-01-02T00:00:00Z');
+
+  it('finds an event that moves the status dated before one written earlier, with the latest dated of those', () => {
+    const stolen = typed('e2', 'stolen', '2024-05-01', '2024-05-02T00:00:00Z');
+    const found = typed('e3', 'found', '2019-01-01', '2024-06-01T00:00:00Z');
+    expect([...datedBeforeEarlier([made, stolen, found])]).toEqual([['e3', stolen]]);
+    // The same day is in order.
+    expect(datedBeforeEarlier([made, stolen, { ...found, occurredOn: '2024-05-01' }]).size).toBe(0);
+  });
+
+  it('leaves out the events that keep the status: a marking, a custody transfer', () => {
+    const custody = typed('e2', 'custody_transferred', '2026-03-01', '2026-03-02T00:00:00Z');
+    const sale = typed('e3', 'transferred', '2026-02-15', '2026-04-01T00:00:00Z');
+    const marked = typed('e4', 'marked', '2020-01-01', '2026-05-01T00:00:00Z');
+    expect(datedBeforeEarlier([made, custody, sale, marked]).size).toBe(0);
+  });
+
+  it('reads the history as corrected: a correction that moves an event past a later one puts that one out of order', () => {
+    const exported = typed('e2', 'exported', '2015-01-01', '2015-01-02T00:00:00Z');
+    const seized = typed('e3', 'seized', '2021-01-10', '2021-01-11T00:00:00Z');
+    const moved = typed('c1', 'corrected', '2023-05-01', '2024-01-01T00:00:00Z', { correctsEventId: 'e2' });
+    expect([...datedBeforeEarlier([made, exported, seized, moved]).keys()]).toEqual(['e3']);
+  });
+});
 
 describe('corrections of a record history', () => {
   const made = event('a1', 'manufactured', '2010-04-01');

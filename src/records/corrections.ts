@@ -1,5 +1,5 @@
 import { EventType, WeaponStatus } from '../registry/registry.constants';
-import { nextStatus, TransitionResult } from './status-machine';
+import { nextStatus, TRANSITIONS, TransitionResult } from './status-machine';
 
 /** What a correction restates of the event it corrects. */
 export const CORRECTED_FACTS = ['occurredOn', 'parties', 'licenceRef', 'authorisationRef', 'counterpartState'] as const;
@@ -57,10 +57,14 @@ export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T
 /**
  * The events of the history as it stands that are dated before an event written before them, each with
  * that earlier-written event (the latest dated). The status machine replays events in the order they were
- * written and the history reads them by date: the two orders must agree.
+ * written and the history reads them by date: the two orders must agree for the events that move the
+ * status. Those that keep it (a marking, a custody transfer) are left out: a sale found in a closed company's
+ * books is recorded after the custody transfer that brought them to the State.
  */
-export function datedBeforeEarlier<T extends HistoryEvent>(events: readonly T[]): Map<string, T> {
-  const written = standingHistory(events).sort((a, b) => (later(a, b) ? 1 : -1));
+export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>(events: readonly T[]): Map<string, T> {
+  const written = standingHistory(events)
+    .filter((event) => TRANSITIONS[event.type].to !== undefined)
+    .sort((a, b) => (later(a, b) ? 1 : -1));
   const found = new Map<string, T>();
   let latest: T | undefined;
   for (const event of written) {
