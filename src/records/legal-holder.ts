@@ -2,14 +2,31 @@ import { HistoryEvent } from './corrections';
 
 /** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
 const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
-/** Roles of the party that receives a weapon, and of the one that hands it over (roles are free text, compared in lower case). */
-const RECIPIENT_ROLES = ['recipient', 'buyer', 'purchaser', 'importer', 'consignee', 'transferee', 'acquirer', 'holder', 'new holder', 'owner', 'end user'];
+/**
+ * Roles of the parties that receive a weapon, the one that ends up holding it first: the end user, then the
+ * new holder, then an intermediary (a consignee, an importer), then a holder named as such. Roles are free
+ * text, compared in lower case with `_` and `-` read as spaces.
+ */
+const RECIPIENT_ROLES: readonly (readonly string[])[] = [
+  ['end user'],
+  ['new holder', 'owner', 'buyer', 'purchaser', 'transferee', 'acquirer', 'recipient'],
+  ['consignee', 'importer'],
+  ['holder'],
+];
+/** Roles of the party that hands a weapon over. */
 const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
 
-/** Who a handing event put the weapon in the hands of: the party whose role says it received it, else the last party not named as the one handing it over, else the last. */
-function recipientOf(parties: readonly { role: string; name: string }[]): string | null {
+/**
+ * Who a handing event put the weapon in the hands of: the last party of the first rank of RECIPIENT_ROLES
+ * that names one, else the last party not named as the one handing it over, else the last.
+ */
+export function recipientOf(parties: readonly { role: string; name: string }[]): string | null {
   const role = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
-  return (parties.find((p) => RECIPIENT_ROLES.includes(role(p))) ?? parties.findLast((p) => !SENDER_ROLES.includes(role(p))) ?? parties.at(-1))?.name ?? null;
+  for (const rank of RECIPIENT_ROLES) {
+    const recipient = parties.findLast((p) => rank.includes(role(p)));
+    if (recipient) return recipient.name;
+  }
+  return (parties.findLast((p) => !SENDER_ROLES.includes(role(p))) ?? parties.at(-1))?.name ?? null;
 }
 
 /**

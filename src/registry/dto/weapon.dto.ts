@@ -61,7 +61,7 @@ export class MarkingInputDto {
 export class PartyDto {
   @ApiProperty({
     example: 'buyer',
-    description: 'Free text. The recipient of a transfer is read by its role (recipient, buyer, importer, consignee, transferee, holder, owner, end user...), '
+    description: 'Free text. The recipient of a transfer is read by its role (end user, then new holder, owner, buyer..., then consignee or importer, then holder), '
       + 'else it is the last party not named as the one handing over (seller, exporter, transferor...): docs/tracing.md',
   })
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)

@@ -1,0 +1,38 @@
+import { legalHolderOf, recipientOf } from './legal-holder';
+
+const party = (role: string, name: string) => ({ role, name });
+
+describe('the recipient of a handing event', () => {
+  it.each([
+    ['a buyer after the seller', [party('seller', 'Armurerie Martin'), party('buyer', 'J. Dupont')], 'J. Dupont'],
+    ['a buyer before the seller', [party('buyer', 'J. Dupont'), party('seller', 'Armurerie Martin')], 'J. Dupont'],
+    ['the end user over the importer', [party('importer', 'Dealer SA'), party('end user', 'Armée de terre')], 'Armée de terre'],
+    ['the end user over a consignee named after it', [party('End_User', 'Ministry'), party('consignee', 'Forwarder Ltd')], 'Ministry'],
+    ['the new holder over a holder', [party('holder', 'J. Dupont'), party('new holder', 'M. Lambert')], 'M. Lambert'],
+    ['the last of two of a rank', [party('owner', 'A'), party('owner', 'B')], 'B'],
+    ['the last party not handing over, roles unknown', [party('witness', 'C'), party('exporter', 'FN Herstal')], 'C'],
+    ['the last party when all hand over', [party('seller', 'A'), party('exporter', 'B')], 'B'],
+  ])('%s', (_label, parties, expected) => {
+    expect(recipientOf(parties)).toBe(expected);
+  });
+
+  it('names no one when no party is given', () => {
+    expect(recipientOf([])).toBeNull();
+  });
+});
+
+describe('the last known legal holder', () => {
+  const made = { type: 'manufactured', parties: [party('manufacturer', 'FN Herstal')] };
+  const sold = { type: 'transferred', parties: [party('seller', 'FN Herstal'), party('buyer', 'J. Dupont')] };
+  const seized = { type: 'seized', parties: [party('seizing unit', 'Police')] };
+
+  it('is the recipient of the latest transfer after the first event, never a seizure\'s party', () => {
+    expect(legalHolderOf([made, sold, seized], 'Armurerie Martin', null)).toBe('J. Dupont');
+  });
+
+  it('is otherwise the holder registered, then the first event\'s recipient, then the custodian', () => {
+    expect(legalHolderOf([made, seized], 'Armurerie Martin', 'Registry')).toBe('Armurerie Martin');
+    expect(legalHolderOf([made, seized], null, 'Registry')).toBe('FN Herstal');
+    expect(legalHolderOf([{ type: 'found', parties: [] }], null, 'Registry')).toBe('Registry');
+  });
+});
