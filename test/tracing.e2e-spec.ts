@@ -667,13 +667,14 @@ describe('Tracing between national points of contact', () => {
   });
 
   it('delivers a backlog longer than one round of deliveries in one drain', async () => {
-    // 250 messages that cannot be applied (no outgoing copy acknowledges them): each is tried once, then waits its back-off.
-    await ownerQuery(t, `INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload)
-                         SELECT 'FRA', 'BEL', 'trace.acknowledged', gen_random_uuid(), '{"backlog": true}' FROM generate_series(1, 250)`, [], 'FRA');
+    // 250 messages that cannot be applied (no outgoing copy acknowledges them), tried 5 times before: each is
+    // tried once more, then waits its back-off (64 s, longer than the drain).
+    await ownerQuery(t, `INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload, attempts)
+                         SELECT 'FRA', 'BEL', 'trace.acknowledged', gen_random_uuid(), '{"backlog": true}', 5 FROM generate_series(1, 250)`, [], 'FRA');
     try {
       await outbox.drain();
       const tried = await ownerQuery<{ attempts: number; n: string }>(t, `SELECT attempts, count(*) AS n FROM outbox_messages WHERE payload = '{"backlog": true}'::jsonb GROUP BY attempts`, [], 'FRA');
-      expect(tried).toEqual([{ attempts: 1, n: '250' }]);
+      expect(tried).toEqual([{ attempts: 6, n: '250' }]);
     } finally {
       await ownerQuery(t, `DELETE FROM outbox_messages WHERE payload = '{"backlog": true}'::jsonb`, [], 'FRA');
     }

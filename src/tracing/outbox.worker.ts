@@ -21,6 +21,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | null = null;
   private again = false;
+  /** Set on shutdown: the run in progress ends after the deliveries in flight, the rest waits for the next start. */
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -36,6 +38,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.stopping = true;
     await this.running;
   }
 
@@ -71,7 +74,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     for (;;) {
       const { delivered, skipped } = await this.deliverRound();
       total += delivered;
-      if (!skipped) return total;
+      if (!skipped || this.stopping) return total;
     }
   }
 
@@ -92,7 +95,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     let inFlight = 0;
     const lanes: Promise<void>[] = [];
     const lane = async (): Promise<void> => {
-      while (!empty && budget-- > 0) {
+      while (!empty && !this.stopping && budget-- > 0) {
         const othersBusy = inFlight > 0;
         inFlight++;
         const outcome = await this.deliverOne();
