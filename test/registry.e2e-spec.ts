@@ -859,6 +859,15 @@ describe('marking registry', () => {
       expect(stray.body.details).toEqual([{ field: 'custodian', messages: ['only a custody transfer names a custodian'] }]);
       const unchanged = (await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200)).body;
       expect(unchanged.events).toHaveLength(1);
+      const legacyWeapon = await registerWeapon(t, registrar, { occurredOn: '2015-03-02', yearOfManufacture: 2015 });
+      const legacyEvents = `/api/v1/weapons/${legacyWeapon.id}/events`;
+      // An export to this State written before that was refused is corrected in its other facts; only a counterpart given is judged.
+      const [legacy] = await ownerQuery<{ id: string }>(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, counterpart_state, licence_ref, status_after, record_class, retain_until)
+                                                          VALUES ('FRA', $1, 'exported', '2016-01-01', 'FRA', 'EXP-0', 'exported', 'other', '2036-01-01') RETURNING id`, [legacyWeapon.id], 'FRA');
+      await t.http.post(legacyEvents).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: legacy.id, occurredOn: '2016-01-01', licenceRef: 'EXP-0-A' }).expect(201);
+      const stillHome = await t.http.post(legacyEvents).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: legacy.id, occurredOn: '2016-01-01', counterpartState: 'FRA' }).expect(400);
+      expect(stillHome.body.details[0].field).toBe('counterpartState');
+      await t.http.post(legacyEvents).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: legacy.id, occurredOn: '2016-01-01', annuls: true }).expect(201);
       // A custody transfer of one record writes who kept its papers before and who keeps them after.
       const kept = (await t.http.post(events).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2020-01-01', custodian: 'Armurerie Martin' }).expect(201)).body;
       expect(kept.custodian).toBe('Armurerie Martin');

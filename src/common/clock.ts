@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
+/** The date it is at `now` where the day is furthest ahead (UTC+14), YYYY-MM-DD. */
+export function latestDateAt(now: Date): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
 /** The one source of "now", so that expiry and lockout can be tested with a controlled clock. */
 @Injectable()
 export class Clock {
@@ -17,7 +22,7 @@ export class Clock {
    * everywhere. A seizure recorded at 07:00 in Manila is dated a day the UTC date has not reached yet.
    */
   latestToday(): string {
-    return new Date(this.now().getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+    return latestDateAt(this.now());
   }
 
   nowSeconds(): number {

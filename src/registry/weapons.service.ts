@@ -381,7 +381,8 @@ export class WeaponsService {
           ? { ...change.event, parties: custodyParties(weapon.custodian, change.event.custodian!) }
           : change.event;
       // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
-      if (change.corrects && !details.annuls) this.assertEventDetails(actor.stateCode, change.corrects.type, details);
+      // The counterpart carried over from a record written before it had to be another State is judged only when the correction gives one.
+      if (change.corrects && !details.annuls) this.assertEventDetails(actor.stateCode, change.corrects.type, details, change.event.counterpartState !== undefined);
       event = this.toEvent(actor, id, change.event.type, details, status, change.corrects?.type);
       event.description = corrected?.changes ?? null;
       // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
@@ -490,13 +491,13 @@ export class WeaponsService {
   }
 
   /** Events that are only meaningful with their papers: an export names destination and licence, an import its origin, another State than this one. */
-  private assertEventDetails(stateCode: string, type: EventType, details: { counterpartState?: string | null; licenceRef?: string | null }): void {
+  private assertEventDetails(stateCode: string, type: EventType, details: { counterpartState?: string | null; licenceRef?: string | null }, counterpartGiven = true): void {
     if (type === 'exported') {
       const missing = [...(!details.counterpartState ? ['counterpartState'] : []), ...(!details.licenceRef ? ['licenceRef'] : [])];
       if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, messages: [`an export names the destination State and the export licence (${field})`] })));
     }
     if (type === 'imported' && !details.counterpartState) throw fieldError('counterpartState', 'an import names the State of origin (counterpartState)');
-    if ((type === 'exported' || type === 'imported') && details.counterpartState?.toUpperCase() === stateCode) {
+    if (counterpartGiven && (type === 'exported' || type === 'imported') && details.counterpartState?.toUpperCase() === stateCode) {
       throw fieldError('counterpartState', `an ${type === 'exported' ? 'export goes to' : 'import comes from'} another State than ${stateCode}, the one keeping this record`);
     }
   }

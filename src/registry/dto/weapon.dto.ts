@@ -9,15 +9,16 @@ import { PageQueryDto } from '../../common/http/pagination';
 import { WeaponFiltersDto } from './search.dto';
 import { COMPONENTS, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
 import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
+import { latestDateAt } from '../../common/clock';
 import { lower, lowerEach, trim, upper } from '../../common/http/transforms';
 
 const STATE = /^[A-Z]{3}$/;
-/** Not after the current year, read when the value is checked (a process runs across New Year). */
+/** Not after the current year where the year is furthest ahead (as event dates), read when the value is checked (a process runs across New Year). */
 const NotAfterThisYear = (field: string) =>
   ValidateBy({
     name: 'notAfterThisYear',
     validator: {
-      validate: (value: unknown) => typeof value !== 'number' || value <= new Date().getUTCFullYear(),
+      validate: (value: unknown) => typeof value !== 'number' || value <= Number(latestDateAt(new Date()).slice(0, 4)),
       defaultMessage: () => `${field} cannot be after this year`,
     },
   });

@@ -148,13 +148,14 @@ export class ImportsService {
   private async context(importer: Importer, importId: string): Promise<ImportContext> {
     const settings = await this.weapons.settings(importer.stateCode);
     const policies = { ...DEFAULT_RULE_POLICIES, ...(settings?.rulePolicies ?? {}) };
-    const now = this.clock.now();
+    // Dates and years up to those where the day is furthest ahead (UTC+14), as the API takes them.
+    const today = this.clock.latestToday();
     return {
       stateCode: importer.stateCode,
       importId,
       userId: importer.userId,
-      today: this.clock.latestToday(),
-      thisYear: now.getUTCFullYear(),
+      today,
+      thisYear: Number(today.slice(0, 4)),
       refuse: Object.fromEntries(Object.entries(policies).map(([rule, policy]) => [rule, policy === 'refuse'])) as Record<RuleId, boolean>,
       retentionYears: { manufacture: this.config.RETENTION_MANUFACTURE_YEARS, other: this.config.RETENTION_OTHER_YEARS },
     };
