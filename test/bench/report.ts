@@ -47,8 +47,8 @@ export function machineLines(postgres: string, speed?: MachineSpeed): string[] {
       `${process.env.DATABASE_URL ? ' (DATABASE_URL)' : ' (embedded)'}; client, service and database on the same machine.`,
     `Run: ${new Date().toISOString().slice(0, 10)}.` +
       (speed
-        ? ` Speed of the machine before the run, to compare runs of other days (the same virtual machine has measured up to three times slower` +
-          ` on some days): \`SELECT 1\` to the database and back, median ${speed.roundTripMicros} µs of ${SPEED_ROUND_TRIPS};` +
+        ? ` Speed of the machine just before the run (a virtual machine's speed varies from day to day: compare runs by these figures):` +
+          ` \`SELECT 1\` to the database and back, median ${speed.roundTripMicros} µs of ${SPEED_ROUND_TRIPS};` +
           ` ${SPEED_HASHES.toLocaleString('en')} SHA-256 of 1 KiB, ${speed.hashMillis} ms.`
         : ''),
   ];
