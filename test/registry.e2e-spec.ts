@@ -832,13 +832,31 @@ describe('marking registry', () => {
       expect(moved.body.details).toEqual([{ field: 'occurredOn', messages: [
         'the found on 2024-05-01 would come before the stolen on 2024-06-01, recorded before it: events are recorded in the order they happened'] }]);
       await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: stolenId, occurredOn: '2024-04-20' }).expect(201);
-      // An event that keeps the status is not ordered: a marking read today of what was found before.
+      // A marking keeps the status and is not ordered with the events that move it; but nothing is marked after its destruction.
       await t.http.post(events).set(bearer(officer)).send({ type: 'marked', occurredOn: '2026-01-10', markings: [{ kind: 'seizure', component: 'frame', text: 'FRA-SZ-2026-0050', country: 'FRA', serial: 'FRA-SZ-2026-0050' }] }).expect(201);
-      await t.http.post(events).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2025-12-01' }).expect(201);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'acquired_by_government', occurredOn: '2025-12-01' }).expect(201);
+      const destroyedBefore = await t.http.post(events).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2026-01-01' }).expect(400);
+      expect(destroyedBefore.body.details).toEqual([{ field: 'occurredOn', messages: ['the marked on 2026-01-10 would come after the weapon\'s destruction (destroyed on 2026-01-01)'] }]);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2026-01-10' }).expect(201);
+      const markedAfter = await t.http.post(events).set(bearer(registrar)).send({ type: 'marked', occurredOn: '2026-02-01', markings: [{ kind: 'other', component: 'frame', text: 'LATE' }] }).expect(400);
+      expect(markedAfter.body.details).toEqual([{ field: 'occurredOn', messages: ['occurredOn 2026-02-01 is after the weapon\'s destruction (destroyed on 2026-01-10): it could not be marked then'] }]);
       const record = (await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200)).body;
       expect(record.status).toBe('destroyed');
       expect(record.events.map((e: { type: string; occurredOn: string }) => `${e.type} ${e.occurredOn}`))
-        .toEqual(['manufactured 2015-03-02', 'corrected 2024-04-20', 'stolen 2024-05-01', 'found 2024-05-01', 'destroyed 2025-12-01', 'marked 2026-01-10']);
+        .toEqual(['manufactured 2015-03-02', 'corrected 2024-04-20', 'stolen 2024-05-01', 'found 2024-05-01', 'acquired_by_government 2025-12-01', 'marked 2026-01-10', 'destroyed 2026-01-10']);
+    });
+
+    it('returns a weapon found to the hands it was in before, read from the events that moved its status, not from a custody transfer written earlier', async () => {
+      const weapon = await registerWeapon(t, registrar, { occurredOn: '2015-03-02', yearOfManufacture: 2015, status: 'civilian_held', custodian: 'Armurerie Martin' });
+      const events = `/api/v1/weapons/${weapon.id}/events`;
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-03-01', custodian: 'Registre national' }).expect(201);
+      // A sale to the police, found afterwards in the dealer's books.
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2026-02-15', statusAfter: 'in_service' }).expect(201);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'stolen', occurredOn: '2026-04-01' }).expect(201);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'found', occurredOn: '2026-04-10' }).expect(201);
+      await t.http.post(events).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2026-04-20', statusAfter: 'civilian_held' }).expect(409);
+      const back = await t.http.post(events).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2026-04-20', statusAfter: 'in_service' }).expect(201);
+      expect(back.body.status).toBe('in_service');
     });
 
     it('dates events from 1800 to today, and refuses what an event would ignore or send back to the own State, naming the field', async () => {
@@ -873,6 +891,9 @@ describe('marking registry', () => {
       expect(kept.custodian).toBe('Armurerie Martin');
       expect(kept.events.find((e: { type: string }) => e.type === 'custody_transferred').parties).toEqual([{ role: 'custodian', name: 'Armurerie Martin' }]);
       const again = (await t.http.post(events).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2021-01-01', custodian: 'Armes Dupont' }).expect(201)).body;
+      // Custody transfers follow one another in date order: the record's custodian is the last one written.
+      const backwards = await t.http.post(events).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2020-06-01', custodian: 'Armes Durand' }).expect(400);
+      expect(backwards.body.details[0]).toEqual({ field: 'occurredOn', messages: [expect.stringContaining('before the custody transferred on 2021-01-01, recorded earlier')] });
       expect(again.events.filter((e: { type: string }) => e.type === 'custody_transferred').at(-1).parties)
         .toEqual([{ role: 'previous_custodian', name: 'Armurerie Martin' }, { role: 'custodian', name: 'Armes Dupont' }]);
       const imported = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send([

@@ -1,5 +1,5 @@
 import { EventType } from '../registry/registry.constants';
-import { datedBeforeEarlier, HistoryEvent, standingCorrections, standingHistory, standingStatus } from './corrections';
+import { afterDestruction, datedBeforeEarlier, HistoryEvent, standingCorrections, standingHistory, standingStatus } from './corrections';
 
 function event(id: string, type: string, occurredOn: string, extra: Partial<HistoryEvent> = {}): HistoryEvent {
   return { id, type, occurredOn, parties: [], licenceRef: null, authorisationRef: null, counterpartState: null, correctsEventId: null, restates: type === 'corrected', annuls: false, recordedAt: `${occurredOn}T12:00:00.000Z`, ...extra };
@@ -18,11 +18,21 @@ describe('events dated before one recorded earlier', () => {
     expect(datedBeforeEarlier([made, stolen, { ...found, occurredOn: '2024-05-01' }]).size).toBe(0);
   });
 
-  it('leaves out the events that keep the status: a marking, a custody transfer', () => {
+  it('orders the events that move the status apart from a marking and from custody transfers, which are ordered among themselves', () => {
     const custody = typed('e2', 'custody_transferred', '2026-03-01', '2026-03-02T00:00:00Z');
     const sale = typed('e3', 'transferred', '2026-02-15', '2026-04-01T00:00:00Z');
     const marked = typed('e4', 'marked', '2020-01-01', '2026-05-01T00:00:00Z');
     expect(datedBeforeEarlier([made, custody, sale, marked]).size).toBe(0);
+    const earlierCustody = typed('e5', 'custody_transferred', '2025-06-01', '2026-06-01T00:00:00Z');
+    expect([...datedBeforeEarlier([made, custody, sale, marked, earlierCustody])]).toEqual([['e5', custody]]);
+  });
+
+  it('finds the markings dated after the destruction', () => {
+    const destroyed = typed('e2', 'destroyed', '2025-01-01', '2025-01-02T00:00:00Z');
+    const marked = typed('e3', 'marked', '2025-03-01', '2025-03-02T00:00:00Z');
+    const sameDay = typed('e4', 'marked', '2025-01-01', '2025-03-03T00:00:00Z');
+    const custody = typed('e5', 'custody_transferred', '2026-01-01', '2026-01-02T00:00:00Z');
+    expect(afterDestruction([made, destroyed, marked, sameDay, custody])).toEqual([{ event: marked, destroyed }]);
   });
 
   it('reads the history as corrected: a correction that moves an event past a later one puts that one out of order', () => {

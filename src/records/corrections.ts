@@ -55,23 +55,33 @@ export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T
 }
 
 /**
- * The events of the history as it stands that are dated before an event written before them, each with
- * that earlier-written event (the latest dated). The status machine replays events in the order they were
- * written and the history reads them by date: the two orders must agree for the events that move the
- * status. Those that keep it (a marking, a custody transfer) are left out: a sale found in a closed company's
- * books is recorded after the custody transfer that brought them to the State.
+ * The events of the history as it stands that are dated before an event of their sequence written before
+ * them, each with that earlier-written event (the latest dated). The status machine replays the events that
+ * move the status in the order they were written, and the record's custodian is the last custody transfer
+ * written, while the history reads them all by date: within each of these two sequences the orders must
+ * agree. A marking keeps the status and is in neither: a sale found in a closed company's books is recorded
+ * after the custody transfer that brought them to the State.
  */
 export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>(events: readonly T[]): Map<string, T> {
-  const written = standingHistory(events)
-    .filter((event) => TRANSITIONS[event.type].to !== undefined)
-    .sort((a, b) => (later(a, b) ? 1 : -1));
+  const standing = standingHistory(events);
   const found = new Map<string, T>();
-  let latest: T | undefined;
-  for (const event of written) {
-    if (latest && event.occurredOn < latest.occurredOn) found.set(event.id, latest);
-    else latest = event;
+  const sequences = [standing.filter((e) => TRANSITIONS[e.type].to !== undefined), standing.filter((e) => e.type === 'custody_transferred')];
+  for (const sequence of sequences) {
+    let latest: T | undefined;
+    for (const event of sequence.sort((a, b) => (later(a, b) ? 1 : -1))) {
+      if (latest && event.occurredOn < latest.occurredOn) found.set(event.id, latest);
+      else latest = event;
+    }
   }
   return found;
+}
+
+/** The markings dated after the weapon's destruction, when it could not be marked (its records can still pass to another custodian). */
+export function afterDestruction<T extends HistoryEvent & { type: EventType }>(events: readonly T[]): { event: T; destroyed: T }[] {
+  const standing = standingHistory(events);
+  const destroyed = standing.find((e) => e.type === 'destroyed');
+  if (!destroyed) return [];
+  return standing.filter((e) => e.type === 'marked' && e.occurredOn > destroyed.occurredOn).map((event) => ({ event, destroyed }));
 }
 
 /** The record's first event, how it came to be: of the events that are not corrections, the first written. */

@@ -3,27 +3,24 @@ import { HistoryEvent } from './corrections';
 /** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
 const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
 /**
- * Roles of the parties that receive a weapon, the one that ends up holding it first: the end user, then the
- * new holder, then an intermediary (a consignee, an importer), then a holder named as such. Roles are free
- * text, compared in lower case with `_` and `-` read as spaces.
+ * Roles of the parties that receive a weapon, most specific first: the end user, then the new holder named
+ * as such, then an intermediary (the importer before a consignee, who may only forward it), then an owner or
+ * holder named without saying whether before or after. Roles are free text, compared in lower case with `_`
+ * and `-` read as spaces.
  */
-const RECIPIENT_ROLES: readonly (readonly string[])[] = [
-  ['end user'],
-  ['new holder', 'owner', 'buyer', 'purchaser', 'transferee', 'acquirer', 'recipient'],
-  ['consignee', 'importer'],
-  ['holder'],
-];
+const RECIPIENT_ROLES = ['end user', 'new holder', 'acquirer', 'buyer', 'purchaser', 'transferee', 'recipient', 'importer', 'consignee', 'owner', 'holder'];
 /** Roles of the party that hands a weapon over. */
 const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
 
 /**
- * Who a handing event put the weapon in the hands of: the last party of the first rank of RECIPIENT_ROLES
- * that names one, else the last party not named as the one handing it over, else the last.
+ * Who a handing event put the weapon in the hands of: the party with the first role of RECIPIENT_ROLES that
+ * any names (the last of them if several do), else the last party not named as the one handing it over,
+ * else the last.
  */
 export function recipientOf(parties: readonly { role: string; name: string }[]): string | null {
   const role = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
-  for (const rank of RECIPIENT_ROLES) {
-    const recipient = parties.findLast((p) => rank.includes(role(p)));
+  for (const recipientRole of RECIPIENT_ROLES) {
+    const recipient = parties.findLast((p) => role(p) === recipientRole);
     if (recipient) return recipient.name;
   }
   return (parties.findLast((p) => !SENDER_ROLES.includes(role(p))) ?? parties.at(-1))?.name ?? null;

@@ -8,7 +8,7 @@ import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { DescriptionChanges, EventParty, RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
-import { datedBeforeEarlier, firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
+import { afterDestruction, datedBeforeEarlier, firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
 import { GIVEN_STATUSES, newEventStatus, TRANSITIONS } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
@@ -370,7 +370,9 @@ export class WeaponsService {
     let event: Partial<RecordEventEntity> | null = null;
     let historyAfter = history;
     if (change.event) {
-      const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter, standingHistory(history).map((e) => e.statusAfter as WeaponStatus));
+      // The statuses the events moved the weapon to, by date: those that keep it (a marking, a custody transfer) say only what it was when they were written.
+      const statuses = standingHistory(history).filter((e) => TRANSITIONS[e.type].to !== undefined).map((e) => e.statusAfter as WeaponStatus);
+      const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter, statuses);
       if (!next.ok) throw new EventNotAllowedError(next.reason);
       status = next.status;
       // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).
@@ -691,6 +693,13 @@ function assertInOrder(history: RecordEventEntity[], after: RecordEventEntity[],
     throw fieldError('occurredOn', id === judged
       ? `occurredOn ${event.occurredOn} is before the ${what(earlier)}, recorded earlier: events are recorded in the order they happened (correct that event if its date is wrong)`
       : `the ${what(event)} would come before the ${what(earlier)}, recorded before it: events are recorded in the order they happened`);
+  }
+  const markedAfter = new Set(afterDestruction(history).map(({ event }) => event.id));
+  for (const { event, destroyed } of afterDestruction(after)) {
+    if (markedAfter.has(event.id)) continue;
+    throw fieldError('occurredOn', event.id === judged
+      ? `occurredOn ${event.occurredOn} is after the weapon's destruction (${what(destroyed)}): it could not be marked then`
+      : `the ${what(event)} would come after the weapon's destruction (${what(destroyed)})`);
   }
 }
 

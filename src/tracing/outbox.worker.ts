@@ -31,13 +31,17 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
+  private readonly onWritten = () => this.kick();
+
   onApplicationBootstrap(): void {
-    this.tracing.outbox.on('written', () => this.kick());
+    this.stopping = false;
+    this.tracing.outbox.on('written', this.onWritten);
     if (this.config.OUTBOX_POLL_MS > 0) this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS).unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.tracing.outbox.off('written', this.onWritten);
     this.stopping = true;
     await this.running;
   }

@@ -62,7 +62,7 @@ export class MarkingInputDto {
 export class PartyDto {
   @ApiProperty({
     example: 'buyer',
-    description: 'Free text. The recipient of a transfer is read by its role (end user, then new holder, owner, buyer..., then consignee or importer, then holder), '
+    description: 'Free text. The recipient of a transfer is read by its role (end user, then new holder, acquirer, buyer..., then importer, consignee, then owner, holder), '
       + 'else it is the last party not named as the one handing over (seller, exporter, transferor...): docs/tracing.md',
   })
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
