@@ -170,6 +170,19 @@ describe('marking registry', () => {
       const found = await registerWeapon(t, officer, { origin: 'found', occurredOn: '2026-01-10', markings: [], serial: uniqueSerial() });
       const destroyed = await t.http.post(`/api/v1/weapons/${found.id}/events`).set(bearer(registrar)).send({ type: 'destroyed', occurredOn: '2026-02-01' }).expect(201);
       expect(destroyed.body).toMatchObject({ status: 'destroyed', incomplete: [] });
+      // Deactivated as found is neither marked nor destroyed: still flagged, until it is marked.
+      const another = await registerWeapon(t, officer, { origin: 'found', occurredOn: '2026-01-10', markings: [], serial: uniqueSerial() });
+      const deactivated = await t.http.post(`/api/v1/weapons/${another.id}/events`).set(bearer(registrar)).send({ type: 'deactivated', occurredOn: '2026-02-01' }).expect(201);
+      expect(deactivated.body.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+      const seizureMarking = { kind: 'seizure', component: 'frame', text: 'FRA-SZ-2026-0044', country: 'FRA', serial: 'FRA-SZ-2026-0044' };
+      const marked = await t.http.post(`/api/v1/weapons/${another.id}/markings`).set(bearer(registrar)).send({ markings: [seizureMarking] }).expect(201);
+      expect(marked.body).toMatchObject({ status: 'deactivated', incomplete: [] });
+      // One returned to its owner after a seizure, and deactivated later, is not ITI 9's any more.
+      const returned = await registerWeapon(t, registrar, { occurredOn: '2019-05-02', status: 'civilian_held', markings: [], serial: uniqueSerial(), manufacturer: undefined, craftOr3dPrinted: true });
+      await t.http.post(`/api/v1/weapons/${returned.id}/events`).set(bearer(registrar)).send({ type: 'seized', occurredOn: '2025-01-10' }).expect(201);
+      await t.http.post(`/api/v1/weapons/${returned.id}/events`).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2025-02-01', statusAfter: 'civilian_held' }).expect(201);
+      const later = await t.http.post(`/api/v1/weapons/${returned.id}/events`).set(bearer(registrar)).send({ type: 'deactivated', occurredOn: '2025-03-01' }).expect(201);
+      expect(later.body).toMatchObject({ status: 'deactivated', incomplete: [] });
 
       // ITI 8(c): from government stocks to civilian use only with its own event, which asks for the State's marking.
       const issued = await registerWeapon(t, registrar, { status: 'in_service' });

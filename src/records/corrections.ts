@@ -76,6 +76,17 @@ export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>
   return found;
 }
 
+/**
+ * The status a weapon had just before the deactivation that is its status now, read from the events that
+ * moved its status, by date (ITI 9 goes on applying to one deactivated as seized or found); null when its
+ * last such event is not a deactivation.
+ */
+export function statusBeforeDeactivation<T extends HistoryEvent & { type: EventType; statusAfter: string }>(events: readonly T[]): WeaponStatus | null {
+  const moved = standingHistory(events).filter((e) => TRANSITIONS[e.type].to !== undefined);
+  if (moved.at(-1)?.type !== 'deactivated') return null;
+  return (moved.at(-2)?.statusAfter as WeaponStatus | undefined) ?? null;
+}
+
 /** The markings dated after the weapon's destruction, when it could not be marked (its records can still pass to another custodian). */
 export function afterDestruction<T extends HistoryEvent & { type: EventType }>(events: readonly T[]): { event: T; destroyed: T }[] {
   const standing = standingHistory(events);

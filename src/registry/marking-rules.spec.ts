@@ -62,6 +62,8 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['seized', { status: 'seized' }, true],
       ['found', { status: 'found' }, true],
       ['destroyed', { status: 'destroyed' }, false],
+      ['deactivated as found', { status: 'deactivated', eventTypes: ['found', 'deactivated'], deactivatedFrom: 'found' }, true],
+      ['deactivated after it went back to its owner', { status: 'deactivated', eventTypes: ['manufactured', 'seized', 'transferred', 'deactivated'], deactivatedFrom: 'civilian_held' }, false],
     ],
     satisfied: [
       ['a seizure marking with a number', { markings: [{ kind: 'seizure', serial: 'SZ-1' }] }, true],

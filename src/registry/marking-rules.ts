@@ -12,6 +12,8 @@ export interface RuleSubject {
   markings: { kind: MarkingKind; manufacturer?: string | null; country?: string | null; serial?: string | null; symbolCode?: string | null }[];
   /** Types of every event in the history, the new one included. */
   eventTypes: EventType[];
+  /** For a deactivated weapon: its status just before the deactivation. */
+  deactivatedFrom?: WeaponStatus | null;
 }
 
 export interface MarkingRule {
@@ -78,7 +80,8 @@ export const MARKING_RULES: MarkingRule[] = [
     code: 'ITI_9_SEIZED_OR_FOUND_MARKING',
     paragraph: 'ITI 9',
     message: 'ITI 9: an illicit weapon found or seized is to be uniquely marked and recorded, or destroyed, as soon as possible',
-    applies: (s) => ILLICIT_FOUND.includes(s.status),
+    // Deactivating it is neither marking nor destroying it: the rule goes on applying to one deactivated as seized or found.
+    applies: (s) => ILLICIT_FOUND.includes(s.status) || (s.status === 'deactivated' && ILLICIT_FOUND.includes(s.deactivatedFrom ?? 'deactivated')),
     satisfied: (s) => uniqueMarking(s) || s.markings.some((m) => m.kind === 'seizure' && hasText(m.serial)),
   },
 ];

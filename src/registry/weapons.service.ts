@@ -8,7 +8,7 @@ import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { DescriptionChanges, EventParty, RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
-import { afterDestruction, datedBeforeEarlier, firstRecorded, standingCorrections, standingHistory, standingStatus } from '../records/corrections';
+import { afterDestruction, datedBeforeEarlier, firstRecorded, standingCorrections, standingHistory, standingStatus, statusBeforeDeactivation } from '../records/corrections';
 import { GIVEN_STATUSES, newEventStatus, TRANSITIONS } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
@@ -405,6 +405,7 @@ export class WeaponsService {
       craftOr3dPrinted: weapon.craftOr3dPrinted,
       markings,
       eventTypes: standingHistory(history).map((e) => e.type),
+      deactivatedFrom: statusBeforeDeactivation(history),
     };
     const after: RuleSubject = {
       ...before,
@@ -412,6 +413,7 @@ export class WeaponsService {
       craftOr3dPrinted: corrected?.described.craftOr3dPrinted ?? weapon.craftOr3dPrinted,
       markings: [...markings.filter((m) => !withdrawn.includes(m.id)), ...change.markings],
       eventTypes: standingHistory(historyAfter).map((e) => e.type),
+      deactivatedFrom: statusBeforeDeactivation(historyAfter),
     };
     const outcome = judgeChange(before, after, await this.policies(actor.stateCode));
     if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);
@@ -423,6 +425,7 @@ export class WeaponsService {
     await this.weapons.update(actor.stateCode, id, {
       ...corrected?.described,
       status,
+      deactivatedFrom: after.deactivatedFrom ?? null,
       incomplete: outcome.incomplete.map((r) => r.code),
       ...(change.event?.type === 'custody_transferred' && change.event.custodian ? { custodian: change.event.custodian } : {}),
     });

@@ -62,7 +62,7 @@ export class ReportsRepository {
                 'imported' = ANY (w.event_types) AS b8,
                 'transferred_to_civilian' = ANY (w.event_types) AS c8,
                 w.status IN ('in_service', 'government_stock') AS d8,
-                w.status IN ('seized', 'found') AS r9,
+                w.status IN ('seized', 'found') OR (w.status = 'deactivated' AND w.deactivated_from IN ('seized', 'found')) AS r9,
                 coalesce(w.seized_or_found_on, w.created_at::date) AS seized_on,
                 (${MISSING_REQUIRED}) AS missing
            FROM weapons w

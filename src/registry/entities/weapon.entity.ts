@@ -117,6 +117,10 @@ export class WeaponEntity {
   @Column({ type: 'date', name: 'seized_or_found_on', nullable: true })
   seizedOrFoundOn: string | null;
 
+  /** For a deactivated weapon, its status just before the deactivation (ITI 9 goes on applying to one deactivated as seized or found). */
+  @Column({ type: 'varchar', length: 24, name: 'deactivated_from', nullable: true })
+  deactivatedFrom: WeaponStatus | null;
+
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 
