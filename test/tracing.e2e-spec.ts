@@ -114,6 +114,24 @@ describe('Tracing between national points of contact', () => {
     });
   });
 
+  it('withdraws a request never sent, by its officer or an NPC; one sent is closed instead', async () => {
+    const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    const byOther = await t.http.post(api(`/traces/${draft.body.id}/withdraw`)).set(bearer(tokens.fraOfficer2)).set('If-Match', draft.headers.etag).send({});
+    expect(byOther.status).toBe(404);
+    const withdrawn = await transition('fraOfficer', draft.body.id, 'withdraw', { note: 'Opened by mistake' });
+    expect(withdrawn).toMatchObject({ status: 'closed', closeReason: 'withdrawn', notes: [expect.objectContaining({ kind: 'closed', text: 'Opened by mistake' })] });
+    // A submitted one, by the NPC; nothing goes to the requested State.
+    const submitted = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    await transition('fraOfficer', submitted.body.id, 'submit');
+    await transition('fraNpc', submitted.body.id, 'withdraw');
+    const messages = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM outbox_messages WHERE exchange_id = ANY($1::uuid[])`, [[draft.body.id, submitted.body.id]], 'FRA');
+    expect(Number(messages[0].n)).toBe(0);
+    // A sent one is not withdrawn: the other State has it, and the NPC closes it.
+    const { outgoing } = await sentTrace();
+    const refused = await transition('fraNpc', outgoing.id, 'withdraw', {}, 409);
+    expect(refused).toMatchObject({ code: 'TRACE_TRANSITION_NOT_ALLOWED', message: 'A trace that is sent cannot be withdrawn' });
+  });
+
   it('merges an edited observation of a weapon drafted from the registry with the record, as on create', async () => {
     const serial = uniqueSerial('PM');
     const marking = { kind: 'manufacture', component: 'frame', text: `P. BERETTA ITALY ${serial}`, manufacturer: 'Beretta', country: 'ITA', serial, year: 2015 };

@@ -22,6 +22,9 @@ describe('trace lifecycle', () => {
     ['answer', 'incoming', 'acknowledged', npc],
     ['close', 'outgoing', 'answered', npc],
     ['close', 'outgoing', 'sent', npc],
+    ['withdraw', 'outgoing', 'draft', officer],
+    ['withdraw', 'outgoing', 'submitted', npc],
+    ['withdraw', 'outgoing', 'returned', officer],
     ['follow_up', 'outgoing', 'answered', npc],
     ['follow_up', 'outgoing', 'closed', npc],
   ])('allows %s on the %s copy when %s', (action, direction, status, actor) => {

@@ -2,7 +2,7 @@ import type { Role } from '../common/auth/auth-user';
 import type { TraceDirection, TraceStatus } from './tracing.constants';
 
 export type TraceAction =
-  | 'edit' | 'submit' | 'return' | 'send' | 'acknowledge' | 'request_information' | 'provide_information' | 'answer' | 'close' | 'follow_up';
+  | 'edit' | 'submit' | 'return' | 'send' | 'acknowledge' | 'request_information' | 'provide_information' | 'answer' | 'close' | 'withdraw' | 'follow_up';
 
 interface Rule {
   /** Which copy the action is taken on: the requester's (outgoing) or the requested State's (incoming). */
@@ -25,6 +25,8 @@ export const TRACE_RULES: Record<TraceAction, Rule> = {
   // A delayed answer is followed by the real one.
   answer: { direction: 'incoming', from: ['acknowledged', 'answered'], by: ['npc'], to: 'answered' },
   close: { direction: 'outgoing', from: ['sent', 'acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'closed' },
+  // A request never sent (a draft given up, a follow-up to the wrong State) is closed as withdrawn: nothing goes to the other State.
+  withdraw: { direction: 'outgoing', from: ['draft', 'submitted', 'returned'], by: ['creator', 'npc'], to: 'closed' },
   follow_up: { direction: 'outgoing', from: ['answered', 'closed'], by: ['npc'], to: null },
 };
 
@@ -56,7 +58,7 @@ export function checkTransition(
 function pastTense(action: TraceAction): string {
   const words: Record<TraceAction, string> = {
     edit: 'edited', submit: 'submitted', return: 'returned', send: 'sent', acknowledge: 'acknowledged', request_information: 'asked for information',
-    provide_information: 'given information', answer: 'answered', close: 'closed', follow_up: 'followed up',
+    provide_information: 'given information', answer: 'answered', close: 'closed', withdraw: 'withdrawn', follow_up: 'followed up',
   };
   return words[action];
 }

@@ -8,7 +8,7 @@ import { Audited, CurrentUser, Roles } from '../common/auth/decorators';
 import { IfMatchVersion, setVersionTag } from '../common/http/etag';
 import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
 import {
-  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, TraceIdParamDto, UpdateTraceDto,
+  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, TraceIdParamDto, UpdateTraceDto, WithdrawTraceDto,
 } from './dto/trace.dto';
 import { CandidatesDto, TraceDto, TracePageDto } from './dto/trace.response.dto';
 import { TracingService } from './tracing.service';
@@ -124,6 +124,15 @@ export class TracesController {
   @ApiHeader(IF_MATCH)
   async close(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: CloseTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
     return tagged(reply, await this.tracing.close(user, params.id, version, body));
+  }
+
+  @Post(':id/withdraw')
+  @ApiOkResponse({ type: TraceDto })
+  @HttpCode(200)
+  @Roles(['officer', 'npc'])
+  @ApiHeader(IF_MATCH)
+  async withdraw(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: WithdrawTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.withdraw(user, params.id, version, body));
   }
 
   @Post(':id/follow-ups')

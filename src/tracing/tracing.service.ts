@@ -22,7 +22,7 @@ import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
-import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, UpdateTraceDto } from './dto/trace.dto';
+import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, UpdateTraceDto, WithdrawTraceDto } from './dto/trace.dto';
 import type { TracePhotoEntity } from './entities/trace-photo.entity';
 import { CandidateDto, CandidatesDto, TraceDto, TraceSummaryDto } from './dto/trace.response.dto';
 import { restrictionsAddedBy } from './entities/trace.entity';
@@ -311,6 +311,14 @@ export class TracingService {
     const updated = await this.traces.update(trace, { status: 'closed', closeReason: input.reason, closedAt: now, notes }, now);
     await this.message(updated, updated.requestedState, 'trace.closed', { reason: input.reason, at: now.toISOString() });
     return this.done(actor, updated);
+  }
+
+  /** Closes a request never sent, as withdrawn: the other State never had it, so no message goes. */
+  async withdraw(actor: AuthUser, id: string, version: number, input: WithdrawTraceDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'withdraw');
+    const now = this.clock.now();
+    const notes = input.note ? [...trace.notes, this.note('closed', input.note, actor)] : trace.notes;
+    return this.done(actor, await this.traces.update(trace, { status: 'closed', closeReason: 'withdrawn', closedAt: now, notes }, now));
   }
 
   /** A child trace to the next State of the chain, prefilled from the parent and its answer, ready to send. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
@@ -264,6 +264,9 @@ export class CloseTraceDto {
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(4000)
   note?: string;
 }
+
+/** A request never sent is withdrawn with a note, at most: its reason is `withdrawn`. */
+export class WithdrawTraceDto extends PickType(CloseTraceDto, ['note'] as const) {}
 
 export class FollowUpDto {
   @ApiPropertyOptional({ example: 'FRA', description: 'Default: the next State named by the answer' })
