@@ -127,6 +127,17 @@ describe('the status of a history as it stands', () => {
     expect(standingStatus([annul('a'), h[1], annul('b', '2026-11-02'), h[2], h[0]])).toEqual({ ok: true, status: 'civilian_held' });
   });
 
+  it('refuses an annulment that a later return to civilian hands depended on (ITI 8(c))', () => {
+    // From government stocks to a civilian, stolen, found and given back to that civilian: without the transfer
+    // to civilian use, it would be a weapon of the State handed to a civilian by a plain transfer.
+    const h = history(['manufactured', 'government_stock'], ['transferred_to_civilian', 'civilian_held'], ['stolen', 'stolen'], ['found', 'found'], ['transferred', 'civilian_held']);
+    expect(standingStatus(h)).toEqual({ ok: true, status: 'civilian_held' });
+    expect(standingStatus([...h, annul('e1')])).toEqual({ ok: false, reason: expect.stringMatching(/^the transferred event of 2020-01-05 \(e4\) could not have been recorded: a weapon found goes back by a transfer only to the hands it was in before \(government stock\)/) });
+    // Given back to the State instead, it stands.
+    const toStocks = history(['manufactured', 'government_stock'], ['transferred_to_civilian', 'civilian_held'], ['stolen', 'stolen'], ['found', 'found'], ['acquired_by_government', 'government_stock']);
+    expect(standingStatus([...toStocks, annul('e1')])).toEqual({ ok: true, status: 'government_stock' });
+  });
+
   it('keeps the status each event recorded up to the first event ever annulled, and replays only from there', () => {
     // The destruction of a lost weapon was recorded when the machine still allowed it; only what follows the annulled event is judged again.
     const h = history(['manufactured', 'civilian_held'], ['lost', 'lost'], ['destroyed', 'destroyed'], ['custody_transferred', 'destroyed']);

@@ -1,5 +1,5 @@
 import { EventType, WeaponStatus } from '../registry/registry.constants';
-import { nextStatus, TRANSITIONS, TransitionResult } from './status-machine';
+import { newEventStatus, TRANSITIONS, TransitionResult } from './status-machine';
 
 /** What a correction restates of the event it corrects. */
 export const CORRECTED_FACTS = ['occurredOn', 'parties', 'licenceRef', 'authorisationRef', 'counterpartState'] as const;
@@ -116,10 +116,13 @@ export function standingStatus<T extends HistoryEvent & { type: EventType; statu
   if (from === 0 && corrections.get(recorded[0].id)?.annuls) return { ok: false, reason: 'the first event of a record cannot be annulled: it is how the record came to be' };
   const start = recorded.slice(0, Math.max(from, 1));
   let status = start[start.length - 1].statusAfter as WeaponStatus;
+  // The statuses the events moved the weapon to, as replayed: where a weapon found may go back to.
+  const statuses = start.filter((e) => TRANSITIONS[e.type].to !== undefined).map((e) => e.statusAfter as WeaponStatus);
   for (const event of recorded.slice(start.length).filter((e) => !corrections.get(e.id)?.annuls)) {
-    const next = nextStatus(status, event.type, event.statusAfter as WeaponStatus);
+    const next = newEventStatus(status, event.type, event.statusAfter as WeaponStatus, statuses);
     if (!next.ok) return { ok: false, reason: `the ${event.type.replace(/_/g, ' ')} event of ${event.occurredOn} (${event.id}) could not have been recorded: ${next.reason}` };
     status = next.status;
+    if (TRANSITIONS[event.type].to !== undefined) statuses.push(status);
   }
   return { ok: true, status };
 }

@@ -75,7 +75,7 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
  * found (`history`: the statuses of its events, in order): a stolen pistol returned to its owner, or to the
  * unit it was issued to. Any other (one exported before, or with no holder known) goes to the State first
  * (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment goes
- * through nextStatus: what was accepted when written stands.
+ * through the same rules, on the statuses as replayed: an event the annulled one made possible is refused.
  */
 export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus, history: readonly WeaponStatus[] = []): TransitionResult {
   if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
