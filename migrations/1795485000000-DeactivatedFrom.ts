@@ -4,9 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * ITI 9 asks that a weapon seized or found be marked and recorded, or destroyed: deactivating it is neither.
  * `weapons.deactivated_from` keeps the status a deactivated weapon had just before its deactivation, which the
  * service writes at each change; rule 9 goes on applying to one deactivated as seized or found. For the records
- * already deactivated it is read here from the events as recorded (the event that moved the status last before
- * the deactivation, by date; corrections are not read: the service reads them at the record's next change), and
- * those deactivated as seized or found without a unique marking are flagged as the service flags them.
+ * already deactivated it is read here from their histories as they stand, as the service reads them (the event
+ * that moved the status last before the deactivation, by date, without annulled events, on corrected dates),
+ * and those deactivated as seized or found without a unique marking are flagged as the service flags them.
  */
 export class DeactivatedFrom1795485000000 implements MigrationInterface {
   name = 'DeactivatedFrom1795485000000';
@@ -14,17 +14,21 @@ export class DeactivatedFrom1795485000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "weapons" ADD "deactivated_from" character varying(24)`);
     await this.acrossStates(queryRunner, async () => {
+      // The history as it stands (as standingHistory reads it): without annulled events, each on the date of its last correction.
       await queryRunner.query(`
-        UPDATE weapons w SET deactivated_from = p.status_after
-          FROM (SELECT DISTINCT ON (d.weapon_id) d.weapon_id, prev.status_after
-                  FROM record_events d
-                  JOIN LATERAL (SELECT e.status_after FROM record_events e
-                                 WHERE e.weapon_id = d.weapon_id AND e.id <> d.id AND e.occurred_on <= d.occurred_on
-                                   AND e.type NOT IN ('marked', 'custody_transferred', 'corrected', 'deactivated')
-                                 ORDER BY e.occurred_on DESC, e.recorded_at DESC, e.id DESC LIMIT 1) prev ON true
-                 WHERE d.type = 'deactivated'
-                 ORDER BY d.weapon_id, d.occurred_on DESC, d.recorded_at DESC, d.id DESC) p
-         WHERE w.id = p.weapon_id AND w.status = 'deactivated'`);
+        WITH standing AS (
+               SELECT e.weapon_id, e.id, e.type, e.status_after, coalesce(c.occurred_on, e.occurred_on) AS occurred_on, e.recorded_at
+                 FROM record_events e
+                 JOIN weapons d ON d.id = e.weapon_id AND d.status = 'deactivated'
+                 LEFT JOIN LATERAL (SELECT c.occurred_on, c.annuls FROM record_events c
+                                     WHERE c.weapon_id = e.weapon_id AND c.corrects_event_id = e.id AND c.type = 'corrected' AND (c.restates OR c.annuls)
+                                     ORDER BY date_trunc('milliseconds', c.recorded_at) DESC, c.id DESC LIMIT 1) c ON true
+                WHERE e.type NOT IN ('marked', 'custody_transferred', 'corrected') AND NOT coalesce(c.annuls, false)),
+             ranked AS (
+               SELECT s.*, row_number() OVER (PARTITION BY s.weapon_id ORDER BY s.occurred_on DESC, s.recorded_at DESC, s.id DESC) AS n FROM standing s)
+        UPDATE weapons w SET deactivated_from = prev.status_after
+          FROM ranked last JOIN ranked prev ON prev.weapon_id = last.weapon_id AND prev.n = 2
+         WHERE last.n = 1 AND last.type = 'deactivated' AND w.id = last.weapon_id`);
       await queryRunner.query(`
         UPDATE weapons w SET incomplete = array_append(w.incomplete, 'ITI_9_SEIZED_OR_FOUND_MARKING')
          WHERE w.status = 'deactivated' AND w.deactivated_from IN ('seized', 'found')

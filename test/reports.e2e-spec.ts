@@ -308,6 +308,16 @@ describe('Auditor reports', () => {
     await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.npc)).expect(403);
   });
 
+  it('counts under ITI 9 a weapon deactivated as found, not one deactivated after it went back to its owner', async () => {
+    const kenAuditor = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['auditor'], mfaExempt: true }));
+    await ownerQuery(t, `INSERT INTO weapons (state_code, category, type_code, status, deactivated_from, incomplete, event_types, seized_or_found_on)
+                         VALUES ('KEN', 'small_arm', 'self_loading_pistol', 'deactivated', 'found', '{ITI_9_SEIZED_OR_FOUND_MARKING}', '{found,deactivated}', current_date - 200),
+                                ('KEN', 'small_arm', 'self_loading_pistol', 'deactivated', 'civilian_held', '{}', '{manufactured,seized,transferred,deactivated}', current_date - 300)`, [], 'KEN');
+    const report = (await t.http.get(api('/reports/record-keeping')).set(bearer(kenAuditor)).expect(200)).body;
+    expect(report.marking.find((f: { rule: string }) => f.rule === '9')).toMatchObject({ applicable: 1, met: 0 });
+    expect(report.seizedNotMarkedOrDestroyed).toMatchObject({ weapons: 1 });
+  });
+
   it('shows another State\'s auditor none of it, refuses other roles, checks its query, and audits every report', async () => {
     const bra = (await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.braAuditor)).expect(200)).body;
     expect(bra).toMatchObject({ stateCode: 'BRA', weapons: 1, suspectedDuplicates: { groups: 0 } });

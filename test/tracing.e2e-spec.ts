@@ -126,10 +126,26 @@ describe('Tracing between national points of contact', () => {
     await transition('fraNpc', submitted.body.id, 'withdraw');
     const messages = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM outbox_messages WHERE exchange_id = ANY($1::uuid[])`, [[draft.body.id, submitted.body.id]], 'FRA');
     expect(Number(messages[0].n)).toBe(0);
+    // Its officer is told; a request withdrawn is neither followed up nor exported.
+    const inbox = await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200);
+    expect(inbox.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'trace_withdrawn', traceId: submitted.body.id })]));
+    expect(await transition('fraNpc', submitted.body.id, 'follow-ups', { requestedState: 'ITA' }, 409)).toMatchObject({ code: 'TRACE_TRANSITION_NOT_ALLOWED' });
+    expect((await t.http.get(api(`/traces/${submitted.body.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(409)).body.code).toBe('TRACE_NOT_EXPORTABLE');
     // A sent one is not withdrawn: the other State has it, and the NPC closes it.
-    const { outgoing } = await sentTrace();
+    const { outgoing, incoming } = await sentTrace();
     const refused = await transition('fraNpc', outgoing.id, 'withdraw', {}, 409);
     expect(refused).toMatchObject({ code: 'TRACE_TRANSITION_NOT_ALLOWED', message: 'A trace that is sent cannot be withdrawn' });
+    // A follow-up to the wrong State is withdrawn, and the chain says so.
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: false });
+    await outbox.drain();
+    const wrong = await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState: 'ITA' }, 201);
+    await transition('fraNpc', wrong.id, 'withdraw', { note: 'Wrong State: the answer names none' });
+    const chain = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.chain;
+    expect(chain).toEqual([
+      expect.objectContaining({ traceId: outgoing.id, requestedState: 'BEL', status: 'answered', closeReason: null }),
+      expect.objectContaining({ traceId: wrong.id, requestedState: 'ITA', status: 'closed', closeReason: 'withdrawn', sentAt: null }),
+    ]);
   });
 
   it('merges an edited observation of a weapon drafted from the registry with the record, as on create', async () => {

@@ -31,7 +31,7 @@ import type { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { hopOf } from './entities/trace-view';
 import { checkTransition, TraceAction, TRACE_RULES } from './trace-lifecycle';
 import { TracesRepository } from './traces.repository';
-import { CLASSIFICATIONS, EXCHANGED_STATUSES } from './tracing.constants';
+import { CLASSIFICATIONS } from './tracing.constants';
 import type { Outcome, Priority } from './tracing.constants';
 
 export class TraceNotFoundError extends NotFoundError {
@@ -318,12 +318,17 @@ export class TracingService {
     const trace = await this.transition(actor, id, version, 'withdraw');
     const now = this.clock.now();
     const notes = input.note ? [...trace.notes, this.note('closed', input.note, actor)] : trace.notes;
-    return this.done(actor, await this.traces.update(trace, { status: 'closed', closeReason: 'withdrawn', closedAt: now, notes }, now));
+    const updated = await this.traces.update(trace, { status: 'closed', closeReason: 'withdrawn', closedAt: now, notes }, now);
+    if (trace.createdBy && trace.createdBy !== actor.id) {
+      await this.notifications.notify(actor.stateCode, [], [trace.createdBy], { kind: 'trace_withdrawn', traceId: trace.id, message: `Your trace to ${trace.requestedState} was withdrawn by an NPC before it was sent` });
+    }
+    return this.done(actor, updated);
   }
 
   /** A child trace to the next State of the chain, prefilled from the parent and its answer, ready to send. */
   async followUp(actor: AuthUser, id: string, version: number, input: FollowUpDto): Promise<TraceDto> {
     const parent = await this.transition(actor, id, version, 'follow_up');
+    if (!parent.sentAt) throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'A trace withdrawn before it was sent is not followed up: open a new request', { status: parent.status, closeReason: parent.closeReason });
     const requestedState = input.requestedState ?? parent.answer?.nextState;
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
     const carryAnswer = input.carryAnswer ?? true;
@@ -443,7 +448,7 @@ export class TracingService {
     if (trace.direction !== 'outgoing') {
       throw new ConflictError('TRACE_NOT_EXPORTABLE', 'The INTERPOL export is the requesting State\'s: this is the incoming copy', { direction: trace.direction });
     }
-    if (!EXCHANGED_STATUSES.includes(trace.status) && trace.status !== 'closed') {
+    if (!trace.sentAt) {
       throw new ConflictError('TRACE_NOT_EXPORTABLE', 'Only a request that was sent is exported: send it first', { status: trace.status });
     }
     const content = requestContent(trace);
