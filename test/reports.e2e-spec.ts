@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { Client } from 'pg';
+import type { QueryRunner } from 'typeorm';
 import { flatText, parsePdf } from './support/pdf';
+import { DeactivatedFrom1795485000000 as Migration } from '../migrations/1795485000000-DeactivatedFrom';
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
 import { ReportsRepository } from '../src/reports/reports.repository';
 import { bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
@@ -355,4 +358,58 @@ describe('reports with a small pool', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => t.http.get(api(paths[i % paths.length])).set(bearer(auditor))));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
   }, 20_000);
+});
+
+describe('migration DeactivatedFrom', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('fills deactivated_from from the histories as corrected, and flags under ITI 9 those deactivated as found without a unique marking', async () => {
+    const weapon = async (events: [string, string, string][], marked = false) => {
+      const [{ id }] = await ownerQuery<{ id: string }>(t, `INSERT INTO weapons (state_code, category, type_code, status) VALUES ('KEN', 'small_arm', 'self_loading_pistol', 'deactivated') RETURNING id`, [], 'KEN');
+      const ids: string[] = [];
+      for (const [n, [type, occurredOn, statusAfter]] of events.entries()) {
+        const [event] = await ownerQuery<{ id: string }>(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until, recorded_at)
+                                                             VALUES ('KEN', $1, $2, $3, $4, 'other', '2060-01-01', now() - make_interval(days => $5)) RETURNING id`,
+        [id, type, occurredOn, statusAfter, 100 - n], 'KEN');
+        ids.push(event.id);
+      }
+      if (marked) await ownerQuery(t, `INSERT INTO markings (state_code, weapon_id, kind, component, text, serial) VALUES ('KEN', $1, 'seizure', 'frame', 'KEN-SZ-1', 'KEN-SZ-1')`, [id], 'KEN');
+      return { id, events: ids };
+    };
+    const found = await weapon([['found', '2020-01-01', 'found'], ['deactivated', '2021-01-01', 'deactivated']]);
+    const foundMarked = await weapon([['found', '2020-01-01', 'found'], ['deactivated', '2021-01-01', 'deactivated']], true);
+    const annulled = await weapon([['manufactured', '2018-01-01', 'civilian_held'], ['seized', '2019-01-01', 'seized'], ['deactivated', '2021-01-01', 'deactivated']]);
+    await ownerQuery(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until, corrects_event_id, annuls)
+                         VALUES ('KEN', $1, 'corrected', '2021-02-01', 'deactivated', 'other', '2060-01-01', $2, true)`, [annulled.id, annulled.events[1]], 'KEN');
+    // A theft dated after the finding, corrected to before it: the finding is then the last event before the deactivation.
+    const redated = await weapon([['manufactured', '2018-01-01', 'civilian_held'], ['stolen', '2020-06-01', 'stolen'], ['found', '2020-03-01', 'found'], ['deactivated', '2021-01-01', 'deactivated']]);
+    await ownerQuery(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until, corrects_event_id, restates)
+                         VALUES ('KEN', $1, 'corrected', '2020-01-01', 'deactivated', 'other', '2060-01-01', $2, true)`, [redated.id, redated.events[1]], 'KEN');
+
+    const client = new Client({ connectionString: t.db.ownerUrl });
+    await client.connect();
+    try {
+      const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
+      await client.query('BEGIN');
+      await new Migration().down(runner);
+      await new Migration().up(runner);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    const rows = await ownerQuery<{ id: string; deactivated_from: string | null; incomplete: string[] }>(t, `SELECT id, deactivated_from, incomplete FROM weapons`, [], 'KEN');
+    const of = (id: string) => rows.find((r) => r.id === id);
+    expect(of(found.id)).toMatchObject({ deactivated_from: 'found', incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
+    expect(of(foundMarked.id)).toMatchObject({ deactivated_from: 'found', incomplete: [] });
+    expect(of(annulled.id)).toMatchObject({ deactivated_from: 'civilian_held', incomplete: [] });
+    expect(of(redated.id)).toMatchObject({ deactivated_from: 'found', incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
+  });
 });

@@ -328,7 +328,11 @@ export class TracingService {
   /** A child trace to the next State of the chain, prefilled from the parent and its answer, ready to send. */
   async followUp(actor: AuthUser, id: string, version: number, input: FollowUpDto): Promise<TraceDto> {
     const parent = await this.transition(actor, id, version, 'follow_up');
-    if (!parent.sentAt) throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'A trace withdrawn before it was sent is not followed up: open a new request', { status: parent.status, closeReason: parent.closeReason });
+    if (!parent.sentAt) {
+      throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'A trace withdrawn before it was sent is not followed up: open a new request', {
+        status: parent.status, direction: parent.direction, action: 'follow_up', allowedFrom: TRACE_RULES.follow_up.from, closeReason: parent.closeReason,
+      });
+    }
     const requestedState = input.requestedState ?? parent.answer?.nextState;
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
     const carryAnswer = input.carryAnswer ?? true;

@@ -11,7 +11,7 @@ export class TraceHopDto {
   @ApiProperty({ type: String, nullable: true }) answeredAt: string | null;
   @ApiProperty({ type: String, nullable: true }) nextState: string | null;
   @ApiProperty({ type: Boolean, description: 'Whether this hop reached the point where the weapon became illicit' }) diversionPoint: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Why the hop was closed: withdrawn for a request never sent, which the other State never had' })
+  @ApiProperty({ type: String, nullable: true, description: 'Why the hop was closed, when it was; withdrawn with sentAt null: a request never sent, which the other State never had' })
   closeReason: string | null;
 
   static from(t: TraceHop): TraceHopDto {
