@@ -1,5 +1,5 @@
 import { EventType, WeaponStatus } from '../registry/registry.constants';
-import { newEventStatus, TRANSITIONS, TransitionResult } from './status-machine';
+import { movesStatus, newEventStatus, TransitionResult } from './status-machine';
 
 /** What a correction restates of the event it corrects. */
 export const CORRECTED_FACTS = ['occurredOn', 'parties', 'licenceRef', 'authorisationRef', 'counterpartState'] as const;
@@ -65,7 +65,7 @@ export function standingHistory<T extends HistoryEvent>(events: readonly T[]): T
 export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>(events: readonly T[]): Map<string, T> {
   const standing = standingHistory(events);
   const found = new Map<string, T>();
-  const sequences = [standing.filter((e) => TRANSITIONS[e.type].to !== undefined), standing.filter((e) => e.type === 'custody_transferred')];
+  const sequences = [standing.filter((e) => movesStatus(e.type)), standing.filter((e) => e.type === 'custody_transferred')];
   for (const sequence of sequences) {
     let latest: T | undefined;
     for (const event of sequence.sort((a, b) => (later(a, b) ? 1 : -1))) {
@@ -82,7 +82,7 @@ export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>
  * last such event is not a deactivation.
  */
 export function statusBeforeDeactivation<T extends HistoryEvent & { type: EventType; statusAfter: string }>(events: readonly T[]): WeaponStatus | null {
-  const moved = standingHistory(events).filter((e) => TRANSITIONS[e.type].to !== undefined);
+  const moved = standingHistory(events).filter((e) => movesStatus(e.type));
   if (moved.at(-1)?.type !== 'deactivated') return null;
   return (moved.at(-2)?.statusAfter as WeaponStatus | undefined) ?? null;
 }
@@ -117,12 +117,12 @@ export function standingStatus<T extends HistoryEvent & { type: EventType; statu
   const start = recorded.slice(0, Math.max(from, 1));
   let status = start[start.length - 1].statusAfter as WeaponStatus;
   // The statuses the events moved the weapon to, as replayed: where a weapon found may go back to.
-  const statuses = start.filter((e) => TRANSITIONS[e.type].to !== undefined).map((e) => e.statusAfter as WeaponStatus);
+  const statuses = start.filter((e) => movesStatus(e.type)).map((e) => e.statusAfter as WeaponStatus);
   for (const event of recorded.slice(start.length).filter((e) => !corrections.get(e.id)?.annuls)) {
     const next = newEventStatus(status, event.type, event.statusAfter as WeaponStatus, statuses);
     if (!next.ok) return { ok: false, reason: `the ${event.type.replace(/_/g, ' ')} event of ${event.occurredOn} (${event.id}) could not have been recorded: ${next.reason}` };
     status = next.status;
-    if (TRANSITIONS[event.type].to !== undefined) statuses.push(status);
+    if (movesStatus(event.type)) statuses.push(status);
   }
   return { ok: true, status };
 }

@@ -33,6 +33,11 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   corrected: { from: WEAPON_STATUSES },
 };
 
+/** Whether an event moves the weapon's status (a marking, a custody transfer or a correction keeps it). */
+export function movesStatus(event: EventType): boolean {
+  return TRANSITIONS[event].to !== undefined;
+}
+
 /** Statuses a weapon may have after a `given` transition, per event. */
 export const GIVEN_STATUSES: Partial<Record<EventType, readonly WeaponStatus[]>> = {
   manufactured: HELD,

@@ -9,7 +9,7 @@ import { DescriptionChanges, EventParty, RecordEventEntity } from '../records/en
 import { RecordEventsRepository } from '../records/record-events.repository';
 import { RetentionPolicy } from '../records/retention';
 import { afterDestruction, datedBeforeEarlier, firstRecorded, standingCorrections, standingHistory, standingStatus, statusBeforeDeactivation } from '../records/corrections';
-import { GIVEN_STATUSES, newEventStatus, TRANSITIONS } from '../records/status-machine';
+import { GIVEN_STATUSES, movesStatus, newEventStatus, TRANSITIONS } from '../records/status-machine';
 import { ReferenceMatcher, ReferenceService } from '../reference/reference.service';
 import { StatesService } from '../states/states.service';
 import { ClosedCustodianDto } from './dto/markings.dto';
@@ -371,7 +371,7 @@ export class WeaponsService {
     let historyAfter = history;
     if (change.event) {
       // The statuses the events moved the weapon to, by date: those that keep it (a marking, a custody transfer) say only what it was when they were written.
-      const statuses = standingHistory(history).filter((e) => TRANSITIONS[e.type].to !== undefined).map((e) => e.statusAfter as WeaponStatus);
+      const statuses = standingHistory(history).filter((e) => movesStatus(e.type)).map((e) => e.statusAfter as WeaponStatus);
       const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter, statuses);
       if (!next.ok) throw new EventNotAllowedError(next.reason);
       status = next.status;

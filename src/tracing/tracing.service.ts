@@ -306,19 +306,15 @@ export class TracingService {
 
   async close(actor: AuthUser, id: string, version: number, input: CloseTraceDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'close');
-    const now = this.clock.now();
-    const notes = input.note ? [...trace.notes, this.note('closed', input.note, actor)] : trace.notes;
-    const updated = await this.traces.update(trace, { status: 'closed', closeReason: input.reason, closedAt: now, notes }, now);
-    await this.message(updated, updated.requestedState, 'trace.closed', { reason: input.reason, at: now.toISOString() });
+    const updated = await this.closeCopy(actor, trace, input.reason, input.note);
+    await this.message(updated, updated.requestedState, 'trace.closed', { reason: input.reason, at: updated.closedAt!.toISOString() });
     return this.done(actor, updated);
   }
 
   /** Closes a request never sent, as withdrawn: the other State never had it, so no message goes. */
   async withdraw(actor: AuthUser, id: string, version: number, input: WithdrawTraceDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'withdraw');
-    const now = this.clock.now();
-    const notes = input.note ? [...trace.notes, this.note('closed', input.note, actor)] : trace.notes;
-    const updated = await this.traces.update(trace, { status: 'closed', closeReason: 'withdrawn', closedAt: now, notes }, now);
+    const updated = await this.closeCopy(actor, trace, 'withdrawn', input.note);
     if (trace.createdBy && trace.createdBy !== actor.id) {
       await this.notifications.notify(actor.stateCode, [], [trace.createdBy], { kind: 'trace_withdrawn', traceId: trace.id, message: `Your trace to ${trace.requestedState} was withdrawn by an NPC before it was sent` });
     }
@@ -774,6 +770,13 @@ export class TracingService {
 
   private async knownState(code: string, field: string): Promise<void> {
     if ((await this.states.unknownCodes([code])).size > 0) throw unknownState(field, code);
+  }
+
+  /** Closes the requesting State's copy for `reason`, with the NPC's note if one is given. */
+  private closeCopy(actor: AuthUser, trace: TraceEntity, reason: string, note: string | undefined): Promise<TraceEntity> {
+    const now = this.clock.now();
+    const notes = note ? [...trace.notes, this.note('closed', note, actor)] : trace.notes;
+    return this.traces.update(trace, { status: 'closed', closeReason: reason, closedAt: now, notes }, now);
   }
 
   private note(kind: TraceNote['kind'], text: string, actor: AuthUser): TraceNote {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../common/http/optional';
-import { WEAPON_STATUSES } from '../registry.constants';
+import { EARLIEST_YEAR, WEAPON_STATUSES } from '../registry.constants';
 import type { WeaponStatus } from '../registry.constants';
 import { WeaponSummaryDto } from './weapon.response.dto';
 import { trim, upper } from '../../common/http/transforms';
@@ -25,10 +25,10 @@ export class WeaponFiltersDto {
   @Optional() @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
   country?: string;
 
-  @ApiPropertyOptional({ example: 1980, description: 'Year of manufacture, from' }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  @ApiPropertyOptional({ example: 1980, description: 'Year of manufacture, from' }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @Max(2100)
   yearFrom?: number;
 
-  @ApiPropertyOptional({ example: 1995, description: 'Year of manufacture, up to' }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  @ApiPropertyOptional({ example: 1995, description: 'Year of manufacture, up to' }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @Max(2100)
   yearTo?: number;
 }
 
