@@ -23,6 +23,11 @@ export interface MarkingRule {
   message: string;
   applies(subject: RuleSubject): boolean;
   satisfied(subject: RuleSubject): boolean;
+  /**
+   * Whether a breach is the keeping State's own to answer for (by default, always). One it is not is
+   * accepted and flagged whatever the State's policy.
+   */
+  answerable?(subject: RuleSubject): boolean;
 }
 
 const HELD_BY_GOVERNMENT: WeaponStatus[] = ['in_service', 'government_stock'];
@@ -31,6 +36,8 @@ const ILLICIT_FOUND_EVENTS: EventType[] = ['seized', 'found'];
 const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 const uniqueMarking = (subject: RuleSubject) =>
   subject.markings.some((m) => ['manufacture', 'import', 'government'].includes(m.kind) && hasText(m.serial));
+/** ITI 8(b): an import marking of the importing State, and a unique marking (given at import if the weapon bore none). */
+const markedAtImport = (subject: RuleSubject) => subject.markings.some((m) => m.kind === 'import' && m.country === subject.stateCode) && uniqueMarking(subject);
 
 /** The ITI's marking rules, each with its paragraph (A/60/88, annex). */
 export const MARKING_RULES: MarkingRule[] = [
@@ -48,6 +55,9 @@ export const MARKING_RULES: MarkingRule[] = [
       s.markings.some(
         (m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode)),
       ),
+    // A weapon imported without the marking of its manufacture was not made here: the importing State cannot
+    // mark it at manufacture, and has done what 8(b) asks of it once it has marked it at import.
+    answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured') && markedAtImport(s)),
   },
   {
     id: '8b',
@@ -57,7 +67,7 @@ export const MARKING_RULES: MarkingRule[] = [
       'ITI 8(b): an imported weapon needs an import marking that identifies the importing State (and, where possible, the year), ' +
       'and a unique marking if it bears none',
     applies: (s) => s.eventTypes.includes('imported'),
-    satisfied: (s) => s.markings.some((m) => m.kind === 'import' && m.country === s.stateCode) && uniqueMarking(s),
+    satisfied: markedAtImport,
   },
   {
     id: '8c',
@@ -86,7 +96,10 @@ export const MARKING_RULES: MarkingRule[] = [
   },
 ];
 
-/** Default policy: refuse breaches of 8(a) and 8(b), accept the rest and flag the record incomplete. */
+/**
+ * Default policy: refuse breaches of 8(a) and 8(b), accept the rest and flag the record incomplete. A breach
+ * the State is not answerable for (8(a) of a weapon imported and marked at import) is flagged under either.
+ */
 export const DEFAULT_RULE_POLICIES: Record<RuleId, RulePolicy> = { '8a': 'refuse', '8b': 'refuse', '8c': 'flag', '8d': 'flag', '9': 'flag' };
 
 export function breaches(subject: RuleSubject): MarkingRule[] {
@@ -100,10 +113,13 @@ export interface RuleOutcome {
   incomplete: MarkingRule[];
 }
 
-/** Judges a change: `before` is null for a new record. Only breaches the change introduces can refuse it. */
+/**
+ * Judges a change: `before` is null for a new record. Only breaches the change introduces, and that the
+ * State is answerable for, can refuse it.
+ */
 export function judgeChange(before: RuleSubject | null, after: RuleSubject, policies: Record<RuleId, RulePolicy>): RuleOutcome {
   const previous = new Set(before ? breaches(before).map((r) => r.id) : []);
   const current = breaches(after);
-  const refused = current.filter((rule) => policies[rule.id] === 'refuse' && !previous.has(rule.id));
+  const refused = current.filter((rule) => policies[rule.id] === 'refuse' && !previous.has(rule.id) && (rule.answerable?.(after) ?? true));
   return { refused, incomplete: current.filter((rule) => !refused.includes(rule)) };
 }

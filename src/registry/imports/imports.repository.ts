@@ -27,16 +27,31 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 /**
  * A breach of each ITI rule, as SQL over import_rows (the twin of marking-rules.ts for a whole file;
  * test/imports.e2e-spec.ts checks that the two agree). `marked` = a manufacture marking with a serial.
+ * `excused`: where the State is not answerable for the breach (MarkingRule.answerable), which is then
+ * flagged whatever its policy.
  */
-const BREACHES: Record<RuleId, { column: string; sql: string }> = {
+const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }> = {
   '8a': {
     column: 'marking_text',
     sql: `r.origin NOT IN ('seized', 'found') AND NOT r.craft AND NOT (r.marking_text IS NOT NULL AND r.serial IS NOT NULL AND r.manufacturer IS NOT NULL AND coalesce(r.country_of_manufacture, r.manufacturer_country) IS NOT NULL)`,
+    // Imported, and marked at import as ITI 8(b) asks (the import marking carries the serial when no manufacture marking does).
+    excused: `r.origin = 'imported' AND r.import_marking_text IS NOT NULL AND r.serial IS NOT NULL`,
   },
   '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR r.serial IS NULL)` },
   '8c': { column: 'origin', sql: 'false' },
   '8d': { column: 'status', sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (r.serial IS NOT NULL AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
   '9': { column: 'marking_text', sql: `r.origin IN ('seized', 'found') AND NOT (r.serial IS NOT NULL AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
+};
+
+/** A breach of the rule that refuses the row under a `refuse` policy, and one that flags it (the rest of its breaches). */
+const refusing = (rule: RuleId) => {
+  const { sql, excused } = BREACHES[rule];
+  return excused ? `(${sql}) AND NOT coalesce(${excused}, false)` : sql;
+};
+const flagging = (rule: RuleId, refuse: boolean) => {
+  const { sql, excused } = BREACHES[rule];
+  if (!refuse) return sql;
+  return excused ? `(${sql}) AND coalesce(${excused}, false)` : null;
 };
 
 const RULE_CODES: Record<RuleId, string> = {
@@ -202,7 +217,7 @@ export class ImportsRepository {
       ]),
       ...(Object.keys(BREACHES) as RuleId[])
         .filter((rule) => context.refuse[rule])
-        .map((rule): [string, string, string, string] => [BREACHES[rule].column, RULE_CODES[rule], BREACHES[rule].sql, `$5::jsonb ->> '${rule}'`]),
+        .map((rule): [string, string, string, string] => [BREACHES[rule].column, RULE_CODES[rule], refusing(rule), `$5::jsonb ->> '${rule}'`]),
     ];
     // One pass over the rows: each row's failed checks as an array; messages only for rows that fail.
     const failed = checks.map(([, , condition], n) => `CASE WHEN ${condition} THEN ${n} END`).join(',\n');
@@ -221,10 +236,11 @@ export class ImportsRepository {
 
   /** Inserts every row: weapons (with the summary of their history), their markings and first events, set-based, keys in file order (time_ordered_uuid). */
   async merge(context: ImportContext): Promise<number> {
-    const flagged = (Object.keys(BREACHES) as RuleId[]).filter((rule) => !context.refuse[rule]);
-    const incomplete = flagged.length
-      ? `array_remove(ARRAY[${flagged.map((rule) => `CASE WHEN ${BREACHES[rule].sql} THEN '${RULE_CODES[rule]}' END`).join(', ')}], NULL)::varchar[]`
-      : `'{}'::varchar[]`;
+    const flagged = (Object.keys(BREACHES) as RuleId[]).flatMap((rule) => {
+      const sql = flagging(rule, context.refuse[rule]);
+      return sql ? [`CASE WHEN ${sql} THEN '${RULE_CODES[rule]}' END`] : [];
+    });
+    const incomplete = flagged.length ? `array_remove(ARRAY[${flagged.join(', ')}], NULL)::varchar[]` : `'{}'::varchar[]`;
     await this.db.manager.query(
       `INSERT INTO weapons (id, state_code, category, type_code, manufacturer_code, manufacturer_text, model, calibre_code, calibre_text,
                             serial_as_marked, serial_normalised, country_of_manufacture, year_of_manufacture, status, holder, custodian,
