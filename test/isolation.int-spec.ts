@@ -436,4 +436,17 @@ describe('the sessions the service opens', () => {
       await ownerQuery(t, `ALTER DATABASE ${database} RESET TimeZone`);
     }
   });
+
+  it('run in UTC when the database URL sets session options of its own, and keep those options', async () => {
+    const url = new URL(t.db.appUrl);
+    url.searchParams.set('options', '-c statement_timeout=4321 -c TimeZone=Asia/Tokyo');
+    const source = new DataSource(dataSourceOptions(url.toString(), 1));
+    try {
+      await source.initialize();
+      const [settings] = await source.query(`SELECT current_setting('TimeZone') AS zone, current_setting('statement_timeout') AS timeout`);
+      expect(settings).toEqual({ zone: 'UTC', timeout: '4321ms' });
+    } finally {
+      await source.destroy();
+    }
+  });
 });

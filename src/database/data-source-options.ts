@@ -6,8 +6,25 @@ import { entities } from './entities';
 export const SNAPSHOT_SOURCE = 'snapshots';
 export const SNAPSHOT_CONNECTIONS = 2;
 
+/** Every session in UTC (see dataSourceOptions). */
+const SESSION_OPTIONS = '-c TimeZone=UTC';
+
+/**
+ * The URL without its `options` parameter, and the session options to connect with: the URL's, then ours.
+ * pg takes a URL's `options` instead of the ones it is given beside the URL, so a URL that set any
+ * (`?options=-c statement_timeout=5000`) would otherwise drop the time zone.
+ */
+export function sessionOptions(url: string): { url: string; options: string } {
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  if (own === null) return { url, options: SESSION_OPTIONS };
+  parsed.searchParams.delete('options');
+  return { url: parsed.toString(), options: `${own} ${SESSION_OPTIONS}` };
+}
+
 /** One definition of how we talk to PostgreSQL, for the service, the CLI and the tests. */
-export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {
+  const { url, options } = sessionOptions(databaseUrl);
   return {
     type: 'postgres',
     url,
@@ -19,9 +36,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     synchronize: false,
     migrationsRun: false,
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
-    // Every session in UTC, whatever the server's or the database's time zone: the service's dates are
-    // UTC dates, and so must be PostgreSQL's current_date (the retention trigger) and its casts to date.
-    extra: { max: poolSize, application_name: 'iti-trace', options: '-c TimeZone=UTC' },
+    // Every session in UTC, whatever the server's, the database's or the URL's time zone: the service's dates
+    // are UTC dates, and so must be PostgreSQL's current_date (the retention trigger) and its casts to date.
+    extra: { max: poolSize, application_name: 'iti-trace', options },
     logging: false,
   };
 }
