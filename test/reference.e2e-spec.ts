@@ -1,5 +1,9 @@
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
-import { registerWeapon, uniqueSerial } from './support/weapons';
+import { Client } from 'pg';
+import type { QueryRunner } from 'typeorm';
+import { ReferenceKeyScripts1795486000000 as ReferenceKeyScripts } from '../migrations/1795486000000-ReferenceKeyScripts';
+import { referenceKey } from '../src/reference/reference-key';
+import { IMPORT_HEADER, importRow, registerWeapon, uniqueSerial } from './support/weapons';
 
 describe('reference data', () => {
   let t: TestApp;
@@ -109,18 +113,80 @@ describe('reference data', () => {
     expect(code.body.details.map((d: { field: string }) => d.field)).toEqual(['code']);
   });
 
-  it('lists no entry for a query without a Latin letter or digit (not every one)', async () => {
-    expect((await t.http.get('/api/v1/reference/manufacturers').query({ q: 'Ижмаш' }).set(bearer(registrar)).expect(200)).body.items).toEqual([]);
-    expect((await t.http.get('/api/v1/reference/calibres').query({ q: 'Калибр' }).set(bearer(registrar)).expect(200)).body.items).toEqual([]);
+  it('matches Cyrillic and Greek names spelled in Latin, in the API, the import and the reference lists', async () => {
+    // Ижмаш is Izhmash, a former name of Kalashnikov Concern; 7,62×39 мм is 7.62x39mm; ΕΑΣ is EAS.
+    const made = { serial: uniqueSerial(), countryOfManufacture: undefined, markings: undefined, manufacturer: 'Ижмаш', calibre: '7,62×39 мм' };
+    const weapon = await registerWeapon(t, registrar, { ...made, markings: [{ kind: 'manufacture', component: 'receiver', text: `ИЖМАШ ${made.serial}`, manufacturer: 'Ижмаш', country: 'RUS', serial: made.serial }] });
+    expect(weapon).toMatchObject({ manufacturerCode: 'kalashnikov-concern', manufacturer: 'Ижмаш', calibreCode: '7.62x39mm', countryOfManufacture: 'RUS', unknownReferences: [] });
+    const serial = uniqueSerial();
+    const csv = [IMPORT_HEADER, importRow({
+      origin: 'manufactured', occurred_on: '2020-01-01', type: 'assault rifle', manufacturer: 'ΕΑΣ', calibre: '"7,62×39 мм"', serial, marking_text: `EAS ${serial}`, marking_component: 'receiver',
+    })].join('\n');
+    expect((await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(csv).expect(201)).body).toMatchObject({ status: 'completed', rejectedRows: 0, rejections: { items: [] } });
+    const [hit] = (await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial }).expect(200)).body.items;
+    expect(hit.weapon).toMatchObject({ manufacturerCode: 'hellenic-defence-systems', calibreCode: '7.62x39mm', countryOfManufacture: 'GRC' });
+    const listed = await t.http.get('/api/v1/reference/manufacturers').query({ q: 'Ижмаш' }).set(bearer(registrar)).expect(200);
+    expect(listed.body.items.map((m: { code: string }) => m.code)).toEqual(['kalashnikov-concern']);
   });
 
-  it('matches names by their Latin letters and digits: one without any is refused, and never matches', async () => {
-    const cyrillic = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar))
-      .send({ code: 'tula-arms', name: 'Tula Arms Plant', country: 'RUS', aliases: ['ТОЗ', 'TOZ'] }).expect(400);
-    expect(cyrillic.body.details).toEqual([{ field: 'aliases', messages: [expect.stringContaining('aliases must each hold a Latin letter or digit')] }]);
+  it('lists no entry for a query without a letter or digit it can key (not every one)', async () => {
+    expect((await t.http.get('/api/v1/reference/manufacturers').query({ q: '北方工业' }).set(bearer(registrar)).expect(200)).body.items).toEqual([]);
+  });
+
+  it('refuses a name written only in a script it cannot key, and never matches one stored before names were checked', async () => {
+    const chinese = await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar))
+      .send({ code: 'north-ind', name: 'North Industries Works', country: 'CHN', aliases: ['北方工业', 'NIW'] }).expect(400);
+    expect(chinese.body.details).toEqual([{ field: 'aliases', messages: [expect.stringContaining('aliases must each hold a Latin, Cyrillic or Greek letter or a digit')] }]);
+    // A Cyrillic alias is a name like any other.
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(registrar)).send({ code: 'vostok-arms', name: 'Vostok Arms', country: 'RUS', aliases: ['Восток'] }).expect(201);
+    expect(await registerWeapon(t, registrar, { manufacturer: 'ВОСТОК', countryOfManufacture: 'RUS', serial: uniqueSerial() })).toMatchObject({ manufacturerCode: 'vostok-arms' });
     // One stored before names were checked (its key is empty) matches nothing, not every name in another script.
-    await ownerQuery(t, `INSERT INTO reference_additions (state_code, kind, code, name, country, aliases) VALUES ('BRA', 'manufacturer', 'izh-legacy', 'Izh Legacy', 'RUS', '{Ижмаш}')`, [], 'BRA');
-    const weapon = await registerWeapon(t, braRegistrar, { manufacturer: 'Тульский завод', countryOfManufacture: 'BEL', serial: uniqueSerial() });
-    expect(weapon).toMatchObject({ manufacturerCode: null, manufacturer: 'Тульский завод', unknownReferences: ['manufacturer'], countryOfManufacture: 'BEL' });
+    await ownerQuery(t, `INSERT INTO reference_additions (state_code, kind, code, name, country, aliases) VALUES ('BRA', 'manufacturer', 'legacy-works', 'Legacy Works', 'CHN', '{北方工业}')`, [], 'BRA');
+    const weapon = await registerWeapon(t, braRegistrar, { manufacturer: '建设工业', countryOfManufacture: 'BEL', serial: uniqueSerial() });
+    expect(weapon).toMatchObject({ manufacturerCode: null, manufacturer: '建设工业', unknownReferences: ['manufacturer'], countryOfManufacture: 'BEL' });
+  });
+
+  it('keys every character in PostgreSQL as the service does (reference_key and referenceKey are twins)', async () => {
+    // Every character up to the end of Japanese kana (no surrogates), alone and within Latin text.
+    const characters = Array.from({ length: 0x3100 - 0x20 }, (_, n) => String.fromCharCode(0x20 + n));
+    const samples = [...characters, ...characters.map((c) => `a${c}Ω9`), 'Ижмаш', 'Ελληνικά Αμυντικά Συστήματα', 'ЩУКА Ёж', '7,62×39 мм', 'Ђурђевац', 'Ґудзик Їжак'];
+    const rows = await ownerQuery<{ text: string; key: string }>(t, `SELECT x AS text, reference_key(x) AS key FROM unnest($1::text[]) x`, [samples]);
+    const differ = rows.filter((row) => row.key !== referenceKey(row.text)).map((row) => `${row.text} (U+${row.text.codePointAt(0)!.toString(16)}): ${row.key} ≠ ${referenceKey(row.text)}`);
+    expect(differ).toEqual([]);
+    expect(rows).toHaveLength(samples.length);
+  });
+
+  it('reads the Cyrillic and Greek names of records kept before into their entries when migration ReferenceKeyScripts runs, additions first', async () => {
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(braRegistrar)).send({ code: 'zarya-works', name: 'Zarya Works', country: 'RUS', aliases: ['Заря'] }).expect(201);
+    const kept = async (tokens: Tokens, manufacturer: string) => {
+      const weapon = await registerWeapon(t, tokens, { manufacturer, countryOfManufacture: 'RUS', serial: uniqueSerial() });
+      // As the record was kept under the Latin-only key: its manufacturer unknown.
+      await ownerQuery(t, `UPDATE weapons SET manufacturer_code = NULL, unknown_references = '{manufacturer}' WHERE id = $1`, [weapon.id], tokens === registrar ? 'FRA' : 'BRA');
+      return weapon.id as string;
+    };
+    const [izhmash, zarya, zaryaElsewhere, unknown] = [await kept(registrar, 'Ижмаш'), await kept(braRegistrar, 'ЗАРЯ'), await kept(registrar, 'Заря'), await kept(registrar, 'Неизвестный завод')];
+    const client = new Client({ connectionString: t.db.ownerUrl });
+    await client.connect();
+    try {
+      const runner = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as QueryRunner;
+      await client.query('BEGIN');
+      await new ReferenceKeyScripts().down(runner);
+      expect((await client.query(`SELECT reference_key('Ижмаш 74') AS key`)).rows).toEqual([{ key: '74' }]);
+      await new ReferenceKeyScripts().up(runner);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    const rows = await ownerQuery<{ id: string; manufacturer_code: string | null; unknown_references: string[] }>(
+      t, `SELECT id, manufacturer_code, unknown_references FROM weapons WHERE id = ANY ($1)`, [[izhmash, zarya, zaryaElsewhere, unknown]], 'FRA');
+    const bra = await ownerQuery<{ id: string; manufacturer_code: string | null; unknown_references: string[] }>(t, `SELECT id, manufacturer_code, unknown_references FROM weapons WHERE id = $1`, [zarya], 'BRA');
+    const of = (id: string) => [...rows, ...bra].find((r) => r.id === id);
+    expect(of(izhmash)).toMatchObject({ manufacturer_code: 'kalashnikov-concern', unknown_references: [] });
+    expect(of(zarya)).toMatchObject({ manufacturer_code: 'zarya-works', unknown_references: [] });
+    // BRA's addition is BRA's alone.
+    expect(of(zaryaElsewhere)).toMatchObject({ manufacturer_code: null, unknown_references: ['manufacturer'] });
+    expect(of(unknown)).toMatchObject({ manufacturer_code: null, unknown_references: ['manufacturer'] });
+    const [shipped] = await ownerQuery<{ aliases: string[] }>(t, `SELECT aliases FROM reference_manufacturers WHERE code = 'kalashnikov-concern'`);
+    expect(shipped.aliases).toContain('Концерн Калашников');
   });
 });

@@ -157,7 +157,7 @@ export class ReferenceMatcher {
     calibres: CalibreDto[],
     manufacturers: ManufacturerDto[],
   ) {
-    // A name without a letter or digit of the key's alphabet (Ижмаш, say) has an empty key: it matches nothing.
+    // A name without a letter or digit the key spells (北方工业, say) has an empty key: it matches nothing.
     const keyed = <T>(index: Map<string, T>, text: string, value: T) => {
       const key = referenceKey(text);
       if (key) index.set(key, value);

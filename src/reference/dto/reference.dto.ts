@@ -6,7 +6,7 @@ import { PageQueryDto } from '../../common/http/pagination';
 import { trim, upper } from '../../common/http/transforms';
 import { referenceKey } from '../reference-key';
 
-/** A name is matched by its Latin letters and digits (referenceKey): one without any would match nothing. */
+/** A name is matched by its letters and digits, Cyrillic and Greek spelled in Latin (referenceKey): one without any would match nothing. */
 const Matchable = (options?: ValidationOptions) =>
   ValidateBy(
     {
@@ -14,7 +14,7 @@ const Matchable = (options?: ValidationOptions) =>
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || referenceKey(value) !== '',
         defaultMessage: (args) =>
-          `${args?.property === 'aliases' ? 'aliases must each' : `${args?.property ?? 'name'} must`} hold a Latin letter or digit: names are matched by them, so give the transliteration (Izhmash for Ижмаш)`,
+          `${args?.property === 'aliases' ? 'aliases must each' : `${args?.property ?? 'name'} must`} hold a Latin, Cyrillic or Greek letter or a digit: names are matched by them, so give a name in another script in one of these (Norinco for 北方工业)`,
       },
     },
     options,
@@ -73,11 +73,11 @@ export class AddReferenceDto {
   @Matches(/^[a-z0-9.][a-z0-9.+-]{0,63}$/, { message: 'code must be 1 to 64 of a-z, 0-9, dot, plus or dash' })
   code: string;
 
-  @ApiProperty({ example: 'Acme Arms Ltd', description: 'Matched by its Latin letters and digits (case, accents and punctuation aside)' })
+  @ApiProperty({ example: 'Acme Arms Ltd', description: 'Matched by its letters and digits, Cyrillic and Greek spelled in Latin (case, accents and punctuation aside)' })
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) @Matchable()
   name: string;
 
-  @ApiProperty({ type: [String], example: ['Acme', 'AAL'], description: 'Each matched by its Latin letters and digits: give a name in another script with its transliteration' })
+  @ApiProperty({ type: [String], example: ['Acme', 'AAL'], description: 'Each matched by its letters and digits, Cyrillic and Greek spelled in Latin: give a name in another script in one of these' })
   @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true }) @Matchable({ each: true })
   aliases: string[];
 }
