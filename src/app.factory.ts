@@ -4,8 +4,10 @@ import helmet from '@fastify/helmet';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { AppError } from './common/errors/app-error';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { validationExceptionFactory } from './common/errors/validation';
 import { serveOpenApi } from './common/http/openapi';
@@ -37,10 +39,25 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A raw body is taken by the one route made for it; any other answers 415, as it would reach that route's
+  // checks as a stream or as bytes rather than as the JSON they expect.
+  const onlyAt = (route: string) => (request: FastifyRequest) =>
+    request.method === 'POST' && request.routeOptions.url === `/${API_PREFIX}${route}`
+      ? null
+      : new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${request.headers['content-type']?.split(';')[0]} is taken by one route only: send application/json`);
+  const csvRoute = onlyAt('/weapons/imports');
+  const photoRoute = onlyAt('/traces/:id/photos');
   // CSV imports are streamed to PostgreSQL as they arrive (never buffered whole): the body is the stream.
-  fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], (request, payload, done) => {
+    const refused = csvRoute(request);
+    if (refused) payload.resume(); // the body is not read: discard it
+    done(refused, refused ? undefined : payload);
+  });
   // Photos of markings: the bytes as sent (their type is then judged from the content), at most 5 MB.
-  fastify.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (request, body, done) => {
+    const refused = photoRoute(request);
+    done(refused, refused ? undefined : body);
+  });
   // While shutting down, answers close their connection, so keep-alive clients do not hold the drain.
   let closing = false;
   fastify.addHook('preClose', async () => {

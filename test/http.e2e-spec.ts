@@ -18,6 +18,19 @@ describe('HTTP edge: errors, logs, headers, health', () => {
     expect(response.body).toEqual({ statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', requestId: expect.any(String) });
   });
 
+  it('answers a CSV or image body sent to a route that takes JSON with 415, with or without an Idempotency-Key', async () => {
+    const officer = await login(t, await createUser(t, { roles: ['officer'] }));
+    const unsupported = { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('send application/json'), requestId: expect.any(String) };
+    expect((await t.http.post('/api/v1/auth/login').set('content-type', 'text/csv').send('username,password\na,b').expect(415)).body).toEqual(unsupported);
+    expect((await t.http.post('/api/v1/traces').set(bearer(officer)).set('idempotency-key', 'csv-body-1').set('content-type', 'text/csv').send('a,b\n1,2').expect(415)).body)
+      .toEqual(unsupported);
+    expect((await t.http.post('/api/v1/traces').set(bearer(officer)).set('idempotency-key', 'png-body-1').set('content-type', 'image/png').send(Buffer.from('89504e47', 'hex')).expect(415)).body)
+      .toEqual(unsupported);
+    expect((await t.http.post('/api/v1/weapons/search').set(bearer(officer)).set('content-type', 'application/csv').send('serial\nAB12').expect(415)).body).toEqual(unsupported);
+    // The service is still up and answers JSON as before.
+    await t.http.post('/api/v1/auth/login').send({ username: 'nobody', password: 'not-the-password' }).expect(401);
+  });
+
   it('answers an unknown route with the error shape', async () => {
     const response = await t.http.get('/api/v1/nowhere').expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: expect.any(String) });
