@@ -88,4 +88,12 @@ describe('bad bodies on every route', () => {
       expect(keyed.body.details[0].messages[0]).toContain('nested more than 32 levels deep');
     }
   });
+
+  it('refuses a number too large for JSON (1e999) with 400 naming the field, with or without an Idempotency-Key', async () => {
+    const body = '{"priority": 1e999, "channel": "npc"}';
+    const plain = await t.http.post('/api/v1/traces').set(bearer(admin)).set('content-type', 'application/json').send(body).expect(400);
+    expect(plain.body.details).toEqual(expect.arrayContaining([{ field: 'priority', messages: [expect.any(String)] }]));
+    const keyed = await t.http.post('/api/v1/traces').set(bearer(admin)).set('idempotency-key', 'infinite-1').set('content-type', 'application/json').send(body).expect(400);
+    expect(keyed.body.details).toEqual([{ field: 'priority', messages: ['priority must be a finite number'] }]);
+  });
 });

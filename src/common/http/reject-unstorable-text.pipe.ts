@@ -4,8 +4,9 @@ import { ValidationFailedError } from '../errors/app-error';
 /**
  * Text PostgreSQL cannot store: U+0000, which text cannot hold, and a lone UTF-16 surrogate (`"\ud800"`
  * in JSON), which is not a character at all; jsonb refuses both and text would garble the second. Either
- * would otherwise come back from the database as an error, a 500. Refused at the edge, in bodies, query
- * strings and path parameters, naming the field.
+ * would otherwise come back from the database as an error, a 500. So is a number too large for JSON
+ * (`1e999`, which parses as Infinity): neither jsonb nor a canonical JSON form can hold it. Refused at the
+ * edge, in bodies, query strings and path parameters, naming the field.
  */
 @Injectable()
 export class RejectUnstorableTextPipe implements PipeTransform {
@@ -24,6 +25,7 @@ export function rejectUnstorable(value: unknown): void {
     nul: `${name} must not contain NUL (U+0000) characters`,
     surrogate: `${name} must be well-formed Unicode (it holds a lone surrogate)`,
     depth: `${name} is nested more than ${MAX_DEPTH} levels deep`,
+    number: `${name} must be a finite number`,
   };
   throw new ValidationFailedError([{ field: found.path || 'body', messages: [messages[found.problem]] }]);
 }
@@ -35,8 +37,9 @@ export function rejectUnstorable(value: unknown): void {
  */
 const MAX_DEPTH = 32;
 
-function findUnstorable(value: unknown, path: string, depth: number): { path: string; problem: 'nul' | 'surrogate' | 'depth' } | null {
+function findUnstorable(value: unknown, path: string, depth: number): { path: string; problem: 'nul' | 'surrogate' | 'depth' | 'number' } | null {
   if (depth > MAX_DEPTH) return { path, problem: 'depth' };
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { path, problem: 'number' };
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return { path, problem: 'nul' };
     return value.isWellFormed() ? null : { path, problem: 'surrogate' };
