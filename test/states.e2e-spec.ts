@@ -136,4 +136,15 @@ describe('States and contact points', () => {
     const fields = (response.body.details as { field: string }[]).map((d) => d.field).sort();
     expect(fields).toEqual(['agency', 'email', 'languages', 'name', 'phone', 'verifiedAt']);
   });
+
+  it('checks the length of an e-mail address as stored, in lower case (where İ is two characters)', async () => {
+    // 159 characters as sent, 313 once in lower case: longer than the 254 an address may hold.
+    const long = `${'İ'.repeat(32)}@${'İ'.repeat(40)}.${'İ'.repeat(40)}.${'İ'.repeat(40)}.com`;
+    const refused = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, email: long }).expect(400);
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['email']);
+    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, email: 'NPC.Two@Example.FR' }).expect(201);
+    expect(created.body.email).toBe('npc.two@example.fr');
+    const patched = await t.http.patch(`/api/v1/states/FRA/contact-points/${created.body.id}`).set(bearer(fraAdmin)).send({ email: long }).expect(400);
+    expect(patched.body.details.map((d: { field: string }) => d.field)).toEqual(['email']);
+  });
 });

@@ -80,7 +80,7 @@ export class StatesService {
       stateCode,
       name: input.name,
       agency: input.agency,
-      email: input.email.toLowerCase(),
+      email: input.email,
       phone: input.phone ?? null,
       languages: input.languages ?? [],
       verifiedAt: input.verifiedAt ? new Date(input.verifiedAt) : null,
@@ -94,7 +94,7 @@ export class StatesService {
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
     if (input.name !== undefined) existing.name = input.name;
     if (input.agency !== undefined) existing.agency = input.agency;
-    if (input.email !== undefined) existing.email = input.email.toLowerCase();
+    if (input.email !== undefined) existing.email = input.email;
     if (input.phone !== undefined) existing.phone = input.phone ?? null;
     if (input.languages !== undefined) existing.languages = input.languages;
     if (input.verifiedAt !== undefined) existing.verifiedAt = input.verifiedAt ? new Date(input.verifiedAt) : null;

@@ -19,7 +19,8 @@ export class CreateContactPointDto {
   agency: string;
 
   @ApiProperty({ example: 'npc@interieur.gouv.fr' })
-  @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  // Lower-cased before the checks, as stored: a lower case can be longer (İ is two characters).
+  @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
   email: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+33 1 49 27 49 27' })
@@ -43,7 +44,7 @@ export class UpdateContactPointDto {
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
   agency?: string;
 
-  @ApiPropertyOptional() @Optional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @ApiPropertyOptional() @Optional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
