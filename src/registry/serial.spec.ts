@@ -31,5 +31,8 @@ describe('serial normalisation', () => {
     expect(parseSerialQuery('AB?1*')).toEqual({ kind: 'pattern', normalised: 'AB?1*', folded: 'A8_1%', unknowns: 2 });
     expect(parseSerialQuery('ab 12')).toEqual({ kind: 'exact', normalised: 'AB12', folded: 'A812', unknowns: 0 });
     expect(parseSerialQuery('**12').folded).toBe('%12');
+    // LIKE's own characters are escaped, and an escaped % is a character: a * after it is still a run.
+    expect(parseSerialQuery('A_B%1\\*')).toEqual({ kind: 'pattern', normalised: 'A_B%1\\*', folded: 'A\\_8\\%1\\\\%', unknowns: 1 });
+    expect(parseSerialQuery('AB%*').folded).toBe('A8\\%%');
   });
 });

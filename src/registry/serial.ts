@@ -64,12 +64,18 @@ export function parseSerialQuery(input: string): SerialQuery {
   if (!/[?*]/.test(normalised)) return { kind: 'exact', normalised, folded: foldSerial(normalised), unknowns: 0 };
   let like = '';
   let unknowns = 0;
+  // Runs side by side are one run (an escaped % before a * is a character, not a run).
+  let afterRun = false;
   for (const character of normalised) {
+    if (character === '*') {
+      if (!afterRun) like += '%';
+      unknowns += 1;
+      afterRun = true;
+      continue;
+    }
+    afterRun = false;
     if (character === '?') {
       like += '_';
-      unknowns += 1;
-    } else if (character === '*') {
-      if (!like.endsWith('%')) like += '%';
       unknowns += 1;
     } else if (character === '%' || character === '_' || character === '\\') {
       like += `\\${character}`;
