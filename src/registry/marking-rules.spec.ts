@@ -54,6 +54,8 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
     ],
     satisfied: [
       ['a manufacture serial', { markings: [manufacture] }, true],
+      ['a government marking with its serial', { markings: [{ kind: 'government', country: 'FRA', serial: 'FR-ARMY-0042' }] }, true],
+      ['a government marking without a serial', { markings: [{ kind: 'government', country: 'FRA' }] }, false],
       ['only a proof mark', { markings: [{ kind: 'proof' }] }, false],
     ],
   },
@@ -63,10 +65,14 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['found', { status: 'found' }, true],
       ['destroyed', { status: 'destroyed' }, false],
       ['deactivated as found', { status: 'deactivated', eventTypes: ['found', 'deactivated'], deactivatedFrom: 'found' }, true],
+      ['deactivated as seized', { status: 'deactivated', eventTypes: ['seized', 'deactivated'], deactivatedFrom: 'seized' }, true],
+      ['deactivated, its status before unknown', { status: 'deactivated', eventTypes: ['deactivated'], deactivatedFrom: null }, false],
       ['deactivated after it went back to its owner', { status: 'deactivated', eventTypes: ['manufactured', 'seized', 'transferred', 'deactivated'], deactivatedFrom: 'civilian_held' }, false],
     ],
     satisfied: [
       ['a seizure marking with a number', { markings: [{ kind: 'seizure', serial: 'SZ-1' }] }, true],
+      ['a seizure marking without a number', { markings: [{ kind: 'seizure', serial: ' ' }] }, false],
+      ['a government marking with its serial', { markings: [{ kind: 'government', country: 'FRA', serial: 'FR-ARMY-0042' }] }, true],
       ['its manufacture serial', { markings: [manufacture] }, true],
       ['nothing', {}, false],
     ],
@@ -118,9 +124,16 @@ describe('judgeChange', () => {
     });
   });
 
-  it('does not refuse a change for a breach the record already had', () => {
+  it('does not refuse a change for a breach the record already had, only for one it introduces', () => {
     const seized = { ...base, status: 'seized' as const, eventTypes: ['seized' as const] };
-    expect(judgeChange(seized, { ...seized, markings: [{ kind: 'seizure', serial: 'SZ-9' }] }, DEFAULT_RULE_POLICIES)).toEqual({ refused: [], incomplete: [] });
+    const refuse9 = { ...DEFAULT_RULE_POLICIES, '9': 'refuse' as const };
+    expect(judgeChange(null, seized, refuse9).refused.map((r) => r.id)).toEqual(['9']);
+    expect(judgeChange(seized, seized, refuse9)).toMatchObject({ refused: [], incomplete: [{ id: '9' }] });
+    expect(judgeChange(seized, { ...seized, markings: [{ kind: 'seizure', serial: 'SZ-9' }] }, refuse9)).toEqual({ refused: [], incomplete: [] });
+    // A record flagged under one rule is still refused a change that breaches another.
+    const stocked = { ...base, status: 'government_stock' as const, craftOr3dPrinted: true };
+    expect(judgeChange(stocked, { ...stocked, eventTypes: ['manufactured', 'imported'] }, { ...DEFAULT_RULE_POLICIES, '8d': 'refuse' }))
+      .toMatchObject({ refused: [{ id: '8b' }], incomplete: [{ id: '8d' }] });
     const flagged = { ...base, status: 'government_stock' as const, craftOr3dPrinted: true };
     expect(judgeChange(flagged, flagged, { ...DEFAULT_RULE_POLICIES, '8d': 'refuse' }).refused).toEqual([]);
   });
