@@ -58,6 +58,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @AllowPendingMfa()
+  @UseGuards(ThrottlerGuard)
   @Post('mfa/enroll')
   @ApiOkResponse({ type: MfaEnrollmentDto })
   @HttpCode(200)
