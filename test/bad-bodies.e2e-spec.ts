@@ -62,9 +62,8 @@ describe('bad bodies on every route', () => {
         if (body === null && operation.allOptional) {
           // A JSON null is "no body": valid where every field is optional (a PATCH changing nothing), or refused
           // naming what is lacking (a search needs a serial or a filter).
-          expect({ label, status: response.status }).toEqual({ label, status: expect.any(Number) });
           if (operation.path.endsWith('/weapons/search')) expect({ label, status: response.status, field: response.body.details?.[0]?.field }).toEqual({ label, status: 400, field: 'serial' });
-          else expect([200, 201, 404]).toContain(response.status);
+          else expect({ label, ok: [200, 201, 404].includes(response.status) }).toEqual({ label, ok: true });
           continue;
         }
         expect({ label, status: response.status }).toEqual({ label, status: 400 });

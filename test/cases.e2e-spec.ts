@@ -228,7 +228,9 @@ describe('Confidential case files', () => {
     expect(auditorPdf.status).toBe(200);
     expect(seen[seen.length - 1].text).toContain(`Trace ${ids.trace}`);
     expect((await call('belAuditor', 'get', `/traces/${copy.id}`)).body.disclosure).toBeNull();
-    await call('belAuditor', 'get', `/traces/${copy.id}/request.pdf`);
+    const belAuditorPdf = await call('belAuditor', 'get', `/traces/${copy.id}/request.pdf`);
+    expect(belAuditorPdf.status).toBe(200);
+    expect(seen[seen.length - 1].text).toContain(`Trace ${copy.id}`);
   });
 
   it('refuses to pass restricted information on, audits the attempt, and carries the restrictions into the follow-up', async () => {

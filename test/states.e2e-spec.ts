@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 
 describe('States and contact points', () => {
   let t: TestApp;
@@ -37,6 +37,15 @@ describe('States and contact points', () => {
   it('filters hosted States', async () => {
     const hosted = await t.http.get('/api/v1/states').query({ hosted: 'true' }).set(bearer(kenOfficer)).expect(200);
     expect(hosted.body.items).toEqual([]);
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'KEN'`);
+    try {
+      const [kenHosted, notHosted] = await Promise.all([true, false].map((value) => allPages<{ code: string; hosted: boolean }>(t, kenOfficer, '/api/v1/states', { hosted: String(value) })));
+      expect(kenHosted).toEqual([expect.objectContaining({ code: 'KEN', hosted: true })]);
+      expect(notHosted.map((s) => s.code)).not.toContain('KEN');
+      expect(notHosted.length).toBeGreaterThan(240);
+    } finally {
+      await ownerQuery(t, `UPDATE states SET hosted_since = NULL WHERE code = 'KEN'`);
+    }
     const bad = await t.http.get('/api/v1/states').query({ hosted: 'maybe' }).set(bearer(kenOfficer)).expect(400);
     expect(bad.body.details[0].field).toBe('hosted');
   });

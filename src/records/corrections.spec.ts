@@ -1,5 +1,5 @@
 import { EventType } from '../registry/registry.constants';
-import { afterDestruction, datedBeforeEarlier, HistoryEvent, standingCorrections, standingHistory, standingStatus } from './corrections';
+import { afterDestruction, datedBeforeEarlier, HistoryEvent, standingCorrections, standingHistory, standingStatus, statusBeforeDeactivation } from './corrections';
 
 function event(id: string, type: string, occurredOn: string, extra: Partial<HistoryEvent> = {}): HistoryEvent {
   return { id, type, occurredOn, parties: [], licenceRef: null, authorisationRef: null, counterpartState: null, correctsEventId: null, restates: type === 'corrected', annuls: false, recordedAt: `${occurredOn}T12:00:00.000Z`, ...extra };
@@ -16,6 +16,9 @@ describe('events dated before one recorded earlier', () => {
     expect([...datedBeforeEarlier([made, stolen, found])]).toEqual([['e3', stolen]]);
     // The same day is in order.
     expect(datedBeforeEarlier([made, stolen, { ...found, occurredOn: '2024-05-01' }]).size).toBe(0);
+    // Each names the latest dated of the events written before it, not the one written just before it.
+    const lost = typed('e4', 'lost', '2020-01-01', '2024-07-01T00:00:00Z');
+    expect([...datedBeforeEarlier([made, stolen, found, lost])]).toEqual([['e3', stolen], ['e4', stolen]]);
   });
 
   it('orders the events that move the status apart from a marking and from custody transfers, which are ordered among themselves', () => {
@@ -146,6 +149,13 @@ describe('the status of a history as it stands', () => {
     expect(standingStatus([...h, annul('e1')])).toEqual({ ok: true, status: 'destroyed' });
   });
 
+  it('has no status without a history, and replays from the second event when the first was annulled once and restated since', () => {
+    expect(standingStatus(history())).toEqual({ ok: false, reason: 'the record has no history' });
+    // Only older records hold such a history: the API refuses to annul a first event.
+    const restated = { ...event('r', 'corrected', '2026-11-02', { correctsEventId: 'e0', recordedAt: '2026-11-02T00:00:00.000Z' }), type: 'corrected' as EventType, statusAfter: '' };
+    expect(standingStatus([...history(['manufactured', 'civilian_held'], ['stolen', 'stolen']), annul('e0'), restated])).toEqual({ ok: true, status: 'stolen' });
+  });
+
   it('refuses to annul the first event, or one a later event depended on', () => {
     const h = history(['manufactured', 'civilian_held'], ['stolen', 'stolen'], ['found', 'found']);
     expect(standingStatus([...h, annul('e0')])).toEqual({ ok: false, reason: expect.stringContaining('first event') });
@@ -153,5 +163,30 @@ describe('the status of a history as it stands', () => {
     expect(refused).toEqual({ ok: false, reason: expect.stringContaining('found event of 2020-01-03 (e2) could not have been recorded: a weapon that is civilian held cannot be found') });
     // Annulling the finding too (recorded later) makes the history consistent again.
     expect(standingStatus([...h, annul('e2', '2026-11-01'), annul('e1', '2026-11-02')])).toEqual({ ok: true, status: 'civilian_held' });
+  });
+});
+
+describe('the status before a deactivation', () => {
+  const moved = (id: string, type: EventType, occurredOn: string, recordedAt: string, statusAfter: string, extra: Partial<HistoryEvent> = {}) =>
+    ({ ...event(id, type, occurredOn, { recordedAt, ...extra }), type, statusAfter });
+  const made = moved('e1', 'manufactured', '2018-01-01', '2018-01-02T00:00:00Z', 'civilian_held');
+  const stolen = moved('e2', 'stolen', '2020-06-01', '2020-06-02T00:00:00Z', 'stolen');
+  const found = moved('e3', 'found', '2020-03-01', '2020-07-01T00:00:00Z', 'found');
+  const deactivated = moved('e4', 'deactivated', '2021-01-01', '2021-01-02T00:00:00Z', 'deactivated');
+
+  it('is the status of the last event that moved the status before it, by date as corrected', () => {
+    // By date, the theft (June) follows the finding (March).
+    expect(statusBeforeDeactivation([made, stolen, found, deactivated])).toBe('stolen');
+    // The theft corrected to January: the finding is then the last before the deactivation.
+    const redated = moved('c1', 'corrected', '2020-01-01', '2026-01-01T00:00:00Z', '', { correctsEventId: 'e2' });
+    expect(statusBeforeDeactivation([made, stolen, found, deactivated, redated])).toBe('found');
+    // A marking after the finding does not move the status.
+    expect(statusBeforeDeactivation([made, found, moved('m', 'marked', '2020-12-01', '2020-12-02T00:00:00Z', 'found'), deactivated])).toBe('found');
+  });
+
+  it('is null when the last event that moved the status is not a deactivation, or nothing came before it', () => {
+    expect(statusBeforeDeactivation([made, deactivated, moved('e5', 'destroyed', '2022-01-01', '2022-01-02T00:00:00Z', 'destroyed')])).toBeNull();
+    expect(statusBeforeDeactivation([made, found])).toBeNull();
+    expect(statusBeforeDeactivation([deactivated])).toBeNull();
   });
 });

@@ -31,6 +31,13 @@ describe('weapon status machine', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('refuses an event whose status afterwards must be given when it is missing or not one it may be, and refuses manufacturing an existing weapon', () => {
+    expect(nextStatus('exported', 'imported')).toEqual({ ok: false, reason: 'imported needs the status afterwards: one of in_service, government_stock, civilian_held' });
+    expect(nextStatus('exported', 'imported', 'seized')).toEqual({ ok: false, reason: expect.stringContaining('imported needs the status afterwards') });
+    expect(nextStatus('exported', 'imported', 'government_stock')).toEqual({ ok: true, status: 'government_stock' });
+    expect(nextStatus('civilian_held', 'manufactured', 'civilian_held').ok).toBe(false);
+  });
+
   it('sends a weapon from government stocks to civilian use only through transferred_to_civilian (ITI 8(c)), from now on', () => {
     expect(newEventStatus('government_stock', 'transferred', 'civilian_held')).toEqual({
       ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer',

@@ -167,7 +167,15 @@ export function readRgbPng(png: Buffer): { width: number; height: number; pixel(
       rows[y * stride + i] = (raw[y * (stride + 1) + 1 + i] + predictor) & 0xff;
     }
   }
-  return { width, height, pixel: (x, y) => [...rows.subarray(y * stride + x * channels, y * stride + (x + 1) * channels)] };
+  return {
+    width,
+    height,
+    pixel: (x, y) => {
+      // Outside the image there is no pixel: an empty one would make a check of its channels assert nothing.
+      if (x < 0 || y < 0 || x >= width || y >= height) throw new RangeError(`(${x}, ${y}) is outside the ${width}×${height} image`);
+      return [...rows.subarray(y * stride + x * channels, y * stride + (x + 1) * channels)];
+    },
+  };
 }
 
 /** The RGB samples of the 8×8 tinyPng(): red rises to the right, green downwards, blue is 128. */
