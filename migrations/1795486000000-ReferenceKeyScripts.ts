@@ -31,10 +31,14 @@ function spelled(value: string): string {
 
 const MARKS_REMOVED = `regexp_replace(normalize(p, NFKD), '[\\u0300-\\u036f]', '', 'g')`;
 
+/** A Cyrillic х or Greek χ between digits (spaces around it) read as the multiplication sign: "7,62х39". */
+const TIMES_READ = (value: string) => `regexp_replace(${value}, '([0-9])[ \\t\\n\\r\\f\\v]*[хХχΧ][ \\t\\n\\r\\f\\v]*(?=[0-9])', '\\1x', 'g')`;
+
 /**
  * Free text in Cyrillic or Greek is matched to the reference data: reference_key() spells those letters in
  * Latin, as the service's referenceKey() does, where it dropped them. "Ижмаш" now matches Kalashnikov
- * Concern through its former name Izhmash, and "7,62×39 мм" the 7.62×39 mm calibre. The shipped data gains
+ * Concern through its former name Izhmash, and "7,62х39 мм" (a Cyrillic х between digits is read as the
+ * multiplication sign) the 7.62×39 mm calibre. The shipped data gains
  * the names in those scripts that a transliteration misses (aliases of their entries), and the records
  * whose manufacturer or calibre was kept as given, unknown, take the code of the entry they now match, the
  * State's own additions first, as ReferenceAdoption reads an addition into them.
@@ -48,7 +52,7 @@ export class ReferenceKeyScripts1795486000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION reference_key(p text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT regexp_replace(replace(lower(${spelled(MARKS_REMOVED)} COLLATE "C"), '×', 'x'), '[^a-z0-9]', '', 'g')
+        SELECT regexp_replace(replace(lower(${spelled(TIMES_READ(MARKS_REMOVED))} COLLATE "C"), '×', 'x'), '[^a-z0-9]', '', 'g')
       $$`);
     await queryRunner.query(
       `UPDATE reference_manufacturers m

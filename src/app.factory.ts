@@ -39,12 +39,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // A raw body is taken by the one route made for it; any other answers 415, as it would reach that route's
-  // checks as a stream or as bytes rather than as the JSON they expect.
-  const onlyAt = (route: string) => (request: FastifyRequest) =>
-    request.method === 'POST' && request.routeOptions.url === `/${API_PREFIX}${route}`
-      ? null
-      : new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${request.headers['content-type']?.split(';')[0]} is taken by one route only: send application/json`);
+  // A raw body is taken by the one route made for it; any other route answers 415, as the body would reach its
+  // checks as a stream or as bytes rather than as the JSON they expect. A path no route serves stays a 404
+  // (the not-found handler, a wildcard route, never reads the body).
+  const onlyAt = (route: string) => (request: FastifyRequest) => {
+    const served = request.routeOptions.url;
+    if (served === undefined || served.endsWith('*') || (request.method === 'POST' && served === `/${API_PREFIX}${route}`)) return null;
+    return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${request.headers['content-type']?.split(';')[0]} is taken by one route only: send application/json`);
+  };
   const csvRoute = onlyAt('/weapons/imports');
   const photoRoute = onlyAt('/traces/:id/photos');
   // CSV imports are streamed to PostgreSQL as they arrive (never buffered whole): the body is the stream.

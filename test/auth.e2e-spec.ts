@@ -355,6 +355,28 @@ describe('throttling of the auth routes', () => {
   });
 });
 
+describe('throttling of MFA enrolment, which checks the password', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_THROTTLE_LIMIT: '3' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 429 past the per-IP limit', async () => {
+    const tokens = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true }));
+    for (let i = 0; i < 3; i++) {
+      const refused = await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: `not the password ${i}` }).expect(403);
+      expect(refused.body.code).toBe('PASSWORD_INCORRECT');
+    }
+    const limited = await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: 'not the password 3' }).expect(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+  });
+});
+
 describe('behind one reverse proxy (TRUST_PROXY=true)', () => {
   let t: TestApp;
 

@@ -27,6 +27,9 @@ describe('HTTP edge: errors, logs, headers, health', () => {
     expect((await t.http.post('/api/v1/traces').set(bearer(officer)).set('idempotency-key', 'png-body-1').set('content-type', 'image/png').send(Buffer.from('89504e47', 'hex')).expect(415)).body)
       .toEqual(unsupported);
     expect((await t.http.post('/api/v1/weapons/search').set(bearer(officer)).set('content-type', 'application/csv').send('serial\nAB12').expect(415)).body).toEqual(unsupported);
+    // A route that does not exist is still a 404, whatever the body.
+    expect((await t.http.post('/api/v1/nowhere').set('content-type', 'text/csv').send('a,b').expect(404)).body.code).toBe('NOT_FOUND');
+    expect((await t.http.post('/api/v1/weapons/imports/').set(bearer(officer)).set('content-type', 'image/png').send(Buffer.from('89504e47', 'hex'))).status).not.toBe(500);
     // The service is still up and answers JSON as before.
     await t.http.post('/api/v1/auth/login').send({ username: 'nobody', password: 'not-the-password' }).expect(401);
   });

@@ -245,26 +245,37 @@ describe('bulk import (CSV)', () => {
     expect(viaApi.body.incomplete).toEqual([]);
   });
 
-  it('flags, not refuses, ITI 8(a) of a weapon imported without its manufacture marking and marked at import, like the API', async () => {
+  it('flags, not refuses, ITI 8(a) of a weapon imported without its manufacture marking, like the API: the importing State answers for 8(b)', async () => {
     const [marked, unmarked] = [uniqueSerial('IM'), uniqueSerial('IM')];
     const imported = { origin: 'imported', occurred_on: '2024-03-01', type: 'pistol', manufacturer: 'Norinco', serial: marked, counterpart_state: 'BEL', licence_ref: 'FR-IMP-8' };
     const refused = await post([HEADER, row({ ...imported, serial: unmarked })].join('\n')).expect(201);
-    expect(refused.body.rejections.items.map((r: { column: string; code: string }) => `${r.column} ${r.code}`))
-      .toEqual(['import_marking_text ITI_8B_IMPORT_MARKING', 'marking_text ITI_8A_MANUFACTURE_MARKING']);
+    expect(refused.body.rejections.items.map((r: { column: string; code: string }) => `${r.column} ${r.code}`)).toEqual(['import_marking_text ITI_8B_IMPORT_MARKING']);
     const response = await post([HEADER, row({ ...imported, import_marking_text: `FRA 2024 ${marked}`, import_marking_year: '2024' })].join('\n')).expect(201);
     expect(response.body.status).toBe('completed');
     const [hit] = await found(marked);
     expect(hit.weapon.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
     const record = await t.http.get(`/api/v1/weapons/${hit.weapon.id}`).set(bearer(registrar)).expect(200);
     expect(record.body.markings).toEqual([expect.objectContaining({ kind: 'import', country: 'FRA', serial: marked })]);
-    // The API judges the same weapon the same way, and still refuses one made here and brought back.
+    // The API judges the same weapons the same way.
     const body = {
       origin: 'imported', occurredOn: '2024-03-01', type: 'pistol', manufacturer: 'Norinco', serial: uniqueSerial('IM'), counterpartState: 'BEL',
       markings: [{ kind: 'import', component: 'receiver', text: 'FRA 2024', country: 'FRA', serial: 'FR-24-0007', year: 2024 }],
     };
     const viaApi = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(body).expect(201);
     expect(viaApi.body.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
-    expect((await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, markings: [] }).expect(422)).body.code).toBe('ITI_8A_MANUFACTURE_MARKING');
+    expect((await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, markings: [] }).expect(422)).body.code).toBe('ITI_8B_IMPORT_MARKING');
+    // Where the State flags 8(b), a weapon not yet marked at import is kept, flagged under both.
+    await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { '8b': 'flag' } }).expect(200);
+    try {
+      const later = uniqueSerial('IM');
+      expect((await post([HEADER, row({ ...imported, serial: later, counterpart_state: 'BEL' })].join('\n'), braRegistrar).expect(201)).body.status).toBe('completed');
+      const [kept] = (await t.http.post('/api/v1/weapons/search').set(bearer(braRegistrar)).send({ serial: later }).expect(200)).body.items;
+      expect(kept.weapon.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING']);
+      const braApi = await t.http.post('/api/v1/weapons').set(bearer(braRegistrar)).send({ ...body, serial: uniqueSerial('IM'), markings: [] }).expect(201);
+      expect(braApi.body.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING']);
+    } finally {
+      await t.http.put('/api/v1/registry/settings').set(bearer(braRegistrar)).send({ rulePolicies: { '8b': 'refuse' } }).expect(200);
+    }
   });
 
   it('reports a wrong header, broken CSV and invalid UTF-8 as the file\'s fault', async () => {

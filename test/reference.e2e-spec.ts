@@ -114,8 +114,8 @@ describe('reference data', () => {
   });
 
   it('matches Cyrillic and Greek names spelled in Latin, in the API, the import and the reference lists', async () => {
-    // Ижмаш is Izhmash, a former name of Kalashnikov Concern; 7,62×39 мм is 7.62x39mm; ΕΑΣ is EAS.
-    const made = { serial: uniqueSerial(), countryOfManufacture: undefined, markings: undefined, manufacturer: 'Ижмаш', calibre: '7,62×39 мм' };
+    // Ижмаш is Izhmash, a former name of Kalashnikov Concern; 7,62х39 мм (a Cyrillic х) is 7.62x39mm; ΕΑΣ is EAS.
+    const made = { serial: uniqueSerial(), countryOfManufacture: undefined, markings: undefined, manufacturer: 'Ижмаш', calibre: '7,62х39 мм' };
     const weapon = await registerWeapon(t, registrar, { ...made, markings: [{ kind: 'manufacture', component: 'receiver', text: `ИЖМАШ ${made.serial}`, manufacturer: 'Ижмаш', country: 'RUS', serial: made.serial }] });
     expect(weapon).toMatchObject({ manufacturerCode: 'kalashnikov-concern', manufacturer: 'Ижмаш', calibreCode: '7.62x39mm', countryOfManufacture: 'RUS', unknownReferences: [] });
     const serial = uniqueSerial();
@@ -149,7 +149,7 @@ describe('reference data', () => {
   it('keys every character in PostgreSQL as the service does (reference_key and referenceKey are twins)', async () => {
     // Every character up to the end of Japanese kana (no surrogates), alone and within Latin text.
     const characters = Array.from({ length: 0x3100 - 0x20 }, (_, n) => String.fromCharCode(0x20 + n));
-    const samples = [...characters, ...characters.map((c) => `a${c}Ω9`), 'Ижмаш', 'Ελληνικά Αμυντικά Συστήματα', 'ЩУКА Ёж', '7,62×39 мм', 'Ђурђевац', 'Ґудзик Їжак'];
+    const samples = [...characters, ...characters.map((c) => `a${c}Ω9`), 'Ижмаш', 'Ελληνικά Αμυντικά Συστήματα', 'ЩУКА Ёж', '7,62×39 мм', 'Ђурђевац', 'Ґудзик Їжак', '7,62х39 мм', '9 Х\t18', '5,45χ39', '1х2х3х', 'х12х', '12 \u00a0х 3'];
     const rows = await ownerQuery<{ text: string; key: string }>(t, `SELECT x AS text, reference_key(x) AS key FROM unnest($1::text[]) x`, [samples]);
     const differ = rows.filter((row) => row.key !== referenceKey(row.text)).map((row) => `${row.text} (U+${row.text.codePointAt(0)!.toString(16)}): ${row.key} ≠ ${referenceKey(row.text)}`);
     expect(differ).toEqual([]);

@@ -294,7 +294,7 @@ describe('Auditor reports', () => {
     ]);
     const section = (id: string) => report.sections.find((s: { id: string }) => s.id === id);
     expect(section('marking_at_manufacture')).toMatchObject({ paragraph: 'ITI 8(a)', figures: { applicable: 6, met: 5, policy: 'refuse' } });
-    expect(section('marking_at_manufacture').prefilled).toContain('a record that breaches it is refused. 5 of the 6 weapons concerned (83.3 %) meet it.');
+    expect(section('marking_at_manufacture').prefilled).toContain('a record that breaches it is refused, save a weapon imported and not made in the State, which is kept and flagged as incomplete. 5 of the 6 weapons concerned (83.3 %) meet it.');
     expect(section('marking_government_stocks').prefilled).toContain('kept and flagged as incomplete');
     expect(section('seized_and_found').figures).toMatchObject({ overdue: 1, overdueAfterDays: 90 });
     expect(section('record_keeping').prefilled).toContain('at least 30 years (manufacture) and 20 years');

@@ -15,11 +15,14 @@ const SESSION_OPTIONS = '-c TimeZone=UTC';
  * (`?options=-c statement_timeout=5000`) would otherwise drop the time zone.
  */
 export function sessionOptions(url: string): { url: string; options: string } {
-  const parsed = new URL(url);
-  const own = parsed.searchParams.get('options');
+  // The query string alone is read: pg takes URLs that WHATWG's URL does not (a socket path for host, `postgres://u:p@/db?host=/run/pg`).
+  const at = url.indexOf('?');
+  const params = new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+  const own = params.get('options');
   if (own === null) return { url, options: SESSION_OPTIONS };
-  parsed.searchParams.delete('options');
-  return { url: parsed.toString(), options: `${own} ${SESSION_OPTIONS}` };
+  params.delete('options');
+  const rest = params.toString();
+  return { url: `${url.slice(0, at)}${rest ? `?${rest}` : ''}`, options: `${own} ${SESSION_OPTIONS}` };
 }
 
 /** One definition of how we talk to PostgreSQL, for the service, the CLI and the tests. */

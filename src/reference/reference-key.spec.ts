@@ -13,6 +13,12 @@ describe('referenceKey', () => {
     ['Ижмаш', 'izhmash'],
     ['ИЖМАШ', 'izhmash'],
     ['7,62×39 мм', '762x39mm'],
+    // A Cyrillic х or Greek χ between digits is the multiplication sign; elsewhere a letter
+    ['7,62х39 мм', '762x39mm'],
+    ['9 Х 18 ПМ', '9x18pm'],
+    ['5,45χ39', '545x39'],
+    ['1х2х3', '1x2x3'],
+    ['Охота 12х', 'okhota12kh'],
     ['Байкал', 'baikal'],
     ['Щука Ёж Юла Ящик Ъ Ь', 'shchukaezhyulayashchik'],
     ['Ґудзик Їжак Єдність', 'gudzikizhakyednist'],

@@ -16,6 +16,12 @@ export const TRANSLITERATION: Readonly<Record<string, string>> = {
   ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
 };
 
+/**
+ * A Cyrillic х or a Greek χ between digits, as Russian and Greek texts write calibres ("7,62х39", "9 х 18"):
+ * the multiplication sign, read as x (spelled, it would be "kh" or "ch"). Spaces may stand around it.
+ */
+export const TIMES_BETWEEN_DIGITS = /([0-9])[ \t\n\r\f\v]*[хХχΧ][ \t\n\r\f\v]*(?=[0-9])/g;
+
 /** Each letter of the table and its capital, to its Latin spelling. */
 const SPELLING = new Map<string, string>(
   Object.entries(TRANSLITERATION).flatMap(([letter, latin]) => [[letter, latin], [letter.toUpperCase(), latin]] as [string, string][]),
@@ -23,14 +29,16 @@ const SPELLING = new Map<string, string>(
 
 /**
  * The key under which free text is matched to reference data: case, accents, spaces and
- * punctuation removed, Cyrillic and Greek spelled in Latin (TRANSLITERATION), "×" read as "x".
- * "9 mm Luger", "9MM-LUGER" and "9mm luger" meet here, and "7,62×39 мм" meets "7.62x39mm".
+ * punctuation removed, Cyrillic and Greek spelled in Latin (TRANSLITERATION), "×" read as "x", and so
+ * is a Cyrillic х or Greek χ between digits (TIMES_BETWEEN_DIGITS). "9 mm Luger", "9MM-LUGER" and
+ * "9mm luger" meet here, and "7,62х39 мм" meets "7.62x39mm".
  * Letters of other scripts are not keyed: a name written only in them matches nothing.
  */
 export function referenceKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(TIMES_BETWEEN_DIGITS, '$1x')
     .replace(/[\u0370-\u03ff\u0400-\u04ff]/g, (letter) => SPELLING.get(letter) ?? letter)
     .toLowerCase()
     .replace(/×/g, 'x')

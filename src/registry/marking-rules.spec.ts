@@ -105,22 +105,24 @@ describe('judgeChange', () => {
     expect(outcome.incomplete.map((r) => r.id)).toEqual(['8a']);
   });
 
-  describe('ITI 8(a) of a weapon imported without its manufacture marking', () => {
+  describe('ITI 8(a) of a weapon imported without its manufacture marking (the importing State answers for 8(b) only)', () => {
     const importMarking = { kind: 'import' as const, country: 'FRA', serial: 'FR-2026-1' };
     const imported: RuleSubject = { ...base, eventTypes: ['imported'], markings: [importMarking] };
     it.each<[string, Partial<RuleSubject>, RuleId[], RuleId[]]>([
       ['marked at import with its unique serial: flagged, not refused', {}, [], ['8a']],
       ['marked at import, its manufacture marking without a country: flagged', { markings: [{ ...manufacture, country: null }, { kind: 'import', country: 'FRA' }] }, [], ['8a']],
-      ['not marked at import: refused under 8(a) and 8(b)', { markings: [] }, ['8a', '8b'], []],
-      ['marked at import by another State: refused under 8(a) and 8(b)', { markings: [{ ...importMarking, country: 'BEL' }] }, ['8a', '8b'], []],
+      ['not marked at import: refused under 8(b), flagged under 8(a)', { markings: [] }, ['8b'], ['8a']],
+      ['marked at import by another State: refused under 8(b), flagged under 8(a)', { markings: [{ ...importMarking, country: 'BEL' }] }, ['8b'], ['8a']],
       ['made here, exported and imported again: refused (the State made it)', { eventTypes: ['manufactured', 'exported', 'imported'] }, ['8a'], []],
     ])('%s', (_label, subject, refused, incomplete) => {
       const outcome = judgeChange(null, { ...imported, ...subject }, DEFAULT_RULE_POLICIES);
       expect(outcome.refused.map((r) => r.id)).toEqual(refused);
       expect(outcome.incomplete.map((r) => r.id)).toEqual(incomplete);
     });
-    it('is flagged under a flag policy too', () => {
+    it('is flagged under a flag policy too, and whatever 8(b)\'s policy', () => {
       expect(judgeChange(null, imported, { ...DEFAULT_RULE_POLICIES, '8a': 'flag' })).toMatchObject({ refused: [], incomplete: [{ id: '8a' }] });
+      const unmarked = judgeChange(null, { ...imported, markings: [] }, { ...DEFAULT_RULE_POLICIES, '8b': 'flag' });
+      expect(unmarked).toMatchObject({ refused: [], incomplete: [{ id: '8a' }, { id: '8b' }] });
     });
   });
 

@@ -36,8 +36,6 @@ const ILLICIT_FOUND_EVENTS: EventType[] = ['seized', 'found'];
 const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 const uniqueMarking = (subject: RuleSubject) =>
   subject.markings.some((m) => ['manufacture', 'import', 'government'].includes(m.kind) && hasText(m.serial));
-/** ITI 8(b): an import marking of the importing State, and a unique marking (given at import if the weapon bore none). */
-const markedAtImport = (subject: RuleSubject) => subject.markings.some((m) => m.kind === 'import' && m.country === subject.stateCode) && uniqueMarking(subject);
 
 /** The ITI's marking rules, each with its paragraph (A/60/88, annex). */
 export const MARKING_RULES: MarkingRule[] = [
@@ -55,9 +53,9 @@ export const MARKING_RULES: MarkingRule[] = [
       s.markings.some(
         (m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode)),
       ),
-    // A weapon imported without the marking of its manufacture was not made here: the importing State cannot
-    // mark it at manufacture, and has done what 8(b) asks of it once it has marked it at import.
-    answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured') && markedAtImport(s)),
+    // A weapon imported, and not made here, was marked at manufacture (or not) by another State: the importing
+    // State answers for its marking at import (8(b)), not for that one.
+    answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured')),
   },
   {
     id: '8b',
@@ -67,7 +65,7 @@ export const MARKING_RULES: MarkingRule[] = [
       'ITI 8(b): an imported weapon needs an import marking that identifies the importing State (and, where possible, the year), ' +
       'and a unique marking if it bears none',
     applies: (s) => s.eventTypes.includes('imported'),
-    satisfied: markedAtImport,
+    satisfied: (s) => s.markings.some((m) => m.kind === 'import' && m.country === s.stateCode) && uniqueMarking(s),
   },
   {
     id: '8c',
@@ -98,7 +96,7 @@ export const MARKING_RULES: MarkingRule[] = [
 
 /**
  * Default policy: refuse breaches of 8(a) and 8(b), accept the rest and flag the record incomplete. A breach
- * the State is not answerable for (8(a) of a weapon imported and marked at import) is flagged under either.
+ * the State is not answerable for (8(a) of a weapon it imported and did not make) is flagged under either.
  */
 export const DEFAULT_RULE_POLICIES: Record<RuleId, RulePolicy> = { '8a': 'refuse', '8b': 'refuse', '8c': 'flag', '8d': 'flag', '9': 'flag' };
 

@@ -136,7 +136,11 @@ export class ReportsService {
     const policies = (await this.weapons.settings(actor)).rulePolicies;
     const state = await this.states.get(actor.stateCode);
     const rule = (id: string) => records.marking.find((f) => f.rule === id)!;
-    const handled = (id: string) => (policies[id] === 'refuse' ? 'a record that breaches it is refused' : 'a record that breaches it is kept and flagged as incomplete');
+    const handled = (id: string) => {
+      if (policies[id] !== 'refuse') return 'a record that breaches it is kept and flagged as incomplete';
+      // MarkingRule.answerable: the importing State cannot mark at manufacture a weapon made elsewhere.
+      return id === '8a' ? 'a record that breaches it is refused, save a weapon imported and not made in the State, which is kept and flagged as incomplete' : 'a record that breaches it is refused';
+    };
     const met = (f: RuleFigure) => (f.applicable === 0 ? 'No weapon in the registry is concerned.' : `${f.met} of the ${f.applicable} weapons concerned (${percent(f.share)}) meet it.`);
     const markingSection = (id: string, key: string, heading: string, practice: string, extra: Record<string, number> = {}): NationalReportSection => {
       const f = rule(id);

@@ -24,6 +24,8 @@ export const REDACTED_LOG_PATHS = [
   'err.parameters',
   'err.detail',
   'err.driverError.detail',
+  // Node's ERR_INVALID_URL carries the text it could not parse: a database URL with its password.
+  'err.input',
   '*.confidential',
   'confidential.*',
   '*.confidential.*',

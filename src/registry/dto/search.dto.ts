@@ -66,7 +66,7 @@ export class RegistrySettingsDto {
 }
 
 export class UpdateRegistrySettingsDto {
-  @ApiProperty({ example: { '8d': 'refuse' }, description: 'Per ITI rule (8a, 8b, 8c, 8d, 9): refuse a breach (422) or accept it and flag the record' })
+  @ApiProperty({ example: { '8d': 'refuse' }, description: 'Per ITI rule (8a, 8b, 8c, 8d, 9): refuse a breach (422) or accept it and flag the record. 8(a) of a weapon imported and not made in the State is flagged under either' })
   @IsObject()
   rulePolicies: Record<string, 'refuse' | 'flag'>;
 }

@@ -34,8 +34,8 @@ const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }
   '8a': {
     column: 'marking_text',
     sql: `r.origin NOT IN ('seized', 'found') AND NOT r.craft AND NOT (r.marking_text IS NOT NULL AND r.serial IS NOT NULL AND r.manufacturer IS NOT NULL AND coalesce(r.country_of_manufacture, r.manufacturer_country) IS NOT NULL)`,
-    // Imported, and marked at import as ITI 8(b) asks (the import marking carries the serial when no manufacture marking does).
-    excused: `r.origin = 'imported' AND r.import_marking_text IS NOT NULL AND r.serial IS NOT NULL`,
+    // Imported (a file's row is the weapon's first event: it was not made here).
+    excused: `r.origin = 'imported'`,
   },
   '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR r.serial IS NULL)` },
   '8c': { column: 'origin', sql: 'false' },
