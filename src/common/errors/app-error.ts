@@ -26,9 +26,14 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Fields a 400 names at most: the first ones, which are enough to correct a request, in an answer of bounded size. */
+export const MAX_FIELD_ERRORS = 50;
+
 export class ValidationFailedError extends AppError {
   constructor(details: FieldError[]) {
-    super(400, 'VALIDATION_FAILED', `Invalid request: ${details.map((d) => d.field).join(', ')}`, details);
+    const named = details.slice(0, MAX_FIELD_ERRORS);
+    const more = details.length > named.length ? ` and ${details.length - named.length} more` : '';
+    super(400, 'VALIDATION_FAILED', `Invalid request: ${named.map((d) => d.field).join(', ')}${more}`, named);
   }
 }
 

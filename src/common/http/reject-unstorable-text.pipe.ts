@@ -26,6 +26,8 @@ export function rejectUnstorable(value: unknown): void {
     surrogate: `${name} must be well-formed Unicode (it holds a lone surrogate)`,
     depth: `${name} is nested more than ${MAX_DEPTH} levels deep`,
     number: `${name} must be a finite number`,
+    keys: `${name} has more than ${MAX_KEYS} fields`,
+    items: `${name} holds more than ${MAX_ITEMS} items`,
   };
   throw new ValidationFailedError([{ field: found.path || 'body', messages: [messages[found.problem]] }]);
 }
@@ -37,7 +39,17 @@ export function rejectUnstorable(value: unknown): void {
  */
 const MAX_DEPTH = 32;
 
-function findUnstorable(value: unknown, path: string, depth: number): { path: string; problem: 'nul' | 'surrogate' | 'depth' | 'number' } | null {
+/**
+ * No request of this API has an object with more than a few dozen fields or a list of more than a few
+ * dozen items (each list has its own, smaller, limit in its DTO). Larger ones are refused before anything
+ * walks them: the validation's copy of an object is quadratic in its number of fields (class-transformer),
+ * and it validates every item of a list even past the list's limit, so that a 1 MB body could hold the
+ * process for seconds and fill its memory with errors.
+ */
+const MAX_KEYS = 200;
+const MAX_ITEMS = 1000;
+
+function findUnstorable(value: unknown, path: string, depth: number): { path: string; problem: 'nul' | 'surrogate' | 'depth' | 'number' | 'keys' | 'items' } | null {
   if (depth > MAX_DEPTH) return { path, problem: 'depth' };
   if (typeof value === 'number') return Number.isFinite(value) ? null : { path, problem: 'number' };
   if (typeof value === 'string') {
@@ -45,6 +57,7 @@ function findUnstorable(value: unknown, path: string, depth: number): { path: st
     return value.isWellFormed() ? null : { path, problem: 'surrogate' };
   }
   if (Array.isArray(value)) {
+    if (value.length > MAX_ITEMS) return { path, problem: 'items' };
     for (const [index, item] of value.entries()) {
       const found = findUnstorable(item, `${path}[${index}]`, depth + 1);
       if (found !== null) return found;
@@ -53,7 +66,9 @@ function findUnstorable(value: unknown, path: string, depth: number): { path: st
   }
   // Plain data only (parsed JSON, query strings): never walk a stream or another live object.
   if (value && typeof value === 'object' && isPlainData(value)) {
-    for (const [key, item] of Object.entries(value)) {
+    const entries = Object.entries(value);
+    if (entries.length > MAX_KEYS) return { path, problem: 'keys' };
+    for (const [key, item] of entries) {
       const found = findUnstorable(item, path ? `${path}.${key}` : key, depth + 1);
       if (found !== null) return found;
     }

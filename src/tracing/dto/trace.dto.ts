@@ -124,7 +124,7 @@ export class CreateTraceDto {
   urgentJustification?: string;
 
   @ApiProperty({ enum: ILLICIT_BASES, isArray: true, description: 'ITI para 6: at least one' })
-  @IsArray() @ArrayMinSize(1, { message: 'illicitBasis must name at least one ITI para 6 criterion' }) @ArrayUnique()
+  @IsArray() @ArrayMinSize(1, { message: 'illicitBasis must name at least one ITI para 6 criterion' }) @ArrayMaxSize(ILLICIT_BASES.length) @ArrayUnique()
   @IsIn(ILLICIT_BASES, { each: true, ...oneOf('illicitBasis', ILLICIT_BASES) })
   illicitBasis: string[];
 
@@ -144,7 +144,7 @@ export class CreateTraceDto {
   confidentialityRequested?: boolean;
 
   @ApiPropertyOptional({ enum: HANDLING_CODES, isArray: true, default: ['law_enforcement_only'] })
-  @Optional() @IsArray() @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
+  @Optional() @IsArray() @ArrayMaxSize(HANDLING_CODES.length) @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
   useRestrictions?: string[];
 
   @ApiPropertyOptional({ type: ObservedWeaponDto, description: 'Required unless weaponId is given' })
@@ -163,7 +163,7 @@ export class CreateTraceDto {
   caseId?: string;
 
   @ApiPropertyOptional({ enum: CASE_FIELDS, isArray: true, default: [], description: 'The fields of the case that go with the request: only these leave your State' })
-  @Optional() @IsArray() @ArrayUnique() @IsIn(CASE_FIELDS, { each: true, ...oneOf('disclose', CASE_FIELDS) })
+  @Optional() @IsArray() @ArrayMaxSize(CASE_FIELDS.length) @ArrayUnique() @IsIn(CASE_FIELDS, { each: true, ...oneOf('disclose', CASE_FIELDS) })
   disclose?: string[];
 }
 
@@ -253,7 +253,7 @@ export class AnswerTraceDto {
   nextState?: string;
 
   @ApiPropertyOptional({ enum: HANDLING_CODES, isArray: true })
-  @Optional() @IsArray() @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
+  @Optional() @IsArray() @ArrayMaxSize(HANDLING_CODES.length) @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
   useRestrictions?: string[];
 }
 

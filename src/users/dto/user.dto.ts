@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength,
 } from 'class-validator';
 import { Role, ROLES } from '../../common/auth/auth-user';
 import { Optional } from '../../common/http/optional';
@@ -26,7 +26,7 @@ export class CreateUserDto {
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['officer'] })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
   roles: Role[];
 
   @ApiPropertyOptional({ example: 'jeanne.martin@interieur.gouv.fr' })
@@ -43,7 +43,7 @@ export class UpdateUserDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @Optional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
+  @Optional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ROLES.length) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
   roles?: Role[];
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
