@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { IdempotencyPurgeJob } from '../src/common/idempotency/idempotency-purge.job';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
 import { OUTBOX_CANDIDATES, OUTBOX_CANDIDATES_QUERY } from '../migrations/1795461000000-OutboxClaimHostedStates';
-import { tinyJpeg, tinyPng } from './support/images';
+import { pngChunk, tinyJpeg, tinyPng } from './support/images';
 import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
@@ -842,6 +843,14 @@ describe('Tracing between national points of contact', () => {
     expect(third.body.photos.map((p: { mediaType: string; component: string | null }) => `${p.mediaType}:${p.component}`)).toEqual(['image/png:receiver', 'image/png:null', 'image/jpeg:barrel']);
     expect(third.body.photos[0]).toMatchObject({ size: png.length, caption: 'Left side', sha256: createHash('sha256').update(png).digest('hex') });
     expect((await upload(third.headers.etag, Buffer.from('GIF89a not really'), 'image/png').expect(415)).body.code).toBe('PHOTO_TYPE_INVALID');
+    // A small file that claims 5600 × 5600 pixels (125 MB once inflated), which every print of the form would decode.
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(5600, 0);
+    header.writeUInt32BE(5600, 4);
+    header.set([8, 6, 0, 0, 1], 8);
+    const bomb = Buffer.concat([png.subarray(0, 8), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.alloc(1 << 20))), pngChunk('IEND', Buffer.alloc(0))]);
+    const refused = await upload(third.headers.etag, bomb, 'image/png').expect(422);
+    expect(refused.body).toMatchObject({ code: 'PHOTO_NOT_PRINTABLE', message: expect.stringContaining('5600 × 5600 pixels') });
     await upload(third.headers.etag, Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png').expect(413);
     await upload(first.headers.etag, png, 'image/png').expect(412);
 

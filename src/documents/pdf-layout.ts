@@ -99,8 +99,12 @@ export class ImageError extends Error {
   override name = 'ImageError';
 }
 
-/** Decoded samples above this size are refused (a small compressed file can claim a huge image). */
-const MAX_IMAGE_BYTES = 128 * 1024 * 1024;
+/**
+ * Decoded samples above this size are refused (a small compressed file can claim a huge image): 32 MB,
+ * 8 megapixels in colour with transparency. Decoding is done on every print of the form, in the service's
+ * own thread; a photo of a marking in PNG holds far fewer pixels (its file is at most 5 MB).
+ */
+const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 
 /** What pdfkit's drawing code reads from an image (its own JPEG class, or ours for PNG). */
 interface PdfRef {
@@ -359,15 +363,31 @@ interface Raster {
  * others are decoded to samples: interlacing undone, alpha (or palette transparency) split off into a
  * soft mask, 16-bit samples of images with alpha reduced to 8.
  */
+/** The size of a PNG's samples once inflated (`expected`, filter bytes included) and of one row of them; refused above MAX_IMAGE_BYTES. */
+function pngSize(png: PngFile): { expected: number; stride: number; bitsPerPixel: number } {
+  const bitsPerPixel = PNG_CHANNELS[png.colorType] * png.depth;
+  const expected = pngPasses(png).reduce((sum, pass) => sum + pass.height * (1 + rowBytes(pass.width, bitsPerPixel)), 0);
+  const stride = rowBytes(png.width, bitsPerPixel);
+  if (expected > MAX_IMAGE_BYTES || png.height * stride > MAX_IMAGE_BYTES) {
+    throw new ImageError(`PNG image too large: ${png.width} × ${png.height} pixels, more than ${MAX_IMAGE_BYTES / 1024 / 1024} MB of samples`);
+  }
+  return { expected, stride, bitsPerPixel };
+}
+
+/**
+ * Checks, without decoding it, that an image can be printed: a JPEG's frame as a PDF reads it, a PNG's
+ * header and the size of its samples. Throws an ImageError with the reason.
+ */
+export function checkPrintable(data: Buffer, mediaType: ImageMediaType): void {
+  if (mediaType === 'image/jpeg') checkJpeg(data);
+  else pngSize(readPng(data));
+}
+
 function decodePng(data: Buffer): Raster {
   const png = readPng(data);
   const channels = PNG_CHANNELS[png.colorType];
-  const bitsPerPixel = channels * png.depth;
+  const { expected, stride, bitsPerPixel } = pngSize(png);
   const bpp = Math.max(1, bitsPerPixel >> 3);
-  const passes = pngPasses(png);
-  const expected = passes.reduce((sum, pass) => sum + pass.height * (1 + rowBytes(pass.width, bitsPerPixel)), 0);
-  const stride = rowBytes(png.width, bitsPerPixel);
-  if (expected > MAX_IMAGE_BYTES || png.height * stride > MAX_IMAGE_BYTES) throw new ImageError('PNG image too large');
   let raw: Buffer;
   try {
     raw = inflateSync(png.compressed, { maxOutputLength: expected });
@@ -407,7 +427,7 @@ function decodePng(data: Buffer): Raster {
     unfilter(raw, 0, png.height, stride, bpp, pixels);
   } else {
     let offset = 0;
-    for (const pass of passes) {
+    for (const pass of pngPasses(png)) {
       const passStride = rowBytes(pass.width, bitsPerPixel);
       const sub = Buffer.alloc(pass.height * passStride);
       offset = unfilter(raw, offset, pass.height, passStride, bpp, sub);

@@ -15,6 +15,7 @@ import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
 import { canonicalSha256, renderTraceRequestPdf, renderTraceResponsePdf, TraceRequestForm, TraceResponseForm } from '../documents/trace-forms';
+import { checkPrintable, ImageError } from '../documents/pdf-layout';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
@@ -423,6 +424,13 @@ export class TracingService {
     const type = await fileTypeFromBuffer(data);
     if (!type || (type.mime !== 'image/jpeg' && type.mime !== 'image/png')) {
       throw new AppError(415, 'PHOTO_TYPE_INVALID', 'A photo must be a JPEG or PNG image (judged by its content, not its name or header)');
+    }
+    // Refused now rather than left out of every form printed later: one the form could not show, or too large to decode.
+    try {
+      checkPrintable(data, type.mime);
+    } catch (error) {
+      if (error instanceof ImageError) throw new AppError(422, 'PHOTO_NOT_PRINTABLE', `The photo cannot be printed on the form: ${error.message}`);
+      throw error;
     }
     const attached = await this.traces.photosOf(actor.stateCode, id);
     if (attached.length >= MAX_PHOTOS) throw new ConflictError('PHOTO_LIMIT', `A trace request carries at most ${MAX_PHOTOS} photos`);
