@@ -4,7 +4,6 @@ import helmet from '@fastify/helmet';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppError } from './common/errors/app-error';
@@ -16,6 +15,14 @@ import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.p
 /** The largest photo of a marking accepted (POST /traces/:id/photos). */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
+/** The one route (under the API prefix) each raw body type is taken by. */
+const RAW_BODY_ROUTES: Record<string, string> = {
+  'text/csv': '/weapons/imports',
+  'application/csv': '/weapons/imports',
+  'image/jpeg': '/traces/:id/photos',
+  'image/png': '/traces/:id/photos',
+};
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const API_PREFIX = 'api/v1';
 
@@ -23,6 +30,7 @@ export const API_PREFIX = 'api/v1';
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: options.config.TRUST_PROXY,
+    requestTimeout: options.config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
     bodyLimit: 1024 * 1024,
     // On close: idle keep-alive connections are closed at once; requests in flight finish first.
     forceCloseConnections: 'idle',
@@ -39,27 +47,20 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // A raw body is taken by the one route made for it; any other route answers 415, as the body would reach its
-  // checks as a stream or as bytes rather than as the JSON they expect. A path no route serves stays a 404
-  // (the not-found handler, a wildcard route, never reads the body).
-  const onlyAt = (route: string) => (request: FastifyRequest) => {
+  // A raw body is taken by the one route made for it; any other route answers 415 before reading it, as it
+  // would reach that route's checks as a stream or as bytes rather than as the JSON they expect. A path no
+  // route serves stays a 404 (the not-found handler, a wildcard route, never reads the body).
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
+    const mediaType = request.headers['content-type']?.split(';')[0].trim().toLowerCase() ?? '';
+    const route = RAW_BODY_ROUTES[mediaType];
     const served = request.routeOptions.url;
-    if (served === undefined || served.endsWith('*') || (request.method === 'POST' && served === `/${API_PREFIX}${route}`)) return null;
-    return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${request.headers['content-type']?.split(';')[0]} is taken by one route only: send application/json`);
-  };
-  const csvRoute = onlyAt('/weapons/imports');
-  const photoRoute = onlyAt('/traces/:id/photos');
+    if (route === undefined || served === undefined || served.endsWith('*') || (request.method === 'POST' && served === `/${API_PREFIX}${route}`)) return payload;
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${mediaType} is taken by one route only: send application/json`);
+  });
   // CSV imports are streamed to PostgreSQL as they arrive (never buffered whole): the body is the stream.
-  fastify.addContentTypeParser(['text/csv', 'application/csv'], (request, payload, done) => {
-    const refused = csvRoute(request);
-    if (refused) payload.resume(); // the body is not read: discard it
-    done(refused, refused ? undefined : payload);
-  });
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // Photos of markings: the bytes as sent (their type is then judged from the content), at most 5 MB.
-  fastify.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (request, body, done) => {
-    const refused = photoRoute(request);
-    done(refused, refused ? undefined : body);
-  });
+  fastify.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
   // While shutting down, answers close their connection, so keep-alive clients do not hold the drain.
   let closing = false;
   fastify.addHook('preClose', async () => {

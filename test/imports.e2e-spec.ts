@@ -371,3 +371,27 @@ describe('bulk import (CSV)', () => {
     expect(await weaponsWithStaleSummary(t, 'FRA')).toEqual([]);
   });
 });
+
+describe('bulk import (CSV) of a file larger than IMPORT_MAX_MB', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ IMPORT_MAX_MB: '1' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('rejects the file as a whole once it passes the size, and lands nothing', async () => {
+    const registrar = await login(t, await createUser(t, { roles: ['registrar'] }));
+    const serials = Array.from({ length: 12_000 }, () => uniqueSerial('BIG'));
+    const csv = [HEADER, ...serials.map((serial) => manufactured(serial))].join('\n');
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(1024 * 1024);
+    const response = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(csv).expect(201);
+    expect(response.body).toMatchObject({ status: 'rejected', acceptedRows: 0, contentSha256: null });
+    expect(response.body.rejections.items).toEqual([expect.objectContaining({ line: 0, code: 'FILE_TOO_LARGE', message: expect.stringContaining('larger than 1 MB') })]);
+    const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM weapons WHERE serial_as_marked LIKE 'BIG%'`, [], 'FRA');
+    expect(n).toBe(0);
+  });
+});

@@ -103,6 +103,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   AUTH_THROTTLE_TTL_SECONDS = 60;
 
+  /**
+   * How long a client may take to send a whole request, body included (408 after it): a client that sends
+   * a body slowly, or stops, would otherwise hold its connection, and what its body holds, for ever. Ten
+   * minutes by default: a CSV import of a million rows is about 130 MB.
+   */
+  @Transform(toInt) @IsInt() @Min(1)
+  HTTP_REQUEST_TIMEOUT_SECONDS = 600;
+
   /** Comma-separated origins allowed by CORS. Empty: CORS closed. */
   @Transform(toList) @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
@@ -122,6 +130,13 @@ export class AppConfig {
    */
   @Transform(toTrustedProxies) @IsTrustedProxies()
   TRUST_PROXY: false | string[] = false;
+
+  /**
+   * The largest CSV file an import takes, in MB (a million weapons are about 130 MB): a larger one is rejected
+   * as a whole (`FILE_TOO_LARGE`) as soon as it passes this size, before it fills the database's disk.
+   */
+  @Transform(toInt) @IsInt() @Min(1)
+  IMPORT_MAX_MB = 1024;
 
   /** ITI 12: manufacturing records are kept at least 30 years; 1000 stands for "indefinitely" (a retention date stays a four-digit year). */
   @Transform(toInt) @IsInt() @Min(30, { message: 'RETENTION_MANUFACTURE_YEARS must be at least 30 (ITI 12)' })

@@ -72,8 +72,10 @@ export class ImportsService {
     const hash = createHash('sha256');
     const lines = new RecordLines();
     let bytes = 0;
+    const maxBytes = this.config.IMPORT_MAX_MB * 1024 * 1024;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
+        if (bytes + chunk.length > maxBytes) return done(new FileTooLarge(maxBytes));
         hash.update(chunk);
         lines.feed(chunk);
         bytes += chunk.length;
@@ -89,7 +91,7 @@ export class ImportsService {
       totalRows = await this.imports.copyIntoStaging(source, [meter, withoutByteOrderMark()]);
       if (totalRows === 0) fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file has a header but no rows' };
     } catch (error) {
-      fileError = copyError(error);
+      fileError = error instanceof FileTooLarge ? error.rejection : copyError(error);
       if (!source.destroyed) source.resume(); // discard the unread rest
     }
     await progress.flush();
@@ -186,6 +188,15 @@ class ProgressWriter {
     this.pending = {};
     this.last = Date.now();
     this.chain = this.chain.then(() => this.write(changes)).catch(() => undefined);
+  }
+}
+
+/** A file larger than IMPORT_MAX_MB, as a rejection of the file. */
+class FileTooLarge extends Error {
+  readonly rejection;
+  constructor(maxBytes: number) {
+    super('file too large');
+    this.rejection = { line: 0, column: '', code: 'FILE_TOO_LARGE', message: `The file is larger than ${maxBytes / 1024 / 1024} MB, the most an import takes (IMPORT_MAX_MB): split it` };
   }
 }
 
