@@ -517,6 +517,20 @@ function colorKeyMask(png: PngFile): number[] | undefined {
   return mask;
 }
 
+/**
+ * A run of more than this many characters without a space gets a break opportunity (a zero-width space)
+ * after each such stretch. pdfkit lays a word wider than its line out again from each line it fills, so a
+ * long unbroken run (a pasted identifier, or 20,000 characters typed into a narrative) took time and memory
+ * quadratic in its length at every print. Shorter runs, a serial or a hash among them, are printed whole.
+ */
+const LONGEST_UNBROKEN_RUN = 200;
+const UNBROKEN_RUN = new RegExp(`[^\\s\u200b]{${LONGEST_UNBROKEN_RUN}}(?=[^\\s\u200b])`, 'gu');
+
+/** The text with a break opportunity after every LONGEST_UNBROKEN_RUN characters of a run without a space. */
+export function breakable(text: string): string {
+  return text.length > LONGEST_UNBROKEN_RUN ? text.replace(UNBROKEN_RUN, '$&\u200b') : text;
+}
+
 export class FormDocument {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: Struct;
@@ -654,7 +668,7 @@ export class FormDocument {
         doc.text(label, this.left, top, { width: LABEL_WIDTH - 8, lineGap: LINE_GAP });
         labelBottom = doc.y;
         this.setFont(FONT_REGULAR, BODY_SIZE);
-        doc.text(value, this.left + LABEL_WIDTH, top, { width: this.width - LABEL_WIDTH, lineGap: LINE_GAP });
+        doc.text(breakable(value), this.left + LABEL_WIDTH, top, { width: this.width - LABEL_WIDTH, lineGap: LINE_GAP });
       }),
     );
     if (this.pagesAdded === page) doc.y = Math.max(doc.y, labelBottom);
@@ -682,7 +696,7 @@ export class FormDocument {
     const { doc } = this;
     this.setFont(options.font ?? FONT_REGULAR, options.size ?? BODY_SIZE, options.color);
     this.ensureSpace(doc.currentLineHeight(true) + LINE_GAP);
-    this.root.add(doc.struct('P', {}, () => doc.text(text, this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
+    this.root.add(doc.struct('P', {}, () => doc.text(breakable(text), this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
     doc.x = this.left;
     doc.y += 3;
   }
@@ -700,7 +714,7 @@ export class FormDocument {
       const entry = doc.struct('LI');
       list.add(entry);
       entry.add(doc.struct('Lbl', {}, () => doc.text('•', this.left + 8, top, { width: 10, lineGap: LINE_GAP })));
-      entry.add(doc.struct('LBody', {}, () => doc.text(item, this.left + 20, top, { width: this.width - 20, lineGap: LINE_GAP })));
+      entry.add(doc.struct('LBody', {}, () => doc.text(breakable(item), this.left + 20, top, { width: this.width - 20, lineGap: LINE_GAP })));
       entry.end();
       doc.x = this.left;
       doc.y += 1.5;
@@ -743,7 +757,7 @@ export class FormDocument {
   private rowHeight(cells: string[], widths: number[], header: boolean): number {
     this.setFont(header ? FONT_BOLD : FONT_REGULAR, SMALL_SIZE + 0.5);
     const heights = cells.map((text, i) =>
-      this.doc.heightOfString(text, { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }),
+      this.doc.heightOfString(breakable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }),
     );
     return Math.max(...heights) + 2 * CELL_PADDING;
   }
@@ -758,7 +772,7 @@ export class FormDocument {
     }
     const drawCell = (text: string, i: number) => {
       this.setFont(header ? FONT_BOLD : FONT_REGULAR, SMALL_SIZE + 0.5);
-      doc.text(text, xs[i] + CELL_PADDING, top + CELL_PADDING, {
+      doc.text(breakable(text), xs[i] + CELL_PADDING, top + CELL_PADDING, {
         width: widths[i] - 2 * CELL_PADDING,
         // Bounded: a cell never spills below its row nor adds a page (longer text ends in "…").
         height: height - 2 * CELL_PADDING + 1,

@@ -4,7 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import { encodePng, pngChunk, readRgbPng, tinyJpeg, tinyPng, tinyPngPixels, type PngOptions } from '../../test/support/images';
 import { flatText, ParsedPdf, parsePdf } from '../../test/support/pdf';
 import { create as createQrCode } from 'qrcode';
-import { FormDocument, ImageError, type ImageMediaType } from './pdf-layout';
+import { breakable, FormDocument, ImageError, type ImageMediaType } from './pdf-layout';
 import {
   canonicalSha256,
   renderTraceRequestPdf,
@@ -275,6 +275,20 @@ describe('trace request PDF over several pages', () => {
       expect(page).toContain(`Trace ${TRACE_ID}`);
       expect(page).toContain(`Page ${i + 1} of ${total}`);
     });
+  });
+
+  it('wraps a long run without spaces wherever it is, and keeps every character of it', async () => {
+    // 1,500 characters without a space in a field, and 1,000 in a marking's cell.
+    const run = Array.from({ length: 1500 }, (_, i) => 'ABCDEFGHJK'[i % 10]).join('');
+    const pdf = await parse(await renderTraceRequestPdf(request({ legalJustification: run, weapon: weapon({ markings: [{ component: 'Frame', text: run.slice(0, 1000) }] }) })));
+    // Read back without the line breaks it was wrapped at (and the break opportunities it was given), and
+    // without the page's footer and the next page's header where it goes on to the next page.
+    const text = pdf.text.replace(/[\s\u200b]/g, '').replace(/CONFIDENTIALLawenforcementonly·NoonwarddisclosureTrace[0-9a-f-]+Page\d+of\d+--\d+of\d+--/g, '');
+    expect(text).toContain(`Legaljustification${run}Circumstances`);
+    expect(text).toContain(`Frame${run.slice(0, 1000)}Photo`);
+    expect(breakable(run).split('\u200b').map((part) => part.length)).toEqual([200, 200, 200, 200, 200, 200, 200, 100]);
+    // A serial, a hash or a verification payload is printed whole.
+    expect(breakable(`iti-trace:request:${TRACE_ID}:sha256:${SHA}`)).not.toContain('\u200b');
   });
 
   it('repeats the header row of a table that goes on to the next page', async () => {
