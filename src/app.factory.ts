@@ -51,6 +51,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // would reach that route's checks as a stream or as bytes rather than as the JSON they expect. A path no
   // route serves stays a 404 (the not-found handler, a wildcard route, never reads the body).
   fastify.addHook('preParsing', async (request, _reply, payload) => {
+    const { 'content-length': length, 'transfer-encoding': encoding } = request.headers;
+    if (encoding === undefined && (length === undefined || length === '0')) return payload; // no body (a GET with a stray header)
     const mediaType = request.headers['content-type']?.split(';')[0].trim().toLowerCase() ?? '';
     const route = RAW_BODY_ROUTES[mediaType];
     const served = request.routeOptions.url;

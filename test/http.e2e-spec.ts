@@ -27,6 +27,8 @@ describe('HTTP edge: errors, logs, headers, health', () => {
     expect((await t.http.post('/api/v1/traces').set(bearer(officer)).set('idempotency-key', 'png-body-1').set('content-type', 'image/png').send(Buffer.from('89504e47', 'hex')).expect(415)).body)
       .toEqual(unsupported);
     expect((await t.http.post('/api/v1/weapons/search').set(bearer(officer)).set('content-type', 'application/csv').send('serial\nAB12').expect(415)).body).toEqual(unsupported);
+    // A request without a body is not judged by a stray Content-Type.
+    await t.http.get('/api/v1/notifications').set(bearer(officer)).set('content-type', 'text/csv').expect(200);
     // A route that does not exist is still a 404, whatever the body.
     expect((await t.http.post('/api/v1/nowhere').set('content-type', 'text/csv').send('a,b').expect(404)).body.code).toBe('NOT_FOUND');
     expect((await t.http.post('/api/v1/weapons/imports/').set(bearer(officer)).set('content-type', 'image/png').send(Buffer.from('89504e47', 'hex'))).status).not.toBe(500);

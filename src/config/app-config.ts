@@ -105,11 +105,11 @@ export class AppConfig {
 
   /**
    * How long a client may take to send a whole request, body included (408 after it): a client that sends
-   * a body slowly, or stops, would otherwise hold its connection, and what its body holds, for ever. Ten
-   * minutes by default: a CSV import of a million rows is about 130 MB.
+   * a body slowly, or stops, would otherwise hold its connection, and what its body holds, for ever. Half an
+   * hour by default: an import of IMPORT_MAX_MB (1024 MB) then needs 0.6 MB/s (about 5 Mbit/s).
    */
   @Transform(toInt) @IsInt() @Min(1)
-  HTTP_REQUEST_TIMEOUT_SECONDS = 600;
+  HTTP_REQUEST_TIMEOUT_SECONDS = 1800;
 
   /** Comma-separated origins allowed by CORS. Empty: CORS closed. */
   @Transform(toList) @IsString({ each: true })

@@ -99,12 +99,15 @@ export class ImageError extends Error {
   override name = 'ImageError';
 }
 
+/** Decoded samples above this size are not printed (a small compressed file can claim a huge image). */
+const MAX_IMAGE_BYTES = 128 * 1024 * 1024;
+
 /**
- * Decoded samples above this size are refused (a small compressed file can claim a huge image): 32 MB,
- * 8 megapixels in colour with transparency. Decoding is done on every print of the form, in the service's
- * own thread; a photo of a marking in PNG holds far fewer pixels (its file is at most 5 MB).
+ * Decoded samples above this size are refused at upload: 32 MB, 8 megapixels in colour with transparency.
+ * Decoding is done on every print of the form, in the service's own thread; a photo of a marking in PNG
+ * holds far fewer pixels (its file is at most 5 MB). Photos stored before this limit print up to MAX_IMAGE_BYTES.
  */
-const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+const MAX_UPLOAD_IMAGE_BYTES = 32 * 1024 * 1024;
 
 /** What pdfkit's drawing code reads from an image (its own JPEG class, or ours for PNG). */
 interface PdfRef {
@@ -363,24 +366,24 @@ interface Raster {
  * others are decoded to samples: interlacing undone, alpha (or palette transparency) split off into a
  * soft mask, 16-bit samples of images with alpha reduced to 8.
  */
-/** The size of a PNG's samples once inflated (`expected`, filter bytes included) and of one row of them; refused above MAX_IMAGE_BYTES. */
-function pngSize(png: PngFile): { expected: number; stride: number; bitsPerPixel: number } {
+/** The size of a PNG's samples once inflated (`expected`, filter bytes included) and of one row of them; refused above `max`. */
+function pngSize(png: PngFile, max = MAX_IMAGE_BYTES): { expected: number; stride: number; bitsPerPixel: number } {
   const bitsPerPixel = PNG_CHANNELS[png.colorType] * png.depth;
   const expected = pngPasses(png).reduce((sum, pass) => sum + pass.height * (1 + rowBytes(pass.width, bitsPerPixel)), 0);
   const stride = rowBytes(png.width, bitsPerPixel);
-  if (expected > MAX_IMAGE_BYTES || png.height * stride > MAX_IMAGE_BYTES) {
-    throw new ImageError(`PNG image too large: ${png.width} × ${png.height} pixels, more than ${MAX_IMAGE_BYTES / 1024 / 1024} MB of samples`);
+  if (expected > max || png.height * stride > max) {
+    throw new ImageError(`PNG image too large: ${png.width} × ${png.height} pixels, more than ${max / 1024 / 1024} MB of samples`);
   }
   return { expected, stride, bitsPerPixel };
 }
 
 /**
  * Checks, without decoding it, that an image can be printed: a JPEG's frame as a PDF reads it, a PNG's
- * header and the size of its samples. Throws an ImageError with the reason.
+ * header and the size of its samples (at most MAX_UPLOAD_IMAGE_BYTES). Throws an ImageError with the reason.
  */
 export function checkPrintable(data: Buffer, mediaType: ImageMediaType): void {
   if (mediaType === 'image/jpeg') checkJpeg(data);
-  else pngSize(readPng(data));
+  else pngSize(readPng(data), MAX_UPLOAD_IMAGE_BYTES);
 }
 
 function decodePng(data: Buffer): Raster {
@@ -524,7 +527,9 @@ function colorKeyMask(png: PngFile): number[] | undefined {
  * quadratic in its length at every print. Shorter runs, a serial or a hash among them, are printed whole.
  */
 const LONGEST_UNBROKEN_RUN = 200;
-const UNBROKEN_RUN = new RegExp(`[^\\s\u200b]{${LONGEST_UNBROKEN_RUN}}(?=[^\\s\u200b])`, 'gu');
+/** Where a line may break (UAX #14): spaces that are not no-break spaces, line ends, the zero-width space. */
+const BREAKS = '\\t\\n\\v\\f\\r \\u1680\\u2000-\\u2006\\u2008-\\u200b\\u205f\\u3000';
+const UNBROKEN_RUN = new RegExp(`[^${BREAKS}]{${LONGEST_UNBROKEN_RUN}}(?=[^${BREAKS}])`, 'gu');
 
 /** The text with a break opportunity after every LONGEST_UNBROKEN_RUN characters of a run without a space. */
 export function breakable(text: string): string {
@@ -816,7 +821,7 @@ export class FormDocument {
   /** The height paragraph() takes for `text` (to keep what follows on the same page). */
   paragraphHeight(text: string, options: { font?: string; size?: number } = {}): number {
     this.setFont(options.font ?? FONT_REGULAR, options.size ?? BODY_SIZE);
-    return this.doc.heightOfString(text, { width: this.width, lineGap: LINE_GAP }) + 3;
+    return this.doc.heightOfString(breakable(text), { width: this.width, lineGap: LINE_GAP }) + 3;
   }
 
   /** The height monoLine() takes for `text`. */

@@ -287,6 +287,9 @@ describe('trace request PDF over several pages', () => {
     expect(text).toContain(`Legaljustification${run}Circumstances`);
     expect(text).toContain(`Frame${run.slice(0, 1000)}Photo`);
     expect(breakable(run).split('\u200b').map((part) => part.length)).toEqual([200, 200, 200, 200, 200, 200, 200, 100]);
+    // No-break spaces and invisible characters do not break a run: they are part of it.
+    expect(breakable('A\u00a0'.repeat(150)).split('\u200b').map((part) => part.length)).toEqual([200, 100]);
+    expect(breakable('B\ufeff'.repeat(150)).split('\u200b').map((part) => part.length)).toEqual([200, 100]);
     // A serial, a hash or a verification payload is printed whole.
     expect(breakable(`iti-trace:request:${TRACE_ID}:sha256:${SHA}`)).not.toContain('\u200b');
   });

@@ -54,7 +54,7 @@ export class WeaponsController {
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'RFC 4180 CSV, UTF-8, with the header of docs/import-format.md', schema: { type: 'string', format: 'binary' } })
   importCsv(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<WeaponImportDto> {
-    return this.imports.importCsv({ stateCode: user.stateCode, userId: user.id }, csvBody(request));
+    return this.imports.importCsv({ stateCode: user.stateCode, userId: user.id, limited: true }, csvBody(request));
   }
 
   @Get('imports/:id')

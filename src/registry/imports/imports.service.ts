@@ -17,6 +17,8 @@ import { WeaponImportEntity } from './weapon-import.entity';
 export interface Importer {
   stateCode: string;
   userId: string | null;
+  /** Whether the file is held to IMPORT_MAX_MB: one sent over HTTP is; one the CLI reads on the node itself is not. */
+  limited?: boolean;
 }
 
 const PROGRESS_INTERVAL_MS = 1000;
@@ -72,10 +74,15 @@ export class ImportsService {
     const hash = createHash('sha256');
     const lines = new RecordLines();
     let bytes = 0;
-    const maxBytes = this.config.IMPORT_MAX_MB * 1024 * 1024;
+    const maxBytes = importer.limited ? this.config.IMPORT_MAX_MB * 1024 * 1024 : Infinity;
+    let tooLarge = false;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
-        if (bytes + chunk.length > maxBytes) return done(new FileTooLarge(maxBytes));
+        // Past the limit, the rest of the file is read and dropped: the client that sends it gets the answer.
+        if (tooLarge || bytes + chunk.length > maxBytes) {
+          tooLarge = true;
+          return done();
+        }
         hash.update(chunk);
         lines.feed(chunk);
         bytes += chunk.length;
@@ -91,9 +98,11 @@ export class ImportsService {
       totalRows = await this.imports.copyIntoStaging(source, [meter, withoutByteOrderMark()]);
       if (totalRows === 0) fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file has a header but no rows' };
     } catch (error) {
-      fileError = error instanceof FileTooLarge ? error.rejection : copyError(error);
+      fileError = copyError(error);
       if (!source.destroyed) source.resume(); // discard the unread rest
     }
+    // What reached the staging table was cut off at the limit, wherever that fell: the file is rejected whole.
+    if (tooLarge) fileError = fileTooLarge(maxBytes);
     await progress.flush();
     // A file that is not even valid CSV gets no content hash: it is reported, never replayed.
     const contentSha256 = fileError && fileError.code !== 'EMPTY_FILE' ? null : hash.digest('hex');
@@ -192,12 +201,8 @@ class ProgressWriter {
 }
 
 /** A file larger than IMPORT_MAX_MB, as a rejection of the file. */
-class FileTooLarge extends Error {
-  readonly rejection;
-  constructor(maxBytes: number) {
-    super('file too large');
-    this.rejection = { line: 0, column: '', code: 'FILE_TOO_LARGE', message: `The file is larger than ${maxBytes / 1024 / 1024} MB, the most an import takes (IMPORT_MAX_MB): split it` };
-  }
+function fileTooLarge(maxBytes: number): { line: number; column: string; code: string; message: string } {
+  return { line: 0, column: '', code: 'FILE_TOO_LARGE', message: `The file is larger than ${maxBytes / 1024 / 1024} MB, the most an import over HTTP takes (IMPORT_MAX_MB): split it, or import it with the CLI` };
 }
 
 /** PostgreSQL's COPY error, as a rejection of the file: "COPY import_staging, line 7, column year_of_manufacture: ..." */
