@@ -1,3 +1,4 @@
+import { AddressInfo, connect } from 'node:net';
 import { bearer, createTestApp, createUser, login, ownerQuery, TestApp } from './support/test-app';
 
 const asOwner = (t: TestApp, sql: string) => ownerQuery(t, sql);
@@ -34,6 +35,20 @@ describe('HTTP edge: errors, logs, headers, health', () => {
     expect((await t.http.post('/api/v1/weapons/imports/').set(bearer(officer)).set('content-type', 'image/png').send(Buffer.from('89504e47', 'hex'))).status).not.toBe(500);
     // The service is still up and answers JSON as before.
     await t.http.post('/api/v1/auth/login').send({ username: 'nobody', password: 'not-the-password' }).expect(401);
+  });
+
+  it('answers headers too large for the server with 431 in the error shape, and closes the connection', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(`GET /health/live HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(32 * 1024)}\r\n\r\n`));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ statusCode: 431, code: 'HEADERS_TOO_LARGE', message: 'The request headers are too large', requestId: expect.any(String) });
   });
 
   it('answers an unknown route with the error shape', async () => {

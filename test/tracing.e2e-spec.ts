@@ -851,6 +851,11 @@ describe('Tracing between national points of contact', () => {
     const bomb = Buffer.concat([png.subarray(0, 8), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.alloc(1 << 20))), pngChunk('IEND', Buffer.alloc(0))]);
     const refused = await upload(third.headers.etag, bomb, 'image/png').expect(422);
     expect(refused.body).toMatchObject({ code: 'PHOTO_NOT_PRINTABLE', message: expect.stringContaining('5600 × 5600 pixels') });
+    // One whose pixels do not inflate is refused now, not left out of every form printed later.
+    header.writeUInt32BE(8, 0);
+    header.writeUInt32BE(8, 4);
+    const corrupt = Buffer.concat([png.subarray(0, 8), pngChunk('IHDR', header), pngChunk('IDAT', Buffer.from('not deflate data')), pngChunk('IEND', Buffer.alloc(0))]);
+    expect((await upload(third.headers.etag, corrupt, 'image/png').expect(422)).body.message).toContain('corrupt PNG image');
     await upload(third.headers.etag, Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png').expect(413);
     await upload(first.headers.etag, png, 'image/png').expect(412);
 

@@ -378,18 +378,19 @@ function pngSize(png: PngFile, max = MAX_IMAGE_BYTES): { expected: number; strid
 }
 
 /**
- * Checks, without decoding it, that an image can be printed: a JPEG's frame as a PDF reads it, a PNG's
- * header and the size of its samples (at most MAX_UPLOAD_IMAGE_BYTES). Throws an ImageError with the reason.
+ * Checks that an image can be printed: a JPEG's frame as a PDF reads it; a PNG decoded as the form
+ * decodes it, its samples at most MAX_UPLOAD_IMAGE_BYTES (their size is read from the header first).
+ * Throws an ImageError with the reason.
  */
 export function checkPrintable(data: Buffer, mediaType: ImageMediaType): void {
   if (mediaType === 'image/jpeg') checkJpeg(data);
-  else pngSize(readPng(data), MAX_UPLOAD_IMAGE_BYTES);
+  else decodePng(data, MAX_UPLOAD_IMAGE_BYTES);
 }
 
-function decodePng(data: Buffer): Raster {
+function decodePng(data: Buffer, max = MAX_IMAGE_BYTES): Raster {
   const png = readPng(data);
   const channels = PNG_CHANNELS[png.colorType];
-  const { expected, stride, bitsPerPixel } = pngSize(png);
+  const { expected, stride, bitsPerPixel } = pngSize(png, max);
   const bpp = Math.max(1, bitsPerPixel >> 3);
   let raw: Buffer;
   try {
