@@ -15,12 +15,13 @@ import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.p
 /** The largest photo of a marking accepted (POST /traces/:id/photos). */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
+const CSV_TYPES = ['text/csv', 'application/csv'];
+const PHOTO_TYPES = ['image/jpeg', 'image/png'];
+
 /** The one route (under the API prefix) each raw body type is taken by. */
 const RAW_BODY_ROUTES: Record<string, string> = {
-  'text/csv': '/weapons/imports',
-  'application/csv': '/weapons/imports',
-  'image/jpeg': '/traces/:id/photos',
-  'image/png': '/traces/:id/photos',
+  ...Object.fromEntries(CSV_TYPES.map((type) => [type, '/weapons/imports'])),
+  ...Object.fromEntries(PHOTO_TYPES.map((type) => [type, '/traces/:id/photos'])),
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -61,9 +62,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `${mediaType} is taken by one route only: send application/json`);
   });
   // CSV imports are streamed to PostgreSQL as they arrive (never buffered whole): the body is the stream.
-  fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  fastify.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
   // Photos of markings: the bytes as sent (their type is then judged from the content), at most 5 MB.
-  fastify.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser(PHOTO_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
   // While shutting down, answers close their connection, so keep-alive clients do not hold the drain.
   let closing = false;
   fastify.addHook('preClose', async () => {

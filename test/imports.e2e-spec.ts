@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { ClientRequest, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../src/config/app-config';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
@@ -10,6 +10,25 @@ function manufactured(serial: string, overrides: Partial<Record<(typeof IMPORT_C
     origin: 'manufactured', occurred_on: '2021-04-01', type: 'pistol', manufacturer: 'Glock', model: 'G17', calibre: '9mm Luger', serial,
     country_of_manufacture: 'AUT', year_of_manufacture: '2021', marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide', ...overrides,
   });
+}
+
+/**
+ * An import sent as a client streaming a file sends it, over a connection of its own (supertest sends a body
+ * whole): the caller writes the body to `request`, and `answer` comes once it has ended it.
+ */
+async function streamImport(t: TestApp, tokens: Tokens, contentLength?: number): Promise<{ request: ClientRequest; answer: Promise<{ status: number; body: string }> }> {
+  const port = (t.app.getHttpServer().address() as AddressInfo | null)?.port ?? (await t.app.listen(0, '127.0.0.1'), (t.app.getHttpServer().address() as AddressInfo).port);
+  const length = contentLength === undefined ? {} : { 'content-length': contentLength };
+  const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { ...bearer(tokens), 'content-type': 'text/csv', ...length } });
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    request.on('response', (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+  });
+  return { request, answer };
 }
 
 describe('bulk import (CSV)', () => {
@@ -301,55 +320,34 @@ describe('bulk import (CSV)', () => {
   });
 
   it('shows progress while the file arrives', async () => {
-    const port = (t.app.getHttpServer().address() as AddressInfo | null)?.port ?? (await t.app.listen(0, '127.0.0.1'), (t.app.getHttpServer().address() as AddressInfo).port);
     const serial = uniqueSerial('PR');
     const body = `${HEADER}\n${manufactured(serial)}\n`;
-    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { ...bearer(registrar), 'content-type': 'text/csv', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        },
-      );
-      req.on('error', reject);
-      req.write(body.slice(0, 60));
-      setTimeout(async () => {
-        try {
-          const receiving = await ownerQuery<{ id: string }>(t, `SELECT id FROM weapon_imports WHERE status = 'receiving' AND bytes_received > 0`, [], 'FRA');
-          expect(receiving).toHaveLength(1);
-          const seen = await t.http.get(`/api/v1/weapons/imports/${receiving[0].id}`).set(bearer(registrar)).expect(200);
-          expect(seen.body).toMatchObject({ status: 'receiving', bytesReceived: 60 });
-          await t.http.get(`/api/v1/weapons/imports/${receiving[0].id}`).set(bearer(braRegistrar)).expect(404);
-        } catch (error) {
-          reject(error);
-        }
-        req.end(body.slice(60));
-      }, 1500);
-    });
+    const { request, answer } = await streamImport(t, registrar, Buffer.byteLength(body));
+    request.write(body.slice(0, 60));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    try {
+      const receiving = await ownerQuery<{ id: string }>(t, `SELECT id FROM weapon_imports WHERE status = 'receiving' AND bytes_received > 0`, [], 'FRA');
+      expect(receiving).toHaveLength(1);
+      const seen = await t.http.get(`/api/v1/weapons/imports/${receiving[0].id}`).set(bearer(registrar)).expect(200);
+      expect(seen.body).toMatchObject({ status: 'receiving', bytesReceived: 60 });
+      await t.http.get(`/api/v1/weapons/imports/${receiving[0].id}`).set(bearer(braRegistrar)).expect(404);
+    } finally {
+      request.end(body.slice(60));
+    }
     const done = await answer;
     expect(done.status).toBe(201);
     expect(JSON.parse(done.body)).toMatchObject({ status: 'completed', bytesReceived: Buffer.byteLength(body) });
   });
 
   it('runs at most a third of its connection pool\'s worth of imports at once: the next answers 503, then goes through', async () => {
-    const port = (t.app.getHttpServer().address() as AddressInfo | null)?.port ?? (await t.app.listen(0, '127.0.0.1'), (t.app.getHttpServer().address() as AddressInfo).port);
     // As many files as the pool allows (3 for the default 10 connections; the tests' pool is smaller), arriving slowly.
     const allowed = Math.max(1, Math.floor(t.app.get(AppConfig).DATABASE_POOL_SIZE / 3));
     const bodies = Array.from({ length: allowed }, () => `${HEADER}\n${manufactured(uniqueSerial('BZ'))}\n`);
-    const uploads = bodies.map((body) => {
-      let req!: ReturnType<typeof httpRequest>;
-      const answer = new Promise<number>((resolve, reject) => {
-        req = httpRequest(
-          { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { ...bearer(registrar), 'content-type': 'text/csv', 'content-length': Buffer.byteLength(body) } },
-          (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)),
-        );
-        req.on('error', reject);
-        req.write(body.slice(0, 60));
-      });
-      return { answer, finish: () => req.end(body.slice(60)) };
-    });
+    const uploads = await Promise.all(bodies.map(async (body) => {
+      const { request, answer } = await streamImport(t, registrar, Buffer.byteLength(body));
+      request.write(body.slice(0, 60));
+      return { answer: answer.then((done) => done.status), finish: () => request.end(body.slice(60)) };
+    }));
     try {
       for (let i = 0; i < 100; i++) {
         const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM weapon_imports WHERE status = 'receiving'`, [], 'FRA');
@@ -389,21 +387,13 @@ describe('bulk import (CSV) of a file larger than IMPORT_MAX_MB', () => {
     const csv = [HEADER, ...serials.map((serial) => manufactured(serial))].join('\n');
     expect(Buffer.byteLength(csv)).toBeGreaterThan(2.5 * 1024 * 1024);
     // Sent in pieces, as a client streaming a file does: the answer comes once the whole file is sent.
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/weapons/imports', headers: { 'content-type': 'text/csv', authorization: `Bearer ${registrar.accessToken}` } }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      request.on('error', reject);
-      const bytes = Buffer.from(csv);
-      for (let at = 0; at < bytes.length; at += 64 * 1024) request.write(bytes.subarray(at, at + 64 * 1024));
-      request.end();
-    });
-    expect(answer.status).toBe(201);
-    const response = { body: JSON.parse(answer.body) };
+    const { request, answer } = await streamImport(t, registrar);
+    const bytes = Buffer.from(csv);
+    for (let at = 0; at < bytes.length; at += 64 * 1024) request.write(bytes.subarray(at, at + 64 * 1024));
+    request.end();
+    const done = await answer;
+    expect(done.status).toBe(201);
+    const response = { body: JSON.parse(done.body) };
     expect(response.body).toMatchObject({ status: 'rejected', acceptedRows: 0, contentSha256: null });
     expect(response.body.rejections.items).toEqual([expect.objectContaining({ line: 0, code: 'FILE_TOO_LARGE', message: expect.stringContaining('larger than 1 MB') })]);
     const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM weapons WHERE serial_as_marked LIKE 'BIG%'`, [], 'FRA');

@@ -28,6 +28,8 @@ export interface MarkingRule {
    * accepted and flagged whatever the State's policy.
    */
   answerable?(subject: RuleSubject): boolean;
+  /** The records `answerable` excuses, in words (the national report says which breaches are only flagged). */
+  excused?: string;
 }
 
 const HELD_BY_GOVERNMENT: WeaponStatus[] = ['in_service', 'government_stock'];
@@ -56,6 +58,7 @@ export const MARKING_RULES: MarkingRule[] = [
     // A weapon imported, and not made here, was marked at manufacture (or not) by another State: the importing
     // State answers for its marking at import (8(b)), not for that one.
     answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured')),
+    excused: 'a weapon imported and not made in the State',
   },
   {
     id: '8b',

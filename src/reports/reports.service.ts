@@ -138,8 +138,8 @@ export class ReportsService {
     const rule = (id: string) => records.marking.find((f) => f.rule === id)!;
     const handled = (id: string) => {
       if (policies[id] !== 'refuse') return 'a record that breaches it is kept and flagged as incomplete';
-      // MarkingRule.answerable: the importing State cannot mark at manufacture a weapon made elsewhere.
-      return id === '8a' ? 'a record that breaches it is refused, save a weapon imported and not made in the State, which is kept and flagged as incomplete' : 'a record that breaches it is refused';
+      const excused = MARKING_RULES.find((r) => r.id === id)?.excused;
+      return `a record that breaches it is refused${excused ? `, save ${excused}, which is kept and flagged as incomplete` : ''}`;
     };
     const met = (f: RuleFigure) => (f.applicable === 0 ? 'No weapon in the registry is concerned.' : `${f.met} of the ${f.applicable} weapons concerned (${percent(f.share)}) meet it.`);
     const markingSection = (id: string, key: string, heading: string, practice: string, extra: Record<string, number> = {}): NationalReportSection => {
