@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { IdempotencyPurgeJob } from '../src/common/idempotency/idempotency-purge.job';
 import { DeadlineJob, OutboxWorker } from '../src/tracing/outbox.worker';
 import { OUTBOX_CANDIDATES, OUTBOX_CANDIDATES_QUERY } from '../migrations/1795461000000-OutboxClaimHostedStates';
-import { pngChunk, tinyJpeg, tinyPng } from './support/images';
+import { pngChunk, tinyJpeg, tinyPng, withFillBytes } from './support/images';
 import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
@@ -856,6 +856,8 @@ describe('Tracing between national points of contact', () => {
     header.writeUInt32BE(8, 4);
     const corrupt = Buffer.concat([png.subarray(0, 8), pngChunk('IHDR', header), pngChunk('IDAT', Buffer.from('not deflate data')), pngChunk('IEND', Buffer.alloc(0))]);
     expect((await upload(third.headers.etag, corrupt, 'image/png').expect(422)).body.message).toContain('corrupt PNG image');
+    // A JPEG the form's PDF writer would misread (fill bytes before its frame) is refused now, not printed as "could not be rendered".
+    expect((await upload(third.headers.etag, withFillBytes(tinyJpeg()), 'image/jpeg').expect(422)).body).toMatchObject({ code: 'PHOTO_NOT_PRINTABLE', message: expect.stringContaining('PDF writer cannot read') });
     await upload(third.headers.etag, Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png').expect(413);
     await upload(first.headers.etag, png, 'image/png').expect(412);
 

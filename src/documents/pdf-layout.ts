@@ -378,13 +378,33 @@ function pngSize(png: PngFile, max = MAX_IMAGE_BYTES): { expected: number; strid
 }
 
 /**
- * Checks that an image can be printed: a JPEG's frame as a PDF reads it; a PNG decoded as the form
+ * Checks that an image can be printed: a JPEG's frame as a PDF and pdfkit read it; a PNG decoded as the form
  * decodes it, its samples at most MAX_UPLOAD_IMAGE_BYTES (their size is read from the header first).
  * Throws an ImageError with the reason.
  */
 export function checkPrintable(data: Buffer, mediaType: ImageMediaType): void {
-  if (mediaType === 'image/jpeg') checkJpeg(data);
+  if (mediaType === 'image/jpeg') openJpeg(new PDFDocument({ autoFirstPage: false }), data);
   else decodePng(data, MAX_UPLOAD_IMAGE_BYTES);
+}
+
+/**
+ * A JPEG checked (checkJpeg) and opened by pdfkit, which reads the header again with a parser of its own
+ * (for the EXIF orientation): the two must agree, or the form would print something else than what was
+ * checked. pdfkit's parser takes fill bytes before a marker, or a DAC segment, for a frame of its own.
+ */
+function openJpeg(doc: PDFKit.PDFDocument, data: Buffer): { image: PdfKitImage; frame: JpegFrame } {
+  const frame = checkJpeg(data);
+  const unreadable = () => new ImageError('JPEG image laid out in a way the PDF writer cannot read (fill bytes or a DAC segment before the frame): save it again as a baseline JPEG');
+  let image: PdfKitImage;
+  try {
+    image = (doc as unknown as PdfKitInternals).openImage(data);
+  } catch {
+    throw unreadable();
+  }
+  if (image.width !== frame.width || image.height !== frame.height || image.bits !== 8 || !['DeviceGray', 'DeviceRGB'].includes(image.colorSpace ?? '')) {
+    throw unreadable();
+  }
+  return { image, frame };
 }
 
 function decodePng(data: Buffer, max = MAX_IMAGE_BYTES): Raster {
@@ -855,13 +875,8 @@ export class FormDocument {
   }
 
   private embedJpeg(data: Buffer): EmbeddedImage {
-    const frame = checkJpeg(data);
-    // pdfkit reads the header again (it takes the EXIF orientation from it): the two must agree.
-    const image = (this.doc as unknown as PdfKitInternals).openImage(data);
-    const { width, height } = image;
-    if (width !== frame.width || height !== frame.height || image.bits !== 8 || !['DeviceGray', 'DeviceRGB'].includes(image.colorSpace ?? '')) {
-      throw new ImageError('corrupt JPEG image');
-    }
+    const { image, frame } = openJpeg(this.doc, data);
+    const { width, height } = frame;
     try {
       image.embed(this.doc);
     } catch (error) {

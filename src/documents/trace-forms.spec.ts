@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFParse } from 'pdf-parse';
-import { encodePng, pngChunk, readRgbPng, tinyJpeg, tinyPng, tinyPngPixels, type PngOptions } from '../../test/support/images';
+import { encodePng, pngChunk, readRgbPng, tinyJpeg, tinyPng, tinyPngPixels, withFillBytes, withSegmentBeforeFrame, type PngOptions } from '../../test/support/images';
 import { flatText, ParsedPdf, parsePdf } from '../../test/support/pdf';
 import { create as createQrCode } from 'qrcode';
 import { breakable, FormDocument, ImageError, type ImageMediaType } from './pdf-layout';
@@ -995,6 +995,9 @@ describe('images that cannot be shown', () => {
     ['an arithmetic-coded JPEG', jpegHeader(0xc9, 8, 3), 'image/jpeg', /JPEG coding not supported/],
     ['a JPEG cut in its header', tinyJpeg().subarray(0, 100), 'image/jpeg', /truncated JPEG image/],
     ['a JPEG with a scan and no frame', Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0xff, 0xd9]), 'image/jpeg', /corrupt JPEG image/],
+    // Both are allowed by the JPEG standard and read by viewers, but pdfkit's own reading of the header misses the frame.
+    ['a JPEG with fill bytes before its frame', withFillBytes(tinyJpeg()), 'image/jpeg', /PDF writer cannot read/],
+    ['a JPEG with a DAC segment before its frame', withSegmentBeforeFrame(tinyJpeg(), [0xff, 0xcc, 0, 4, 0, 0x10]), 'image/jpeg', /PDF writer cannot read/],
   ];
 
   it.each(bad)('refuses %s, writing nothing', async (_name, data, mediaType, reason) => {

@@ -205,3 +205,21 @@ const TINY_JPEG =
 export function tinyJpeg(): Buffer {
   return Buffer.from(TINY_JPEG, 'base64');
 }
+
+/** The offset of the JPEG's frame header (its SOF0 marker). */
+function frameOffset(jpeg: Buffer): number {
+  let pos = 2;
+  while (jpeg[pos + 1] !== 0xc0) pos += 2 + jpeg.readUInt16BE(pos + 2);
+  return pos;
+}
+
+/** The JPEG with `segment` inserted just before its frame header. */
+export function withSegmentBeforeFrame(jpeg: Buffer, segment: number[]): Buffer {
+  const at = frameOffset(jpeg);
+  return Buffer.concat([jpeg.subarray(0, at), Buffer.from(segment), jpeg.subarray(at)]);
+}
+
+/** The JPEG with two fill bytes (0xFF) before its frame's marker, which the standard allows before any marker. */
+export function withFillBytes(jpeg: Buffer): Buffer {
+  return withSegmentBeforeFrame(jpeg, [0xff, 0xff]);
+}
