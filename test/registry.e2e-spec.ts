@@ -517,6 +517,46 @@ describe('marking registry', () => {
       expect(await found(weapon.serial)).toContain(weapon.id);
     });
 
+    it('clears with null a description field recorded in error whose right value is not known; never the type or a flag', async () => {
+      const marked = uniqueSerial('MK');
+      const stray = uniqueSerial('ST');
+      // The serial typed into the record is not the one on the weapon (its marking's), and the model and year were guessed.
+      const weapon = await registerWeapon(t, registrar, {
+        serial: stray, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${marked}`, manufacturer: 'FN Herstal', country: 'BEL', serial: marked, year: 2019 }],
+      });
+      const made = (weapon.events as { id: string }[])[0];
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const cleared = await t.http.post(path).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { serial: null, model: null, yearOfManufacture: null, calibre: null } })
+        .expect(201);
+      expect(cleared.body).toMatchObject({ serial: null, model: null, yearOfManufacture: null, calibre: null, calibreCode: null, manufacturer: 'FN', countryOfManufacture: 'BEL', unknownReferences: [] });
+      expect(cleared.body.events.at(-1).description).toEqual({
+        serial: { from: stray, to: null }, model: { from: 'FNC', to: null }, calibre: { from: '5.56 NATO', to: null }, yearOfManufacture: { from: 2019, to: null },
+      });
+      // The serial index follows: the stray serial finds nothing, the marking's still finds the weapon.
+      expect(await found(stray)).not.toContain(weapon.id);
+      expect(await found(marked)).toContain(weapon.id);
+      expect(await indexedKeys(weapon.id)).toEqual([foldSerial(marked)]);
+
+      // A manufacturer unknown to the reference data, cleared: no longer flagged as unknown; the country stays.
+      const odd = await registerWeapon(t, registrar, { manufacturer: 'Atelier Inconnu' });
+      expect(odd.unknownReferences).toEqual(['manufacturer']);
+      const oddPath = `/api/v1/weapons/${odd.id}/events`;
+      const unknownCleared = await t.http.post(oddPath).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: (odd.events as { id: string }[])[0].id, description: { manufacturer: null } }).expect(201);
+      expect(unknownCleared.body).toMatchObject({ manufacturer: null, manufacturerCode: null, unknownReferences: [], countryOfManufacture: 'BEL' });
+
+      // Nothing to clear is nothing to correct; the type and the flags are corrected, never cleared.
+      const field = async (description: Record<string, unknown>) =>
+        (await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description }).expect(400)).body.details;
+      expect(await field({ model: null })).toEqual([{ field: 'description', messages: ['the description given is the one recorded: nothing to correct'] }]);
+      expect((await field({ type: null }))[0].field).toBe('description.type');
+      expect((await field({ serialObliterated: null }))[0].field).toBe('description.serialObliterated');
+      expect((await field({ model: '' }))[0].field).toBe('description.model');
+      const unchanged = await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
+      expect(unchanged.body.events).toHaveLength(2);
+    });
+
     it('withdraws markings with any correction, an annulment included, and names what it refuses', async () => {
       const weapon = await registerWeapon(t, registrar);
       const other = await registerWeapon(t, registrar);
@@ -545,7 +585,7 @@ describe('marking registry', () => {
       expect(await field({ type: 'corrected', correctsEventId: made.id, description: [{ model: 'X' }] })).toEqual({ field: 'description', messages: ['description must be an object of the fields to correct'] });
       expect(await field({ type: 'corrected', correctsEventId: made.id, description: {} })).toEqual({ field: 'description', messages: [expect.stringContaining('at least one field')] });
       expect(await field({ type: 'corrected', correctsEventId: made.id, description: { model: 'FNC' } })).toEqual({ field: 'description', messages: ['the description given is the one recorded: nothing to correct'] });
-      expect((await field({ type: 'corrected', correctsEventId: made.id, description: { model: null } })).field).toBe('description.model');
+      expect((await field({ type: 'corrected', correctsEventId: made.id, description: { modular: null } })).field).toBe('description.modular');
       expect((await field({ type: 'corrected', correctsEventId: made.id, description: { type: 'catapult' } })).field).toBe('description.type');
       expect((await field({ type: 'corrected', correctsEventId: made.id, description: { countryOfManufacture: 'XXX' } })).field).toBe('description.countryOfManufacture');
       expect((await field({ type: 'corrected', correctsEventId: made.id, withdrawsMarkings: ['not-an-id'] })).field).toBe('withdrawsMarkings');

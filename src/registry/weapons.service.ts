@@ -14,7 +14,7 @@ import { ReferenceMatcher, ReferenceService } from '../reference/reference.servi
 import { StatesService } from '../states/states.service';
 import { ClosedCustodianDto } from './dto/markings.dto';
 import {
-  CorrectedReference, CustodyTransferDto, DESCRIPTION_FIELDS, DescriptionCorrectionDto, DescriptionField, ListWeaponsQueryDto, MarkingInputDto, RecordEventDto, RegisterWeaponDto,
+  CorrectedReference, CustodyTransferDto, DESCRIPTION_FIELDS, DescriptionField, DescriptionInput, ListWeaponsQueryDto, MarkingInputDto, RecordEventDto, RegisterWeaponDto,
 } from './dto/weapon.dto';
 import { RegistrySettingsDto, SearchResultDto, SearchWeaponsDto, UpdateRegistrySettingsDto } from './dto/search.dto';
 import { WeaponDto, WeaponSummaryDto } from './dto/weapon.response.dto';
@@ -453,7 +453,7 @@ export class WeaponsService {
    * field from → to as the record reads it (the type by its code).
    */
   private async correctedDescription(
-    stateCode: string, weapon: WeaponEntity, history: RecordEventEntity[], corrects: RecordEventEntity, input: DescriptionCorrectionDto,
+    stateCode: string, weapon: WeaponEntity, history: RecordEventEntity[], corrects: RecordEventEntity, input: DescriptionInput,
   ): Promise<{ described: Partial<WeaponEntity>; changes: DescriptionChanges }> {
     const first = firstRecorded(history);
     if (first && corrects.id !== first.id) {
@@ -469,7 +469,7 @@ export class WeaponsService {
     const before = descriptionOf(weapon);
     const after = descriptionOf({ ...weapon, ...described });
     const changes: DescriptionChanges = {};
-    for (const field of DESCRIPTION_FIELDS) if (after[field] !== before[field]) changes[field] = { from: before[field], to: after[field]! };
+    for (const field of DESCRIPTION_FIELDS) if (after[field] !== before[field]) changes[field] = { from: before[field], to: after[field] };
     if (!Object.keys(changes).length) throw fieldError('description', 'the description given is the one recorded: nothing to correct');
     return { described, changes };
   }
@@ -626,29 +626,29 @@ type Described = Pick<
  * the manufacturer given, for the caller to fall back on.
  */
 function describeGiven(
-  matcher: ReferenceMatcher, input: Partial<Pick<RegisterWeaponDto, DescriptionField>>, unknownReferences: string[], fieldPrefix = '',
+  matcher: ReferenceMatcher, input: DescriptionInput, unknownReferences: string[], fieldPrefix = '',
 ): { columns: Partial<Described>; manufacturerCountry: string | null } {
   const columns: Partial<Described> = { unknownReferences };
   const unknown = (field: string, isUnknown: boolean) => {
     columns.unknownReferences = [...columns.unknownReferences!.filter((f) => f !== field), ...(isUnknown ? [field] : [])];
   };
   let manufacturerCountry: string | null = null;
-  if (input.type !== undefined) {
+  if (input.type !== undefined && input.type !== null) {
     const type = matcher.weaponType(input.type, `${fieldPrefix}type`);
     Object.assign(columns, { typeCode: type.code, category: type.category as WeaponEntity['category'] });
   }
   if (input.manufacturer !== undefined) {
-    const manufacturer = matcher.manufacturer(input.manufacturer);
+    const manufacturer = input.manufacturer === null ? null : matcher.manufacturer(input.manufacturer);
     Object.assign(columns, { manufacturerCode: manufacturer?.code ?? null, manufacturerText: input.manufacturer });
-    unknown('manufacturer', !manufacturer);
+    unknown('manufacturer', input.manufacturer !== null && !manufacturer);
     manufacturerCountry = manufacturer?.country ?? null;
   }
   if (input.calibre !== undefined) {
-    const calibre = matcher.calibre(input.calibre);
+    const calibre = input.calibre === null ? null : matcher.calibre(input.calibre);
     Object.assign(columns, { calibreCode: calibre?.code ?? null, calibreText: input.calibre });
-    unknown('calibre', !calibre);
+    unknown('calibre', input.calibre !== null && !calibre);
   }
-  if (input.serial !== undefined) Object.assign(columns, { serialAsMarked: input.serial, serialNormalised: normaliseSerial(input.serial) });
+  if (input.serial !== undefined) Object.assign(columns, { serialAsMarked: input.serial, serialNormalised: input.serial === null ? null : normaliseSerial(input.serial) });
   for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'modular', 'serialObliterated'] as const) {
     if (input[field] !== undefined) Object.assign(columns, { [field]: input[field] });
   }
@@ -715,14 +715,14 @@ function custodyParties(from: string | null, to: string): EventParty[] {
  * Serials as given must fit the index once normalised (NFKC can lengthen them), and hold a letter or a
  * digit (a "-" put for "none" is no serial).
  */
-function assertSerialsFit(serial: string | undefined, markings: MarkingInputDto[], serialField = 'serial'): void {
-  const problem = (value: string | undefined): string | null => {
+function assertSerialsFit(serial: string | null | undefined, markings: MarkingInputDto[], serialField = 'serial'): void {
+  const problem = (value: string | null | undefined): string | null => {
     if (typeof value !== 'string') return null;
     const normalised = normaliseSerial(value);
     if (!holdsSerialCharacter(normalised)) return 'serial holds no letter or digit: leave it out (with serialObliterated if it cannot be read)';
     return normalised.length > 64 ? 'serial is longer than 64 characters once normalised' : null;
   };
-  const checks: [string, string | undefined][] = [[serialField, serial], ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].serial`, m.serial])];
+  const checks: [string, string | null | undefined][] = [[serialField, serial], ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].serial`, m.serial])];
   const errors = checks.flatMap(([field, value]) => {
     const message = problem(value);
     return message ? [{ field, messages: [message] }] : [];

@@ -4,8 +4,8 @@ import type { EventType } from '../../registry/registry.constants';
 
 export type RecordClass = 'manufacture' | 'other';
 
-/** What a correction changed of the record's description: each field it corrected, from → to (as given). */
-export type DescriptionChanges = Record<string, { from: string | number | boolean | null; to: string | number | boolean }>;
+/** What a correction changed of the record's description: each field it corrected, from → to (as given; null: not recorded, or cleared). */
+export type DescriptionChanges = Record<string, { from: string | number | boolean | null; to: string | number | boolean | null }>;
 
 export interface EventParty {
   role: string;

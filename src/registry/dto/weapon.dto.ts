@@ -158,7 +158,26 @@ export const DESCRIPTION_FIELDS = [
 ] as const;
 export type DescriptionField = (typeof DESCRIPTION_FIELDS)[number];
 
-export class DescriptionCorrectionDto extends PartialType(PickType(RegisterWeaponDto, DESCRIPTION_FIELDS), { skipNullProperties: false }) {}
+/**
+ * The description fields a correction may clear (null): a value recorded in error where the right one is not
+ * known. The type is always known, and the flags are corrected to false rather than cleared.
+ */
+export const CLEARABLE_DESCRIPTION_FIELDS = ['manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture'] as const;
+const FIXED_DESCRIPTION_FIELDS = DESCRIPTION_FIELDS.filter((field) => !(CLEARABLE_DESCRIPTION_FIELDS as readonly string[]).includes(field)) as Exclude<
+  DescriptionField, (typeof CLEARABLE_DESCRIPTION_FIELDS)[number]
+>[];
+
+/** Null is taken only for the fields a correction may clear (their checks skip it); the others refuse it. */
+export class DescriptionCorrectionDto extends IntersectionType(
+  PartialType(PickType(RegisterWeaponDto, FIXED_DESCRIPTION_FIELDS), { skipNullProperties: false }),
+  PartialType(PickType(RegisterWeaponDto, CLEARABLE_DESCRIPTION_FIELDS)),
+) {}
+
+// Shown as nullable in the OpenAPI document (the mapped types keep each field's other metadata).
+for (const field of CLEARABLE_DESCRIPTION_FIELDS) ApiPropertyOptional({ nullable: true })(DescriptionCorrectionDto.prototype, field);
+
+/** A description correction as read: a clearable field may be null (cleared). */
+export type DescriptionInput = { [F in DescriptionField]?: RegisterWeaponDto[F] | null };
 
 /** The references a correction may clear (the date is always given; parties are cleared with an empty list). */
 export const CORRECTED_REFERENCES = ['licenceRef', 'authorisationRef', 'counterpartState'] as const;
@@ -187,7 +206,8 @@ export class RecordEventDto extends EventDetailsDto {
 
   @ApiPropertyOptional({
     type: () => DescriptionCorrectionDto,
-    description: 'For corrected, of the record\'s first event: the description recorded in error, the fields given replacing those recorded (a serial mistyped, a wrong model...). The rules are judged again; the correction keeps each change, from → to',
+    description: 'For corrected, of the record\'s first event: the description recorded in error, the fields given replacing those recorded (a serial mistyped, a wrong model...); '
+      + `null clears one of ${CLEARABLE_DESCRIPTION_FIELDS.join(', ')} (recorded in error, the right value not known). The rules are judged again; the correction keeps each change, from → to (null when cleared)`,
   })
   @Optional() @IsObject({ message: 'description must be an object of the fields to correct' }) @ValidateNested() @Type(() => DescriptionCorrectionDto)
   description?: DescriptionCorrectionDto;

@@ -44,7 +44,7 @@ export class RecordEventDtoOut {
   @ApiProperty({
     type: 'object', nullable: true, additionalProperties: { type: 'object', properties: { from: {}, to: {} }, required: ['from', 'to'] },
     example: { serial: { from: '1A23465', to: '1A23456' } },
-    description: 'For corrected, of the record\'s first event: the description it corrected, each field from → to',
+    description: 'For corrected, of the record\'s first event: the description it corrected, each field from → to (null: not recorded, or cleared)',
   })
   description: DescriptionChanges | null;
   @ApiProperty({ type: [String], description: 'For corrected: the markings it withdrew, recorded in error' }) withdrawsMarkings: string[];
