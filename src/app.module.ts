@@ -46,7 +46,8 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, SNAPSHOT_CONNECTIONS), name: SNAPSHOT_SOURCE }),
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'auth', ttl: config.AUTH_THROTTLE_TTL_SECONDS * 1000, limit: config.AUTH_THROTTLE_LIMIT }],
+          // Named 'default', the guard answers with the standard Retry-After header (a named one adds its name to it).
+          throttlers: [{ name: 'default', ttl: config.AUTH_THROTTLE_TTL_SECONDS * 1000, limit: config.AUTH_THROTTLE_LIMIT }],
         }),
         EncryptionModule,
         AuditModule,

@@ -352,6 +352,10 @@ describe('throttling of the auth routes', () => {
     for (let i = 0; i < 3; i++) await t.http.post(LOGIN).send({ username: 'someone', password: 'something long' }).expect(401);
     const limited = await t.http.post(LOGIN).send({ username: 'someone', password: 'something long' }).expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
+    // The standard header says how many seconds to wait (within the window).
+    const wait = Number(limited.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
   });
 });
 

@@ -308,6 +308,10 @@ describe('bulk import (CSV)', () => {
     expect(encoding.body.rejections.items[0]).toMatchObject({ line: 2, code: 'ENCODING_INVALID' });
     const empty = await post(`${HEADER}\n`).expect(201);
     expect(empty.body.rejections.items[0].code).toBe('EMPTY_FILE');
+    // Nothing at all, not even a header: empty too, not a header that is wrong.
+    const nothing = await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).set('content-type', 'text/csv').send(Buffer.alloc(0)).expect(201);
+    expect(nothing.body).toMatchObject({ status: 'rejected', totalRows: 0, acceptedRows: 0 });
+    expect(nothing.body.rejections.items).toEqual([expect.objectContaining({ line: 0, code: 'EMPTY_FILE', message: 'The file is empty: no header and no rows' })]);
     await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).send({ csv: 'no' }).expect(415);
   });
 
