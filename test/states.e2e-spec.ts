@@ -78,14 +78,15 @@ describe('States and contact points', () => {
     await t.http.delete(path).set(bearer(fraAdmin)).expect(404);
   });
 
-  it('answers 404 when another State\'s admin tries to manage them, and changes nothing', async () => {
+  it('answers 403 when another State\'s admin tries to manage them (the directory is read by all), and changes nothing', async () => {
     const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
     const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;
-    expect((await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(braAdmin)).send(contactPoint).expect(404)).body.code).toBe('CONTACT_POINT_NOT_FOUND');
-    await t.http.patch(path).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(404);
-    await t.http.delete(path).set(bearer(braAdmin)).expect(404);
-    // Even through its own State's path with the other State's id.
-    await t.http.patch(`/api/v1/states/BRA/contact-points/${created.body.id}`).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(404);
+    expect((await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(braAdmin)).send(contactPoint).expect(403)).body)
+      .toMatchObject({ code: 'OTHER_STATE_DIRECTORY', message: expect.stringContaining('/states/BRA/contact-points') });
+    expect((await t.http.patch(path).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(403)).body.code).toBe('OTHER_STATE_DIRECTORY');
+    expect((await t.http.delete(path).set(bearer(braAdmin)).expect(403)).body.code).toBe('OTHER_STATE_DIRECTORY');
+    // Through its own State's path, the other State's id is not there.
+    expect((await t.http.patch(`/api/v1/states/BRA/contact-points/${created.body.id}`).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(404)).body.code).toBe('CONTACT_POINT_NOT_FOUND');
     const list = await t.http.get('/api/v1/states/FRA/contact-points').set(bearer(braAdmin)).expect(200);
     expect(list.body.items.find((c: { id: string }) => c.id === created.body.id).name).toBe(contactPoint.name);
   });

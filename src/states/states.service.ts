@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
-import { NotFoundError, ValidationFailedError } from '../common/errors/app-error';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { ContactPointDto, CreateContactPointDto, UpdateContactPointDto } from './dto/contact-point.dto';
 import { StateDto } from './dto/state.dto';
@@ -108,8 +108,11 @@ export class StatesService {
     await this.contactPoints.delete(actor.stateCode, id);
   }
 
-  /** Only a State's own admins manage its entries; to anyone else the resource does not exist. */
+  /**
+   * Only a State's own admins manage its entries. The directory is read by every State, so a 403 tells
+   * nothing that a read would not (and it is audited); an id that is not of the caller's State is a 404.
+   */
   private assertOwnState(actor: AuthUser, code: string): void {
-    if (actor.stateCode !== code) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
+    if (actor.stateCode !== code) throw new ForbiddenError('OTHER_STATE_DIRECTORY', `Only ${code}'s administrators manage ${code}'s contact points; yours are under /states/${actor.stateCode}/contact-points`);
   }
 }
