@@ -381,6 +381,28 @@ describe('throttling of MFA enrolment, which checks the password', () => {
   });
 });
 
+describe('with a pool of two database connections', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DATABASE_POOL_SIZE: '2' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts wrong passwords sent to MFA enrolment at once, each failure written after its request gave its connection back', async () => {
+    const user = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
+    const tokens = await login(t, user);
+    // Each request holds a connection; a failure written on a second one while it is held would wait for ever.
+    const refused = await Promise.all([1, 2, 3].map((i) => t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: `not the password ${i}` })));
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual([1, 2, 3].map(() => [403, 'PASSWORD_INCORRECT']));
+    const [row] = await ownerQuery<{ failed_logins: number }>(t, 'SELECT failed_logins FROM users WHERE username = $1', [user.username], 'FRA');
+    expect(row.failed_logins).toBe(3);
+  }, 20_000);
+});
+
 describe('behind one reverse proxy (TRUST_PROXY=true)', () => {
   let t: TestApp;
 

@@ -220,17 +220,19 @@ export class AuthService {
   /**
    * A second factor is enrolled only with the account's password, asked again: a stolen access token alone
    * would otherwise enrol the thief's device, and lock the owner out of their next login. A wrong password
-   * counts as a failed login (committed on its own: this request fails) and the lockout applies.
+   * counts as a failed login (committed on its own, once this request has failed and given its connection
+   * back: a second connection held meanwhile would let a few such requests at once take the whole pool and
+   * wait for ever) and the lockout applies.
    */
   async enrollMfa(actor: AuthUser, password: string): Promise<MfaEnrollmentDto> {
     const current = await this.users.findById(actor.stateCode, actor.id);
     if (!current) throw sessionEnded();
     if (this.isLocked(current)) throw new ForbiddenError('ACCOUNT_LOCKED', 'Too many wrong passwords: try again later');
     if (!(await this.passwords.verify(current.passwordHash, password))) {
-      await this.db.separately(actor.stateCode, async () => {
+      this.db.afterRollback(() => this.db.inState(actor.stateCode, async () => {
         const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
         if (user) await this.recordFailure(user, 'auth.mfa_enroll', 'wrong_password');
-      });
+      }));
       throw new ForbiddenError('PASSWORD_INCORRECT', 'The password does not match: a second factor is enrolled with the account\'s password');
     }
     const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
