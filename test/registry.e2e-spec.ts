@@ -1085,5 +1085,34 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
     } finally {
       await purge.end();
     }
+
+    // A purge under way when a trace made from the record is sent: the send waits for it. A purge that went on
+    // found no trace sent (it looked before), so the trace leaves without the record it can no longer point at.
+    const sentLate = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    const lateTrace = await t.http.post('/api/v1/traces').set(bearer(officer)).send(traceRequestBody({ weaponId: sentLate.id, weapon: undefined })).expect(201);
+    await act(officer, lateTrace.body.id, 'submit');
+    const readLate = await t.http.get(`/api/v1/traces/${lateTrace.body.id}`).set(bearer(npc)).expect(200);
+    const late = new Client({ connectionString: t.db.ownerUrl });
+    await late.connect();
+    try {
+      await late.query('BEGIN');
+      await late.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+      await late.query('SELECT id FROM weapons WHERE id = $1 FOR UPDATE', [sentLate.id]);
+      await late.query('DELETE FROM record_events WHERE weapon_id = $1', [sentLate.id]);
+      await late.query('DELETE FROM weapons WHERE id = $1', [sentLate.id]);
+      const sending = t.http.post(`/api/v1/traces/${lateTrace.body.id}/send`).set(bearer(npc)).set('If-Match', readLate.headers.etag).then((response) => response);
+      await untilWaitingForLocks(t, 1);
+      await late.query('COMMIT');
+      expect((await sending).body).toMatchObject({ status: 'sent', weaponId: null });
+    } finally {
+      await late.end();
+    }
+    // Sent first, a purge that comes after finds the trace open.
+    const sentFirst = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    const firstTrace = await t.http.post('/api/v1/traces').set(bearer(officer)).send(traceRequestBody({ weaponId: sentFirst.id, weapon: undefined })).expect(201);
+    await act(officer, firstTrace.body.id, 'submit');
+    await act(npc, firstTrace.body.id, 'send');
+    expect((await t.http.get(`/api/v1/traces/${firstTrace.body.id}`).set(bearer(npc)).expect(200)).body.weaponId).toBe(sentFirst.id);
+    expect((await t.http.delete(`/api/v1/weapons/${sentFirst.id}`).set(bearer(registrar)).expect(409)).body.code).toBe('TRACE_OPEN');
   });
 });

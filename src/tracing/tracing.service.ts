@@ -216,6 +216,9 @@ export class TracingService {
   async send(actor: AuthUser, id: string, version: number): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'send');
     await this.checkRequest(actor, trace);
+    // From now on the record it was made from is evidence in the exchange and cannot be purged (TRACE_OPEN):
+    // locked against a purge under way, which then sees the trace sent, or found gone if the purge came first.
+    const weaponId = trace.weaponId && (await this.weapons.stillHeld(actor, trace.weaponId)) ? trace.weaponId : null;
     const now = this.clock.now();
     // A follow-up leaves with every restriction its parent and the parent's answer carry now (an answer that
     // followed a delayed one may have added some since the follow-up was opened).
@@ -224,7 +227,7 @@ export class TracingService {
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
-    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions }, now);
+    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions, weaponId }, now);
     const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
       component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
     }));
