@@ -636,6 +636,15 @@ describe('marking registry', () => {
       expect(weapon.body.events[1].parties).toEqual([{ role: 'previous_custodian', name: custodian }, { role: 'custodian', name: 'France (national registry)' }]);
     }
     await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(404);
+    // Written after the weapon's latest event, even one written ahead of the clock (as a write a millisecond after
+    // another is): the history is ordered by the time of writing.
+    const ahead = `Armurerie En Avance ${uniqueSerial('')}`;
+    const aheadId = (await registerWeapon(t, registrar, { custodian: ahead })).id;
+    await ownerQuery(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, recorded_by, recorded_at)
+      SELECT state_code, weapon_id, 'marked', occurred_on, '[]', status_after, record_class, retain_until, recorded_by, clock_timestamp() + interval '1 hour' FROM record_events WHERE weapon_id = $1`, [aheadId], 'FRA');
+    await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: ahead, occurredOn: '2026-11-01' }).expect(201);
+    const order = await ownerQuery<{ type: string }>(t, `SELECT type FROM record_events WHERE weapon_id = $1 ORDER BY recorded_at, id`, [aheadId], 'FRA');
+    expect(order.map((e) => e.type)).toEqual(['manufactured', 'marked', 'custody_transferred']);
     // Never before a record's first event.
     const recent = `Armurerie Récente ${uniqueSerial('')}`;
     const late = await registerWeapon(t, registrar, { custodian: recent, occurredOn: '2025-03-01', yearOfManufacture: 2025 });

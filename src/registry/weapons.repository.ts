@@ -180,27 +180,34 @@ export class WeaponsRepository {
   }
 
   /**
-   * ITI 13: every record of a closing company passes to the State in one statement: the new custodian on
-   * each weapon, and a custody_transferred event for each weapon moved. The rows are locked and read as
-   * they are updated, so a weapon registered or changed meanwhile is either moved with its event or left
-   * alone, never one without the other. Returns how many moved.
+   * ITI 13: every record of a closing company passes to the State: the new custodian on each weapon (its row
+   * locked and read as it is updated, so a weapon registered or changed meanwhile is either moved or left
+   * alone), then a custody_transferred event for each weapon moved, in a statement of its own. Its snapshot,
+   * taken once the rows are locked, sees every event written before, and each new event is written at
+   * least a millisecond after the weapon's latest, to the millisecond, as every other write of an event is
+   * (RecordEventsRepository.nextWriteTime): the history is ordered by that time. Returns how many moved.
    */
   async transferCustody(
     stateCode: string, from: string, to: string,
     event: { occurredOn: string; parties: EventParty[]; retainUntil: string; notes: string | null; recordedBy: string },
   ): Promise<number> {
-    const [{ n }]: { n: number }[] = await this.db.manager.query(
+    const moved: { id: string }[] = await this.db.manager.query(
       `WITH moved AS (
          UPDATE weapons SET custodian = $3, updated_at = now()
-          WHERE state_code = $1 AND custodian IS NOT NULL AND custodian_key(custodian) = custodian_key($2) RETURNING state_code, id, status),
-       added AS (
-         INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by)
-         SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8 FROM moved
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM added`,
-      [stateCode, from, to, event.occurredOn, JSON.stringify(event.parties), event.retainUntil, event.notes, event.recordedBy],
+          WHERE state_code = $1 AND custodian IS NOT NULL AND custodian_key(custodian) = custodian_key($2) RETURNING id)
+       SELECT id FROM moved`,
+      [stateCode, from, to],
     );
-    return n;
+    if (moved.length === 0) return 0;
+    await this.db.manager.query(
+      `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by, recorded_at)
+       SELECT w.state_code, w.id, 'custody_transferred', $3, $4::jsonb, w.status, 'other', $5, $6, $7,
+              date_trunc('milliseconds', greatest(clock_timestamp(),
+                (SELECT date_trunc('milliseconds', max(e.recorded_at)) + interval '1 millisecond' FROM record_events e WHERE e.state_code = w.state_code AND e.weapon_id = w.id)))
+         FROM weapons w WHERE w.state_code = $1 AND w.id = ANY($2::uuid[])`,
+      [stateCode, moved.map((m) => m.id), event.occurredOn, JSON.stringify(event.parties), event.retainUntil, event.notes, event.recordedBy],
+    );
+    return moved.length;
   }
 
   /**
