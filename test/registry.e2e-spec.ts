@@ -606,7 +606,9 @@ describe('marking registry', () => {
     it('refuses to delete a record before its retention date, with the date', async () => {
       const weapon = await registerWeapon(t, registrar);
       const response = await t.http.delete(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(409);
-      expect(response.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2049-05-02' } });
+      expect(response.body).toMatchObject({
+        code: 'RETENTION_ACTIVE', details: { retainUntil: '2049-05-02', purgeEnabled: false }, message: expect.stringContaining('purging is also disabled on this node'),
+      });
       await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
     });
 
@@ -1009,7 +1011,7 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
       .send({ type: 'exported', occurredOn: '2010-03-01', counterpartState: 'KEN', licenceRef: 'L-2010-1' })
       .expect(201);
     const refused = await t.http.delete(`/api/v1/weapons/${mixed.id}`).set(bearer(registrar)).expect(409);
-    expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2030-03-01' } });
+    expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2030-03-01', purgeEnabled: true }, message: 'The record must be kept until 2030-03-01 (ITI 12)' });
   });
 
   it('keeps a record while any of its legal holds stands, each released on its own', async () => {

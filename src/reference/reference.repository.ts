@@ -41,7 +41,7 @@ export class ReferenceRepository {
     return conflictOnUnique(
       repository.save(repository.create(addition)),
       'UQ_reference_additions_code',
-      () => new ConflictError('REFERENCE_ADDITION_EXISTS', `This State already added ${addition.kind} ${addition.code}; add aliases to it instead`),
+      () => new ConflictError('REFERENCE_ADDITION_EXISTS', `This State already added ${addition.kind} ${addition.code}: its name and aliases are as they were added`),
     );
   }
 }

@@ -26,8 +26,10 @@ export class EventNotAllowedError extends ConflictError {
 }
 
 export class RetentionActiveError extends ConflictError {
-  constructor(retainUntil: string) {
-    super('RETENTION_ACTIVE', `The record must be kept until ${retainUntil} (ITI 12)`, { retainUntil });
+  /** `purgeEnabled` false: the node purges nothing, even past that date (RETENTION_PURGE_ENABLED), and the message says so. */
+  constructor(retainUntil: string, purgeEnabled: boolean) {
+    const disabled = purgeEnabled ? '' : '; purging is also disabled on this node (RETENTION_PURGE_ENABLED), so it stays after that date too';
+    super('RETENTION_ACTIVE', `The record must be kept until ${retainUntil} (ITI 12)${disabled}`, { retainUntil, purgeEnabled });
   }
 }
 

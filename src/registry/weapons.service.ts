@@ -187,7 +187,7 @@ export class WeaponsService {
     const traceId = await this.weapons.openTraceOf(actor.stateCode, id);
     if (traceId) throw new ConflictError('TRACE_OPEN', `Trace ${traceId}, made from this record and sent, is not closed`, { traceId });
     const retainUntil = await this.events.retainUntil(actor.stateCode, id);
-    if (retainUntil !== null && retainUntil > this.today()) throw new RetentionActiveError(retainUntil);
+    if (retainUntil !== null && retainUntil > this.today()) throw new RetentionActiveError(retainUntil, this.retention.purgeEnabled);
     if (!this.retention.purgeEnabled) throw new ConflictError('PURGE_DISABLED', 'Purging expired records is disabled on this node (RETENTION_PURGE_ENABLED)');
     await this.events.deleteHistory(actor.stateCode, id);
     await this.weapons.delete(actor.stateCode, id);

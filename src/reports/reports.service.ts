@@ -141,7 +141,7 @@ export class ReportsService {
       const excused = MARKING_RULES.find((r) => r.id === id)?.excused;
       return `a record that breaches it is refused${excused ? `, save ${excused}, which is kept and flagged as incomplete` : ''}`;
     };
-    const met = (f: RuleFigure) => (f.applicable === 0 ? 'No weapon in the registry is concerned.' : `${f.met} of the ${f.applicable} weapons concerned (${percent(f.share)}) meet it.`);
+    const met = (f: RuleFigure) => (f.applicable === 0 ? 'No weapon in the registry is concerned.' : f.applicable === 1 ? `The one weapon concerned ${f.met === 1 ? 'meets' : 'does not meet'} it.` : `${f.met} of the ${f.applicable} weapons concerned (${percent(f.share)}) meet it.`);
     const markingSection = (id: string, key: string, heading: string, practice: string, extra: Record<string, number> = {}): NationalReportSection => {
       const f = rule(id);
       return {
