@@ -321,6 +321,15 @@ describe('trace response PDF', () => {
     parsed = await parse(pdf);
   });
 
+  it('names the photos the request carries, and a reference type by its name', async () => {
+    // The fixture's type is free text, printed as written; a code from the registry is printed with its name.
+    expect(flat(parsed.text)).toMatch(/Type\s+Assault rifle/);
+    expect(flat(parsed.text)).not.toContain('attached to the request');
+    const text = flat((await parse(await renderTraceResponsePdf({ ...response(), requestPhotos: 2, weapon: weapon({ type: 'self_loading_pistol', markings: [] }) }))).text);
+    expect(text).toMatch(/Type\s+Self-loading pistol \(self_loading_pistol\)/);
+    expect(text).toMatch(/Photos of markings\s+2 attached to the request, reproduced in the request form \(request\.pdf\)/);
+  });
+
   it('has the outcome, the reason, the chain and the next State', () => {
     // Cells that wrap put their second line after the row's first line: compare with blanks made one.
     const text = flat(parsed.text);

@@ -3,6 +3,7 @@ import type { BallisticsReference, ChainLink, ObservedMarking, ObservedWeapon, O
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { EmbeddedImage, FormDocument, ImageError } from './pdf-layout';
+import weaponTypes from '../reference/data/weapon-types.json';
 
 /**
  * The PDF records of a trace: the request (ITI paras 14-17) and the answer (paras 18-19), kept for
@@ -86,6 +87,8 @@ export interface TraceResponseForm {
   requestedState: FormParty;
   /** As in the request, for reference. */
   weapon: FormWeapon;
+  /** How many photos of markings the request carries (named, not reproduced, in the response). */
+  requestPhotos?: number;
   answer: {
     outcome: string;
     reasonCode: string | null;
@@ -159,6 +162,15 @@ function words(code: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The ITI para 4 types by code (shipped data, node-wide): a type taken from a registry record is its code. */
+const WEAPON_TYPE_NAMES: Record<string, string> = Object.fromEntries(weaponTypes.entries.map((entry) => [entry.code, entry.name]));
+
+/** A weapon type as printed: a reference type by its name and code, free text as written. */
+function weaponTypeText(type: string | null): string {
+  if (type === null || !Object.prototype.hasOwnProperty.call(WEAPON_TYPE_NAMES, type)) return orNot(type);
+  return `${WEAPON_TYPE_NAMES[type]} (${type})`;
+}
+
 function label(labels: Record<string, string>, code: string): string {
   return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : words(code);
 }
@@ -213,12 +225,14 @@ function serialText(weapon: FormWeapon): string {
 }
 
 /**
- * `photosFollow`: the request reproduces the photos after this section, so the references are
- * introduced as such; the response only names them.
+ * `photos`: 'follow' when the request reproduces its photos after this section (the references are then
+ * introduced as such); else how many photos the request carries, which the response names but does not
+ * reproduce.
  */
-function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, photosFollow = false): void {
+function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, photos: 'follow' | number): void {
+  const photosFollow = photos === 'follow';
   form.section(heading);
-  form.field('Type', orNot(weapon.type));
+  form.field('Type', weaponTypeText(weapon.type));
   form.field('Make (manufacturer)', orNot(weapon.make));
   form.field('Model', orNot(weapon.model));
   form.field('Calibre', orNot(weapon.calibre));
@@ -249,6 +263,9 @@ function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, 
     form.list(weapon.photoRefs.map((ref, i) => `Photo reference ${i + 1}: ${ref}`));
   } else {
     form.field(photosFollow ? 'Photo references' : 'Photographs', 'No photo reference.');
+  }
+  if (typeof photos === 'number' && photos > 0) {
+    form.field('Photos of markings', `${photos} attached to the request, reproduced in the request form (request.pdf)`);
   }
 }
 
@@ -392,7 +409,7 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
     for (const item of f.disclosedCaseInformation) form.block(item.label, item.text);
   }
 
-  weaponSection(form, f.weapon, 'Weapon to be traced', true);
+  weaponSection(form, f.weapon, 'Weapon to be traced', 'follow');
   photosSection(form, f.photos);
 
   if (f.ballistics) {
@@ -481,7 +498,7 @@ export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buff
   form.field('Use restrictions of the trace', restrictionLabels(f.useRestrictions));
   form.field('Use restrictions set by the answering State', restrictionLabels(restrictionsAddedBy(a, f.useRestrictions)));
 
-  weaponSection(form, f.weapon, 'Weapon (as in the request)');
+  weaponSection(form, f.weapon, 'Weapon (as in the request)', f.requestPhotos ?? 0);
 
   verificationSection(form, 'response', f.traceId, f.contentSha256);
 

@@ -497,6 +497,7 @@ export class TracingService {
       requestingState: { code: requesting.code, name: requesting.name },
       requestedState: { code: requested.code, name: requested.name },
       weapon: trace.weaponObserved,
+      requestPhotos: (await this.traces.photosOf(actor.stateCode, trace.id)).length,
       answer: trace.answer,
       contentSha256: canonicalSha256({ traceId: trace.exchangeId, answer: trace.answer }),
       generatedAt: this.clock.now().toISOString(),
