@@ -297,6 +297,33 @@ describe('bulk import (CSV)', () => {
     }
   });
 
+  it('lists the State\'s imports newest first, page by page, of one status if asked, to registrars and auditors of that State only', async () => {
+    const landed = (await post(`${HEADER}\n${manufactured(uniqueSerial())}\n`).expect(201)).body;
+    const refused = (await post(`${HEADER}\n${manufactured(uniqueSerial(), { occurred_on: 'yesterday' })}\n`).expect(201)).body;
+    expect([landed.status, refused.status]).toEqual(['completed', 'rejected']);
+    type Listed = { id: string; status: string; createdAt: string; acceptedRows: number; rejectedRows: number };
+    const all = await allPages<Listed>(t, registrar, '/api/v1/weapons/imports', { limit: 1 }, (items) => expect(items.length).toBeLessThanOrEqual(1));
+    const ids = all.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Newest first: the refused import, made last, comes before the one that landed.
+    expect(ids.indexOf(refused.id)).toBeLessThan(ids.indexOf(landed.id));
+    expect(all.map((i) => i.createdAt)).toEqual([...all.map((i) => i.createdAt)].sort().reverse());
+    expect(all.find((i) => i.id === landed.id)).toEqual({
+      id: landed.id, status: 'completed', contentSha256: landed.contentSha256, bytesReceived: landed.bytesReceived, totalRows: 1, acceptedRows: 1, rejectedRows: 0,
+      createdAt: landed.createdAt, finishedAt: landed.finishedAt,
+    });
+    const rejectedOnly = await allPages<Listed>(t, registrar, '/api/v1/weapons/imports', { status: 'rejected' });
+    expect(rejectedOnly.map((i) => i.id)).toContain(refused.id);
+    expect(rejectedOnly.every((i) => i.status === 'rejected')).toBe(true);
+    const auditor = await login(t, await createUser(t, { roles: ['auditor'], mfaExempt: true }));
+    expect((await allPages<Listed>(t, auditor, '/api/v1/weapons/imports')).map((i) => i.id)).toEqual(ids);
+    expect((await allPages<Listed>(t, braRegistrar, '/api/v1/weapons/imports')).map((i) => i.id)).not.toContain(landed.id);
+    const officer = await login(t, await createUser(t, { roles: ['officer'] }));
+    await t.http.get('/api/v1/weapons/imports').set(bearer(officer)).expect(403);
+    const bad = await t.http.get('/api/v1/weapons/imports').query({ status: 'done' }).set(bearer(registrar)).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'status', messages: [expect.stringContaining('status must be one of receiving')] }]);
+  });
+
   it('reports a wrong header, broken CSV and invalid UTF-8 as the file\'s fault', async () => {
     const header = await post(`origin,occurred_on\n${manufactured(uniqueSerial())}`).expect(201);
     expect(header.body.rejections.items).toEqual([expect.objectContaining({ line: 1, code: 'CSV_HEADER_INVALID' })]);

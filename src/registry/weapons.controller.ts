@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { AppError } from '../common/errors/app-error';
 import { PageQueryDto } from '../common/http/pagination';
-import { WeaponImportDto } from './imports/import.dto';
+import { ListImportsQueryDto, WeaponImportDto, WeaponImportPageDto } from './imports/import.dto';
 import { ImportsService } from './imports/imports.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -55,6 +55,13 @@ export class WeaponsController {
   @ApiBody({ description: 'RFC 4180 CSV, UTF-8, with the header of docs/import-format.md', schema: { type: 'string', format: 'binary' } })
   importCsv(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<WeaponImportDto> {
     return this.imports.importCsv({ stateCode: user.stateCode, userId: user.id, limited: true }, csvBody(request));
+  }
+
+  @Get('imports')
+  @ApiOkResponse({ type: WeaponImportPageDto })
+  @Roles(['registrar', 'auditor'])
+  listImports(@CurrentUser() user: AuthUser, @Query() query: ListImportsQueryDto): Promise<WeaponImportPageDto> {
+    return this.imports.list(user.stateCode, query);
   }
 
   @Get('imports/:id')

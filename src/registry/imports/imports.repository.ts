@@ -9,7 +9,7 @@ import { COMPONENTS, EARLIEST_YEAR, ORIGIN_EVENTS } from '../registry.constants'
 import { MARKING_RULES, RuleId } from '../marking-rules';
 import { SERIAL_HAS_CHARACTER } from '../serial';
 import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS, RecordLines } from './import-format';
-import { ImportRejectionEntity, WeaponImportEntity } from './weapon-import.entity';
+import { ImportRejectionEntity, ImportStatus, WeaponImportEntity } from './weapon-import.entity';
 
 export interface ImportContext {
   stateCode: string;
@@ -97,6 +97,13 @@ export class ImportsRepository {
 
   find(stateCode: string, id: string): Promise<WeaponImportEntity | null> {
     return this.db.repository(WeaponImportEntity).findOneBy({ stateCode, id });
+  }
+
+  /** The State's imports, newest first, of one status if given. */
+  list(stateCode: string, status: ImportStatus | null, page: PageQueryDto): Promise<Page<WeaponImportEntity>> {
+    const query = this.db.repository(WeaponImportEntity).createQueryBuilder('i').where('i.state_code = :stateCode', { stateCode });
+    if (status) query.andWhere('i.status = :status', { status });
+    return keysetPage(query, [{ property: 'createdAt', column: 'i.created_at' }, { property: 'id', column: 'i.id' }], page, 'DESC');
   }
 
   /** The import that landed this file's content, if one did. */

@@ -4,13 +4,13 @@ import { Readable, Transform } from 'node:stream';
 import { Clock } from '../../common/clock';
 import { AppError, ConflictError, NotFoundError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../common/errors/database-errors';
-import { PageQueryDto } from '../../common/http/pagination';
+import { mapPage, Page, PageQueryDto } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { DEFAULT_RULE_POLICIES, RuleId } from '../marking-rules';
 import { WeaponsRepository } from '../weapons.repository';
 import { RecordLines, withoutByteOrderMark } from './import-format';
-import { WeaponImportDto } from './import.dto';
+import { ListImportsQueryDto, WeaponImportDto, WeaponImportSummaryDto } from './import.dto';
 import { ImportContext, ImportsRepository } from './imports.repository';
 import { WeaponImportEntity } from './weapon-import.entity';
 
@@ -148,6 +148,11 @@ export class ImportsService {
     return this.describe(done!, FIRST_PAGE);
   }
 
+  /** The State's imports, newest first. */
+  async list(stateCode: string, query: ListImportsQueryDto): Promise<Page<WeaponImportSummaryDto>> {
+    return mapPage(await this.imports.list(stateCode, query.status ?? null, query), WeaponImportSummaryDto.from);
+  }
+
   async get(stateCode: string, id: string, page: PageQueryDto): Promise<WeaponImportDto> {
     const found = await this.imports.find(stateCode, id);
     if (!found) throw new NotFoundError('Import', 'IMPORT_NOT_FOUND');
@@ -155,7 +160,7 @@ export class ImportsService {
   }
 
   private async describe(entity: WeaponImportEntity, page: PageQueryDto, replayed = false): Promise<WeaponImportDto> {
-    return WeaponImportDto.from(entity, await this.imports.rejections(entity.stateCode, entity.id, page), replayed);
+    return WeaponImportDto.fromImport(entity, await this.imports.rejections(entity.stateCode, entity.id, page), replayed);
   }
 
   private async context(importer: Importer, importId: string): Promise<ImportContext> {

@@ -1,10 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ImportStatus = 'receiving' | 'validating' | 'merging' | 'completed' | 'rejected' | 'failed';
+export const IMPORT_STATUSES = ['receiving', 'validating', 'merging', 'completed', 'rejected', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** One CSV import into a State's registry: all rows land, or none do. */
 @Entity({ name: 'weapon_imports' })
 @Index('UQ_weapon_imports_content', ['stateCode', 'contentSha256'], { unique: true, where: "status = 'completed'" })
+@Index('IDX_weapon_imports_state_created', ['stateCode', 'createdAt', 'id'])
 export class WeaponImportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,7 +39,8 @@ export class WeaponImportEntity {
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  /** To the millisecond: the list's cursor carries it. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt: Date;
 
   @Column({ type: 'timestamptz', name: 'finished_at', nullable: true })
