@@ -5,9 +5,20 @@ import { FieldError, ValidationFailedError } from './app-error';
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? (/^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, messages: messagesOf(error, field) }] : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
+}
+
+/**
+ * A field left out breaks every check it has (its type, length, range...), which says nothing useful: it is
+ * "required", unless a check says under what condition it is (its message then names it).
+ */
+function messagesOf(error: ValidationError, field: string): string[] {
+  const messages = Object.values(error.constraints ?? {});
+  if (error.value !== undefined || 'whitelistValidation' in (error.constraints ?? {})) return messages;
+  const conditional = messages.filter((message) => /\brequired\b/.test(message));
+  return conditional.length ? conditional : [`${field} is required`];
 }
 
 export function validationExceptionFactory(errors: ValidationError[]): ValidationFailedError {
