@@ -538,6 +538,13 @@ describe('marking registry', () => {
       expect(await found(marked)).toContain(weapon.id);
       expect(await indexedKeys(weapon.id)).toEqual([foldSerial(marked)]);
 
+      // A year guessed wrong and a date typed wrong, both corrected at once: the year cleared is judged against no date.
+      const guessed = await registerWeapon(t, registrar, { yearOfManufacture: 2019 });
+      const redated = await t.http.post(`/api/v1/weapons/${guessed.id}/events`).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2015-03-01', correctsEventId: (guessed.events as { id: string }[])[0].id, description: { yearOfManufacture: null } }).expect(201);
+      expect(redated.body).toMatchObject({ yearOfManufacture: null });
+      expect(redated.body.events.find((e: { type: string }) => e.type === 'corrected')).toMatchObject({ occurredOn: '2015-03-01', description: { yearOfManufacture: { from: 2019, to: null } } });
+
       // A manufacturer unknown to the reference data, cleared: no longer flagged as unknown; the country stays.
       const odd = await registerWeapon(t, registrar, { manufacturer: 'Atelier Inconnu' });
       expect(odd.unknownReferences).toEqual(['manufacturer']);

@@ -390,7 +390,9 @@ export class WeaponsService {
       // Written after every other event of the weapon (under its lock), so that the last correction stands here and in SQL alike.
       event.recordedAt = await this.events.nextWriteTime(actor.stateCode, id);
       historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
-      assertInOrder(history, historyAfter, change.corrects?.id ?? '', weapon.yearOfManufacture, corrected?.described.yearOfManufacture ?? weapon.yearOfManufacture, corrected?.changes.yearOfManufacture !== undefined);
+      // A year cleared (null) is no year: only one given is judged against the dates.
+      const yearAfter = corrected && corrected.described.yearOfManufacture !== undefined ? corrected.described.yearOfManufacture : weapon.yearOfManufacture;
+      assertInOrder(history, historyAfter, change.corrects?.id ?? '', weapon.yearOfManufacture, yearAfter, corrected?.changes.yearOfManufacture !== undefined);
       // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
       if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
         const replayed = standingStatus(historyAfter);
