@@ -325,9 +325,13 @@ describe('trace response PDF', () => {
     // The fixture's type is free text, printed as written; a code from the registry is printed with its name.
     expect(flat(parsed.text)).toMatch(/Type\s+Assault rifle/);
     expect(flat(parsed.text)).not.toContain('attached to the request');
-    const text = flat((await parse(await renderTraceResponsePdf({ ...response(), requestPhotos: 2, weapon: weapon({ type: 'self_loading_pistol', markings: [] }) }))).text);
+    const text = flat((await parse(await renderTraceResponsePdf({ ...response(), requestPhotos: 2, weapon: weapon({ type: 'self_loading_pistol', markings: [], photoRefs: [] }) }))).text);
     expect(text).toMatch(/Type\s+Self-loading pistol \(self_loading_pistol\)/);
-    expect(text).toMatch(/Photos of markings\s+2 attached to the request, reproduced in the request form \(request\.pdf\)/);
+    expect(text).toMatch(/Photographs\s+No photo reference; 2 photos of markings attached to the request, reproduced in the request form \(request\.pdf\)/);
+    expect(text).not.toContain('No photo reference.');
+    const referenced = flat((await parse(await renderTraceResponsePdf({ ...response(), requestPhotos: 1, weapon: weapon({ photoRefs: ['CASE-7/IMG-2'], markings: [] }) }))).text);
+    expect(referenced).toContain('Photo reference 1: CASE-7/IMG-2');
+    expect(referenced).toMatch(/Photos of markings\s+1 attached to the request, reproduced in the request form \(request\.pdf\)/);
   });
 
   it('has the outcome, the reason, the chain and the next State', () => {

@@ -261,10 +261,12 @@ function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, 
         : 'Photographs (not reproduced here: each photo reference names one image)',
     );
     form.list(weapon.photoRefs.map((ref, i) => `Photo reference ${i + 1}: ${ref}`));
+  } else if (typeof photos === 'number' && photos > 0) {
+    form.field('Photographs', `No photo reference; ${photos} photo${photos === 1 ? '' : 's'} of markings attached to the request, reproduced in the request form (request.pdf)`);
   } else {
     form.field(photosFollow ? 'Photo references' : 'Photographs', 'No photo reference.');
   }
-  if (typeof photos === 'number' && photos > 0) {
+  if (typeof photos === 'number' && photos > 0 && weapon.photoRefs.length) {
     form.field('Photos of markings', `${photos} attached to the request, reproduced in the request form (request.pdf)`);
   }
 }
