@@ -324,6 +324,20 @@ describe('bulk import (CSV)', () => {
     expect(bad.body.details).toEqual([{ field: 'status', messages: [expect.stringContaining('status must be one of receiving')] }]);
   });
 
+  it('trims every field as the API does (all the white space that trim() removes, not spaces only)', async () => {
+    const serial = uniqueSerial('TRM');
+    // A spreadsheet's byte order mark or line separator around a serial does not hide it from an exact search.
+    const landed = await post(`${HEADER}\n${manufactured(`\ufeff${serial}\u2028`, { model: 'G17\u00a0' })}\n`).expect(201);
+    expect(landed.body.status).toBe('completed');
+    const items = await found(serial);
+    expect(items).toHaveLength(1);
+    expect(items[0].weapon).toMatchObject({ serial, model: 'G17' });
+    // A marking of a no-break space alone is no marking: ITI 8(a), which this State refuses.
+    const blank = await post(`${HEADER}\n${manufactured(uniqueSerial('TRM'), { marking_text: '\u00a0\t' })}\n`).expect(201);
+    expect(blank.body.status).toBe('rejected');
+    expect(blank.body.rejections.items.map((r: { code: string }) => r.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+  });
+
   it('reports a wrong header, broken CSV and invalid UTF-8 as the file\'s fault', async () => {
     const header = await post(`origin,occurred_on\n${manufactured(uniqueSerial())}`).expect(201);
     expect(header.body.rejections.items).toEqual([expect.objectContaining({ line: 1, code: 'CSV_HEADER_INVALID' })]);

@@ -21,7 +21,14 @@ export interface ImportContext {
   retentionYears: { manufacture: number; other: number };
 }
 
-const text = (column: string) => `nullif(btrim(s.${column}), '')`;
+/**
+ * What String.prototype.trim() removes (the API trims every text field so): the white space and line
+ * terminators of ECMAScript, as a PostgreSQL escape string. btrim() alone removes only spaces, and a field
+ * of a tab or a no-break space would then count as given, and a serial keep a U+FEFF that hides it.
+ */
+const TRIMMED = `E' \\t\\n\\r\\f\\u000b\\u00a0\\u1680\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff'`;
+/** A staging column trimmed as the API trims it (TRIMMED), null when nothing is left. */
+const text = (column: string, table = 's.') => `nullif(btrim(${table}${column}, ${TRIMMED}), '')`;
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
@@ -143,7 +150,7 @@ export class ImportsRepository {
 
   /** Whether a row of the file names a custodian (ITI 13). */
   async namesCustodian(): Promise<boolean> {
-    const [{ names }]: { names: boolean }[] = await this.db.manager.query(`SELECT EXISTS (SELECT 1 FROM import_staging WHERE nullif(btrim(custodian), '') IS NOT NULL) AS names`);
+    const [{ names }]: { names: boolean }[] = await this.db.manager.query(`SELECT EXISTS (SELECT 1 FROM import_staging WHERE ${text('custodian', '')} IS NOT NULL) AS names`);
     return names;
   }
 
@@ -181,13 +188,13 @@ export class ImportsRepository {
     await this.db.manager.query(`CREATE TEMP TABLE import_rows ON COMMIT DROP AS
       WITH ${lookup('type', 'type')}, ${lookup('manufacturer', 'manufacturer')}, ${lookup('calibre', 'calibre')}
       SELECT ${line} AS line, time_ordered_uuid(statement_timestamp(), s.line + 1) AS weapon_id, ${columns},
-             serial_normalise(nullif(btrim(s.serial), '')) AS serial_normalised,
-             coalesce(lower(btrim(s.craft_or_3d_printed)) IN ('true', 'yes', '1'), false) AS craft,
-             nullif(btrim(s.craft_or_3d_printed), '') AS craft_text,
+             serial_normalise(${text('serial')}) AS serial_normalised,
+             coalesce(lower(${text('craft_or_3d_printed')}) IN ('true', 'yes', '1'), false) AS craft,
+             ${text('craft_or_3d_printed')} AS craft_text,
              t.code AS type_code, t.category, m.code AS manufacturer_code, m.country AS manufacturer_country, c.code AS calibre_code,
-             CASE nullif(btrim(s.origin), '')
+             CASE ${text('origin')}
                WHEN 'acquired_by_government' THEN 'government_stock' WHEN 'seized' THEN 'seized' WHEN 'found' THEN 'found'
-               ELSE coalesce(nullif(btrim(s.status), ''), 'civilian_held') END AS status_after
+               ELSE coalesce(${text('status')}, 'civilian_held') END AS status_after
         FROM import_staging s
         LEFT JOIN type_map t ON t.raw = s.type
         LEFT JOIN manufacturer_map m ON m.raw = s.manufacturer
