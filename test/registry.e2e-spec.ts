@@ -679,6 +679,10 @@ describe('marking registry', () => {
     // Never the national registry itself, whose records are already the State's.
     const itself = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: 'france (National Registry)', occurredOn: '2026-11-01' }).expect(400);
     expect(itself.body.details[0].field).toBe('fromCustodian');
+    // Written in capitals, as a Turkish keyboard writes them: the same custodian, as the registry compares names.
+    const turRegistrar = await login(t, await createUser(t, { stateCode: 'TUR', roles: ['registrar'] }));
+    const capitals = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(turRegistrar)).send({ fromCustodian: 'TÜRKİYE (NATIONAL REGISTRY)', occurredOn: '2026-11-01' }).expect(400);
+    expect(capitals.body.details).toEqual([{ field: 'fromCustodian', messages: [expect.stringContaining('are already the State\'s')] }]);
   });
 
   it('names a closed company as custodian of no record afterwards: registration, event and import refused (ITI 13)', async () => {

@@ -179,6 +179,12 @@ export class WeaponsRepository {
     return row;
   }
 
+  /** Whether two names are the same custodian, as the registry compares them (custodian_key: case and surrounding space ignored). */
+  async sameCustodian(a: string, b: string): Promise<boolean> {
+    const [{ same }]: { same: boolean }[] = await this.db.manager.query('SELECT custodian_key($1) = custodian_key($2) AS same', [a, b]);
+    return same;
+  }
+
   /**
    * ITI 13: every record of a closing company passes to the State: the new custodian on each weapon (its row
    * locked and read as it is updated, so a weapon registered or changed meanwhile is either moved or left

@@ -235,7 +235,8 @@ export class WeaponsService {
     this.assertEventDate(input.occurredOn);
     const state = await this.states.get(actor.stateCode);
     const custodian = `${state.name} (national registry)`;
-    if (input.fromCustodian.toLowerCase() === custodian.toLowerCase()) throw fieldError('fromCustodian', `the records of ${custodian} are already the State's`);
+    // Compared as every custodian is (custodian_key, in the database): "TÜRKİYE" is "Türkiye" there, not in JavaScript.
+    if (await this.weapons.sameCustodian(input.fromCustodian, custodian)) throw fieldError('fromCustodian', `the records of ${custodian} are already the State's`);
     // Alone: no record naming the company is written meanwhile; once it is closed, none can be.
     if (!(await this.weapons.lockCustody(actor.stateCode, 'exclusive', CUSTODY_WAIT_MS))) {
       throw new ConflictError('CUSTODY_BUSY', 'Records naming a custodian are being written (an import, most likely): try the transfer again when it has finished');
