@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { manufacturedWeapon } from './support/weapons';
 import { bearer, createTestApp, createUser, login, TestApp, Tokens } from './support/test-app';
 
 interface Operation {
@@ -94,6 +95,15 @@ describe('bad bodies on every route', () => {
     expect(plain.body.details).toEqual(expect.arrayContaining([{ field: 'priority', messages: [expect.any(String)] }]));
     const keyed = await t.http.post('/api/v1/traces').set(bearer(admin)).set('idempotency-key', 'infinite-1').set('content-type', 'application/json').send(body).expect(400);
     expect(keyed.body.details).toEqual([{ field: 'priority', messages: ['priority must be a finite number'] }]);
+  });
+
+  it('counts text lengths as the database does: a variation selector is a character of its own (400, not an overflow)', async () => {
+    // 101 × (A + U+FE0F): 101 characters to class-validator's MaxLength, 202 to PostgreSQL's varchar(200).
+    const manufacturer = 'A\ufe0f'.repeat(101);
+    const refused = await t.http.post('/api/v1/weapons').set(bearer(admin)).send(manufacturedWeapon({ manufacturer })).expect(400);
+    expect(refused.body.details).toEqual([{ field: 'manufacturer', messages: ['manufacturer must be shorter than or equal to 200 characters'] }]);
+    // Astral characters count one each, as in the database: 200 of them fit.
+    await t.http.post('/api/v1/weapons').set(bearer(admin)).send(manufacturedWeapon({ manufacturer: '𠀋'.repeat(200) })).expect(201);
   });
 
   it('refuses objects with more fields and lists with more items than any request holds, before validating them, and names 50 fields at most', async () => {

@@ -88,5 +88,5 @@ export function parseSerialQuery(input: string): SerialQuery {
 
 /** Known characters in a pattern: the trigram index needs some to narrow the search. */
 export function knownCharacters(query: SerialQuery): number {
-  return query.normalised.replace(/[?*]/g, '').length;
+  return [...query.normalised.replace(/[?*]/g, '')].length;
 }

@@ -723,7 +723,8 @@ function assertSerialsFit(serial: string | null | undefined, markings: MarkingIn
     if (typeof value !== 'string') return null;
     const normalised = normaliseSerial(value);
     if (!holdsSerialCharacter(normalised)) return 'serial holds no letter or digit: leave it out (with serialObliterated if it cannot be read)';
-    return normalised.length > 64 ? 'serial is longer than 64 characters once normalised' : null;
+    // Characters as the database counts them (code points), as the import does.
+    return [...normalised].length > 64 ? 'serial is longer than 64 characters once normalised' : null;
   };
   const checks: [string, string | null | undefined][] = [[serialField, serial], ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].serial`, m.serial])];
   const errors = checks.flatMap(([field, value]) => {

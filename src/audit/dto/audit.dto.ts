@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { lower } from '../../common/http/transforms';
 import { canonicalId } from '../../common/uuid';
 import { IsInstant } from '../../common/http/instant';
@@ -9,16 +10,16 @@ import { PageQueryDto } from '../../common/http/pagination';
 import { AuditEventEntity } from '../entities/audit-event.entity';
 
 export class ListAuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'POST /traces/:id/send' }) @Optional() @IsString() @MaxLength(120)
+  @ApiPropertyOptional({ example: 'POST /traces/:id/send' }) @Optional() @IsString() @MaxChars(120)
   action?: string;
 
   @ApiPropertyOptional() @Optional() @Transform(lower) @IsUUID('all', { message: 'actorId must be a UUID' })
   actorId?: string;
 
-  @ApiPropertyOptional({ example: 'traces' }) @Optional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({ example: 'traces' }) @Optional() @IsString() @MaxChars(40)
   targetType?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(100) @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? canonicalId(value) : value))
+  @ApiPropertyOptional() @Optional() @IsString() @MaxChars(100) @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? canonicalId(value) : value))
   targetId?: string;
 
   @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsJWT, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsJWT, IsNotEmpty, IsString, Matches } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { ROLES, Role } from '../../common/auth/auth-user';
 
 export class LoginDto {
-  @ApiProperty({ example: 'fra.officer' }) @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiProperty({ example: 'fra.officer' }) @IsString() @IsNotEmpty() @MaxChars(64)
   username: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @IsNotEmpty() @MaxLength(256)
+  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @IsNotEmpty() @MaxChars(256)
   password: string;
 }
 
@@ -27,7 +28,7 @@ export class MfaCodeDto {
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxChars(200)
   refreshToken: string;
 }
 

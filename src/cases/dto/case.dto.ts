@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, ValidateNested, IsObject } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { lower, trim, upper } from '../../common/http/transforms';
 import { CLASSIFICATIONS } from '../../tracing/tracing.constants';
 
 export class IdentityDocumentDto {
-  @ApiProperty({ example: 'passport' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(60)
+  @ApiProperty({ example: 'passport' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(60)
   type: string;
 
-  @ApiProperty({ example: '12AB34567' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(60)
+  @ApiProperty({ example: '12AB34567' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(60)
   number: string;
 
   @ApiPropertyOptional({ example: 'FRA' }) @Optional() @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'issuingState must be an ISO 3166 alpha-3 code' })
@@ -18,13 +19,13 @@ export class IdentityDocumentDto {
 }
 
 export class CasePersonDto {
-  @ApiProperty({ example: 'Jean Dupont' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Jean Dupont' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   name: string;
 
   @ApiPropertyOptional({ example: '1980-04-12' }) @Optional() @IsCalendarDate('dateOfBirth')
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ example: 'suspect' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(60)
+  @ApiPropertyOptional({ example: 'suspect' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(60)
   role?: string;
 
   @ApiPropertyOptional({ type: [IdentityDocumentDto] }) @Optional() @IsArray() @ArrayMaxSize(10)
@@ -33,23 +34,23 @@ export class CasePersonDto {
 }
 
 export class CreateCaseDto {
-  @ApiProperty({ example: 'PJ-2026-00412', description: 'The investigation\'s own reference' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @ApiProperty({ example: 'PJ-2026-00412', description: 'The investigation\'s own reference' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(100)
   reference: string;
 
-  @ApiProperty({ example: 'Armed robbery' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty({ example: 'Armed robbery' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(300)
   offence: string;
 
-  @ApiProperty({ example: 'Pistol seized at the arrest of the suspect…' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(20000)
+  @ApiProperty({ example: 'Pistol seized at the arrest of the suspect…' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(20000)
   narrative: string;
 
   @ApiProperty({ type: [CasePersonDto] }) @IsArray() @ArrayMaxSize(50)
   @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CasePersonDto)
   persons: CasePersonDto[];
 
-  @ApiProperty({ example: 'Marseille, quai du Port' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty({ example: 'Marseille, quai du Port' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(300)
   placeOfRecovery: string;
 
-  @ApiProperty({ example: 'Police judiciaire, Marseille' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Police judiciaire, Marseille' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   investigatingAgency: string;
 
   @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'confidential' })

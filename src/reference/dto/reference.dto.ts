@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { trim, upper } from '../../common/http/transforms';
@@ -23,7 +24,7 @@ const Matchable = (options?: ValidationOptions) =>
 
 export class ReferenceQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Free text matched against names and aliases (case, spaces and punctuation ignored)' })
-  @Optional() @IsString() @MaxLength(200)
+  @Optional() @IsString() @MaxChars(200)
   q?: string;
 }
 
@@ -74,11 +75,11 @@ export class AddReferenceDto {
   code: string;
 
   @ApiProperty({ example: 'Acme Arms Ltd', description: 'Matched by its letters and digits, Cyrillic and Greek spelled in Latin (case, accents and punctuation aside)' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) @Matchable()
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200) @Matchable()
   name: string;
 
   @ApiProperty({ type: [String], example: ['Acme', 'AAL'], description: 'Each matched by its letters and digits, Cyrillic and Greek spelled in Latin: give a name in another script in one of these' })
-  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true }) @Matchable({ each: true })
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxChars(200, { each: true }) @Matchable({ each: true })
   aliases: string[];
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested, IsObject } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, ValidateNested, IsObject } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { lower, trim } from '../../common/http/transforms';
 import { ClosedCustodianEntity } from '../entities/closed-custodian.entity';
 import { MarkingInputDto } from './weapon.dto';
@@ -40,6 +41,6 @@ export class ClosedCustodianPageDto {
 
 export class ClosedCustodianQueryDto {
   @ApiProperty({ example: 'Acme Arms Ltd', description: 'The company, as closed (case and surrounding white space aside)' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   name: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, Min } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { Optional } from '../../common/http/optional';
 import { EARLIEST_YEAR, WEAPON_STATUSES } from '../registry.constants';
 import type { WeaponStatus } from '../registry.constants';
@@ -11,14 +12,14 @@ import { trim, upper } from '../../common/http/transforms';
 /** The filters of a search (POST /weapons/search) and of the list (GET /weapons). */
 export class WeaponFiltersDto {
   @ApiPropertyOptional({ example: 'Fabrique Nationale', description: 'Matched through the reference aliases and former names' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   manufacturer?: string;
 
-  @ApiPropertyOptional({ example: 'FNC' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ example: 'FNC' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   model?: string;
 
   @ApiPropertyOptional({ example: '.223 Rem', description: 'Matched through the reference aliases' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   calibre?: string;
 
   @ApiPropertyOptional({ example: 'BEL', description: 'Country of manufacture' })
@@ -37,7 +38,7 @@ export class SearchWeaponsDto extends WeaponFiltersDto {
     example: '1A2?45*',
     description: 'Serial as read. `?` = one unreadable character, `*` = any run of them. Spaces, dashes (typographic ones too), dots and slashes are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
   })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   serial?: string;
 
   @ApiPropertyOptional({ enum: WEAPON_STATUSES, isArray: true })

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -31,31 +32,31 @@ export class MarkingInputDto {
   component: Component;
 
   @ApiProperty({ example: 'FN HERSTAL BELGIUM 1A23456', description: 'The marking as read' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(500)
   text: string;
 
-  @ApiPropertyOptional({ example: 'FN Herstal' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'FN Herstal' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   manufacturer?: string;
 
   @ApiPropertyOptional({ example: 'BEL', description: 'ISO 3166 alpha-3: country of manufacture, of import, or the transferring State' })
   @Optional() @Transform(upper) @Matches(STATE, { message: 'country must be an ISO 3166 alpha-3 code' })
   country?: string;
 
-  @ApiPropertyOptional({ example: '1A23456' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiPropertyOptional({ example: '1A23456' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   serial?: string;
 
   @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @NotAfterThisYear('year')
   year?: number;
 
   @ApiPropertyOptional({ description: 'Alternative unique marking of ITI 8(a): the symbols' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   symbolCode?: string;
 
-  @ApiPropertyOptional({ example: 'stamped' }) @Optional() @Transform(trim) @IsString() @MaxLength(32)
+  @ApiPropertyOptional({ example: 'stamped' }) @Optional() @Transform(trim) @IsString() @MaxChars(32)
   method?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'References of photos of the marking' })
-  @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(500, { each: true })
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxChars(500, { each: true })
   photoRefs?: string[];
 }
 
@@ -65,10 +66,10 @@ export class PartyDto {
     description: 'Free text. The recipient of a transfer is read by its role (end user, then new holder, acquirer, buyer..., then importer, consignee, then owner, holder), '
       + 'else it is the last party not named as the one handing over (seller, exporter, transferor...): docs/tracing.md',
   })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   role: string;
 
-  @ApiProperty({ example: 'FN Herstal SA' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'FN Herstal SA' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   name: string;
 
   @ApiPropertyOptional({ example: 'BEL' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'country must be an ISO 3166 alpha-3 code' })
@@ -84,17 +85,17 @@ export class EventDetailsDto {
   @ApiPropertyOptional({ type: [PartyDto] }) @Optional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PartyDto)
   parties?: PartyDto[];
 
-  @ApiPropertyOptional({ example: 'BE-EXP-2026-0042' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ example: 'BE-EXP-2026-0042' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   licenceRef?: string;
 
-  @ApiPropertyOptional({ description: 'End-user certificate or other authorisation' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ description: 'End-user certificate or other authorisation' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   authorisationRef?: string;
 
   @ApiPropertyOptional({ example: 'BEL', description: 'Destination of an export, origin of an import' })
   @Optional() @Transform(upper) @Matches(STATE, { message: 'counterpartState must be an ISO 3166 alpha-3 code' })
   counterpartState?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxChars(2000)
   notes?: string;
 }
 
@@ -104,21 +105,21 @@ export class RegisterWeaponDto extends EventDetailsDto {
   origin: OriginEvent;
 
   @ApiProperty({ example: 'assault_rifle', description: 'Code, name or alias from GET /reference/weapon-types (ITI para 4)' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   type: string;
 
   @ApiPropertyOptional({ example: 'FN', description: 'Matched to the reference manufacturers through their aliases; kept as given when unknown' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   manufacturer?: string;
 
-  @ApiPropertyOptional({ example: 'FNC' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ example: 'FNC' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   model?: string;
 
-  @ApiPropertyOptional({ example: '5.56 NATO' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ example: '5.56 NATO' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   calibre?: string;
 
   @ApiPropertyOptional({ example: '1A23456', description: 'Serial on the frame or receiver, as marked (may be partial)' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   serial?: string;
 
   @ApiPropertyOptional({ example: 'BEL' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
@@ -131,11 +132,11 @@ export class RegisterWeaponDto extends EventDetailsDto {
   @Optional() @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'status must be in_service, government_stock or civilian_held' })
   status?: WeaponStatus;
 
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxChars(200)
   holder?: string;
 
   @ApiPropertyOptional({ description: 'Whose records these are (manufacturer or dealer); ITI 13' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   custodian?: string;
 
   @ApiPropertyOptional() @Optional() @IsBoolean()
@@ -221,7 +222,7 @@ export class RecordEventDto extends EventDetailsDto {
   withdrawsMarkings?: string[];
 
   @ApiPropertyOptional({ description: 'For custody_transferred: the new custodian of the records' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   custodian?: string;
 
   @ApiPropertyOptional({ type: [MarkingInputDto], description: 'Markings applied with the event (import, transfer, seizure...)' })
@@ -240,7 +241,7 @@ export class ListWeaponsQueryDto extends IntersectionType(PageQueryDto, WeaponFi
 }
 
 export class LegalHoldDto {
-  @ApiProperty({ example: 'Court order 2026/118' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  @ApiProperty({ example: 'Court order 2026/118' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(500)
   reason: string;
 }
 
@@ -254,7 +255,7 @@ export class LegalHoldParamsDto {
 
 export class CustodyTransferDto {
   @ApiProperty({ example: 'Acme Arms Ltd', description: 'The closing manufacturer or dealer, as recorded in custodian' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   fromCustodian: string;
 
   @ApiProperty({ example: '2026-11-01' })
@@ -262,7 +263,7 @@ export class CustodyTransferDto {
   occurredOn: string;
 
   @ApiPropertyOptional({ example: 'Company dissolved; records handed to the national firearms authority' })
-  @Optional() @IsString() @MaxLength(2000)
+  @Optional() @IsString() @MaxChars(2000)
   notes?: string;
 }
 

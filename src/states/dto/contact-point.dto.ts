@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength,
+  ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches,
 } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { StateCodeParamDto } from './state.dto';
@@ -11,16 +12,16 @@ import { lower, trim } from '../../common/http/transforms';
 
 export class CreateContactPointDto {
   @ApiProperty({ example: 'Bureau des armes' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   name: string;
 
   @ApiProperty({ example: 'Office central de lutte contre le crime organisé' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   agency: string;
 
   @ApiProperty({ example: 'npc@interieur.gouv.fr' })
   // Lower-cased before the checks, as stored: a lower case can be longer (İ is two characters).
-  @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxChars(254)
   email: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+33 1 49 27 49 27' })
@@ -38,13 +39,13 @@ export class CreateContactPointDto {
 }
 
 export class UpdateContactPointDto {
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   name?: string;
 
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   agency?: string;
 
-  @ApiPropertyOptional() @Optional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @ApiPropertyOptional() @Optional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxChars(254)
   email?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })

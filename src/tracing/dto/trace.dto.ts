@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  ValidateNested, IsObject } from 'class-validator';
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested, IsObject,
+} from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -20,24 +21,24 @@ export class ObservedMarkingDto {
   @ApiProperty({ enum: COMPONENTS }) @IsIn(COMPONENTS, oneOf('component', COMPONENTS))
   component: string;
 
-  @ApiProperty({ example: 'GLOCK AUSTRIA BXR123' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  @ApiProperty({ example: 'GLOCK AUSTRIA BXR123' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(500)
   text: string;
 }
 
 export class ObservedWeaponDto {
-  @ApiPropertyOptional({ example: 'self-loading pistol' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ example: 'self-loading pistol' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   type?: string;
 
-  @ApiPropertyOptional({ example: '9mm Luger' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ example: '9mm Luger' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   calibre?: string;
 
-  @ApiPropertyOptional({ example: 'Glock' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Glock' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   make?: string;
 
-  @ApiPropertyOptional({ example: '17' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiPropertyOptional({ example: '17' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   model?: string;
 
-  @ApiPropertyOptional({ example: 'BXR123' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiPropertyOptional({ example: 'BXR123' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   serial?: string;
 
   @ApiPropertyOptional({ default: false, description: 'The serial is obliterated; give what could be read in serialReadable' })
@@ -45,7 +46,7 @@ export class ObservedWeaponDto {
   serialObliterated?: boolean;
 
   @ApiPropertyOptional({ example: 'BX?12*', description: '`?` one unreadable character, `*` an unreadable run' })
-  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   serialReadable?: string;
 
   @ApiPropertyOptional({ example: 'AUT' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
@@ -60,7 +61,7 @@ export class ObservedWeaponDto {
   markings: ObservedMarkingDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'References of photos of each marking' })
-  @Optional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(500, { each: true })
+  @Optional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxChars(500, { each: true })
   photoRefs?: string[];
 }
 
@@ -68,10 +69,10 @@ export class RecoveryDto {
   @ApiProperty({ example: '2026-10-02' }) @IsCalendarDate('date')
   date: string;
 
-  @ApiProperty({ example: 'Marseille, port of La Joliette' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty({ example: 'Marseille, port of La Joliette' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(300)
   place: string;
 
-  @ApiProperty({ example: 'Seized during a search of a vehicle' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Seized during a search of a vehicle' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(4000)
   context: string;
 }
 
@@ -80,11 +81,11 @@ export class OnBehalfOfDto {
   @IsIn(['un_mission', 'regional_organisation'], oneOf('kind', ['un_mission', 'regional_organisation']))
   kind: 'un_mission' | 'regional_organisation';
 
-  @ApiProperty({ example: 'MINUSCA' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'MINUSCA' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   organisation: string;
 
   @ApiProperty({ example: 'CAF/MJ/2026-114', description: "The host State's consent to this request" })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   consentReference: string;
 
   @ApiProperty({ example: '2026-10-05' }) @IsCalendarDate('consentGivenOn')
@@ -92,10 +93,10 @@ export class OnBehalfOfDto {
 }
 
 export class BallisticsDto {
-  @ApiProperty({ example: 'IBIN' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiProperty({ example: 'IBIN' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   database: string;
 
-  @ApiProperty({ example: 'FR-2026-000731' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiProperty({ example: 'FR-2026-000731' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   recordNumber: string;
 
   @ApiProperty({ description: 'Whether the ballistic data itself may be exchanged' }) @IsBoolean()
@@ -111,7 +112,7 @@ export class CreateTraceDto {
   @Optional() @Transform(lower) @IsUUID('all', { message: 'weaponId must be a UUID' })
   weaponId?: string;
 
-  @ApiProperty({ example: 'Police judiciaire, Marseille' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Police judiciaire, Marseille' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   requestingAuthority: string;
 
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS, oneOf('channel', CHANNELS))
@@ -120,7 +121,7 @@ export class CreateTraceDto {
   @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES, oneOf('priority', PRIORITIES))
   priority: string;
 
-  @ApiPropertyOptional({ description: 'Required when priority is urgent' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiPropertyOptional({ description: 'Required when priority is urgent' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(2000)
   urgentJustification?: string;
 
   @ApiProperty({ enum: ILLICIT_BASES, isArray: true, description: 'ITI para 6: at least one' })
@@ -128,13 +129,13 @@ export class CreateTraceDto {
   @IsIn(ILLICIT_BASES, { each: true, ...oneOf('illicitBasis', ILLICIT_BASES) })
   illicitBasis: string[];
 
-  @ApiProperty({ example: 'Code pénal, art. 222-52; seizure order 2026/118' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Code pénal, art. 222-52; seizure order 2026/118' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(4000)
   legalJustification: string;
 
   @ApiProperty({ type: RecoveryDto }) @IsObject() @ValidateNested() @Type(() => RecoveryDto)
   recovery: RecoveryDto;
 
-  @ApiProperty({ example: 'Criminal investigation into arms trafficking' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiProperty({ example: 'Criminal investigation into arms trafficking' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(2000)
   intendedUse: string;
 
   @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'restricted' }) @Optional() @IsIn(CLASSIFICATIONS, oneOf('classification', CLASSIFICATIONS))
@@ -171,7 +172,7 @@ export class PhotoQueryDto {
   @ApiPropertyOptional({ enum: COMPONENTS }) @Optional() @IsIn(COMPONENTS, oneOf('component', COMPONENTS))
   component?: string;
 
-  @ApiPropertyOptional({ example: 'Serial on the left side of the receiver' }) @Optional() @Transform(trim) @IsString() @MaxLength(300)
+  @ApiPropertyOptional({ example: 'Serial on the left side of the receiver' }) @Optional() @Transform(trim) @IsString() @MaxChars(300)
   caption?: string;
 }
 
@@ -185,7 +186,7 @@ export class PhotoParamDto {
 
 /** Every field may be left out; null is refused, except where it clears an optional part. */
 export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weaponId', 'urgentJustification', 'onBehalfOf', 'ballistics'] as const), { skipNullProperties: false }) {
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(2000)
   urgentJustification?: string | null;
 
   @ApiPropertyOptional({ type: OnBehalfOfDto, nullable: true, description: 'null clears it' }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OnBehalfOfDto)
@@ -196,12 +197,12 @@ export class UpdateTraceDto extends PartialType(OmitType(CreateTraceDto, ['weapo
 }
 
 export class ReasonDto {
-  @ApiProperty({ example: 'The legal justification does not name the seizure order' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'The legal justification does not name the seizure order' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(4000)
   text: string;
 }
 
 export class ChainLinkDto {
-  @ApiProperty({ example: 'exported' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(40)
+  @ApiProperty({ example: 'exported' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(40)
   event: string;
 
   @ApiPropertyOptional({ example: '2019-03-01' }) @Optional() @IsCalendarDate('date')
@@ -213,10 +214,10 @@ export class ChainLinkDto {
   @ApiPropertyOptional({ example: 'FRA' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'counterpartState must be an ISO 3166 alpha-3 code' })
   counterpartState?: string;
 
-  @ApiPropertyOptional({ example: 'EXP-2019-0042' }) @Optional() @Transform(trim) @IsString() @MaxLength(120)
+  @ApiPropertyOptional({ example: 'EXP-2019-0042' }) @Optional() @Transform(trim) @IsString() @MaxChars(120)
   licenceRef?: string;
 
-  @ApiPropertyOptional({ example: 'Armes de France SARL' }) @Optional() @Transform(trim) @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Armes de France SARL' }) @Optional() @Transform(trim) @IsString() @MaxChars(200)
   party?: string;
 }
 
@@ -228,7 +229,7 @@ export class AnswerTraceDto {
   @Optional() @IsIn(REASON_CODES, oneOf('reasonCode', REASON_CODES))
   reasonCode?: string;
 
-  @ApiPropertyOptional({ description: 'Required unless the outcome is full' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiPropertyOptional({ description: 'Required unless the outcome is full' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(4000)
   reasonText?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Required when the outcome is delayed' })
@@ -245,7 +246,7 @@ export class AnswerTraceDto {
   @ApiPropertyOptional({ type: [ChainLinkDto] }) @Optional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ChainLinkDto)
   chain?: ChainLinkDto[];
 
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(300)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxChars(300)
   lastLegalHolder?: string;
 
   @ApiPropertyOptional({ example: 'FRA', description: 'The next State to ask' })
@@ -261,7 +262,7 @@ export class CloseTraceDto {
   @ApiProperty({ enum: CLOSE_REASONS }) @IsIn(CLOSE_REASONS, oneOf('reason', CLOSE_REASONS))
   reason: string;
 
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(4000)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxChars(4000)
   note?: string;
 }
 

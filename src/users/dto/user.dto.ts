@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MinLength,
 } from 'class-validator';
+import { MaxChars } from '../../common/http/max-chars';
 import { Role, ROLES } from '../../common/auth/auth-user';
 import { Optional } from '../../common/http/optional';
 import { UserEntity } from '../entities/user.entity';
@@ -18,11 +19,11 @@ export class CreateUserDto {
   username: string;
 
   @ApiProperty({ example: 'Jeanne Martin' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   displayName: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'Any characters; no composition rules' })
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxChars(PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['officer'] })
@@ -30,16 +31,16 @@ export class CreateUserDto {
   roles: Role[];
 
   @ApiPropertyOptional({ example: 'jeanne.martin@interieur.gouv.fr' })
-  @IsOptional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @IsOptional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxChars(254)
   email?: string;
 
   @ApiPropertyOptional({ example: 'Gendarmerie nationale' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  @IsOptional() @Transform(trim) @IsString() @MaxChars(200)
   agency?: string;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
@@ -47,11 +48,11 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
-  @IsOptional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @IsOptional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxChars(254)
   email?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  @IsOptional() @Transform(trim) @IsString() @MaxChars(200)
   agency?: string | null;
 
   @ApiPropertyOptional({ description: 'true disables the account and ends its sessions; false enables it again (for new logins)' })
