@@ -85,6 +85,10 @@ describe('States and contact points', () => {
       .toMatchObject({ code: 'OTHER_STATE_DIRECTORY', message: expect.stringContaining('/states/BRA/contact-points') });
     expect((await t.http.patch(path).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(403)).body.code).toBe('OTHER_STATE_DIRECTORY');
     expect((await t.http.delete(path).set(bearer(braAdmin)).expect(403)).body.code).toBe('OTHER_STATE_DIRECTORY');
+    // The refusal is audited; a State the node does not know is not there at all.
+    const refusals = await ownerQuery<{ action: string; outcome: string }>(t, `SELECT action, outcome FROM audit_events WHERE details->>'code' = 'OTHER_STATE_DIRECTORY'`, [], 'BRA');
+    expect(refusals.map((r) => `${r.action} ${r.outcome}`)).toEqual(expect.arrayContaining(['POST /states/:code/contact-points denied', 'DELETE /states/:code/contact-points/:id denied']));
+    expect((await t.http.post('/api/v1/states/XYZ/contact-points').set(bearer(braAdmin)).send(contactPoint).expect(404)).body.code).toBe('STATE_NOT_FOUND');
     // Through its own State's path, the other State's id is not there.
     expect((await t.http.patch(`/api/v1/states/BRA/contact-points/${created.body.id}`).set(bearer(braAdmin)).send({ name: 'Hijacked' }).expect(404)).body.code).toBe('CONTACT_POINT_NOT_FOUND');
     const list = await t.http.get('/api/v1/states/FRA/contact-points').set(bearer(braAdmin)).expect(200);

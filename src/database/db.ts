@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
@@ -52,6 +52,7 @@ interface Scope {
 @Injectable()
 export class Db {
   private readonly scope = new AsyncLocalStorage<Scope>();
+  private readonly logger = new Logger(Db.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -223,8 +224,10 @@ export class Db {
         for (const callback of afterRollback) {
           try {
             await callback();
-          } catch {
-            // The caller gets the transaction's own failure; the callback's is not what went wrong.
+          } catch (callbackError) {
+            // The caller gets the transaction's own failure; the callback's is not what went wrong, but the work
+            // it did not record (a failed attempt counted, an import marked failed) is named in the log.
+            this.logger.error(`work recorded after a rollback failed: ${callbackError instanceof Error ? callbackError.message : String(callbackError)}`);
           }
         }
       });

@@ -394,7 +394,7 @@ export function checkPrintable(data: Buffer, mediaType: ImageMediaType): void {
  */
 function openJpeg(doc: PDFKit.PDFDocument, data: Buffer): { image: PdfKitImage; frame: JpegFrame } {
   const frame = checkJpeg(data);
-  const unreadable = () => new ImageError('JPEG image laid out in a way the PDF writer cannot read (fill bytes or a DAC segment before the frame): save it again as a baseline JPEG');
+  const unreadable = () => new ImageError('JPEG image laid out in a way the PDF writer cannot read (for instance fill bytes or a DAC segment before the frame): save it again as a baseline JPEG');
   let image: PdfKitImage;
   try {
     image = (doc as unknown as PdfKitInternals).openImage(data);

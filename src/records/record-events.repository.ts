@@ -18,13 +18,8 @@ export class RecordEventsRepository {
    * Meaningful under the weapon's lock.
    */
   async nextWriteTime(stateCode: string, weaponId: string): Promise<Date> {
-    const row = await this.db
-      .repository(RecordEventEntity)
-      .createQueryBuilder('e')
-      .select(`date_trunc('milliseconds', greatest(clock_timestamp(), date_trunc('milliseconds', max(e.recorded_at)) + interval '1 millisecond'))`, 'at')
-      .where('e.state_code = :stateCode AND e.weapon_id = :weaponId', { stateCode, weaponId })
-      .getRawOne<{ at: Date }>();
-    return row!.at;
+    const [row]: { at: Date }[] = await this.db.manager.query(`SELECT ${nextWriteTimeSql('$1', '$2')} AS at`, [stateCode, weaponId]);
+    return row.at;
   }
 
   historyOf(stateCode: string, weaponId: string): Promise<RecordEventEntity[]> {
@@ -55,4 +50,13 @@ export class RecordEventsRepository {
   async deleteHistory(stateCode: string, weaponId: string): Promise<void> {
     await this.db.repository(RecordEventEntity).delete({ stateCode, weaponId });
   }
+}
+
+/**
+ * SQL for the time the next event of a weapon is written (RecordEventsRepository.nextWriteTime), for the
+ * weapon named by the SQL expressions `stateCode` and `weaponId`.
+ */
+export function nextWriteTimeSql(stateCode: string, weaponId: string): string {
+  return `date_trunc('milliseconds', greatest(clock_timestamp(),
+    (SELECT date_trunc('milliseconds', max(e.recorded_at)) + interval '1 millisecond' FROM record_events e WHERE e.state_code = ${stateCode} AND e.weapon_id = ${weaponId})))`;
 }

@@ -8,6 +8,7 @@ import { RegistrySettingsEntity } from './entities/registry-settings.entity';
 import { WeaponEntity } from './entities/weapon.entity';
 import type { RuleId, RulePolicy } from './marking-rules';
 import { EventParty } from '../records/entities/record-event.entity';
+import { nextWriteTimeSql } from '../records/record-events.repository';
 import { WeaponStatus } from './registry.constants';
 import { TraceEntity } from '../tracing/entities/trace.entity';
 import { EXCHANGED_STATUSES } from '../tracing/tracing.constants';
@@ -186,34 +187,29 @@ export class WeaponsRepository {
   }
 
   /**
-   * ITI 13: every record of a closing company passes to the State: the new custodian on each weapon (its row
-   * locked and read as it is updated, so a weapon registered or changed meanwhile is either moved or left
-   * alone), then a custody_transferred event for each weapon moved, in a statement of its own. Its snapshot,
-   * taken once the rows are locked, sees every event written before, and each new event is written at
-   * least a millisecond after the weapon's latest, to the millisecond, as every other write of an event is
-   * (RecordEventsRepository.nextWriteTime): the history is ordered by that time. Returns how many moved.
+   * ITI 13: every record of a closing company passes to the State: its weapons are locked first, then one
+   * statement, whose snapshot (taken once they are locked) sees every event written before, sets the new
+   * custodian on each and writes a custody_transferred event for each weapon moved, at least a millisecond
+   * after the weapon's latest event, as every other write of an event is (nextWriteTimeSql): the history is
+   * ordered by that time. No record naming the company is written meanwhile (lockCustody). Returns how many moved.
    */
   async transferCustody(
     stateCode: string, from: string, to: string,
     event: { occurredOn: string; parties: EventParty[]; retainUntil: string; notes: string | null; recordedBy: string },
   ): Promise<number> {
-    const moved: { id: string }[] = await this.db.manager.query(
+    const company = 'state_code = $1 AND custodian IS NOT NULL AND custodian_key(custodian) = custodian_key($2)';
+    await this.db.manager.query(`SELECT count(*) FROM (SELECT 1 FROM weapons WHERE ${company} FOR UPDATE) locked`, [stateCode, from]);
+    const [{ n }]: { n: number }[] = await this.db.manager.query(
       `WITH moved AS (
-         UPDATE weapons SET custodian = $3, updated_at = now()
-          WHERE state_code = $1 AND custodian IS NOT NULL AND custodian_key(custodian) = custodian_key($2) RETURNING id)
-       SELECT id FROM moved`,
-      [stateCode, from, to],
+         UPDATE weapons SET custodian = $3, updated_at = now() WHERE ${company} RETURNING state_code, id, status),
+       added AS (
+         INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by, recorded_at)
+         SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8, ${nextWriteTimeSql('moved.state_code', 'moved.id')} FROM moved
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM added`,
+      [stateCode, from, to, event.occurredOn, JSON.stringify(event.parties), event.retainUntil, event.notes, event.recordedBy],
     );
-    if (moved.length === 0) return 0;
-    await this.db.manager.query(
-      `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by, recorded_at)
-       SELECT w.state_code, w.id, 'custody_transferred', $3, $4::jsonb, w.status, 'other', $5, $6, $7,
-              date_trunc('milliseconds', greatest(clock_timestamp(),
-                (SELECT date_trunc('milliseconds', max(e.recorded_at)) + interval '1 millisecond' FROM record_events e WHERE e.state_code = w.state_code AND e.weapon_id = w.id)))
-         FROM weapons w WHERE w.state_code = $1 AND w.id = ANY($2::uuid[])`,
-      [stateCode, moved.map((m) => m.id), event.occurredOn, JSON.stringify(event.parties), event.retainUntil, event.notes, event.recordedBy],
-    );
-    return moved.length;
+    return n;
   }
 
   /**

@@ -70,7 +70,7 @@ export class StatesService {
   }
 
   async addContactPoint(actor: AuthUser, code: string, input: CreateContactPointDto): Promise<ContactPointDto> {
-    this.assertOwnState(actor, code);
+    await this.assertOwnState(actor, code);
     return this.createContactPoint(actor.stateCode, input);
   }
 
@@ -89,7 +89,7 @@ export class StatesService {
   }
 
   async updateContactPoint(actor: AuthUser, code: string, id: string, input: UpdateContactPointDto): Promise<ContactPointDto> {
-    this.assertOwnState(actor, code);
+    await this.assertOwnState(actor, code);
     const existing = await this.contactPoints.findOfStateForUpdate(actor.stateCode, id);
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
     if (input.name !== undefined) existing.name = input.name;
@@ -102,7 +102,7 @@ export class StatesService {
   }
 
   async removeContactPoint(actor: AuthUser, code: string, id: string): Promise<void> {
-    this.assertOwnState(actor, code);
+    await this.assertOwnState(actor, code);
     const existing = await this.contactPoints.findOfStateForUpdate(actor.stateCode, id);
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
     await this.contactPoints.delete(actor.stateCode, id);
@@ -112,7 +112,9 @@ export class StatesService {
    * Only a State's own admins manage its entries. The directory is read by every State, so a 403 tells
    * nothing that a read would not (and it is audited); an id that is not of the caller's State is a 404.
    */
-  private assertOwnState(actor: AuthUser, code: string): void {
-    if (actor.stateCode !== code) throw new ForbiddenError('OTHER_STATE_DIRECTORY', `Only ${code}'s administrators manage ${code}'s contact points; yours are under /states/${actor.stateCode}/contact-points`);
+  private async assertOwnState(actor: AuthUser, code: string): Promise<void> {
+    if (actor.stateCode === code) return;
+    await this.get(code); // a State the node does not know: 404, as for a read
+    throw new ForbiddenError('OTHER_STATE_DIRECTORY', `Only ${code}'s administrators manage ${code}'s contact points; yours are under /states/${actor.stateCode}/contact-points`);
   }
 }

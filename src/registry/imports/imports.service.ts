@@ -102,7 +102,9 @@ export class ImportsService {
       if (!source.destroyed) source.resume(); // discard the unread rest
     }
     // Not a line to read, header included: the file is empty, whatever the reading of its missing header said.
-    if (bytes === 0 && !tooLarge) fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file is empty: no header and no rows' };
+    if (bytes === 0 && !tooLarge && (!fileError || fileError.code === 'CSV_HEADER_INVALID')) {
+      fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file is empty: no header and no rows' };
+    }
     // What reached the staging table was cut off at the limit, wherever that fell: the file is rejected whole.
     if (tooLarge) fileError = fileTooLarge(maxBytes);
     await progress.flush();
