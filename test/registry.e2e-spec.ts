@@ -25,6 +25,13 @@ describe('marking registry', () => {
   });
 
   describe('registration', () => {
+    it('records a blank holder as no holder, as the import does', async () => {
+      const weapon = await registerWeapon(t, registrar, { holder: '  ' });
+      expect(weapon.holder).toBeNull();
+      const [row] = await ownerQuery<{ holder: string | null }>(t, 'SELECT holder FROM weapons WHERE id = $1', [weapon.id], 'FRA');
+      expect(row.holder).toBeNull();
+    });
+
     it('registers a weapon with its markings and first event, matching reference aliases', async () => {
       const weapon = await registerWeapon(t, registrar);
       expect(weapon).toMatchObject({

@@ -76,7 +76,7 @@ export class WeaponsService {
       stateCode: actor.stateCode,
       ...described,
       status,
-      holder: input.holder ?? null,
+      holder: input.holder || null, // blank is no holder, as the import reads an empty column
       custodian: input.custodian ?? null,
       incomplete: outcome.incomplete.map((r) => r.code),
       createdBy: actor.id,
