@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { foldSerial, holdsSerialCharacter, normaliseSerial, SERIAL_HAS_CHARACTER } from '../src/registry/serial';
 import { CUSTODY_LOCK_KEY } from '../src/registry/weapons.repository';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
@@ -1100,20 +1099,14 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
 
     // A purge under way (the record deleted, not yet committed): a trace made from it waits, then finds no record.
     const purging = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
-    const purge = new Client({ connectionString: t.db.ownerUrl });
-    await purge.connect();
-    try {
-      await purge.query('BEGIN');
-      await purge.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+    await inOwnerTransaction(t, 'FRA', async (purge) => {
       await purge.query('DELETE FROM record_events WHERE weapon_id = $1', [purging.id]);
       await purge.query('DELETE FROM weapons WHERE id = $1', [purging.id]);
       const made = t.http.post('/api/v1/traces').set(bearer(officer)).send(traceRequestBody({ weaponId: purging.id, weapon: undefined })).then((response) => response);
       await untilWaitingForLocks(t, 1);
       await purge.query('COMMIT');
       expect((await made).status).toBe(404);
-    } finally {
-      await purge.end();
-    }
+    });
 
     // A purge under way when a trace made from the record is sent: the send waits for it. A purge that went on
     // found no trace sent (it looked before), so the trace leaves without the record it can no longer point at.
@@ -1121,11 +1114,7 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
     const lateTrace = await t.http.post('/api/v1/traces').set(bearer(officer)).send(traceRequestBody({ weaponId: sentLate.id, weapon: undefined })).expect(201);
     await act(officer, lateTrace.body.id, 'submit');
     const readLate = await t.http.get(`/api/v1/traces/${lateTrace.body.id}`).set(bearer(npc)).expect(200);
-    const late = new Client({ connectionString: t.db.ownerUrl });
-    await late.connect();
-    try {
-      await late.query('BEGIN');
-      await late.query(`SELECT set_config('app.state_code', 'FRA', true)`);
+    await inOwnerTransaction(t, 'FRA', async (late) => {
       await late.query('SELECT id FROM weapons WHERE id = $1 FOR UPDATE', [sentLate.id]);
       await late.query('DELETE FROM record_events WHERE weapon_id = $1', [sentLate.id]);
       await late.query('DELETE FROM weapons WHERE id = $1', [sentLate.id]);
@@ -1133,9 +1122,7 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
       await untilWaitingForLocks(t, 1);
       await late.query('COMMIT');
       expect((await sending).body).toMatchObject({ status: 'sent', weaponId: null });
-    } finally {
-      await late.end();
-    }
+    });
     // Sent first, a purge that comes after finds the trace open.
     const sentFirst = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
     const firstTrace = await t.http.post('/api/v1/traces').set(bearer(officer)).send(traceRequestBody({ weaponId: sentFirst.id, weapon: undefined })).expect(201);
