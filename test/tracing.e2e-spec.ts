@@ -819,6 +819,22 @@ describe('Tracing between national points of contact', () => {
     expect(obliterated.body.weapon).toMatchObject({ serialObliterated: true, serialReadable: 'FN?12*', serial: null });
   });
 
+  it('lets the requested State answer while it waits for information it asked for (the requester may never reply)', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'request-information', { text: 'Which unit seized it?' });
+    await outbox.drain();
+    const refused = await transition('belNpc', incoming.id, 'answer', {
+      outcome: 'refused', recordFound: false, reasonCode: 'other', reasonText: 'The information asked for on 1 March never came',
+    });
+    expect(refused).toMatchObject({ status: 'answered', answer: { outcome: 'refused' } });
+    await outbox.drain();
+    const atFra = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(atFra).toMatchObject({ status: 'answered', answer: { outcome: 'refused', reasonText: 'The information asked for on 1 March never came' } });
+    // Answered, the request no longer waits for the information.
+    expect((await transition('fraNpc', outgoing.id, 'provide-information', { text: 'Too late' }, 409)).code).toBe('TRACE_TRANSITION_NOT_ALLOWED');
+  });
+
   it('shows a trace only to its State (404 elsewhere) and to the officer who opened it', async () => {
     const { outgoing, incoming } = await sentTrace();
     await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.braNpc)).expect(404);

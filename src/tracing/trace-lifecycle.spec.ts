@@ -20,6 +20,7 @@ describe('trace lifecycle', () => {
     ['provide_information', 'outgoing', 'information_requested', npc],
     ['provide_information', 'outgoing', 'information_requested', officer],
     ['answer', 'incoming', 'acknowledged', npc],
+    ['answer', 'incoming', 'information_requested', npc],
     ['close', 'outgoing', 'answered', npc],
     ['close', 'outgoing', 'sent', npc],
     ['withdraw', 'outgoing', 'draft', officer],
