@@ -35,7 +35,7 @@ export const HANDLING_CODES = [
 export const OUTCOMES = ['full', 'partial', 'delayed', 'refused'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** ITI para 10-11 reasons to delay, restrict or refuse, plus "no record". */
+/** The grounds on which ITI para 22 lets a requested State delay, restrict or refuse an answer, plus "no record". */
 export const REASON_CODES = [
   'ongoing_criminal_investigation',
   'national_law',
