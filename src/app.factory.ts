@@ -7,7 +7,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppError } from './common/errors/app-error';
-import { answerClientError, HttpErrorFilter } from './common/errors/http-error.filter';
+import { answerClientError, answerFrameworkError, HttpErrorFilter } from './common/errors/http-error.filter';
 import { validationExceptionFactory } from './common/errors/validation';
 import { serveOpenApi } from './common/http/openapi';
 import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.pipe';
@@ -33,6 +33,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     trustProxy: options.config.TRUST_PROXY,
     requestTimeout: options.config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     bodyLimit: 1024 * 1024,
     // On close: idle keep-alive connections are closed at once; requests in flight finish first.
     forceCloseConnections: 'idle',

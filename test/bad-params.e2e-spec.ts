@@ -58,7 +58,9 @@ describe('bad parameters on every route', () => {
   let wrong: string[] = [];
   const expectNo500 = (label: string, response: { status: number; body: { statusCode?: unknown; code?: unknown } }) => {
     if (response.status >= 500) wrong.push(`${label} → ${response.status}`);
-    else if (response.status >= 400 && (response.body.statusCode !== response.status || typeof response.body.code !== 'string')) wrong.push(`${label} → ${response.status} without the error shape`);
+    else if (response.status >= 400 && (response.body.statusCode !== response.status || typeof response.body.code !== 'string' || typeof response.body.requestId !== 'string')) {
+      wrong.push(`${label} → ${response.status} without the error shape`);
+    }
   };
   beforeEach(() => {
     wrong = [];
@@ -88,6 +90,13 @@ describe('bad parameters on every route', () => {
         }
       }
     }
+  });
+
+  it('answers the router\'s own refusals in the error shape, with the request id and without echoing the path', async () => {
+    const undecodable = await t.http.get('/api/v1/traces/%FF%FE').set(bearer(tokens)).expect(400);
+    expect(undecodable.body).toEqual({ statusCode: 400, code: 'BAD_REQUEST', message: expect.stringContaining('does not decode'), requestId: undecodable.headers['x-request-id'] });
+    const long = await t.http.get(`/api/v1/users/${'a'.repeat(150)}`).set(bearer(tokens)).expect(414);
+    expect(long.body).toEqual({ statusCode: 414, code: 'URI_TOO_LONG', message: 'A part of the path is too long', requestId: long.headers['x-request-id'] });
   });
 
   it('refuses a NUL in a query string with 400 naming the parameter, before any query runs', async () => {

@@ -78,6 +78,13 @@ describe('States and contact points', () => {
     await t.http.delete(path).set(bearer(fraAdmin)).expect(404);
   });
 
+  it('pages contact points whose names are long in a script of several bytes a letter (the cursor carries the name)', async () => {
+    const names = ['А', 'Б', 'В'].map((letter, i) => `${letter.repeat(170)}${i}`);
+    for (const name of names) await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, name }).expect(201);
+    const listed = await allPages<{ name: string }>(t, fraAdmin, '/api/v1/states/FRA/contact-points', { limit: 1 });
+    expect(listed.map((c) => c.name)).toEqual(expect.arrayContaining(names));
+  });
+
   it('answers 403 when another State\'s admin tries to manage them (the directory is read by all), and changes nothing', async () => {
     const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
     const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;

@@ -294,13 +294,14 @@ export class WeaponsRepository {
       .innerJoin('c', 'c', 'c.weapon_id = w.id')
       .addSelect('c.serial_normalised', 'matched')
       .where('w.state_code = :stateCode', { stateCode, key: match.key, normalised: match.normalised, scan: SERIAL_SCAN });
-    return filtered(query, filters).orderBy('c.reading_equal', 'DESC', 'NULLS LAST').addOrderBy('w.created_at', 'DESC').limit(limit);
+    return filtered(query, filters).orderBy('c.reading_equal', 'DESC', 'NULLS LAST').addOrderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit);
   }
 
   /** The State's weapons that pass the filters, newest first. */
   findFiltered(stateCode: string, filters: WeaponFilters, limit: number): Promise<WeaponEntity[]> {
     const query = this.db.repository(WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
-    return filtered(query, filters).orderBy('w.created_at', 'DESC').limit(limit).getMany();
+    // Weapons of one import share their creation time: the id decides, so that the cut is always the same.
+    return filtered(query, filters).orderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit).getMany();
   }
 }
 

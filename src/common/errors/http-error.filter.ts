@@ -23,6 +23,7 @@ const CODES_BY_STATUS: Record<number, string> = {
   406: 'NOT_ACCEPTABLE',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   408: 'REQUEST_TIMEOUT',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
@@ -45,6 +46,18 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
     socket.write(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy(error);
+}
+
+/**
+ * Errors of Fastify's router before a route runs (Fastify's frameworkErrors), in the API's error shape and
+ * without echoing the path: a path that does not decode (400) or a path parameter over the router's limit
+ * (414).
+ */
+export function answerFrameworkError(error: { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  const statusCode = error.statusCode === 414 ? 414 : 400;
+  const message = statusCode === 414 ? 'A part of the path is too long' : 'The path is not valid: a percent-encoded part does not decode';
+  const body: ErrorBody = { statusCode, code: CODES_BY_STATUS[statusCode], message, requestId: String(request.id) };
+  void reply.status(statusCode).header('x-request-id', String(request.id)).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
 /**

@@ -14,8 +14,9 @@ export class PageQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
+  // A cursor carries the last row's keys, which may be a name of 200 characters of four bytes each.
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s nextCursor' })
-  @IsOptional() @IsString() @MaxChars(500)
+  @IsOptional() @IsString() @MaxChars(2000)
   cursor?: string;
 }
 
