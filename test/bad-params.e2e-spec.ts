@@ -56,7 +56,7 @@ describe('bad parameters on every route', () => {
 
   /** Every request answered with a 5xx, or with a 4xx not in the error shape: the test lists them all at once. */
   let wrong: string[] = [];
-  const expectNo500 = (label: string, response: { status: number; body: { statusCode?: unknown; code?: unknown } }) => {
+  const expectNo500 = (label: string, response: { status: number; body: { statusCode?: unknown; code?: unknown; requestId?: unknown } }) => {
     if (response.status >= 500) wrong.push(`${label} → ${response.status}`);
     else if (response.status >= 400 && (response.body.statusCode !== response.status || typeof response.body.code !== 'string' || typeof response.body.requestId !== 'string')) {
       wrong.push(`${label} → ${response.status} without the error shape`);
