@@ -960,6 +960,8 @@ describe('Tracing between national points of contact', () => {
     expect(fraText).toContain(`iti-trace:request:${outgoing.id}:sha256:`);
     expect(fraText).toContain("Gendarmerie nationale — Côte d'Ivoire section");
     expect(fraText).toContain('FN HERSTAL');
+    // Where an answer goes, as the requesting State's directory says, on both States' forms.
+    for (const text of [fraText, belText]) expect(text).toMatch(/Contact points of the requesting State, for the answer\s+• NPC — Agency — npc@example\.org/);
     const elsewhere = await t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.braNpc)).expect(404);
     expect(elsewhere.headers['content-type']).toMatch(/^application\/json/);
     expect(elsewhere.headers['content-disposition']).toBeUndefined();

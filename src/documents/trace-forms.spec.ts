@@ -198,6 +198,18 @@ describe('trace request PDF', () => {
     expect(text).toMatch(/Ballistic database\s+IBIN\s+Record number\s+CI-2024-00917\s+Ballistic data may be exchanged\s+No/);
   });
 
+  it('names the requesting State\'s contact points for the answer, and says when a list is cut', async () => {
+    const text = flat((await parse(await renderTraceRequestPdf(request({
+      requestingContactPoints: [{ name: 'Point focal national', agency: 'ComNat-ALPC', email: 'pfn@example.ci', phone: null }],
+      moreContactPoints: { requested: true, requesting: false },
+    })))).text);
+    expect(text).toMatch(/Contact points of the requesting State, for the answer\s+• Point focal national — ComNat-ALPC — pfn@example\.ci/);
+    // (the line may break after a slash)
+    expect(text).toMatch(/Contact points of the requested State \(the first 2; all of them: GET \/api\/v1\/states\/RU\/\s?contact-points\)/);
+    // A form made before the requesting State's list was printed has no such section.
+    expect(flat(parsed.text)).not.toContain('Contact points of the requesting State');
+  });
+
   it('has the markings table, the hash and the QR payload', () => {
     const text = parsed.text;
     // Header row then one row per marking, in order.

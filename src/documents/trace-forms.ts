@@ -53,6 +53,10 @@ export interface TraceRequestForm {
   /** A UN mission or regional organisation that opened the trace for the requesting State, with its consent. */
   onBehalfOf: OnBehalfOf | null;
   requestedContactPoints: FormContactPoint[];
+  /** The requesting State's own, where an answer sent outside the system goes (absent on forms made before). */
+  requestingContactPoints?: FormContactPoint[];
+  /** More contact points than printed, of the requested and of the requesting State. */
+  moreContactPoints?: { requested: boolean; requesting: boolean };
   channel: string;
   priority: string;
   urgentJustification: string | null;
@@ -271,6 +275,16 @@ function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, 
   }
 }
 
+/** A State's contact points as a list (`more`: the directory holds more than those printed, and says where). */
+function contactPointsSection(form: FormDocument, contacts: FormContactPoint[], caption: string, state: FormParty, more = false): void {
+  if (!contacts.length) {
+    form.field('Contact points', 'none on record');
+    return;
+  }
+  form.caption(more ? `${caption} (the first ${contacts.length}; all of them: GET /api/v1/states/${state.code}/contact-points)` : caption);
+  form.list(contacts.map((cp) => [cp.name, cp.agency, cp.email, cp.phone].filter((part): part is string => !!part).join(' — ')));
+}
+
 /** Photos are drawn at most this high (points), and never wider than the text. */
 const PHOTO_MAX_HEIGHT = 260;
 
@@ -366,18 +380,13 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
     form.field('Consent of the State', `${f.onBehalfOf.consentReference}, given ${timestamp(f.onBehalfOf.consentGivenOn)}`);
   }
 
+  if (f.requestingContactPoints) {
+    contactPointsSection(form, f.requestingContactPoints, 'Contact points of the requesting State, for the answer', f.requestingState, f.moreContactPoints?.requesting);
+  }
+
   form.section('Requested State');
   form.field('State', party(f.requestedState));
-  if (f.requestedContactPoints.length) {
-    form.caption('Contact points of the requested State');
-    form.list(
-      f.requestedContactPoints.map((cp) =>
-        [cp.name, cp.agency, cp.email, cp.phone].filter((part): part is string => !!part).join(' — '),
-      ),
-    );
-  } else {
-    form.field('Contact points', 'none on record');
-  }
+  contactPointsSection(form, f.requestedContactPoints, 'Contact points of the requested State', f.requestedState, f.moreContactPoints?.requested);
 
   form.section('Transmission and handling');
   form.field('Channel', label(CHANNEL_LABELS, f.channel));

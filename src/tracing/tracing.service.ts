@@ -50,6 +50,8 @@ const REQUEST_FIELDS = [
 type RequestContent = Pick<TraceEntity, (typeof REQUEST_FIELDS)[number]>;
 
 const HOUR = 3600_000;
+/** Contact points printed on a request form, of each State (the directory lists them all). */
+const FORM_CONTACT_POINTS = 10;
 const NO_DATA_KEY: DataKeyColumns = { kekId: null, wrapped: null };
 
 /** The copy a disclosure is sealed into (its id and State bind the ciphertext). */
@@ -614,7 +616,9 @@ export class TracingService {
     const trace = await this.visible(actor, id);
     const requesting = await this.states.get(trace.requestingState);
     const requested = await this.states.get(trace.requestedState);
-    const contacts = await this.states.listContactPoints(trace.requestedState, { limit: 10 } as PageQueryDto);
+    const contacts = await this.states.listContactPoints(trace.requestedState, { limit: FORM_CONTACT_POINTS } as PageQueryDto);
+    const ownContacts = await this.states.listContactPoints(trace.requestingState, { limit: FORM_CONTACT_POINTS } as PageQueryDto);
+    const printed = (page: typeof contacts) => page.items.map((c) => ({ name: c.name, agency: c.agency, email: c.email, phone: c.phone }));
     const content = requestContent(trace);
     return {
       traceId: trace.exchangeId,
@@ -627,7 +631,9 @@ export class TracingService {
       officerName: trace.officerName,
       npcName: trace.npcName,
       onBehalfOf: trace.onBehalfOf,
-      requestedContactPoints: contacts.items.map((c) => ({ name: c.name, agency: c.agency, email: c.email, phone: c.phone })),
+      requestedContactPoints: printed(contacts),
+      requestingContactPoints: printed(ownContacts),
+      moreContactPoints: { requested: contacts.nextCursor !== null, requesting: ownContacts.nextCursor !== null },
       channel: trace.channel,
       priority: trace.priority,
       urgentJustification: trace.urgentJustification,
