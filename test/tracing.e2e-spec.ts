@@ -824,6 +824,11 @@ describe('Tracing between national points of contact', () => {
     await transition('belNpc', incoming.id, 'acknowledge');
     await transition('belNpc', incoming.id, 'request-information', { text: 'Which unit seized it?' });
     await outbox.drain();
+    // Not delayed: the requester could then no longer send what the full answer would wait for.
+    const delayed = await transition('belNpc', incoming.id, 'answer', {
+      outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Waiting', expectedDate: t.clock.now().toISOString().slice(0, 10),
+    }, 400);
+    expect(delayed.details).toEqual([{ field: 'outcome', messages: [expect.stringContaining('wait for the information rather than delay')] }]);
     const refused = await transition('belNpc', incoming.id, 'answer', {
       outcome: 'refused', recordFound: false, reasonCode: 'other', reasonText: 'The information asked for on 1 March never came',
     });

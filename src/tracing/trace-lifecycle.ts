@@ -13,7 +13,10 @@ interface Rule {
   to: TraceStatus | null;
 }
 
-/** DESIGN.md §3: draft → submitted → sent (or returned) → acknowledged → (information_requested ⇄ acknowledged) → answered → closed. */
+/**
+ * DESIGN.md §3: draft → submitted → sent (or returned) → acknowledged → (information_requested ⇄ acknowledged) → answered → closed;
+ * the requested State may also answer from information_requested (without the information, never delayed).
+ */
 export const TRACE_RULES: Record<TraceAction, Rule> = {
   edit: { direction: 'outgoing', from: ['draft', 'returned'], by: ['creator'], to: null },
   submit: { direction: 'outgoing', from: ['draft', 'returned'], by: ['creator'], to: 'submitted' },

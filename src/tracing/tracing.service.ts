@@ -274,6 +274,11 @@ export class TracingService {
     if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
     if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
     if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
+    // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
+    // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
+    if (input.outcome === 'delayed' && trace.status === 'information_requested') {
+      errors.push(['outcome', 'while the information asked for is awaited, the answer is full, partial or refused: wait for the information rather than delay']);
+    }
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < this.clock.today()) {
       errors.push(['expectedDate', 'expectedDate cannot be in the past']);
     }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsJWT, IsNotEmpty, IsString, Matches } from 'class-validator';
+import { IsJWT, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
 import { ROLES, Role } from '../../common/auth/auth-user';
 
@@ -7,7 +7,8 @@ export class LoginDto {
   @ApiProperty({ example: 'fra.officer' }) @IsString() @IsNotEmpty() @MaxChars(64)
   username: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @IsNotEmpty() @MaxChars(256)
+  // A password is hashed, never stored as text: counted as it was when it was set (class-validator's MaxLength).
+  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @IsNotEmpty() @MaxLength(256)
   password: string;
 }
 

@@ -51,12 +51,14 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
 /**
  * Errors of Fastify's router before a route runs (Fastify's frameworkErrors), in the API's error shape and
  * without echoing the path: a path that does not decode (400) or a path parameter over the router's limit
- * (414).
+ * (414); anything else the router could send here (an asynchronous route constraint failing) is a 500.
  */
 export function answerFrameworkError(error: { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply): void {
-  const statusCode = error.statusCode === 414 ? 414 : 400;
-  const message = statusCode === 414 ? 'A part of the path is too long' : 'The path is not valid: a percent-encoded part does not decode';
-  const body: ErrorBody = { statusCode, code: CODES_BY_STATUS[statusCode], message, requestId: String(request.id) };
+  const [statusCode, code, message] =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [414, CODES_BY_STATUS[414], 'A part of the path is too long']
+      : error.code === 'FST_ERR_BAD_URL' ? [400, CODES_BY_STATUS[400], 'The path is not valid: a percent-encoded part does not decode']
+        : [500, 'INTERNAL_ERROR', 'Internal server error'];
+  const body: ErrorBody = { statusCode, code, message, requestId: String(request.id) };
   void reply.status(statusCode).header('x-request-id', String(request.id)).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 

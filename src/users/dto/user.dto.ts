@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MinLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength,
 } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
 import { Role, ROLES } from '../../common/auth/auth-user';
@@ -23,7 +23,8 @@ export class CreateUserDto {
   displayName: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'Any characters; no composition rules' })
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxChars(PASSWORD_MAX_LENGTH)
+  // Hashed, never stored as text: class-validator's count, as the login's.
+  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['officer'] })
