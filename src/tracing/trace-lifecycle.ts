@@ -26,7 +26,7 @@ export const TRACE_RULES: Record<TraceAction, Rule> = {
   request_information: { direction: 'incoming', from: ['acknowledged'], by: ['npc'], to: 'information_requested' },
   provide_information: { direction: 'outgoing', from: ['information_requested'], by: ['npc', 'creator'], to: 'acknowledged' },
   // A delayed answer is followed by the real one. A State waiting for information it asked for may answer
-  // without it (refuse, or answer in part, with its reasons): the requester may never reply.
+  // without it (in full, in part or refused, with its reasons; never delayed): the requester may never reply.
   answer: { direction: 'incoming', from: ['acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'answered' },
   close: { direction: 'outgoing', from: ['sent', 'acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'closed' },
   // A request never sent (a draft given up, a follow-up to the wrong State) is closed as withdrawn: nothing goes to the other State.
