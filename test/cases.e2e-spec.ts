@@ -170,6 +170,16 @@ describe('Confidential case files', () => {
       expect(events.body.items.map((e: { targetId: string }) => e.targetId)).toEqual(expect.arrayContaining([ids.case, upper]));
     }
     expect((await call('fraAuditor', 'get', '/audit/verify')).status).toBe(200);
+
+    // A busy case: the auditor sees the latest reads, oldest first, and is told that there were earlier ones.
+    const old = Array.from({ length: 1000 }, () => ({ ...before[0], at: '2020-01-01T00:00:00.000Z', target_id: ids.case }));
+    await ownerQuery(t, 'SELECT audit_append($1::jsonb)', [JSON.stringify(old)], 'FRA');
+    await call('officer', 'get', `/cases/${ids.case}`);
+    const busy = (await call('fraAuditor', 'get', `/cases/${ids.case}`)).body as { reads: { userId: string; at: string }[]; earlierReads: boolean };
+    expect(busy.reads).toHaveLength(1000);
+    expect(busy.earlierReads).toBe(true);
+    expect(busy.reads.at(-1)!.userId).toBe(ids.officer);
+    expect(busy.reads.map((r) => r.at)).toEqual([...busy.reads.map((r) => r.at)].sort());
   });
 
   it('refuses bad case bodies with the field named, echoing no content', async () => {

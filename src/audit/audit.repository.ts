@@ -62,12 +62,12 @@ export class AuditRepository {
     return rows as unknown as ChainedAuditEvent[];
   }
 
-  /** Who read a record's content, and when (auditors see this, never the content). */
-  reads(stateCode: string, targetType: string, targetId: string, action: string): Promise<AuditEventEntity[]> {
+  /** Who read a record's content, and when (auditors see this, never the content): the latest `limit`, newest first. */
+  latestReads(stateCode: string, targetType: string, targetId: string, action: string, limit: number): Promise<AuditEventEntity[]> {
     return this.db.repository(AuditEventEntity).find({
       where: { stateCode, targetType, targetId: In(spellings(targetId)), action },
-      order: { seq: 'ASC' },
-      take: 1000,
+      order: { seq: 'DESC' },
+      take: limit,
     });
   }
 }

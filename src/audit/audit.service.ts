@@ -41,9 +41,16 @@ export class AuditService {
   }
 
   /** Who did `action` on a record, and when: e.g. the reads of a case's content, which auditors see. */
-  async actionsOn(stateCode: string, targetType: string, targetId: string, action: string): Promise<{ userId: string | null; at: string; outcome: string }[]> {
-    const events = await this.events.reads(stateCode, targetType, targetId, action);
-    return events.map((e) => ({ userId: e.actorId, at: e.at.toISOString(), outcome: e.outcome }));
+  /**
+   * The latest `limit` times `action` was taken on a target, oldest first, and whether there were more before
+   * them (the whole list is the audit trail's: GET /audit/events).
+   */
+  async actionsOn(
+    stateCode: string, targetType: string, targetId: string, action: string, limit: number,
+  ): Promise<{ actions: { userId: string | null; at: string; outcome: string }[]; earlier: boolean }> {
+    const events = await this.events.latestReads(stateCode, targetType, targetId, action, limit + 1);
+    const shown = events.slice(0, limit).reverse();
+    return { actions: shown.map((e) => ({ userId: e.actorId, at: e.at.toISOString(), outcome: e.outcome })), earlier: events.length > limit };
   }
 
   /** Recomputes the caller's State's chain from its first event and names the first broken link. */

@@ -19,6 +19,8 @@ export class CaseNotFoundError extends NotFoundError {
 }
 
 const CONTENT_READ = 'case.content_read';
+/** Reads of a case listed to an auditor with the case, the latest (the audit trail lists them all). */
+export const CASE_READS_SHOWN = 1000;
 
 /**
  * Confidential case files (need to know). Members read the content, every read audited; auditors see that
@@ -58,7 +60,7 @@ export class CasesService {
     };
     const creator = { caseId: id, userId: actor.id, stateCode: actor.stateCode, addedBy: actor.id, addedAt: now };
     await this.cases.insert(record, creator);
-    return { ...this.summary(record), members: [memberDto(creator)], content, reads: null };
+    return { ...this.summary(record), members: [memberDto(creator)], content, reads: null, earlierReads: null };
   }
 
   async get(actor: AuthUser, id: string): Promise<CaseDto> {
@@ -66,14 +68,16 @@ export class CasesService {
     if (record && (await this.isReadingMember(actor, id))) {
       const content = this.open(record);
       this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: id });
-      return { ...this.summary(record), members: (await this.cases.members(actor.stateCode, id)).map(memberDto), content, reads: null };
+      return { ...this.summary(record), members: (await this.cases.members(actor.stateCode, id)).map(memberDto), content, reads: null, earlierReads: null };
     }
     if (record && actor.roles.includes('auditor')) {
+      const reads = await this.audit.actionsOn(actor.stateCode, 'case', id, CONTENT_READ, CASE_READS_SHOWN);
       return {
         ...this.summary(record),
         members: (await this.cases.members(actor.stateCode, id)).map(memberDto),
         content: null,
-        reads: await this.audit.actionsOn(actor.stateCode, 'case', id, CONTENT_READ),
+        reads: reads.actions,
+        earlierReads: reads.earlier,
       };
     }
     throw this.refused(id);
@@ -93,7 +97,7 @@ export class CasesService {
     }
     await this.cases.addMember({ caseId: id, userId: user.id, stateCode: actor.stateCode, addedBy: actor.id, addedAt: this.clock.now() });
     const members = await this.cases.members(actor.stateCode, id);
-    return { ...this.summary(record), members: members.map(memberDto), content: null, reads: null };
+    return { ...this.summary(record), members: members.map(memberDto), content: null, reads: null, earlierReads: null };
   }
 
   /**

@@ -110,6 +110,11 @@ export class CaseDto {
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: [CaseMemberDto] }) members: CaseMemberDto[];
   @ApiProperty({ type: CaseContentDto, nullable: true, description: 'For members only' }) content: CaseContentDto | null;
-  @ApiProperty({ type: [CaseReadDto], nullable: true, description: 'Who read the content, for auditors only' }) reads: CaseReadDto[] | null;
+  @ApiProperty({ type: [CaseReadDto], nullable: true, description: 'Who read the content, for auditors only: the latest 1,000 reads, oldest first' }) reads: CaseReadDto[] | null;
+  @ApiProperty({
+    type: Boolean, nullable: true,
+    description: 'For auditors: there were reads before those listed (GET /audit/events?targetType=case&targetId=…&action=case.content_read lists them all)',
+  })
+  earlierReads: boolean | null;
 }
 
