@@ -24,8 +24,11 @@ describe('marking registry', () => {
   });
 
   describe('registration', () => {
-    it('records a blank holder as no holder, as the import does', async () => {
-      const weapon = await registerWeapon(t, registrar, { holder: '  ' });
+    it('records a blank holder as no holder, and reads codes with spaces around them, as the import does', async () => {
+      const weapon = await registerWeapon(t, registrar, { holder: '  ', origin: ' manufactured ', status: 'civilian_held\t' });
+      expect(weapon).toMatchObject({ status: 'civilian_held' });
+      const stolen = await t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar)).send({ type: ' stolen ', occurredOn: '2024-01-01' }).expect(201);
+      expect(stolen.body.status).toBe('stolen');
       expect(weapon.holder).toBeNull();
       const [row] = await ownerQuery<{ holder: string | null }>(t, 'SELECT holder FROM weapons WHERE id = $1', [weapon.id], 'FRA');
       expect(row.holder).toBeNull();

@@ -101,7 +101,7 @@ export class EventDetailsDto {
 
 export class RegisterWeaponDto extends EventDetailsDto {
   @ApiProperty({ enum: ORIGIN_EVENTS, description: 'How the weapon enters the registry: its first event' })
-  @IsIn(ORIGIN_EVENTS, { message: `origin must be one of ${ORIGIN_EVENTS.join(', ')}` })
+  @Transform(trim) @IsIn(ORIGIN_EVENTS, { message: `origin must be one of ${ORIGIN_EVENTS.join(', ')}` })
   origin: OriginEvent;
 
   @ApiProperty({ example: 'assault_rifle', description: 'Code, name or alias from GET /reference/weapon-types (ITI para 4)' })
@@ -129,7 +129,7 @@ export class RegisterWeaponDto extends EventDetailsDto {
   yearOfManufacture?: number;
 
   @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status after a manufactured or imported origin (default civilian_held)' })
-  @Optional() @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'status must be in_service, government_stock or civilian_held' })
+  @Optional() @Transform(trim) @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'status must be in_service, government_stock or civilian_held' })
   status?: WeaponStatus;
 
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxChars(200)
@@ -186,11 +186,11 @@ export type CorrectedReference = (typeof CORRECTED_REFERENCES)[number];
 
 export class RecordEventDto extends EventDetailsDto {
   @ApiProperty({ enum: EVENT_TYPES.filter((t) => t !== 'manufactured') })
-  @IsIn(EVENT_TYPES.filter((t) => t !== 'manufactured'), { message: 'type must be an event type other than manufactured (the first event)' })
+  @Transform(trim) @IsIn(EVENT_TYPES.filter((t) => t !== 'manufactured'), { message: 'type must be an event type other than manufactured (the first event)' })
   type: EventType;
 
   @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status afterwards, for imported and transferred' })
-  @Optional() @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'statusAfter must be in_service, government_stock or civilian_held' })
+  @Optional() @Transform(trim) @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'statusAfter must be in_service, government_stock or civilian_held' })
   statusAfter?: WeaponStatus;
 
   @ApiPropertyOptional({ description: 'For corrected: the event whose facts (date, parties, references, counterpart State) this one restates' })
