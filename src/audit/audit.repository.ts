@@ -62,8 +62,8 @@ export class AuditRepository {
     return rows as unknown as ChainedAuditEvent[];
   }
 
-  /** Who read a record's content, and when (auditors see this, never the content): the latest `limit`, newest first. */
-  latestReads(stateCode: string, targetType: string, targetId: string, action: string, limit: number): Promise<AuditEventEntity[]> {
+  /** The latest `limit` times `action` was taken on a target (who read a case file, for auditors), newest first. */
+  latestActionsOn(stateCode: string, targetType: string, targetId: string, action: string, limit: number): Promise<AuditEventEntity[]> {
     return this.db.repository(AuditEventEntity).find({
       where: { stateCode, targetType, targetId: In(spellings(targetId)), action },
       order: { seq: 'DESC' },

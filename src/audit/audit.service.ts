@@ -48,7 +48,7 @@ export class AuditService {
   async actionsOn(
     stateCode: string, targetType: string, targetId: string, action: string, limit: number,
   ): Promise<{ actions: { userId: string | null; at: string; outcome: string }[]; earlier: boolean }> {
-    const events = await this.events.latestReads(stateCode, targetType, targetId, action, limit + 1);
+    const events = await this.events.latestActionsOn(stateCode, targetType, targetId, action, limit + 1);
     const shown = events.slice(0, limit).reverse();
     return { actions: shown.map((e) => ({ userId: e.actorId, at: e.at.toISOString(), outcome: e.outcome })), earlier: events.length > limit };
   }

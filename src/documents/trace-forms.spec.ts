@@ -104,6 +104,8 @@ function request(overrides: Partial<TraceRequestForm> = {}): TraceRequestForm {
       { name: 'Иван Петров', agency: 'МВД России', email: 'trace@example.ru', phone: '+7 495 000 00 00' },
       { name: 'Desk officer', agency: null, email: null, phone: '+7 495 000 00 01' },
     ],
+    requestingContactPoints: [],
+    moreContactPoints: { requested: false, requesting: false },
     channel: 'interpol',
     priority: 'urgent',
     urgentJustification: 'Suspect in custody; hearing in 72 hours.',
@@ -206,8 +208,8 @@ describe('trace request PDF', () => {
     expect(text).toMatch(/Contact points of the requesting State, for the answer\s+• Point focal national — ComNat-ALPC — pfn@example\.ci/);
     // (the line may break after a slash)
     expect(text).toMatch(/Contact points of the requested State \(the first 2; all of them: GET \/api\/v1\/states\/RU\/\s?contact-points\)/);
-    // A form made before the requesting State's list was printed has no such section.
-    expect(flat(parsed.text)).not.toContain('Contact points of the requesting State');
+    // A State with none in its directory says so, under the same heading.
+    expect(flat(parsed.text)).toMatch(/Contact points of the requesting State, for the answer\s+none on record/);
   });
 
   it('has the markings table, the hash and the QR payload', () => {
@@ -339,8 +341,7 @@ describe('trace response PDF', () => {
     expect(flat(parsed.text)).not.toContain('attached to the request');
     const text = flat((await parse(await renderTraceResponsePdf({ ...response(), requestPhotos: 2, weapon: weapon({ type: 'self_loading_pistol', markings: [], photoRefs: [] }) }))).text);
     expect(text).toMatch(/Type\s+Self-loading pistol \(self_loading_pistol\)/);
-    expect(text).toMatch(/Photographs\s+No photo reference; 2 photos of markings attached to the request, reproduced in the request form \(request\.pdf\)/);
-    expect(text).not.toContain('No photo reference.');
+    expect(text).toMatch(/Photo references\s+No photo reference\.\s+Photos of markings\s+2 attached to the request, reproduced in the request form \(request\.pdf\)/);
     const referenced = flat((await parse(await renderTraceResponsePdf({ ...response(), requestPhotos: 1, weapon: weapon({ photoRefs: ['CASE-7/IMG-2'], markings: [] }) }))).text);
     expect(referenced).toContain('Photo reference 1: CASE-7/IMG-2');
     expect(referenced).toMatch(/Photos of markings\s+1 attached to the request, reproduced in the request form \(request\.pdf\)/);

@@ -53,10 +53,10 @@ export interface TraceRequestForm {
   /** A UN mission or regional organisation that opened the trace for the requesting State, with its consent. */
   onBehalfOf: OnBehalfOf | null;
   requestedContactPoints: FormContactPoint[];
-  /** The requesting State's own, where an answer sent outside the system goes (absent on forms made before). */
-  requestingContactPoints?: FormContactPoint[];
+  /** The requesting State's own, where an answer sent outside the system goes. */
+  requestingContactPoints: FormContactPoint[];
   /** More contact points than printed, of the requested and of the requesting State. */
-  moreContactPoints?: { requested: boolean; requesting: boolean };
+  moreContactPoints: { requested: boolean; requesting: boolean };
   channel: string;
   priority: string;
   urgentJustification: string | null;
@@ -258,6 +258,7 @@ function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, 
     );
   }
 
+  const attached = photos === 'follow' ? 0 : photos;
   if (weapon.photoRefs.length) {
     form.caption(
       photosFollow
@@ -265,20 +266,16 @@ function weaponSection(form: FormDocument, weapon: FormWeapon, heading: string, 
         : 'Photographs (not reproduced here: each photo reference names one image)',
     );
     form.list(weapon.photoRefs.map((ref, i) => `Photo reference ${i + 1}: ${ref}`));
-  } else if (typeof photos === 'number' && photos > 0) {
-    form.field('Photographs', `No photo reference; ${photos} photo${photos === 1 ? '' : 's'} of markings attached to the request, reproduced in the request form (request.pdf)`);
   } else {
-    form.field(photosFollow ? 'Photo references' : 'Photographs', 'No photo reference.');
+    form.field(photosFollow || attached > 0 ? 'Photo references' : 'Photographs', 'No photo reference.');
   }
-  if (typeof photos === 'number' && photos > 0 && weapon.photoRefs.length) {
-    form.field('Photos of markings', `${photos} attached to the request, reproduced in the request form (request.pdf)`);
-  }
+  if (attached > 0) form.field('Photos of markings', `${attached} attached to the request, reproduced in the request form (request.pdf)`);
 }
 
 /** A State's contact points as a list (`more`: the directory holds more than those printed, and says where). */
 function contactPointsSection(form: FormDocument, contacts: FormContactPoint[], caption: string, state: FormParty, more = false): void {
   if (!contacts.length) {
-    form.field('Contact points', 'none on record');
+    form.field(caption, 'none on record');
     return;
   }
   form.caption(more ? `${caption} (the first ${contacts.length}; all of them: GET /api/v1/states/${state.code}/contact-points)` : caption);
@@ -380,13 +377,11 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
     form.field('Consent of the State', `${f.onBehalfOf.consentReference}, given ${timestamp(f.onBehalfOf.consentGivenOn)}`);
   }
 
-  if (f.requestingContactPoints) {
-    contactPointsSection(form, f.requestingContactPoints, 'Contact points of the requesting State, for the answer', f.requestingState, f.moreContactPoints?.requesting);
-  }
+  contactPointsSection(form, f.requestingContactPoints, 'Contact points of the requesting State, for the answer', f.requestingState, f.moreContactPoints.requesting);
 
   form.section('Requested State');
   form.field('State', party(f.requestedState));
-  contactPointsSection(form, f.requestedContactPoints, 'Contact points of the requested State', f.requestedState, f.moreContactPoints?.requested);
+  contactPointsSection(form, f.requestedContactPoints, 'Contact points of the requested State', f.requestedState, f.moreContactPoints.requested);
 
   form.section('Transmission and handling');
   form.field('Channel', label(CHANNEL_LABELS, f.channel));
