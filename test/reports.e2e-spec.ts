@@ -73,12 +73,12 @@ describe('Auditor reports', () => {
     }
   }
 
-  async function insertTrace(state: string, t0: { direction: string; counterpart: string; sentAt: string; ackHours?: number; answerHours?: number; answer?: object; closeReason?: string; overdue?: boolean }) {
+  async function insertTrace(state: string, t0: { direction: string; counterpart: string; sentAt: string; ackHours?: number; answerHours?: number; answer?: object; closeReason?: string; overdue?: boolean; status?: string }) {
     const id = randomUUID();
     const sent = new Date(t0.sentAt);
     const at = (hours?: number) => (hours === undefined ? null : new Date(sent.getTime() + hours * 3600_000));
     const [requesting, requested] = t0.direction === 'outgoing' ? [state, t0.counterpart] : [t0.counterpart, state];
-    const status = t0.closeReason ? 'closed' : t0.answer ? 'answered' : t0.ackHours !== undefined ? 'acknowledged' : 'sent';
+    const status = t0.status ?? (t0.closeReason ? 'closed' : t0.answer ? 'answered' : t0.ackHours !== undefined ? 'acknowledged' : 'sent');
     await ownerQuery(
       t,
       `INSERT INTO traces (id, state_code, exchange_id, direction, status, requesting_state, requested_state, requesting_authority, channel, priority,
@@ -104,6 +104,8 @@ describe('Auditor reports', () => {
     await insertTrace('FRA', { direction: 'incoming', counterpart: 'BRA', sentAt: '2026-10-05T00:00:00Z', ackHours: 12, answerHours: 36, answer: { outcome: 'partial', reasonCode: 'ongoing_criminal_investigation' } });
     // Outside the period asked for: a delayed answer whose full one is overdue.
     await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2020-01-01T00:00:00Z', ackHours: 1, answerHours: 2, answer: { outcome: 'delayed', reasonCode: 'other', expectedDate: '2020-02-01' }, overdue: true });
+    // Also outside it: one whose requester, FRA, is late giving the information BEL asked for (FRA's own lateness).
+    await insertTrace('FRA', { direction: 'outgoing', counterpart: 'BEL', sentAt: '2020-03-01T00:00:00Z', ackHours: 1, status: 'information_requested', overdue: true });
     for (const [name, state, roles] of [['auditor', 'FRA', ['auditor']], ['registrar', 'FRA', ['registrar']], ['officer', 'FRA', ['officer']], ['npc', 'FRA', ['npc']], ['braAuditor', 'BRA', ['auditor']]] as const) {
       tokens[name] = await login(t, await createUser(t, { stateCode: state, roles: [...roles], mfaExempt: true }));
     }
@@ -242,7 +244,8 @@ describe('Auditor reports', () => {
     expect(counterpart('outgoing', 'BEL')).toMatchObject({ traces: 2, answered: 2, responseRate: 1 });
     expect(counterpart('outgoing', 'ITA')).toMatchObject({ traces: 1, answered: 0, responseRate: 0, answerHours: { p50: null, p90: null } });
     expect(counterpart('incoming', 'BRA')).toMatchObject({ traces: 1 });
-    // Waiting past a deadline now, whenever sent: the one to ITA, and the full answer the 2020 delayed one promised.
+    // Waiting past a deadline now, whenever sent: the one to ITA, and the full answer the 2020 delayed one promised
+    // (not the information FRA owes BEL).
     expect(report.overdueNow).toEqual({ sent: 2, received: 0 });
     expect(report.failureReasons).toEqual([
       { direction: 'incoming', reason: 'ongoing_criminal_investigation', traces: 1 },

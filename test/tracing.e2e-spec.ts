@@ -24,6 +24,7 @@ describe('Tracing between national points of contact', () => {
   const tokens: Record<string, Tokens> = {};
   let belNpcUser: { id: string; username: string; password: string };
   let fraNpcUser: { id: string; username: string; password: string };
+  let fraOfficerUser: { id: string; username: string; password: string };
   // A real SMTP server on loopback receives the notification e-mails.
   const mails: { to: string[]; body: string }[] = [];
   const smtp = new SMTPServer({
@@ -56,6 +57,7 @@ describe('Tracing between national points of contact', () => {
       const user = await createUser(t, { stateCode, roles, mfaExempt: true });
       if (name === 'belNpc') belNpcUser = user;
       if (name === 'fraNpc') fraNpcUser = user;
+      if (name === 'fraOfficer') fraOfficerUser = user;
       tokens[name] = await login(t, user);
     }
   });
@@ -1013,6 +1015,11 @@ describe('Tracing between national points of contact', () => {
     await transition('belNpc', garbled.incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: t.clock.now().toISOString().slice(0, 10) });
     await outbox.drain();
     await ownerQuery(t, `UPDATE traces SET answer = jsonb_set(answer, '{expectedDate}', '"2026-02-30"') WHERE id = $1`, [garbled.outgoing.id], 'FRA');
+    // The requester owes the information asked for, from the question's delivery: 3 days for an urgent request.
+    const owing = (await t.http.get(api(`/traces/${waiting.outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(owing.status).toBe('information_requested');
+    expect(new Date(owing.informationDueAt).getTime()).toBe(t.clock.now().getTime() + 3 * 24 * 3600_000);
+    expect((await t.http.get(api(`/traces/${waiting.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.informationDueAt).toBeNull();
     t.clock.advance(25 * 3600);
     tokens.belNpc = await login(t, belNpcUser); // access tokens last 15 minutes
     await ownerQuery(t, `UPDATE users SET email = 'npc@police.example.be' WHERE id = $1`, [belNpcUser.id], 'BEL');
@@ -1037,14 +1044,24 @@ describe('Tracing between national points of contact', () => {
     const fraNpc = await login(t, fraNpcUser);
     expect((await t.http.get(api(`/traces/${delayed.outgoing.id}`)).set(bearer(fraNpc)).expect(200)).body.overdueSince).not.toBeNull();
     expect((await t.http.get(api(`/traces/${garbled.outgoing.id}`)).set(bearer(fraNpc)).expect(200)).body.overdueSince).toBeNull();
+    expect((await t.http.get(api(`/traces/${waiting.outgoing.id}`)).set(bearer(fraNpc)).expect(200)).body.overdueSince).toBeNull(); // due in 2 days
     t.clock.advance(8 * 24 * 3600); // past the urgent answer deadline too
     tokens.belNpc = await login(t, belNpcUser);
     await job.run();
     const asked = (await t.http.get(api(`/traces/${waiting.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
     expect(asked.overdueSince).toBeNull();
-    // The information given, the answer is due as many days later as the requested State waited for it.
+    // The requester is late with the information: its copy is marked, its NPCs and the officer reminded.
     tokens.fraNpc = await login(t, fraNpcUser);
+    tokens.fraOfficer = await login(t, fraOfficerUser);
+    expect((await t.http.get(api(`/traces/${waiting.outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.overdueSince).not.toBeNull();
+    for (const who of ['fraNpc', 'fraOfficer']) {
+      const fraInbox = await t.http.get(api('/notifications?unread=true&limit=100')).set(bearer(tokens[who])).expect(200);
+      const owed = fraInbox.body.items.find((n: { kind: string; traceId: string }) => n.kind === 'trace_overdue' && n.traceId === waiting.outgoing.id);
+      expect(owed.message).toBe(`Overdue: the information BEL asked for was due ${owing.informationDueAt}`);
+    }
+    // The information given, the answer is due as many days later as the requested State waited for it.
     const given = await transition('fraNpc', waiting.outgoing.id, 'provide-information', { text: 'Brigade mobile de recherche, Marseille' });
+    expect(given).toMatchObject({ status: 'acknowledged', informationDueAt: null, overdueSince: null });
     await outbox.drain();
     const resumed = (await t.http.get(api(`/traces/${waiting.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
     const waited = new Date(given.notes.at(-1).at).getTime() - new Date(asked.notes.at(-1).at).getTime();

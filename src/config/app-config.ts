@@ -171,6 +171,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   TRACE_ANSWER_DAYS_URGENT = 7;
 
+  /** Days the requester has to give the information the requested State asked for, for a routine request. */
+  @Transform(toInt) @IsInt() @Min(1)
+  TRACE_INFORMATION_DAYS_ROUTINE = 14;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  TRACE_INFORMATION_DAYS_URGENT = 3;
+
   /** How often the deadline job looks for overdue traces; 0 turns it off. */
   @Transform(toInt) @IsInt() @Min(0) @Max(DAY_SECONDS)
   TRACE_DEADLINE_JOB_SECONDS = 300;

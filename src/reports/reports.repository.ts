@@ -184,11 +184,14 @@ export class ReportsRepository {
     );
   }
 
-  /** Traces waiting past a deadline now, per direction (whenever they were sent). */
+  /**
+   * Traces waiting past the other State's deadline now, per direction (whenever they were sent): not the
+   * requests whose requester is late giving the information asked for (its own deadline, reminded in its inbox).
+   */
   async overdueNow(stateCode: string): Promise<{ direction: string; traces: number }[]> {
     return this.db.manager.query(
       `SELECT direction, count(*)::int AS traces FROM traces
-        WHERE state_code = $1 AND overdue_since IS NOT NULL AND status <> 'closed'
+        WHERE state_code = $1 AND overdue_since IS NOT NULL AND status NOT IN ('closed', 'information_requested')
         GROUP BY 1 ORDER BY 1`,
       [stateCode],
     );

@@ -106,8 +106,9 @@ export class TracesRepository {
 
   /**
    * Marks the State's traces whose deadline passed; each is returned once, whatever the number of
-   * replicas. A trace waiting for the requester's information (information_requested) is not late; a
-   * delayed answer is, once the day it expected the full answer has passed (UTC).
+   * replicas. A trace waiting for the requester's information (information_requested) is not late on the
+   * requested State's side, and is on the requester's once that information is due; a delayed answer is
+   * late once the day it expected the full answer has passed (UTC).
    */
   async markOverdue(stateCode: string, now: Date): Promise<TraceEntity[]> {
     const rows: { id: string }[] = await this.db.manager.query(
@@ -115,6 +116,7 @@ export class TracesRepository {
         WHERE state_code = $1 AND overdue_since IS NULL
           AND ((status = 'sent' AND acknowledge_due_at < $2)
             OR (status = 'acknowledged' AND answer_due_at < $2)
+            OR (status = 'information_requested' AND information_due_at < $2)
             -- The copy of another node's answer is stored as sent: the cast is guarded (AND is not evaluated in order).
             OR (status = 'answered' AND CASE WHEN answer->>'outcome' = 'delayed' AND import_valid_date(answer->>'expectedDate')
                                              THEN (answer->>'expectedDate')::date < ($2::timestamptz AT TIME ZONE 'UTC')::date ELSE false END))

@@ -263,7 +263,7 @@ export class TracingService {
   async provideInformation(actor: AuthUser, id: string, version: number, text: string): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'provide_information');
     const note = this.note('information_provided', text, actor);
-    const updated = await this.traces.update(trace, { status: 'acknowledged', notes: [...trace.notes, note], answerDueAt: pausedDue(trace, note) }, this.clock.now());
+    const updated = await this.traces.update(trace, { status: 'acknowledged', notes: [...trace.notes, note], answerDueAt: pausedDue(trace, note), informationDueAt: null, overdueSince: null }, this.clock.now());
     await this.message(updated, updated.requestedState, 'trace.information_provided', { note });
     return this.done(actor, updated);
   }
@@ -578,7 +578,9 @@ export class TracingService {
       }
       case 'trace.information_requested': {
         const notes = [...copy.notes, payload.note as TraceNote];
-        await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, overdueSince: null } : { notes }, now);
+        const days = copy.priority === 'urgent' ? this.config.TRACE_INFORMATION_DAYS_URGENT : this.config.TRACE_INFORMATION_DAYS_ROUTINE;
+        const informationDueAt = new Date(now.getTime() + days * 24 * HOUR);
+        await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, informationDueAt, overdueSince: null } : { notes }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
         break;
       }
@@ -590,7 +592,7 @@ export class TracingService {
       }
       case 'trace.answered': {
         const answer = payload.answer as TraceAnswer;
-        const answered = { answer, answeredAt: new Date(answer.answeredAt), overdueSince: null };
+        const answered = { answer, answeredAt: new Date(answer.answeredAt), informationDueAt: null, overdueSince: null };
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
         break;
@@ -609,9 +611,11 @@ export class TracingService {
     const overdue = await this.traces.markOverdue(stateCode, this.clock.now());
     for (const trace of overdue) {
       const waitingFor = trace.status === 'sent' ? 'acknowledgement' : trace.status === 'answered' ? 'full answer (after its delayed one)' : 'answer';
-      const message = trace.direction === 'incoming'
-        ? `Overdue: the ${waitingFor} of the trace request from ${trace.requestingState} was due ${dueOf(trace)}`
-        : `Overdue: ${trace.requestedState} has not sent its ${waitingFor}, due ${dueOf(trace)}`;
+      const message = trace.status === 'information_requested'
+        ? `Overdue: the information ${trace.requestedState} asked for was due ${dueOf(trace)}`
+        : trace.direction === 'incoming'
+          ? `Overdue: the ${waitingFor} of the trace request from ${trace.requestingState} was due ${dueOf(trace)}`
+          : `Overdue: ${trace.requestedState} has not sent its ${waitingFor}, due ${dueOf(trace)}`;
       await this.notifications.notify(stateCode, ['npc'], trace.direction === 'outgoing' ? [trace.createdBy] : [], { kind: 'trace_overdue', traceId: trace.id, message });
     }
     return overdue.length;
@@ -911,7 +915,7 @@ function followUpNote(parent: TraceEntity): string {
 
 function dueOf(trace: TraceEntity): string {
   if (trace.status === 'answered') return trace.answer?.expectedDate ?? 'earlier';
-  const due = trace.status === 'sent' ? trace.acknowledgeDueAt : trace.answerDueAt;
+  const due = trace.status === 'sent' ? trace.acknowledgeDueAt : trace.status === 'information_requested' ? trace.informationDueAt : trace.answerDueAt;
   return due ? due.toISOString() : 'earlier';
 }
 

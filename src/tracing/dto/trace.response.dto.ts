@@ -42,6 +42,8 @@ export class TraceSummaryDto {
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
   @ApiProperty({ type: String, nullable: true }) acknowledgeDueAt: string | null;
   @ApiProperty({ type: String, nullable: true }) answerDueAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'On the requester\'s copy while the requested State waits for information: when it is due' })
+  informationDueAt: string | null;
   @ApiProperty({ type: String, nullable: true }) overdueSince: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -60,6 +62,7 @@ export class TraceSummaryDto {
       parentId: t.parentId,
       acknowledgeDueAt: t.acknowledgeDueAt?.toISOString() ?? null,
       answerDueAt: t.answerDueAt?.toISOString() ?? null,
+      informationDueAt: t.informationDueAt?.toISOString() ?? null,
       overdueSince: t.overdueSince?.toISOString() ?? null,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),

@@ -223,6 +223,10 @@ export class TraceEntity {
   @Column({ type: 'timestamptz', name: 'answer_due_at', nullable: true })
   answerDueAt: Date | null;
 
+  /** On the requester's copy, while the requested State waits for the information it asked for: when it is due. */
+  @Column({ type: 'timestamptz', name: 'information_due_at', nullable: true })
+  informationDueAt: Date | null;
+
   /** Set once by the deadline job when a deadline passed (reminders go out once). */
   @Column({ type: 'timestamptz', name: 'overdue_since', nullable: true })
   overdueSince: Date | null;
