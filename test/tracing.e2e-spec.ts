@@ -955,6 +955,70 @@ describe('Tracing between national points of contact', () => {
     expect(Number(notified[0].n)).toBe(2); // one per BEL NPC, once
   });
 
+  it('records what a State not hosted here acknowledged and answered outside the system, and follows the answer up', async () => {
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('USA', 'NPC', 'ATF', 'npc@example.gov')`, [], 'USA');
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'USA', channel: 'interpol' })).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    const sent = await transition('fraNpc', created.body.id, 'send');
+    await outbox.drain();
+    expect((await t.http.get(api(`/traces/${created.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.status).toBe('sent'); // no system to deliver to
+    const id = created.body.id;
+    const now = t.clock.now().toISOString();
+    const received = { receivedAt: now, via: 'interpol' };
+
+    // Only the requesting State's NPC records, and only what came: not in the future, not before the request left.
+    await transition('fraOfficer', id, 'record-acknowledgement', received, 403);
+    const future = await transition('fraNpc', id, 'record-acknowledgement', { ...received, receivedAt: new Date(t.clock.now().getTime() + 3600_000).toISOString() }, 400);
+    expect(future.details).toEqual([{ field: 'receivedAt', messages: ['receivedAt cannot be in the future'] }]);
+    const early = await transition('fraNpc', id, 'record-acknowledgement', { ...received, receivedAt: '2026-01-01' }, 400);
+    expect(early.details).toEqual([{ field: 'receivedAt', messages: [`receivedAt cannot be before the request was sent (${sent.sentAt})`] }]);
+    expect((await transition('fraNpc', id, 'record-acknowledgement', { ...received, via: 'fax' }, 400)).details).toEqual([{ field: 'via', messages: ['via must be one of direct, interpol, diplomatic'] }]);
+
+    const acknowledged = await transition('fraNpc', id, 'record-acknowledgement', { ...received, reference: 'IP 2026/4411' });
+    expect(acknowledged).toMatchObject({ status: 'acknowledged', acknowledgedAt: now, overdueSince: null });
+    expect(acknowledged.notes.at(-1)).toEqual({ kind: 'acknowledgement_received', text: 'Acknowledgement received through INTERPOL, reference IP 2026/4411', at: now, byState: 'FRA' });
+    await transition('fraNpc', id, 'record-acknowledgement', received, 409);
+
+    // A delayed answer, then the full one; each keeps what the answering State set.
+    const delayed = await transition('fraNpc', id, 'record-answer', { ...received, outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Dealer records being retrieved', expectedDate: '2026-12-15', useRestrictions: ['no_publication'] });
+    expect(delayed).toMatchObject({ status: 'answered', answeredAt: now, answer: { outcome: 'delayed', received: { via: 'interpol', reference: null, recordedAt: now } } });
+    const answer = {
+      ...received, via: 'diplomatic', reference: 'Note verbale 118/2026', outcome: 'partial', recordFound: true, reasonCode: 'national_law', reasonText: 'Buyer details withheld',
+      chain: [{ event: 'exported', date: '2019-05-02', state: 'USA', counterpartState: 'ITA', licenceRef: 'DSP-5 0001' }], nextState: 'ITA',
+    };
+    expect((await transition('fraNpc', id, 'record-answer', { ...answer, chain: [], outcome: 'full', weaponId: randomUUID() }, 400)).details).toEqual([
+      { field: 'weaponId', messages: ['property weaponId should not exist'] },
+    ]);
+    const answered = await transition('fraNpc', id, 'record-answer', answer);
+    expect(answered).toMatchObject({
+      status: 'answered', answeredAt: now,
+      answer: {
+        outcome: 'partial', nextState: 'ITA', useRestrictions: expect.arrayContaining(['no_publication']), earlier: [{ outcome: 'delayed' }],
+        chain: [{ event: 'exported', counterpartState: 'ITA', licenceRef: 'DSP-5 0001' }],
+        received: { via: 'diplomatic', reference: 'Note verbale 118/2026', recordedAt: now },
+      },
+    });
+    expect(answered.answer.received.recordedBy).toEqual(expect.any(String));
+    await transition('fraNpc', id, 'record-answer', answer, 409);
+    const inbox = await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200);
+    expect(inbox.body.items.filter((n: { traceId: string }) => n.traceId === id).map((n: { message: string }) => n.message)).toEqual(expect.arrayContaining([
+      'USA acknowledged the trace request (through INTERPOL)', 'USA answered: partial (by diplomatic channel)',
+    ]));
+
+    // The response form says where the answer came from; the chain goes on to the State it names.
+    const form = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
+    expect(form).toContain('Received outside the system');
+    expect(form).toContain('Diplomatic channels · reference Note verbale 118/2026');
+    expect(form).toContain('Buyer details withheld');
+    const child = await transition('fraNpc', id, 'follow-ups', {}, 201);
+    expect(child).toMatchObject({ requestedState: 'ITA', parentId: id });
+
+    // A State hosted here answers on its own copy: the requester records nothing for it.
+    const { outgoing } = await sentTrace();
+    expect(await transition('fraNpc', outgoing.id, 'record-answer', { ...answer, outcome: 'full', chain: [] }, 409)).toMatchObject({ code: 'REQUESTED_STATE_HOSTED' });
+    expect(await transition('fraNpc', outgoing.id, 'record-acknowledgement', received, 409)).toMatchObject({ code: 'REQUESTED_STATE_HOSTED' });
+  });
+
   it('prints the request and the answer as forms that carry the same hash for both States', async () => {
     const { outgoing, incoming } = await sentTrace({ requestingAuthority: 'Gendarmerie nationale — Côte d\'Ivoire section' });
     const atFra = await bytes(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);

@@ -109,6 +109,8 @@ export interface TraceResponseForm {
     answeredAt: string;
     /** The answers this one followed (a delayed one), oldest first. */
     earlier?: { outcome: string; reasonCode: string | null; reasonText: string | null; expectedDate: string | null; answeredAt: string }[];
+    /** An answer received outside the system and recorded by the requester's NPC. */
+    received?: { via: string; reference: string | null; recordedBy: string; recordedAt: string };
   };
   contentSha256: string;
   generatedAt: string;
@@ -468,6 +470,10 @@ export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buff
   }
   form.field('Record found', yesNo(a.recordFound));
   form.field('Answered', timestamp(a.answeredAt));
+  if (a.received) {
+    const reference = a.received.reference ? ` · reference ${a.received.reference}` : '';
+    form.field('Received outside the system', `${label(CHANNEL_LABELS, a.received.via)}${reference} · recorded by ${a.received.recordedBy}, ${timestamp(a.received.recordedAt)}`);
+  }
   for (const before of a.earlier ?? []) {
     const reason = [before.reasonCode ? label(REASON_LABELS, before.reasonCode) : null, before.reasonText, before.expectedDate ? `expected by ${timestamp(before.expectedDate)}` : null];
     form.field(`Earlier answer, ${timestamp(before.answeredAt)}`, [label(OUTCOME_LABELS, before.outcome), ...reason.filter(Boolean)].join(' · '));

@@ -28,6 +28,9 @@ describe('trace lifecycle', () => {
     ['withdraw', 'outgoing', 'returned', officer],
     ['follow_up', 'outgoing', 'answered', npc],
     ['follow_up', 'outgoing', 'closed', npc],
+    ['record_acknowledgement', 'outgoing', 'sent', npc],
+    ['record_answer', 'outgoing', 'sent', npc],
+    ['record_answer', 'outgoing', 'acknowledged', npc],
   ])('allows %s on the %s copy when %s', (action, direction, status, actor) => {
     expect(checkTransition(action, copy(direction, status), actor)).toEqual({ ok: true });
   });
@@ -54,5 +57,14 @@ describe('trace lifecycle', () => {
   it('answers a delayed answer again, never a full one', () => {
     expect(checkTransition('answer', copy('incoming', 'answered', 'delayed'), npc)).toEqual({ ok: true });
     expect(checkTransition('answer', copy('incoming', 'answered', 'full'), npc)).toMatchObject({ ok: false, forbidden: false });
+    expect(checkTransition('record_answer', copy('outgoing', 'answered', 'delayed'), npc)).toEqual({ ok: true });
+    expect(checkTransition('record_answer', copy('outgoing', 'answered', 'partial'), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace that is answered cannot be recorded as answered' });
+  });
+
+  it('names a recorded answer or acknowledgement in words when refusing it', () => {
+    expect(checkTransition('record_answer', copy('outgoing', 'sent'), officer)).toEqual({ ok: false, forbidden: true, message: 'Only an npc can record the answer to a trace' });
+    expect(checkTransition('record_acknowledgement', copy('incoming', 'sent'), npc)).toEqual({
+      ok: false, forbidden: false, message: 'Only the requesting State can record the acknowledgement of a trace; this is the incoming copy',
+    });
   });
 });

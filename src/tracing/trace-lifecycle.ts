@@ -2,7 +2,8 @@ import type { Role } from '../common/auth/auth-user';
 import type { TraceDirection, TraceStatus } from './tracing.constants';
 
 export type TraceAction =
-  | 'edit' | 'submit' | 'return' | 'send' | 'acknowledge' | 'request_information' | 'provide_information' | 'answer' | 'close' | 'withdraw' | 'follow_up';
+  | 'edit' | 'submit' | 'return' | 'send' | 'acknowledge' | 'request_information' | 'provide_information' | 'answer' | 'close' | 'withdraw' | 'follow_up'
+  | 'record_acknowledgement' | 'record_answer';
 
 interface Rule {
   /** Which copy the action is taken on: the requester's (outgoing) or the requested State's (incoming). */
@@ -32,6 +33,10 @@ export const TRACE_RULES: Record<TraceAction, Rule> = {
   // A request never sent (a draft given up, a follow-up to the wrong State) is closed as withdrawn: nothing goes to the other State.
   withdraw: { direction: 'outgoing', from: ['draft', 'submitted', 'returned'], by: ['creator', 'npc'], to: 'closed' },
   follow_up: { direction: 'outgoing', from: ['answered', 'closed'], by: ['npc'], to: null },
+  // A requested State not hosted on this node acknowledges and answers outside the system (through INTERPOL, a
+  // diplomatic note, a letter): the requester's NPC records what it received on its own copy.
+  record_acknowledgement: { direction: 'outgoing', from: ['sent'], by: ['npc'], to: 'acknowledged' },
+  record_answer: { direction: 'outgoing', from: ['sent', 'acknowledged', 'answered'], by: ['npc'], to: 'answered' },
 };
 
 export type TransitionCheck = { ok: true } | { ok: false; forbidden: boolean; message: string };
@@ -43,7 +48,7 @@ export function checkTransition(
   actor: { id: string; roles: Role[] },
 ): TransitionCheck {
   const rule = TRACE_RULES[action];
-  const label = action.replace('_', ' ');
+  const label = VERBS[action] ?? action.replace('_', ' ');
   const allowed = rule.by.some((who) => (who === 'creator' ? copy.createdBy === actor.id : actor.roles.includes(who)));
   if (!allowed) {
     const who = rule.by.map((w) => (w === 'creator' ? 'the officer who opened the trace' : `an ${w}`)).join(' or ');
@@ -53,16 +58,21 @@ export function checkTransition(
     const side = rule.direction === 'outgoing' ? 'requesting' : 'requested';
     return { ok: false, forbidden: false, message: `Only the ${side} State can ${label} a trace; this is the ${copy.direction} copy` };
   }
-  if (!rule.from.includes(copy.status) || (action === 'answer' && copy.status === 'answered' && copy.answerOutcome !== 'delayed')) {
+  const answering = action === 'answer' || action === 'record_answer';
+  if (!rule.from.includes(copy.status) || (answering && copy.status === 'answered' && copy.answerOutcome !== 'delayed')) {
     return { ok: false, forbidden: false, message: `A trace that is ${copy.status.replace('_', ' ')} cannot be ${pastTense(action)}` };
   }
   return { ok: true };
 }
 
+/** How a refusal names an action, where its name alone does not read as a verb. */
+const VERBS: Partial<Record<TraceAction, string>> = { record_acknowledgement: 'record the acknowledgement of', record_answer: 'record the answer to' };
+
 function pastTense(action: TraceAction): string {
   const words: Record<TraceAction, string> = {
     edit: 'edited', submit: 'submitted', return: 'returned', send: 'sent', acknowledge: 'acknowledged', request_information: 'asked for information',
     provide_information: 'given information', answer: 'answered', close: 'closed', withdraw: 'withdrawn', follow_up: 'followed up',
+    record_acknowledgement: 'recorded as acknowledged', record_answer: 'recorded as answered',
   };
   return words[action];
 }

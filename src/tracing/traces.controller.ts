@@ -8,7 +8,8 @@ import { Audited, CurrentUser, Roles } from '../common/auth/decorators';
 import { IfMatchVersion, setVersionTag } from '../common/http/etag';
 import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
 import {
-  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, TraceIdParamDto, UpdateTraceDto, WithdrawTraceDto,
+  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, ReceivedOutsideDto, RecordAnswerDto, TraceIdParamDto,
+  UpdateTraceDto, WithdrawTraceDto,
 } from './dto/trace.dto';
 import { CandidatesDto, TraceDto, TracePageDto } from './dto/trace.response.dto';
 import { TracingService } from './tracing.service';
@@ -115,6 +116,24 @@ export class TracesController {
   @ApiHeader(IF_MATCH)
   async answer(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: AnswerTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
     return tagged(reply, await this.tracing.answer(user, params.id, version, body));
+  }
+
+  @Post(':id/record-acknowledgement')
+  @ApiOkResponse({ type: TraceDto })
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async recordAcknowledgement(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: ReceivedOutsideDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.recordAcknowledgement(user, params.id, version, body));
+  }
+
+  @Post(':id/record-answer')
+  @ApiOkResponse({ type: TraceDto })
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async recordAnswer(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: RecordAnswerDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.recordAnswer(user, params.id, version, body));
   }
 
   @Post(':id/close')

@@ -23,7 +23,10 @@ import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
-import { AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, UpdateTraceDto, WithdrawTraceDto } from './dto/trace.dto';
+import {
+  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, ReceivedOutsideDto, RecordAnswerDto, UpdateTraceDto,
+  WithdrawTraceDto,
+} from './dto/trace.dto';
 import type { TracePhotoEntity } from './entities/trace-photo.entity';
 import { CandidateDto, CandidatesDto, TraceDto, TraceSummaryDto } from './dto/trace.response.dto';
 import { restrictionsAddedBy } from './entities/trace.entity';
@@ -270,10 +273,7 @@ export class TracingService {
 
   async answer(actor: AuthUser, id: string, version: number, input: AnswerTraceDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'answer');
-    const errors: [string, string][] = [];
-    if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
-    if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
-    if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
+    const errors = answerErrors(input);
     // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
     // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
     if (input.outcome === 'delayed' && trace.status === 'information_requested') {
@@ -282,20 +282,82 @@ export class TracingService {
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < this.clock.today()) {
       errors.push(['expectedDate', 'expectedDate cannot be in the past']);
     }
-    // A refused or delayed answer reports nothing of the record: what the State withholds stays at home.
-    const reports = input.outcome === 'full' || input.outcome === 'partial';
-    if (!reports && input.chain?.length) errors.push(['chain', `a ${input.outcome} answer reports no chain of custody`]);
-    if (!reports && input.lastLegalHolder) errors.push(['lastLegalHolder', `a ${input.outcome} answer reports no legal holder`]);
     if (errors.length) throw fieldErrors(errors);
+    const reports = input.outcome === 'full' || input.outcome === 'partial';
     const prefill = reports && input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
+    const now = this.clock.now();
+    const answer = await this.composeAnswer(trace, input, now, prefill);
+    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: now, overdueSince: null }, now);
+    await this.message(updated, updated.requestingState, 'trace.answered', { answer });
+    return this.done(actor, updated);
+  }
+
+  /**
+   * The acknowledgement a requested State not hosted on this node sent outside the system (through INTERPOL,
+   * a diplomatic note, a letter), recorded on the requester's copy: acknowledged when it came.
+   */
+  async recordAcknowledgement(actor: AuthUser, id: string, version: number, input: ReceivedOutsideDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'record_acknowledgement');
+    const receivedAt = await this.receivedOutside(trace, input);
+    const text = `Acknowledgement received ${viaWords(input.via)}${input.reference ? `, reference ${input.reference}` : ''}`;
+    const note = this.note('acknowledgement_received', text, actor);
+    const now = this.clock.now();
+    const updated = await this.traces.update(trace, { status: 'acknowledged', acknowledgedAt: receivedAt, notes: [...trace.notes, note], overdueSince: null }, now);
+    await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_acknowledged', traceId: trace.id, message: `${trace.requestedState} acknowledged the trace request (${viaWords(input.via)})` });
+    return this.done(actor, updated);
+  }
+
+  /**
+   * The answer a requested State not hosted on this node sent outside the system, recorded on the requester's
+   * copy as it came: the trace is then answered, and followed up, as if the answer had come through the system.
+   */
+  async recordAnswer(actor: AuthUser, id: string, version: number, input: RecordAnswerDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'record_answer');
+    const receivedAt = await this.receivedOutside(trace, input);
+    const errors = answerErrors(input);
+    if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
+      errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
+    }
+    if (trace.answer && receivedAt.toISOString() < trace.answer.answeredAt) {
+      errors.push(['receivedAt', `receivedAt cannot be before the answer this one follows (${trace.answer.answeredAt})`]);
+    }
+    if (errors.length) throw fieldErrors(errors);
+    const now = this.clock.now();
+    const received = { via: input.via, reference: input.reference ?? null, recordedBy: actor.name, recordedAt: now.toISOString() };
+    const answer: TraceAnswer = { ...(await this.composeAnswer(trace, input, receivedAt, null)), received };
+    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: receivedAt, informationDueAt: null, overdueSince: null }, now);
+    await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} answered: ${answer.outcome} (${viaWords(input.via)})` });
+    return this.done(actor, updated);
+  }
+
+  /**
+   * When what a requested State sent outside the system came, checked: only a State not hosted here sends
+   * outside it (a hosted one acknowledges and answers on its own copy, which the requester's must not contradict).
+   */
+  private async receivedOutside(trace: TraceEntity, input: ReceivedOutsideDto): Promise<Date> {
+    const requested = await this.states.get(trace.requestedState);
+    if (requested.hosted) {
+      throw new ConflictError('REQUESTED_STATE_HOSTED', `${requested.code} is hosted on this node: its NPCs acknowledge and answer through the system`);
+    }
+    const receivedAt = new Date(input.receivedAt);
+    if (receivedAt.getTime() > this.clock.now().getTime()) throw fieldErrors([['receivedAt', 'receivedAt cannot be in the future']]);
+    if (trace.sentAt && receivedAt.getTime() < trace.sentAt.getTime()) {
+      throw fieldErrors([['receivedAt', `receivedAt cannot be before the request was sent (${trace.sentAt.toISOString()})`]]);
+    }
+    return receivedAt;
+  }
+
+  /**
+   * An answer given at `answeredAt` on the copy `trace`: the one it follows (a delayed answer) kept, with every
+   * restriction it set; the request's restrictions stay attached, with those the answering State adds.
+   */
+  private async composeAnswer(trace: TraceEntity, input: Omit<AnswerTraceDto, 'weaponId'>, answeredAt: Date, prefill: ReturnType<typeof prefillFrom> | null): Promise<TraceAnswer> {
     const nextState = input.nextState ?? prefill?.nextState ?? null;
     if (nextState) await this.knownState(nextState, 'nextState');
-    const now = this.clock.now();
-    // The answer that follows a delayed one keeps it, and every restriction it set.
     const previous = trace.answer ? withoutEarlier(trace.answer) : null;
     const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
     const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
-    const answer: TraceAnswer = {
+    return {
       outcome: input.outcome as Outcome,
       reasonCode: input.reasonCode ?? null,
       reasonText: input.reasonText ?? null,
@@ -304,15 +366,11 @@ export class TracingService {
       chain: input.chain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null })) ?? prefill?.chain ?? [],
       lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? null,
       nextState,
-      // The request's restrictions stay attached to the answer, with any the answering State adds.
       useRestrictions: [...new Set([...trace.useRestrictions, ...added])],
       restrictionsAdded: added,
-      answeredAt: now.toISOString(),
+      answeredAt: answeredAt.toISOString(),
       ...(earlier.length ? { earlier } : {}),
     };
-    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: now, overdueSince: null }, now);
-    await this.message(updated, updated.requestingState, 'trace.answered', { answer });
-    return this.done(actor, updated);
   }
 
   async close(actor: AuthUser, id: string, version: number, input: CloseTraceDto): Promise<TraceDto> {
@@ -814,6 +872,24 @@ export class TracingService {
 /** A classification's place in CLASSIFICATIONS, lowest first. */
 function rank(classification: string): number {
   return (CLASSIFICATIONS as readonly string[]).indexOf(classification);
+}
+
+/** The checks every answer passes, whoever records it: reasons when not full, a date when delayed, no chain when nothing is reported. */
+function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>): [string, string][] {
+  const errors: [string, string][] = [];
+  if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
+  if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
+  if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
+  // A refused or delayed answer reports nothing of the record: what the State withholds stays at home.
+  const reports = input.outcome === 'full' || input.outcome === 'partial';
+  if (!reports && input.chain?.length) errors.push(['chain', `a ${input.outcome} answer reports no chain of custody`]);
+  if (!reports && input.lastLegalHolder) errors.push(['lastLegalHolder', `a ${input.outcome} answer reports no legal holder`]);
+  return errors;
+}
+
+/** "through INTERPOL", "by diplomatic channel", "directly": how something came outside the system. */
+function viaWords(via: string): string {
+  return via === 'interpol' ? 'through INTERPOL' : via === 'diplomatic' ? 'by diplomatic channel' : 'directly';
 }
 
 function withoutEarlier({ earlier: _earlier, ...answer }: TraceAnswer): EarlierAnswer {

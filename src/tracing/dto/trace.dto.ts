@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested, IsObject,
 } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
-import { IsCalendarDate } from '../../common/http/instant';
+import { IsCalendarDate, IsInstant } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { lower, trim, upper } from '../../common/http/transforms';
@@ -257,6 +257,24 @@ export class AnswerTraceDto {
   @Optional() @IsArray() @ArrayMaxSize(HANDLING_CODES.length) @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
   useRestrictions?: string[];
 }
+
+/** What a requested State not hosted on this node sent outside the system: when it came, how, under which reference. */
+export class ReceivedOutsideDto {
+  @ApiProperty({ example: '2026-11-20T09:30:00Z', description: 'When it was received: not before the request was sent, not in the future' })
+  @IsInstant('receivedAt')
+  receivedAt: string;
+
+  @ApiProperty({ enum: CHANNELS, description: 'How it came: direct (from the NPC, by e-mail or letter), interpol or diplomatic' })
+  @IsIn(CHANNELS, oneOf('via', CHANNELS))
+  via: string;
+
+  @ApiPropertyOptional({ example: 'INTERPOL 2026/4411', description: 'Its reference: a message number, a note verbale' })
+  @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
+  reference?: string;
+}
+
+/** An answer received outside the system, as the requested State gave it (the requester holds none of its records). */
+export class RecordAnswerDto extends IntersectionType(OmitType(AnswerTraceDto, ['weaponId'] as const), ReceivedOutsideDto) {}
 
 export class CloseTraceDto {
   @ApiProperty({ enum: CLOSE_REASONS }) @IsIn(CLOSE_REASONS, oneOf('reason', CLOSE_REASONS))

@@ -73,6 +73,18 @@ export interface TraceAnswer {
   answeredAt: string;
   /** The answers this one followed (a delayed answer, then the real one), oldest first: kept as they were sent. */
   earlier?: EarlierAnswer[];
+  /**
+   * An answer that came outside the system, from a requested State not hosted on this node, recorded on the
+   * requester's copy by its NPC: how it came, its reference, who recorded it and when (answeredAt: when it came).
+   */
+  received?: ReceivedOutside;
+}
+
+export interface ReceivedOutside {
+  via: string;
+  reference: string | null;
+  recordedBy: string;
+  recordedAt: string;
 }
 
 export type EarlierAnswer = Omit<TraceAnswer, 'earlier'>;
@@ -87,7 +99,7 @@ export function restrictionsAddedBy(answer: Pick<TraceAnswer, 'useRestrictions' 
 
 /** A question of the requested State and the requester's reply (ITI 17: it may ask for more). */
 export interface TraceNote {
-  kind: 'information_requested' | 'information_provided' | 'returned' | 'closed';
+  kind: 'information_requested' | 'information_provided' | 'returned' | 'closed' | 'acknowledgement_received';
   text: string;
   at: string;
   byState: string;
