@@ -24,11 +24,17 @@ const parsedFonts = new Map<string, Font>();
 /**
  * Each TrueType file parsed once per process (fontkit), not once per document: parsing was most of a
  * form's CPU time. pdfkit takes a parsed font as a font source and makes its own subset per document.
+ *
+ * fontkit keeps each glyph it meets with the characters it first met it by, and pdfkit writes those into a
+ * document's text mapping. A glyph first met inside another character (the E of an É, the Е of an Ё, which
+ * the font's tables decompose) would keep none, and from then on print, in every document, as a letter no
+ * reader can extract or search: every glyph the font maps a character to is met first by that character.
  */
 function parsedFont(path: string): Font {
   let font = parsedFonts.get(path);
   if (!font) {
     font = createFont(readFileSync(path)) as Font;
+    for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
     parsedFonts.set(path, font);
   }
   return font;

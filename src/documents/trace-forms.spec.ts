@@ -262,6 +262,20 @@ describe('trace request PDF', () => {
   });
 });
 
+describe('text of a form, whatever the process printed before it', () => {
+  it('extracts the letters that accented capitals printed earlier are drawn from (É as E and an accent)', async () => {
+    // A process that has printed nothing yet: its fonts are parsed afresh, and meet É and Ё before E and Е.
+    let fresh: typeof import('./trace-forms') | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      fresh = require('./trace-forms') as typeof import('./trace-forms');
+    });
+    await fresh!.renderTraceRequestPdf(request({ requestingAuthority: 'Élodie Ёлкина, État' }));
+    const text = flat((await parse(await fresh!.renderTraceRequestPdf(request({ requestingAuthority: 'Exported to Europe, ЕЛЕНА, KEN' })))).text);
+    expect(text).toContain('Exported to Europe, ЕЛЕНА, KEN');
+  });
+});
+
 describe('trace request PDF over several pages', () => {
   const paragraph =
     'Le fusil a été saisi lors d’un contrôle routier ; les marquages du boîtier de culasse ont été partiellement ' +

@@ -1,0 +1,1051 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.FormDocument = exports.ADAM7 = exports.PNG_CHANNELS = exports.EmbeddedImage = exports.ImageError = exports.FONT_MONO = exports.FONT_BOLD = exports.FONT_REGULAR = void 0;
+exports.checkPrintable = checkPrintable;
+exports.breakable = breakable;
+const node_fs_1 = require("node:fs");
+const fontkit_1 = require("fontkit");
+const node_path_1 = require("node:path");
+const node_zlib_1 = require("node:zlib");
+const pdfkit_1 = __importDefault(require("pdfkit"));
+const qrcode_1 = require("qrcode");
+/**
+ * Drawing helpers for the PDF records (trace requests and answers): an A4 PDF/A-2b document with
+ * embedded DejaVu fonts, a tagged structure tree, key/value fields, ruled tables that repeat their
+ * header row on each page, a vector QR code, and a header and footer on every page written once
+ * the page count is known, and raster images (photos) checked before they are written. See
+ * docs/decisions.md ("PDF records").
+ */
+const FONT_DIR = (0, node_path_1.join)((0, node_path_1.dirname)(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+/** Fonts are always selected by path: one path is one embedded font (a registered alias would be a second copy). */
+exports.FONT_REGULAR = (0, node_path_1.join)(FONT_DIR, 'DejaVuSans.ttf');
+exports.FONT_BOLD = (0, node_path_1.join)(FONT_DIR, 'DejaVuSans-Bold.ttf');
+exports.FONT_MONO = (0, node_path_1.join)(FONT_DIR, 'DejaVuSansMono.ttf');
+const parsedFonts = new Map();
+/**
+ * Each TrueType file parsed once per process (fontkit), not once per document: parsing was most of a
+ * form's CPU time. pdfkit takes a parsed font as a font source and makes its own subset per document.
+ *
+ * fontkit keeps each glyph it meets with the characters it first met it by, and pdfkit writes those into a
+ * document's text mapping. A glyph first met inside another character (the E of an É, the Е of an Ё, which
+ * the font's tables decompose) would keep none, and from then on print, in every document, as a letter no
+ * reader can extract or search: every glyph the font maps a character to is met first by that character.
+ */
+function parsedFont(path) {
+    let font = parsedFonts.get(path);
+    if (!font) {
+        font = (0, fontkit_1.create)((0, node_fs_1.readFileSync)(path));
+        for (const codePoint of font.characterSet)
+            font.glyphForCodePoint(codePoint);
+        parsedFonts.set(path, font);
+    }
+    return font;
+}
+const MARGINS = { top: 78, bottom: 64, left: 56, right: 56 };
+const BODY_SIZE = 9.5;
+const SMALL_SIZE = 8;
+const LABEL_WIDTH = 160;
+const LINE_GAP = 1.5;
+const CELL_PADDING = 4;
+const TEXT_COLOR = '#000000';
+const MUTED_COLOR = '#444444';
+const RULE_COLOR = '#777777';
+const HEADER_FILL = '#e6e6e6';
+/**
+ * The XMP packet is written by pdfkit without escaping, and PDF/A requires it to agree with the
+ * document information dictionary: the same text goes in both, so it is kept free of markup.
+ */
+function xmpSafe(text) {
+    return text.replace(/&/g, '+').replace(/[<>]/g, '').replace(/\p{Cc}/gu, ' ');
+}
+/** Why an image cannot be shown, in words for the reader of the record. */
+class ImageError extends Error {
+    constructor() {
+        super(...arguments);
+        this.name = 'ImageError';
+    }
+}
+exports.ImageError = ImageError;
+/** Decoded samples above this size are not printed (a small compressed file can claim a huge image). */
+const MAX_IMAGE_BYTES = 128 * 1024 * 1024;
+/**
+ * Decoded samples above this size are refused at upload: 32 MB, 8 megapixels in colour with transparency.
+ * Decoding is done on every print of the form, in the service's own thread; a photo of a marking in PNG
+ * holds far fewer pixels (its file is at most 5 MB). Photos stored before this limit print up to MAX_IMAGE_BYTES.
+ */
+const MAX_UPLOAD_IMAGE_BYTES = 32 * 1024 * 1024;
+/** An image written into the file, ready to be drawn. */
+class EmbeddedImage {
+    /** `width` and `height`: as shown (EXIF orientation applied), in pixels. */
+    constructor(width, height, 
+    /** pdfkit's image object (internal). */
+    source) {
+        this.width = width;
+        this.height = height;
+        this.source = source;
+    }
+}
+exports.EmbeddedImage = EmbeddedImage;
+/** SOF markers: C0-CF but for DHT (C4), JPG (C8) and DAC (CC). */
+function isStartOfFrame(marker) {
+    return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+}
+/**
+ * Walks the JPEG's marker segments up to the first scan and checks that its frame is one a PDF
+ * DCTDecode filter reads and PDF/A-2b allows: baseline, extended or progressive Huffman coding, 8-bit
+ * samples, greyscale or colour (1 or 3 components: CMYK would need a CMYK output intent).
+ */
+function checkJpeg(data) {
+    const u16 = (at) => (data[at] << 8) | data[at + 1];
+    if (data.length < 4 || data[0] !== 0xff || data[1] !== 0xd8)
+        throw new ImageError('not a JPEG image');
+    let pos = 2;
+    let frame = null;
+    for (;;) {
+        // Stray bytes before a marker are skipped, as decoders do (with a warning).
+        while (pos < data.length && data[pos] !== 0xff)
+            pos++;
+        while (pos < data.length && data[pos] === 0xff)
+            pos++; // fill bytes
+        if (pos >= data.length)
+            throw new ImageError('truncated JPEG image');
+        const marker = data[pos++];
+        if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+            continue; // no length field
+        if (marker === 0x00 || marker === 0xd8 || marker === 0xd9)
+            throw new ImageError('corrupt JPEG image');
+        if (pos + 2 > data.length)
+            throw new ImageError('truncated JPEG image');
+        const length = u16(pos);
+        if (length < 2 || pos + length > data.length)
+            throw new ImageError('truncated JPEG image');
+        if (isStartOfFrame(marker)) {
+            if (frame)
+                throw new ImageError('corrupt JPEG image');
+            if (marker > 0xc2)
+                throw new ImageError('JPEG coding not supported in PDF (lossless, hierarchical or arithmetic)');
+            if (length < 8)
+                throw new ImageError('corrupt JPEG image');
+            const precision = data[pos + 2];
+            const components = data[pos + 7];
+            if (length < 8 + 3 * components)
+                throw new ImageError('corrupt JPEG image');
+            if (precision !== 8)
+                throw new ImageError(`${precision}-bit JPEG not supported in PDF`);
+            if (components === 4)
+                throw new ImageError('CMYK JPEG not allowed in this PDF/A record');
+            if (components !== 1 && components !== 3)
+                throw new ImageError(`JPEG with ${components} components not supported`);
+            frame = { height: u16(pos + 3), width: u16(pos + 5), components };
+            if (!frame.width || !frame.height)
+                throw new ImageError('JPEG without its size in the frame header not supported');
+        }
+        else if (marker === 0xda) {
+            if (!frame)
+                throw new ImageError('corrupt JPEG image');
+            return frame;
+        }
+        pos += length;
+    }
+}
+// -- PNG
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Samples per pixel, by colour type. */
+exports.PNG_CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** Bit depths allowed by the PNG specification, by colour type. */
+const PNG_DEPTHS = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+/** Adam7 passes: first column, first row, column step, row step. */
+exports.ADAM7 = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+];
+/** Reads and checks the chunks (lengths, CRCs, order, header values); ancillary chunks are skipped. */
+function readPng(data) {
+    if (data.length < 8 || !data.subarray(0, 8).equals(PNG_SIGNATURE))
+        throw new ImageError('not a PNG image');
+    let pos = 8;
+    let header = null;
+    let palette = null;
+    let transparency = null;
+    const idat = [];
+    let idatEnded = false;
+    for (;;) {
+        if (pos + 12 > data.length)
+            throw new ImageError('truncated PNG image');
+        const length = data.readUInt32BE(pos);
+        const type = data.toString('latin1', pos + 4, pos + 8);
+        if (length > 0x7fffffff || pos + 12 + length > data.length)
+            throw new ImageError('truncated PNG image');
+        const body = data.subarray(pos + 8, pos + 8 + length);
+        if ((0, node_zlib_1.crc32)(body, (0, node_zlib_1.crc32)(data.subarray(pos + 4, pos + 8))) !== data.readUInt32BE(pos + 8 + length)) {
+            throw new ImageError('corrupt PNG image (checksum)');
+        }
+        pos += 12 + length;
+        if (!header && type !== 'IHDR')
+            throw new ImageError('corrupt PNG image');
+        if (idat.length && type !== 'IDAT')
+            idatEnded = true;
+        switch (type) {
+            case 'IHDR': {
+                if (header || length !== 13)
+                    throw new ImageError('corrupt PNG image');
+                const [depth, colorType, compression, filter, interlace] = body.subarray(8, 13);
+                header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth, colorType, interlaced: interlace === 1 };
+                if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff) {
+                    throw new ImageError('corrupt PNG image');
+                }
+                if (!PNG_DEPTHS[colorType]?.includes(depth) || compression !== 0 || filter !== 0 || interlace > 1) {
+                    throw new ImageError('PNG variant not supported');
+                }
+                break;
+            }
+            case 'PLTE':
+                if (idat.length || length === 0 || length % 3 !== 0 || length > 256 * 3)
+                    throw new ImageError('corrupt PNG image');
+                palette = body;
+                break;
+            case 'tRNS':
+                if (idat.length)
+                    throw new ImageError('corrupt PNG image');
+                transparency = body;
+                break;
+            case 'IDAT':
+                if (idatEnded)
+                    throw new ImageError('corrupt PNG image');
+                idat.push(body);
+                break;
+            case 'IEND': {
+                if (!header || !idat.length)
+                    throw new ImageError('corrupt PNG image');
+                if (header.colorType === 3 && !palette)
+                    throw new ImageError('corrupt PNG image (no palette)');
+                return { ...header, palette, transparency, compressed: Buffer.concat(idat) };
+            }
+            default:
+                // An unknown critical chunk (first letter upper case) changes how the image reads.
+                if (/^[A-Z]/.test(type))
+                    throw new ImageError('PNG variant not supported');
+        }
+    }
+}
+/** Bytes of one row of `width` pixels of `bitsPerPixel` (without the filter byte). */
+function rowBytes(width, bitsPerPixel) {
+    return Math.ceil((width * bitsPerPixel) / 8);
+}
+/** The sub-images of the file: the whole image, or the 7 Adam7 passes (an empty pass has no bytes). */
+function pngPasses(png) {
+    const passes = png.interlaced ? exports.ADAM7 : [[0, 0, 1, 1]];
+    return passes
+        .map(([x0, y0, dx, dy]) => ({
+        x0,
+        y0,
+        dx,
+        dy,
+        width: png.width > x0 ? Math.ceil((png.width - x0) / dx) : 0,
+        height: png.height > y0 ? Math.ceil((png.height - y0) / dy) : 0,
+    }))
+        .filter((pass) => pass.width > 0 && pass.height > 0);
+}
+/** Undoes the PNG row filters of `rows` rows from `raw` at `offset` into `out`; returns the new offset. */
+function unfilter(raw, offset, rows, stride, bpp, out) {
+    for (let row = 0; row < rows; row++) {
+        const filter = raw[offset++];
+        const at = row * stride;
+        const up = at - stride;
+        for (let i = 0; i < stride; i++) {
+            const a = i >= bpp ? out[at + i - bpp] : 0;
+            const b = row > 0 ? out[up + i] : 0;
+            let predictor;
+            switch (filter) {
+                case 0:
+                    predictor = 0;
+                    break;
+                case 1:
+                    predictor = a;
+                    break;
+                case 2:
+                    predictor = b;
+                    break;
+                case 3:
+                    predictor = (a + b) >> 1;
+                    break;
+                case 4: {
+                    const c = row > 0 && i >= bpp ? out[up + i - bpp] : 0;
+                    const p = a + b - c;
+                    const pa = Math.abs(p - a);
+                    const pb = Math.abs(p - b);
+                    const pc = Math.abs(p - c);
+                    predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+                    break;
+                }
+                default:
+                    throw new ImageError('corrupt PNG image (row filter)');
+            }
+            out[at + i] = (raw[offset + i] + predictor) & 0xff;
+        }
+        offset += stride;
+    }
+    return offset;
+}
+/**
+ * Checks and decodes a PNG into image XObject data. A non-interlaced PNG without alpha keeps its zlib
+ * stream, read through the PNG predictor (as pdfkit does), once every row filter has been checked; the
+ * others are decoded to samples: interlacing undone, alpha (or palette transparency) split off into a
+ * soft mask, 16-bit samples of images with alpha reduced to 8.
+ */
+/** The size of a PNG's samples once inflated (`expected`, filter bytes included) and of one row of them; refused above `max`. */
+function pngSize(png, max = MAX_IMAGE_BYTES) {
+    const bitsPerPixel = exports.PNG_CHANNELS[png.colorType] * png.depth;
+    const expected = pngPasses(png).reduce((sum, pass) => sum + pass.height * (1 + rowBytes(pass.width, bitsPerPixel)), 0);
+    const stride = rowBytes(png.width, bitsPerPixel);
+    if (expected > max || png.height * stride > max) {
+        throw new ImageError(`PNG image too large: ${png.width} × ${png.height} pixels, more than ${max / 1024 / 1024} MB of samples`);
+    }
+    return { expected, stride, bitsPerPixel };
+}
+/**
+ * Checks that an image can be printed: a JPEG's frame as a PDF and pdfkit read it; a PNG decoded as the form
+ * decodes it, its samples at most MAX_UPLOAD_IMAGE_BYTES (their size is read from the header first).
+ * Throws an ImageError with the reason.
+ */
+function checkPrintable(data, mediaType) {
+    if (mediaType === 'image/jpeg')
+        openJpeg(new pdfkit_1.default({ autoFirstPage: false }), data);
+    else
+        decodePng(data, MAX_UPLOAD_IMAGE_BYTES);
+}
+/**
+ * A JPEG checked (checkJpeg) and opened by pdfkit, which reads the header again with a parser of its own
+ * (for the EXIF orientation): the two must agree, or the form would print something else than what was
+ * checked. pdfkit's parser takes fill bytes before a marker, or a DAC segment, for a frame of its own.
+ */
+function openJpeg(doc, data) {
+    const frame = checkJpeg(data);
+    const unreadable = () => new ImageError('JPEG image laid out in a way the PDF writer cannot read (for instance fill bytes or a DAC segment before the frame): save it again as a baseline JPEG');
+    let image;
+    try {
+        image = doc.openImage(data);
+    }
+    catch {
+        throw unreadable();
+    }
+    if (image.width !== frame.width || image.height !== frame.height || image.bits !== 8 || !['DeviceGray', 'DeviceRGB'].includes(image.colorSpace ?? '')) {
+        throw unreadable();
+    }
+    return { image, frame };
+}
+function decodePng(data, max = MAX_IMAGE_BYTES) {
+    const png = readPng(data);
+    const channels = exports.PNG_CHANNELS[png.colorType];
+    const { expected, stride, bitsPerPixel } = pngSize(png, max);
+    const bpp = Math.max(1, bitsPerPixel >> 3);
+    let raw;
+    try {
+        raw = (0, node_zlib_1.inflateSync)(png.compressed, { maxOutputLength: expected });
+    }
+    catch {
+        throw new ImageError('corrupt PNG image (compressed data)');
+    }
+    if (raw.length !== expected)
+        throw new ImageError('corrupt PNG image (truncated data)');
+    const palette = png.colorType === 3 ? png.palette : null;
+    const colorSpace = palette
+        ? ['Indexed', 'DeviceRGB', palette.length / 3 - 1, new Uint8Array(palette)]
+        : channels >= 3
+            ? 'DeviceRGB'
+            : 'DeviceGray';
+    const mask = colorKeyMask(png);
+    const indexedAlpha = png.colorType === 3 && png.transparency?.length ? png.transparency : null;
+    const hasAlpha = png.colorType === 4 || png.colorType === 6;
+    if (!png.interlaced && !hasAlpha && !indexedAlpha) {
+        for (let row = 0, at = 0; row < png.height; row++, at += 1 + stride) {
+            if (raw[at] > 4)
+                throw new ImageError('corrupt PNG image (row filter)');
+        }
+        return {
+            width: png.width,
+            height: png.height,
+            bitsPerComponent: png.depth,
+            colorSpace,
+            data: png.compressed,
+            decodeParms: { Predictor: 15, Colors: channels, BitsPerComponent: png.depth, Columns: png.width },
+            mask,
+        };
+    }
+    // The whole image as unfiltered rows of packed samples.
+    let pixels = Buffer.alloc(png.height * stride);
+    if (!png.interlaced) {
+        unfilter(raw, 0, png.height, stride, bpp, pixels);
+    }
+    else {
+        let offset = 0;
+        for (const pass of pngPasses(png)) {
+            const passStride = rowBytes(pass.width, bitsPerPixel);
+            const sub = Buffer.alloc(pass.height * passStride);
+            offset = unfilter(raw, offset, pass.height, passStride, bpp, sub);
+            scatter(sub, passStride, pass, bitsPerPixel, pixels, stride);
+        }
+    }
+    let alpha;
+    let bitsPerComponent = png.depth;
+    if (hasAlpha) {
+        // Colour and alpha apart, 8 bits each (the high byte of a 16-bit sample).
+        const sampleBytes = png.depth / 8;
+        const count = png.width * png.height;
+        const colours = channels - 1;
+        const colour = Buffer.alloc(count * colours);
+        const alphaSamples = Buffer.alloc(count);
+        for (let p = 0, src = 0, dst = 0; p < count; p++) {
+            for (let k = 0; k < colours; k++, src += sampleBytes)
+                colour[dst++] = pixels[src];
+            alphaSamples[p] = pixels[src];
+            src += sampleBytes;
+        }
+        pixels = colour;
+        bitsPerComponent = 8;
+        alpha = alphaSamples;
+    }
+    else if (indexedAlpha) {
+        alpha = Buffer.alloc(png.width * png.height);
+        const perByte = 8 / png.depth;
+        const valueMask = (1 << png.depth) - 1;
+        for (let y = 0, p = 0; y < png.height; y++) {
+            for (let x = 0; x < png.width; x++, p++) {
+                const byte = pixels[y * stride + Math.floor(x / perByte)];
+                const index = (byte >> (8 - png.depth * ((x % perByte) + 1))) & valueMask;
+                alpha[p] = index < indexedAlpha.length ? indexedAlpha[index] : 0xff;
+            }
+        }
+    }
+    return {
+        width: png.width,
+        height: png.height,
+        bitsPerComponent,
+        colorSpace,
+        data: (0, node_zlib_1.deflateSync)(pixels),
+        mask,
+        alpha: alpha && (0, node_zlib_1.deflateSync)(alpha),
+    };
+}
+/** Copies the pixels of one Adam7 pass to their places in the whole image. */
+function scatter(sub, subStride, pass, bitsPerPixel, out, stride) {
+    const bytes = bitsPerPixel >> 3;
+    for (let row = 0; row < pass.height; row++) {
+        const from = row * subStride;
+        const to = (pass.y0 + row * pass.dy) * stride;
+        for (let col = 0; col < pass.width; col++) {
+            const x = pass.x0 + col * pass.dx;
+            if (bytes) {
+                sub.copy(out, to + x * bytes, from + col * bytes, from + (col + 1) * bytes);
+            }
+            else {
+                // 1, 2 or 4 bits a pixel, the leftmost pixel in the high bits.
+                const bitsIn = col * bitsPerPixel;
+                const bitsOut = x * bitsPerPixel;
+                const value = (sub[from + (bitsIn >> 3)] >> (8 - bitsPerPixel - (bitsIn & 7))) & ((1 << bitsPerPixel) - 1);
+                out[to + (bitsOut >> 3)] |= value << (8 - bitsPerPixel - (bitsOut & 7));
+            }
+        }
+    }
+}
+/** The PDF colour key mask of a grey or RGB PNG's tRNS chunk (one sample value made transparent). */
+function colorKeyMask(png) {
+    const trns = png.transparency;
+    const channels = png.colorType === 0 ? 1 : png.colorType === 2 ? 3 : 0;
+    if (!trns || !channels || trns.length < 2 * channels)
+        return undefined;
+    const mask = [];
+    for (let k = 0; k < channels; k++) {
+        const value = trns.readUInt16BE(2 * k);
+        if (value >= 2 ** png.depth)
+            return undefined;
+        mask.push(value, value);
+    }
+    return mask;
+}
+/**
+ * A run of more than this many characters without a space gets a break opportunity (a zero-width space)
+ * after each such stretch. pdfkit lays a word wider than its line out again from each line it fills, so a
+ * long unbroken run (a pasted identifier, or 20,000 characters typed into a narrative) took time and memory
+ * quadratic in its length at every print. Shorter runs, a serial or a hash among them, are printed whole.
+ */
+const LONGEST_UNBROKEN_RUN = 200;
+/** Where a line may break (UAX #14): spaces that are not no-break spaces, line ends, the zero-width space. */
+const BREAKS = '\\t\\n\\v\\f\\r \\u1680\\u2000-\\u2006\\u2008-\\u200b\\u205f\\u3000';
+const UNBROKEN_RUN = new RegExp(`[^${BREAKS}]{${LONGEST_UNBROKEN_RUN}}(?=[^${BREAKS}])`, 'gu');
+/** The text with a break opportunity after every LONGEST_UNBROKEN_RUN characters of a run without a space. */
+function breakable(text) {
+    return text.length > LONGEST_UNBROKEN_RUN ? text.replace(UNBROKEN_RUN, '$&\u200b') : text;
+}
+class FormDocument {
+    constructor(meta) {
+        this.pagesAdded = 1;
+        this.pngCount = 0;
+        this.style = { font: exports.FONT_REGULAR, size: BODY_SIZE, color: TEXT_COLOR };
+        const doc = new pdfkit_1.default({
+            size: 'A4',
+            margins: MARGINS,
+            pdfVersion: '1.7',
+            subset: 'PDF/A-2b',
+            tagged: true,
+            lang: 'en',
+            displayTitle: true,
+            bufferPages: true,
+            // pdfkit selects its default font when constructed; naming ours keeps Helvetica (a
+            // non-embedded standard font, refused by PDF/A) out of the file altogether.
+            font: parsedFont(exports.FONT_REGULAR),
+            info: {
+                Title: xmpSafe(meta.title),
+                Author: xmpSafe(meta.author),
+                Subject: xmpSafe(meta.subject),
+                Keywords: xmpSafe(meta.keywords),
+                Creator: 'ITI Trace',
+                CreationDate: meta.creationDate,
+            },
+        });
+        this.doc = doc;
+        const chunks = [];
+        this.done = new Promise((resolve, reject) => {
+            doc.on('data', (chunk) => chunks.push(chunk));
+            doc.on('end', () => resolve(Buffer.concat(chunks)));
+            doc.on('error', reject);
+        });
+        doc.on('pageAdded', () => {
+            this.pagesAdded += 1;
+            // A new page starts with pdfkit's document font (ours: regular) and a black fill, also when
+            // text flows over; the style in use goes on.
+            this.useFont(this.style.font);
+            doc.fontSize(this.style.size).fillColor(this.style.color);
+        });
+        this.root = doc.struct('Document');
+        doc.addStructure(this.root);
+        doc.fontSize(BODY_SIZE).fillColor(TEXT_COLOR);
+    }
+    get left() {
+        return MARGINS.left;
+    }
+    get width() {
+        return this.doc.page.width - MARGINS.left - MARGINS.right;
+    }
+    get bottom() {
+        return this.doc.page.maxY();
+    }
+    /** Starts a new page unless `height` points still fit on this one. */
+    ensureSpace(height) {
+        if (this.doc.y + height > this.bottom)
+            this.doc.continueOnNewPage();
+        this.doc.x = this.left;
+    }
+    setFont(font, size, color = TEXT_COLOR) {
+        this.style = { font, size, color };
+        this.useFont(font);
+        this.doc.fontSize(size).fillColor(color);
+    }
+    /**
+     * Selects a font by its path: the process's parsed font, and within the document one pdfkit font
+     * (one subset, one cache of laid-out words). pdfkit keeps a font under the name it was asked by only
+     * when no font of the same PostScript name is open yet, and the document's default font is the
+     * regular one: without the line below every selection of it would open a new pdfkit font, with an
+     * empty cache of laid-out words, and compare the two fonts' name tables.
+     */
+    useFont(path) {
+        const doc = this.doc;
+        doc.font(parsedFont(path), path);
+        doc._fontFamilies[path] ??= doc._font;
+    }
+    /** Draws decoration (lines, fills) outside the structure tree. */
+    artifact(draw) {
+        this.doc.markContent('Artifact');
+        this.doc.save();
+        draw();
+        this.doc.restore();
+        this.doc.endMarkedContent();
+    }
+    title(text, subtitle) {
+        const { doc } = this;
+        this.setFont(exports.FONT_BOLD, 16);
+        this.root.add(doc.struct('H1', {}, () => doc.text(text, this.left, doc.y, { width: this.width })));
+        if (subtitle) {
+            this.setFont(exports.FONT_REGULAR, SMALL_SIZE + 0.5, MUTED_COLOR);
+            doc.moveDown(0.2);
+            this.root.add(doc.struct('P', {}, () => doc.text(subtitle, this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
+        }
+        doc.moveDown(0.6);
+    }
+    /** A heading, kept on one page with the next `keepWith` points (by default, three lines). */
+    section(text, keepWith = 3 * (BODY_SIZE + 4)) {
+        const { doc } = this;
+        this.setFont(exports.FONT_BOLD, 11.5);
+        this.ensureSpace(doc.currentLineHeight(true) * 1.5 + keepWith);
+        doc.moveDown(0.5);
+        this.root.add(doc.struct('H2', {}, () => doc.text(text, this.left, doc.y, { width: this.width })));
+        const y = doc.y + 1.5;
+        this.artifact(() => {
+            doc.lineWidth(0.6).strokeColor(RULE_COLOR).moveTo(this.left, y).lineTo(this.left + this.width, y).stroke();
+        });
+        doc.y = y + 5;
+    }
+    /** A label and its value side by side; a long value wraps, and may go on to the next page. */
+    field(label, value) {
+        const { doc } = this;
+        this.setFont(exports.FONT_BOLD, BODY_SIZE, MUTED_COLOR);
+        const labelHeight = doc.heightOfString(label, { width: LABEL_WIDTH - 8, lineGap: LINE_GAP });
+        this.setFont(exports.FONT_REGULAR, BODY_SIZE);
+        this.ensureSpace(Math.max(labelHeight, doc.currentLineHeight(true) + LINE_GAP));
+        const top = doc.y;
+        const page = this.pagesAdded;
+        let labelBottom = top;
+        this.root.add(doc.struct('P', {}, () => {
+            this.setFont(exports.FONT_BOLD, BODY_SIZE, MUTED_COLOR);
+            doc.text(label, this.left, top, { width: LABEL_WIDTH - 8, lineGap: LINE_GAP });
+            labelBottom = doc.y;
+            this.setFont(exports.FONT_REGULAR, BODY_SIZE);
+            doc.text(breakable(value), this.left + LABEL_WIDTH, top, { width: this.width - LABEL_WIDTH, lineGap: LINE_GAP });
+        }));
+        if (this.pagesAdded === page)
+            doc.y = Math.max(doc.y, labelBottom);
+        doc.x = this.left;
+        doc.y += 2.5;
+    }
+    /** A label on its own line, kept with the first line of what follows. */
+    caption(label) {
+        const { doc } = this;
+        this.setFont(exports.FONT_BOLD, BODY_SIZE, MUTED_COLOR);
+        this.ensureSpace(2 * (doc.currentLineHeight(true) + LINE_GAP));
+        this.root.add(doc.struct('P', {}, () => doc.text(label, this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
+        doc.x = this.left;
+        doc.y += 1.5;
+    }
+    /** A label on its own line, then full-width text (for long free text). */
+    block(label, text) {
+        this.caption(label);
+        this.paragraph(text);
+    }
+    paragraph(text, options = {}) {
+        const { doc } = this;
+        this.setFont(options.font ?? exports.FONT_REGULAR, options.size ?? BODY_SIZE, options.color);
+        this.ensureSpace(doc.currentLineHeight(true) + LINE_GAP);
+        this.root.add(doc.struct('P', {}, () => doc.text(breakable(text), this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
+        doc.x = this.left;
+        doc.y += 3;
+    }
+    /** One line per item, indented under the previous label or paragraph. */
+    list(items) {
+        const { doc } = this;
+        this.setFont(exports.FONT_REGULAR, BODY_SIZE);
+        const list = doc.struct('L');
+        this.root.add(list);
+        for (const item of items) {
+            this.setFont(exports.FONT_REGULAR, BODY_SIZE);
+            this.ensureSpace(doc.currentLineHeight(true) + LINE_GAP);
+            const top = doc.y;
+            const entry = doc.struct('LI');
+            list.add(entry);
+            entry.add(doc.struct('Lbl', {}, () => doc.text('•', this.left + 8, top, { width: 10, lineGap: LINE_GAP })));
+            entry.add(doc.struct('LBody', {}, () => doc.text(breakable(item), this.left + 20, top, { width: this.width - 20, lineGap: LINE_GAP })));
+            entry.end();
+            doc.x = this.left;
+            doc.y += 1.5;
+        }
+        list.end();
+        doc.y += 2;
+    }
+    /**
+     * A ruled table. Rows never split; a row that does not fit starts a new page, where the header
+     * row is drawn again (as a pagination artifact, so the structure tree has it once).
+     */
+    table(columns, rows) {
+        const { doc } = this;
+        const total = columns.reduce((sum, column) => sum + column.weight, 0);
+        const widths = columns.map((column) => (column.weight / total) * this.width);
+        const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((sum, w) => sum + w, 0));
+        const headers = columns.map((column) => column.header);
+        const maxRowHeight = this.bottom - MARGINS.top - this.rowHeight(headers, widths, true);
+        const table = doc.struct('Table');
+        this.root.add(table);
+        doc.moveDown(0.2);
+        const first = rows.length > 0 ? this.rowHeight(rows[0], widths, false) : 0;
+        this.ensureSpace(this.rowHeight(headers, widths, true) + Math.min(first, maxRowHeight));
+        this.row(headers, widths, xs, true, table);
+        for (const cells of rows) {
+            const height = this.rowHeight(cells, widths, false);
+            if (doc.y + Math.min(height, maxRowHeight) > this.bottom) {
+                doc.continueOnNewPage();
+                this.row(headers, widths, xs, true, null);
+            }
+            this.row(cells, widths, xs, false, table, maxRowHeight);
+        }
+        table.end();
+        doc.x = this.left;
+        doc.y += 6;
+    }
+    rowHeight(cells, widths, header) {
+        this.setFont(header ? exports.FONT_BOLD : exports.FONT_REGULAR, SMALL_SIZE + 0.5);
+        const heights = cells.map((text, i) => this.doc.heightOfString(breakable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }));
+        return Math.max(...heights) + 2 * CELL_PADDING;
+    }
+    row(cells, widths, xs, header, table, maxHeight = Infinity) {
+        const { doc } = this;
+        const top = doc.y;
+        const height = Math.min(this.rowHeight(cells, widths, header), maxHeight);
+        const right = this.left + widths.reduce((sum, w) => sum + w, 0);
+        if (header) {
+            this.artifact(() => doc.rect(this.left, top, right - this.left, height).fill(HEADER_FILL));
+        }
+        const drawCell = (text, i) => {
+            this.setFont(header ? exports.FONT_BOLD : exports.FONT_REGULAR, SMALL_SIZE + 0.5);
+            doc.text(breakable(text), xs[i] + CELL_PADDING, top + CELL_PADDING, {
+                width: widths[i] - 2 * CELL_PADDING,
+                // Bounded: a cell never spills below its row nor adds a page (longer text ends in "…").
+                height: height - 2 * CELL_PADDING + 1,
+                ellipsis: true,
+                lineGap: LINE_GAP,
+            });
+        };
+        if (table) {
+            const row = doc.struct('TR');
+            table.add(row);
+            cells.forEach((text, i) => row.add(doc.struct(header ? 'TH' : 'TD', {}, () => drawCell(text, i))));
+            row.end();
+        }
+        else {
+            doc.markContent('Artifact', { type: 'Pagination' });
+            cells.forEach(drawCell);
+            doc.endMarkedContent();
+        }
+        this.artifact(() => {
+            doc.lineWidth(0.5).strokeColor(RULE_COLOR);
+            doc.rect(this.left, top, right - this.left, height).stroke();
+            for (const x of xs.slice(1))
+                doc.moveTo(x, top).lineTo(x, top + height).stroke();
+        });
+        doc.x = this.left;
+        doc.y = top + height;
+    }
+    /**
+     * One line of monospaced text, in the largest size up to `maxSize` that keeps it on one line (a
+     * hash or a QR payload must not be cut, or it could not be copied or compared).
+     */
+    monoLine(text, maxSize = BODY_SIZE) {
+        this.paragraph(text, { font: exports.FONT_MONO, size: this.monoSize(text, maxSize) });
+    }
+    monoSize(text, maxSize) {
+        this.useFont(exports.FONT_MONO);
+        this.doc.fontSize(10);
+        return Math.max(5, Math.min(maxSize, (10 * this.width) / this.doc.widthOfString(text) - 0.05));
+    }
+    /** The height paragraph() takes for `text` (to keep what follows on the same page). */
+    paragraphHeight(text, options = {}) {
+        this.setFont(options.font ?? exports.FONT_REGULAR, options.size ?? BODY_SIZE);
+        return this.doc.heightOfString(breakable(text), { width: this.width, lineGap: LINE_GAP }) + 3;
+    }
+    /** The height monoLine() takes for `text`. */
+    monoLineHeight(text, maxSize = BODY_SIZE) {
+        return this.paragraphHeight(text, { font: exports.FONT_MONO, size: this.monoSize(text, maxSize) });
+    }
+    /** Starts a new page unless `height` points still fit on this one (to keep lines together). */
+    keep(height) {
+        this.ensureSpace(height);
+    }
+    /** Blank space before what follows. */
+    space(points) {
+        this.doc.y += points;
+    }
+    /**
+     * Checks an image's bytes and writes it into the file, without drawing it. Throws an ImageError,
+     * with a reason for the reader, when it cannot be shown; nothing has been written then.
+     */
+    embedImage(data, mediaType) {
+        const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        try {
+            return mediaType === 'image/jpeg' ? this.embedJpeg(bytes) : this.embedPng(bytes);
+        }
+        catch (error) {
+            if (error instanceof ImageError)
+                throw error;
+            throw new ImageError('the image could not be decoded');
+        }
+    }
+    embedJpeg(data) {
+        const { image, frame } = openJpeg(this.doc, data);
+        const { width, height } = frame;
+        try {
+            image.embed(this.doc);
+        }
+        catch (error) {
+            // Not expected once the header is checked (the bytes are copied as they are); an object left
+            // open would keep the document from ever ending, so it is closed, empty and unused.
+            const obj = image.obj;
+            if (obj && obj.offset === undefined) {
+                for (const key of Object.keys(obj.data))
+                    delete obj.data[key];
+                obj.end();
+            }
+            throw error;
+        }
+        const turned = (image.orientation ?? 1) > 4;
+        return new EmbeddedImage(turned ? height : width, turned ? width : height, image);
+    }
+    embedPng(data) {
+        const raster = decodePng(data);
+        const internals = this.doc;
+        const { width, height } = raster;
+        const dictionary = {
+            Type: 'XObject',
+            Subtype: 'Image',
+            Width: width,
+            Height: height,
+            BitsPerComponent: raster.bitsPerComponent,
+            ColorSpace: raster.colorSpace,
+            Filter: 'FlateDecode',
+        };
+        if (raster.decodeParms)
+            dictionary.DecodeParms = raster.decodeParms;
+        if (raster.mask)
+            dictionary.Mask = raster.mask;
+        if (raster.alpha) {
+            const softMask = internals.ref({
+                Type: 'XObject',
+                Subtype: 'Image',
+                Width: width,
+                Height: height,
+                BitsPerComponent: 8,
+                ColorSpace: 'DeviceGray',
+                Filter: 'FlateDecode',
+            });
+            softMask.end(raster.alpha);
+            dictionary.SMask = softMask;
+        }
+        const obj = internals.ref(dictionary);
+        obj.end(raster.data);
+        const image = { width, height, label: `Ph${++this.pngCount}`, obj, orientation: 1, embed: () => undefined };
+        return new EmbeddedImage(width, height, image);
+    }
+    /** The size in points `image` is drawn at: fitted to the content width and `maxHeight`, aspect kept. */
+    imageSize(image, maxHeight) {
+        const scale = Math.min(this.width / image.width, maxHeight / image.height);
+        return { width: image.width * scale, height: image.height * scale };
+    }
+    /**
+     * Draws `image` centred, fitted to the content width and `maxHeight` (aspect kept), as a figure with
+     * `alt` as its text; starts a new page unless it fits together with the next `keepWith` points.
+     */
+    figure(image, options) {
+        const { doc } = this;
+        const keepWith = options.keepWith ?? 0;
+        // Never taller than a page can hold with what is kept with it.
+        const { width, height } = this.imageSize(image, Math.min(options.maxHeight, this.bottom - MARGINS.top - keepWith - 4));
+        this.ensureSpace(height + 4 + keepWith);
+        const x = this.left + (this.width - width) / 2;
+        const y = doc.y;
+        this.root.add(doc.struct('Figure', { alt: options.alt }, () => {
+            doc.image(image.source, x, y, { width, height });
+        }));
+        doc.x = this.left;
+        doc.y = y + height + 4;
+    }
+    /**
+     * Horizontal bars, one per item, for shares from 0 to 1 (null: nothing to measure, drawn as "n/a"):
+     * vector drawing with the label on the left and the percentage on the right, tagged as one figure.
+     */
+    barChart(items, alt) {
+        const { doc } = this;
+        const barHeight = 11;
+        const gap = 7;
+        const labelWidth = LABEL_WIDTH;
+        const valueWidth = 150;
+        const barWidth = this.width - labelWidth - valueWidth - 12;
+        const height = items.length * (barHeight + gap) + 14;
+        this.ensureSpace(height);
+        const x0 = this.left;
+        const y0 = doc.y + 4;
+        this.root.add(doc.struct('Figure', { alt }, () => {
+            doc.save();
+            items.forEach((item, i) => {
+                const y = y0 + i * (barHeight + gap);
+                this.setFont(exports.FONT_REGULAR, SMALL_SIZE + 0.5);
+                doc.text(item.label, x0, y + 1.5, { width: labelWidth - 6, height: barHeight + 2, ellipsis: true, lineBreak: false });
+                doc.lineWidth(0.5).rect(x0 + labelWidth, y, barWidth, barHeight).stroke(RULE_COLOR);
+                if (item.share !== null && item.share > 0)
+                    doc.rect(x0 + labelWidth, y, barWidth * Math.min(1, item.share), barHeight).fill('#4d4d4d');
+                this.setFont(exports.FONT_REGULAR, SMALL_SIZE + 0.5);
+                const value = item.share === null ? 'n/a' : `${(item.share * 100).toFixed(1)} %`;
+                doc.text(`${value}  ${item.note}`, x0 + labelWidth + barWidth + 8, y + 1.5, { width: valueWidth, height: barHeight + 2, ellipsis: true, lineBreak: false });
+            });
+            // The 0, 50 and 100 % marks under the bars.
+            const axisY = y0 + items.length * (barHeight + gap);
+            this.setFont(exports.FONT_REGULAR, SMALL_SIZE - 1, MUTED_COLOR);
+            for (const mark of [0, 0.5, 1])
+                doc.text(`${mark * 100} %`, x0 + labelWidth + barWidth * mark - 12, axisY, { width: 24, align: 'center', lineBreak: false });
+            doc.restore();
+        }));
+        this.setFont(exports.FONT_REGULAR, BODY_SIZE);
+        doc.x = this.left;
+        doc.y = y0 + height;
+    }
+    /**
+     * A line chart of values per category on the x axis (months, say), one line per series, drawn as
+     * vectors with its axes, grid and legend; a series without a value at a category skips that point.
+     */
+    lineChart(categories, series, options) {
+        const { doc } = this;
+        const plotHeight = 150;
+        const axisWidth = 44;
+        const height = plotHeight + 48;
+        this.ensureSpace(height);
+        const x0 = this.left + axisWidth;
+        const y0 = doc.y + 8;
+        const plotWidth = this.width - axisWidth - 8;
+        const all = series.flatMap((s) => s.values.filter((v) => v !== null));
+        const top = niceCeiling(Math.max(1, ...all));
+        const xAt = (i) => x0 + (categories.length === 1 ? plotWidth / 2 : (i * plotWidth) / (categories.length - 1));
+        const yAt = (v) => y0 + plotHeight - (v / top) * plotHeight;
+        const styles = [{ color: '#000000', dash: null }, { color: '#6e6e6e', dash: 3 }];
+        this.root.add(doc.struct('Figure', { alt: options.alt }, () => {
+            doc.save();
+            this.setFont(exports.FONT_REGULAR, SMALL_SIZE - 1, MUTED_COLOR);
+            for (let step = 0; step <= 4; step++) {
+                const value = (top * step) / 4;
+                const y = yAt(value);
+                doc.lineWidth(0.3).moveTo(x0, y).lineTo(x0 + plotWidth, y).stroke('#bbbbbb');
+                doc.text(`${Number(value.toFixed(1))} ${options.unit}`, this.left, y - 3, { width: axisWidth - 4, align: 'right', lineBreak: false });
+            }
+            doc.lineWidth(0.6).moveTo(x0, y0).lineTo(x0, y0 + plotHeight).lineTo(x0 + plotWidth, y0 + plotHeight).stroke(RULE_COLOR);
+            const every = Math.max(1, Math.ceil(categories.length / 12));
+            categories.forEach((label, i) => {
+                if (i % every === 0)
+                    doc.text(label, xAt(i) - 20, y0 + plotHeight + 4, { width: 40, align: 'center', lineBreak: false });
+            });
+            series.forEach((s, n) => {
+                const style = styles[n % styles.length];
+                doc.lineWidth(1.2);
+                if (style.dash)
+                    doc.dash(style.dash, { space: 2 });
+                else
+                    doc.undash();
+                let drawing = false;
+                s.values.forEach((v, i) => {
+                    if (v === null)
+                        return;
+                    if (drawing)
+                        doc.lineTo(xAt(i), yAt(v));
+                    else
+                        doc.moveTo(xAt(i), yAt(v));
+                    drawing = true;
+                });
+                if (drawing)
+                    doc.stroke(style.color);
+                doc.undash();
+                s.values.forEach((v, i) => {
+                    if (v !== null)
+                        doc.circle(xAt(i), yAt(v), 1.8).fill(style.color);
+                });
+                // Legend, under the axis labels.
+                const lx = x0 + n * 180;
+                const ly = y0 + plotHeight + 20;
+                doc.lineWidth(1.2);
+                if (style.dash)
+                    doc.dash(style.dash, { space: 2 });
+                doc.moveTo(lx, ly + 4).lineTo(lx + 18, ly + 4).stroke(style.color);
+                doc.undash();
+                this.setFont(exports.FONT_REGULAR, SMALL_SIZE, TEXT_COLOR);
+                doc.text(s.label, lx + 22, ly, { width: 150, lineBreak: false });
+                this.setFont(exports.FONT_REGULAR, SMALL_SIZE - 1, MUTED_COLOR);
+            });
+            doc.restore();
+        }));
+        this.setFont(exports.FONT_REGULAR, BODY_SIZE);
+        doc.x = this.left;
+        doc.y = y0 + height;
+    }
+    /**
+     * A QR code drawn as vector rectangles from the `qrcode` module matrix (no raster image: sharp at
+     * any zoom and nothing to decode for the PDF/A validator), with a 4-module quiet zone. Each run of
+     * dark modules on a row is one rectangle.
+     */
+    qrCode(payload, size) {
+        const { doc } = this;
+        const { modules } = (0, qrcode_1.create)(payload, { errorCorrectionLevel: 'M' });
+        const count = modules.size;
+        const quiet = 4;
+        const unit = size / (count + 2 * quiet);
+        this.ensureSpace(size + 4);
+        const x0 = this.left;
+        const y0 = doc.y;
+        this.root.add(doc.struct('Figure', { alt: `QR code encoding ${payload}` }, () => {
+            doc.save();
+            for (let row = 0; row < count; row++) {
+                let col = 0;
+                while (col < count) {
+                    if (!modules.data[row * count + col]) {
+                        col++;
+                        continue;
+                    }
+                    const start = col;
+                    while (col < count && modules.data[row * count + col])
+                        col++;
+                    doc.rect(x0 + (quiet + start) * unit, y0 + (quiet + row) * unit, (col - start) * unit, unit);
+                }
+            }
+            doc.fill('#000000');
+            doc.restore();
+        }));
+        doc.x = this.left;
+        doc.y = y0 + size + 2;
+    }
+    /** Writes the header and footer on every page, ends the document and returns its bytes. */
+    async finish(decoration) {
+        const { doc } = this;
+        this.root.end();
+        const { start, count } = doc.bufferedPageRange();
+        for (let i = start; i < start + count; i++) {
+            doc.switchToPage(i);
+            const page = doc.page;
+            const margins = page.margins;
+            // Text written below the bottom margin would make pdfkit start a new page.
+            page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+            const width = page.width - MARGINS.left - MARGINS.right;
+            doc.markContent('Artifact', { type: 'Pagination', attached: ['Top'] });
+            doc.save();
+            this.setFont(exports.FONT_BOLD, 10.5);
+            doc.text(decoration.classification.toUpperCase(), MARGINS.left, 22, { width, align: 'center', lineBreak: false });
+            this.setFont(exports.FONT_REGULAR, SMALL_SIZE, MUTED_COLOR);
+            doc.text(decoration.restrictions, MARGINS.left, 37, { width, align: 'center', height: 22, ellipsis: true });
+            doc.lineWidth(0.6).strokeColor(RULE_COLOR).moveTo(MARGINS.left, 62).lineTo(MARGINS.left + width, 62).stroke();
+            doc.restore();
+            doc.endMarkedContent();
+            const footerY = page.height - MARGINS.bottom + 20;
+            doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] });
+            doc.save();
+            doc.lineWidth(0.6).strokeColor(RULE_COLOR).moveTo(MARGINS.left, footerY - 8).lineTo(MARGINS.left + width, footerY - 8).stroke();
+            this.setFont(exports.FONT_REGULAR, SMALL_SIZE, MUTED_COLOR);
+            const pageLabel = `Page ${i - start + 1} of ${count}`;
+            const labelWidth = doc.widthOfString(pageLabel) + 2;
+            doc.text(decoration.footer, MARGINS.left, footerY, { width: width - labelWidth - 12, height: 12, ellipsis: true });
+            doc.text(pageLabel, MARGINS.left + width - labelWidth, footerY, { width: labelWidth, align: 'right', lineBreak: false });
+            doc.restore();
+            doc.endMarkedContent();
+            page.margins = margins;
+        }
+        doc.end();
+        return this.done;
+    }
+}
+exports.FormDocument = FormDocument;
+/** The smallest of 1, 2, 2.5, 5 × 10^n that is at least `value`: a round top for a chart's axis. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    for (const step of [1, 2, 2.5, 5, 10])
+        if (step * power >= value)
+            return step * power;
+    return 10 * power;
+}
+//# sourceMappingURL=pdf-layout.js.map

@@ -1,0 +1,72 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+require("reflect-metadata");
+const pino_1 = __importDefault(require("pino"));
+const app_config_1 = require("./config/app-config");
+const server_1 = require("./server");
+const SHUTDOWN_GRACE_MS = 10_000;
+async function main() {
+    // At info until the settings are checked: an unknown LOG_LEVEL is a configuration error (78) like any other.
+    const log = (0, pino_1.default)({ level: 'info' });
+    let config;
+    try {
+        config = (0, app_config_1.loadConfig)();
+    }
+    catch (error) {
+        if (error instanceof app_config_1.ConfigError) {
+            log.fatal(error.message);
+            process.exit(78); // EX_CONFIG
+        }
+        throw error;
+    }
+    log.level = config.LOG_LEVEL;
+    // Listening from the start: a signal during start-up (migrations, demo seed) stops the service as soon as
+    // it is up, the database with it, rather than killing the process and leaving PostgreSQL behind.
+    let requested = null;
+    let stop = null;
+    const onSignal = (signal) => {
+        if (stop)
+            return void stop(signal);
+        if (requested === null) {
+            requested = signal;
+            log.info(`${signal}: stopping once started`);
+            return;
+        }
+        // A second signal while start-up still runs: the operator will not wait for it.
+        log.error(`${signal} again during start-up: exiting at once`);
+        process.exit(1);
+    };
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
+    process.on('SIGINT', () => onSignal('SIGINT'));
+    const server = await (0, server_1.startServer)(config, log);
+    let stopping = false;
+    stop = async (signal) => {
+        if (stopping)
+            return;
+        stopping = true;
+        log.info(`${signal}: draining requests and shutting down`);
+        const timer = setTimeout(() => {
+            log.error('shutdown took too long; exiting');
+            process.exit(1);
+        }, SHUTDOWN_GRACE_MS);
+        try {
+            await server.stop();
+            clearTimeout(timer);
+            process.exit(0);
+        }
+        catch (error) {
+            log.error({ err: error }, 'error during shutdown');
+            process.exit(1);
+        }
+    };
+    if (requested)
+        await stop(requested);
+}
+main().catch((error) => {
+    (0, pino_1.default)().fatal({ err: error }, 'failed to start');
+    process.exit(1);
+});
+//# sourceMappingURL=main.js.map

@@ -1,0 +1,41 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.recipientOf = recipientOf;
+exports.legalHolderOf = legalHolderOf;
+/** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
+const HANDING_EVENTS = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
+/**
+ * Roles of the parties that receive a weapon, most specific first: the end user, then the new holder named
+ * as such, then an intermediary (the importer before a consignee, who may only forward it), then an owner or
+ * holder named without saying whether before or after. Roles are free text, compared in lower case with `_`
+ * and `-` read as spaces.
+ */
+const RECIPIENT_ROLES = ['end user', 'new holder', 'acquirer', 'buyer', 'purchaser', 'transferee', 'recipient', 'importer', 'consignee', 'owner', 'holder'];
+/** Roles of the party that hands a weapon over. */
+const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
+/**
+ * Who a handing event put the weapon in the hands of: the party with the first role of RECIPIENT_ROLES that
+ * any names (the last of them if several do), else the last party not named as the one handing it over,
+ * else the last.
+ */
+function recipientOf(parties) {
+    const role = (p) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
+    for (const recipientRole of RECIPIENT_ROLES) {
+        const recipient = parties.findLast((p) => role(p) === recipientRole);
+        if (recipient)
+            return recipient.name;
+    }
+    return (parties.findLast((p) => !SENDER_ROLES.includes(role(p))) ?? parties.at(-1))?.name ?? null;
+}
+/**
+ * A weapon's last known legal holder, from its history as it stands (`standing`, oldest first): the recipient
+ * of the latest event that put it in new legal hands after its first one; without one, the holder the record
+ * was registered with, then the recipient its first event names, then the custodian of its records. A
+ * seizure's or a loss's parties hold it for the State or not at all: never legal holders.
+ */
+function legalHolderOf(standing, registered, custodian) {
+    const handed = [...standing].reverse().find((e) => HANDING_EVENTS.includes(e.type) && e.parties.length > 0);
+    const handedLater = handed && handed !== standing[0] ? recipientOf(handed.parties) : null;
+    return handedLater ?? registered ?? (handed ? recipientOf(handed.parties) : null) ?? custodian ?? null;
+}
+//# sourceMappingURL=legal-holder.js.map

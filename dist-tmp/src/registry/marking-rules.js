@@ -1,0 +1,81 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DEFAULT_RULE_POLICIES = exports.MARKING_RULES = void 0;
+exports.breaches = breaches;
+exports.judgeChange = judgeChange;
+const HELD_BY_GOVERNMENT = ['in_service', 'government_stock'];
+const ILLICIT_FOUND = ['seized', 'found'];
+const ILLICIT_FOUND_EVENTS = ['seized', 'found'];
+const hasText = (value) => typeof value === 'string' && value.trim().length > 0;
+const uniqueMarking = (subject) => subject.markings.some((m) => ['manufacture', 'import', 'government'].includes(m.kind) && hasText(m.serial));
+/** The ITI's marking rules, each with its paragraph (A/60/88, annex). */
+exports.MARKING_RULES = [
+    {
+        id: '8a',
+        code: 'ITI_8A_MANUFACTURE_MARKING',
+        paragraph: 'ITI 8(a)',
+        message: 'ITI 8(a): a manufacture marking needs the manufacturer, the country of manufacture and a serial number, ' +
+            'or an alternative unique marking (simple symbols with an alphanumeric code) that identifies the country of manufacture',
+        // Weapons found or seized, and craft or 3D-printed ones, are recorded whatever they bear (ITI 9), and
+        // stay so once destroyed, deactivated or taken into the State's stocks (where 8(d) asks for its marking).
+        applies: (s) => !ILLICIT_FOUND.includes(s.status) && !s.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type)) && !s.craftOr3dPrinted,
+        satisfied: (s) => s.markings.some((m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode))),
+        // A weapon imported, and not made here, was marked at manufacture (or not) by another State: the importing
+        // State answers for its marking at import (8(b)), not for that one.
+        answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured')),
+        excused: 'a weapon imported and not made in the State',
+    },
+    {
+        id: '8b',
+        code: 'ITI_8B_IMPORT_MARKING',
+        paragraph: 'ITI 8(b)',
+        message: 'ITI 8(b): an imported weapon needs an import marking that identifies the importing State (and, where possible, the year), ' +
+            'and a unique marking if it bears none',
+        applies: (s) => s.eventTypes.includes('imported'),
+        satisfied: (s) => s.markings.some((m) => m.kind === 'import' && m.country === s.stateCode) && uniqueMarking(s),
+    },
+    {
+        id: '8c',
+        code: 'ITI_8C_TRANSFER_MARKING',
+        paragraph: 'ITI 8(c)',
+        message: 'ITI 8(c): a weapon transferred from government stocks to permanent civilian use needs a marking that identifies the transferring State',
+        applies: (s) => s.eventTypes.includes('transferred_to_civilian'),
+        satisfied: (s) => s.markings.some((m) => m.kind === 'state_to_civilian' && m.country === s.stateCode),
+    },
+    {
+        id: '8d',
+        code: 'ITI_8D_GOVERNMENT_MARKING',
+        paragraph: 'ITI 8(d)',
+        message: 'ITI 8(d): a weapon held by government armed and security forces must be duly marked',
+        applies: (s) => HELD_BY_GOVERNMENT.includes(s.status),
+        satisfied: (s) => uniqueMarking(s),
+    },
+    {
+        id: '9',
+        code: 'ITI_9_SEIZED_OR_FOUND_MARKING',
+        paragraph: 'ITI 9',
+        message: 'ITI 9: an illicit weapon found or seized is to be uniquely marked and recorded, or destroyed, as soon as possible',
+        // Deactivating it is neither marking nor destroying it: the rule goes on applying to one deactivated as seized or found.
+        applies: (s) => ILLICIT_FOUND.includes(s.status) || (s.status === 'deactivated' && ILLICIT_FOUND.includes(s.deactivatedFrom ?? 'deactivated')),
+        satisfied: (s) => uniqueMarking(s) || s.markings.some((m) => m.kind === 'seizure' && hasText(m.serial)),
+    },
+];
+/**
+ * Default policy: refuse breaches of 8(a) and 8(b), accept the rest and flag the record incomplete. A breach
+ * the State is not answerable for (8(a) of a weapon it imported and did not make) is flagged under either.
+ */
+exports.DEFAULT_RULE_POLICIES = { '8a': 'refuse', '8b': 'refuse', '8c': 'flag', '8d': 'flag', '9': 'flag' };
+function breaches(subject) {
+    return exports.MARKING_RULES.filter((rule) => rule.applies(subject) && !rule.satisfied(subject));
+}
+/**
+ * Judges a change: `before` is null for a new record. Only breaches the change introduces, and that the
+ * State is answerable for, can refuse it.
+ */
+function judgeChange(before, after, policies) {
+    const previous = new Set(before ? breaches(before).map((r) => r.id) : []);
+    const current = breaches(after);
+    const refused = current.filter((rule) => policies[rule.id] === 'refuse' && !previous.has(rule.id) && (rule.answerable?.(after) ?? true));
+    return { refused, incomplete: current.filter((rule) => !refused.includes(rule)) };
+}
+//# sourceMappingURL=marking-rules.js.map

@@ -1,0 +1,275 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.WeaponsRepository = exports.CUSTODY_LOCK_KEY = void 0;
+const common_1 = require("@nestjs/common");
+const typeorm_1 = require("typeorm");
+const pagination_1 = require("../common/http/pagination");
+const db_1 = require("../database/db");
+const closed_custodian_entity_1 = require("./entities/closed-custodian.entity");
+const marking_entity_1 = require("./entities/marking.entity");
+const registry_settings_entity_1 = require("./entities/registry-settings.entity");
+const weapon_entity_1 = require("./entities/weapon.entity");
+const record_events_repository_1 = require("../records/record-events.repository");
+const trace_entity_1 = require("../tracing/entities/trace.entity");
+const tracing_constants_1 = require("../tracing/tracing.constants");
+/**
+ * Entries of the serial index a search reads at most, before the filters: a serial shared by many weapons
+ * (short serials, restarted by each maker) is still found with its make or model among them.
+ */
+const SERIAL_SCAN = 5_000;
+/** The advisory lock key of a State's custody (ITI 13), for the State code as $1. */
+exports.CUSTODY_LOCK_KEY = `hashtextextended('iti:custody:' || $1, 0)`;
+let WeaponsRepository = class WeaponsRepository {
+    constructor(db) {
+        this.db = db;
+    }
+    async insert(weapon) {
+        const repository = this.db.repository(weapon_entity_1.WeaponEntity);
+        return repository.save(repository.create(weapon));
+    }
+    async update(stateCode, id, changes) {
+        await this.db.repository(weapon_entity_1.WeaponEntity).update({ stateCode, id }, changes);
+    }
+    findById(stateCode, id) {
+        return this.db.repository(weapon_entity_1.WeaponEntity).findOneBy({ stateCode, id });
+    }
+    findByIdForUpdate(stateCode, id) {
+        return this.db
+            .repository(weapon_entity_1.WeaponEntity)
+            .createQueryBuilder('w')
+            .where('w.state_code = :stateCode AND w.id = :id', { stateCode, id })
+            .setLock('pessimistic_write')
+            .getOne();
+    }
+    /**
+     * Locks the weapon against its purge (FOR KEY SHARE, which a purge's FOR UPDATE waits for, as do
+     * changes to the record) until the transaction ends; false when the State has no such weapon.
+     */
+    async lockAgainstPurge(stateCode, id) {
+        const found = await this.db
+            .repository(weapon_entity_1.WeaponEntity)
+            .createQueryBuilder('w')
+            .select('w.id')
+            .where('w.state_code = :stateCode AND w.id = :id', { stateCode, id })
+            .setLock('for_key_share')
+            .getOne();
+        return found !== null;
+    }
+    /**
+     * A trace of the State made from this record that another State holds and that is not closed, if there
+     * is one. Drafts and requests not yet sent (which cannot be closed) do not count: they keep their own
+     * copy of the weapon as observed.
+     */
+    async openTraceOf(stateCode, id) {
+        const trace = await this.db
+            .repository(trace_entity_1.TraceEntity)
+            .createQueryBuilder('t')
+            .select('t.id')
+            .where('t.state_code = :stateCode AND t.weapon_id = :id AND t.status IN (:...exchanged)', { stateCode, id, exchanged: tracing_constants_1.EXCHANGED_STATUSES })
+            .orderBy('t.id')
+            .limit(1)
+            .getOne();
+        return trace?.id ?? null;
+    }
+    list(stateCode, filters, page) {
+        const query = this.db.repository(weapon_entity_1.WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
+        return (0, pagination_1.keysetPage)(filtered(query, filters), [{ property: 'createdAt', column: 'w.created_at' }, { property: 'id', column: 'w.id' }], page);
+    }
+    async insertMarkings(markings) {
+        if (markings.length > 0)
+            await this.db.repository(marking_entity_1.MarkingEntity).insert(markings);
+    }
+    /** Marks markings recorded in error as withdrawn by a correction (a trigger takes them out of the serial index). */
+    async withdrawMarkings(stateCode, weaponId, ids, correctionId) {
+        await this.db.repository(marking_entity_1.MarkingEntity).update({ stateCode, weaponId, id: (0, typeorm_1.In)(ids), withdrawnBy: (0, typeorm_1.IsNull)() }, { withdrawnBy: correctionId });
+    }
+    markingsOf(stateCode, weaponId) {
+        return this.db.repository(marking_entity_1.MarkingEntity).find({ where: { stateCode, weaponId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    }
+    findByIds(stateCode, ids) {
+        if (ids.length === 0)
+            return Promise.resolve([]);
+        return this.db.repository(weapon_entity_1.WeaponEntity).findBy({ stateCode, id: (0, typeorm_1.In)(ids) });
+    }
+    /** The markings of several weapons in one query, each in the order of markingsOf. */
+    markingsOfMany(stateCode, weaponIds) {
+        if (weaponIds.length === 0)
+            return Promise.resolve([]);
+        return this.db.repository(marking_entity_1.MarkingEntity).find({ where: { stateCode, weaponId: (0, typeorm_1.In)(weaponIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    }
+    async delete(stateCode, id) {
+        await this.db.repository(weapon_entity_1.WeaponEntity).delete({ stateCode, id });
+    }
+    settings(stateCode) {
+        return this.db.repository(registry_settings_entity_1.RegistrySettingsEntity).findOneBy({ stateCode });
+    }
+    /**
+     * Sets the policies of the rules in `changes` and keeps the others as stored, in one statement: two
+     * registrars changing different rules at once both keep their change. Returns the policies stored.
+     */
+    async mergeRulePolicies(stateCode, changes) {
+        const [row] = await this.db.manager.query(`INSERT INTO registry_settings (state_code, rule_policies, updated_at) VALUES ($1, $2::jsonb, now())
+       ON CONFLICT (state_code) DO UPDATE SET rule_policies = registry_settings.rule_policies || EXCLUDED.rule_policies, updated_at = now()
+       RETURNING rule_policies`, [stateCode, JSON.stringify(changes)]);
+        return row.rule_policies;
+    }
+    /**
+     * The records `custodian` holds that came into its custody after `date`, and the latest such day: a record
+     * comes into the custody of the company it names with its last custody transfer, or, without one, with its
+     * first event (each as corrected).
+     */
+    async custodyBeginningAfter(stateCode, custodian, date) {
+        const [row] = await this.db.manager.query(`SELECT count(*)::int AS records, max(f.since)::text AS latest FROM (
+         SELECT coalesce(
+                  (array_agg(coalesce(c.occurred_on, e.occurred_on) ORDER BY date_trunc('milliseconds', e.recorded_at) DESC, e.id DESC)
+                     FILTER (WHERE e.type = 'custody_transferred'))[1],
+                  (array_agg(coalesce(c.occurred_on, e.occurred_on) ORDER BY date_trunc('milliseconds', e.recorded_at), e.id))[1]) AS since
+           FROM weapons w
+           JOIN record_events e ON e.weapon_id = w.id AND e.state_code = w.state_code AND e.type <> 'corrected'
+           LEFT JOIN LATERAL (SELECT c.occurred_on FROM record_events c
+                               WHERE c.weapon_id = e.weapon_id AND c.corrects_event_id = e.id AND c.type = 'corrected' AND c.restates
+                               ORDER BY date_trunc('milliseconds', c.recorded_at) DESC, c.id DESC LIMIT 1) c ON true
+          WHERE w.state_code = $1 AND w.custodian IS NOT NULL AND custodian_key(w.custodian) = custodian_key($2)
+          GROUP BY w.id) f
+        WHERE f.since > $3::date`, [stateCode, custodian, date]);
+        return row;
+    }
+    /** Whether two names are the same custodian, as the registry compares them (custodian_key: case and surrounding space ignored). */
+    async sameCustodian(a, b) {
+        const [{ same }] = await this.db.manager.query('SELECT custodian_key($1) = custodian_key($2) AS same', [a, b]);
+        return same;
+    }
+    /**
+     * ITI 13: every record of a closing company passes to the State: its weapons are locked first, then one
+     * statement, whose snapshot (taken once they are locked) sees every event written before, sets the new
+     * custodian on each and writes a custody_transferred event for each weapon moved, at least a millisecond
+     * after the weapon's latest event, as every other write of an event is (nextWriteTimeSql): the history is
+     * ordered by that time. No record naming the company is written meanwhile (lockCustody). Returns how many moved.
+     */
+    async transferCustody(stateCode, from, to, event) {
+        const company = 'state_code = $1 AND custodian IS NOT NULL AND custodian_key(custodian) = custodian_key($2)';
+        await this.db.manager.query(`SELECT count(*) FROM (SELECT 1 FROM weapons WHERE ${company} FOR UPDATE) locked`, [stateCode, from]);
+        const [{ n }] = await this.db.manager.query(`WITH moved AS (
+         UPDATE weapons SET custodian = $3, updated_at = now() WHERE ${company} RETURNING state_code, id, status),
+       added AS (
+         INSERT INTO record_events (state_code, weapon_id, type, occurred_on, parties, status_after, record_class, retain_until, notes, recorded_by, recorded_at)
+         SELECT state_code, id, 'custody_transferred', $4, $5::jsonb, status, 'other', $6, $7, $8, ${(0, record_events_repository_1.nextWriteTimeSql)('moved.state_code', 'moved.id')} FROM moved
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM added`, [stateCode, from, to, event.occurredOn, JSON.stringify(event.parties), event.retainUntil, event.notes, event.recordedBy]);
+        return n;
+    }
+    /**
+     * Custody of the State's records (ITI 13), as a transaction-level advisory lock: a transfer holds it alone,
+     * a registration, event or import that names a custodian shares it. A record naming a company is then
+     * either written before the company closes (and its transfer moves it) or after (and refused), never
+     * between the transfer's look at the registry and its closing the company. A transfer waits at most
+     * `waitMs` (then false), so that it does not stand for long in front of the writes queued behind it.
+     */
+    async lockCustody(stateCode, mode, waitMs = 0) {
+        if (mode === 'shared') {
+            await this.db.manager.query(`SELECT pg_advisory_xact_lock_shared(${exports.CUSTODY_LOCK_KEY})`, [stateCode]);
+            return true;
+        }
+        const deadline = Date.now() + waitMs;
+        for (;;) {
+            const [{ locked }] = await this.db.manager.query(`SELECT pg_try_advisory_xact_lock(${exports.CUSTODY_LOCK_KEY}) AS locked`, [stateCode]);
+            if (locked)
+                return true;
+            if (Date.now() >= deadline)
+                return false;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+    }
+    /** The closed company of that name (case and surrounding white space aside), if the State has closed one. */
+    async closedCustodian(stateCode, name) {
+        return this.db
+            .repository(closed_custodian_entity_1.ClosedCustodianEntity)
+            .createQueryBuilder('c')
+            .where('c.state_code = :stateCode AND c.name_key = custodian_key(:name)', { stateCode, name })
+            .getOne();
+    }
+    /** Takes a company off the closed list (closed in error); false when it was not on it. */
+    async reopenCustodian(stateCode, name) {
+        const result = await this.db
+            .repository(closed_custodian_entity_1.ClosedCustodianEntity)
+            .createQueryBuilder()
+            .delete()
+            .where('state_code = :stateCode AND name_key = custodian_key(:name)', { stateCode, name })
+            .execute();
+        return (result.affected ?? 0) > 0;
+    }
+    /** The State's closed companies, by name. */
+    closedCustodians(stateCode, page) {
+        const query = this.db.repository(closed_custodian_entity_1.ClosedCustodianEntity).createQueryBuilder('c').where('c.state_code = :stateCode', { stateCode });
+        return (0, pagination_1.keysetPage)(query, [{ property: 'nameKey', column: 'c.name_key' }], page);
+    }
+    /** Records a company as closed; the first closing stands. */
+    async closeCustodian(closed) {
+        await this.db.manager.query(`INSERT INTO closed_custodians (state_code, name_key, name, closed_on, records_custodian, created_by)
+       VALUES ($1, custodian_key($2), btrim($2), $3, $4, $5) ON CONFLICT DO NOTHING`, [closed.stateCode, closed.name, closed.closedOn, closed.recordsCustodian, closed.createdBy]);
+    }
+    /**
+     * The weapons whose serial, or a marking's, matches, each with the serial that matched, filtered, in one
+     * query: `exact` on the folded serial (readings equal to `normalised` first), `pattern` a LIKE on it
+     * (`_` one character, `%` any run), through the serial index functions (see migration RegistrySecurity).
+     * At most SERIAL_SCAN index entries are read, `limit` rows returned, newest first after exact readings.
+     */
+    async serialMatches(stateCode, match, filters, limit) {
+        const { entities, raw } = await this.serialMatchesQuery(stateCode, match, filters, limit).getRawAndEntities();
+        return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })) };
+    }
+    /** The query of serialMatches(), on its own so that a test can read its plan. */
+    serialMatchesQuery(stateCode, match, filters, limit) {
+        const index = match.kind === 'exact' ? 'registry_serial_exact' : 'registry_serial_pattern';
+        const query = this.db
+            .repository(weapon_entity_1.WeaponEntity)
+            .createQueryBuilder('w')
+            .addCommonTableExpression(`SELECT weapon_id, serial_normalised, serial_normalised = :normalised AS reading_equal FROM ${index}(:key, :scan)`, 'c')
+            .innerJoin('c', 'c', 'c.weapon_id = w.id')
+            .addSelect('c.serial_normalised', 'matched')
+            .where('w.state_code = :stateCode', { stateCode, key: match.key, normalised: match.normalised, scan: SERIAL_SCAN });
+        return filtered(query, filters).orderBy('c.reading_equal', 'DESC', 'NULLS LAST').addOrderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit);
+    }
+    /** The State's weapons that pass the filters, newest first. */
+    findFiltered(stateCode, filters, limit) {
+        const query = this.db.repository(weapon_entity_1.WeaponEntity).createQueryBuilder('w').where('w.state_code = :stateCode', { stateCode });
+        // Weapons of one import share their creation time: the id decides, so that the cut is always the same.
+        return filtered(query, filters).orderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit).getMany();
+    }
+};
+exports.WeaponsRepository = WeaponsRepository;
+exports.WeaponsRepository = WeaponsRepository = __decorate([
+    (0, common_1.Injectable)(),
+    __metadata("design:paramtypes", [db_1.Db])
+], WeaponsRepository);
+function filtered(query, filters) {
+    if (filters.manufacturerCode)
+        query.andWhere('w.manufacturer_code = :manufacturerCode', { manufacturerCode: filters.manufacturerCode });
+    else if (filters.manufacturerText)
+        query.andWhere('lower(w.manufacturer_text) = lower(:manufacturerText)', { manufacturerText: filters.manufacturerText });
+    if (filters.calibreCode)
+        query.andWhere('w.calibre_code = :calibreCode', { calibreCode: filters.calibreCode });
+    else if (filters.calibreText)
+        query.andWhere('lower(w.calibre_text) = lower(:calibreText)', { calibreText: filters.calibreText });
+    if (filters.model)
+        query.andWhere('lower(w.model) = lower(:model)', { model: filters.model });
+    if (filters.country)
+        query.andWhere('w.country_of_manufacture = :country', { country: filters.country });
+    if (filters.yearFrom !== undefined)
+        query.andWhere('w.year_of_manufacture >= :yearFrom', { yearFrom: filters.yearFrom });
+    if (filters.yearTo !== undefined)
+        query.andWhere('w.year_of_manufacture <= :yearTo', { yearTo: filters.yearTo });
+    if (filters.statuses?.length)
+        query.andWhere(new typeorm_1.Brackets((b) => b.where('w.status IN (:...statuses)', { statuses: filters.statuses })));
+    return query;
+}
+//# sourceMappingURL=weapons.repository.js.map

@@ -1,0 +1,286 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ReportsService = void 0;
+const common_1 = require("@nestjs/common");
+const sync_1 = require("csv-stringify/sync");
+const clock_1 = require("../common/clock");
+const app_error_1 = require("../common/errors/app-error");
+const db_1 = require("../database/db");
+const app_config_1 = require("../config/app-config");
+const after_commit_1 = require("../common/http/after-commit");
+const report_documents_1 = require("../documents/report-documents");
+const marking_rules_1 = require("../registry/marking-rules");
+const weapons_service_1 = require("../registry/weapons.service");
+const states_service_1 = require("../states/states.service");
+const reports_repository_1 = require("./reports.repository");
+const DAY = 86_400_000;
+const DUPLICATE_EXAMPLES = 20;
+const MEASURED = [
+    { rule: '8a', applicable: 'a8Applicable', met: 'a8Met' },
+    { rule: '8b', applicable: 'b8Applicable', met: 'b8Met' },
+    { rule: '8c', applicable: 'c8Applicable', met: 'c8Met' },
+    { rule: '8d', applicable: 'd8Applicable', met: 'd8Met' },
+    { rule: '9', applicable: 'seizedOrFound', met: 'seizedMarked' },
+];
+const SUMMED = [
+    'weapons', 'a8Applicable', 'a8Met', 'b8Applicable', 'b8Met', 'c8Applicable', 'c8Met', 'd8Applicable', 'd8Met', 'seizedOrFound', 'seizedMarked',
+    'seizedOverdue', 'missingRequired', 'withinRetention', 'onLegalHold', 'eligibleForPurge',
+];
+const share = (part, whole) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+/**
+ * The auditors' reports: how complete the State's records are against the ITI, and how fast its traces
+ * are answered. Every figure is an SQL aggregation over the State's own rows; JSON or CSV (RFC 4180).
+ */
+let ReportsService = class ReportsService {
+    constructor(db, reports, weapons, states, clock, config) {
+        this.db = db;
+        this.reports = reports;
+        this.weapons = weapons;
+        this.states = states;
+        this.clock = clock;
+        this.config = config;
+    }
+    /** Each report's figures come from one snapshot of the database (Db.snapshot), the time of which is its `asOf`. */
+    recordKeeping(actor, query) {
+        return this.db.snapshot(actor.stateCode, () => this.recordKeepingNow(actor, query));
+    }
+    async recordKeepingNow(actor, query) {
+        const asOf = await this.reports.asOf();
+        const today = asOf.toISOString().slice(0, 10);
+        const seizedBefore = new Date(asOf.getTime() - this.config.REPORT_SEIZED_MARKING_DAYS * DAY).toISOString().slice(0, 10);
+        const rows = await this.reports.recordKeeping(actor.stateCode, today, seizedBefore);
+        const totals = Object.fromEntries(SUMMED.map((key) => [key, rows.reduce((sum, row) => sum + row[key], 0)]));
+        // The first page of the records missing a field; the next ones come from GET /reports/record-keeping/missing-fields.
+        const records = totals.missingRequired === 0 ? { items: [], nextCursor: null } : await this.reports.missingRequired(actor.stateCode, { limit: query.limit });
+        const duplicates = await this.reports.duplicates(actor.stateCode, DUPLICATE_EXAMPLES);
+        return {
+            stateCode: actor.stateCode,
+            generatedAt: this.clock.now().toISOString(),
+            asOf: asOf.toISOString(),
+            weapons: totals.weapons,
+            marking: ruleFigures(totals),
+            byType: rows.map((row) => ({
+                category: row.category, type: row.type, weapons: row.weapons, marking: ruleFigures(row), missingRequired: row.missingRequired, seizedNotMarkedOrDestroyed: row.seizedOverdue,
+            })),
+            seizedNotMarkedOrDestroyed: { paragraph: 'ITI 9', afterDays: this.config.REPORT_SEIZED_MARKING_DAYS, weapons: totals.seizedOverdue },
+            missingRequiredFields: {
+                paragraph: 'ITI 12',
+                fields: reports_repository_1.REQUIRED_FIELD_NAMES,
+                weapons: totals.missingRequired,
+                records,
+            },
+            retention: { paragraph: 'ITI 12', withinRetention: totals.withinRetention, onLegalHold: totals.onLegalHold, eligibleForPurge: totals.eligibleForPurge },
+            suspectedDuplicates: { paragraph: 'ITI 8', ...duplicates },
+        };
+    }
+    /** Every record of the State missing a required field (ITI 12), page by page: what registrars have to complete. */
+    missingFields(actor, page) {
+        return this.reports.missingRequired(actor.stateCode, page);
+    }
+    tracing(actor, query) {
+        return this.db.snapshot(actor.stateCode, () => this.tracingNow(actor, query));
+    }
+    async tracingNow(actor, query) {
+        const asOf = await this.reports.asOf();
+        const to = query.to ? new Date(query.to) : asOf;
+        const from = query.from ? new Date(query.from) : new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate()));
+        if (from >= to)
+            throw new app_error_1.ValidationFailedError([{ field: 'from', messages: ['from must be before to'] }]);
+        const rows = await this.reports.tracing(actor.stateCode, from, to);
+        const overdue = await this.reports.overdueNow(actor.stateCode);
+        const total = (direction) => tracingFigures(rows.find((r) => r.direction === direction && r.counterpart === null));
+        return {
+            stateCode: actor.stateCode,
+            generatedAt: this.clock.now().toISOString(),
+            asOf: asOf.toISOString(),
+            from: from.toISOString(),
+            to: to.toISOString(),
+            sent: total('outgoing'),
+            received: total('incoming'),
+            byCounterpart: rows
+                .filter((r) => r.counterpart !== null)
+                .map((r) => ({ direction: r.direction, state: r.counterpart, ...tracingFigures(r) })),
+            overdueNow: {
+                sent: overdue.find((o) => o.direction === 'outgoing')?.traces ?? 0,
+                received: overdue.find((o) => o.direction === 'incoming')?.traces ?? 0,
+            },
+            failureReasons: await this.reports.failureReasons(actor.stateCode, from, to),
+            answerTimeByMonth: await this.reports.answerTimeByMonth(actor.stateCode, from, to),
+        };
+    }
+    /**
+     * The marking, record-keeping and tracing part of the biennial national report (ITI 36), each answer
+     * prefilled from the figures of the period, for the NPC to complete and export.
+     */
+    national(actor, query) {
+        return this.db.snapshot(actor.stateCode, () => this.nationalNow(actor, query));
+    }
+    async nationalNow(actor, query) {
+        const records = await this.recordKeeping(actor, { limit: 1 });
+        const tracing = await this.tracing(actor, query);
+        const policies = (await this.weapons.settings(actor)).rulePolicies;
+        const state = await this.states.get(actor.stateCode);
+        const rule = (id) => records.marking.find((f) => f.rule === id);
+        const handled = (id) => {
+            if (policies[id] !== 'refuse')
+                return 'a record that breaches it is kept and flagged as incomplete';
+            const excused = marking_rules_1.MARKING_RULES.find((r) => r.id === id)?.excused;
+            return `a record that breaches it is refused${excused ? `, save ${excused}, which is kept and flagged as incomplete` : ''}`;
+        };
+        const met = (f) => (f.applicable === 0 ? 'No weapon in the registry is concerned.' : f.applicable === 1 ? `The one weapon concerned ${f.met === 1 ? 'meets' : 'does not meet'} it.` : `${f.met} of the ${f.applicable} weapons concerned (${(0, report_documents_1.percent)(f.share)}) meet it.`);
+        const markingSection = (id, key, heading, practice, extra = {}) => {
+            const f = rule(id);
+            return {
+                id: key, heading, paragraph: f.paragraph,
+                prefilled: `${practice} The national registry checks every record against ${f.paragraph}; ${handled(id)}. ${met(f)}`,
+                figures: { applicable: f.applicable, met: f.met, share: f.share, policy: policies[id] ?? null, ...extra },
+                toComplete: 'The legal basis of this marking, who applies it, and the measures taken for weapons that do not meet it.',
+            };
+        };
+        const days = (h) => (h === null ? 'not measurable yet' : `${Math.round((h / 24) * 10) / 10} days`);
+        const sections = [
+            markingSection('8a', 'marking_at_manufacture', 'Marking at manufacture', 'At manufacture each weapon is marked with the name of the manufacturer, the country of manufacture and a serial number, or an alternative unique marking identifying the country of manufacture.'),
+            markingSection('8b', 'marking_at_import', 'Marking at import', 'At import each weapon receives a marking identifying the country of import and, where possible, the year, and a unique marking if it bears none.'),
+            markingSection('8c', 'marking_transfer_to_civilian', 'Transfer from government stocks to civilian use', 'A weapon transferred from government stocks to permanent civilian use is marked to identify the transferring State.'),
+            markingSection('8d', 'marking_government_stocks', 'Weapons held by government forces', 'Weapons held by the government armed and security forces are duly marked.'),
+            markingSection('9', 'seized_and_found', 'Illicit weapons found or seized', 'An illicit weapon found or seized is uniquely marked and recorded, or destroyed.', {
+                overdueAfterDays: records.seizedNotMarkedOrDestroyed.afterDays, overdue: records.seizedNotMarkedOrDestroyed.weapons,
+            }),
+            {
+                id: 'record_keeping', heading: 'Record-keeping', paragraph: 'ITI 11–13',
+                prefilled: `Records are kept in the national registry for at least ${this.config.RETENTION_MANUFACTURE_YEARS} years (manufacture) and ${this.config.RETENTION_OTHER_YEARS} years (all other records); ` +
+                    `${this.config.RETENTION_PURGE_ENABLED ? 'records past their retention may be purged' : 'no record is ever purged'}, and records under a legal hold are kept in any case. ` +
+                    `The registry holds ${records.weapons} weapons; ${records.missingRequiredFields.weapons} records lack a required field and ${records.retention.onLegalHold} are on legal hold. ` +
+                    'When a manufacturer or dealer closes, its records pass to the State.',
+                figures: { weapons: records.weapons, missingRequired: records.missingRequiredFields.weapons, onLegalHold: records.retention.onLegalHold, suspectedDuplicates: records.suspectedDuplicates.groups },
+                toComplete: 'Who keeps the records (State, manufacturers, dealers), and how they are kept accessible for tracing.',
+            },
+            {
+                id: 'tracing', heading: 'Tracing', paragraph: 'ITI 14–23',
+                prefilled: `From ${tracing.from.slice(0, 10)} to ${tracing.to.slice(0, 10)}, ${tracing.sent.traces} trace requests were sent, of which ${tracing.sent.answered} were answered ` +
+                    `(median time to an answer: ${days(tracing.sent.answerHours.p50)}); ${tracing.received.traces} requests were received, of which ${tracing.received.answered} were answered ` +
+                    `(median time: ${days(tracing.received.answerHours.p50)}). ${tracing.sent.diversionPointIdentified} traces reached the point where the weapon became illicit.`,
+                figures: {
+                    sent: tracing.sent.traces, sentAnswered: tracing.sent.answered, received: tracing.received.traces, receivedAnswered: tracing.received.answered,
+                    answerHoursP50Sent: tracing.sent.answerHours.p50, answerHoursP50Received: tracing.received.answerHours.p50, diversionPointIdentified: tracing.sent.diversionPointIdentified,
+                },
+                toComplete: 'The experience of tracing: difficulties met, cooperation with other States and with INTERPOL, and assistance needed or offered.',
+            },
+        ];
+        return { stateCode: actor.stateCode, stateName: state.name, from: tracing.from, to: tracing.to, generatedAt: records.generatedAt, asOf: records.asOf, sections };
+    }
+    /** A report in the format asked for: the report itself (JSON), CSV text, or a PDF rendered after the commit. */
+    render(format, name, report, csvOf, pdfOf) {
+        if (format === 'csv')
+            return { contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, body: csvOf(report) };
+        if (format === 'pdf')
+            return { contentType: 'application/pdf', filename: `${name}.pdf`, body: new after_commit_1.AfterCommit(() => pdfOf(report)) };
+        return { body: report };
+    }
+    recordKeepingPdf(report) {
+        return (0, report_documents_1.renderRecordKeepingPdf)(report);
+    }
+    tracingPdf(report) {
+        return (0, report_documents_1.renderTracingPdf)(report);
+    }
+    nationalPdf(report) {
+        return (0, report_documents_1.renderNationalPdf)(report);
+    }
+    /** The national report as CSV: one figure per line, with its section and ITI paragraph. */
+    nationalCsv(report) {
+        return csv(['section', 'iti_paragraph', 'figure', 'value'], report.sections.flatMap((s) => Object.entries(s.figures).map(([figure, value]) => [s.id, s.paragraph, figure, value])));
+    }
+    /** The record-keeping report as CSV: one figure per line, each with its ITI paragraph. */
+    recordKeepingCsv(report) {
+        const lines = [];
+        const rules = (category, type, figures) => {
+            for (const f of figures) {
+                lines.push(['marking', category, type, `${f.rule} applicable`, f.paragraph, f.applicable]);
+                lines.push(['marking', category, type, `${f.rule} met`, f.paragraph, f.met]);
+                lines.push(['marking', category, type, `${f.rule} share`, f.paragraph, f.share]);
+            }
+        };
+        rules('all', 'all', report.marking);
+        for (const t of report.byType) {
+            lines.push(['records', t.category, t.type, 'weapons', '', t.weapons]);
+            rules(t.category, t.type, t.marking);
+            lines.push(['records', t.category, t.type, 'missing a required field', 'ITI 12', t.missingRequired]);
+            lines.push(['marking', t.category, t.type, `seized or found, neither marked nor destroyed after ${report.seizedNotMarkedOrDestroyed.afterDays} days`, 'ITI 9', t.seizedNotMarkedOrDestroyed]);
+        }
+        lines.push(['records', 'all', 'all', 'weapons', '', report.weapons]);
+        lines.push(['records', 'all', 'all', 'missing a required field', 'ITI 12', report.missingRequiredFields.weapons]);
+        lines.push(['marking', 'all', 'all', `seized or found, neither marked nor destroyed after ${report.seizedNotMarkedOrDestroyed.afterDays} days`, 'ITI 9', report.seizedNotMarkedOrDestroyed.weapons]);
+        lines.push(['retention', 'all', 'all', 'within retention', 'ITI 12', report.retention.withinRetention]);
+        lines.push(['retention', 'all', 'all', 'on legal hold', 'ITI 12', report.retention.onLegalHold]);
+        lines.push(['retention', 'all', 'all', 'eligible for purge', 'ITI 12', report.retention.eligibleForPurge]);
+        lines.push(['duplicates', 'all', 'all', 'suspected duplicate groups', 'ITI 8', report.suspectedDuplicates.groups]);
+        lines.push(['duplicates', 'all', 'all', 'weapons in suspected duplicate groups', 'ITI 8', report.suspectedDuplicates.weapons]);
+        return csv(['section', 'category', 'type', 'figure', 'iti_paragraph', 'value'], lines);
+    }
+    /** The tracing report as CSV: one line per direction and counterpart (the direction's totals first). */
+    tracingCsv(report) {
+        const line = (direction, state, f) => [
+            direction, state, f.traces, f.acknowledged, f.answered, f.responseRate, f.acknowledgeHours.p50, f.acknowledgeHours.p90, f.answerHours.p50, f.answerHours.p90,
+            f.outcomes.full, f.outcomes.partial, f.outcomes.delayed, f.outcomes.refused, f.closed, f.diversionPointIdentified, f.diversionShare,
+        ];
+        const lines = [
+            line('outgoing', 'all', report.sent),
+            ...report.byCounterpart.filter((c) => c.direction === 'outgoing').map((c) => line('outgoing', c.state, c)),
+            line('incoming', 'all', report.received),
+            ...report.byCounterpart.filter((c) => c.direction === 'incoming').map((c) => line('incoming', c.state, c)),
+        ];
+        return csv([
+            'direction', 'counterpart', 'traces', 'acknowledged', 'answered', 'response_rate', 'acknowledge_hours_p50', 'acknowledge_hours_p90', 'answer_hours_p50',
+            'answer_hours_p90', 'full', 'partial', 'delayed', 'refused', 'closed', 'diversion_point_identified', 'diversion_share',
+        ], lines);
+    }
+};
+exports.ReportsService = ReportsService;
+exports.ReportsService = ReportsService = __decorate([
+    (0, common_1.Injectable)(),
+    __param(5, (0, common_1.Inject)(app_config_1.AppConfig)),
+    __metadata("design:paramtypes", [db_1.Db,
+        reports_repository_1.ReportsRepository,
+        weapons_service_1.WeaponsService,
+        states_service_1.StatesService,
+        clock_1.Clock,
+        app_config_1.AppConfig])
+], ReportsService);
+function ruleFigures(row) {
+    return MEASURED.map(({ rule, applicable, met }) => {
+        const definition = marking_rules_1.MARKING_RULES.find((r) => r.id === rule);
+        return { rule, paragraph: definition.paragraph, description: definition.message, applicable: row[applicable], met: row[met], share: share(row[met], row[applicable]) };
+    });
+}
+function tracingFigures(row) {
+    const r = row ?? { traces: 0, acknowledged: 0, answered: 0, full: 0, partial: 0, delayed: 0, refused: 0, closed: 0, diversionPointIdentified: 0 };
+    return {
+        traces: r.traces,
+        acknowledged: r.acknowledged,
+        answered: r.answered,
+        responseRate: share(r.answered, r.traces),
+        acknowledgeHours: { p50: r.acknowledgeHoursP50 ?? null, p90: r.acknowledgeHoursP90 ?? null },
+        answerHours: { p50: r.answerHoursP50 ?? null, p90: r.answerHoursP90 ?? null },
+        outcomes: { full: r.full, partial: r.partial, delayed: r.delayed, refused: r.refused },
+        closed: r.closed,
+        diversionPointIdentified: r.diversionPointIdentified,
+        diversionShare: share(r.diversionPointIdentified, r.closed),
+    };
+}
+/** RFC 4180: a header line, CRLF line ends, fields quoted where needed; an empty field for no value. */
+function csv(header, lines) {
+    return (0, sync_1.stringify)([header, ...lines.map((l) => l.map((v) => (v === null ? '' : v)))], { record_delimiter: 'windows' });
+}
+//# sourceMappingURL=reports.service.js.map

@@ -1,0 +1,58 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TRACE_RULES = void 0;
+exports.checkTransition = checkTransition;
+/**
+ * DESIGN.md §3: draft → submitted → sent (or returned) → acknowledged → (information_requested ⇄ acknowledged) → answered → closed;
+ * the requested State may also answer from information_requested (without the information, never delayed).
+ */
+exports.TRACE_RULES = {
+    edit: { direction: 'outgoing', from: ['draft', 'returned'], by: ['creator'], to: null },
+    submit: { direction: 'outgoing', from: ['draft', 'returned'], by: ['creator'], to: 'submitted' },
+    return: { direction: 'outgoing', from: ['submitted'], by: ['npc'], to: 'returned' },
+    send: { direction: 'outgoing', from: ['submitted'], by: ['npc'], to: 'sent' },
+    acknowledge: { direction: 'incoming', from: ['sent'], by: ['npc'], to: 'acknowledged' },
+    request_information: { direction: 'incoming', from: ['acknowledged'], by: ['npc'], to: 'information_requested' },
+    provide_information: { direction: 'outgoing', from: ['information_requested'], by: ['npc', 'creator'], to: 'acknowledged' },
+    // A delayed answer is followed by the real one. A State waiting for information it asked for may answer
+    // without it (in full, in part or refused, with its reasons; never delayed): the requester may never reply.
+    answer: { direction: 'incoming', from: ['acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'answered' },
+    close: { direction: 'outgoing', from: ['sent', 'acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'closed' },
+    // A request never sent (a draft given up, a follow-up to the wrong State) is closed as withdrawn: nothing goes to the other State.
+    withdraw: { direction: 'outgoing', from: ['draft', 'submitted', 'returned'], by: ['creator', 'npc'], to: 'closed' },
+    follow_up: { direction: 'outgoing', from: ['answered', 'closed'], by: ['npc'], to: null },
+    // A requested State not hosted on this node acknowledges and answers outside the system (through INTERPOL, a
+    // diplomatic note, a letter): the requester's NPC records what it received on its own copy.
+    record_acknowledgement: { direction: 'outgoing', from: ['sent'], by: ['npc'], to: 'acknowledged' },
+    record_answer: { direction: 'outgoing', from: ['sent', 'acknowledged', 'answered'], by: ['npc'], to: 'answered' },
+};
+/** Whether `actor` may take `action` on a copy in `status`; the reason when not. */
+function checkTransition(action, copy, actor) {
+    const rule = exports.TRACE_RULES[action];
+    const label = VERBS[action] ?? action.replace('_', ' ');
+    const allowed = rule.by.some((who) => (who === 'creator' ? copy.createdBy === actor.id : actor.roles.includes(who)));
+    if (!allowed) {
+        const who = rule.by.map((w) => (w === 'creator' ? 'the officer who opened the trace' : `an ${w}`)).join(' or ');
+        return { ok: false, forbidden: true, message: `Only ${who} can ${label} a trace` };
+    }
+    if (copy.direction !== rule.direction) {
+        const side = rule.direction === 'outgoing' ? 'requesting' : 'requested';
+        return { ok: false, forbidden: false, message: `Only the ${side} State can ${label} a trace; this is the ${copy.direction} copy` };
+    }
+    const answering = action === 'answer' || action === 'record_answer';
+    if (!rule.from.includes(copy.status) || (answering && copy.status === 'answered' && copy.answerOutcome !== 'delayed')) {
+        return { ok: false, forbidden: false, message: `A trace that is ${copy.status.replace('_', ' ')} cannot be ${pastTense(action)}` };
+    }
+    return { ok: true };
+}
+/** How a refusal names an action, where its name alone does not read as a verb. */
+const VERBS = { record_acknowledgement: 'record the acknowledgement of', record_answer: 'record the answer to' };
+function pastTense(action) {
+    const words = {
+        edit: 'edited', submit: 'submitted', return: 'returned', send: 'sent', acknowledge: 'acknowledged', request_information: 'asked for information',
+        provide_information: 'given information', answer: 'answered', close: 'closed', withdraw: 'withdrawn', follow_up: 'followed up',
+        record_acknowledgement: 'recorded as acknowledged', record_answer: 'recorded as answered',
+    };
+    return words[action];
+}
+//# sourceMappingURL=trace-lifecycle.js.map

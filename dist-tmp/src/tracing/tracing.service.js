@@ -1,0 +1,1024 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TracingService = exports.TraceNotFoundError = void 0;
+exports.prefillFrom = prefillFrom;
+const common_1 = require("@nestjs/common");
+const node_crypto_1 = require("node:crypto");
+const file_type_1 = require("file-type");
+const node_events_1 = require("node:events");
+const audit_trail_1 = require("../audit/audit-trail");
+const cases_service_1 = require("../cases/cases.service");
+const record_cipher_1 = require("../common/encryption/record-cipher");
+const clock_1 = require("../common/clock");
+const after_commit_1 = require("../common/http/after-commit");
+const app_error_1 = require("../common/errors/app-error");
+const pagination_1 = require("../common/http/pagination");
+const app_config_1 = require("../config/app-config");
+const db_1 = require("../database/db");
+const trace_forms_1 = require("../documents/trace-forms");
+const pdf_layout_1 = require("../documents/pdf-layout");
+const notifications_service_1 = require("../notifications/notifications.service");
+const reference_service_1 = require("../reference/reference.service");
+const corrections_1 = require("../records/corrections");
+const weapons_service_1 = require("../registry/weapons.service");
+const states_service_1 = require("../states/states.service");
+const trace_response_dto_1 = require("./dto/trace.response.dto");
+const trace_entity_1 = require("./entities/trace.entity");
+const trace_view_1 = require("./entities/trace-view");
+const trace_lifecycle_1 = require("./trace-lifecycle");
+const traces_repository_1 = require("./traces.repository");
+const tracing_constants_1 = require("./tracing.constants");
+class TraceNotFoundError extends app_error_1.NotFoundError {
+    constructor() {
+        super('Trace', 'TRACE_NOT_FOUND');
+    }
+}
+exports.TraceNotFoundError = TraceNotFoundError;
+/** The content a request carries between States: the same in both copies, so both hash alike. */
+const REQUEST_FIELDS = [
+    'requestingState', 'requestedState', 'requestingAuthority', 'officerName', 'npcName', 'channel', 'priority', 'urgentJustification', 'illicitBasis',
+    'legalJustification', 'recovery', 'intendedUse', 'classification', 'confidentialityRequested', 'useRestrictions', 'weaponObserved',
+    'onBehalfOf', 'ballistics',
+];
+const HOUR = 3600_000;
+/** Contact points printed on a request form, of each State (the directory lists them all). */
+const FORM_CONTACT_POINTS = 10;
+const NO_DATA_KEY = { kekId: null, wrapped: null };
+const DISCLOSURE_LABELS = {
+    reference: 'Investigation reference',
+    offence: 'Offence',
+    narrative: 'Narrative',
+    persons: 'Persons',
+    placeOfRecovery: 'Place of recovery',
+    investigatingAgency: 'Investigating agency',
+};
+const MAX_PHOTOS = 10;
+/** Registry matches a trace's candidates are ranked from (the most a search returns), and how many are shown. */
+const CANDIDATE_POOL = 100;
+const CANDIDATES_SHOWN = 10;
+function sha256(data) {
+    return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
+}
+/**
+ * Trace requests and answers between national points of contact (ITI 14–23). Each State keeps its own
+ * copy; a transition on one copy writes a message (outbox) that OutboxWorker applies to the other.
+ */
+let TracingService = class TracingService {
+    constructor(db, traces, weapons, reference, states, notifications, cases, sealing, trail, clock, config) {
+        this.db = db;
+        this.traces = traces;
+        this.weapons = weapons;
+        this.reference = reference;
+        this.states = states;
+        this.notifications = notifications;
+        this.cases = cases;
+        this.sealing = sealing;
+        this.trail = trail;
+        this.clock = clock;
+        this.config = config;
+        /** Emits 'written' once a transaction that wrote messages has committed (OutboxWorker delivers them). */
+        this.outbox = new node_events_1.EventEmitter();
+    }
+    async create(actor, input) {
+        let observed = input.weapon ? observedWeapon(input.weapon) : null;
+        let requestedState = input.requestedState;
+        if (input.weaponId) {
+            const weapon = await this.weapons.getForTrace(actor, input.weaponId);
+            observed = mergeObserved(observedFromRegistry(weapon), observed, input.weapon?.serialObliterated);
+            // ITI 8(b): the import marking names the country of import, the first State to ask.
+            // (Not the requesting State's own import marking: it asks the State the weapon came from.)
+            requestedState ??= weapon.markings.find((m) => m.kind === 'import' && m.country && m.country !== actor.stateCode)?.country ?? weapon.countryOfManufacture ?? undefined;
+        }
+        if (!observed)
+            throw fieldErrors([['weapon', 'weapon is required unless weaponId names a weapon of your registry']]);
+        if (!requestedState)
+            throw fieldErrors([['requestedState', 'requestedState is required unless the weapon of weaponId names a country of import or manufacture']]);
+        await this.checkRequest(actor, { ...input, requestedState, priority: input.priority, urgentJustification: input.urgentJustification ?? null, weaponObserved: observed, onBehalfOf: input.onBehalfOf ?? null });
+        const now = this.clock.now();
+        const id = (0, node_crypto_1.randomUUID)();
+        const confidential = await this.linkCase(actor, { id, stateCode: actor.stateCode, dataKey: NO_DATA_KEY }, input.caseId ?? null, input.disclose ?? []);
+        const trace = await this.traces.insert({
+            ...confidential,
+            id,
+            exchangeId: id,
+            stateCode: actor.stateCode,
+            direction: 'outgoing',
+            status: 'draft',
+            version: 1,
+            requestingState: actor.stateCode,
+            requestedState,
+            weaponId: input.weaponId ?? null,
+            officerId: actor.id,
+            officerName: actor.name,
+            requestingAuthority: input.requestingAuthority,
+            channel: input.channel,
+            priority: input.priority,
+            urgentJustification: input.urgentJustification ?? null,
+            illicitBasis: input.illicitBasis,
+            legalJustification: input.legalJustification,
+            recovery: { ...input.recovery },
+            intendedUse: input.intendedUse,
+            classification: await this.classificationFor(actor, input.caseId ?? null, input.disclose ?? [], input.classification, 'restricted'),
+            confidentialityRequested: input.confidentialityRequested ?? true,
+            useRestrictions: input.useRestrictions ?? ['law_enforcement_only'],
+            weaponObserved: observed,
+            onBehalfOf: input.onBehalfOf ? { ...input.onBehalfOf } : null,
+            ballistics: input.ballistics ? { ...input.ballistics } : null,
+            notes: [],
+            createdBy: actor.id,
+            createdAt: now,
+            updatedAt: now,
+        });
+        return trace_response_dto_1.TraceDto.full(trace, [(0, trace_view_1.hopOf)(trace)], [], this.disclosureFor(actor, trace));
+    }
+    async get(actor, id) {
+        const trace = await this.visible(actor, id);
+        const dto = await this.done(actor, trace);
+        // What a trace discloses of a case file is case content: its every read is audited.
+        if (dto.disclosure)
+            this.trail.record(actor, { action: 'trace.disclosure_read', targetType: 'traces', targetId: id, details: { fields: trace.disclosedFields } });
+        return dto;
+    }
+    async list(actor, query) {
+        const officerOnly = !actor.roles.some((role) => role === 'npc' || role === 'auditor');
+        const page = await this.traces.list(actor.stateCode, { direction: query.direction, status: query.status, createdBy: officerOnly ? actor.id : undefined }, query);
+        return (0, pagination_1.mapPage)(page, trace_response_dto_1.TraceSummaryDto.from);
+    }
+    async update(actor, id, version, input) {
+        const trace = await this.transition(actor, id, version, 'edit');
+        const changes = {};
+        for (const key of ['requestedState', 'requestingAuthority', 'channel', 'priority', 'urgentJustification', 'illicitBasis', 'legalJustification', 'intendedUse', 'classification', 'confidentialityRequested', 'useRestrictions']) {
+            if (input[key] !== undefined)
+                changes[key] = input[key];
+        }
+        if (input.recovery)
+            changes.recovery = { ...input.recovery };
+        if (input.onBehalfOf !== undefined)
+            changes.onBehalfOf = input.onBehalfOf ? { ...input.onBehalfOf } : null;
+        if (input.ballistics !== undefined)
+            changes.ballistics = input.ballistics ? { ...input.ballistics } : null;
+        if (input.weapon) {
+            // As on create: the observation of a weapon drafted from a registry record is merged with the record, while it is there.
+            const record = trace.weaponId && (await this.weapons.stillHeld(actor, trace.weaponId)) ? await this.weapons.get(actor, trace.weaponId) : null;
+            const observed = observedWeapon(input.weapon);
+            changes.weaponObserved = record ? mergeObserved(observedFromRegistry(record), observed, input.weapon.serialObliterated) : observed;
+        }
+        if (input.caseId !== undefined || input.disclose !== undefined) {
+            Object.assign(changes, await this.linkCase(actor, trace, input.caseId ?? trace.caseId, input.disclose ?? trace.disclosedFields));
+        }
+        if (input.caseId !== undefined || input.disclose !== undefined || input.classification !== undefined) {
+            const caseId = changes.caseId !== undefined ? changes.caseId : trace.caseId;
+            changes.classification = await this.classificationFor(actor, caseId, changes.disclosedFields ?? trace.disclosedFields, input.classification, trace.classification);
+        }
+        const next = { ...trace, ...changes };
+        await this.checkInherited(actor, trace, next);
+        await this.checkRequest(actor, next);
+        return this.done(actor, await this.traces.update(trace, changes, this.clock.now()));
+    }
+    async submit(actor, id, version) {
+        const trace = await this.transition(actor, id, version, 'submit');
+        await this.checkRequest(actor, trace);
+        const now = this.clock.now();
+        const updated = await this.traces.update(trace, { status: 'submitted', submittedAt: now }, now);
+        await this.notifications.notify(actor.stateCode, ['npc'], [], { kind: 'trace_submitted', traceId: trace.id, message: `Trace to ${trace.requestedState} submitted for validation` });
+        return this.done(actor, updated);
+    }
+    async returnToOfficer(actor, id, version, reason) {
+        const trace = await this.transition(actor, id, version, 'return');
+        const now = this.clock.now();
+        const updated = await this.traces.update(trace, { status: 'returned', npcId: actor.id, notes: [...trace.notes, this.note('returned', reason, actor)] }, now);
+        await this.notifications.notify(actor.stateCode, [], [trace.createdBy], { kind: 'trace_returned', traceId: trace.id, message: `Your trace to ${trace.requestedState} was returned: ${reason}` });
+        return this.done(actor, updated);
+    }
+    async send(actor, id, version) {
+        const trace = await this.transition(actor, id, version, 'send');
+        await this.checkRequest(actor, trace);
+        // From now on the record it was made from is evidence in the exchange and cannot be purged (TRACE_OPEN):
+        // locked against a purge under way, which then sees the trace sent, or found gone if the purge came first.
+        const weaponId = trace.weaponId && (await this.weapons.stillHeld(actor, trace.weaponId)) ? trace.weaponId : null;
+        const now = this.clock.now();
+        // A follow-up leaves with every restriction its parent and the parent's answer carry now (an answer that
+        // followed a delayed one may have added some since the follow-up was opened).
+        const inherited = await this.inherited(actor, trace);
+        const useRestrictions = inherited ? [...new Set([...trace.useRestrictions, ...inherited.useRestrictions])] : trace.useRestrictions;
+        const urgent = trace.priority === 'urgent';
+        const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
+        const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
+        const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions, weaponId }, now);
+        const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
+            component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
+        }));
+        const disclosure = this.openDisclosure(updated);
+        await this.message(updated, updated.requestedState, 'trace.sent', {
+            request: requestContent(updated), photos, sentAt: now.toISOString(), acknowledgeDueAt: acknowledgeDueAt.toISOString(), answerDueAt: answerDueAt.toISOString(),
+            disclosedFields: updated.disclosedFields,
+            // The information given with the request: what an earlier State answered, carried by a follow-up.
+            notes: updated.notes.filter((note) => note.kind === 'information_provided'),
+        }, disclosure ? { disclosure } : null);
+        return this.done(actor, updated);
+    }
+    async acknowledge(actor, id, version) {
+        const trace = await this.transition(actor, id, version, 'acknowledge');
+        const now = this.clock.now();
+        const updated = await this.traces.update(trace, { status: 'acknowledged', acknowledgedAt: now, overdueSince: null }, now);
+        await this.message(updated, updated.requestingState, 'trace.acknowledged', { at: now.toISOString() });
+        return this.done(actor, updated);
+    }
+    async requestInformation(actor, id, version, text) {
+        const trace = await this.transition(actor, id, version, 'request_information');
+        const note = this.note('information_requested', text, actor);
+        // The answer is not late while the requester owes the information: the clock stops (pausedDue).
+        const updated = await this.traces.update(trace, { status: 'information_requested', notes: [...trace.notes, note], overdueSince: null }, this.clock.now());
+        await this.message(updated, updated.requestingState, 'trace.information_requested', { note });
+        return this.done(actor, updated);
+    }
+    async provideInformation(actor, id, version, text) {
+        const trace = await this.transition(actor, id, version, 'provide_information');
+        const note = this.note('information_provided', text, actor);
+        const updated = await this.traces.update(trace, { status: 'acknowledged', notes: [...trace.notes, note], answerDueAt: pausedDue(trace, note), informationDueAt: null, overdueSince: null }, this.clock.now());
+        await this.message(updated, updated.requestedState, 'trace.information_provided', { note });
+        return this.done(actor, updated);
+    }
+    async answer(actor, id, version, input) {
+        const trace = await this.transition(actor, id, version, 'answer');
+        const errors = answerErrors(input);
+        // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
+        // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
+        if (input.outcome === 'delayed' && trace.status === 'information_requested') {
+            errors.push(['outcome', 'while the information asked for is awaited, the answer is full, partial or refused: wait for the information rather than delay']);
+        }
+        if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < this.clock.today()) {
+            errors.push(['expectedDate', 'expectedDate cannot be in the past']);
+        }
+        if (errors.length)
+            throw fieldErrors(errors);
+        const reports = input.outcome === 'full' || input.outcome === 'partial';
+        const prefill = reports && input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
+        const now = this.clock.now();
+        const answer = await this.composeAnswer(trace, input, now, prefill);
+        const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: now, overdueSince: null }, now);
+        await this.message(updated, updated.requestingState, 'trace.answered', { answer });
+        return this.done(actor, updated);
+    }
+    /**
+     * The acknowledgement a requested State not hosted on this node sent outside the system (through INTERPOL,
+     * a diplomatic note, a letter), recorded on the requester's copy: acknowledged when it came.
+     */
+    async recordAcknowledgement(actor, id, version, input) {
+        const trace = await this.transition(actor, id, version, 'record_acknowledgement');
+        const receivedAt = await this.receivedOutside(trace, input);
+        const text = `Acknowledgement received ${viaWords(input.via)}${input.reference ? `, reference ${input.reference}` : ''}`;
+        const note = this.note('acknowledgement_received', text, actor);
+        const now = this.clock.now();
+        const updated = await this.traces.update(trace, { status: 'acknowledged', acknowledgedAt: receivedAt, notes: [...trace.notes, note], overdueSince: null }, now);
+        await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_acknowledged', traceId: trace.id, message: `${trace.requestedState} acknowledged the trace request (${viaWords(input.via)})` });
+        return this.done(actor, updated);
+    }
+    /**
+     * The answer a requested State not hosted on this node sent outside the system, recorded on the requester's
+     * copy as it came: the trace is then answered, and followed up, as if the answer had come through the system.
+     */
+    async recordAnswer(actor, id, version, input) {
+        const trace = await this.transition(actor, id, version, 'record_answer');
+        const receivedAt = await this.receivedOutside(trace, input);
+        const errors = answerErrors(input);
+        if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
+            errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
+        }
+        if (trace.answer && receivedAt.toISOString() < trace.answer.answeredAt) {
+            errors.push(['receivedAt', `receivedAt cannot be before the answer this one follows (${trace.answer.answeredAt})`]);
+        }
+        if (errors.length)
+            throw fieldErrors(errors);
+        const now = this.clock.now();
+        const received = { via: input.via, reference: input.reference ?? null, recordedBy: actor.name, recordedAt: now.toISOString() };
+        const answer = { ...(await this.composeAnswer(trace, input, receivedAt, null)), received };
+        const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: receivedAt, informationDueAt: null, overdueSince: null }, now);
+        await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} answered: ${answer.outcome} (${viaWords(input.via)})` });
+        return this.done(actor, updated);
+    }
+    /**
+     * When what a requested State sent outside the system came, checked: only a State not hosted here sends
+     * outside it (a hosted one acknowledges and answers on its own copy, which the requester's must not contradict).
+     */
+    async receivedOutside(trace, input) {
+        const requested = await this.states.get(trace.requestedState);
+        if (requested.hosted) {
+            throw new app_error_1.ConflictError('REQUESTED_STATE_HOSTED', `${requested.code} is hosted on this node: its NPCs acknowledge and answer through the system`);
+        }
+        const receivedAt = new Date(input.receivedAt);
+        if (receivedAt.getTime() > this.clock.now().getTime())
+            throw fieldErrors([['receivedAt', 'receivedAt cannot be in the future']]);
+        if (trace.sentAt && receivedAt.getTime() < trace.sentAt.getTime()) {
+            throw fieldErrors([['receivedAt', `receivedAt cannot be before the request was sent (${trace.sentAt.toISOString()})`]]);
+        }
+        return receivedAt;
+    }
+    /**
+     * An answer given at `answeredAt` on the copy `trace`: the one it follows (a delayed answer) kept, with every
+     * restriction it set; the request's restrictions stay attached, with those the answering State adds.
+     */
+    async composeAnswer(trace, input, answeredAt, prefill) {
+        const nextState = input.nextState ?? prefill?.nextState ?? null;
+        if (nextState)
+            await this.knownState(nextState, 'nextState');
+        const previous = trace.answer ? withoutEarlier(trace.answer) : null;
+        const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
+        const added = [...new Set([...(previous ? (0, trace_entity_1.restrictionsAddedBy)(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
+        return {
+            outcome: input.outcome,
+            reasonCode: input.reasonCode ?? null,
+            reasonText: input.reasonText ?? null,
+            expectedDate: input.expectedDate ?? null,
+            recordFound: input.recordFound,
+            chain: input.chain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null })) ?? prefill?.chain ?? [],
+            lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? null,
+            nextState,
+            useRestrictions: [...new Set([...trace.useRestrictions, ...added])],
+            restrictionsAdded: added,
+            answeredAt: answeredAt.toISOString(),
+            ...(earlier.length ? { earlier } : {}),
+        };
+    }
+    async close(actor, id, version, input) {
+        const trace = await this.transition(actor, id, version, 'close');
+        const updated = await this.closeCopy(actor, trace, input.reason, input.note);
+        await this.message(updated, updated.requestedState, 'trace.closed', { reason: input.reason, at: updated.closedAt.toISOString() });
+        return this.done(actor, updated);
+    }
+    /** Closes a request never sent, as withdrawn: the other State never had it, so no message goes. */
+    async withdraw(actor, id, version, input) {
+        const trace = await this.transition(actor, id, version, 'withdraw');
+        const updated = await this.closeCopy(actor, trace, 'withdrawn', input.note);
+        if (trace.createdBy && trace.createdBy !== actor.id) {
+            await this.notifications.notify(actor.stateCode, [], [trace.createdBy], { kind: 'trace_withdrawn', traceId: trace.id, message: `Your trace to ${trace.requestedState} was withdrawn by an NPC before it was sent` });
+        }
+        return this.done(actor, updated);
+    }
+    /** A child trace to the next State of the chain, prefilled from the parent and its answer, ready to send. */
+    async followUp(actor, id, version, input) {
+        const parent = await this.transition(actor, id, version, 'follow_up');
+        if (!parent.sentAt) {
+            throw new app_error_1.ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'A trace withdrawn before it was sent is not followed up: open a new request', {
+                status: parent.status, direction: parent.direction, action: 'follow_up', allowedFrom: trace_lifecycle_1.TRACE_RULES.follow_up.from, closeReason: parent.closeReason,
+            });
+        }
+        const requestedState = input.requestedState ?? parent.answer?.nextState;
+        if (!requestedState)
+            throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
+        const carryAnswer = input.carryAnswer ?? true;
+        // What the answering State marked no_onward_disclosure does not travel to a third State.
+        if (carryAnswer && parent.answer && (0, trace_entity_1.restrictionsAddedBy)(parent.answer, parent.useRestrictions).includes('no_onward_disclosure')) {
+            throw new app_error_1.ForbiddenError('RESTRICTED_INFORMATION', `The answer of ${parent.requestedState} is marked no_onward_disclosure: it cannot be passed on to ${requestedState}. Follow up with carryAnswer: false, or obtain ${parent.requestedState}'s consent first`);
+        }
+        const now = this.clock.now();
+        // The parent moves on a version too, so a second follow-up made from the same read gets 412.
+        await this.traces.update(parent, {}, now);
+        const childId = (0, node_crypto_1.randomUUID)();
+        // The case stays linked but nothing of it goes to the next State unless a member discloses it again
+        // (the NPC returns the follow-up to the officer, who chooses the fields).
+        const child = await this.traces.insert({
+            ...requestContent(parent),
+            caseId: parent.caseId,
+            id: childId,
+            exchangeId: childId,
+            stateCode: actor.stateCode,
+            direction: 'outgoing',
+            status: 'submitted',
+            version: 1,
+            requestedState,
+            parentId: parent.id,
+            // The record may have been purged since the parent closed.
+            weaponId: parent.weaponId && (await this.weapons.stillHeld(actor, parent.weaponId)) ? parent.weaponId : null,
+            officerId: parent.officerId,
+            npcId: actor.id,
+            npcName: actor.name,
+            useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])],
+            // What the answer reported goes to the next State with the request (TracingService.send).
+            notes: carryAnswer ? [this.note('information_provided', followUpNote(parent), actor)] : [],
+            createdBy: parent.createdBy,
+            submittedAt: now,
+            createdAt: now,
+            updatedAt: now,
+        });
+        await this.checkRequest(actor, child);
+        // The photos of the observed weapon go with the follow-up too.
+        for (const photo of await this.traces.photosWithData(actor.stateCode, parent.id)) {
+            await this.traces.addPhoto({ ...photo, id: undefined, traceId: child.id, createdAt: now });
+        }
+        return this.done(actor, child);
+    }
+    /** Weapons of the requested State's own registry that may be the one observed, best first. */
+    async candidates(actor, id) {
+        const trace = await this.visible(actor, id);
+        if (trace.direction !== 'incoming')
+            throw new app_error_1.ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'Candidates are searched in the requested State\'s registry: this is the outgoing copy');
+        const observed = trace.weaponObserved;
+        const serial = observed.serialObliterated ? observed.serialReadable : observed.serial;
+        // A pool larger than what is shown: a serial many weapons share is told apart by make, calibre and model.
+        // Without a serial to search (none read, or too little of one), the make and model observed; without those, none.
+        const byDescription = () => observed.make || observed.model
+            ? this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: CANDIDATE_POOL })
+            : Promise.resolve({ items: [], serialQuery: null });
+        const found = serial
+            ? await this.weapons.search(actor, { serial, limit: CANDIDATE_POOL }).catch((error) => {
+                if (error instanceof app_error_1.AppError && error.status === 400)
+                    return byDescription();
+                throw error;
+            })
+            : await byDescription();
+        const matcher = await this.reference.matcher(actor.stateCode);
+        const make = observed.make ? matcher.manufacturer(observed.make)?.code : undefined;
+        const calibre = observed.calibre ? matcher.calibre(observed.calibre)?.code : undefined;
+        const ranked = found.items.map(({ weapon: w, score: serialScore, reasons: serialReasons }) => {
+            const reasons = [...serialReasons];
+            let score = serialScore;
+            if (make && w.manufacturerCode === make) {
+                score += 0.05;
+                reasons.push(`manufacturer ${w.manufacturer ?? make} as observed`);
+            }
+            if (calibre && w.calibreCode === calibre) {
+                score += 0.03;
+                reasons.push(`calibre ${w.calibre ?? calibre} as observed`);
+            }
+            if (observed.model && w.model?.toLowerCase() === observed.model.toLowerCase()) {
+                score += 0.02;
+                reasons.push(`model ${w.model}`);
+            }
+            return { w, score: Math.round(score * 1000) / 1000, reasons };
+        });
+        ranked.sort((a, b) => b.score - a.score || a.w.id.localeCompare(b.w.id));
+        const top = ranked.slice(0, CANDIDATES_SHOWN);
+        const records = new Map((await this.weapons.getMany(actor, top.map(({ w }) => w.id))).map((w) => [w.id, w]));
+        const items = top.flatMap(({ w, score, reasons }) => {
+            const record = records.get(w.id);
+            return record ? [{ weaponId: w.id, score, reasons, serial: w.serial, manufacturer: w.manufacturer, model: w.model, calibre: w.calibre, prefill: prefillFrom(record, actor.stateCode) }] : [];
+        });
+        return { items };
+    }
+    /** Attaches a JPEG or PNG photo of a marking to a draft, its type read from its content. */
+    async addPhoto(actor, id, version, data, input) {
+        const trace = await this.transition(actor, id, version, 'edit');
+        if (data.length === 0)
+            throw new app_error_1.AppError(400, 'PHOTO_EMPTY', 'The photo is empty');
+        const type = await (0, file_type_1.fileTypeFromBuffer)(data);
+        if (!type || (type.mime !== 'image/jpeg' && type.mime !== 'image/png')) {
+            throw new app_error_1.AppError(415, 'PHOTO_TYPE_INVALID', 'A photo must be a JPEG or PNG image (judged by its content, not its name or header)');
+        }
+        // Refused now rather than left out of every form printed later: one the form could not show, or too large to decode.
+        try {
+            (0, pdf_layout_1.checkPrintable)(data, type.mime);
+        }
+        catch (error) {
+            if (error instanceof pdf_layout_1.ImageError)
+                throw new app_error_1.AppError(422, 'PHOTO_NOT_PRINTABLE', `The photo cannot be printed on the form: ${error.message}`);
+            throw error;
+        }
+        const attached = await this.traces.photosOf(actor.stateCode, id);
+        if (attached.length >= MAX_PHOTOS)
+            throw new app_error_1.ConflictError('PHOTO_LIMIT', `A trace request carries at most ${MAX_PHOTOS} photos`);
+        const now = this.clock.now();
+        await this.traces.addPhoto({
+            stateCode: actor.stateCode, traceId: id, position: attached.length + 1, component: input.component ?? null, caption: input.caption ?? null, mediaType: type.mime,
+            size: data.length, sha256: sha256(data), data, createdAt: now,
+        });
+        return this.done(actor, await this.traces.update(trace, {}, now));
+    }
+    async photo(actor, id, photoId) {
+        await this.visible(actor, id);
+        const photo = await this.traces.photo(actor.stateCode, id, photoId);
+        if (!photo)
+            throw new app_error_1.NotFoundError('Photo', 'PHOTO_NOT_FOUND');
+        return { mediaType: photo.mediaType, data: photo.data };
+    }
+    /** The request as a JSON document for sending through INTERPOL's systems (docs/interpol-export.md). */
+    async interpolExport(actor, id) {
+        const trace = await this.visible(actor, id);
+        // The requesting State's request as sent: not the requested State's copy, which it may not pass on, nor a request not sent yet.
+        if (trace.direction !== 'outgoing') {
+            throw new app_error_1.ConflictError('TRACE_NOT_EXPORTABLE', 'The INTERPOL export is the requesting State\'s: this is the incoming copy', { direction: trace.direction });
+        }
+        if (!trace.sentAt) {
+            throw new app_error_1.ConflictError('TRACE_NOT_EXPORTABLE', 'Only a request that was sent is exported: send it first', { status: trace.status });
+        }
+        const content = requestContent(trace);
+        const photos = await this.traces.photosWithData(actor.stateCode, trace.id);
+        return {
+            format: 'iti-trace/trace-request',
+            formatVersion: 1,
+            requestId: trace.exchangeId,
+            generatedAt: this.clock.now().toISOString(),
+            status: trace.status,
+            sentAt: trace.sentAt?.toISOString() ?? null,
+            contentSha256: (0, trace_forms_1.canonicalSha256)({ traceId: trace.exchangeId, request: content }),
+            request: content,
+            disclosedCaseInformation: this.disclosureFor(actor, trace),
+            photos: photos.map((p) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, size: p.size, dataBase64: p.data.toString('base64') })),
+        };
+    }
+    /** The request form; rendered once the transaction that read it has ended. */
+    async requestPdf(actor, id) {
+        const form = await this.requestForm(actor, id);
+        return new after_commit_1.AfterCommit(() => (0, trace_forms_1.renderTraceRequestPdf)(form));
+    }
+    /** The response form; rendered once the transaction that read it has ended. */
+    async responsePdf(actor, id) {
+        const trace = await this.visible(actor, id);
+        if (!trace.answer)
+            throw new app_error_1.ConflictError('TRACE_NOT_ANSWERED', 'The trace has no answer yet');
+        const requesting = await this.states.get(trace.requestingState);
+        const requested = await this.states.get(trace.requestedState);
+        const form = {
+            traceId: trace.exchangeId,
+            classification: trace.classification,
+            useRestrictions: trace.useRestrictions,
+            requestingState: { code: requesting.code, name: requesting.name },
+            requestedState: { code: requested.code, name: requested.name },
+            weapon: trace.weaponObserved,
+            requestPhotos: (await this.traces.photosOf(actor.stateCode, trace.id)).length,
+            answer: trace.answer,
+            contentSha256: (0, trace_forms_1.canonicalSha256)({ traceId: trace.exchangeId, answer: trace.answer }),
+            generatedAt: this.clock.now().toISOString(),
+        };
+        return new after_commit_1.AfterCommit(() => (0, trace_forms_1.renderTraceResponsePdf)(form));
+    }
+    /** Applies a message from another State to this State's copy (called in the target State's scope). */
+    async applyMessage(message) {
+        const state = message.targetState;
+        const now = this.clock.now();
+        const payload = message.payload;
+        if (message.kind === 'trace.sent') {
+            const request = payload.request;
+            if (request.requestingState !== message.stateCode || request.requestedState !== state) {
+                throw new Error(`A request of exchange ${message.exchangeId} from ${message.stateCode} names ${request.requestingState} → ${request.requestedState}`);
+            }
+            const existing = await this.traces.findCopyForUpdate(state, message.exchangeId, 'incoming');
+            if (existing)
+                return;
+            const copyId = (0, node_crypto_1.randomUUID)();
+            const confidential = message.sealed
+                ? this.sealing.record({ stateCode: message.stateCode, table: 'outbox_messages', rowId: message.id }, message.dataKey).open('sealed', message.sealed)
+                : null;
+            const copy = await this.traces.insert({
+                ...request,
+                ...(confidential ? this.sealDisclosure({ id: copyId, stateCode: state, dataKey: NO_DATA_KEY }, payload.disclosedFields, confidential.disclosure) : {}),
+                id: copyId,
+                stateCode: state,
+                exchangeId: message.exchangeId,
+                direction: 'incoming',
+                status: 'sent',
+                version: 1,
+                notes: payload.notes ?? [],
+                sentAt: new Date(payload.sentAt),
+                acknowledgeDueAt: new Date(payload.acknowledgeDueAt),
+                answerDueAt: new Date(payload.answerDueAt),
+                createdAt: now,
+                updatedAt: now,
+            });
+            for (const [index, photo] of (payload.photos ?? []).entries()) {
+                const data = Buffer.from(photo.data, 'base64');
+                // The bytes arrive as they left: a photo whose checksum does not match is refused, not stored.
+                if (sha256(data) !== photo.sha256)
+                    throw new Error(`Photo of exchange ${message.exchangeId} does not match its SHA-256`);
+                await this.traces.addPhoto({ stateCode: state, traceId: copy.id, position: index + 1, component: photo.component, caption: photo.caption, mediaType: photo.mediaType, size: data.length, sha256: photo.sha256, data, createdAt: now });
+            }
+            await this.notifications.notify(state, ['npc'], [], { kind: 'trace_received', traceId: copy.id, message: `Trace request received from ${request.requestingState}` });
+            this.trail.record(null, { action: 'trace.received', targetType: 'traces', targetId: copy.id, details: { from: message.stateCode, disclosedFields: copy.disclosedFields } }, state);
+            return;
+        }
+        const direction = message.kind === 'trace.information_provided' || message.kind === 'trace.closed' ? 'incoming' : 'outgoing';
+        const copy = await this.traces.findCopyForUpdate(state, message.exchangeId, direction);
+        // Only the other party of the exchange moves a copy.
+        const counterpart = copy && (direction === 'outgoing' ? copy.requestedState : copy.requestingState);
+        if (!copy || counterpart !== message.stateCode)
+            throw new Error(`No ${direction} copy of exchange ${message.exchangeId} in ${state} for ${message.kind} from ${message.stateCode}`);
+        const recipients = direction === 'outgoing' ? [copy.createdBy] : [];
+        this.trail.record(null, { action: message.kind, targetType: 'traces', targetId: copy.id, details: { from: message.stateCode } }, state);
+        // The two States move their own copies independently, so a message can cross a change of the
+        // receiving copy (a close, above all): it then adds what it carries but moves no status backwards.
+        const moves = (...from) => from.includes(copy.status);
+        switch (message.kind) {
+            case 'trace.acknowledged': {
+                // A copy closed meanwhile keeps its status, and learns when the other State acknowledged all the same.
+                const acknowledgedAt = new Date(payload.at);
+                if (!moves('sent')) {
+                    await this.traces.update(copy, { acknowledgedAt }, now);
+                    break;
+                }
+                await this.traces.update(copy, { status: 'acknowledged', acknowledgedAt, overdueSince: null }, now);
+                await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_acknowledged', traceId: copy.id, message: `${copy.requestedState} acknowledged the trace request` });
+                break;
+            }
+            case 'trace.information_requested': {
+                const notes = [...copy.notes, payload.note];
+                const days = copy.priority === 'urgent' ? this.config.TRACE_INFORMATION_DAYS_URGENT : this.config.TRACE_INFORMATION_DAYS_ROUTINE;
+                const informationDueAt = new Date(now.getTime() + days * 24 * HOUR);
+                await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, informationDueAt, overdueSince: null } : { notes }, now);
+                await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
+                break;
+            }
+            case 'trace.information_provided': {
+                const notes = [...copy.notes, payload.note];
+                await this.traces.update(copy, moves('information_requested') ? { status: 'acknowledged', notes, answerDueAt: pausedDue(copy, payload.note) } : { notes }, now);
+                await this.notifications.notify(state, ['npc'], [], { kind: 'trace_information_provided', traceId: copy.id, message: `${copy.requestingState} provided the information asked for` });
+                break;
+            }
+            case 'trace.answered': {
+                const answer = payload.answer;
+                const answered = { answer, answeredAt: new Date(answer.answeredAt), informationDueAt: null, overdueSince: null };
+                await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
+                await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
+                break;
+            }
+            case 'trace.closed':
+                await this.traces.update(copy, { status: 'closed', closeReason: payload.reason, closedAt: new Date(payload.at) }, now);
+                await this.notifications.notify(state, ['npc'], [], { kind: 'trace_closed', traceId: copy.id, message: `${copy.requestingState} closed the trace (${String(payload.reason).replace(/_/g, ' ')})` });
+                break;
+            default:
+                throw new Error(`Unknown message kind ${message.kind}`);
+        }
+    }
+    /** Marks this State's overdue traces and reminds its NPCs (and the officer, for outgoing ones), once each. */
+    async remindOverdue(stateCode) {
+        const overdue = await this.traces.markOverdue(stateCode, this.clock.now());
+        for (const trace of overdue) {
+            const waitingFor = trace.status === 'sent' ? 'acknowledgement' : trace.status === 'answered' ? 'full answer (after its delayed one)' : 'answer';
+            const message = trace.status === 'information_requested'
+                ? `Overdue: the information ${trace.requestedState} asked for was due ${dueOf(trace)}`
+                : trace.direction === 'incoming'
+                    ? `Overdue: the ${waitingFor} of the trace request from ${trace.requestingState} was due ${dueOf(trace)}`
+                    : `Overdue: ${trace.requestedState} has not sent its ${waitingFor}, due ${dueOf(trace)}`;
+            await this.notifications.notify(stateCode, ['npc'], trace.direction === 'outgoing' ? [trace.createdBy] : [], { kind: 'trace_overdue', traceId: trace.id, message });
+        }
+        return overdue.length;
+    }
+    async requestForm(actor, id) {
+        const trace = await this.visible(actor, id);
+        const requesting = await this.states.get(trace.requestingState);
+        const requested = await this.states.get(trace.requestedState);
+        const contacts = await this.states.listContactPoints(trace.requestedState, { limit: FORM_CONTACT_POINTS });
+        const ownContacts = await this.states.listContactPoints(trace.requestingState, { limit: FORM_CONTACT_POINTS });
+        const printed = (page) => page.items.map((c) => ({ name: c.name, agency: c.agency, email: c.email, phone: c.phone }));
+        const content = requestContent(trace);
+        return {
+            traceId: trace.exchangeId,
+            classification: trace.classification,
+            useRestrictions: trace.useRestrictions,
+            confidentialityRequested: trace.confidentialityRequested,
+            requestingState: { code: requesting.code, name: requesting.name },
+            requestedState: { code: requested.code, name: requested.name },
+            requestingAuthority: trace.requestingAuthority,
+            officerName: trace.officerName,
+            npcName: trace.npcName,
+            onBehalfOf: trace.onBehalfOf,
+            requestedContactPoints: printed(contacts),
+            requestingContactPoints: printed(ownContacts),
+            moreContactPoints: { requested: contacts.nextCursor !== null, requesting: ownContacts.nextCursor !== null },
+            channel: trace.channel,
+            priority: trace.priority,
+            urgentJustification: trace.urgentJustification,
+            illicitBasis: trace.illicitBasis,
+            legalJustification: trace.legalJustification,
+            recovery: trace.recovery,
+            intendedUse: trace.intendedUse,
+            ballistics: trace.ballistics,
+            disclosedCaseInformation: disclosureLines(this.disclosureFor(actor, trace)),
+            weapon: trace.weaponObserved,
+            status: trace.status,
+            submittedAt: trace.submittedAt?.toISOString() ?? null,
+            sentAt: trace.sentAt?.toISOString() ?? null,
+            photos: (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({ id: p.id, component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data })),
+            contentSha256: (0, trace_forms_1.canonicalSha256)({ traceId: trace.exchangeId, request: content }),
+            generatedAt: this.clock.now().toISOString(),
+        };
+    }
+    /** The caller's copy, locked, checked against the lifecycle, the caller's role and the version read. */
+    async transition(actor, id, version, action) {
+        const trace = await this.traces.findByIdForUpdate(actor.stateCode, id);
+        if (!trace || !this.canSee(actor, trace))
+            throw new TraceNotFoundError();
+        // A stale version first: whoever acted on an old copy must read it again before anything else is judged.
+        if (trace.version !== version) {
+            throw new app_error_1.AppError(412, 'VERSION_MISMATCH', `The trace has changed since you read it (version ${trace.version}, not ${version}): read it again`, { currentVersion: trace.version });
+        }
+        const check = (0, trace_lifecycle_1.checkTransition)(action, { direction: trace.direction, status: trace.status, createdBy: trace.createdBy, answerOutcome: trace.answer?.outcome }, actor);
+        if (!check.ok) {
+            if (check.forbidden)
+                throw new app_error_1.ForbiddenError('ROLE_REQUIRED', check.message);
+            throw new app_error_1.ConflictError('TRACE_TRANSITION_NOT_ALLOWED', check.message, { status: trace.status, direction: trace.direction, action, allowedFrom: trace_lifecycle_1.TRACE_RULES[action].from });
+        }
+        return trace;
+    }
+    async visible(actor, id) {
+        const trace = await this.traces.findById(actor.stateCode, id);
+        if (!trace || !this.canSee(actor, trace))
+            throw new TraceNotFoundError();
+        return trace;
+    }
+    /** NPCs and auditors see every trace of their State; an officer only those opened by them. */
+    canSee(actor, trace) {
+        if (actor.roles.includes('npc') || actor.roles.includes('auditor'))
+            return true;
+        return actor.roles.includes('officer') && trace.direction === 'outgoing' && trace.createdBy === actor.id;
+    }
+    async done(actor, trace) {
+        const { chain, photos } = await this.traces.viewOf(actor.stateCode, trace.id);
+        return trace_response_dto_1.TraceDto.full(trace, chain, photos, this.disclosureFor(actor, trace));
+    }
+    /** A message to the other State; `confidential` travels sealed with the message's own data key. */
+    async message(trace, targetState, kind, payload, confidential = null) {
+        const id = (0, node_crypto_1.randomUUID)();
+        let sealed = { sealed: null, dataKey: NO_DATA_KEY };
+        if (confidential !== null) {
+            const { cipher, dataKey } = this.sealing.newRecord({ stateCode: trace.stateCode, table: 'outbox_messages', rowId: id });
+            sealed = { sealed: cipher.seal('sealed', confidential), dataKey };
+        }
+        await this.traces.addMessage({ id, stateCode: trace.stateCode, targetState, kind, exchangeId: trace.exchangeId, payload, ...sealed });
+        this.db.afterCommit(() => this.outbox.emit('written'));
+    }
+    /**
+     * Links a case file of the actor's State to a copy (need to know: only a member may) and seals the
+     * fields the actor chose to disclose with it.
+     */
+    async linkCase(actor, trace, caseId, fields) {
+        if (!caseId) {
+            if (fields.length > 0)
+                throw fieldErrors([['disclose', 'disclose needs caseId: the case whose fields go with the request']]);
+            return { caseId: null, disclosedFields: [], disclosure: null, dataKey: trace.dataKey };
+        }
+        const values = await this.cases.disclose(actor, caseId, fields);
+        return { caseId, ...this.sealDisclosure(trace, fields, values) };
+    }
+    /**
+     * The classification of a request: as given, else `fallback`; a request that discloses fields of a case
+     * file is classified at least as the case (a default is raised to it, a lower choice is 400).
+     */
+    async classificationFor(actor, caseId, fields, given, fallback) {
+        if (given !== undefined && rank(given) === tracing_constants_1.CLASSIFICATIONS.length - 1)
+            return given; // nothing is above it
+        const floor = caseId && fields.length > 0 ? await this.cases.classificationOf(actor, caseId) : null;
+        const chosen = given ?? (floor && rank(floor) > rank(fallback) ? floor : fallback);
+        if (floor && rank(chosen) < rank(floor)) {
+            throw fieldErrors([['classification', `the request discloses fields of a case file classified ${floor}: classify it ${floor} at least`]]);
+        }
+        return chosen;
+    }
+    sealDisclosure(trace, fields, values) {
+        if (fields.length === 0)
+            return { disclosedFields: [], disclosure: null, dataKey: trace.dataKey };
+        const scope = { stateCode: trace.stateCode, table: 'traces', rowId: trace.id };
+        const { cipher, dataKey } = this.sealing.recordOrNew(scope, trace.dataKey);
+        return { disclosedFields: fields, disclosure: cipher.seal('disclosure', values), dataKey };
+    }
+    openDisclosure(trace) {
+        if (!trace.disclosure)
+            return null;
+        return this.sealing.record({ stateCode: trace.stateCode, table: 'traces', rowId: trace.id }, trace.dataKey).open('disclosure', trace.disclosure);
+    }
+    /** Need to know: the officer who opened the trace and the NPCs read what it discloses; auditors do not. */
+    disclosureFor(actor, trace) {
+        const mayRead = actor.roles.includes('npc') || (actor.roles.includes('officer') && trace.createdBy === actor.id);
+        return mayRead ? this.openDisclosure(trace) : null;
+    }
+    /** What a follow-up inherits from the trace it follows: that trace's restrictions and its answer's, and its classification. */
+    async inherited(actor, trace) {
+        const parent = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null;
+        if (!parent)
+            return null;
+        return { useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])], classification: parent.classification };
+    }
+    /**
+     * The officer's edit of a follow-up keeps what it inherited: no restriction of the parent or of its answer
+     * it carries is dropped (more may be added), and it is classified at least as the parent.
+     */
+    async checkInherited(actor, before, request) {
+        const inherited = await this.inherited(actor, before);
+        if (!inherited)
+            return;
+        const errors = [];
+        const dropped = inherited.useRestrictions.filter((code) => before.useRestrictions.includes(code) && !request.useRestrictions.includes(code));
+        if (dropped.length)
+            errors.push(['useRestrictions', `a follow-up keeps the restrictions of the trace it follows and of its answer: ${dropped.join(', ')}`]);
+        if (rank(request.classification) < rank(inherited.classification)) {
+            errors.push(['classification', `a follow-up is classified at least as the trace it follows: ${inherited.classification}`]);
+        }
+        if (errors.length)
+            throw fieldErrors(errors);
+    }
+    /** ITI 17–18: what a request must hold, judged on create, edit, submit and send. */
+    async checkRequest(actor, request) {
+        const errors = [];
+        if (request.onBehalfOf && request.onBehalfOf.consentGivenOn > this.clock.latestToday()) {
+            errors.push(['onBehalfOf.consentGivenOn', 'onBehalfOf.consentGivenOn cannot be in the future']);
+        }
+        if (request.priority === 'urgent' && !request.urgentJustification)
+            errors.push(['urgentJustification', 'an urgent request needs urgentJustification']);
+        const weapon = request.weaponObserved;
+        if (!weapon.serialObliterated && !weapon.serial)
+            errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
+        if (weapon.markings.length === 0)
+            errors.push(['weapon.markings', 'markings must list at least one marking as read']);
+        if (request.recovery.date > this.clock.latestToday())
+            errors.push(['recovery.date', 'recovery.date cannot be in the future']);
+        if (request.requestedState === actor.stateCode)
+            errors.push(['requestedState', 'a State does not send a trace request to itself']);
+        if (errors.length)
+            throw fieldErrors(errors);
+        const addressing = await this.states.addressing(request.requestedState);
+        if (!addressing.known)
+            throw unknownState('requestedState', request.requestedState);
+        if (addressing.contactPoints === 0) {
+            throw new app_error_1.AppError(422, 'NO_CONTACT_POINT', `${request.requestedState} has no national point of contact in the directory: a request cannot be addressed to it yet`);
+        }
+    }
+    async knownState(code, field) {
+        if ((await this.states.unknownCodes([code])).size > 0)
+            throw unknownState(field, code);
+    }
+    /** Closes the requesting State's copy for `reason`, with the NPC's note if one is given. */
+    closeCopy(actor, trace, reason, note) {
+        const now = this.clock.now();
+        const notes = note ? [...trace.notes, this.note('closed', note, actor)] : trace.notes;
+        return this.traces.update(trace, { status: 'closed', closeReason: reason, closedAt: now, notes }, now);
+    }
+    note(kind, text, actor) {
+        return { kind, text, at: this.clock.now().toISOString(), byState: actor.stateCode };
+    }
+};
+exports.TracingService = TracingService;
+exports.TracingService = TracingService = __decorate([
+    (0, common_1.Injectable)(),
+    __param(10, (0, common_1.Inject)(app_config_1.AppConfig)),
+    __metadata("design:paramtypes", [db_1.Db,
+        traces_repository_1.TracesRepository,
+        weapons_service_1.WeaponsService,
+        reference_service_1.ReferenceService,
+        states_service_1.StatesService,
+        notifications_service_1.NotificationsService,
+        cases_service_1.CasesService,
+        record_cipher_1.RecordSealing,
+        audit_trail_1.AuditTrail,
+        clock_1.Clock,
+        app_config_1.AppConfig])
+], TracingService);
+/** A classification's place in CLASSIFICATIONS, lowest first. */
+function rank(classification) {
+    return tracing_constants_1.CLASSIFICATIONS.indexOf(classification);
+}
+/** The checks every answer passes, whoever records it: reasons when not full, a date when delayed, no chain when nothing is reported. */
+function answerErrors(input) {
+    const errors = [];
+    if (input.outcome !== 'full' && !input.reasonCode)
+        errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
+    if (input.outcome !== 'full' && !input.reasonText)
+        errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
+    if (input.outcome === 'delayed' && !input.expectedDate)
+        errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
+    // A refused or delayed answer reports nothing of the record: what the State withholds stays at home.
+    const reports = input.outcome === 'full' || input.outcome === 'partial';
+    if (!reports && input.chain?.length)
+        errors.push(['chain', `a ${input.outcome} answer reports no chain of custody`]);
+    if (!reports && input.lastLegalHolder)
+        errors.push(['lastLegalHolder', `a ${input.outcome} answer reports no legal holder`]);
+    return errors;
+}
+/** "through INTERPOL", "by diplomatic channel", "directly": how something came outside the system. */
+function viaWords(via) {
+    return via === 'interpol' ? 'through INTERPOL' : via === 'diplomatic' ? 'by diplomatic channel' : 'directly';
+}
+function withoutEarlier({ earlier: _earlier, ...answer }) {
+    return answer;
+}
+function fieldErrors(errors) {
+    return new app_error_1.ValidationFailedError(errors.map(([field, message]) => ({ field, messages: [message] })));
+}
+function unknownState(field, code) {
+    return fieldErrors([[field, `${field} ${code} is not a State known to this node`]]);
+}
+function requestContent(trace) {
+    return Object.fromEntries(REQUEST_FIELDS.map((key) => [key, trace[key] ?? null]));
+}
+function observedWeapon(input) {
+    return {
+        type: input.type ?? null,
+        calibre: input.calibre ?? null,
+        make: input.make ?? null,
+        model: input.model ?? null,
+        serial: input.serial ?? null,
+        serialObliterated: input.serialObliterated ?? false,
+        serialReadable: input.serialReadable ?? null,
+        countryOfManufacture: input.countryOfManufacture ?? null,
+        yearOfManufacture: input.yearOfManufacture ?? null,
+        markings: input.markings.map((m) => ({ component: m.component, text: m.text })),
+        photoRefs: input.photoRefs ?? [],
+    };
+}
+function observedFromRegistry(w) {
+    return {
+        type: w.type,
+        calibre: w.calibre,
+        make: w.manufacturer,
+        model: w.model,
+        // A record flagged obliterated holds what could be read of its serial.
+        serial: w.flags.serialObliterated ? null : w.serial,
+        serialObliterated: w.flags.serialObliterated,
+        serialReadable: w.flags.serialObliterated ? w.serial : null,
+        countryOfManufacture: w.countryOfManufacture,
+        yearOfManufacture: w.yearOfManufacture,
+        markings: w.markings.map((m) => ({ component: m.component, text: m.text })),
+        photoRefs: w.markings.flatMap((m) => m.photoRefs),
+    };
+}
+/** What the officer observed wins over the registry's record; markings of both are kept. */
+function mergeObserved(registry, observed, observedObliterated) {
+    if (!observed)
+        return registry;
+    const merged = { ...registry };
+    for (const [key, value] of Object.entries(observed)) {
+        if (value !== null && !(Array.isArray(value) && value.length === 0))
+            merged[key] = value;
+    }
+    merged.markings = [...observed.markings, ...registry.markings.filter((m) => !observed.markings.some((o) => o.text === m.text))];
+    // The officer's word on the serial, when given, wins; an observation silent on it leaves the record's.
+    merged.serialObliterated = observedObliterated ?? registry.serialObliterated;
+    if (!merged.serialObliterated)
+        merged.serialReadable = null;
+    return merged;
+}
+/** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
+function prefillFrom(w, stateCode) {
+    // The history as it stands: a corrected export names the destination its correction gives.
+    const events = (0, corrections_1.standingHistory)(w.events);
+    const chain = events.map((e) => ({
+        event: e.type,
+        date: e.occurredOn,
+        state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
+        counterpartState: e.counterpartState,
+        licenceRef: e.licenceRef ?? e.authorisationRef,
+        party: e.parties[0]?.name ?? (e.type === 'manufactured' ? w.manufacturer : null),
+    }));
+    const lastExport = [...events].reverse().find((e) => e.type === 'exported');
+    const lastImport = [...events].reverse().find((e) => e.type === 'imported');
+    return {
+        chain,
+        lastLegalHolder: w.legalHolder,
+        // Onward to the State it was exported to; otherwise back to the State it was imported from.
+        nextState: (w.status === 'exported' ? lastExport?.counterpartState : lastImport?.counterpartState) ?? null,
+    };
+}
+/** What a follow-up tells the next State of the answer it follows: the outcome and the last step reported. */
+function followUpNote(parent) {
+    const a = parent.answer;
+    if (!a)
+        return `Follows up trace ${parent.exchangeId} to ${parent.requestedState}`;
+    const last = a.chain.at(-1);
+    const towards = last && /^import/.test(last.event) ? 'from' : 'to';
+    const step = last
+        ? `; last step reported: ${last.event}${last.date ? ` on ${last.date}` : ''}${last.counterpartState ? ` ${towards} ${last.counterpartState}` : ''}${last.licenceRef ? ` (licence ${last.licenceRef})` : ''}`
+        : '';
+    return `Follows up trace ${parent.exchangeId}: ${parent.requestedState} answered ${a.outcome}${step}`;
+}
+function dueOf(trace) {
+    if (trace.status === 'answered')
+        return trace.answer?.expectedDate ?? 'earlier';
+    const due = trace.status === 'sent' ? trace.acknowledgeDueAt : trace.status === 'information_requested' ? trace.informationDueAt : trace.answerDueAt;
+    return due ? due.toISOString() : 'earlier';
+}
+/**
+ * The answer's deadline once the information asked for is given: moved on by the time the requested State
+ * waited for it, from its last question to this reply (ITI 17: the question stops the clock).
+ */
+function pausedDue(copy, provided) {
+    const asked = [...copy.notes].reverse().find((note) => note.kind === 'information_requested');
+    if (!copy.answerDueAt || !asked)
+        return copy.answerDueAt;
+    const waited = Math.max(0, new Date(provided.at).getTime() - new Date(asked.at).getTime());
+    return new Date(copy.answerDueAt.getTime() + waited);
+}
+/** The disclosed case fields as the request form prints them. */
+function disclosureLines(disclosure) {
+    if (!disclosure)
+        return null;
+    return Object.entries(disclosure).map(([field, value]) => ({
+        label: DISCLOSURE_LABELS[field] ?? field,
+        text: field === 'persons' ? value.map(personLine).join('\n') || 'none' : String(value),
+    }));
+}
+function personLine(p) {
+    const about = [p.dateOfBirth && `born ${p.dateOfBirth}`, p.role].filter(Boolean).join('; ');
+    const documents = p.identityDocuments.map((d) => `${d.type} ${d.number}${d.issuingState ? ` (${d.issuingState})` : ''}`).join(', ');
+    return `${p.name}${about ? ` (${about})` : ''}${documents ? ` — ${documents}` : ''}`;
+}
+//# sourceMappingURL=tracing.service.js.map
