@@ -302,7 +302,14 @@ describe('Tracing between national points of contact', () => {
     await transition('belNpc', atBIncoming.id, 'acknowledge');
     const candidates = (await t.http.get(api(`/traces/${atBIncoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body;
     expect(candidates.items[0].weaponId).toBe(atB.id);
-    expect(candidates.items[0].prefill).toMatchObject({ nextState: 'ITA', chain: [expect.objectContaining({ event: 'imported', counterpartState: 'ITA', licenceRef: 'BE-IMP-2016-7' })] });
+    // B's record begins with what it says of the manufacture (B did not make the weapon), then its import; the trace goes up to A.
+    expect(candidates.items[0].prefill).toMatchObject({
+      nextState: 'ITA',
+      chain: [
+        { event: 'manufactured', date: null, state: 'ITA', party: 'Beretta' },
+        expect.objectContaining({ event: 'imported', counterpartState: 'ITA', licenceRef: 'BE-IMP-2016-7' }),
+      ],
+    });
     await transition('belNpc', atBIncoming.id, 'answer', { outcome: 'full', recordFound: true, weaponId: atB.id });
     await outbox.drain();
 
@@ -343,6 +350,21 @@ describe('Tracing between national points of contact', () => {
     const refused = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 403);
     expect(refused.code).toBe('RESTRICTED_INFORMATION');
     expect((await transition('fraNpc', outgoing.id, 'follow-ups', { carryAnswer: false }, 201)).notes).toEqual([]);
+  });
+
+  it('counts as added by the answering State none of the restrictions its answer repeats from the request', async () => {
+    // The requester's own no_onward_disclosure, repeated in the answer, does not stop its follow-up.
+    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'] });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const answered = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_onward_disclosure', 'no_publication'] });
+    expect(answered.answer).toMatchObject({ restrictionsAdded: ['no_publication'], useRestrictions: ['law_enforcement_only', 'no_onward_disclosure', 'no_publication'] });
+    await outbox.drain();
+    // An answer stored with the request's codes among those it added (as one was before) reads the same.
+    await ownerQuery(t, `UPDATE traces SET answer = jsonb_set(answer, '{restrictionsAdded}', '["no_onward_disclosure", "no_publication"]') WHERE id = $1`, [outgoing.id], 'FRA');
+    const form = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
+    expect(form).toMatch(/Use restrictions set by the answering State\s+No publication(?! ·)/);
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
+    expect(child.requestedState).toBe('ITA');
   });
 
   it('sends nothing of the record with a refused or delayed answer, even one chosen among the candidates', async () => {

@@ -356,7 +356,7 @@ export class TracingService {
     if (nextState) await this.knownState(nextState, 'nextState');
     const previous = trace.answer ? withoutEarlier(trace.answer) : null;
     const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
-    const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
+    const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? []).filter((code) => !trace.useRestrictions.includes(code))])];
     return {
       outcome: input.outcome as Outcome,
       reasonCode: input.reasonCode ?? null,
@@ -959,14 +959,18 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
 export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
   // The history as it stands: a corrected export names the destination its correction gives.
   const events = standingHistory(w.events);
-  const chain: ChainLink[] = events.map((e) => ({
+  // A weapon not made in the State begins its chain with what its record says of its manufacture.
+  const madeElsewhere: ChainLink[] = !events.some((e) => e.type === 'manufactured') && (w.countryOfManufacture || w.manufacturer)
+    ? [{ event: 'manufactured', date: null, state: w.countryOfManufacture, counterpartState: null, licenceRef: null, party: w.manufacturer }]
+    : [];
+  const chain: ChainLink[] = [...madeElsewhere, ...events.map((e) => ({
     event: e.type,
     date: e.occurredOn,
     state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
     counterpartState: e.counterpartState,
     licenceRef: e.licenceRef ?? e.authorisationRef,
     party: e.parties[0]?.name ?? (e.type === 'manufactured' ? w.manufacturer : null),
-  }));
+  }))];
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
   const lastImport = [...events].reverse().find((e) => e.type === 'imported');
   return {
