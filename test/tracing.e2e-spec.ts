@@ -514,6 +514,9 @@ describe('Tracing between national points of contact', () => {
     await transition('belNpc', incoming.id, 'acknowledge');
     const read = await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200);
     await t.http.post(api(`/traces/${incoming.id}/answer`)).set(bearer(tokens.belNpc)).send({ outcome: 'full', recordFound: false }).expect(428);
+    // If-Match compares strongly: the weak form of the very tag read does not match.
+    const weak = await t.http.post(api(`/traces/${incoming.id}/answer`)).set(bearer(tokens.belNpc)).set('If-Match', `W/${read.headers.etag}`).send({ outcome: 'full', recordFound: false }).expect(412);
+    expect(weak.body).toMatchObject({ code: 'VERSION_MISMATCH', message: expect.stringContaining('weak ETag') });
     const answer = (who: string, outcome: string) =>
       t.http.post(api(`/traces/${incoming.id}/answer`)).set(bearer(tokens[who])).set('If-Match', read.headers.etag)
         .send({ outcome, recordFound: false, reasonCode: 'no_record', reasonText: 'No record of this serial' });
