@@ -844,6 +844,8 @@ describe('Tracing between national points of contact', () => {
     expect(fieldsOf(answer).sort()).toEqual(['chain[0].date', 'expectedDate']);
     const obliterated = await post(requestBody({ weapon: { serialObliterated: true, serialReadable: 'FN?12*', markings: [{ component: 'frame', text: 'FN ?12' }] } })).expect(201);
     expect(obliterated.body.weapon).toMatchObject({ serialObliterated: true, serialReadable: 'FN?12*', serial: null });
+    // What could be read is of an obliterated serial only: one not obliterated is given as marked.
+    expect(fieldsOf(await post(requestBody({ weapon: { serial: 'FN12345', serialReadable: 'FN?12*', markings: [{ component: 'frame', text: 'FN 12345' }] } })).expect(400))).toEqual(['weapon.serialReadable']);
   });
 
   it('lets the requested State answer while it waits for information it asked for (the requester may never reply)', async () => {

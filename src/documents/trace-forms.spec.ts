@@ -276,6 +276,14 @@ describe('text of a form, whatever the process printed before it', () => {
   });
 });
 
+describe('serial of the weapon observed', () => {
+  it('prints a serial given with an obliterated one, as the request (and its hash) holds both', async () => {
+    const weapon = { ...request().weapon, serial: 'ABC123', serialObliterated: true, serialReadable: null };
+    const text = flat((await parse(await renderTraceRequestPdf(request({ weapon })))).text);
+    expect(text).toContain('Serial number ABC123 (obliterated — readable: nothing)');
+  });
+});
+
 describe('trace request PDF over several pages', () => {
   const paragraph =
     'Le fusil a été saisi lors d’un contrôle routier ; les marquages du boîtier de culasse ont été partiellement ' +

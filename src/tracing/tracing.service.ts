@@ -842,6 +842,9 @@ export class TracingService {
     if (request.priority === 'urgent' && !request.urgentJustification) errors.push(['urgentJustification', 'an urgent request needs urgentJustification']);
     const weapon = request.weaponObserved;
     if (!weapon.serialObliterated && !weapon.serial) errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
+    if (!weapon.serialObliterated && weapon.serialReadable) {
+      errors.push(['weapon.serialReadable', 'serialReadable is what could be read of an obliterated serial: set serialObliterated, or give the serial as marked in serial']);
+    }
     if (weapon.markings.length === 0) errors.push(['weapon.markings', 'markings must list at least one marking as read']);
     if (request.recovery.date > this.clock.latestToday()) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
     if (request.requestedState === actor.stateCode) errors.push(['requestedState', 'a State does not send a trace request to itself']);
