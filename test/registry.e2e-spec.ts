@@ -141,6 +141,14 @@ describe('marking registry', () => {
       expect(unknownType.body.code).toBe('UNKNOWN_WEAPON_TYPE');
       const unknownState = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ countryOfManufacture: 'XXX' })).expect(400);
       expect(unknownState.body.details[0].field).toBe('countryOfManufacture');
+      // A party's country too, on registration and on an event: a State this node knows.
+      const parties = [{ role: 'owner', name: 'Jean Dupont', country: 'FRA' }, { role: 'seller', name: 'Armurerie du Port', country: 'XXX' }];
+      const unknownParty = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ parties })).expect(400);
+      expect(unknownParty.body.details).toEqual([{ field: 'parties[1].country', messages: ['XXX is not an ISO 3166 State known to this node'] }]);
+      const registered = (await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon()).expect(201)).body;
+      const onEvent = await t.http.post(`/api/v1/weapons/${registered.id}/events`).set(bearer(registrar))
+        .send({ type: 'transferred', occurredOn: '2026-01-05', statusAfter: 'civilian_held', parties }).expect(400);
+      expect(onEvent.body.details.map((d: { field: string }) => d.field)).toEqual(['parties[1].country']);
       const future = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ occurredOn: '2099-01-01' })).expect(400);
       expect(future.body.details[0].field).toBe('occurredOn');
       for (const occurredOn of ['0000-06-01', '2026-W05', '+002026-01-01']) {

@@ -51,7 +51,7 @@ export class WeaponsService {
     if (input.yearOfManufacture !== undefined && input.yearOfManufacture !== null && input.yearOfManufacture > Number(input.occurredOn.slice(0, 4))) {
       throw fieldError('yearOfManufacture', `yearOfManufacture ${input.yearOfManufacture} is after the first event (${input.origin.replace(/_/g, ' ')} on ${input.occurredOn})`);
     }
-    await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
+    await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? [], input.parties ?? []);
     this.assertEventDetails(actor.stateCode, input.origin, input);
     await this.assertCustodianOpen(actor.stateCode, input.custodian);
     const { columns, manufacturerCountry } = describeGiven(await this.reference.matcher(actor.stateCode), input, []);
@@ -159,7 +159,7 @@ export class WeaponsService {
     // A correction is checked once it carries the facts it does not give (under the weapon's lock, in change()).
     if (!corrected) this.assertEventDetails(actor.stateCode, input.type, input);
     if (input.type === 'custody_transferred') await this.assertCustodianOpen(actor.stateCode, input.custodian);
-    await this.assertKnownStates({ counterpartState: input.counterpartState, 'description.countryOfManufacture': input.description?.countryOfManufacture }, input.markings ?? []);
+    await this.assertKnownStates({ counterpartState: input.counterpartState, 'description.countryOfManufacture': input.description?.countryOfManufacture }, input.markings ?? [], input.parties ?? []);
     return this.change(actor, id, { event: input, markings: input.markings ?? [], corrects: corrected ?? undefined });
   }
 
@@ -517,10 +517,11 @@ export class WeaponsService {
   }
 
   /** States named by the fields of `codes` (field name → code given) and by the markings. */
-  private async assertKnownStates(codes: Record<string, string | undefined>, markings: MarkingInputDto[]): Promise<void> {
+  private async assertKnownStates(codes: Record<string, string | undefined>, markings: MarkingInputDto[], parties: { country?: string }[] = []): Promise<void> {
     await this.states.assertKnown([
       ...Object.entries(codes),
       ...markings.map((m, i): [string, string | undefined] => [`markings[${i}].country`, m.country]),
+      ...parties.map((p, i): [string, string | undefined] => [`parties[${i}].country`, p.country]),
     ]);
   }
 
