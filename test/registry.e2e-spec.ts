@@ -110,6 +110,31 @@ describe('marking registry', () => {
       expect(forbidden.body.code).toBe('ROLE_REQUIRED');
     });
 
+    it('judges 8(a) again of a weapon given back after a seizure (flagged, never refused), and counts the State\'s seizure marking for 8(d)', async () => {
+      const kenRegistrar = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['registrar'] }));
+      const kenOfficer = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['officer'] }));
+      const policy = (rule8a: string) => t.http.put('/api/v1/registry/settings').set(bearer(kenRegistrar)).send({ rulePolicies: { '8a': rule8a } }).expect(200);
+      // Registered while KEN flagged 8(a), without its manufacture marking; KEN refuses 8(a) breaches again since.
+      await policy('flag');
+      const weapon = (await t.http.post('/api/v1/weapons').set(bearer(kenRegistrar)).send(manufacturedWeapon({ countryOfManufacture: 'KEN', markings: [], parties: [{ role: 'owner', name: 'Wanjiru' }] })).expect(201)).body;
+      expect(weapon.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+      await policy('refuse');
+      const events = `/api/v1/weapons/${weapon.id}/events`;
+      const seized = (await t.http.post(events).set(bearer(kenOfficer)).send({ type: 'seized', occurredOn: '2024-01-01' }).expect(201)).body;
+      expect(seized.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+      // Given back to its owner as it came: recorded, and its 8(a) breach flagged again.
+      const returned = (await t.http.post(events).set(bearer(kenRegistrar)).send({ type: 'transferred', occurredOn: '2024-02-01', statusAfter: 'civilian_held', parties: [{ role: 'owner', name: 'Wanjiru' }] }).expect(201)).body;
+      expect(returned.status).toBe('civilian_held');
+      expect(returned.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+
+      // Seized with its serial obliterated, marked by the State (ITI 9), then taken into its stocks: duly marked (8(d)).
+      const found = (await t.http.post('/api/v1/weapons').set(bearer(kenOfficer)).send({ origin: 'seized', occurredOn: '2024-06-01', type: 'pistol', serialObliterated: true }).expect(201)).body;
+      const seizure = { kind: 'seizure', component: 'frame', text: 'KEN24-0001', country: 'KEN', serial: 'KEN24-0001' };
+      await t.http.post(`/api/v1/weapons/${found.id}/events`).set(bearer(kenOfficer)).send({ type: 'marked', occurredOn: '2024-06-02', markings: [seizure] }).expect(201);
+      const stocked = (await t.http.post(`/api/v1/weapons/${found.id}/events`).set(bearer(kenRegistrar)).send({ type: 'acquired_by_government', occurredOn: '2024-07-01' }).expect(201)).body;
+      expect(stocked).toMatchObject({ status: 'government_stock', incomplete: [] });
+    });
+
     it('lets an officer mark only the weapons seized or found: the markings of other records are a registrar\'s', async () => {
       const held = await registerWeapon(t, registrar);
       const seizure = { kind: 'seizure', component: 'frame', text: 'FRA-SZ-2026-0043', country: 'FRA', serial: 'FRA-SZ-2026-0043' };

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { flatText, parsePdf } from './support/pdf';
 import { DeactivatedFrom1795485000000 as Migration } from '../migrations/1795485000000-DeactivatedFrom';
+import { SeizureMarkingRules1795489000000 as SeizureMarkingRules } from '../migrations/1795489000000-SeizureMarkingRules';
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
 import { ReportsRepository } from '../src/reports/reports.repository';
 import { bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
@@ -297,7 +298,7 @@ describe('Auditor reports', () => {
     ]);
     const section = (id: string) => report.sections.find((s: { id: string }) => s.id === id);
     expect(section('marking_at_manufacture')).toMatchObject({ paragraph: 'ITI 8(a)', figures: { applicable: 6, met: 5, policy: 'refuse' } });
-    expect(section('marking_at_manufacture').prefilled).toContain('a record that breaches it is refused, save a weapon imported and not made in the State, which is kept and flagged as incomplete. 5 of the 6 weapons concerned (83.3 %) meet it.');
+    expect(section('marking_at_manufacture').prefilled).toContain('a record that breaches it is refused, save a weapon imported and not made in the State, or given back after a seizure or a finding, which is kept and flagged as incomplete. 5 of the 6 weapons concerned (83.3 %) meet it.');
     expect(section('marking_government_stocks').prefilled).toContain('kept and flagged as incomplete');
     expect(section('seized_and_found').figures).toMatchObject({ overdue: 1, overdueAfterDays: 90 });
     expect(section('record_keeping').prefilled).toContain('at least 30 years (manufacture) and 20 years');
@@ -414,5 +415,57 @@ describe('migration DeactivatedFrom', () => {
     expect(of(foundMarked.id)).toMatchObject({ deactivated_from: 'found', incomplete: [] });
     expect(of(annulled.id)).toMatchObject({ deactivated_from: 'civilian_held', incomplete: [] });
     expect(of(redated.id)).toMatchObject({ deactivated_from: 'found', incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
+  });
+});
+
+describe('migration SeizureMarkingRules', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('flags under 8(a) the weapons given back after a seizure without their manufacture marking, and clears 8(d) of those the State marked as seized', async () => {
+    const weapon = async (status: string, events: [string, string][], incomplete: string[] = [], markings: [kind: string, manufacturer: string | null, country: string | null, serial: string | null][] = []) => {
+      const [{ id }] = await ownerQuery<{ id: string }>(t, `INSERT INTO weapons (state_code, category, type_code, status, incomplete) VALUES ('KEN', 'small_arm', 'self_loading_pistol', $1, $2) RETURNING id`, [status, incomplete], 'KEN');
+      for (const [n, [type, statusAfter]] of events.entries()) {
+        await ownerQuery(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until, recorded_at)
+                             VALUES ('KEN', $1, $2, '2020-01-01'::date + $4::int, $3, 'other', '2060-01-01', now() - make_interval(days => 100 - $4::int))`, [id, type, statusAfter, n], 'KEN');
+      }
+      for (const [kind, manufacturer, country, serial] of markings) {
+        await ownerQuery(t, `INSERT INTO markings (state_code, weapon_id, kind, component, text, manufacturer, country, serial) VALUES ('KEN', $1, $2, 'frame', 'as read', $3, $4, $5)`, [id, kind, manufacturer, country, serial], 'KEN');
+      }
+      return id;
+    };
+    const history: [string, string][] = [['manufactured', 'civilian_held'], ['seized', 'seized'], ['transferred', 'civilian_held']];
+    const returned = await weapon('civilian_held', history);
+    const returnedMarked = await weapon('civilian_held', history, [], [['manufacture', 'Glock', 'AUT', 'KE1']]);
+    const returnedFlagged = await weapon('civilian_held', history, ['ITI_8C_TRANSFER_MARKING']);
+    const destroyed = await weapon('destroyed', [['found', 'found'], ['destroyed', 'destroyed']]);
+    const stocked = await weapon('government_stock', [['seized', 'seized'], ['acquired_by_government', 'government_stock']], ['ITI_8D_GOVERNMENT_MARKING'], [['seizure', null, 'KEN', 'KEN24-0001']]);
+    const stockedUnmarked = await weapon('government_stock', [['seized', 'seized'], ['acquired_by_government', 'government_stock']], ['ITI_8D_GOVERNMENT_MARKING'], [['seizure', null, 'KEN', null]]);
+
+    const client = new Client({ connectionString: t.db.ownerUrl });
+    await client.connect();
+    try {
+      const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
+      await client.query('BEGIN');
+      await new SeizureMarkingRules().up(runner);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    const rows = await ownerQuery<{ id: string; incomplete: string[] }>(t, `SELECT id, incomplete FROM weapons`, [], 'KEN');
+    const flags = (id: string) => rows.find((r) => r.id === id)?.incomplete;
+    expect(flags(returned)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+    expect(flags(returnedMarked)).toEqual([]);
+    expect(flags(returnedFlagged)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8C_TRANSFER_MARKING']);
+    expect(flags(destroyed)).toEqual([]);
+    expect(flags(stocked)).toEqual([]);
+    expect(flags(stockedUnmarked)).toEqual(['ITI_8D_GOVERNMENT_MARKING']);
   });
 });

@@ -13,6 +13,9 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['a seized weapon (ITI 9 instead)', { status: 'seized' }, false],
       ['a found weapon destroyed (ITI 9: marked and recorded, or destroyed)', { status: 'destroyed', eventTypes: ['found', 'destroyed'] }, false],
       ['a seized weapon taken into government stocks (8(d) instead)', { status: 'government_stock', eventTypes: ['seized', 'acquired_by_government'] }, false],
+      ['a found weapon deactivated', { status: 'deactivated', eventTypes: ['found', 'deactivated'] }, false],
+      ['a stolen weapon found and given back to its owner', { status: 'civilian_held', eventTypes: ['manufactured', 'stolen', 'found', 'transferred'] }, true],
+      ['a weapon seized and given back to its holder', { status: 'civilian_held', eventTypes: ['manufactured', 'seized', 'transferred'] }, true],
       ['a craft weapon', { craftOr3dPrinted: true }, false],
     ],
     satisfied: [
@@ -56,6 +59,7 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['a manufacture serial', { markings: [manufacture] }, true],
       ['a government marking with its serial', { markings: [{ kind: 'government', country: 'FRA', serial: 'FR-ARMY-0042' }] }, true],
       ['a government marking without a serial', { markings: [{ kind: 'government', country: 'FRA' }] }, false],
+      ['the State\'s ITI 9 marking of a weapon seized, with its number', { markings: [{ kind: 'seizure', country: 'FRA', serial: 'FRA24-0001' }] }, true],
       ['only a proof mark', { markings: [{ kind: 'proof' }] }, false],
     ],
   },
@@ -124,6 +128,13 @@ describe('judgeChange', () => {
       const unmarked = judgeChange(null, { ...imported, markings: [] }, { ...DEFAULT_RULE_POLICIES, '8b': 'flag' });
       expect(unmarked).toMatchObject({ refused: [], incomplete: [{ id: '8a' }, { id: '8b' }] });
     });
+  });
+
+  it('records a weapon given back after a seizure whatever it bears: 8(a) judged again, flagged, never refused', () => {
+    const seized: RuleSubject = { ...base, status: 'seized', eventTypes: ['manufactured', 'seized'] };
+    const returned: RuleSubject = { ...seized, status: 'civilian_held', eventTypes: ['manufactured', 'seized', 'transferred'] };
+    expect(judgeChange(seized, returned, DEFAULT_RULE_POLICIES)).toMatchObject({ refused: [], incomplete: [{ id: '8a' }] });
+    expect(judgeChange(seized, { ...returned, markings: [manufacture] }, DEFAULT_RULE_POLICIES)).toEqual({ refused: [], incomplete: [] });
   });
 
   it('does not refuse a change for a breach the record already had, only for one it introduces', () => {
