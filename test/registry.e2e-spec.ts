@@ -676,10 +676,16 @@ describe('marking registry', () => {
     const custodian = `Armurerie Fermée ${uniqueSerial('')}`;
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push((await registerWeapon(t, registrar, { custodian })).id);
+    // One with no one named but the dealer whose records these are: its last known legal holder.
+    const unnamed = (await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ custodian, parties: [] })).expect(201)).body;
+    expect(unnamed.legalHolder).toBe(custodian);
+    ids.push(unnamed.id);
     const result = await t.http.post('/api/v1/registry/custody-transfers').set(bearer(registrar)).send({ fromCustodian: custodian, occurredOn: '2026-11-01' }).expect(201);
-    expect(result.body).toEqual({ transferred: 3, custodian: 'France (national registry)' });
+    expect(result.body).toEqual({ transferred: 4, custodian: 'France (national registry)' });
     const recorded = await ownerQuery<{ details: Record<string, unknown> }>(t, `SELECT details FROM audit_events WHERE action = 'registry.custody_transferred' AND details->>'fromCustodian' = $1`, [custodian], 'FRA');
-    expect(recorded).toEqual([{ details: { fromCustodian: custodian, custodian: 'France (national registry)', transferred: 3 } }]);
+    expect(recorded).toEqual([{ details: { fromCustodian: custodian, custodian: 'France (national registry)', transferred: 4 } }]);
+    // Its papers are the State's now; the weapon is still the dealer's.
+    expect((await t.http.get(`/api/v1/weapons/${unnamed.id}`).set(bearer(registrar)).expect(200)).body.legalHolder).toBe(custodian);
     for (const id of ids) {
       const weapon = await t.http.get(`/api/v1/weapons/${id}`).set(bearer(registrar)).expect(200);
       expect(weapon.body.custodian).toBe('France (national registry)');

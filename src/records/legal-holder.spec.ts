@@ -37,4 +37,10 @@ describe('the last known legal holder', () => {
     expect(legalHolderOf([made, seized], null, 'Registry')).toBe('FN Herstal');
     expect(legalHolderOf([{ type: 'found', parties: [] }], null, 'Registry')).toBe('Registry');
   });
+
+  it('is the dealer whose records these were, not the State its records passed to when it closed (ITI 13)', () => {
+    const closed = { type: 'custody_transferred', parties: [party('previous_custodian', 'Beta Arms'), party('custodian', 'France (national registry)')] };
+    expect(legalHolderOf([{ type: 'imported', parties: [] }, closed], null, 'France (national registry)')).toBe('Beta Arms');
+    expect(legalHolderOf([{ type: 'imported', parties: [] }, { type: 'custody_transferred', parties: [party('custodian', 'Registry')] }], null, 'Registry')).toBeNull();
+  });
 });
