@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { create as createFont, Font } from 'fontkit';
 import { dirname, join } from 'node:path';
@@ -110,10 +111,13 @@ const MAX_IMAGE_BYTES = 128 * 1024 * 1024;
 
 /**
  * Decoded samples above this size are refused at upload: 32 MB, 8 megapixels in colour with transparency.
- * Decoding is done on every print of the form, in the service's own thread; a photo of a marking in PNG
- * holds far fewer pixels (its file is at most 5 MB). Photos stored before this limit print up to MAX_IMAGE_BYTES.
+ * Decoding is done in the service's own thread (see preparedPng); a photo of a marking in PNG holds far fewer
+ * pixels (its file is at most 5 MB). Photos stored before this limit print up to MAX_IMAGE_BYTES.
  */
 const MAX_UPLOAD_IMAGE_BYTES = 32 * 1024 * 1024;
+
+/** The PNG rasters kept decoded (their FlateDecode data), the least recently used dropped first. */
+const PREPARED_PNG_BYTES = 128 * 1024 * 1024;
 
 /** What pdfkit's drawing code reads from an image (its own JPEG class, or ours for PNG). */
 interface PdfRef {
@@ -390,7 +394,39 @@ function pngSize(png: PngFile, max = MAX_IMAGE_BYTES): { expected: number; strid
  */
 export function checkPrintable(data: Buffer, mediaType: ImageMediaType): void {
   if (mediaType === 'image/jpeg') openJpeg(new PDFDocument({ autoFirstPage: false }), data);
-  else decodePng(data, MAX_UPLOAD_IMAGE_BYTES);
+  else preparedPng(data, MAX_UPLOAD_IMAGE_BYTES);
+}
+
+const preparedPngs = new Map<string, Raster>();
+let preparedPngBytes = 0;
+const rasterBytes = (raster: Raster) => raster.data.length + (raster.alpha?.length ?? 0);
+
+/**
+ * A PNG as the form embeds it, decoded once per file, not on every print: the largest take about a second of
+ * the service's own thread, and ten on a request, printed again and again, would hold every other request
+ * up as long. Kept by the SHA-256 of the file (the check at upload decodes it for the first print), within
+ * PREPARED_PNG_BYTES; the size allowed (`max`) is judged from the header every time.
+ */
+function preparedPng(data: Buffer, max: number): Raster {
+  pngSize(readPng(data), max);
+  const key = createHash('sha256').update(data).digest('hex');
+  const kept = preparedPngs.get(key);
+  if (kept) {
+    preparedPngs.delete(key);
+    preparedPngs.set(key, kept);
+    return kept;
+  }
+  const raster = decodePng(data, max);
+  if (rasterBytes(raster) <= PREPARED_PNG_BYTES) {
+    preparedPngs.set(key, raster);
+    preparedPngBytes += rasterBytes(raster);
+    for (const [oldest, dropped] of preparedPngs) {
+      if (preparedPngBytes <= PREPARED_PNG_BYTES) break;
+      preparedPngs.delete(oldest);
+      preparedPngBytes -= rasterBytes(dropped);
+    }
+  }
+  return raster;
 }
 
 /**
@@ -900,7 +936,7 @@ export class FormDocument {
   }
 
   private embedPng(data: Buffer): EmbeddedImage {
-    const raster = decodePng(data);
+    const raster = preparedPng(data, MAX_IMAGE_BYTES);
     const internals = this.doc as unknown as PdfKitInternals;
     const { width, height } = raster;
     const dictionary: Record<string, unknown> = {
