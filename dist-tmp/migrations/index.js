@@ -73,7 +73,8 @@ const m34 = __importStar(require("./1795485000000-DeactivatedFrom"));
 const m35 = __importStar(require("./1795486000000-ReferenceKeyScripts"));
 const m36 = __importStar(require("./1795487000000-ImportList"));
 const m37 = __importStar(require("./1795488000000-InformationDue"));
-exports.migrations = [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37]
+const m38 = __importStar(require("./1795489000000-SeizureMarkingRules"));
+exports.migrations = [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38]
     .flatMap((module) => Object.values(module))
     .filter((value) => typeof value === 'function');
 //# sourceMappingURL=index.js.map

@@ -599,6 +599,34 @@ export function breakable(text: string): string {
   return text.length > LONGEST_UNBROKEN_RUN ? text.replace(UNBROKEN_RUN, '$&\u200b') : text;
 }
 
+/** Characters drawn as they are even without a glyph: control characters and those not meant to be seen (zero-width spaces, joiners, variation selectors). */
+const UNSEEN = /^[\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;
+
+/**
+ * Text as the form prints it (breakable): a character the embedded fonts cannot draw (Chinese, Japanese or
+ * Korean script, an emoji) is written as its code point, [U+4E2D], rather than as an empty box that prints
+ * nothing a reader can read or search, and that PDF/A forbids (ISO 19005-2, 6.2.11.8: no .notdef glyph).
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const character of text) out += drawable(character) ? character : `[U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
+  return breakable(out);
+}
+
+/** What drawable() found, for the characters met (at most DRAWN_KEPT of them). */
+const drawn = new Map<string, boolean>();
+const DRAWN_KEPT = 65_536;
+
+/** Whether the regular font draws `character` (or it is not meant to be seen), asked of the font once per character. */
+function drawable(character: string): boolean {
+  let known = drawn.get(character);
+  if (known === undefined) {
+    known = parsedFont(FONT_REGULAR).hasGlyphForCodePoint(character.codePointAt(0)!) || UNSEEN.test(character);
+    if (drawn.size < DRAWN_KEPT) drawn.set(character, known);
+  }
+  return known;
+}
+
 export class FormDocument {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: Struct;
@@ -736,7 +764,7 @@ export class FormDocument {
         doc.text(label, this.left, top, { width: LABEL_WIDTH - 8, lineGap: LINE_GAP });
         labelBottom = doc.y;
         this.setFont(FONT_REGULAR, BODY_SIZE);
-        doc.text(breakable(value), this.left + LABEL_WIDTH, top, { width: this.width - LABEL_WIDTH, lineGap: LINE_GAP });
+        doc.text(printable(value), this.left + LABEL_WIDTH, top, { width: this.width - LABEL_WIDTH, lineGap: LINE_GAP });
       }),
     );
     if (this.pagesAdded === page) doc.y = Math.max(doc.y, labelBottom);
@@ -764,7 +792,7 @@ export class FormDocument {
     const { doc } = this;
     this.setFont(options.font ?? FONT_REGULAR, options.size ?? BODY_SIZE, options.color);
     this.ensureSpace(doc.currentLineHeight(true) + LINE_GAP);
-    this.root.add(doc.struct('P', {}, () => doc.text(breakable(text), this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
+    this.root.add(doc.struct('P', {}, () => doc.text(printable(text), this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
     doc.x = this.left;
     doc.y += 3;
   }
@@ -782,7 +810,7 @@ export class FormDocument {
       const entry = doc.struct('LI');
       list.add(entry);
       entry.add(doc.struct('Lbl', {}, () => doc.text('•', this.left + 8, top, { width: 10, lineGap: LINE_GAP })));
-      entry.add(doc.struct('LBody', {}, () => doc.text(breakable(item), this.left + 20, top, { width: this.width - 20, lineGap: LINE_GAP })));
+      entry.add(doc.struct('LBody', {}, () => doc.text(printable(item), this.left + 20, top, { width: this.width - 20, lineGap: LINE_GAP })));
       entry.end();
       doc.x = this.left;
       doc.y += 1.5;
@@ -825,7 +853,7 @@ export class FormDocument {
   private rowHeight(cells: string[], widths: number[], header: boolean): number {
     this.setFont(header ? FONT_BOLD : FONT_REGULAR, SMALL_SIZE + 0.5);
     const heights = cells.map((text, i) =>
-      this.doc.heightOfString(breakable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }),
+      this.doc.heightOfString(printable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }),
     );
     return Math.max(...heights) + 2 * CELL_PADDING;
   }
@@ -840,7 +868,7 @@ export class FormDocument {
     }
     const drawCell = (text: string, i: number) => {
       this.setFont(header ? FONT_BOLD : FONT_REGULAR, SMALL_SIZE + 0.5);
-      doc.text(breakable(text), xs[i] + CELL_PADDING, top + CELL_PADDING, {
+      doc.text(printable(text), xs[i] + CELL_PADDING, top + CELL_PADDING, {
         width: widths[i] - 2 * CELL_PADDING,
         // Bounded: a cell never spills below its row nor adds a page (longer text ends in "…").
         height: height - 2 * CELL_PADDING + 1,
@@ -884,7 +912,7 @@ export class FormDocument {
   /** The height paragraph() takes for `text` (to keep what follows on the same page). */
   paragraphHeight(text: string, options: { font?: string; size?: number } = {}): number {
     this.setFont(options.font ?? FONT_REGULAR, options.size ?? BODY_SIZE);
-    return this.doc.heightOfString(breakable(text), { width: this.width, lineGap: LINE_GAP }) + 3;
+    return this.doc.heightOfString(printable(text), { width: this.width, lineGap: LINE_GAP }) + 3;
   }
 
   /** The height monoLine() takes for `text`. */

@@ -276,6 +276,15 @@ describe('text of a form, whatever the process printed before it', () => {
   });
 });
 
+describe('text the embedded fonts cannot draw', () => {
+  it('prints Chinese, Japanese, Korean and emoji as their code points, the rest as it is', async () => {
+    const recovery = { ...request().recovery, place: '北京市 東京 서울 🔫 — Cañón, Ижевск' };
+    const text = flat((await parse(await renderTraceRequestPdf(request({ recovery })))).text);
+    // (The line may break between two code points.)
+    expect(text.replace(/\] \[/g, '][')).toContain('[U+5317][U+4EAC][U+5E02][U+6771][U+4EAC][U+C11C][U+C6B8][U+1F52B] — Cañón, Ижевск');
+  });
+});
+
 describe('serial of the weapon observed', () => {
   it('prints a serial given with an obliterated one, as the request (and its hash) holds both', async () => {
     const weapon = { ...request().weapon, serial: 'ABC123', serialObliterated: true, serialReadable: null };

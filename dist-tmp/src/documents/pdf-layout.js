@@ -6,6 +6,8 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.FormDocument = exports.ADAM7 = exports.PNG_CHANNELS = exports.EmbeddedImage = exports.ImageError = exports.FONT_MONO = exports.FONT_BOLD = exports.FONT_REGULAR = void 0;
 exports.checkPrintable = checkPrintable;
 exports.breakable = breakable;
+exports.printable = printable;
+const node_crypto_1 = require("node:crypto");
 const node_fs_1 = require("node:fs");
 const fontkit_1 = require("fontkit");
 const node_path_1 = require("node:path");
@@ -73,10 +75,12 @@ exports.ImageError = ImageError;
 const MAX_IMAGE_BYTES = 128 * 1024 * 1024;
 /**
  * Decoded samples above this size are refused at upload: 32 MB, 8 megapixels in colour with transparency.
- * Decoding is done on every print of the form, in the service's own thread; a photo of a marking in PNG
- * holds far fewer pixels (its file is at most 5 MB). Photos stored before this limit print up to MAX_IMAGE_BYTES.
+ * Decoding is done in the service's own thread (see preparedPng); a photo of a marking in PNG holds far fewer
+ * pixels (its file is at most 5 MB). Photos stored before this limit print up to MAX_IMAGE_BYTES.
  */
 const MAX_UPLOAD_IMAGE_BYTES = 32 * 1024 * 1024;
+/** The PNG rasters kept decoded (their FlateDecode data), the least recently used dropped first. */
+const PREPARED_PNG_BYTES = 128 * 1024 * 1024;
 /** An image written into the file, ready to be drawn. */
 class EmbeddedImage {
     /** `width` and `height`: as shown (EXIF orientation applied), in pixels. */
@@ -320,7 +324,38 @@ function checkPrintable(data, mediaType) {
     if (mediaType === 'image/jpeg')
         openJpeg(new pdfkit_1.default({ autoFirstPage: false }), data);
     else
-        decodePng(data, MAX_UPLOAD_IMAGE_BYTES);
+        preparedPng(data, MAX_UPLOAD_IMAGE_BYTES);
+}
+const preparedPngs = new Map();
+let preparedPngBytes = 0;
+const rasterBytes = (raster) => raster.data.length + (raster.alpha?.length ?? 0);
+/**
+ * A PNG as the form embeds it, decoded once per file, not on every print: the largest take about a second of
+ * the service's own thread, and ten on a request, printed again and again, would hold every other request
+ * up as long. Kept by the SHA-256 of the file (the check at upload decodes it for the first print), within
+ * PREPARED_PNG_BYTES; the size allowed (`max`) is judged from the header every time.
+ */
+function preparedPng(data, max) {
+    pngSize(readPng(data), max);
+    const key = (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
+    const kept = preparedPngs.get(key);
+    if (kept) {
+        preparedPngs.delete(key);
+        preparedPngs.set(key, kept);
+        return kept;
+    }
+    const raster = decodePng(data, max);
+    if (rasterBytes(raster) <= PREPARED_PNG_BYTES) {
+        preparedPngs.set(key, raster);
+        preparedPngBytes += rasterBytes(raster);
+        for (const [oldest, dropped] of preparedPngs) {
+            if (preparedPngBytes <= PREPARED_PNG_BYTES)
+                break;
+            preparedPngs.delete(oldest);
+            preparedPngBytes -= rasterBytes(dropped);
+        }
+    }
+    return raster;
 }
 /**
  * A JPEG checked (checkJpeg) and opened by pdfkit, which reads the header again with a parser of its own
@@ -485,6 +520,29 @@ const UNBROKEN_RUN = new RegExp(`[^${BREAKS}]{${LONGEST_UNBROKEN_RUN}}(?=[^${BRE
 function breakable(text) {
     return text.length > LONGEST_UNBROKEN_RUN ? text.replace(UNBROKEN_RUN, '$&\u200b') : text;
 }
+/** Characters drawn as they are even without a glyph: control characters and those not meant to be seen (zero-width spaces, joiners, variation selectors). */
+const UNSEEN = /^[\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;
+/**
+ * Text as the form prints it (breakable): a character the embedded fonts cannot draw (Chinese, Japanese or
+ * Korean script, an emoji) is written as its code point, [U+4E2D], rather than as an empty box that prints
+ * nothing a reader can read or search, and that PDF/A forbids (ISO 19005-2, 6.2.11.8: no .notdef glyph).
+ */
+function printable(text) {
+    let out = '';
+    for (const character of text)
+        out += drawable(character) ? character : `[U+${character.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
+    return breakable(out);
+}
+const drawn = new Map();
+/** Whether the regular font draws `character` (or it is not meant to be seen), asked of the font once per character. */
+function drawable(character) {
+    let known = drawn.get(character);
+    if (known === undefined) {
+        known = parsedFont(exports.FONT_REGULAR).hasGlyphForCodePoint(character.codePointAt(0)) || UNSEEN.test(character);
+        drawn.set(character, known);
+    }
+    return known;
+}
 class FormDocument {
     constructor(meta) {
         this.pagesAdded = 1;
@@ -608,7 +666,7 @@ class FormDocument {
             doc.text(label, this.left, top, { width: LABEL_WIDTH - 8, lineGap: LINE_GAP });
             labelBottom = doc.y;
             this.setFont(exports.FONT_REGULAR, BODY_SIZE);
-            doc.text(breakable(value), this.left + LABEL_WIDTH, top, { width: this.width - LABEL_WIDTH, lineGap: LINE_GAP });
+            doc.text(printable(value), this.left + LABEL_WIDTH, top, { width: this.width - LABEL_WIDTH, lineGap: LINE_GAP });
         }));
         if (this.pagesAdded === page)
             doc.y = Math.max(doc.y, labelBottom);
@@ -633,7 +691,7 @@ class FormDocument {
         const { doc } = this;
         this.setFont(options.font ?? exports.FONT_REGULAR, options.size ?? BODY_SIZE, options.color);
         this.ensureSpace(doc.currentLineHeight(true) + LINE_GAP);
-        this.root.add(doc.struct('P', {}, () => doc.text(breakable(text), this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
+        this.root.add(doc.struct('P', {}, () => doc.text(printable(text), this.left, doc.y, { width: this.width, lineGap: LINE_GAP })));
         doc.x = this.left;
         doc.y += 3;
     }
@@ -650,7 +708,7 @@ class FormDocument {
             const entry = doc.struct('LI');
             list.add(entry);
             entry.add(doc.struct('Lbl', {}, () => doc.text('•', this.left + 8, top, { width: 10, lineGap: LINE_GAP })));
-            entry.add(doc.struct('LBody', {}, () => doc.text(breakable(item), this.left + 20, top, { width: this.width - 20, lineGap: LINE_GAP })));
+            entry.add(doc.struct('LBody', {}, () => doc.text(printable(item), this.left + 20, top, { width: this.width - 20, lineGap: LINE_GAP })));
             entry.end();
             doc.x = this.left;
             doc.y += 1.5;
@@ -689,7 +747,7 @@ class FormDocument {
     }
     rowHeight(cells, widths, header) {
         this.setFont(header ? exports.FONT_BOLD : exports.FONT_REGULAR, SMALL_SIZE + 0.5);
-        const heights = cells.map((text, i) => this.doc.heightOfString(breakable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }));
+        const heights = cells.map((text, i) => this.doc.heightOfString(printable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }));
         return Math.max(...heights) + 2 * CELL_PADDING;
     }
     row(cells, widths, xs, header, table, maxHeight = Infinity) {
@@ -702,7 +760,7 @@ class FormDocument {
         }
         const drawCell = (text, i) => {
             this.setFont(header ? exports.FONT_BOLD : exports.FONT_REGULAR, SMALL_SIZE + 0.5);
-            doc.text(breakable(text), xs[i] + CELL_PADDING, top + CELL_PADDING, {
+            doc.text(printable(text), xs[i] + CELL_PADDING, top + CELL_PADDING, {
                 width: widths[i] - 2 * CELL_PADDING,
                 // Bounded: a cell never spills below its row nor adds a page (longer text ends in "…").
                 height: height - 2 * CELL_PADDING + 1,
@@ -745,7 +803,7 @@ class FormDocument {
     /** The height paragraph() takes for `text` (to keep what follows on the same page). */
     paragraphHeight(text, options = {}) {
         this.setFont(options.font ?? exports.FONT_REGULAR, options.size ?? BODY_SIZE);
-        return this.doc.heightOfString(breakable(text), { width: this.width, lineGap: LINE_GAP }) + 3;
+        return this.doc.heightOfString(printable(text), { width: this.width, lineGap: LINE_GAP }) + 3;
     }
     /** The height monoLine() takes for `text`. */
     monoLineHeight(text, maxSize = BODY_SIZE) {
@@ -795,7 +853,7 @@ class FormDocument {
         return new EmbeddedImage(turned ? height : width, turned ? width : height, image);
     }
     embedPng(data) {
-        const raster = decodePng(data);
+        const raster = preparedPng(data, MAX_IMAGE_BYTES);
         const internals = this.doc;
         const { width, height } = raster;
         const dictionary = {

@@ -102,9 +102,11 @@ function unique(values) {
     return [...new Set(values)];
 }
 // ---- Shared sections
+/** The serial as observed: every field of it the request holds (and its hash covers), a serial given with an obliterated one too. */
 function serialText(weapon) {
     if (weapon.serialObliterated) {
-        return `obliterated — readable: ${weapon.serialReadable ? weapon.serialReadable : 'nothing'}`;
+        const obliterated = `obliterated — readable: ${weapon.serialReadable ? weapon.serialReadable : 'nothing'}`;
+        return weapon.serial ? `${weapon.serial} (${obliterated})` : obliterated;
     }
     return orNot(weapon.serial);
 }

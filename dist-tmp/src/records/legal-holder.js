@@ -30,12 +30,22 @@ function recipientOf(parties) {
 /**
  * A weapon's last known legal holder, from its history as it stands (`standing`, oldest first): the recipient
  * of the latest event that put it in new legal hands after its first one; without one, the holder the record
- * was registered with, then the recipient its first event names, then the custodian of its records. A
- * seizure's or a loss's parties hold it for the State or not at all: never legal holders.
+ * was registered with, then the recipient its first event names, then the maker or dealer whose records these
+ * were. A seizure's or a loss's parties hold it for the State or not at all: never legal holders.
  */
 function legalHolderOf(standing, registered, custodian) {
     const handed = [...standing].reverse().find((e) => HANDING_EVENTS.includes(e.type) && e.parties.length > 0);
     const handedLater = handed && handed !== standing[0] ? recipientOf(handed.parties) : null;
-    return handedLater ?? registered ?? (handed ? recipientOf(handed.parties) : null) ?? custodian ?? null;
+    return handedLater ?? registered ?? (handed ? recipientOf(handed.parties) : null) ?? firstCustodian(standing, custodian);
+}
+/**
+ * The custodian of a record's papers before any custody transfer (ITI 13): the one a transfer names as the
+ * previous custodian, none if it names none. A closed company's records pass to the State, not its weapons.
+ */
+function firstCustodian(standing, custodian) {
+    const transfer = standing.find((e) => e.type === 'custody_transferred');
+    if (!transfer)
+        return custodian;
+    return transfer.parties.find((p) => p.role === 'previous_custodian')?.name ?? null;
 }
 //# sourceMappingURL=legal-holder.js.map

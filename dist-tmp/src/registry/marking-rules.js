@@ -6,8 +6,12 @@ exports.judgeChange = judgeChange;
 const HELD_BY_GOVERNMENT = ['in_service', 'government_stock'];
 const ILLICIT_FOUND = ['seized', 'found'];
 const ILLICIT_FOUND_EVENTS = ['seized', 'found'];
+/** Where a weapon once seized or found stays out of 8(a): destroyed, deactivated, or in the State's hands (8(d) then asks for its marking). */
+const ENDED_AFTER_SEIZURE = ['destroyed', 'deactivated', 'in_service', 'government_stock'];
 const hasText = (value) => typeof value === 'string' && value.trim().length > 0;
-const uniqueMarking = (subject) => subject.markings.some((m) => ['manufacture', 'import', 'government'].includes(m.kind) && hasText(m.serial));
+const onceSeizedOrFound = (subject) => subject.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type));
+/** A marking that tells the weapon apart: a serial in a marking of manufacture, of import, of the State's forces, or of a seizure (ITI 9). */
+const uniqueMarking = (subject) => subject.markings.some((m) => ['manufacture', 'import', 'government', 'seizure'].includes(m.kind) && hasText(m.serial));
 /** The ITI's marking rules, each with its paragraph (A/60/88, annex). */
 exports.MARKING_RULES = [
     {
@@ -18,12 +22,14 @@ exports.MARKING_RULES = [
             'or an alternative unique marking (simple symbols with an alphanumeric code) that identifies the country of manufacture',
         // Weapons found or seized, and craft or 3D-printed ones, are recorded whatever they bear (ITI 9), and
         // stay so once destroyed, deactivated or taken into the State's stocks (where 8(d) asks for its marking).
-        applies: (s) => !ILLICIT_FOUND.includes(s.status) && !s.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type)) && !s.craftOr3dPrinted,
+        // One given back to the hands it was in (a stolen pistol returned to its owner) is judged again.
+        applies: (s) => !s.craftOr3dPrinted && !ILLICIT_FOUND.includes(s.status) && !(onceSeizedOrFound(s) && ENDED_AFTER_SEIZURE.includes(s.status)),
         satisfied: (s) => s.markings.some((m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode))),
         // A weapon imported, and not made here, was marked at manufacture (or not) by another State: the importing
-        // State answers for its marking at import (8(b)), not for that one.
-        answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured')),
-        excused: 'a weapon imported and not made in the State',
+        // State answers for its marking at import (8(b)), not for that one. Nor is giving back a weapon once seized
+        // or found refused for the marking it came with: the return is recorded, its breach flagged.
+        answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured')) && !onceSeizedOrFound(s),
+        excused: 'a weapon imported and not made in the State, or given back after a seizure or a finding',
     },
     {
         id: '8b',
@@ -57,7 +63,7 @@ exports.MARKING_RULES = [
         message: 'ITI 9: an illicit weapon found or seized is to be uniquely marked and recorded, or destroyed, as soon as possible',
         // Deactivating it is neither marking nor destroying it: the rule goes on applying to one deactivated as seized or found.
         applies: (s) => ILLICIT_FOUND.includes(s.status) || (s.status === 'deactivated' && ILLICIT_FOUND.includes(s.deactivatedFrom ?? 'deactivated')),
-        satisfied: (s) => uniqueMarking(s) || s.markings.some((m) => m.kind === 'seizure' && hasText(m.serial)),
+        satisfied: (s) => uniqueMarking(s),
     },
 ];
 /**

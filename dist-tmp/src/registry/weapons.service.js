@@ -52,7 +52,7 @@ let WeaponsService = class WeaponsService {
         if (input.yearOfManufacture !== undefined && input.yearOfManufacture !== null && input.yearOfManufacture > Number(input.occurredOn.slice(0, 4))) {
             throw (0, app_error_1.fieldError)('yearOfManufacture', `yearOfManufacture ${input.yearOfManufacture} is after the first event (${input.origin.replace(/_/g, ' ')} on ${input.occurredOn})`);
         }
-        await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? []);
+        await this.assertKnownStates({ countryOfManufacture: input.countryOfManufacture, counterpartState: input.counterpartState }, input.markings ?? [], input.parties ?? []);
         this.assertEventDetails(actor.stateCode, input.origin, input);
         await this.assertCustodianOpen(actor.stateCode, input.custodian);
         const { columns, manufacturerCountry } = describeGiven(await this.reference.matcher(actor.stateCode), input, []);
@@ -170,7 +170,7 @@ let WeaponsService = class WeaponsService {
             this.assertEventDetails(actor.stateCode, input.type, input);
         if (input.type === 'custody_transferred')
             await this.assertCustodianOpen(actor.stateCode, input.custodian);
-        await this.assertKnownStates({ counterpartState: input.counterpartState, 'description.countryOfManufacture': input.description?.countryOfManufacture }, input.markings ?? []);
+        await this.assertKnownStates({ counterpartState: input.counterpartState, 'description.countryOfManufacture': input.description?.countryOfManufacture }, input.markings ?? [], input.parties ?? []);
         return this.change(actor, id, { event: input, markings: input.markings ?? [], corrects: corrected ?? undefined });
     }
     /** The event a correction restates: one of this weapon's, and not itself a correction (the last correction of an event stands). */
@@ -535,10 +535,11 @@ let WeaponsService = class WeaponsService {
             throw (0, app_error_1.fieldError)('occurredOn', 'occurredOn cannot be in the future');
     }
     /** States named by the fields of `codes` (field name → code given) and by the markings. */
-    async assertKnownStates(codes, markings) {
+    async assertKnownStates(codes, markings, parties = []) {
         await this.states.assertKnown([
             ...Object.entries(codes),
             ...markings.map((m, i) => [`markings[${i}].country`, m.country]),
+            ...parties.map((p, i) => [`parties[${i}].country`, p.country]),
         ]);
     }
     originStatus(input) {

@@ -38,7 +38,9 @@ let ReportsRepository = class ReportsRepository {
          SELECT w.category, w.type_code, w.incomplete, w.retain_until,
                 w.legal_holds <> '[]'::jsonb AS held,
                 traced.weapon_id IS NOT NULL AS traced,
-                w.status NOT IN ('seized', 'found') AND NOT w.event_types && ARRAY['seized', 'found']::varchar[] AND NOT w.craft_or_3d_printed AS a8,
+                -- MarkingRule 8a's applies().
+                NOT w.craft_or_3d_printed AND w.status NOT IN ('seized', 'found')
+                  AND NOT (w.event_types && ARRAY['seized', 'found']::varchar[] AND w.status IN ('destroyed', 'deactivated', 'in_service', 'government_stock')) AS a8,
                 'imported' = ANY (w.event_types) AS b8,
                 'transferred_to_civilian' = ANY (w.event_types) AS c8,
                 w.status IN ('in_service', 'government_stock') AS d8,

@@ -336,7 +336,7 @@ let TracingService = class TracingService {
             await this.knownState(nextState, 'nextState');
         const previous = trace.answer ? withoutEarlier(trace.answer) : null;
         const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
-        const added = [...new Set([...(previous ? (0, trace_entity_1.restrictionsAddedBy)(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
+        const added = [...new Set([...(previous ? (0, trace_entity_1.restrictionsAddedBy)(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? []).filter((code) => !trace.useRestrictions.includes(code))])];
         return {
             outcome: input.outcome,
             reasonCode: input.reasonCode ?? null,
@@ -828,6 +828,9 @@ let TracingService = class TracingService {
         const weapon = request.weaponObserved;
         if (!weapon.serialObliterated && !weapon.serial)
             errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
+        if (!weapon.serialObliterated && weapon.serialReadable) {
+            errors.push(['weapon.serialReadable', 'serialReadable is what could be read of an obliterated serial: set serialObliterated, or give the serial as marked in serial']);
+        }
         if (weapon.markings.length === 0)
             errors.push(['weapon.markings', 'markings must list at least one marking as read']);
         if (request.recovery.date > this.clock.latestToday())
@@ -961,14 +964,18 @@ function mergeObserved(registry, observed, observedObliterated) {
 function prefillFrom(w, stateCode) {
     // The history as it stands: a corrected export names the destination its correction gives.
     const events = (0, corrections_1.standingHistory)(w.events);
-    const chain = events.map((e) => ({
-        event: e.type,
-        date: e.occurredOn,
-        state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
-        counterpartState: e.counterpartState,
-        licenceRef: e.licenceRef ?? e.authorisationRef,
-        party: e.parties[0]?.name ?? (e.type === 'manufactured' ? w.manufacturer : null),
-    }));
+    // A weapon not made in the State begins its chain with what its record says of its manufacture.
+    const madeElsewhere = !events.some((e) => e.type === 'manufactured') && (w.countryOfManufacture || w.manufacturer)
+        ? [{ event: 'manufactured', date: null, state: w.countryOfManufacture, counterpartState: null, licenceRef: null, party: w.manufacturer }]
+        : [];
+    const chain = [...madeElsewhere, ...events.map((e) => ({
+            event: e.type,
+            date: e.occurredOn,
+            state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
+            counterpartState: e.counterpartState,
+            licenceRef: e.licenceRef ?? e.authorisationRef,
+            party: e.parties[0]?.name ?? (e.type === 'manufactured' ? w.manufacturer : null),
+        }))];
     const lastExport = [...events].reverse().find((e) => e.type === 'exported');
     const lastImport = [...events].reverse().find((e) => e.type === 'imported');
     return {

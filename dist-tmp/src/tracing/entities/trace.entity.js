@@ -15,10 +15,11 @@ const typeorm_1 = require("typeorm");
 const data_key_columns_1 = require("../../common/encryption/data-key.columns");
 /**
  * The handling codes the answering State set itself: restrictionsAdded, or for an answer recorded before it
- * was kept, those the answer carries beyond the request's.
+ * was kept, those the answer carries; never one the request carried already (an answer that repeats the
+ * request's codes adds nothing, and is read so also where it was stored with them).
  */
 function restrictionsAddedBy(answer, requestRestrictions) {
-    return answer.restrictionsAdded ?? answer.useRestrictions.filter((code) => !requestRestrictions.includes(code));
+    return (answer.restrictionsAdded ?? answer.useRestrictions).filter((code) => !requestRestrictions.includes(code));
 }
 /**
  * One State's copy of a trace request: the requester's outgoing copy or the requested State's incoming
