@@ -133,7 +133,7 @@ describe('Auditor reports', () => {
       [[ids.W2, ['model']], [ids.W7, ['countryOfManufacture']]].sort(),
     );
     // W2's only record expired in 2001: eligible for purge; W8 is on legal hold.
-    expect(report.retention).toEqual({ paragraph: 'ITI 12', withinRetention: 8, onLegalHold: 1, eligibleForPurge: 1 });
+    expect(report.retention).toEqual({ paragraph: 'ITI 12', withinRetention: 8, onLegalHold: 1, eligibleForPurge: 1, purgeEnabled: false });
     expect(report.suspectedDuplicates).toMatchObject({ paragraph: 'ITI 8', groups: 1, weapons: 2 });
     expect(report.suspectedDuplicates.examples[0].weaponIds.sort()).toEqual([ids.W1, ids.W8].sort());
 
@@ -279,7 +279,7 @@ describe('Auditor reports', () => {
     expect(records).toMatch(/[0-9a-f]{64}/);
     expect(records).toContain('83.3 % 5 of 6'); // the 8(a) bar and its label
     expect(records).toContain('Neither marked nor destroyed after 90 days 1');
-    expect(records).toContain('Retention passed, eligible for purge 1');
+    expect(records).toContain('Retention passed, eligible for purge 1 (purging is disabled on this node: they are kept)');
     expect(records.replace(/\s+/g, '')).toContain(ids.W2); // a long id may wrap in its table cell
 
     const tracing = await pdfText('/reports/tracing?from=2026-01-01&to=2027-01-01&format=pdf', tokens.auditor);

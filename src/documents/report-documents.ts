@@ -74,7 +74,7 @@ export async function renderRecordKeepingPdf(report: RecordKeepingReport): Promi
   }
   form.field('Within retention', String(report.retention.withinRetention));
   form.field('On legal hold', String(report.retention.onLegalHold));
-  form.field('Retention passed, eligible for purge', String(report.retention.eligibleForPurge));
+  form.field('Retention passed, eligible for purge', `${report.retention.eligibleForPurge}${report.retention.purgeEnabled ? '' : ' (purging is disabled on this node: they are kept)'}`);
 
   form.section('Suspected duplicate records (ITI 8: one unique marking per weapon)');
   form.field('Groups (same serial and manufacturer)', String(report.suspectedDuplicates.groups));

@@ -80,7 +80,7 @@ export class ReportsService {
         weapons: totals.missingRequired,
         records,
       },
-      retention: { paragraph: 'ITI 12', withinRetention: totals.withinRetention, onLegalHold: totals.onLegalHold, eligibleForPurge: totals.eligibleForPurge },
+      retention: { paragraph: 'ITI 12', withinRetention: totals.withinRetention, onLegalHold: totals.onLegalHold, eligibleForPurge: totals.eligibleForPurge, purgeEnabled: this.config.RETENTION_PURGE_ENABLED },
       suspectedDuplicates: { paragraph: 'ITI 8', ...duplicates },
     };
   }

@@ -79,7 +79,8 @@ export class RetentionFigures {
   @ApiProperty() paragraph: string;
   @ApiProperty() withinRetention: number;
   @ApiProperty() onLegalHold: number;
-  @ApiProperty({ description: 'Past retention, not on hold, not the subject of a trace sent and not closed: what a purge would accept' }) eligibleForPurge: number;
+  @ApiProperty({ description: 'Past retention, not on hold, not the subject of a trace sent and not closed: what a purge would accept, when purging is enabled' }) eligibleForPurge: number;
+  @ApiProperty({ description: 'Whether this node purges records at all (RETENTION_PURGE_ENABLED): when not, eligibleForPurge are kept all the same' }) purgeEnabled: boolean;
 }
 
 export class DuplicateExample {
