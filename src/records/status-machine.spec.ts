@@ -13,6 +13,9 @@ describe('weapon status machine', () => {
     ['exported', 'imported', 'civilian_held', 'civilian_held'],
     ['destroyed', 'corrected', undefined, 'destroyed'],
     ['destroyed', 'custody_transferred', undefined, 'destroyed'],
+    ['seized', 'stolen', undefined, 'stolen'],
+    ['found', 'lost', undefined, 'lost'],
+    ['exported', 'found', undefined, 'found'],
   ] as const)('%s --%s--> %s', (from, event, given, to) => {
     expect(nextStatus(from, event, given)).toEqual({ ok: true, status: to });
   });

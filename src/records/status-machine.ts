@@ -21,10 +21,12 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   transferred: { from: [...HELD, 'seized', 'found'], to: 'given' },
   transferred_to_civilian: { from: ['in_service', 'government_stock'], to: 'civilian_held' },
   acquired_by_government: { from: ['civilian_held', 'seized', 'found'], to: 'government_stock' },
-  lost: { from: HELD, to: 'lost' },
-  stolen: { from: HELD, to: 'stolen' },
+  // A weapon seized or found is held by the State meanwhile: it can go missing from its evidence store too.
+  lost: { from: [...HELD, 'seized', 'found'], to: 'lost' },
+  stolen: { from: [...HELD, 'seized', 'found'], to: 'stolen' },
+  // An exported weapon back in the State without a lawful import: seized, or found.
   seized: { from: [...HELD, 'lost', 'stolen', 'exported'], to: 'seized' },
-  found: { from: ['lost', 'stolen'], to: 'found' },
+  found: { from: ['lost', 'stolen', 'exported'], to: 'found' },
   marked: { from: WEAPON_STATUSES },
   // Only a weapon the State holds can be deactivated or destroyed: not one exported, lost or stolen.
   deactivated: { from: [...HELD, 'seized', 'found'], to: 'deactivated' },
