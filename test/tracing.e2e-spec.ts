@@ -171,10 +171,13 @@ describe('Tracing between national points of contact', () => {
     const weapon = await registerWeapon(t, tokens.belRegistrar, {
       serial, holder: 'Armurerie Martin', markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }],
     });
+    let chain: { event: string; party: string | null }[] = [];
     const candidatesOf = async () => {
       const { incoming } = await sentTrace({ weapon: { ...requestBody().weapon, serial, markings: [{ component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}` }] } });
       const candidates = await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200);
-      return candidates.body.items.find((item: { weaponId: string }) => item.weaponId === weapon.id).prefill.lastLegalHolder;
+      const { prefill } = candidates.body.items.find((item: { weaponId: string }) => item.weaponId === weapon.id);
+      chain = prefill.chain;
+      return prefill.lastLegalHolder;
     };
     expect(await candidatesOf()).toBe('Armurerie Martin');
     await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
@@ -190,6 +193,10 @@ describe('Tracing between national points of contact', () => {
       .send({ type: 'transferred', occurredOn: '2025-02-01', statusAfter: 'civilian_held', parties: [{ role: 'New_Holder', name: 'M. Lambert' }, { role: 'previous holder', name: 'J. Dupont' }] })
       .expect(201);
     expect(await candidatesOf()).toBe('M. Lambert');
+    // Each step of the chain names whom it put the weapon in the hands of, by the parties' roles too.
+    expect(chain.map((link) => [link.event, link.party])).toEqual([
+      ['manufactured', 'FN'], ['transferred', 'J. Dupont'], ['seized', 'Police fédérale'], ['transferred', 'M. Lambert'],
+    ]);
     // The record says the same: its holder as registered, and the last known legal holder.
     const record = await t.http.get(api(`/weapons/${weapon.id}`)).set(bearer(tokens.belRegistrar)).expect(200);
     expect(record.body).toMatchObject({ holder: 'Armurerie Martin', legalHolder: 'M. Lambert' });

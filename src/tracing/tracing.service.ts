@@ -19,6 +19,7 @@ import { checkPrintable, ImageError } from '../documents/pdf-layout';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
+import { recipientOf } from '../records/legal-holder';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
@@ -972,7 +973,8 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
     state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
     counterpartState: e.counterpartState,
     licenceRef: e.licenceRef ?? e.authorisationRef,
-    party: e.parties[0]?.name ?? (e.type === 'manufactured' ? w.manufacturer : null),
+    // Whom the step put the weapon in the hands of (the buyer, the importer, the consignee), by the parties' roles.
+    party: recipientOf(e.parties) ?? (e.type === 'manufactured' ? w.manufacturer : null),
   }))];
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
   const lastImport = [...events].reverse().find((e) => e.type === 'imported');
