@@ -359,21 +359,6 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('fraNpc', outgoing.id, 'follow-ups', { carryAnswer: false }, 201)).notes).toEqual([]);
   });
 
-  it('counts as added by the answering State none of the restrictions its answer repeats from the request', async () => {
-    // The requester's own no_onward_disclosure, repeated in the answer, does not stop its follow-up.
-    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only', 'no_onward_disclosure'] });
-    await transition('belNpc', incoming.id, 'acknowledge');
-    const answered = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_onward_disclosure', 'no_publication'] });
-    expect(answered.answer).toMatchObject({ restrictionsAdded: ['no_publication'], useRestrictions: ['law_enforcement_only', 'no_onward_disclosure', 'no_publication'] });
-    await outbox.drain();
-    // An answer stored with the request's codes among those it added (as one was before) reads the same.
-    await ownerQuery(t, `UPDATE traces SET answer = jsonb_set(answer, '{restrictionsAdded}', '["no_onward_disclosure", "no_publication"]') WHERE id = $1`, [outgoing.id], 'FRA');
-    const form = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
-    expect(form).toMatch(/Use restrictions set by the answering State\s+No publication(?! ·)/);
-    const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
-    expect(child.requestedState).toBe('ITA');
-  });
-
   it('sends nothing of the record with a refused or delayed answer, even one chosen among the candidates', async () => {
     const serial = uniqueSerial('RF');
     const weapon = await registerWeapon(t, tokens.belRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });

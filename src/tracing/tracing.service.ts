@@ -357,7 +357,7 @@ export class TracingService {
     if (nextState) await this.knownState(nextState, 'nextState');
     const previous = trace.answer ? withoutEarlier(trace.answer) : null;
     const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
-    const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? []).filter((code) => !trace.useRestrictions.includes(code))])];
+    const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
     return {
       outcome: input.outcome as Outcome,
       reasonCode: input.reasonCode ?? null,

@@ -91,11 +91,11 @@ export type EarlierAnswer = Omit<TraceAnswer, 'earlier'>;
 
 /**
  * The handling codes the answering State set itself: restrictionsAdded, or for an answer recorded before it
- * was kept, those the answer carries; never one the request carried already (an answer that repeats the
- * request's codes adds nothing, and is read so also where it was stored with them).
+ * was kept, those the answer carries beyond the request's. A code the request carried too that the answering
+ * State set again is its own as well: its answer does not go on to a third State if it said so.
  */
 export function restrictionsAddedBy(answer: Pick<TraceAnswer, 'useRestrictions' | 'restrictionsAdded'>, requestRestrictions: string[]): string[] {
-  return (answer.restrictionsAdded ?? answer.useRestrictions).filter((code) => !requestRestrictions.includes(code));
+  return answer.restrictionsAdded ?? answer.useRestrictions.filter((code) => !requestRestrictions.includes(code));
 }
 
 /** A question of the requested State and the requester's reply (ITI 17: it may ask for more). */
