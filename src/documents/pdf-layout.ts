@@ -30,12 +30,17 @@ const parsedFonts = new Map<string, Font>();
  * document's text mapping. A glyph first met inside another character (the E of an É, the Е of an Ё, which
  * the font's tables decompose) would keep none, and from then on print, in every document, as a letter no
  * reader can extract or search: every glyph the font maps a character to is met first by that character.
+ * Save the compatibility characters (ligatures such as ﬁ, Arabic presentation forms), which the font's tables
+ * reach from the plain letters: met first by those letters, they extract as the letters they stand for.
  */
 function parsedFont(path: string): Font {
   let font = parsedFonts.get(path);
   if (!font) {
     font = createFont(readFileSync(path)) as Font;
-    for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+    for (const codePoint of font.characterSet) {
+      const character = String.fromCodePoint(codePoint);
+      if (character.normalize('NFKC') === character) font.glyphForCodePoint(codePoint);
+    }
     parsedFonts.set(path, font);
   }
   return font;

@@ -274,6 +274,14 @@ describe('text of a form, whatever the process printed before it', () => {
     const text = flat((await parse(await fresh!.renderTraceRequestPdf(request({ requestingAuthority: 'Exported to Europe, ЕЛЕНА, KEN' })))).text);
     expect(text).toContain('Exported to Europe, ЕЛЕНА, KEN');
   });
+
+  it('maps a ligature, or an Arabic letter in its joined form, to the letters it stands for (not to a compatibility character)', async () => {
+    const pdf = await renderTraceRequestPdf(request({ requestingAuthority: 'Office of the Certificate officer — محمد سلام' }));
+    const maps = streams(pdf).filter((s) => s.includes('begincmap')).join('\n');
+    expect(maps).toMatch(/<0066 ?0069>|<00660069>/i); // fi
+    expect(maps).not.toMatch(/<fb0[0-4]>/i);
+    expect(maps).not.toMatch(/<fe[7-9a-f][0-9a-f]>/i);
+  });
 });
 
 describe('text the embedded fonts cannot draw', () => {
