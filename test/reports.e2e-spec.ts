@@ -298,7 +298,7 @@ describe('Auditor reports', () => {
     ]);
     const section = (id: string) => report.sections.find((s: { id: string }) => s.id === id);
     expect(section('marking_at_manufacture')).toMatchObject({ paragraph: 'ITI 8(a)', figures: { applicable: 6, met: 5, policy: 'refuse' } });
-    expect(section('marking_at_manufacture').prefilled).toContain('a record that breaches it is refused, save a weapon imported and not made in the State, or given back after a seizure or a finding, which is kept and flagged as incomplete. 5 of the 6 weapons concerned (83.3 %) meet it.');
+    expect(section('marking_at_manufacture').prefilled).toContain('a record that breaches it is refused, save a weapon imported and not made in the State, or one that left the State\'s hands after a seizure or a finding, which is kept and flagged as incomplete. 5 of the 6 weapons concerned (83.3 %) meet it.');
     expect(section('marking_government_stocks').prefilled).toContain('kept and flagged as incomplete');
     expect(section('seized_and_found').figures).toMatchObject({ overdue: 1, overdueAfterDays: 90 });
     expect(section('record_keeping').prefilled).toContain('at least 30 years (manufacture) and 20 years');
@@ -448,6 +448,10 @@ describe('migration SeizureMarkingRules', () => {
     const destroyed = await weapon('destroyed', [['found', 'found'], ['destroyed', 'destroyed']]);
     const stocked = await weapon('government_stock', [['seized', 'seized'], ['acquired_by_government', 'government_stock']], ['ITI_8D_GOVERNMENT_MARKING'], [['seizure', null, 'KEN', 'KEN24-0001']]);
     const stockedUnmarked = await weapon('government_stock', [['seized', 'seized'], ['acquired_by_government', 'government_stock']], ['ITI_8D_GOVERNMENT_MARKING'], [['seizure', null, 'KEN', null]]);
+    const soldAfterFound = await weapon('civilian_held', [['found', 'found'], ['acquired_by_government', 'government_stock'], ['transferred_to_civilian', 'civilian_held']]);
+    const importedMarkedAsSeized = await weapon('civilian_held', [['imported', 'civilian_held']], ['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING'], [['import', null, 'KEN', null], ['seizure', null, 'KEN', ' KEN24-0002 ']]);
+    const importedElsewhere = await weapon('civilian_held', [['imported', 'civilian_held']], ['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING'], [['import', null, 'UGA', null], ['seizure', null, 'KEN', 'KEN24-0003']]);
+    const blankSerial = await weapon('civilian_held', history, [], [['manufacture', 'Glock', 'AUT', '  ']]);
 
     const client = new Client({ connectionString: t.db.ownerUrl });
     await client.connect();
@@ -467,5 +471,9 @@ describe('migration SeizureMarkingRules', () => {
     expect(flags(destroyed)).toEqual([]);
     expect(flags(stocked)).toEqual([]);
     expect(flags(stockedUnmarked)).toEqual(['ITI_8D_GOVERNMENT_MARKING']);
+    expect(flags(soldAfterFound)).toEqual([]);
+    expect(flags(importedMarkedAsSeized)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+    expect(flags(importedElsewhere)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING']);
+    expect(flags(blankSerial)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
   });
 });

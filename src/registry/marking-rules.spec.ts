@@ -16,6 +16,8 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['a found weapon deactivated', { status: 'deactivated', eventTypes: ['found', 'deactivated'] }, false],
       ['a stolen weapon found and given back to its owner', { status: 'civilian_held', eventTypes: ['manufactured', 'stolen', 'found', 'transferred'] }, true],
       ['a weapon seized and given back to its holder', { status: 'civilian_held', eventTypes: ['manufactured', 'seized', 'transferred'] }, true],
+      ['an imported weapon stolen from the evidence store after its seizure', { status: 'stolen', eventTypes: ['imported', 'seized', 'stolen'] }, true],
+      ['a weapon found, then sold by the State (its manufacture marking is past anyone\'s making)', { status: 'civilian_held', eventTypes: ['found', 'acquired_by_government', 'transferred_to_civilian'] }, false],
       ['a craft weapon', { craftOr3dPrinted: true }, false],
     ],
     satisfied: [
@@ -130,7 +132,7 @@ describe('judgeChange', () => {
     });
   });
 
-  it('records a weapon given back after a seizure whatever it bears: 8(a) judged again, flagged, never refused', () => {
+  it('records a weapon made here given back after a seizure whatever it bears: 8(a) judged again, flagged, never refused', () => {
     const seized: RuleSubject = { ...base, status: 'seized', eventTypes: ['manufactured', 'seized'] };
     const returned: RuleSubject = { ...seized, status: 'civilian_held', eventTypes: ['manufactured', 'seized', 'transferred'] };
     expect(judgeChange(seized, returned, DEFAULT_RULE_POLICIES)).toMatchObject({ refused: [], incomplete: [{ id: '8a' }] });

@@ -37,6 +37,8 @@ const ILLICIT_FOUND: WeaponStatus[] = ['seized', 'found'];
 const ILLICIT_FOUND_EVENTS: EventType[] = ['seized', 'found'];
 /** Where a weapon once seized or found stays out of 8(a): destroyed, deactivated, or in the State's hands (8(d) then asks for its marking). */
 const ENDED_AFTER_SEIZURE: WeaponStatus[] = ['destroyed', 'deactivated', 'in_service', 'government_stock'];
+/** Events by which a weapon came into the registry lawfully, its 8(a) marking judged then. */
+const LAWFUL_ORIGINS: EventType[] = ['manufactured', 'imported'];
 const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 const onceSeizedOrFound = (subject: RuleSubject) => subject.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type));
 /** A marking that tells the weapon apart: a serial in a marking of manufacture, of import, of the State's forces, or of a seizure (ITI 9). */
@@ -54,8 +56,12 @@ export const MARKING_RULES: MarkingRule[] = [
       'or an alternative unique marking (simple symbols with an alphanumeric code) that identifies the country of manufacture',
     // Weapons found or seized, and craft or 3D-printed ones, are recorded whatever they bear (ITI 9), and
     // stay so once destroyed, deactivated or taken into the State's stocks (where 8(d) asks for its marking).
-    // One given back to the hands it was in (a stolen pistol returned to its owner) is judged again.
-    applies: (s) => !s.craftOr3dPrinted && !ILLICIT_FOUND.includes(s.status) && !(onceSeizedOrFound(s) && ENDED_AFTER_SEIZURE.includes(s.status)),
+    // One that came into the registry lawfully (made or imported here) and left the State's hands again (a
+    // stolen pistol returned to its owner) is judged again, as it was before; one that came in seized or
+    // found never is: its manufacture marking is past anyone's making.
+    applies: (s) =>
+      !s.craftOr3dPrinted && !ILLICIT_FOUND.includes(s.status)
+      && !(onceSeizedOrFound(s) && (ENDED_AFTER_SEIZURE.includes(s.status) || !s.eventTypes.some((type) => LAWFUL_ORIGINS.includes(type)))),
     satisfied: (s) =>
       s.markings.some(
         (m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode)),
@@ -64,7 +70,7 @@ export const MARKING_RULES: MarkingRule[] = [
     // State answers for its marking at import (8(b)), not for that one. Nor is giving back a weapon once seized
     // or found refused for the marking it came with: the return is recorded, its breach flagged.
     answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured')) && !onceSeizedOrFound(s),
-    excused: 'a weapon imported and not made in the State, or given back after a seizure or a finding',
+    excused: 'a weapon imported and not made in the State, or one that left the State\'s hands after a seizure or a finding',
   },
   {
     id: '8b',

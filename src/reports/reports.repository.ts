@@ -60,7 +60,9 @@ export class ReportsRepository {
                 traced.weapon_id IS NOT NULL AS traced,
                 -- MarkingRule 8a's applies().
                 NOT w.craft_or_3d_printed AND w.status NOT IN ('seized', 'found')
-                  AND NOT (w.event_types && ARRAY['seized', 'found']::varchar[] AND w.status IN ('destroyed', 'deactivated', 'in_service', 'government_stock')) AS a8,
+                  AND NOT (w.event_types && ARRAY['seized', 'found']::varchar[]
+                           AND (w.status IN ('destroyed', 'deactivated', 'in_service', 'government_stock')
+                                OR NOT w.event_types && ARRAY['manufactured', 'imported']::varchar[])) AS a8,
                 'imported' = ANY (w.event_types) AS b8,
                 'transferred_to_civilian' = ANY (w.event_types) AS c8,
                 w.status IN ('in_service', 'government_stock') AS d8,
