@@ -405,6 +405,12 @@ export function checkPrintable(data: Buffer, mediaType: ImageMediaType): void {
 const preparedPngs = new Map<string, Raster>();
 let preparedPngBytes = 0;
 const rasterBytes = (raster: Raster) => raster.data.length + (raster.alpha?.length ?? 0);
+/** A copy in memory of its own (Buffer.alloc never takes from the shared pool). */
+const exactCopy = (buffer: Buffer) => {
+  const copy = Buffer.alloc(buffer.length);
+  buffer.copy(copy);
+  return copy;
+};
 
 /**
  * A PNG as the form embeds it, decoded once per file, not on every print: the largest take about a second of
@@ -421,7 +427,10 @@ function preparedPng(data: Buffer, max: number): Raster {
     preparedPngs.set(key, kept);
     return kept;
   }
-  const raster = decodePng(data, max);
+  // Kept in buffers of their own size: zlib's output, or a slice of Node's shared pool, would keep a block
+  // many times larger alive (16 KB or 8 KB for a few bytes), which the count below would not see.
+  const decoded = decodePng(data, max);
+  const raster = { ...decoded, data: exactCopy(decoded.data), alpha: decoded.alpha ? exactCopy(decoded.alpha) : decoded.alpha };
   if (rasterBytes(raster) <= PREPARED_PNG_BYTES) {
     preparedPngs.set(key, raster);
     preparedPngBytes += rasterBytes(raster);
