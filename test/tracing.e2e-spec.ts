@@ -197,6 +197,12 @@ describe('Tracing between national points of contact', () => {
     expect(chain.map((link) => [link.event, link.party])).toEqual([
       ['manufactured', 'FN'], ['transferred', 'J. Dupont'], ['seized', 'Police fédérale'], ['transferred', 'M. Lambert'],
     ]);
+    // A step that did not hand the weapon on (a seizure) names its first party, not the holder it was taken from.
+    await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
+      .send({ type: 'seized', occurredOn: '2025-06-01', parties: [{ role: 'seizing_unit', name: 'Douane' }, { role: 'holder', name: 'M. Lambert' }] })
+      .expect(201);
+    await candidatesOf();
+    expect(chain.at(-1)).toMatchObject({ event: 'seized', party: 'Douane' });
     // The record says the same: its holder as registered, and the last known legal holder.
     const record = await t.http.get(api(`/weapons/${weapon.id}`)).set(bearer(tokens.belRegistrar)).expect(200);
     expect(record.body).toMatchObject({ holder: 'Armurerie Martin', legalHolder: 'M. Lambert' });
@@ -989,9 +995,13 @@ describe('Tracing between national points of contact', () => {
     await transition('fraOfficer', id, 'record-acknowledgement', received, 403);
     const future = await transition('fraNpc', id, 'record-acknowledgement', { ...received, receivedAt: new Date(t.clock.now().getTime() + 3600_000).toISOString() }, 400);
     expect(future.details).toEqual([{ field: 'receivedAt', messages: ['receivedAt cannot be in the future'] }]);
-    const early = await transition('fraNpc', id, 'record-acknowledgement', { ...received, receivedAt: '2026-01-01' }, 400);
+    const early = await transition('fraNpc', id, 'record-acknowledgement', { ...received, receivedAt: '2026-01-01T12:00:00+01:00' }, 400);
     expect(early.details).toEqual([{ field: 'receivedAt', messages: [`receivedAt cannot be before the request was sent (${sent.sentAt})`] }]);
     expect((await transition('fraNpc', id, 'record-acknowledgement', { ...received, via: 'fax' }, 400)).details).toEqual([{ field: 'via', messages: ['via must be one of direct, interpol, diplomatic'] }]);
+    // An instant, not a day: the reports count hours from sending.
+    expect((await transition('fraNpc', id, 'record-acknowledgement', { ...received, receivedAt: now.slice(0, 10) }, 400)).details).toEqual([
+      { field: 'receivedAt', messages: ['receivedAt must be a date-time with its offset (YYYY-MM-DDThh:mm:ssZ)'] },
+    ]);
 
     const acknowledged = await transition('fraNpc', id, 'record-acknowledgement', { ...received, reference: 'IP 2026/4411' });
     expect(acknowledged).toMatchObject({ status: 'acknowledged', acknowledgedAt: now, overdueSince: null });
@@ -1032,10 +1042,29 @@ describe('Tracing between national points of contact', () => {
     const child = await transition('fraNpc', id, 'follow-ups', {}, 201);
     expect(child).toMatchObject({ requestedState: 'ITA', parentId: id });
 
+    // An answer recorded without an acknowledgement before it acknowledges the request too.
+    const second = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'USA', channel: 'diplomatic' })).expect(201);
+    await transition('fraOfficer', second.body.id, 'submit');
+    await transition('fraNpc', second.body.id, 'send');
+    const direct = await transition('fraNpc', second.body.id, 'record-answer', { ...received, outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record' });
+    expect(direct).toMatchObject({ status: 'answered', acknowledgedAt: now, answeredAt: now });
+
     // A State hosted here answers on its own copy: the requester records nothing for it.
     const { outgoing } = await sentTrace();
     expect(await transition('fraNpc', outgoing.id, 'record-answer', { ...answer, outcome: 'full', chain: [] }, 409)).toMatchObject({ code: 'REQUESTED_STATE_HOSTED' });
     expect(await transition('fraNpc', outgoing.id, 'record-acknowledgement', received, 409)).toMatchObject({ code: 'REQUESTED_STATE_HOSTED' });
+
+    // USA hosted here later: the request still waiting for it arrives; its answer through the system keeps the one recorded.
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'USA'`);
+    await outbox.drain();
+    tokens.usaNpc = await login(t, await createUser(t, { stateCode: 'USA', roles: ['npc'], mfaExempt: true }));
+    const list = await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.usaNpc)).expect(200);
+    const atUsa = list.body.items.find((item: { exchangeId: string }) => item.exchangeId === second.body.id);
+    await transition('usaNpc', atUsa.id, 'acknowledge');
+    await transition('usaNpc', atUsa.id, 'answer', { outcome: 'full', recordFound: true });
+    await outbox.drain();
+    const both = (await t.http.get(api(`/traces/${second.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(both).toMatchObject({ acknowledgedAt: now, answer: { outcome: 'full', earlier: [{ outcome: 'refused', received: { via: 'interpol' } }] } });
   });
 
   it('prints the request and the answer as forms that carry the same hash for both States', async () => {
@@ -1079,6 +1108,19 @@ describe('Tracing between national points of contact', () => {
     expect(plan).not.toContain('Rows Removed by Filter');
     const unread = await t.http.get(api('/notifications?unread=true')).set(bearer(await login(t, user))).expect(200);
     expect(unread.body.items.map((n: { message: string }) => n.message)).toEqual(['Not read yet']);
+  });
+
+  it('dates the information a requester owes when its copy was asked before copies kept the date, and clears it at the close', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const asked = await transition('belNpc', incoming.id, 'request-information', { text: 'Which unit seized it?' });
+    await outbox.drain();
+    await ownerQuery(t, `UPDATE traces SET information_due_at = NULL WHERE id = $1`, [outgoing.id], 'FRA');
+    await t.app.get(DeadlineJob).run();
+    const dated = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(new Date(dated.informationDueAt).getTime()).toBe(new Date(asked.notes.at(-1).at).getTime() + 14 * 24 * 3600_000);
+    const closed = await transition('fraNpc', outgoing.id, 'close', { reason: 'chain_broken' });
+    expect(closed).toMatchObject({ status: 'closed', informationDueAt: null });
   });
 
   // Last: it moves the clock on by a day.

@@ -42,5 +42,8 @@ describe('the last known legal holder', () => {
     const closed = { type: 'custody_transferred', parties: [party('previous_custodian', 'Beta Arms'), party('custodian', 'France (national registry)')] };
     expect(legalHolderOf([{ type: 'imported', parties: [] }, closed], null, 'France (national registry)')).toBe('Beta Arms');
     expect(legalHolderOf([{ type: 'imported', parties: [] }, { type: 'custody_transferred', parties: [party('custodian', 'Registry')] }], null, 'Registry')).toBeNull();
+    // A role as a registrar may write it.
+    const written = { type: 'custody_transferred', parties: [party('Previous-Custodian', 'Gamma Arms'), party('custodian', 'Registry')] };
+    expect(legalHolderOf([{ type: 'imported', parties: [] }, written], null, 'Registry')).toBe('Gamma Arms');
   });
 });

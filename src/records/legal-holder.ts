@@ -1,7 +1,7 @@
 import { HistoryEvent } from './corrections';
 
 /** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
-const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
+export const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
 /**
  * Roles of the parties that receive a weapon, most specific first: the end user, then the new holder named
  * as such, then an intermediary (the importer before a consignee, who may only forward it), then an owner or
@@ -12,18 +12,20 @@ const RECIPIENT_ROLES = ['end user', 'new holder', 'acquirer', 'buyer', 'purchas
 /** Roles of the party that hands a weapon over. */
 const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
 
+/** A party's role as roles are compared: in lower case, `_` and `-` read as spaces. */
+const roleOf = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
+
 /**
  * Who a handing event put the weapon in the hands of: the party with the first role of RECIPIENT_ROLES that
  * any names (the last of them if several do), else the last party not named as the one handing it over,
  * else the last.
  */
 export function recipientOf(parties: readonly { role: string; name: string }[]): string | null {
-  const role = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
   for (const recipientRole of RECIPIENT_ROLES) {
-    const recipient = parties.findLast((p) => role(p) === recipientRole);
+    const recipient = parties.findLast((p) => roleOf(p) === recipientRole);
     if (recipient) return recipient.name;
   }
-  return (parties.findLast((p) => !SENDER_ROLES.includes(role(p))) ?? parties.at(-1))?.name ?? null;
+  return (parties.findLast((p) => !SENDER_ROLES.includes(roleOf(p))) ?? parties.at(-1))?.name ?? null;
 }
 
 /**
@@ -45,5 +47,5 @@ export function legalHolderOf(standing: readonly Pick<HistoryEvent, 'type' | 'pa
 function firstCustodian(standing: readonly Pick<HistoryEvent, 'type' | 'parties'>[], custodian: string | null): string | null {
   const transfer = standing.find((e) => e.type === 'custody_transferred');
   if (!transfer) return custodian;
-  return transfer.parties.find((p) => p.role === 'previous_custodian')?.name ?? null;
+  return transfer.parties.find((p) => roleOf(p) === 'previous custodian')?.name ?? null;
 }

@@ -19,7 +19,7 @@ import { checkPrintable, ImageError } from '../documents/pdf-layout';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
-import { recipientOf } from '../records/legal-holder';
+import { HANDING_EVENTS, recipientOf } from '../records/legal-holder';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
@@ -326,7 +326,9 @@ export class TracingService {
     const now = this.clock.now();
     const received = { via: input.via, reference: input.reference ?? null, recordedBy: actor.name, recordedAt: now.toISOString() };
     const answer: TraceAnswer = { ...(await this.composeAnswer(trace, input, receivedAt, null)), received };
-    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: receivedAt, informationDueAt: null, overdueSince: null }, now);
+    // An answer received is a request received: acknowledged then, if no acknowledgement was recorded before.
+    const acknowledgedAt = trace.acknowledgedAt ?? receivedAt;
+    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: receivedAt, acknowledgedAt, informationDueAt: null, overdueSince: null }, now);
     await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} answered: ${answer.outcome} (${viaWords(input.via)})` });
     return this.done(actor, updated);
   }
@@ -628,7 +630,8 @@ export class TracingService {
         // A copy closed meanwhile keeps its status, and learns when the other State acknowledged all the same.
         const acknowledgedAt = new Date(payload.at as string);
         if (!moves('sent')) {
-          await this.traces.update(copy, { acknowledgedAt }, now);
+          // One recorded from outside the system stays as recorded.
+          await this.traces.update(copy, { acknowledgedAt: copy.acknowledgedAt ?? acknowledgedAt }, now);
           break;
         }
         await this.traces.update(copy, { status: 'acknowledged', acknowledgedAt, overdueSince: null }, now);
@@ -650,7 +653,10 @@ export class TracingService {
         break;
       }
       case 'trace.answered': {
-        const answer = payload.answer as TraceAnswer;
+        // An answer recorded from outside the system (the State answered there before it was hosted here) is kept
+        // under the one that comes through it, as a delayed answer is.
+        const sent = payload.answer as TraceAnswer;
+        const answer: TraceAnswer = copy.answer?.received ? { ...sent, earlier: [...(sent.earlier ?? []), withoutEarlier(copy.answer)] } : sent;
         const answered = { answer, answeredAt: new Date(answer.answeredAt), informationDueAt: null, overdueSince: null };
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
@@ -667,6 +673,7 @@ export class TracingService {
 
   /** Marks this State's overdue traces and reminds its NPCs (and the officer, for outgoing ones), once each. */
   async remindOverdue(stateCode: string): Promise<number> {
+    await this.traces.dateInformationDue(stateCode, { routine: this.config.TRACE_INFORMATION_DAYS_ROUTINE, urgent: this.config.TRACE_INFORMATION_DAYS_URGENT });
     const overdue = await this.traces.markOverdue(stateCode, this.clock.now());
     for (const trace of overdue) {
       const waitingFor = trace.status === 'sent' ? 'acknowledgement' : trace.status === 'answered' ? 'full answer (after its delayed one)' : 'answer';
@@ -865,7 +872,7 @@ export class TracingService {
   private closeCopy(actor: AuthUser, trace: TraceEntity, reason: string, note: string | undefined): Promise<TraceEntity> {
     const now = this.clock.now();
     const notes = note ? [...trace.notes, this.note('closed', note, actor)] : trace.notes;
-    return this.traces.update(trace, { status: 'closed', closeReason: reason, closedAt: now, notes }, now);
+    return this.traces.update(trace, { status: 'closed', closeReason: reason, closedAt: now, notes, informationDueAt: null }, now);
   }
 
   private note(kind: TraceNote['kind'], text: string, actor: AuthUser): TraceNote {
@@ -973,8 +980,9 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
     state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
     counterpartState: e.counterpartState,
     licenceRef: e.licenceRef ?? e.authorisationRef,
-    // Whom the step put the weapon in the hands of (the buyer, the importer, the consignee), by the parties' roles.
-    party: recipientOf(e.parties) ?? (e.type === 'manufactured' ? w.manufacturer : null),
+    // Whom a step that handed the weapon on put it in the hands of (the buyer, the importer, the consignee), by the
+    // parties' roles; for another step (a seizure, a loss), its first party.
+    party: (HANDING_EVENTS.includes(e.type) || e.type === 'exported' ? recipientOf(e.parties) : e.parties[0]?.name) ?? (e.type === 'manufactured' ? w.manufacturer : null),
   }))];
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
   const lastImport = [...events].reverse().find((e) => e.type === 'imported');

@@ -13,6 +13,12 @@ export const IsInstant = (field: string) => {
   return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(INSTANT, { message }));
 };
 
+/** A date-time with its offset (YYYY-MM-DDThh:mm, seconds optional, Z or ±hh:mm): an instant, not a day. */
+export const IsDateTime = (field: string) => {
+  const message = `${field} must be a date-time with its offset (YYYY-MM-DDThh:mm:ssZ)`;
+  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, { message }));
+};
+
 /**
  * A calendar date, YYYY-MM-DD, in years 0001–9999, on a day that exists (2021-02-30 is refused): the only
  * form accepted for a date, so every record holds dates alike and PostgreSQL's date type can store them.

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested, IsObject,
 } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
-import { IsCalendarDate, IsInstant } from '../../common/http/instant';
+import { IsCalendarDate, IsDateTime } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { lower, trim, upper } from '../../common/http/transforms';
@@ -260,8 +260,8 @@ export class AnswerTraceDto {
 
 /** What a requested State not hosted on this node sent outside the system: when it came, how, under which reference. */
 export class ReceivedOutsideDto {
-  @ApiProperty({ example: '2026-11-20T09:30:00Z', description: 'When it was received: not before the request was sent, not in the future' })
-  @IsInstant('receivedAt')
+  @ApiProperty({ example: '2026-11-20T09:30:00Z', description: 'When it was received, with its time and offset (the reports count hours from sending): not before the request was sent, not in the future' })
+  @IsDateTime('receivedAt')
   receivedAt: string;
 
   @ApiProperty({ enum: CHANNELS, description: 'How it came: direct (from the NPC, by e-mail or letter), interpol or diplomatic' })
