@@ -197,9 +197,9 @@ describe('Tracing between national points of contact', () => {
     expect(chain.map((link) => [link.event, link.party])).toEqual([
       ['manufactured', 'FN'], ['transferred', 'J. Dupont'], ['seized', 'Police fédérale'], ['transferred', 'M. Lambert'],
     ]);
-    // A step that did not hand the weapon on (a seizure) names its first party, not the holder it was taken from.
+    // A step that did not hand the weapon on (a seizure) names who took it, not the holder it was taken from.
     await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
-      .send({ type: 'seized', occurredOn: '2025-06-01', parties: [{ role: 'seizing_unit', name: 'Douane' }, { role: 'holder', name: 'M. Lambert' }] })
+      .send({ type: 'seized', occurredOn: '2025-06-01', parties: [{ role: 'holder', name: 'M. Lambert' }, { role: 'seizing_unit', name: 'Douane' }] })
       .expect(201);
     await candidatesOf();
     expect(chain.at(-1)).toMatchObject({ event: 'seized', party: 'Douane' });
@@ -1064,7 +1064,12 @@ describe('Tracing between national points of contact', () => {
     await transition('usaNpc', atUsa.id, 'answer', { outcome: 'full', recordFound: true });
     await outbox.drain();
     const both = (await t.http.get(api(`/traces/${second.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
-    expect(both).toMatchObject({ acknowledgedAt: now, answer: { outcome: 'full', earlier: [{ outcome: 'refused', received: { via: 'interpol' } }] } });
+    expect(both).toMatchObject({ acknowledgedAt: now, answer: { outcome: 'full' } });
+    expect(both.answer.earlier).toBeUndefined();
+    expect(both.notes.at(-1)).toMatchObject({ kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${now}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)` });
+    // Both States' response forms hash the same answer.
+    const hashOf = async (token: Tokens, id: string) => /sha256:([0-9a-f]{64})/.exec(flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${id}/response.pdf`)).set(bearer(token)))).body)).text))?.[1];
+    expect(await hashOf(tokens.fraNpc, second.body.id)).toBe(await hashOf(tokens.usaNpc, atUsa.id));
   });
 
   it('prints the request and the answer as forms that carry the same hash for both States', async () => {
@@ -1116,9 +1121,16 @@ describe('Tracing between national points of contact', () => {
     const asked = await transition('belNpc', incoming.id, 'request-information', { text: 'Which unit seized it?' });
     await outbox.drain();
     await ownerQuery(t, `UPDATE traces SET information_due_at = NULL WHERE id = $1`, [outgoing.id], 'FRA');
+    // Another, whose note (from another node) gives no time it can read: passed over, the job goes on.
+    const garbled = await sentTrace();
+    await transition('belNpc', garbled.incoming.id, 'acknowledge');
+    await transition('belNpc', garbled.incoming.id, 'request-information', { text: 'Which unit?' });
+    await outbox.drain();
+    await ownerQuery(t, `UPDATE traces SET information_due_at = NULL, notes = jsonb_set(notes, '{0,at}', '"soon"') WHERE id = $1`, [garbled.outgoing.id], 'FRA');
     await t.app.get(DeadlineJob).run();
     const dated = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
     expect(new Date(dated.informationDueAt).getTime()).toBe(new Date(asked.notes.at(-1).at).getTime() + 14 * 24 * 3600_000);
+    expect((await t.http.get(api(`/traces/${garbled.outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.informationDueAt).toBeNull();
     const closed = await transition('fraNpc', outgoing.id, 'close', { reason: 'chain_broken' });
     expect(closed).toMatchObject({ status: 'closed', informationDueAt: null });
   });

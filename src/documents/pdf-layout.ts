@@ -623,9 +623,16 @@ const UNSEEN = /^[\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;
  */
 export function printable(text: string): string {
   let out = '';
-  for (const character of text) out += drawable(character) ? character : `[U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
+  // Presentation forms (ligatures, Arabic joined forms) as the letters they stand for, which the font's tables
+  // join again: met as themselves, their glyphs would keep them, and every later fi extract as ﬁ (parsedFont).
+  for (const character of text.replace(PRESENTATION_FORMS, (form) => form.normalize('NFKC'))) {
+    out += drawable(character) ? character : `[U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
+  }
   return breakable(out);
 }
+
+/** Alphabetic presentation forms (ligatures), Arabic presentation forms A and B. */
+const PRESENTATION_FORMS = /[\uFB00-\uFDFF\uFE70-\uFEFE]/gu;
 
 /** What drawable() found, for the characters met (at most DRAWN_KEPT of them). */
 const drawn = new Map<string, boolean>();

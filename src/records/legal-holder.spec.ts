@@ -1,4 +1,4 @@
-import { legalHolderOf, recipientOf } from './legal-holder';
+import { actorOf, legalHolderOf, recipientOf } from './legal-holder';
 
 const party = (role: string, name: string) => ({ role, name });
 
@@ -20,6 +20,16 @@ describe('the recipient of a handing event', () => {
 
   it('names no one when no party is given', () => {
     expect(recipientOf([])).toBeNull();
+  });
+});
+
+describe('who took a step that did not hand the weapon on', () => {
+  it.each([
+    ['the seizing unit named first', [party('seizing_unit', 'Douane'), party('holder', 'M. Lambert')], 'Douane'],
+    ['the seizing unit named after the holder', [party('Holder', 'M. Lambert'), party('seizing unit', 'Douane')], 'Douane'],
+    ['the first party when every one receives', [party('owner', 'A'), party('holder', 'B')], 'A'],
+  ])('%s', (_label, parties, expected) => {
+    expect(actorOf(parties)).toBe(expected);
   });
 });
 

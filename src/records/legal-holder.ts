@@ -29,6 +29,14 @@ export function recipientOf(parties: readonly { role: string; name: string }[]):
 }
 
 /**
+ * Who took a step that did not hand the weapon on (a seizure, a finding, a loss): its first party not named as
+ * one receiving it (the unit that seized it, not the holder it was taken from), else its first party.
+ */
+export function actorOf(parties: readonly { role: string; name: string }[]): string | null {
+  return (parties.find((p) => !RECIPIENT_ROLES.includes(roleOf(p))) ?? parties[0])?.name ?? null;
+}
+
+/**
  * A weapon's last known legal holder, from its history as it stands (`standing`, oldest first): the recipient
  * of the latest event that put it in new legal hands after its first one; without one, the holder the record
  * was registered with, then the recipient its first event names, then the maker or dealer whose records these

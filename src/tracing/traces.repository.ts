@@ -105,27 +105,29 @@ export class TracesRepository {
   }
 
   /**
+   * Gives the requester's copies waiting to give information and without a due date (asked before copies kept
+   * one) the date it is due: `days` after the last question (days of 24 hours, as on delivery), by priority.
+   * A note's time that is no time (another node's) is passed over.
+   */
+  async dateInformationDue(stateCode: string, days: { routine: number; urgent: number }): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE traces t SET information_due_at = asked.at + make_interval(hours => 24 * CASE t.priority WHEN 'urgent' THEN $3::int ELSE $2::int END)
+         FROM (SELECT c.id, max(CASE WHEN n->>'at' ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' THEN (n->>'at')::timestamptz END) AS at
+                 FROM traces c, jsonb_array_elements(c.notes) n
+                WHERE c.state_code = $1 AND c.direction = 'outgoing' AND c.status = 'information_requested' AND c.information_due_at IS NULL
+                  AND n->>'kind' = 'information_requested'
+                GROUP BY c.id) asked
+        WHERE t.state_code = $1 AND t.id = asked.id AND asked.at IS NOT NULL`,
+      [stateCode, days.routine, days.urgent],
+    );
+  }
+
+  /**
    * Marks the State's traces whose deadline passed; each is returned once, whatever the number of
    * replicas. A trace waiting for the requester's information (information_requested) is not late on the
    * requested State's side, and is on the requester's once that information is due; a delayed answer is
    * late once the day it expected the full answer has passed (UTC).
    */
-  /**
-   * Gives the requester's copies waiting to give information and without a due date (asked before copies kept
-   * one) the date it is due: `days` after the last question, by priority.
-   */
-  async dateInformationDue(stateCode: string, days: { routine: number; urgent: number }): Promise<void> {
-    await this.db.manager.query(
-      `UPDATE traces t SET information_due_at = asked.at + make_interval(days => CASE t.priority WHEN 'urgent' THEN $3::int ELSE $2::int END)
-         FROM (SELECT c.id, max((n->>'at')::timestamptz) AS at FROM traces c, jsonb_array_elements(c.notes) n
-                WHERE c.state_code = $1 AND c.direction = 'outgoing' AND c.status = 'information_requested' AND c.information_due_at IS NULL
-                  AND n->>'kind' = 'information_requested'
-                GROUP BY c.id) asked
-        WHERE t.state_code = $1 AND t.id = asked.id`,
-      [stateCode, days.routine, days.urgent],
-    );
-  }
-
   async markOverdue(stateCode: string, now: Date): Promise<TraceEntity[]> {
     const rows: { id: string }[] = await this.db.manager.query(
       `UPDATE traces SET overdue_since = $2

@@ -19,7 +19,7 @@ import { checkPrintable, ImageError } from '../documents/pdf-layout';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
-import { HANDING_EVENTS, recipientOf } from '../records/legal-holder';
+import { actorOf, HANDING_EVENTS, recipientOf } from '../records/legal-holder';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
@@ -653,11 +653,12 @@ export class TracingService {
         break;
       }
       case 'trace.answered': {
-        // An answer recorded from outside the system (the State answered there before it was hosted here) is kept
-        // under the one that comes through it, as a delayed answer is.
-        const sent = payload.answer as TraceAnswer;
-        const answer: TraceAnswer = copy.answer?.received ? { ...sent, earlier: [...(sent.earlier ?? []), withoutEarlier(copy.answer)] } : sent;
-        const answered = { answer, answeredAt: new Date(answer.answeredAt), informationDueAt: null, overdueSince: null };
+        const answer = payload.answer as TraceAnswer;
+        // Answers recorded from outside the system (the State answered there before it was hosted here) stay in
+        // the copy's notes; its answer is the one sent, which both States' forms hash alike.
+        const recorded = copy.answer ? [...(copy.answer.earlier ?? []), copy.answer].filter((a) => a.received) : [];
+        const notes = [...copy.notes, ...recorded.map((a) => ({ kind: 'answer_received_outside' as const, text: recordedAnswerText(a), at: now.toISOString(), byState: state }))];
+        const answered = { answer, answeredAt: new Date(answer.answeredAt), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
         break;
@@ -898,6 +899,14 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>): [string, string]
   return errors;
 }
 
+/** An answer recorded from outside the system, in words: how and when it came, who recorded it, what it said. */
+function recordedAnswerText(a: EarlierAnswer): string {
+  const received = a.received!;
+  const reason = [a.reasonCode, a.reasonText].filter(Boolean).join(': ');
+  return `Answer received ${viaWords(received.via)}${received.reference ? `, reference ${received.reference}` : ''}, at ${a.answeredAt}, recorded by ${received.recordedBy}: ` +
+    `${a.outcome}${reason ? ` (${reason})` : ''}${a.nextState ? `; next State ${a.nextState}` : ''}`;
+}
+
 /** "through INTERPOL", "by diplomatic channel", "directly": how something came outside the system. */
 function viaWords(via: string): string {
   return via === 'interpol' ? 'through INTERPOL' : via === 'diplomatic' ? 'by diplomatic channel' : 'directly';
@@ -966,6 +975,9 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
   return merged;
 }
 
+/** Steps of a chain that name whom they handed the weapon, or its records, to. */
+const CHAIN_RECIPIENT_EVENTS = [...HANDING_EVENTS, 'exported', 'custody_transferred'];
+
 /** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
 export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
   // The history as it stands: a corrected export names the destination its correction gives.
@@ -980,9 +992,9 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
     state: e.type === 'manufactured' ? w.countryOfManufacture ?? stateCode : stateCode,
     counterpartState: e.counterpartState,
     licenceRef: e.licenceRef ?? e.authorisationRef,
-    // Whom a step that handed the weapon on put it in the hands of (the buyer, the importer, the consignee), by the
-    // parties' roles; for another step (a seizure, a loss), its first party.
-    party: (HANDING_EVENTS.includes(e.type) || e.type === 'exported' ? recipientOf(e.parties) : e.parties[0]?.name) ?? (e.type === 'manufactured' ? w.manufacturer : null),
+    // Whom a step that handed the weapon (or its records) on put it in the hands of (the buyer, the importer, the
+    // consignee, the new custodian), by the parties' roles; for another step (a seizure, a loss), who took it.
+    party: (CHAIN_RECIPIENT_EVENTS.includes(e.type) ? recipientOf(e.parties) : actorOf(e.parties)) ?? (e.type === 'manufactured' ? w.manufacturer : null),
   }))];
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
   const lastImport = [...events].reverse().find((e) => e.type === 'imported');

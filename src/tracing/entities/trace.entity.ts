@@ -100,7 +100,7 @@ export function restrictionsAddedBy(answer: Pick<TraceAnswer, 'useRestrictions' 
 
 /** A question of the requested State and the requester's reply (ITI 17: it may ask for more). */
 export interface TraceNote {
-  kind: 'information_requested' | 'information_provided' | 'returned' | 'closed' | 'acknowledgement_received';
+  kind: 'information_requested' | 'information_provided' | 'returned' | 'closed' | 'acknowledgement_received' | 'answer_received_outside';
   text: string;
   at: string;
   byState: string;
