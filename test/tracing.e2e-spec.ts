@@ -1045,9 +1045,13 @@ describe('Tracing between national points of contact', () => {
     // An answer recorded without an acknowledgement before it acknowledges the request too.
     const second = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'USA', channel: 'diplomatic' })).expect(201);
     await transition('fraOfficer', second.body.id, 'submit');
-    await transition('fraNpc', second.body.id, 'send');
-    const direct = await transition('fraNpc', second.body.id, 'record-answer', { ...received, outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record' });
-    expect(direct).toMatchObject({ status: 'answered', acknowledgedAt: now, answeredAt: now });
+    t.clock.advance(30);
+    const secondSent = (await transition('fraNpc', second.body.id, 'send')).sentAt;
+    // Given to the minute the request left in (as a letter's stamp reads): taken as the instant it left.
+    const sameMinute = `${secondSent.slice(0, 16)}Z`;
+    expect(new Date(sameMinute).getTime()).toBeLessThan(new Date(secondSent).getTime());
+    const direct = await transition('fraNpc', second.body.id, 'record-answer', { ...received, receivedAt: sameMinute, outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record' });
+    expect(direct).toMatchObject({ status: 'answered', acknowledgedAt: secondSent, answeredAt: secondSent });
 
     // A State hosted here answers on its own copy: the requester records nothing for it.
     const { outgoing } = await sentTrace();
@@ -1064,9 +1068,9 @@ describe('Tracing between national points of contact', () => {
     await transition('usaNpc', atUsa.id, 'answer', { outcome: 'full', recordFound: true });
     await outbox.drain();
     const both = (await t.http.get(api(`/traces/${second.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
-    expect(both).toMatchObject({ acknowledgedAt: now, answer: { outcome: 'full' } });
+    expect(both).toMatchObject({ acknowledgedAt: secondSent, answer: { outcome: 'full' } });
     expect(both.answer.earlier).toBeUndefined();
-    expect(both.notes.at(-1)).toMatchObject({ kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${now}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)` });
+    expect(both.notes.at(-1)).toMatchObject({ kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${secondSent}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)` });
     // Both States' response forms hash the same answer.
     const hashOf = async (token: Tokens, id: string) => /sha256:([0-9a-f]{64})/.exec(flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${id}/response.pdf`)).set(bearer(token)))).body)).text))?.[1];
     expect(await hashOf(tokens.fraNpc, second.body.id)).toBe(await hashOf(tokens.usaNpc, atUsa.id));

@@ -2,6 +2,8 @@ import { createPublicKey } from 'node:crypto';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { Command, Option } from 'commander';
 import pino from 'pino';
 import { createApp } from '../app.factory';
@@ -19,6 +21,7 @@ import { Db } from '../database/db';
 import { runMigrations } from '../database/migrator';
 import { DemoService, formatDemoAccounts } from '../demo/demo.service';
 import { ImportsService } from '../registry/imports/imports.service';
+import { CreateContactPointDto } from '../states/dto/contact-point.dto';
 import { StatesService } from '../states/states.service';
 import { UsersService } from '../users/users.service';
 
@@ -96,6 +99,27 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
       withApp(withDatabase, async (app) => {
         const state = await app.get(Db).withoutState(() => app.get(StatesService).host(code.toUpperCase(), app.get(Clock).now()));
         process.stdout.write(`${state.code} (${state.name}) is hosted on this node\n`);
+      }),
+    );
+
+  program
+    .command('contact-point:add <code>')
+    .description('add a contact point of a State not hosted on this node (from the United Nations directory of national points of contact), so that traces can be addressed to it; a hosted State\'s administrators keep its own')
+    .requiredOption('--name <name>', 'name of the point of contact')
+    .requiredOption('--agency <agency>', 'its agency')
+    .requiredOption('--email <email>')
+    .option('--phone <phone>')
+    .option('--languages <codes>', 'comma-separated ISO 639-1 codes, e.g. en,fr')
+    .action((code: string, options: { name: string; agency: string; email: string; phone?: string; languages?: string }) =>
+      withApp(withDatabase, async (app) => {
+        const state = code.toUpperCase();
+        const input = plainToInstance(CreateContactPointDto, { ...options, languages: options.languages?.split(',').map((l) => l.trim()) });
+        const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+        if (errors.length) throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
+        const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
+        if (known.hosted) throw new Error(`${state} is hosted on this node: its administrators keep its contact points (POST /states/${state}/contact-points)`);
+        const added = await app.get(Db).inState(state, () => app.get(StatesService).createContactPoint(state, input));
+        process.stdout.write(`added contact point ${added.id} of ${state} (${known.name}): ${added.name}, ${added.agency}\n`);
       }),
     );
 

@@ -53,7 +53,8 @@ const REQUEST_FIELDS = [
 ] as const;
 type RequestContent = Pick<TraceEntity, (typeof REQUEST_FIELDS)[number]>;
 
-const HOUR = 3600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 /** Contact points printed on a request form, of each State (the directory lists them all). */
 const FORM_CONTACT_POINTS = 10;
 const NO_DATA_KEY: DataKeyColumns = { kekId: null, wrapped: null };
@@ -319,9 +320,6 @@ export class TracingService {
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
       errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
     }
-    if (trace.answer && receivedAt.toISOString() < trace.answer.answeredAt) {
-      errors.push(['receivedAt', `receivedAt cannot be before the answer this one follows (${trace.answer.answeredAt})`]);
-    }
     if (errors.length) throw fieldErrors(errors);
     const now = this.clock.now();
     const received = { via: input.via, reference: input.reference ?? null, recordedBy: actor.name, recordedAt: now.toISOString() };
@@ -344,10 +342,18 @@ export class TracingService {
     }
     const receivedAt = new Date(input.receivedAt);
     if (receivedAt.getTime() > this.clock.now().getTime()) throw fieldErrors([['receivedAt', 'receivedAt cannot be in the future']]);
-    if (trace.sentAt && receivedAt.getTime() < trace.sentAt.getTime()) {
-      throw fieldErrors([['receivedAt', `receivedAt cannot be before the request was sent (${trace.sentAt.toISOString()})`]]);
+    // What came after the request left, or after the answer it follows: given to the minute (as a message's
+    // time or a letter's stamp reads), a time within that minute is taken as that instant.
+    const after: [string, Date][] = [['the request was sent', trace.sentAt!]];
+    if (trace.answer) after.push(['the answer it follows', new Date(trace.answer.answeredAt)]);
+    let at = receivedAt;
+    for (const [what, instant] of after) {
+      if (receivedAt.getTime() < Math.floor(instant.getTime() / MINUTE) * MINUTE) {
+        throw fieldErrors([['receivedAt', `receivedAt cannot be before ${what} (${instant.toISOString()})`]]);
+      }
+      if (at < instant) at = instant;
     }
-    return receivedAt;
+    return at;
   }
 
   /**
