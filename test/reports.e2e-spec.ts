@@ -475,5 +475,10 @@ describe('migration SeizureMarkingRules', () => {
     expect(flags(importedMarkedAsSeized)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
     expect(flags(importedElsewhere)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING']);
     expect(flags(blankSerial)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+    // The report counts under 8(a) the six made or imported here and never seized, or back in other hands after
+    // a seizure; not the one that came in found and was sold by the State, nor those destroyed or in its stocks.
+    const auditor = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['auditor'], mfaExempt: true }));
+    const report = (await t.http.get(api('/reports/record-keeping')).set(bearer(auditor)).expect(200)).body;
+    expect(report.marking.find((f: { rule: string }) => f.rule === '8a')).toMatchObject({ applicable: 6, met: 1 });
   });
 });
