@@ -670,6 +670,11 @@ describe('Tracing between national points of contact', () => {
     expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['requestingAuthority']);
     const cleared = await patch(created.headers.etag, { priority: 'routine', urgentJustification: null }).expect(200);
     expect(cleared.body).toMatchObject({ priority: 'routine', urgentJustification: null, version: 2 });
+    // An edit that changes nothing keeps the version: another reader's tag stays good.
+    for (const body of [{}, { priority: 'routine', channel: 'direct' }]) {
+      const unchanged = await patch(cleared.headers.etag, body).expect(200);
+      expect(unchanged.headers.etag).toBe(cleared.headers.etag);
+    }
 
     const { outgoing, incoming } = await sentTrace();
     await transition('belNpc', incoming.id, 'acknowledge');

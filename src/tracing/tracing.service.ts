@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { EventEmitter } from 'node:events';
+import { isDeepStrictEqual } from 'node:util';
 import { AuditTrail } from '../audit/audit-trail';
 import { CasesService } from '../cases/cases.service';
 import type { CaseField, CasePerson } from '../cases/cases.constants';
@@ -200,6 +201,9 @@ export class TracingService {
     const next = { ...trace, ...changes } as TraceEntity;
     await this.checkInherited(actor, trace, next);
     await this.checkRequest(actor, next);
+    // An edit that changes nothing leaves the version as it is: another reader's If-Match stays good.
+    const changed = (Object.keys(changes) as (keyof TraceEntity)[]).filter((key) => !isDeepStrictEqual(changes[key], trace[key]));
+    if (changed.length === 0) return this.done(actor, trace);
     return this.done(actor, await this.traces.update(trace, changes, this.clock.now()));
   }
 
