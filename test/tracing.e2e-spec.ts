@@ -1058,6 +1058,15 @@ describe('Tracing between national points of contact', () => {
     const direct = await transition('fraNpc', second.body.id, 'record-answer', { ...received, receivedAt: sameMinute, outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record' });
     expect(direct).toMatchObject({ status: 'answered', acknowledgedAt: secondSent, answeredAt: secondSent });
 
+    // Closed before the answer came by letter: the answer is recorded all the same, the trace stays closed.
+    const third = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'USA', channel: 'diplomatic' })).expect(201);
+    await transition('fraOfficer', third.body.id, 'submit');
+    await transition('fraNpc', third.body.id, 'send');
+    await transition('fraNpc', third.body.id, 'close', { reason: 'chain_broken' });
+    const late = await transition('fraNpc', third.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'partial', recordFound: true, reasonCode: 'other', reasonText: 'Late', nextState: 'ITA' });
+    expect(late).toMatchObject({ status: 'closed', closeReason: 'chain_broken', answer: { outcome: 'partial', received: { via: 'interpol' } } });
+    await transition('fraNpc', third.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'full', recordFound: true }, 409);
+
     // A State hosted here answers on its own copy: the requester records nothing for it.
     const { outgoing } = await sentTrace();
     expect(await transition('fraNpc', outgoing.id, 'record-answer', { ...answer, outcome: 'full', chain: [] }, 409)).toMatchObject({ code: 'REQUESTED_STATE_HOSTED' });

@@ -59,6 +59,10 @@ describe('trace lifecycle', () => {
     expect(checkTransition('answer', copy('incoming', 'answered', 'full'), npc)).toMatchObject({ ok: false, forbidden: false });
     expect(checkTransition('record_answer', copy('outgoing', 'answered', 'delayed'), npc)).toEqual({ ok: true });
     expect(checkTransition('record_answer', copy('outgoing', 'answered', 'partial'), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace that is answered cannot be recorded as answered' });
+    // Closed before the answer came: recorded all the same, once.
+    expect(checkTransition('record_answer', copy('outgoing', 'closed'), npc)).toEqual({ ok: true });
+    expect(checkTransition('record_answer', copy('outgoing', 'closed', 'delayed'), npc)).toEqual({ ok: true });
+    expect(checkTransition('record_answer', copy('outgoing', 'closed', 'full'), npc)).toMatchObject({ ok: false, forbidden: false });
   });
 
   it('names a recorded answer or acknowledgement in words when refusing it', () => {

@@ -36,7 +36,8 @@ export const TRACE_RULES: Record<TraceAction, Rule> = {
   // A requested State not hosted on this node acknowledges and answers outside the system (through INTERPOL, a
   // diplomatic note, a letter): the requester's NPC records what it received on its own copy.
   record_acknowledgement: { direction: 'outgoing', from: ['sent'], by: ['npc'], to: 'acknowledged' },
-  record_answer: { direction: 'outgoing', from: ['sent', 'acknowledged', 'answered'], by: ['npc'], to: 'answered' },
+  // An answer that comes after the requester closed the trace is kept all the same (as one delivered then is).
+  record_answer: { direction: 'outgoing', from: ['sent', 'acknowledged', 'answered', 'closed'], by: ['npc'], to: 'answered' },
 };
 
 export type TransitionCheck = { ok: true } | { ok: false; forbidden: boolean; message: string };
@@ -59,7 +60,8 @@ export function checkTransition(
     return { ok: false, forbidden: false, message: `Only the ${side} State can ${label} a trace; this is the ${copy.direction} copy` };
   }
   const answering = action === 'answer' || action === 'record_answer';
-  if (!rule.from.includes(copy.status) || (answering && copy.status === 'answered' && copy.answerOutcome !== 'delayed')) {
+  const answeredAlready = copy.status === 'answered' || (action === 'record_answer' && copy.status === 'closed' && copy.answerOutcome);
+  if (!rule.from.includes(copy.status) || (answering && answeredAlready && copy.answerOutcome !== 'delayed')) {
     return { ok: false, forbidden: false, message: `A trace that is ${copy.status.replace('_', ' ')} cannot be ${pastTense(action)}` };
   }
   return { ok: true };

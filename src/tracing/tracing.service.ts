@@ -330,7 +330,9 @@ export class TracingService {
     const answer: TraceAnswer = { ...(await this.composeAnswer(trace, input, receivedAt, null)), received };
     // An answer received is a request received: acknowledged then, if no acknowledgement was recorded before.
     const acknowledgedAt = trace.acknowledgedAt ?? receivedAt;
-    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: receivedAt, acknowledgedAt, informationDueAt: null, overdueSince: null }, now);
+    // A copy closed before the answer came keeps its status (as one delivered then does) and learns the answer.
+    const status = trace.status === 'closed' ? 'closed' : 'answered';
+    const updated = await this.traces.update(trace, { status, answer, answeredAt: receivedAt, acknowledgedAt, informationDueAt: null, overdueSince: null }, now);
     await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} answered: ${answer.outcome} (${viaWords(input.via)})` });
     return this.done(actor, updated);
   }
