@@ -1066,6 +1066,11 @@ describe('Tracing between national points of contact', () => {
     const late = await transition('fraNpc', third.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'partial', recordFound: true, reasonCode: 'other', reasonText: 'Late', nextState: 'ITA' });
     expect(late).toMatchObject({ status: 'closed', closeReason: 'chain_broken', answer: { outcome: 'partial', received: { via: 'interpol' } } });
     await transition('fraNpc', third.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'full', recordFound: true }, 409);
+    // Withdrawn before it was sent: nothing came back.
+    const withdrawn = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'USA', channel: 'diplomatic' })).expect(201);
+    await transition('fraOfficer', withdrawn.body.id, 'withdraw', {});
+    const never = await transition('fraNpc', withdrawn.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'full', recordFound: true }, 409);
+    expect(never).toMatchObject({ code: 'TRACE_TRANSITION_NOT_ALLOWED', details: { closeReason: 'withdrawn' } });
 
     // A State hosted here answers on its own copy: the requester records nothing for it.
     const { outgoing } = await sentTrace();

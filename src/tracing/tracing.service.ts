@@ -304,7 +304,7 @@ export class TracingService {
    */
   async recordAcknowledgement(actor: AuthUser, id: string, version: number, input: ReceivedOutsideDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'record_acknowledgement');
-    const receivedAt = await this.receivedOutside(trace, input);
+    const receivedAt = await this.receivedOutside(trace, input, 'record_acknowledgement');
     const text = `Acknowledgement received ${viaWords(input.via)}${input.reference ? `, reference ${input.reference}` : ''}`;
     const note = this.note('acknowledgement_received', text, actor);
     const now = this.clock.now();
@@ -319,7 +319,7 @@ export class TracingService {
    */
   async recordAnswer(actor: AuthUser, id: string, version: number, input: RecordAnswerDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'record_answer');
-    const receivedAt = await this.receivedOutside(trace, input);
+    const receivedAt = await this.receivedOutside(trace, input, 'record_answer');
     const errors = answerErrors(input);
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
       errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
@@ -341,7 +341,12 @@ export class TracingService {
    * When what a requested State sent outside the system came, checked: only a State not hosted here sends
    * outside it (a hosted one acknowledges and answers on its own copy, which the requester's must not contradict).
    */
-  private async receivedOutside(trace: TraceEntity, input: ReceivedOutsideDto): Promise<Date> {
+  private async receivedOutside(trace: TraceEntity, input: ReceivedOutsideDto, action: TraceAction): Promise<Date> {
+    if (!trace.sentAt) {
+      throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'A trace withdrawn before it was sent was never received: nothing came back to record', {
+        status: trace.status, direction: trace.direction, action, allowedFrom: TRACE_RULES[action].from, closeReason: trace.closeReason,
+      });
+    }
     const requested = await this.states.get(trace.requestedState);
     if (requested.hosted) {
       throw new ConflictError('REQUESTED_STATE_HOSTED', `${requested.code} is hosted on this node: its NPCs acknowledge and answer through the system`);
@@ -350,7 +355,7 @@ export class TracingService {
     if (receivedAt.getTime() > this.clock.now().getTime()) throw fieldErrors([['receivedAt', 'receivedAt cannot be in the future']]);
     // What came after the request left, or after the answer it follows: given to the minute (as a message's
     // time or a letter's stamp reads), a time within that minute is taken as that instant.
-    const after: [string, Date][] = [['the request was sent', trace.sentAt!]];
+    const after: [string, Date][] = [['the request was sent', trace.sentAt]];
     if (trace.answer) after.push(['the answer it follows', new Date(trace.answer.answeredAt)]);
     let at = receivedAt;
     for (const [what, instant] of after) {
