@@ -1089,7 +1089,10 @@ describe('Tracing between national points of contact', () => {
     const both = (await t.http.get(api(`/traces/${second.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
     expect(both).toMatchObject({ acknowledgedAt: secondSent, answer: { outcome: 'full' } });
     expect(both.answer.earlier).toBeUndefined();
-    expect(both.notes.at(-1)).toMatchObject({ kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${secondSent}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)` });
+    expect(both.notes.at(-1)).toMatchObject({
+      kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${secondSent}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)`,
+      answer: { outcome: 'refused', recordFound: false, reasonText: 'No record', useRestrictions: direct.answer.useRestrictions, received: { via: 'interpol', recordedAt: direct.answer.received.recordedAt } },
+    });
     // Both States' response forms hash the same answer.
     const hashOf = async (token: Tokens, id: string) => /sha256:([0-9a-f]{64})/.exec(flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${id}/response.pdf`)).set(bearer(token)))).body)).text))?.[1];
     expect(await hashOf(tokens.fraNpc, second.body.id)).toBe(await hashOf(tokens.usaNpc, atUsa.id));
@@ -1149,7 +1152,8 @@ describe('Tracing between national points of contact', () => {
     await transition('belNpc', garbled.incoming.id, 'acknowledge');
     await transition('belNpc', garbled.incoming.id, 'request-information', { text: 'Which unit?' });
     await outbox.drain();
-    await ownerQuery(t, `UPDATE traces SET information_due_at = NULL, notes = jsonb_set(notes, '{0,at}', '"soon"') WHERE id = $1`, [garbled.outgoing.id], 'FRA');
+    // A time shaped as one but that is none (February 30th) is passed over as well.
+    await ownerQuery(t, `UPDATE traces SET information_due_at = NULL, notes = jsonb_set(notes, '{0,at}', '"2026-02-30T25:61:00Z"') WHERE id = $1`, [garbled.outgoing.id], 'FRA');
     await t.app.get(DeadlineJob).run();
     const dated = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
     expect(new Date(dated.informationDueAt).getTime()).toBe(new Date(asked.notes.at(-1).at).getTime() + 14 * 24 * 3600_000);

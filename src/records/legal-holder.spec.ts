@@ -1,4 +1,4 @@
-import { actorOf, legalHolderOf, recipientOf } from './legal-holder';
+import { actorOf, custodianOf, legalHolderOf, recipientOf } from './legal-holder';
 
 const party = (role: string, name: string) => ({ role, name });
 
@@ -28,8 +28,15 @@ describe('who took a step that did not hand the weapon on', () => {
     ['the seizing unit named first', [party('seizing_unit', 'Douane'), party('holder', 'M. Lambert')], 'Douane'],
     ['the seizing unit named after the holder', [party('Holder', 'M. Lambert'), party('seizing unit', 'Douane')], 'Douane'],
     ['the first party when every one receives', [party('owner', 'A'), party('holder', 'B')], 'A'],
+    ['not the one it was seized from, named first', [party('seized_from', 'M. Lambert'), party('seizing unit', 'Douane')], 'Douane'],
+    ['not a previous holder named first', [party('previous holder', 'M. Lambert'), party('finder', 'Police')], 'Police'],
   ])('%s', (_label, parties, expected) => {
     expect(actorOf(parties)).toBe(expected);
+  });
+
+  it('names the custodian a custody transfer gave the records to, in any order', () => {
+    expect(custodianOf([party('custodian', 'New Co'), party('previous_custodian', 'Old Co')])).toBe('New Co');
+    expect(custodianOf([party('Previous-Custodian', 'Old Co'), party('Custodian', 'New Co')])).toBe('New Co');
   });
 });
 

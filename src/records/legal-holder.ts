@@ -30,10 +30,17 @@ export function recipientOf(parties: readonly { role: string; name: string }[]):
 
 /**
  * Who took a step that did not hand the weapon on (a seizure, a finding, a loss): its first party not named as
- * one receiving it (the unit that seized it, not the holder it was taken from), else its first party.
+ * one receiving or handing it, nor as the one it was taken from (`seized from`): the unit that seized it, not
+ * the holder; else its first party.
  */
 export function actorOf(parties: readonly { role: string; name: string }[]): string | null {
-  return (parties.find((p) => !RECIPIENT_ROLES.includes(roleOf(p))) ?? parties[0])?.name ?? null;
+  const bystander = (role: string) => RECIPIENT_ROLES.includes(role) || SENDER_ROLES.includes(role) || / from$/.test(role);
+  return (parties.find((p) => !bystander(roleOf(p))) ?? parties[0])?.name ?? null;
+}
+
+/** The custodian a custody transfer (ITI 13) gave the records to: the party named `custodian`, else the last. */
+export function custodianOf(parties: readonly { role: string; name: string }[]): string | null {
+  return (parties.find((p) => roleOf(p) === 'custodian') ?? parties.at(-1))?.name ?? null;
 }
 
 /**

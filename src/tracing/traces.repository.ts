@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { escapeLiteral } from 'pg';
+import { IsNull } from 'typeorm';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { UUID } from '../common/uuid';
 import { CommitBatch, Db } from '../database/db';
@@ -104,22 +105,16 @@ export class TracesRepository {
     };
   }
 
-  /**
-   * Gives the requester's copies waiting to give information and without a due date (asked before copies kept
-   * one) the date it is due: `days` after the last question (days of 24 hours, as on delivery), by priority.
-   * A note's time that is no time (another node's) is passed over.
-   */
-  async dateInformationDue(stateCode: string, days: { routine: number; urgent: number }): Promise<void> {
-    await this.db.manager.query(
-      `UPDATE traces t SET information_due_at = asked.at + make_interval(hours => 24 * CASE t.priority WHEN 'urgent' THEN $3::int ELSE $2::int END)
-         FROM (SELECT c.id, max(CASE WHEN n->>'at' ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' THEN (n->>'at')::timestamptz END) AS at
-                 FROM traces c, jsonb_array_elements(c.notes) n
-                WHERE c.state_code = $1 AND c.direction = 'outgoing' AND c.status = 'information_requested' AND c.information_due_at IS NULL
-                  AND n->>'kind' = 'information_requested'
-                GROUP BY c.id) asked
-        WHERE t.state_code = $1 AND t.id = asked.id AND asked.at IS NOT NULL`,
-      [stateCode, days.routine, days.urgent],
-    );
+  /** The requester's copies waiting to give information without a date it is due (asked before copies kept one). */
+  undatedInformation(stateCode: string): Promise<Pick<TraceEntity, 'id' | 'priority' | 'notes'>[]> {
+    return this.db.repository(TraceEntity).find({
+      select: { id: true, priority: true, notes: true },
+      where: { stateCode, direction: 'outgoing', status: 'information_requested', informationDueAt: IsNull() },
+    });
+  }
+
+  async setInformationDue(stateCode: string, id: string, due: Date): Promise<void> {
+    await this.db.repository(TraceEntity).update({ stateCode, id, informationDueAt: IsNull() }, { informationDueAt: due });
   }
 
   /**

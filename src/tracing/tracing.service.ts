@@ -20,7 +20,7 @@ import { checkPrintable, ImageError } from '../documents/pdf-layout';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
-import { actorOf, HANDING_EVENTS, recipientOf } from '../records/legal-holder';
+import { actorOf, custodianOf, HANDING_EVENTS, recipientOf } from '../records/legal-holder';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
@@ -657,8 +657,7 @@ export class TracingService {
       }
       case 'trace.information_requested': {
         const notes = [...copy.notes, payload.note as TraceNote];
-        const days = copy.priority === 'urgent' ? this.config.TRACE_INFORMATION_DAYS_URGENT : this.config.TRACE_INFORMATION_DAYS_ROUTINE;
-        const informationDueAt = new Date(now.getTime() + days * 24 * HOUR);
+        const informationDueAt = this.informationDue(copy.priority, now);
         await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, informationDueAt, overdueSince: null } : { notes }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
         break;
@@ -674,7 +673,7 @@ export class TracingService {
         // Answers recorded from outside the system (the State answered there before it was hosted here) stay in
         // the copy's notes; its answer is the one sent, which both States' forms hash alike.
         const recorded = copy.answer ? [...(copy.answer.earlier ?? []), copy.answer].filter((a) => a.received) : [];
-        const notes = [...copy.notes, ...recorded.map((a) => ({ kind: 'answer_received_outside' as const, text: recordedAnswerText(a), at: now.toISOString(), byState: state }))];
+        const notes = [...copy.notes, ...recorded.map((a) => ({ kind: 'answer_received_outside' as const, text: recordedAnswerText(a), at: now.toISOString(), byState: state, answer: withoutEarlier(a) }))];
         const answered = { answer, answeredAt: new Date(answer.answeredAt), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
@@ -691,7 +690,12 @@ export class TracingService {
 
   /** Marks this State's overdue traces and reminds its NPCs (and the officer, for outgoing ones), once each. */
   async remindOverdue(stateCode: string): Promise<number> {
-    await this.traces.dateInformationDue(stateCode, { routine: this.config.TRACE_INFORMATION_DAYS_ROUTINE, urgent: this.config.TRACE_INFORMATION_DAYS_URGENT });
+    // Copies asked for information before copies kept the date it is due: from the last question, when its time reads.
+    for (const copy of await this.traces.undatedInformation(stateCode)) {
+      const asked = copy.notes.findLast((note) => note.kind === 'information_requested');
+      const at = asked ? new Date(asked.at) : null;
+      if (at && !Number.isNaN(at.getTime())) await this.traces.setInformationDue(stateCode, copy.id, this.informationDue(copy.priority, at));
+    }
     const overdue = await this.traces.markOverdue(stateCode, this.clock.now());
     for (const trace of overdue) {
       const waitingFor = trace.status === 'sent' ? 'acknowledgement' : trace.status === 'answered' ? 'full answer (after its delayed one)' : 'answer';
@@ -893,6 +897,12 @@ export class TracingService {
     return this.traces.update(trace, { status: 'closed', closeReason: reason, closedAt: now, notes, informationDueAt: null }, now);
   }
 
+  /** When the information asked for at `asked` is due from the requester (TRACE_INFORMATION_DAYS_*). */
+  private informationDue(priority: string, asked: Date): Date {
+    const days = priority === 'urgent' ? this.config.TRACE_INFORMATION_DAYS_URGENT : this.config.TRACE_INFORMATION_DAYS_ROUTINE;
+    return new Date(asked.getTime() + days * 24 * HOUR);
+  }
+
   private note(kind: TraceNote['kind'], text: string, actor: AuthUser): TraceNote {
     return { kind, text, at: this.clock.now().toISOString(), byState: actor.stateCode };
   }
@@ -993,7 +1003,7 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
 }
 
 /** Steps of a chain that name whom they handed the weapon, or its records, to. */
-const CHAIN_RECIPIENT_EVENTS = [...HANDING_EVENTS, 'exported', 'custody_transferred'];
+const CHAIN_RECIPIENT_EVENTS = [...HANDING_EVENTS, 'exported'];
 
 /** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
 export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
@@ -1011,7 +1021,8 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
     licenceRef: e.licenceRef ?? e.authorisationRef,
     // Whom a step that handed the weapon (or its records) on put it in the hands of (the buyer, the importer, the
     // consignee, the new custodian), by the parties' roles; for another step (a seizure, a loss), who took it.
-    party: (CHAIN_RECIPIENT_EVENTS.includes(e.type) ? recipientOf(e.parties) : actorOf(e.parties)) ?? (e.type === 'manufactured' ? w.manufacturer : null),
+    party: (e.type === 'custody_transferred' ? custodianOf(e.parties) : CHAIN_RECIPIENT_EVENTS.includes(e.type) ? recipientOf(e.parties) : actorOf(e.parties))
+      ?? (e.type === 'manufactured' ? w.manufacturer : null),
   }))];
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
   const lastImport = [...events].reverse().find((e) => e.type === 'imported');

@@ -104,6 +104,8 @@ export interface TraceNote {
   text: string;
   at: string;
   byState: string;
+  /** answer_received_outside: the answer as it was recorded, whole. */
+  answer?: EarlierAnswer;
 }
 
 /**
