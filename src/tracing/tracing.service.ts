@@ -1002,7 +1002,7 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
   return merged;
 }
 
-/** Steps of a chain that name whom they handed the weapon, or its records, to. */
+/** Steps of a chain that name whom they handed the weapon to (read by role: recipientOf). */
 const CHAIN_RECIPIENT_EVENTS = [...HANDING_EVENTS, 'exported'];
 
 /** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
