@@ -297,6 +297,29 @@ describe('bulk import (CSV)', () => {
     }
   });
 
+  it('exempts a temporary import for a verifiable lawful purpose from ITI 8(b), like the API, and asks for its licence or permit', async () => {
+    const serial = uniqueSerial('TI');
+    const visiting = {
+      origin: 'imported_temporarily', occurred_on: '2024-09-01', type: 'rifle', manufacturer: 'Sako', calibre: '.308 Winchester', serial, country_of_manufacture: 'FIN',
+      counterpart_state: 'FIN', marking_text: `SAKO FINLAND ${serial}`, marking_component: 'receiver',
+    };
+    const rejected = await post([HEADER, row({ ...visiting, counterpart_state: '' }), row({ ...visiting, serial: uniqueSerial('TI'), licence_ref: 'EFP-FI-2024-77', counterpart_state: 'FRA' })].join('\n')).expect(201);
+    expect(rejected.body.rejections.items.map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`)).toEqual([
+      '2 counterpart_state REQUIRED', '2 licence_ref REQUIRED', '3 counterpart_state COUNTERPART_OWN_STATE',
+    ]);
+    const landed = await post([HEADER, row({ ...visiting, licence_ref: 'EFP-FI-2024-77' })].join('\n')).expect(201);
+    expect(landed.body.status).toBe('completed');
+    const [hit] = await found(serial);
+    expect(hit.weapon).toMatchObject({ status: 'civilian_held', incomplete: [] });
+    const record = await t.http.get(`/api/v1/weapons/${hit.weapon.id}`).set(bearer(registrar)).expect(200);
+    expect(record.body.events).toEqual([expect.objectContaining({ type: 'imported_temporarily', counterpartState: 'FIN', licenceRef: 'EFP-FI-2024-77' })]);
+    // Without its manufacture marking, as the API judges it: 8(a) flagged (FRA did not make it), 8(b) not asked.
+    const bare = uniqueSerial('TI');
+    expect((await post([HEADER, row({ ...visiting, serial: bare, licence_ref: 'EFP-FI-2024-78', marking_text: '', marking_component: '' })].join('\n')).expect(201)).body.status).toBe('completed');
+    const [flagged] = await found(bare);
+    expect(flagged.weapon.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+  });
+
   it('lists the State\'s imports newest first, page by page, of one status if asked, to registrars and auditors of that State only', async () => {
     const landed = (await post(`${HEADER}\n${manufactured(uniqueSerial())}\n`).expect(201)).body;
     const refused = (await post(`${HEADER}\n${manufactured(uniqueSerial(), { occurred_on: 'yesterday' })}\n`).expect(201)).body;

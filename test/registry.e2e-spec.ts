@@ -91,6 +91,49 @@ describe('marking registry', () => {
       expect(noOrigin.body.details[0].field).toBe('counterpartState');
     });
 
+    it('records a temporary import for a verifiable lawful purpose without an import marking (ITI 8(b) exempts it), and asks for one when the weapon stays', async () => {
+      const importMarkingFigure = async () =>
+        (await t.http.get('/api/v1/reports/record-keeping').set(bearer(auditor)).expect(200)).body.marking.find((f: { rule: string }) => f.rule === '8b');
+      const before = await importMarkingFigure();
+      const body = manufacturedWeapon({ origin: 'imported_temporarily', counterpartState: 'BEL', licenceRef: 'EFP-BE-2024-118', occurredOn: '2024-02-01' });
+      const visiting = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(body).expect(201);
+      expect(visiting.body).toMatchObject({ status: 'civilian_held', incomplete: [] });
+      expect(visiting.body.events[0]).toMatchObject({ type: 'imported_temporarily', counterpartState: 'BEL', licenceRef: 'EFP-BE-2024-118', recordClass: 'other' });
+      // Verifiable: from another State, with the licence or permit of its purpose.
+      const unverifiable = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, serial: uniqueSerial(), licenceRef: undefined, counterpartState: undefined }).expect(400);
+      expect(unverifiable.body.details.map((d: { field: string }) => d.field)).toEqual(['counterpartState', 'licenceRef']);
+      const fromHome = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, serial: uniqueSerial(), counterpartState: 'FRA' }).expect(400);
+      expect(fromHome.body.details[0]).toMatchObject({ field: 'counterpartState', messages: [expect.stringContaining('another State than FRA')] });
+      // Made elsewhere: 8(a) is not FRA's to answer for, flagged whatever its policy.
+      const unmarked = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, serial: uniqueSerial(), markings: [] }).expect(201);
+      expect(unmarked.body.incomplete.map((b: { code: string }) => b.code)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
+
+      // The report does not count them under 8(b) either.
+      expect(await importMarkingFigure()).toEqual(before);
+
+      // It stays: imported for good, from then on with the importing State's marking.
+      const path = `/api/v1/weapons/${visiting.body.id}/events`;
+      const stays = { type: 'imported', occurredOn: '2024-06-01', counterpartState: 'BEL', statusAfter: 'civilian_held' };
+      expect((await t.http.post(path).set(bearer(registrar)).send(stays).expect(422)).body.code).toBe('ITI_8B_IMPORT_MARKING');
+      const importMarking = { kind: 'import', component: 'receiver', text: 'FR 24', country: 'FRA', year: 2024 };
+      const kept = await t.http.post(path).set(bearer(registrar)).send({ ...stays, markings: [importMarking] }).expect(201);
+      expect(kept.body).toMatchObject({ status: 'civilian_held', incomplete: [] });
+      expect(kept.body.events.map((e: { type: string }) => e.type)).toEqual(['imported_temporarily', 'imported']);
+      expect(await importMarkingFigure()).toMatchObject({ applicable: before.applicable + 1, met: before.met + 1 });
+      // Once only: it is in the State for good now, as a weapon made here always was.
+      expect((await t.http.post(path).set(bearer(registrar)).send({ ...stays, occurredOn: '2024-07-01' }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED');
+      const madeHere = await registerWeapon(t, registrar);
+      const notAbroad = await t.http.post(`/api/v1/weapons/${madeHere.id}/events`).set(bearer(registrar)).send(stays).expect(409);
+      expect(notAbroad.body.message).toBe('A weapon that is civilian held cannot be imported');
+      // Another leaves as it came: re-exported.
+      const leaves = await t.http
+        .post(`/api/v1/weapons/${unmarked.body.id}/events`)
+        .set(bearer(registrar))
+        .send({ type: 'exported', occurredOn: '2024-03-01', counterpartState: 'BEL', licenceRef: 'EFP-BE-2024-118' })
+        .expect(201);
+      expect(leaves.body.status).toBe('exported');
+    });
+
     it('lets an officer record a seized weapon, flagged under ITI 9 until it is marked', async () => {
       const seized = await t.http
         .post('/api/v1/weapons')

@@ -118,11 +118,13 @@ export function standingStatus<T extends HistoryEvent & { type: EventType; statu
   let status = start[start.length - 1].statusAfter as WeaponStatus;
   // The statuses the events moved the weapon to, as replayed: where a weapon found may go back to.
   const statuses = start.filter((e) => movesStatus(e.type)).map((e) => e.statusAfter as WeaponStatus);
+  const types = start.map((e) => e.type);
   for (const event of recorded.slice(start.length).filter((e) => !corrections.get(e.id)?.annuls)) {
-    const next = newEventStatus(status, event.type, event.statusAfter as WeaponStatus, statuses);
+    const next = newEventStatus(status, event.type, event.statusAfter as WeaponStatus, statuses, types);
     if (!next.ok) return { ok: false, reason: `the ${event.type.replace(/_/g, ' ')} event of ${event.occurredOn} (${event.id}) could not have been recorded: ${next.reason}` };
     status = next.status;
     if (movesStatus(event.type)) statuses.push(status);
+    types.push(event.type);
   }
   return { ok: true, status };
 }

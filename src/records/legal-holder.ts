@@ -1,7 +1,7 @@
 import { HistoryEvent } from './corrections';
 
 /** The events that put a weapon in new legal hands (not a loss, a seizure, or the custody of its records). */
-export const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
+export const HANDING_EVENTS: string[] = ['manufactured', 'imported', 'imported_temporarily', 'transferred', 'transferred_to_civilian', 'acquired_by_government'];
 /**
  * Roles of the parties that receive a weapon, most specific first: the end user, then the new holder named
  * as such, then an intermediary (the importer before a consignee, who may only forward it), then an owner or

@@ -68,6 +68,20 @@ describe('weapon status machine', () => {
     expect(nextStatus('government_stock', 'transferred', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });
   });
 
+  it('imports for good a weapon imported temporarily that stays, and no other weapon already in the State', () => {
+    expect(nextStatus('exported', 'imported_temporarily', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });
+    expect(nextStatus('civilian_held', 'imported_temporarily', 'civilian_held').ok).toBe(false);
+    const stays = ['imported_temporarily', 'transferred'] as const;
+    expect(newEventStatus('civilian_held', 'imported', 'civilian_held', ['civilian_held', 'civilian_held'], stays)).toEqual({ ok: true, status: 'civilian_held' });
+    expect(newEventStatus('civilian_held', 'imported', undefined, ['civilian_held'], stays)).toEqual({ ok: false, reason: expect.stringContaining('imported needs the status afterwards') });
+    // Made here, imported for good, or gone and back since: an import needs the weapon abroad.
+    for (const types of [['manufactured'], ['imported'], ['imported_temporarily', 'exported', 'imported'], ['imported_temporarily', 'imported']] as const) {
+      expect(newEventStatus('civilian_held', 'imported', 'civilian_held', [], types)).toEqual({ ok: false, reason: 'a weapon that is civilian held cannot be imported' });
+    }
+    // Back abroad after its stay, it comes in as any other weapon.
+    expect(newEventStatus('exported', 'imported', 'civilian_held', [], ['imported_temporarily', 'exported'])).toEqual({ ok: true, status: 'civilian_held' });
+  });
+
   it('explains a refusal in words', () => {
     expect(nextStatus('destroyed', 'exported')).toEqual({ ok: false, reason: 'a weapon that is destroyed cannot be exported' });
   });

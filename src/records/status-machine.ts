@@ -1,4 +1,4 @@
-import { EventType, WeaponStatus, WEAPON_STATUSES } from '../registry/registry.constants';
+import { EventType, IMPORT_EVENTS, WeaponStatus, WEAPON_STATUSES } from '../registry/registry.constants';
 
 const HELD: WeaponStatus[] = ['in_service', 'government_stock', 'civilian_held'];
 
@@ -15,7 +15,9 @@ interface Transition {
  */
 export const TRANSITIONS: Record<EventType, Transition> = {
   manufactured: { from: [], to: 'given' },
+  // An import brings back a weapon that left the State; one imported temporarily that stays is imported for good (newEventStatus).
   imported: { from: ['exported'], to: 'given' },
+  imported_temporarily: { from: ['exported'], to: 'given' },
   exported: { from: HELD, to: 'exported' },
   // A weapon seized or found goes back with a transfer to a status it had before (newEventStatus).
   transferred: { from: [...HELD, 'seized', 'found'], to: 'given' },
@@ -44,6 +46,7 @@ export function movesStatus(event: EventType): boolean {
 export const GIVEN_STATUSES: Partial<Record<EventType, readonly WeaponStatus[]>> = {
   manufactured: HELD,
   imported: HELD,
+  imported_temporarily: HELD,
   transferred: HELD,
 };
 
@@ -56,6 +59,11 @@ export function heldBeforeLoss(history: readonly WeaponStatus[]): WeaponStatus |
     return HELD.includes(history[i]) ? history[i] : null;
   }
   return null;
+}
+
+/** The last time the weapon crossed the State's border (an import of either kind, or an export), if ever. */
+function lastCrossing(types: readonly EventType[]): EventType | undefined {
+  return [...types].reverse().find((type) => type === 'exported' || IMPORT_EVENTS.includes(type));
 }
 
 export type TransitionResult = { ok: true; status: WeaponStatus } | { ok: false; reason: string };
@@ -83,8 +91,16 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
  * unit it was issued to. Any other (one exported before, or with no holder known) goes to the State first
  * (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment goes
  * through the same rules, on the statuses as replayed: an event the annulled one made possible is refused.
+ * A weapon imported temporarily that stays in the State is then imported for good (`types`: the types of its
+ * events, in the same order), and ITI 8(b) applies to it from that import on.
  */
-export function newEventStatus(current: WeaponStatus, event: EventType, given?: WeaponStatus, history: readonly WeaponStatus[] = []): TransitionResult {
+export function newEventStatus(
+  current: WeaponStatus, event: EventType, given?: WeaponStatus, history: readonly WeaponStatus[] = [], types: readonly EventType[] = [],
+): TransitionResult {
+  if (event === 'imported' && HELD.includes(current) && lastCrossing(types) === 'imported_temporarily') {
+    // Judged as an import from abroad: it needs the status afterwards.
+    return nextStatus('exported', event, given);
+  }
   if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
     return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };
   }

@@ -132,6 +132,20 @@ describe('judgeChange', () => {
     });
   });
 
+  describe('ITI 8(b) of a temporary import for a verifiable lawful purpose (exempt)', () => {
+    const visiting: RuleSubject = { ...base, eventTypes: ['imported_temporarily'], markings: [manufacture] };
+    it.each<[string, Partial<RuleSubject>, RuleId[], RuleId[]]>([
+      ['with its manufacture marking and no import marking: accepted', {}, [], []],
+      ['without any marking: 8(a) flagged (another State made it), 8(b) not asked', { markings: [] }, [], ['8a']],
+      ['imported for good afterwards without an import marking: refused under 8(b)', { eventTypes: ['imported_temporarily', 'imported'] }, ['8b'], []],
+      ['imported for good with its import marking: accepted', { eventTypes: ['imported_temporarily', 'imported'], markings: [manufacture, { kind: 'import', country: 'FRA' }] }, [], []],
+    ])('%s', (_label, subject, refused, incomplete) => {
+      const outcome = judgeChange(null, { ...visiting, ...subject }, DEFAULT_RULE_POLICIES);
+      expect(outcome.refused.map((r) => r.id)).toEqual(refused);
+      expect(outcome.incomplete.map((r) => r.id)).toEqual(incomplete);
+    });
+  });
+
   it('records a weapon made here given back after a seizure whatever it bears: 8(a) judged again, flagged, never refused', () => {
     const seized: RuleSubject = { ...base, status: 'seized', eventTypes: ['manufactured', 'seized'] };
     const returned: RuleSubject = { ...seized, status: 'civilian_held', eventTypes: ['manufactured', 'seized', 'transferred'] };

@@ -1,4 +1,4 @@
-import { EventType, MarkingKind, WeaponStatus } from './registry.constants';
+import { EventType, IMPORT_EVENTS, MarkingKind, WeaponStatus } from './registry.constants';
 
 export type RuleId = '8a' | '8b' | '8c' | '8d' | '9';
 export type RulePolicy = 'refuse' | 'flag';
@@ -38,7 +38,7 @@ const ILLICIT_FOUND_EVENTS: EventType[] = ['seized', 'found'];
 /** Where a weapon once seized or found stays out of 8(a): destroyed, deactivated, or in the State's hands (8(d) then asks for its marking). */
 const ENDED_AFTER_SEIZURE: WeaponStatus[] = ['destroyed', 'deactivated', 'in_service', 'government_stock'];
 /** Events by which a weapon came into the registry lawfully, its 8(a) marking judged then. */
-const LAWFUL_ORIGINS: EventType[] = ['manufactured', 'imported'];
+const LAWFUL_ORIGINS: readonly EventType[] = ['manufactured', ...IMPORT_EVENTS];
 const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 const onceSeizedOrFound = (subject: RuleSubject) => subject.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type));
 /** A marking that tells the weapon apart: a serial in a marking of manufacture, of import, of the State's forces, or of a seizure (ITI 9). */
@@ -66,10 +66,11 @@ export const MARKING_RULES: MarkingRule[] = [
       s.markings.some(
         (m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode)),
       ),
-    // A weapon imported, and not made here, was marked at manufacture (or not) by another State: the importing
-    // State answers for its marking at import (8(b)), not for that one. Nor is giving back a weapon once seized
-    // or found refused for the marking it came with: the return is recorded, its breach flagged.
-    answerable: (s) => !(s.eventTypes.includes('imported') && !s.eventTypes.includes('manufactured')) && !onceSeizedOrFound(s),
+    // A weapon imported (for good or temporarily), and not made here, was marked at manufacture (or not) by
+    // another State: the importing State answers for its marking at import (8(b)), not for that one. Nor is
+    // giving back a weapon once seized or found refused for the marking it came with: the return is recorded,
+    // its breach flagged.
+    answerable: (s) => !(s.eventTypes.some((type) => IMPORT_EVENTS.includes(type)) && !s.eventTypes.includes('manufactured')) && !onceSeizedOrFound(s),
     excused: 'a weapon imported and not made in the State, or one that left the State\'s hands after a seizure or a finding',
   },
   {
@@ -79,6 +80,9 @@ export const MARKING_RULES: MarkingRule[] = [
     message:
       'ITI 8(b): an imported weapon needs an import marking that identifies the importing State (and, where possible, the year), ' +
       'and a unique marking if it bears none',
+    // "The requirements of this subparagraph need not be applied to temporary imports of small arms and light
+    // weapons for verifiable lawful purposes": a weapon imported temporarily is not judged, until an import for
+    // good (it stays) makes the rule apply.
     applies: (s) => s.eventTypes.includes('imported'),
     satisfied: (s) => s.markings.some((m) => m.kind === 'import' && m.country === s.stateCode) && uniqueMarking(s),
   },

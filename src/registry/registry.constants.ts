@@ -17,11 +17,17 @@ export const COMPONENTS = ['frame', 'receiver', 'slide', 'barrel', 'bolt', 'cyli
 export type Component = (typeof COMPONENTS)[number];
 
 export const EVENT_TYPES = [
-  'manufactured', 'imported', 'exported', 'transferred', 'transferred_to_civilian', 'acquired_by_government', 'lost', 'stolen',
+  'manufactured', 'imported', 'imported_temporarily', 'exported', 'transferred', 'transferred_to_civilian', 'acquired_by_government', 'lost', 'stolen',
   'seized', 'found', 'marked', 'deactivated', 'destroyed', 'custody_transferred', 'corrected',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** How a weapon enters the registry: the first event of its history. */
-export const ORIGIN_EVENTS = ['manufactured', 'imported', 'acquired_by_government', 'seized', 'found'] as const;
+export const ORIGIN_EVENTS = ['manufactured', 'imported', 'imported_temporarily', 'acquired_by_government', 'seized', 'found'] as const;
+
+/**
+ * Arrivals from another State: a weapon imported, or imported temporarily for a verifiable lawful purpose (a
+ * hunt, a competition, an exhibition, a repair, trials), which ITI 8(b) exempts from the import marking.
+ */
+export const IMPORT_EVENTS: readonly EventType[] = ['imported', 'imported_temporarily'];
 export type OriginEvent = (typeof ORIGIN_EVENTS)[number];

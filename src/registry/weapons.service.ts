@@ -21,7 +21,7 @@ import { WeaponDto, WeaponSummaryDto } from './dto/weapon.response.dto';
 import { MarkingEntity } from './entities/marking.entity';
 import { WeaponEntity } from './entities/weapon.entity';
 import { DEFAULT_RULE_POLICIES, judgeChange, RuleId, RulePolicy, RuleSubject } from './marking-rules';
-import { EARLIEST_YEAR, EventType, WeaponStatus } from './registry.constants';
+import { EARLIEST_YEAR, EventType, IMPORT_EVENTS, WeaponStatus } from './registry.constants';
 import { CustodianClosedError, EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
 import { holdsSerialCharacter, knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
 import { WeaponFilters, WeaponsRepository } from './weapons.repository';
@@ -31,6 +31,12 @@ const OFFICER_EVENTS: EventType[] = ['seized', 'found', 'marked'];
 const OFFICER_STATUSES: WeaponStatus[] = ['seized', 'found'];
 const SEARCH_CANDIDATES = 500;
 const MIN_KNOWN_CHARACTERS = 3;
+
+/** Events that name both another State and a licence, and why. */
+const EVENT_PAPERS: Partial<Record<EventType, string>> = {
+  exported: 'an export names the destination State and the export licence',
+  imported_temporarily: 'a temporary import names the State of origin and the licence or permit of its lawful purpose',
+};
 
 @Injectable()
 export class WeaponsService {
@@ -372,8 +378,9 @@ export class WeaponsService {
     let historyAfter = history;
     if (change.event) {
       // The statuses the events moved the weapon to, by date: those that keep it (a marking, a custody transfer) say only what it was when they were written.
-      const statuses = standingHistory(history).filter((e) => movesStatus(e.type)).map((e) => e.statusAfter as WeaponStatus);
-      const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter, statuses);
+      const standing = standingHistory(history);
+      const statuses = standing.filter((e) => movesStatus(e.type)).map((e) => e.statusAfter as WeaponStatus);
+      const next = newEventStatus(weapon.status, change.event.type, change.event.statusAfter, statuses, standing.map((e) => e.type));
       if (!next.ok) throw new EventNotAllowedError(next.reason);
       status = next.status;
       // The facts a restatement does not give are those of the event's last restatement, or its own (an annulment gives none).
@@ -498,14 +505,17 @@ export class WeaponsService {
     throw new ForbiddenError('ROLE_REQUIRED', `Marking a record that is ${statusAfter.replace(/_/g, ' ')} needs the registrar role: officers mark the weapons they seize or find`);
   }
 
-  /** Events that are only meaningful with their papers: an export names destination and licence, an import its origin, another State than this one. */
+  /**
+   * Events that are only meaningful with their papers: an export names destination and licence, an import its
+   * origin, another State than this one. A temporary import names the licence or permit that makes its lawful
+   * purpose verifiable (ITI 8(b) exempts only those from the import marking).
+   */
   private assertEventDetails(stateCode: string, type: EventType, details: { counterpartState?: string | null; licenceRef?: string | null }, counterpartGiven = true): void {
-    if (type === 'exported') {
-      const missing = [...(!details.counterpartState ? ['counterpartState'] : []), ...(!details.licenceRef ? ['licenceRef'] : [])];
-      if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, messages: [`an export names the destination State and the export licence (${field})`] })));
-    }
+    const papers = EVENT_PAPERS[type];
+    const missing = papers ? (['counterpartState', 'licenceRef'] as const).filter((field) => !details[field]) : [];
+    if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, messages: [`${papers} (${field})`] })));
     if (type === 'imported' && !details.counterpartState) throw fieldError('counterpartState', 'an import names the State of origin (counterpartState)');
-    if (counterpartGiven && (type === 'exported' || type === 'imported') && details.counterpartState?.toUpperCase() === stateCode) {
+    if (counterpartGiven && (type === 'exported' || IMPORT_EVENTS.includes(type)) && details.counterpartState?.toUpperCase() === stateCode) {
       throw fieldError('counterpartState', `an ${type === 'exported' ? 'export goes to' : 'import comes from'} another State than ${stateCode}, the one keeping this record`);
     }
   }

@@ -62,7 +62,8 @@ export class ReportsRepository {
                 NOT w.craft_or_3d_printed AND w.status NOT IN ('seized', 'found')
                   AND NOT (w.event_types && ARRAY['seized', 'found']::varchar[]
                            AND (w.status IN ('destroyed', 'deactivated', 'in_service', 'government_stock')
-                                OR NOT w.event_types && ARRAY['manufactured', 'imported']::varchar[])) AS a8,
+                                OR NOT w.event_types && ARRAY['manufactured', 'imported', 'imported_temporarily']::varchar[])) AS a8,
+                -- A temporary import is exempt (MarkingRule 8b's applies()).
                 'imported' = ANY (w.event_types) AS b8,
                 'transferred_to_civilian' = ANY (w.event_types) AS c8,
                 w.status IN ('in_service', 'government_stock') AS d8,

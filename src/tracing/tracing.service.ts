@@ -24,6 +24,7 @@ import { actorOf, custodianOf, HANDING_EVENTS, recipientOf } from '../records/le
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
+import { EventType, IMPORT_EVENTS } from '../registry/registry.constants';
 import { StatesService } from '../states/states.service';
 import {
   AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, ReceivedOutsideDto, RecordAnswerDto, UpdateTraceDto,
@@ -1025,7 +1026,7 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
       ?? (e.type === 'manufactured' ? w.manufacturer : null),
   }))];
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');
-  const lastImport = [...events].reverse().find((e) => e.type === 'imported');
+  const lastImport = [...events].reverse().find((e) => IMPORT_EVENTS.includes(e.type as EventType));
   return {
     chain,
     lastLegalHolder: w.legalHolder,

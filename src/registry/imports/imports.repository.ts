@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { keysetPage, Page, PageQueryDto } from '../../common/http/pagination';
 import { Db } from '../../database/db';
-import { COMPONENTS, EARLIEST_YEAR, ORIGIN_EVENTS } from '../registry.constants';
+import { COMPONENTS, EARLIEST_YEAR, IMPORT_EVENTS, ORIGIN_EVENTS } from '../registry.constants';
 import { MARKING_RULES, RuleId } from '../marking-rules';
 import { SERIAL_HAS_CHARACTER } from '../serial';
 import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS, RecordLines } from './import-format';
@@ -30,6 +30,8 @@ const TRIMMED = `E' \\t\\n\\r\\f\\u000b\\u00a0\\u1680\\u2000\\u2001\\u2002\\u200
 /** A staging column trimmed as the API trims it (TRIMMED), null when nothing is left. */
 const text = (column: string, table = 's.') => `nullif(btrim(${table}${column}, ${TRIMMED}), '')`;
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+/** A row whose first event is an import, for good or temporary. */
+const IMPORT_ROW = `r.origin IN (${list(IMPORT_EVENTS)})`;
 
 /**
  * A breach of each ITI rule, as SQL over import_rows (the twin of marking-rules.ts for a whole file;
@@ -42,7 +44,7 @@ const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }
     column: 'marking_text',
     sql: `r.origin NOT IN ('seized', 'found') AND NOT r.craft AND NOT (r.marking_text IS NOT NULL AND r.serial IS NOT NULL AND r.manufacturer IS NOT NULL AND coalesce(r.country_of_manufacture, r.manufacturer_country) IS NOT NULL)`,
     // Imported (a file's row is the weapon's first event: it was not made here).
-    excused: `r.origin = 'imported'`,
+    excused: IMPORT_ROW,
   },
   '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR r.serial IS NULL)` },
   '8c': { column: 'origin', sql: 'false' },
@@ -212,8 +214,9 @@ export class ImportsRepository {
       ['type', 'UNKNOWN_WEAPON_TYPE', `r.type_code IS NULL`, `format('unknown weapon type %L: see GET /reference/weapon-types', r.type)`],
       ['country_of_manufacture', 'STATE_UNKNOWN', `r.country_of_manufacture IS NOT NULL AND upper(r.country_of_manufacture) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.country_of_manufacture)`],
       ['counterpart_state', 'STATE_UNKNOWN', `r.counterpart_state IS NOT NULL AND upper(r.counterpart_state) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.counterpart_state)`],
-      ['counterpart_state', 'COUNTERPART_OWN_STATE', `r.origin = 'imported' AND upper(r.counterpart_state) = $1`, `format('an import comes from another State than %s, the one importing', $1::text)`],
-      ['counterpart_state', 'REQUIRED', `r.origin = 'imported' AND r.counterpart_state IS NULL`, `'an import names the State of origin (counterpart_state)'`],
+      ['counterpart_state', 'COUNTERPART_OWN_STATE', `${IMPORT_ROW} AND upper(r.counterpart_state) = $1`, `format('an import comes from another State than %s, the one importing', $1::text)`],
+      ['counterpart_state', 'REQUIRED', `${IMPORT_ROW} AND r.counterpart_state IS NULL`, `'an import names the State of origin (counterpart_state)'`],
+      ['licence_ref', 'REQUIRED', `r.origin = 'imported_temporarily' AND r.licence_ref IS NULL`, `'a temporary import names the licence or permit of its lawful purpose (licence_ref)'`],
       ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN ${EARLIEST_YEAR} AND $4 END`, `'year_of_manufacture must be a year from ${EARLIEST_YEAR} to this year'`],
       ['year_of_manufacture', 'YEAR_AFTER_EVENT',
         `CASE WHEN r.year_of_manufacture ~ '^[0-9]{4}$' AND import_valid_date(r.occurred_on) THEN r.year_of_manufacture::int > extract(year FROM r.occurred_on::date) ELSE false END`,
