@@ -407,6 +407,55 @@ describe('Tracing between national points of contact', () => {
     expect(text).toContain('Answer delayed · Other reason · Archives being moved · expected by 2026-12-15');
   });
 
+  it('adds to a refused or partial answer when what held it back is over, keeps every earlier answer, and times the trace by its first answer', async () => {
+    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'] });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const withheld = { recordFound: true, reasonCode: 'ongoing_criminal_investigation', reasonText: 'An investigation is under way' };
+    const refused = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'refused', useRestrictions: ['no_publication'] });
+    await outbox.drain();
+    // A supplement adds to what was answered: never a delay.
+    const delayed = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'delayed', expectedDate: '2027-03-01' }, 400);
+    expect(delayed.details).toEqual([{ field: 'outcome', messages: ['an answer that follows a refused one adds to it: full, partial or refused, never delayed'] }]);
+
+    t.clock.advance(60);
+    const partial = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL', party: 'FN Herstal' }], nextState: 'ITA' });
+    t.clock.advance(60);
+    const full = await transition('belNpc', incoming.id, 'answer', {
+      outcome: 'full', recordFound: true, chain: [{ event: 'manufactured', state: 'BEL' }, { event: 'exported', state: 'BEL', counterpartState: 'ITA', licenceRef: 'BE-EXP-2019-4' }], nextState: 'ITA',
+    });
+    expect(full.answer).toMatchObject({
+      outcome: 'full',
+      useRestrictions: ['law_enforcement_only', 'no_publication'],
+      restrictionsAdded: ['no_publication'],
+      earlier: [expect.objectContaining({ outcome: 'refused', answeredAt: refused.answer.answeredAt }), expect.objectContaining({ outcome: 'partial', answeredAt: partial.answer.answeredAt, nextState: 'ITA' })],
+    });
+    const final = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true }, 409);
+    expect(final).toMatchObject({ code: 'TRACE_TRANSITION_NOT_ALLOWED', message: 'A trace answered in full cannot be answered again' });
+
+    await outbox.drain();
+    const atFra = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(atFra.answer).toEqual(full.answer);
+    // Both copies were answered when the refusal came: the supplements that came later do not make BEL late.
+    expect(atFra.answeredAt).toBe(refused.answer.answeredAt);
+    const answeredAt = await ownerQuery<{ at: Date }>(t, `SELECT answered_at AS at FROM traces WHERE id = $1`, [incoming.id], 'BEL');
+    expect(answeredAt[0].at.toISOString()).toBe(refused.answer.answeredAt);
+    const inbox = (await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200)).body.items as { traceId: string; message: string }[];
+    expect(inbox.filter((n) => n.traceId === outgoing.id).map((n) => n.message)).toEqual(expect.arrayContaining(['BEL answered: refused', 'BEL added to its answer: partial', 'BEL added to its answer: full']));
+    const text = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
+    const printed = (iso: string) => `${iso.replace('T', ' ').slice(0, 19)} UTC`;
+    expect(text).toContain(`Earlier answer, ${printed(refused.answer.answeredAt)} Answer refused · Ongoing criminal investigation · An investigation is under way`);
+    expect(text).toContain(`Earlier answer, ${printed(partial.answer.answeredAt)} Partial answer · Ongoing criminal investigation`);
+
+    // Once the requester closed it, the requested State's copy takes no more answers.
+    const other = await sentTrace();
+    await transition('belNpc', other.incoming.id, 'acknowledge');
+    await transition('belNpc', other.incoming.id, 'answer', { ...withheld, outcome: 'partial' });
+    await outbox.drain();
+    await transition('fraNpc', other.outgoing.id, 'close', { reason: 'chain_broken' });
+    await outbox.drain();
+    expect((await transition('belNpc', other.incoming.id, 'answer', { outcome: 'full', recordFound: true }, 409)).message).toBe('A trace that is closed cannot be answered');
+  });
+
   it('keeps the restrictions and the classification a follow-up inherits, through the officer\'s edits', async () => {
     const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'], classification: 'confidential' });
     await transition('belNpc', incoming.id, 'acknowledge');
@@ -1033,7 +1082,9 @@ describe('Tracing between national points of contact', () => {
       },
     });
     expect(answered.answer.received.recordedBy).toEqual(expect.any(String));
-    await transition('fraNpc', id, 'record-answer', answer, 409);
+    // What follows a partial answer adds to it: never a delay.
+    const delayedAgain = await transition('fraNpc', id, 'record-answer', { ...answer, chain: [], outcome: 'delayed', expectedDate: '2027-01-15' }, 400);
+    expect(delayedAgain.details).toEqual([{ field: 'outcome', messages: ['an answer that follows a partial one adds to it: full, partial or refused, never delayed'] }]);
     const inbox = await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200);
     expect(inbox.body.items.filter((n: { traceId: string }) => n.traceId === id).map((n: { message: string }) => n.message)).toEqual(expect.arrayContaining([
       'USA acknowledged the trace request (through INTERPOL)', 'USA answered: partial (by diplomatic channel)',
@@ -1065,6 +1116,9 @@ describe('Tracing between national points of contact', () => {
     await transition('fraNpc', third.body.id, 'close', { reason: 'chain_broken' });
     const late = await transition('fraNpc', third.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'partial', recordFound: true, reasonCode: 'other', reasonText: 'Late', nextState: 'ITA' });
     expect(late).toMatchObject({ status: 'closed', closeReason: 'chain_broken', answer: { outcome: 'partial', received: { via: 'interpol' } } });
+    // Its supplement, when the investigation that held the rest back is over; a full answer is the last.
+    const supplement = await transition('fraNpc', third.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'full', recordFound: true, nextState: 'ITA' });
+    expect(supplement).toMatchObject({ status: 'closed', answer: { outcome: 'full', earlier: [expect.objectContaining({ outcome: 'partial', reasonText: 'Late' })] } });
     await transition('fraNpc', third.body.id, 'record-answer', { ...received, receivedAt: t.clock.now().toISOString(), outcome: 'full', recordFound: true }, 409);
     // Withdrawn before it was sent: nothing came back.
     const withdrawn = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'USA', channel: 'diplomatic' })).expect(201);

@@ -54,14 +54,18 @@ describe('trace lifecycle', () => {
     expect(checkTransition('acknowledge', copy('incoming', 'acknowledged'), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace that is acknowledged cannot be acknowledged' });
   });
 
-  it('answers a delayed answer again, never a full one', () => {
-    expect(checkTransition('answer', copy('incoming', 'answered', 'delayed'), npc)).toEqual({ ok: true });
-    expect(checkTransition('answer', copy('incoming', 'answered', 'full'), npc)).toMatchObject({ ok: false, forbidden: false });
-    expect(checkTransition('record_answer', copy('outgoing', 'answered', 'delayed'), npc)).toEqual({ ok: true });
-    expect(checkTransition('record_answer', copy('outgoing', 'answered', 'partial'), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace that is answered cannot be recorded as answered' });
-    // Closed before the answer came: recorded all the same, once.
+  it('answers a delayed, partial or refused answer again (a supplement), never a full one', () => {
+    for (const outcome of ['delayed', 'partial', 'refused']) {
+      expect(checkTransition('answer', copy('incoming', 'answered', outcome), npc)).toEqual({ ok: true });
+      expect(checkTransition('record_answer', copy('outgoing', 'answered', outcome), npc)).toEqual({ ok: true });
+      // Closed before the answer or its supplement came: recorded all the same.
+      expect(checkTransition('record_answer', copy('outgoing', 'closed', outcome), npc)).toEqual({ ok: true });
+      // The requester closed it, and told the requested State: its copy takes no more answers.
+      expect(checkTransition('answer', copy('incoming', 'closed', outcome), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace that is closed cannot be answered' });
+    }
+    expect(checkTransition('answer', copy('incoming', 'answered', 'full'), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace answered in full cannot be answered again' });
+    expect(checkTransition('record_answer', copy('outgoing', 'answered', 'full'), npc)).toEqual({ ok: false, forbidden: false, message: 'A trace answered in full cannot be recorded as answered again' });
     expect(checkTransition('record_answer', copy('outgoing', 'closed'), npc)).toEqual({ ok: true });
-    expect(checkTransition('record_answer', copy('outgoing', 'closed', 'delayed'), npc)).toEqual({ ok: true });
     expect(checkTransition('record_answer', copy('outgoing', 'closed', 'full'), npc)).toMatchObject({ ok: false, forbidden: false });
   });
 

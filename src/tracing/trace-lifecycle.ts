@@ -26,8 +26,10 @@ export const TRACE_RULES: Record<TraceAction, Rule> = {
   acknowledge: { direction: 'incoming', from: ['sent'], by: ['npc'], to: 'acknowledged' },
   request_information: { direction: 'incoming', from: ['acknowledged'], by: ['npc'], to: 'information_requested' },
   provide_information: { direction: 'outgoing', from: ['information_requested'], by: ['npc', 'creator'], to: 'acknowledged' },
-  // A delayed answer is followed by the real one. A State waiting for information it asked for may answer
-  // without it (in full, in part or refused, with its reasons; never delayed): the requester may never reply.
+  // A delayed answer is followed by the real one; a partial or refused one may be followed by a supplement (the
+  // investigation that held information back is over): only a full answer is final. A State waiting for
+  // information it asked for may answer without it (in full, in part or refused, with its reasons; never
+  // delayed): the requester may never reply.
   answer: { direction: 'incoming', from: ['acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'answered' },
   close: { direction: 'outgoing', from: ['sent', 'acknowledged', 'information_requested', 'answered'], by: ['npc'], to: 'closed' },
   // A request never sent (a draft given up, a follow-up to the wrong State) is closed as withdrawn: nothing goes to the other State.
@@ -61,7 +63,10 @@ export function checkTransition(
   }
   const answering = action === 'answer' || action === 'record_answer';
   const answeredAlready = copy.status === 'answered' || (action === 'record_answer' && copy.status === 'closed' && copy.answerOutcome);
-  if (!rule.from.includes(copy.status) || (answering && answeredAlready && copy.answerOutcome !== 'delayed')) {
+  if (answering && answeredAlready && copy.answerOutcome === 'full') {
+    return { ok: false, forbidden: false, message: `A trace answered in full cannot be ${pastTense(action)} again` };
+  }
+  if (!rule.from.includes(copy.status)) {
     return { ok: false, forbidden: false, message: `A trace that is ${copy.status.replace('_', ' ')} cannot be ${pastTense(action)}` };
   }
   return { ok: true };

@@ -280,7 +280,7 @@ export class TracingService {
 
   async answer(actor: AuthUser, id: string, version: number, input: AnswerTraceDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'answer');
-    const errors = answerErrors(input);
+    const errors = answerErrors(input, trace.answer);
     // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
     // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
     if (input.outcome === 'delayed' && trace.status === 'information_requested') {
@@ -294,7 +294,7 @@ export class TracingService {
     const prefill = reports && input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
     const now = this.clock.now();
     const answer = await this.composeAnswer(trace, input, now, prefill);
-    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: now, overdueSince: null }, now);
+    const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: answeredAtOf(answer), overdueSince: null }, now);
     await this.message(updated, updated.requestingState, 'trace.answered', { answer });
     return this.done(actor, updated);
   }
@@ -321,7 +321,7 @@ export class TracingService {
   async recordAnswer(actor: AuthUser, id: string, version: number, input: RecordAnswerDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'record_answer');
     const receivedAt = await this.receivedOutside(trace, input, 'record_answer');
-    const errors = answerErrors(input);
+    const errors = answerErrors(input, trace.answer);
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
       errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
     }
@@ -333,7 +333,7 @@ export class TracingService {
     const acknowledgedAt = trace.acknowledgedAt ?? receivedAt;
     // A copy closed before the answer came keeps its status (as one delivered then does) and learns the answer.
     const status = trace.status === 'closed' ? 'closed' : 'answered';
-    const updated = await this.traces.update(trace, { status, answer, answeredAt: receivedAt, acknowledgedAt, informationDueAt: null, overdueSince: null }, now);
+    const updated = await this.traces.update(trace, { status, answer, answeredAt: answeredAtOf(answer), acknowledgedAt, informationDueAt: null, overdueSince: null }, now);
     await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} answered: ${answer.outcome} (${viaWords(input.via)})` });
     return this.done(actor, updated);
   }
@@ -675,9 +675,10 @@ export class TracingService {
         // the copy's notes; its answer is the one sent, which both States' forms hash alike.
         const recorded = copy.answer ? [...(copy.answer.earlier ?? []), copy.answer].filter((a) => a.received) : [];
         const notes = [...copy.notes, ...recorded.map((a) => ({ kind: 'answer_received_outside' as const, text: recordedAnswerText(a), at: now.toISOString(), byState: state, answer: withoutEarlier(a) }))];
-        const answered = { answer, answeredAt: new Date(answer.answeredAt), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
+        const answered = { answer, answeredAt: answeredAtOf(answer), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
+        const verb = supplements(copy.answer) ? 'added to its answer' : 'answered';
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
-        await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} answered: ${answer.outcome}` });
+        await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} ${verb}: ${answer.outcome}` });
         break;
       }
       case 'trace.closed':
@@ -914,9 +915,15 @@ function rank(classification: string): number {
   return (CLASSIFICATIONS as readonly string[]).indexOf(classification);
 }
 
-/** The checks every answer passes, whoever records it: reasons when not full, a date when delayed, no chain when nothing is reported. */
-function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>): [string, string][] {
+/**
+ * The checks every answer passes, whoever records it: reasons when not full, a date when delayed, no chain when
+ * nothing is reported; a supplement to a partial or refused answer (`previous`) adds to it, and is never delayed.
+ */
+function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, previous: TraceAnswer | null): [string, string][] {
   const errors: [string, string][] = [];
+  if (supplements(previous) && input.outcome === 'delayed') {
+    errors.push(['outcome', `an answer that follows a ${previous!.outcome} one adds to it: full, partial or refused, never delayed`]);
+  }
   if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
   if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
   if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
@@ -925,6 +932,20 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>): [string, string]
   if (!reports && input.chain?.length) errors.push(['chain', `a ${input.outcome} answer reports no chain of custody`]);
   if (!reports && input.lastLegalHolder) errors.push(['lastLegalHolder', `a ${input.outcome} answer reports no legal holder`]);
   return errors;
+}
+
+/** Whether an answer given now adds to `previous` (a partial or refused answer), rather than following a delay or coming first. */
+function supplements(previous: TraceAnswer | null | undefined): boolean {
+  return previous?.outcome === 'partial' || previous?.outcome === 'refused';
+}
+
+/**
+ * When a trace was answered, as the reports time it: at its first answer that was not a delay (a supplement
+ * added later does not make the State late), else at its latest delay.
+ */
+function answeredAtOf(answer: TraceAnswer): Date {
+  const first = [...(answer.earlier ?? []), answer].find((a) => a.outcome !== 'delayed') ?? answer;
+  return new Date(first.answeredAt);
 }
 
 /** An answer recorded from outside the system, in words: how and when it came, who recorded it, what it said. */
