@@ -111,8 +111,13 @@ describe('marking registry', () => {
       // The report does not count them under 8(b) either.
       expect(await importMarkingFigure()).toEqual(before);
 
-      // It stays: imported for good, from then on with the importing State's marking.
+      // Sold in the State, it would be no temporary import: the import for good comes first.
       const path = `/api/v1/weapons/${visiting.body.id}/events`;
+      const sale = { type: 'transferred', occurredOn: '2024-05-01', statusAfter: 'civilian_held', parties: [{ role: 'buyer', name: 'Armurerie du Centre' }] };
+      const sold = await t.http.post(path).set(bearer(registrar)).send(sale).expect(409);
+      expect(sold.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('record its import for good (imported) first') });
+
+      // It stays: imported for good, in the hands it is in, from then on with the importing State's marking.
       const stays = { type: 'imported', occurredOn: '2024-06-01', counterpartState: 'BEL', statusAfter: 'civilian_held' };
       expect((await t.http.post(path).set(bearer(registrar)).send(stays).expect(422)).body.code).toBe('ITI_8B_IMPORT_MARKING');
       const importMarking = { kind: 'import', component: 'receiver', text: 'FR 24', country: 'FRA', year: 2024 };
@@ -120,6 +125,7 @@ describe('marking registry', () => {
       expect(kept.body).toMatchObject({ status: 'civilian_held', incomplete: [] });
       expect(kept.body.events.map((e: { type: string }) => e.type)).toEqual(['imported_temporarily', 'imported']);
       expect(await importMarkingFigure()).toMatchObject({ applicable: before.applicable + 1, met: before.met + 1 });
+      await t.http.post(path).set(bearer(registrar)).send({ ...sale, occurredOn: '2024-08-01' }).expect(201);
       // Once only: it is in the State for good now, as a weapon made here always was.
       expect((await t.http.post(path).set(bearer(registrar)).send({ ...stays, occurredOn: '2024-07-01' }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED');
       const madeHere = await registerWeapon(t, registrar);

@@ -119,6 +119,13 @@ describe('the status of a history as it stands', () => {
     expect(standingStatus([...h, moved, annul('e3')])).toEqual({ ok: true, status: 'found' });
   });
 
+  it('replays an import for good after a temporary import as it was recorded, and refuses a sale it then needed', () => {
+    const h = history(['imported_temporarily', 'civilian_held'], ['marked', 'civilian_held'], ['imported', 'civilian_held'], ['transferred', 'civilian_held']);
+    expect(standingStatus([...h, annul('e1')])).toEqual({ ok: true, status: 'civilian_held' });
+    // Without the import for good, the sale in the State could not have been recorded.
+    expect(standingStatus([...h, annul('e2')])).toEqual({ ok: false, reason: expect.stringContaining('record its import for good (imported) first') });
+  });
+
   it('replays in the order events were written, whatever their dates, ids or order in the list', () => {
     // Written: made, stolen (dated later), found (dated earlier), then an annulment of the theft and its finding.
     const h = [

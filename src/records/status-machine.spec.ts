@@ -71,9 +71,22 @@ describe('weapon status machine', () => {
   it('imports for good a weapon imported temporarily that stays, and no other weapon already in the State', () => {
     expect(nextStatus('exported', 'imported_temporarily', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });
     expect(nextStatus('civilian_held', 'imported_temporarily', 'civilian_held').ok).toBe(false);
-    const stays = ['imported_temporarily', 'transferred'] as const;
-    expect(newEventStatus('civilian_held', 'imported', 'civilian_held', ['civilian_held', 'civilian_held'], stays)).toEqual({ ok: true, status: 'civilian_held' });
-    expect(newEventStatus('civilian_held', 'imported', undefined, ['civilian_held'], stays)).toEqual({ ok: false, reason: expect.stringContaining('imported needs the status afterwards') });
+    const stays = ['imported_temporarily', 'marked'] as const;
+    expect(newEventStatus('civilian_held', 'imported', 'civilian_held', ['civilian_held'], stays)).toEqual({ ok: true, status: 'civilian_held' });
+    expect(newEventStatus('government_stock', 'imported', 'government_stock', ['government_stock'], stays)).toEqual({ ok: true, status: 'government_stock' });
+    // In the hands it is in: a change of hands (out of government stocks above all, ITI 8(c)) is an event of its own.
+    for (const given of [undefined, 'in_service', 'civilian_held'] as const) {
+      expect(newEventStatus('government_stock', 'imported', given, ['government_stock'], stays)).toEqual({ ok: false, reason: expect.stringContaining('imported for good in the hands it is in (statusAfter government_stock)') });
+    }
+    // Until then it changes hands in the State by no transfer, sale or acquisition.
+    for (const [current, event, given] of [['civilian_held', 'transferred', 'civilian_held'], ['government_stock', 'transferred_to_civilian', undefined], ['civilian_held', 'acquired_by_government', undefined]] as const) {
+      expect(newEventStatus(current, event, given, [current], stays)).toEqual({ ok: false, reason: expect.stringContaining('record its import for good (imported) first') });
+      expect(newEventStatus(current, event, given, [current], [...stays, 'imported']).ok).toBe(true);
+    }
+    // Seized, it goes back to its holder, or to the State, as any weapon does; lost, stolen, destroyed or exported likewise.
+    expect(newEventStatus('seized', 'transferred', 'civilian_held', ['civilian_held', 'seized'], ['imported_temporarily', 'seized'])).toEqual({ ok: true, status: 'civilian_held' });
+    expect(newEventStatus('seized', 'acquired_by_government', undefined, ['civilian_held', 'seized'], ['imported_temporarily', 'seized'])).toEqual({ ok: true, status: 'government_stock' });
+    for (const event of ['stolen', 'destroyed', 'seized'] as const) expect(newEventStatus('civilian_held', event, undefined, ['civilian_held'], stays).ok).toBe(true);
     // Made here, imported for good, or gone and back since: an import needs the weapon abroad.
     for (const types of [['manufactured'], ['imported'], ['imported_temporarily', 'exported', 'imported'], ['imported_temporarily', 'imported']] as const) {
       expect(newEventStatus('civilian_held', 'imported', 'civilian_held', [], types)).toEqual({ ok: false, reason: 'a weapon that is civilian held cannot be imported' });

@@ -61,6 +61,9 @@ export function heldBeforeLoss(history: readonly WeaponStatus[]): WeaponStatus |
   return null;
 }
 
+/** Events by which a weapon held in the State changes hands in it. */
+const CHANGES_OF_HANDS: readonly EventType[] = ['transferred', 'transferred_to_civilian', 'acquired_by_government'];
+
 /** The last time the weapon crossed the State's border (an import of either kind, or an export), if ever. */
 function lastCrossing(types: readonly EventType[]): EventType | undefined {
   return [...types].reverse().find((type) => type === 'exported' || IMPORT_EVENTS.includes(type));
@@ -91,15 +94,23 @@ export function nextStatus(current: WeaponStatus, event: EventType, given?: Weap
  * unit it was issued to. Any other (one exported before, or with no holder known) goes to the State first
  * (acquired_by_government), where ITI 8(c) and 8(d) apply. A history replayed after an annulment goes
  * through the same rules, on the statuses as replayed: an event the annulled one made possible is refused.
- * A weapon imported temporarily that stays in the State is then imported for good (`types`: the types of its
- * events, in the same order), and ITI 8(b) applies to it from that import on.
+ * A weapon imported temporarily (`types`: the types of its events, in the same order) that stays in the State
+ * is imported for good, in the hands it is in, and ITI 8(b) applies to it from then on; until then it changes
+ * hands in the State by no transfer, sale or acquisition: a weapon sold here is no temporary import. A seizure,
+ * a loss, a return to its holder after one, its destruction, its export are recorded as for any weapon.
  */
 export function newEventStatus(
   current: WeaponStatus, event: EventType, given?: WeaponStatus, history: readonly WeaponStatus[] = [], types: readonly EventType[] = [],
 ): TransitionResult {
-  if (event === 'imported' && HELD.includes(current) && lastCrossing(types) === 'imported_temporarily') {
-    // Judged as an import from abroad: it needs the status afterwards.
-    return nextStatus('exported', event, given);
+  const visiting = HELD.includes(current) && lastCrossing(types) === 'imported_temporarily';
+  if (visiting && event === 'imported') {
+    if (given !== current) {
+      return { ok: false, reason: `a weapon imported temporarily is imported for good in the hands it is in (statusAfter ${current}); a change of hands is recorded after` };
+    }
+    return { ok: true, status: current };
+  }
+  if (visiting && CHANGES_OF_HANDS.includes(event)) {
+    return { ok: false, reason: `a weapon imported temporarily cannot be ${event.replace(/_/g, ' ')} in the State: record its import for good (imported) first, where ITI 8(b) asks for its import marking` };
   }
   if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
     return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };

@@ -67,7 +67,8 @@ export const MARKING_RULES: MarkingRule[] = [
         (m) => m.kind === 'manufacture' && hasText(m.serial) && hasText(m.country) && (hasText(m.manufacturer) || hasText(m.symbolCode)),
       ),
     // A weapon imported (for good or temporarily), and not made here, was marked at manufacture (or not) by
-    // another State: the importing State answers for its marking at import (8(b)), not for that one. Nor is
+    // another State: the importing State answers for its marking at import (8(b), of which a temporary import
+    // is exempt), not for that one. Nor is
     // giving back a weapon once seized or found refused for the marking it came with: the return is recorded,
     // its breach flagged.
     answerable: (s) => !(s.eventTypes.some((type) => IMPORT_EVENTS.includes(type)) && !s.eventTypes.includes('manufactured')) && !onceSeizedOrFound(s),

@@ -128,7 +128,7 @@ export class RegisterWeaponDto extends EventDetailsDto {
   @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @NotAfterThisYear('yearOfManufacture')
   yearOfManufacture?: number;
 
-  @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status after a manufactured or imported origin (default civilian_held)' })
+  @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status after a manufactured, imported or imported_temporarily origin (default civilian_held)' })
   @Optional() @Transform(trim) @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'status must be in_service, government_stock or civilian_held' })
   status?: WeaponStatus;
 
@@ -189,7 +189,7 @@ export class RecordEventDto extends EventDetailsDto {
   @Transform(trim) @IsIn(EVENT_TYPES.filter((t) => t !== 'manufactured'), { message: 'type must be an event type other than manufactured (the first event)' })
   type: EventType;
 
-  @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status afterwards, for imported and transferred' })
+  @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status afterwards, for imported, imported_temporarily and transferred' })
   @Optional() @Transform(trim) @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'statusAfter must be in_service, government_stock or civilian_held' })
   statusAfter?: WeaponStatus;
 
