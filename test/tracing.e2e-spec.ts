@@ -456,6 +456,41 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('belNpc', other.incoming.id, 'answer', { outcome: 'full', recordFound: true }, 409)).message).toBe('A trace that is closed cannot be answered');
   });
 
+  it('classifies an answer higher than the request where what it reports is more sensitive, on every copy, form and follow-up', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    expect(outgoing.classification).toBe('restricted');
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const lower = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, classification: 'unclassified' }, 400);
+    expect(lower.details).toEqual([{ field: 'classification', messages: ['an answer is classified at least as the request and the answer it follows: restricted'] }]);
+    const withheld = { recordFound: true, reasonCode: 'ongoing_criminal_investigation', reasonText: 'The buyer is under investigation' };
+    const partial = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', nextState: 'ITA', classification: 'confidential' });
+    expect(partial.answer.classification).toBe('confidential');
+    // The supplement is classified at least as the answer it follows.
+    expect((await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, classification: 'restricted' }, 400)).details[0].field).toBe('classification');
+    const full = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA' });
+    expect(full).toMatchObject({ classification: 'restricted', answer: { classification: 'confidential', earlier: [expect.objectContaining({ classification: 'confidential' })] } });
+    await outbox.drain();
+
+    const atFra = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(atFra).toMatchObject({ classification: 'restricted', answer: { classification: 'confidential' } });
+    const pages = async (path: string) => (await parsePdf((await bytes(t.http.get(api(path)).set(bearer(tokens.fraNpc))).expect(200)).body)).text;
+    const response = await pages(`/traces/${outgoing.id}/response.pdf`);
+    expect(flatText(response)).toContain('Classification Confidential');
+    // Every page of the answer carries its classification; the request's form stays as it was sent.
+    const pageTexts = response.split(/-- \d+ of \d+ --/).filter((page) => page.trim());
+    expect(pageTexts.length).toBeGreaterThan(0);
+    for (const page of pageTexts) expect(page).toContain('CONFIDENTIAL');
+    expect(flatText(await pages(`/traces/${outgoing.id}/request.pdf`))).toContain('Classification Restricted');
+
+    // A follow-up is classified as the answer it follows, and cannot be classified lower.
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
+    expect(child).toMatchObject({ requestedState: 'ITA', classification: 'confidential' });
+    await transition('fraNpc', child.id, 'return', { text: 'Check the classification' });
+    const read = await t.http.get(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).expect(200);
+    const lowered = await t.http.patch(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).set('If-Match', read.headers.etag).send({ classification: 'restricted' }).expect(400);
+    expect(lowered.body.details).toEqual([{ field: 'classification', messages: ['a follow-up is classified at least as the trace it follows: confidential'] }]);
+  });
+
   it('keeps the restrictions and the classification a follow-up inherits, through the officer\'s edits', async () => {
     const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'], classification: 'confidential' });
     await transition('belNpc', incoming.id, 'acknowledge');
@@ -474,17 +509,17 @@ describe('Tracing between national points of contact', () => {
     expect(added.body.useRestrictions).toEqual(['law_enforcement_only', 'not_for_use_in_court_without_consent', 'no_publication']);
   });
 
-  it('sends a follow-up opened after a delayed answer with the restrictions the full answer added since', async () => {
+  it('sends a follow-up opened after a delayed answer with the restrictions and classification the full answer added since', async () => {
     const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'] });
     await transition('belNpc', incoming.id, 'acknowledge');
     await transition('belNpc', incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: '2026-12-15', nextState: 'ITA' });
     await outbox.drain();
     const child = await transition('fraNpc', outgoing.id, 'follow-ups', { carryAnswer: false }, 201);
     expect(child.useRestrictions).toEqual(['law_enforcement_only']);
-    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_publication'] });
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_publication'], classification: 'confidential' });
     await outbox.drain();
     const sent = await transition('fraNpc', child.id, 'send');
-    expect(sent.useRestrictions).toEqual(['law_enforcement_only', 'no_publication']);
+    expect(sent).toMatchObject({ useRestrictions: ['law_enforcement_only', 'no_publication'], classification: 'confidential' });
     await outbox.drain();
     const atIta = (await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.itaNpc)).expect(200)).body.items.find((i: { exchangeId: string }) => i.exchangeId === child.id);
     expect((await t.http.get(api(`/traces/${atIta.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body.useRestrictions).toEqual(['law_enforcement_only', 'no_publication']);

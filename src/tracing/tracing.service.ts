@@ -232,14 +232,15 @@ export class TracingService {
     // locked against a purge under way, which then sees the trace sent, or found gone if the purge came first.
     const weaponId = trace.weaponId && (await this.weapons.stillHeld(actor, trace.weaponId)) ? trace.weaponId : null;
     const now = this.clock.now();
-    // A follow-up leaves with every restriction its parent and the parent's answer carry now (an answer that
-    // followed a delayed one may have added some since the follow-up was opened).
+    // A follow-up leaves with every restriction its parent and the parent's answer carry now, classified at least
+    // as they are (an answer that followed a delayed or partial one may have added to them since it was opened).
     const inherited = await this.inherited(actor, trace);
     const useRestrictions = inherited ? [...new Set([...trace.useRestrictions, ...inherited.useRestrictions])] : trace.useRestrictions;
+    const classification = inherited && rank(inherited.classification) > rank(trace.classification) ? inherited.classification : trace.classification;
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
-    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions, weaponId }, now);
+    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions, classification, weaponId }, now);
     const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
       component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
     }));
@@ -280,7 +281,7 @@ export class TracingService {
 
   async answer(actor: AuthUser, id: string, version: number, input: AnswerTraceDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'answer');
-    const errors = answerErrors(input, trace.answer);
+    const errors = answerErrors(input, trace);
     // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
     // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
     if (input.outcome === 'delayed' && trace.status === 'information_requested') {
@@ -321,7 +322,7 @@ export class TracingService {
   async recordAnswer(actor: AuthUser, id: string, version: number, input: RecordAnswerDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'record_answer');
     const receivedAt = await this.receivedOutside(trace, input, 'record_answer');
-    const errors = answerErrors(input, trace.answer);
+    const errors = answerErrors(input, trace);
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
       errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
     }
@@ -390,6 +391,7 @@ export class TracingService {
       useRestrictions: [...new Set([...trace.useRestrictions, ...added])],
       restrictionsAdded: added,
       answeredAt: answeredAt.toISOString(),
+      classification: input.classification ?? classificationOf(trace),
       ...(earlier.length ? { earlier } : {}),
     };
   }
@@ -452,6 +454,7 @@ export class TracingService {
       npcId: actor.id,
       npcName: actor.name,
       useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])],
+      classification: classificationOf(parent),
       // What the answer reported goes to the next State with the request (TracingService.send).
       notes: carryAnswer ? [this.note('information_provided', followUpNote(parent), actor)] : [],
       createdBy: parent.createdBy,
@@ -578,7 +581,7 @@ export class TracingService {
     const requested = await this.states.get(trace.requestedState);
     const form: TraceResponseForm = {
       traceId: trace.exchangeId,
-      classification: trace.classification,
+      classification: classificationOf(trace),
       useRestrictions: trace.useRestrictions,
       requestingState: { code: requesting.code, name: requesting.name },
       requestedState: { code: requested.code, name: requested.name },
@@ -846,7 +849,7 @@ export class TracingService {
   private async inherited(actor: AuthUser, trace: TraceEntity): Promise<{ useRestrictions: string[]; classification: string } | null> {
     const parent = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null;
     if (!parent) return null;
-    return { useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])], classification: parent.classification };
+    return { useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])], classification: classificationOf(parent) };
   }
 
   /**
@@ -910,17 +913,29 @@ export class TracingService {
   }
 }
 
+/** The highest classification of a trace: its request's, or its answer's where the answering State raised it. */
+function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer'>): string {
+  const answered = trace.answer?.classification;
+  return answered && rank(answered) > rank(trace.classification) ? answered : trace.classification;
+}
+
 /** A classification's place in CLASSIFICATIONS, lowest first. */
 function rank(classification: string): number {
   return (CLASSIFICATIONS as readonly string[]).indexOf(classification);
 }
 
 /**
- * The checks every answer passes, whoever records it: reasons when not full, a date when delayed, no chain when
- * nothing is reported; a supplement to a partial or refused answer (`previous`) adds to it, and is never delayed.
+ * The checks every answer to `trace` passes, whoever records it: reasons when not full, a date when delayed, no
+ * chain when nothing is reported; a supplement to a partial or refused answer adds to it, and is never delayed;
+ * no answer is classified below the request or the answer it follows.
  */
-function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, previous: TraceAnswer | null): [string, string][] {
+function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntity): [string, string][] {
+  const previous = trace.answer;
   const errors: [string, string][] = [];
+  const floor = classificationOf(trace);
+  if (input.classification && rank(input.classification) < rank(floor)) {
+    errors.push(['classification', `an answer is classified at least as the request and the answer it follows: ${floor}`]);
+  }
   if (supplements(previous) && input.outcome === 'delayed') {
     errors.push(['outcome', `an answer that follows a ${previous!.outcome} one adds to it: full, partial or refused, never delayed`]);
   }

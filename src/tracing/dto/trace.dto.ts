@@ -256,6 +256,13 @@ export class AnswerTraceDto {
   @ApiPropertyOptional({ enum: HANDLING_CODES, isArray: true })
   @Optional() @IsArray() @ArrayMaxSize(HANDLING_CODES.length) @ArrayUnique() @IsIn(HANDLING_CODES, { each: true, ...oneOf('useRestrictions', HANDLING_CODES) })
   useRestrictions?: string[];
+
+  @ApiPropertyOptional({
+    enum: CLASSIFICATIONS,
+    description: 'The answer\'s classification: at least the request\'s and that of the answer it follows (the default), higher where what it reports is more sensitive',
+  })
+  @Optional() @IsIn(CLASSIFICATIONS, oneOf('classification', CLASSIFICATIONS))
+  classification?: string;
 }
 
 /** What a requested State not hosted on this node sent outside the system: when it came, how, under which reference. */

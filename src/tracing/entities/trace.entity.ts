@@ -71,6 +71,11 @@ export interface TraceAnswer {
   /** The handling codes the answering State set itself (useRestrictions also carries the request's). */
   restrictionsAdded?: string[];
   answeredAt: string;
+  /**
+   * Its classification: at least the request's, raised by the answering State where what it reports is more
+   * sensitive; absent from answers given before answers were classified (the request's, then).
+   */
+  classification?: string;
   /** The answers this one followed (a delayed answer, then the real one), oldest first: kept as they were sent. */
   earlier?: EarlierAnswer[];
   /**
