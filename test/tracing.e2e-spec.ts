@@ -415,10 +415,15 @@ describe('Tracing between national points of contact', () => {
     await outbox.drain();
     // A supplement adds to what was answered: never a delay.
     const delayed = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'delayed', expectedDate: '2027-03-01' }, 400);
-    expect(delayed.details).toEqual([{ field: 'outcome', messages: ['an answer that follows a refused one adds to it: full, partial or refused, never delayed'] }]);
+    expect(delayed.details).toEqual([{ field: 'outcome', messages: ['an answer that follows a refused one adds to it: full, partial or refused'] }]);
 
     t.clock.advance(60);
     const partial = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL', party: 'FN Herstal' }], nextState: 'ITA' });
+    // Nothing of what was reported is taken back: no refusal after it, and what a supplement does not give again stays.
+    const takenBack = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'refused', reasonCode: 'national_security' }, 400);
+    expect(takenBack.details).toEqual([{ field: 'outcome', messages: ['an answer that follows a partial one adds to it: full or partial'] }]);
+    const again = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', reasonText: 'The buyer is still under investigation', lastLegalHolder: 'Armeria Roma SpA' });
+    expect(again.answer).toMatchObject({ chain: partial.answer.chain, nextState: 'ITA', lastLegalHolder: 'Armeria Roma SpA' });
     t.clock.advance(60);
     const full = await transition('belNpc', incoming.id, 'answer', {
       outcome: 'full', recordFound: true, chain: [{ event: 'manufactured', state: 'BEL' }, { event: 'exported', state: 'BEL', counterpartState: 'ITA', licenceRef: 'BE-EXP-2019-4' }], nextState: 'ITA',
@@ -427,7 +432,11 @@ describe('Tracing between national points of contact', () => {
       outcome: 'full',
       useRestrictions: ['law_enforcement_only', 'no_publication'],
       restrictionsAdded: ['no_publication'],
-      earlier: [expect.objectContaining({ outcome: 'refused', answeredAt: refused.answer.answeredAt }), expect.objectContaining({ outcome: 'partial', answeredAt: partial.answer.answeredAt, nextState: 'ITA' })],
+      earlier: [
+        expect.objectContaining({ outcome: 'refused', answeredAt: refused.answer.answeredAt }),
+        expect.objectContaining({ outcome: 'partial', answeredAt: partial.answer.answeredAt, nextState: 'ITA' }),
+        expect.objectContaining({ outcome: 'partial', reasonText: 'The buyer is still under investigation' }),
+      ],
     });
     const final = await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true }, 409);
     expect(final).toMatchObject({ code: 'TRACE_TRANSITION_NOT_ALLOWED', message: 'A trace answered in full cannot be answered again' });
@@ -440,7 +449,9 @@ describe('Tracing between national points of contact', () => {
     const answeredAt = await ownerQuery<{ at: Date }>(t, `SELECT answered_at AS at FROM traces WHERE id = $1`, [incoming.id], 'BEL');
     expect(answeredAt[0].at.toISOString()).toBe(refused.answer.answeredAt);
     const inbox = (await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200)).body.items as { traceId: string; message: string }[];
-    expect(inbox.filter((n) => n.traceId === outgoing.id).map((n) => n.message)).toEqual(expect.arrayContaining(['BEL answered: refused', 'BEL added to its answer: partial', 'BEL added to its answer: full']));
+    expect(inbox.filter((n) => n.traceId === outgoing.id).map((n) => n.message).sort()).toEqual([
+      'BEL acknowledged the trace request', 'BEL added to its answer: full', 'BEL added to its answer: partial', 'BEL added to its answer: partial', 'BEL answered: refused',
+    ]);
     const text = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
     const printed = (iso: string) => `${iso.replace('T', ' ').slice(0, 19)} UTC`;
     expect(text).toContain(`Earlier answer, ${printed(refused.answer.answeredAt)} Answer refused · Ongoing criminal investigation · An investigation is under way`);
@@ -454,6 +465,41 @@ describe('Tracing between national points of contact', () => {
     await transition('fraNpc', other.outgoing.id, 'close', { reason: 'chain_broken' });
     await outbox.drain();
     expect((await transition('belNpc', other.incoming.id, 'answer', { outcome: 'full', recordFound: true }, 409)).message).toBe('A trace that is closed cannot be answered');
+  });
+
+  it('sends a follow-up with what the answer reports when it leaves, refuses it if the answer was restricted since, and tells the NPCs of one sent before', async () => {
+    const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'] });
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const withheld = { recordFound: true, reasonCode: 'ongoing_criminal_investigation', reasonText: 'The buyer is under investigation' };
+    await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL' }], nextState: 'ITA' });
+    await outbox.drain();
+    const [early, later, refused] = [
+      await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201), await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201), await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201),
+    ];
+    await transition('fraNpc', early.id, 'send');
+
+    // BEL adds the export: the follow-up sent now tells ITA of it.
+    const exported = { event: 'exported', date: '2019-05-02', state: 'BEL', counterpartState: 'ITA', licenceRef: 'BE-EXP-2019-4' };
+    await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL' }, exported] });
+    await outbox.drain();
+    await transition('fraNpc', later.id, 'send');
+    await outbox.drain();
+    const itaCopy = async (exchangeId: string) => {
+      const items = (await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.itaNpc)).expect(200)).body.items as { id: string; exchangeId: string }[];
+      return (await t.http.get(api(`/traces/${items.find((i) => i.exchangeId === exchangeId)!.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body;
+    };
+    expect((await itaCopy(early.id)).notes.map((n: { text: string }) => n.text)).toEqual([`Follows up trace ${outgoing.id}: BEL answered partial; last step reported: manufactured`]);
+    expect((await itaCopy(later.id)).notes.map((n: { text: string }) => n.text)).toEqual([`Follows up trace ${outgoing.id}: BEL answered partial; last step reported: exported on 2019-05-02 to ITA (licence BE-EXP-2019-4)`]);
+
+    // BEL's full answer may not go on to a third State: the follow-up still waiting cannot carry it.
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, useRestrictions: ['no_onward_disclosure'] });
+    await outbox.drain();
+    expect(await transition('fraNpc', refused.id, 'send', {}, 403)).toMatchObject({ code: 'RESTRICTED_INFORMATION', message: expect.stringContaining('Withdraw this follow-up and follow up with carryAnswer: false') });
+    // Those that left before: the NPCs are told, to tell ITA.
+    const told = async (traceId: string) =>
+      (await ownerQuery<{ message: string }>(t, `SELECT DISTINCT message FROM notifications WHERE trace_id = $1 AND kind = 'trace_answered'`, [traceId], 'FRA')).map((n) => n.message);
+    for (const sent of [early, later]) expect(await told(sent.id)).toEqual(['BEL restricted its answer further (no_onward_disclosure) after this follow-up went to ITA: tell ITA']);
+    expect(await told(refused.id)).toEqual([]);
   });
 
   it('classifies an answer higher than the request where what it reports is more sensitive, on every copy, form and follow-up', async () => {
@@ -1119,7 +1165,7 @@ describe('Tracing between national points of contact', () => {
     expect(answered.answer.received.recordedBy).toEqual(expect.any(String));
     // What follows a partial answer adds to it: never a delay.
     const delayedAgain = await transition('fraNpc', id, 'record-answer', { ...answer, chain: [], outcome: 'delayed', expectedDate: '2027-01-15' }, 400);
-    expect(delayedAgain.details).toEqual([{ field: 'outcome', messages: ['an answer that follows a partial one adds to it: full, partial or refused, never delayed'] }]);
+    expect(delayedAgain.details).toEqual([{ field: 'outcome', messages: ['an answer that follows a partial one adds to it: full or partial'] }]);
     const inbox = await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200);
     expect(inbox.body.items.filter((n: { traceId: string }) => n.traceId === id).map((n: { message: string }) => n.message)).toEqual(expect.arrayContaining([
       'USA acknowledged the trace request (through INTERPOL)', 'USA answered: partial (by diplomatic channel)',
@@ -1173,10 +1219,12 @@ describe('Tracing between national points of contact', () => {
     const list = await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.usaNpc)).expect(200);
     const atUsa = list.body.items.find((item: { exchangeId: string }) => item.exchangeId === second.body.id);
     await transition('usaNpc', atUsa.id, 'acknowledge');
+    t.clock.advance(120);
     await transition('usaNpc', atUsa.id, 'answer', { outcome: 'full', recordFound: true });
     await outbox.drain();
     const both = (await t.http.get(api(`/traces/${second.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
-    expect(both).toMatchObject({ acknowledgedAt: secondSent, answer: { outcome: 'full' } });
+    // Answered when the refusal came by letter, not when the answer through the system came: USA was not late.
+    expect(both).toMatchObject({ acknowledgedAt: secondSent, answeredAt: secondSent, answer: { outcome: 'full' } });
     expect(both.answer.earlier).toBeUndefined();
     expect(both.notes.at(-1)).toMatchObject({
       kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${secondSent}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)`,

@@ -107,7 +107,7 @@ export interface TraceResponseForm {
     /** Those the answering State added; absent from answers recorded before they were kept apart. */
     restrictionsAdded?: string[];
     answeredAt: string;
-    /** The answers this one followed (a delayed one), oldest first. */
+    /** The answers this one followed (a delayed one, or a partial or refused one it adds to), oldest first. */
     earlier?: { outcome: string; reasonCode: string | null; reasonText: string | null; expectedDate: string | null; answeredAt: string }[];
     /** An answer received outside the system and recorded by the requester's NPC. */
     received?: { via: string; reference: string | null; recordedBy: string; recordedAt: string };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { escapeLiteral } from 'pg';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { keysetPage, Page, PageQueryDto } from '../common/http/pagination';
 import { UUID } from '../common/uuid';
 import { CommitBatch, Db } from '../database/db';
@@ -55,6 +55,11 @@ export class TracesRepository {
 
   findById(stateCode: string, id: string): Promise<TraceEntity | null> {
     return this.db.repository(TraceEntity).findOneBy({ stateCode, id });
+  }
+
+  /** The follow-ups of a trace that were sent to the next State (IDX_traces_parent). */
+  sentFollowUps(stateCode: string, parentId: string): Promise<TraceEntity[]> {
+    return this.db.repository(TraceEntity).findBy({ stateCode, parentId, sentAt: Not(IsNull()) });
   }
 
   /** Locks the copy until the transaction ends: concurrent transitions queue and see each other's version. */

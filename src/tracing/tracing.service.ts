@@ -233,14 +233,19 @@ export class TracingService {
     const weaponId = trace.weaponId && (await this.weapons.stillHeld(actor, trace.weaponId)) ? trace.weaponId : null;
     const now = this.clock.now();
     // A follow-up leaves with every restriction its parent and the parent's answer carry now, classified at least
-    // as they are (an answer that followed a delayed or partial one may have added to them since it was opened).
-    const inherited = await this.inherited(actor, trace);
+    // as they are, and with what the answer reports now (an answer that followed a delayed, partial or refused one
+    // may have added to them since it was opened). No note but the answer it carries is written before sending.
+    const parent = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null;
+    const inherited = parent ? inheritedFrom(parent) : null;
     const useRestrictions = inherited ? [...new Set([...trace.useRestrictions, ...inherited.useRestrictions])] : trace.useRestrictions;
     const classification = inherited && rank(inherited.classification) > rank(trace.classification) ? inherited.classification : trace.classification;
+    const carried = parent !== null && trace.notes.some((note) => note.kind === 'information_provided');
+    if (carried) assertOnwardDisclosure(parent, trace.requestedState, 'Withdraw this follow-up and follow up with carryAnswer: false');
+    const notes = carried ? trace.notes.map((note) => (note.kind === 'information_provided' ? { ...note, text: followUpNote(parent) } : note)) : trace.notes;
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
-    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions, classification, weaponId }, now);
+    const updated = await this.traces.update(trace, { status: 'sent', npcId: actor.id, npcName: actor.name, sentAt: now, acknowledgeDueAt, answerDueAt, useRestrictions, classification, notes, weaponId }, now);
     const photos = (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({
       component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data.toString('base64'),
     }));
@@ -334,8 +339,9 @@ export class TracingService {
     const acknowledgedAt = trace.acknowledgedAt ?? receivedAt;
     // A copy closed before the answer came keeps its status (as one delivered then does) and learns the answer.
     const status = trace.status === 'closed' ? 'closed' : 'answered';
+    const verb = supplements(trace.answer) ? 'added to its answer' : 'answered';
     const updated = await this.traces.update(trace, { status, answer, answeredAt: answeredAtOf(answer), acknowledgedAt, informationDueAt: null, overdueSince: null }, now);
-    await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} answered: ${answer.outcome} (${viaWords(input.via)})` });
+    await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} ${verb}: ${answer.outcome} (${viaWords(input.via)})` });
     return this.done(actor, updated);
   }
 
@@ -374,7 +380,9 @@ export class TracingService {
    * restriction it set; the request's restrictions stay attached, with those the answering State adds.
    */
   private async composeAnswer(trace: TraceEntity, input: Omit<AnswerTraceDto, 'weaponId'>, answeredAt: Date, prefill: ReturnType<typeof prefillFrom> | null): Promise<TraceAnswer> {
-    const nextState = input.nextState ?? prefill?.nextState ?? null;
+    // What a supplement does not give again stays as the answer it adds to reported it.
+    const kept = supplements(trace.answer) ? trace.answer : null;
+    const nextState = input.nextState ?? prefill?.nextState ?? kept?.nextState ?? null;
     if (nextState) await this.knownState(nextState, 'nextState');
     const previous = trace.answer ? withoutEarlier(trace.answer) : null;
     const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
@@ -385,8 +393,9 @@ export class TracingService {
       reasonText: input.reasonText ?? null,
       expectedDate: input.expectedDate ?? null,
       recordFound: input.recordFound,
-      chain: input.chain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null })) ?? prefill?.chain ?? [],
-      lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? null,
+      chain: input.chain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null }))
+        ?? prefill?.chain ?? kept?.chain ?? [],
+      lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? kept?.lastLegalHolder ?? null,
       nextState,
       useRestrictions: [...new Set([...trace.useRestrictions, ...added])],
       restrictionsAdded: added,
@@ -424,13 +433,7 @@ export class TracingService {
     const requestedState = input.requestedState ?? parent.answer?.nextState;
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
     const carryAnswer = input.carryAnswer ?? true;
-    // What the answering State marked no_onward_disclosure does not travel to a third State.
-    if (carryAnswer && parent.answer && restrictionsAddedBy(parent.answer, parent.useRestrictions).includes('no_onward_disclosure')) {
-      throw new ForbiddenError(
-        'RESTRICTED_INFORMATION',
-        `The answer of ${parent.requestedState} is marked no_onward_disclosure: it cannot be passed on to ${requestedState}. Follow up with carryAnswer: false, or obtain ${parent.requestedState}'s consent first`,
-      );
-    }
+    if (carryAnswer) assertOnwardDisclosure(parent, requestedState, 'Follow up with carryAnswer: false');
     const now = this.clock.now();
     // The parent moves on a version too, so a second follow-up made from the same read gets 412.
     await this.traces.update(parent, {}, now);
@@ -678,10 +681,19 @@ export class TracingService {
         // the copy's notes; its answer is the one sent, which both States' forms hash alike.
         const recorded = copy.answer ? [...(copy.answer.earlier ?? []), copy.answer].filter((a) => a.received) : [];
         const notes = [...copy.notes, ...recorded.map((a) => ({ kind: 'answer_received_outside' as const, text: recordedAnswerText(a), at: now.toISOString(), byState: state, answer: withoutEarlier(a) }))];
-        const answered = { answer, answeredAt: answeredAtOf(answer), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
-        const verb = supplements(copy.answer) ? 'added to its answer' : 'answered';
+        const answered = { answer, answeredAt: answeredAtOf(answer, recorded), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
+        const verb = !recorded.length && supplements(copy.answer) ? 'added to its answer' : 'answered';
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} ${verb}: ${answer.outcome}` });
+        // A follow-up already sent left without the restrictions a later answer added: the NPCs tell the next State.
+        for (const child of await this.traces.sentFollowUps(state, copy.id)) {
+          const missing = answer.useRestrictions.filter((code) => !child.useRestrictions.includes(code));
+          if (!missing.length) continue;
+          await this.notifications.notify(state, ['npc'], [], {
+            kind: 'trace_answered', traceId: child.id,
+            message: `${copy.requestedState} restricted its answer further (${missing.join(', ')}) after this follow-up went to ${child.requestedState}: tell ${child.requestedState}`,
+          });
+        }
         break;
       }
       case 'trace.closed':
@@ -845,11 +857,10 @@ export class TracingService {
     return mayRead ? this.openDisclosure(trace) : null;
   }
 
-  /** What a follow-up inherits from the trace it follows: that trace's restrictions and its answer's, and its classification. */
+  /** What a follow-up inherits from the trace it follows (inheritedFrom), if it is one. */
   private async inherited(actor: AuthUser, trace: TraceEntity): Promise<{ useRestrictions: string[]; classification: string } | null> {
     const parent = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null;
-    if (!parent) return null;
-    return { useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])], classification: classificationOf(parent) };
+    return parent ? inheritedFrom(parent) : null;
   }
 
   /**
@@ -913,6 +924,20 @@ export class TracingService {
   }
 }
 
+/** What a follow-up inherits from the trace it follows: that trace's restrictions and its answer's, and its classification. */
+function inheritedFrom(parent: TraceEntity): { useRestrictions: string[]; classification: string } {
+  return { useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])], classification: classificationOf(parent) };
+}
+
+/** What the answering State marked no_onward_disclosure does not travel to a third State (`to`) with a follow-up. */
+function assertOnwardDisclosure(parent: TraceEntity, to: string, instead: string): void {
+  if (!parent.answer || !restrictionsAddedBy(parent.answer, parent.useRestrictions).includes('no_onward_disclosure')) return;
+  throw new ForbiddenError(
+    'RESTRICTED_INFORMATION',
+    `The answer of ${parent.requestedState} is marked no_onward_disclosure: it cannot be passed on to ${to}. ${instead}, or obtain ${parent.requestedState}'s consent first`,
+  );
+}
+
 /** The highest classification of a trace: its request's, or its answer's where the answering State raised it. */
 function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer'>): string {
   const answered = trace.answer?.classification;
@@ -936,8 +961,10 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntit
   if (input.classification && rank(input.classification) < rank(floor)) {
     errors.push(['classification', `an answer is classified at least as the request and the answer it follows: ${floor}`]);
   }
-  if (supplements(previous) && input.outcome === 'delayed') {
-    errors.push(['outcome', `an answer that follows a ${previous!.outcome} one adds to it: full, partial or refused, never delayed`]);
+  // A supplement adds to what was answered: after a partial answer, nothing of what it reported is taken back.
+  const outcomes = previous?.outcome === 'partial' ? ['full', 'partial'] : previous?.outcome === 'refused' ? ['full', 'partial', 'refused'] : null;
+  if (outcomes && !outcomes.includes(input.outcome)) {
+    errors.push(['outcome', `an answer that follows a ${previous!.outcome} one adds to it: ${outcomes.slice(0, -1).join(', ')} or ${outcomes.at(-1)}`]);
   }
   if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
   if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
@@ -956,11 +983,13 @@ function supplements(previous: TraceAnswer | null | undefined): boolean {
 
 /**
  * When a trace was answered, as the reports time it: at its first answer that was not a delay (a supplement
- * added later does not make the State late), else at its latest delay.
+ * added later does not make the State late), else at its latest delay. `before`: answers the copy held that this
+ * one does not list (recorded from outside the system before the State was hosted here).
  */
-function answeredAtOf(answer: TraceAnswer): Date {
-  const first = [...(answer.earlier ?? []), answer].find((a) => a.outcome !== 'delayed') ?? answer;
-  return new Date(first.answeredAt);
+function answeredAtOf(answer: TraceAnswer, before: readonly EarlierAnswer[] = []): Date {
+  const answers = [...before, ...(answer.earlier ?? []), answer];
+  const first = answers.filter((a) => a.outcome !== 'delayed').map((a) => a.answeredAt).sort()[0];
+  return new Date(first ?? answer.answeredAt);
 }
 
 /** An answer recorded from outside the system, in words: how and when it came, who recorded it, what it said. */

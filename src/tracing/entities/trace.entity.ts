@@ -76,7 +76,7 @@ export interface TraceAnswer {
    * sensitive; absent from answers given before answers were classified (the request's, then).
    */
   classification?: string;
-  /** The answers this one followed (a delayed answer, then the real one), oldest first: kept as they were sent. */
+  /** The answers this one followed (a delayed one, or a partial or refused one it adds to), oldest first: kept as they were sent. */
   earlier?: EarlierAnswer[];
   /**
    * An answer that came outside the system, from a requested State not hosted on this node, recorded on the
