@@ -140,6 +140,38 @@ describe('marking registry', () => {
       expect(leaves.body.status).toBe('exported');
     });
 
+    it('records an antique made in 1899 or before outside the marking rules (ITI 4), and says so in the report', async () => {
+      const figures = async () =>
+        Object.fromEntries(((await t.http.get('/api/v1/reports/record-keeping').set(bearer(auditor)).expect(200)).body.marking as { rule: string; applicable: number }[])
+          .map((f) => [f.rule, f.applicable]));
+      const before = await figures();
+      const musket = {
+        origin: 'imported', occurredOn: '2024-02-01', counterpartState: 'BEL', type: 'rifle', manufacturer: 'Manufacture de Liège', model: 'Albini-Braendlin',
+        yearOfManufacture: 1873, serial: uniqueSerial('AB'), antique: true, markings: [],
+      };
+      const recorded = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(musket).expect(201);
+      expect(recorded.body).toMatchObject({ incomplete: [], flags: { antique: true } });
+      // Without its year, or made later, it is no antique under the ITI.
+      for (const [year, message] of [[undefined, 'give its yearOfManufacture'], [1900, 'yearOfManufacture 1900 is later']] as const) {
+        const refused = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...musket, serial: uniqueSerial('AB'), yearOfManufacture: year }).expect(400);
+        expect(refused.body.details).toEqual([{ field: 'antique', messages: [`an antique weapon (ITI 4) was made in 1899 or before: ${message}`] }]);
+      }
+      // Nor would the same rifle be taken as an import without its import marking.
+      expect((await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...musket, serial: uniqueSerial('AB'), antique: false }).expect(422)).body.code).toBe('ITI_8B_IMPORT_MARKING');
+      expect(await figures()).toEqual(before);
+
+      // A revolver found and flagged under ITI 9 is corrected to an antique: the flag goes.
+      const found = await registerWeapon(t, officer, { origin: 'found', occurredOn: '2026-01-10', type: 'revolver', yearOfManufacture: 1892, markings: [], serial: uniqueSerial('LF') });
+      expect(found.incomplete).toEqual([expect.objectContaining({ code: 'ITI_9_SEIZED_OR_FOUND_MARKING' })]);
+      const events = `/api/v1/weapons/${found.id}/events`;
+      const first = (found.events as { id: string }[])[0].id;
+      const corrected = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2026-01-10', correctsEventId: first, description: { antique: true } }).expect(201);
+      expect(corrected.body).toMatchObject({ incomplete: [], flags: { antique: true } });
+      const later = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2026-01-10', correctsEventId: first, description: { yearOfManufacture: 1905 } }).expect(400);
+      expect(later.body.details).toEqual([{ field: 'description.antique', messages: ['an antique weapon (ITI 4) was made in 1899 or before: yearOfManufacture 1905 is later'] }]);
+      await expect(ownerQuery(t, `UPDATE weapons SET year_of_manufacture = 1950 WHERE id = $1`, [found.id], 'FRA')).rejects.toThrow(/CHK_weapons_antique/);
+    });
+
     it('lets an officer record a seized weapon, flagged under ITI 9 until it is marked', async () => {
       const seized = await t.http
         .post('/api/v1/weapons')

@@ -1,4 +1,4 @@
-import { DEFAULT_RULE_POLICIES, judgeChange, MARKING_RULES, RuleId, RuleSubject } from './marking-rules';
+import { breaches, DEFAULT_RULE_POLICIES, judgeChange, MARKING_RULES, RuleId, RuleSubject } from './marking-rules';
 
 const base: RuleSubject = { stateCode: 'FRA', status: 'civilian_held', craftOr3dPrinted: false, markings: [], eventTypes: ['manufactured'] };
 const manufacture = { kind: 'manufacture' as const, manufacturer: 'FN Herstal', country: 'BEL', serial: 'AB1234' };
@@ -130,6 +130,20 @@ describe('judgeChange', () => {
       const unmarked = judgeChange(null, { ...imported, markings: [] }, { ...DEFAULT_RULE_POLICIES, '8b': 'flag' });
       expect(unmarked).toMatchObject({ refused: [], incomplete: [{ id: '8a' }, { id: '8b' }] });
     });
+  });
+
+  it('asks nothing of an antique (ITI 4: outside the instrument), whatever it bears and wherever it is', () => {
+    const subjects: RuleSubject[] = [
+      { ...base, eventTypes: ['imported'] },
+      { ...base, status: 'government_stock', eventTypes: ['acquired_by_government'] },
+      { ...base, status: 'found', eventTypes: ['found'] },
+      { ...base, eventTypes: ['manufactured', 'transferred_to_civilian'] },
+    ];
+    for (const subject of subjects) {
+      expect(breaches(subject).length).toBeGreaterThan(0);
+      expect(breaches({ ...subject, antique: true })).toEqual([]);
+      expect(judgeChange(null, { ...subject, antique: true }, DEFAULT_RULE_POLICIES)).toEqual({ refused: [], incomplete: [] });
+    }
   });
 
   describe('ITI 8(b) of a temporary import for a verifiable lawful purpose (exempt)', () => {

@@ -9,6 +9,8 @@ export interface RuleSubject {
   stateCode: string;
   status: WeaponStatus;
   craftOr3dPrinted: boolean;
+  /** ITI 4: an antique (or a replica of one) is outside the instrument: no rule applies to it. */
+  antique?: boolean;
   markings: { kind: MarkingKind; manufacturer?: string | null; country?: string | null; serial?: string | null; symbolCode?: string | null }[];
   /** Types of every event in the history, the new one included. */
   eventTypes: EventType[];
@@ -121,6 +123,7 @@ export const MARKING_RULES: MarkingRule[] = [
 export const DEFAULT_RULE_POLICIES: Record<RuleId, RulePolicy> = { '8a': 'refuse', '8b': 'refuse', '8c': 'flag', '8d': 'flag', '9': 'flag' };
 
 export function breaches(subject: RuleSubject): MarkingRule[] {
+  if (subject.antique) return [];
   return MARKING_RULES.filter((rule) => rule.applies(subject) && !rule.satisfied(subject));
 }
 

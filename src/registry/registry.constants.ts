@@ -5,6 +5,13 @@ export type WeaponCategory = (typeof WEAPON_CATEGORIES)[number];
 /** The earliest year of a record's dates: of manufacture, of its events, of a marking. */
 export const EARLIEST_YEAR = 1800;
 
+/**
+ * ITI 4: antique small arms and light weapons and their replicas are outside the instrument, "defined in
+ * accordance with domestic law. In no case will antique small arms and light weapons include those
+ * manufactured after 1899."
+ */
+export const LAST_ANTIQUE_YEAR = 1899;
+
 export const WEAPON_STATUSES = [
   'in_service', 'government_stock', 'civilian_held', 'exported', 'lost', 'stolen', 'seized', 'found', 'deactivated', 'destroyed',
 ] as const;

@@ -21,7 +21,7 @@ import { WeaponDto, WeaponSummaryDto } from './dto/weapon.response.dto';
 import { MarkingEntity } from './entities/marking.entity';
 import { WeaponEntity } from './entities/weapon.entity';
 import { DEFAULT_RULE_POLICIES, judgeChange, RuleId, RulePolicy, RuleSubject } from './marking-rules';
-import { EARLIEST_YEAR, EventType, IMPORT_EVENTS, WeaponStatus } from './registry.constants';
+import { EARLIEST_YEAR, EventType, IMPORT_EVENTS, LAST_ANTIQUE_YEAR, WeaponStatus } from './registry.constants';
 import { CustodianClosedError, EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
 import { holdsSerialCharacter, knownCharacters, normaliseSerial, parseSerialQuery } from './serial';
 import { WeaponFilters, WeaponsRepository } from './weapons.repository';
@@ -64,14 +64,16 @@ export class WeaponsService {
     // What is not given is not recorded; the country of manufacture defaults to the manufacturer's.
     const described = Object.assign({
       manufacturerCode: null, manufacturerText: null, model: null, calibreCode: null, calibreText: null, serialAsMarked: null, serialNormalised: null,
-      countryOfManufacture: manufacturerCountry, yearOfManufacture: null, craftOr3dPrinted: false, modular: false, serialObliterated: false,
+      countryOfManufacture: manufacturerCountry, yearOfManufacture: null, craftOr3dPrinted: false, antique: false, modular: false, serialObliterated: false,
     }, columns) as Described;
+    assertAntique(described.antique, described.yearOfManufacture, 'antique');
     const status = this.originStatus(input);
     const markings = input.markings ?? [];
     const subject: RuleSubject = {
       stateCode: actor.stateCode,
       status,
       craftOr3dPrinted: input.craftOr3dPrinted ?? false,
+      antique: described.antique,
       markings,
       eventTypes: [input.origin],
     };
@@ -400,6 +402,7 @@ export class WeaponsService {
       historyAfter = [...history, { ...event, id: '' } as RecordEventEntity];
       // A year cleared (null) is no year: only one given is judged against the dates.
       const yearAfter = corrected && corrected.described.yearOfManufacture !== undefined ? corrected.described.yearOfManufacture : weapon.yearOfManufacture;
+      if (corrected) assertAntique(corrected.described.antique ?? weapon.antique, yearAfter, 'description.antique');
       assertInOrder(history, historyAfter, change.corrects?.id ?? '', weapon.yearOfManufacture, yearAfter, corrected?.changes.yearOfManufacture !== undefined);
       // A correction that annuls an event, or restores one annulled, changes what happened: the status is replayed.
       if (change.corrects && Boolean(change.event.annuls) !== Boolean(standingCorrections(history).get(change.corrects.id)?.annuls)) {
@@ -413,6 +416,7 @@ export class WeaponsService {
       stateCode: actor.stateCode,
       status: weapon.status,
       craftOr3dPrinted: weapon.craftOr3dPrinted,
+      antique: weapon.antique,
       markings,
       eventTypes: standingHistory(history).map((e) => e.type),
       deactivatedFrom: statusBeforeDeactivation(history),
@@ -421,6 +425,7 @@ export class WeaponsService {
       ...before,
       status,
       craftOr3dPrinted: corrected?.described.craftOr3dPrinted ?? weapon.craftOr3dPrinted,
+      antique: corrected?.described.antique ?? weapon.antique,
       markings: [...markings.filter((m) => !withdrawn.includes(m.id)), ...change.markings],
       eventTypes: standingHistory(historyAfter).map((e) => e.type),
       deactivatedFrom: statusBeforeDeactivation(historyAfter),
@@ -615,6 +620,12 @@ function restatement(input: RecordEventDto, current: RecordEventEntity): RecordE
   };
 }
 
+/** ITI 4: an antique is made in 1899 or before, and its record says when (`field`: the flag's name in the request). */
+function assertAntique(antique: boolean, yearOfManufacture: number | null, field: string): void {
+  if (!antique || (yearOfManufacture !== null && yearOfManufacture <= LAST_ANTIQUE_YEAR)) return;
+  throw fieldError(field, `an antique weapon (ITI 4) was made in ${LAST_ANTIQUE_YEAR} or before: ${yearOfManufacture === null ? 'give its yearOfManufacture' : `yearOfManufacture ${yearOfManufacture} is later`}`);
+}
+
 /** How long a company's closure waits for the writes naming a custodian (an import holds them until it commits). */
 const CUSTODY_WAIT_MS = 5000;
 
@@ -622,7 +633,7 @@ const CUSTODY_WAIT_MS = 5000;
 function descriptionOf(w: WeaponEntity): Record<DescriptionField, string | number | boolean | null> {
   return {
     type: w.typeCode, manufacturer: w.manufacturerText, model: w.model, calibre: w.calibreText, serial: w.serialAsMarked, countryOfManufacture: w.countryOfManufacture,
-    yearOfManufacture: w.yearOfManufacture, craftOr3dPrinted: w.craftOr3dPrinted, modular: w.modular, serialObliterated: w.serialObliterated,
+    yearOfManufacture: w.yearOfManufacture, craftOr3dPrinted: w.craftOr3dPrinted, antique: w.antique, modular: w.modular, serialObliterated: w.serialObliterated,
   };
 }
 
@@ -630,7 +641,7 @@ function descriptionOf(w: WeaponEntity): Record<DescriptionField, string | numbe
 type Described = Pick<
   WeaponEntity,
   | 'category' | 'typeCode' | 'manufacturerCode' | 'manufacturerText' | 'model' | 'calibreCode' | 'calibreText' | 'serialAsMarked' | 'serialNormalised'
-  | 'countryOfManufacture' | 'yearOfManufacture' | 'craftOr3dPrinted' | 'modular' | 'serialObliterated' | 'unknownReferences'
+  | 'countryOfManufacture' | 'yearOfManufacture' | 'craftOr3dPrinted' | 'antique' | 'modular' | 'serialObliterated' | 'unknownReferences'
 >;
 
 /**
@@ -663,7 +674,7 @@ function describeGiven(
     unknown('calibre', input.calibre !== null && !calibre);
   }
   if (input.serial !== undefined) Object.assign(columns, { serialAsMarked: input.serial, serialNormalised: input.serial === null ? null : normaliseSerial(input.serial) });
-  for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'modular', 'serialObliterated'] as const) {
+  for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated'] as const) {
     if (input[field] !== undefined) Object.assign(columns, { [field]: input[field] });
   }
   return { columns, manufacturerCountry };

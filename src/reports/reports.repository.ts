@@ -58,16 +58,16 @@ export class ReportsRepository {
          SELECT w.category, w.type_code, w.incomplete, w.retain_until,
                 w.legal_holds <> '[]'::jsonb AS held,
                 traced.weapon_id IS NOT NULL AS traced,
-                -- MarkingRule 8a's applies().
-                NOT w.craft_or_3d_printed AND w.status NOT IN ('seized', 'found')
+                -- MarkingRule 8a's applies(); no rule applies to an antique (ITI 4, breaches()).
+                NOT w.antique AND NOT w.craft_or_3d_printed AND w.status NOT IN ('seized', 'found')
                   AND NOT (w.event_types && ARRAY['seized', 'found']::varchar[]
                            AND (w.status IN ('destroyed', 'deactivated', 'in_service', 'government_stock')
                                 OR NOT w.event_types && ARRAY['manufactured', 'imported', 'imported_temporarily']::varchar[])) AS a8,
                 -- A temporary import is exempt (MarkingRule 8b's applies()).
-                'imported' = ANY (w.event_types) AS b8,
-                'transferred_to_civilian' = ANY (w.event_types) AS c8,
-                w.status IN ('in_service', 'government_stock') AS d8,
-                w.status IN ('seized', 'found') OR (w.status = 'deactivated' AND w.deactivated_from IN ('seized', 'found')) AS r9,
+                NOT w.antique AND 'imported' = ANY (w.event_types) AS b8,
+                NOT w.antique AND 'transferred_to_civilian' = ANY (w.event_types) AS c8,
+                NOT w.antique AND w.status IN ('in_service', 'government_stock') AS d8,
+                NOT w.antique AND (w.status IN ('seized', 'found') OR (w.status = 'deactivated' AND w.deactivated_from IN ('seized', 'found'))) AS r9,
                 coalesce(w.seized_or_found_on, w.created_at::date) AS seized_on,
                 (${MISSING_REQUIRED}) AS missing
            FROM weapons w

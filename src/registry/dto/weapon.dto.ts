@@ -142,6 +142,12 @@ export class RegisterWeaponDto extends EventDetailsDto {
   @ApiPropertyOptional() @Optional() @IsBoolean()
   craftOr3dPrinted?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'ITI 4: an antique or a replica of one, as national law defines them, outside the instrument (the marking rules ask nothing of it); needs a yearOfManufacture of 1899 or before',
+  })
+  @Optional() @IsBoolean()
+  antique?: boolean;
+
   @ApiPropertyOptional() @Optional() @IsBoolean()
   modular?: boolean;
 
@@ -155,7 +161,7 @@ export class RegisterWeaponDto extends EventDetailsDto {
 
 /** The description of a weapon as registered, field by field: what a correction of its first event may correct. */
 export const DESCRIPTION_FIELDS = [
-  'type', 'manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'modular', 'serialObliterated',
+  'type', 'manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated',
 ] as const;
 export type DescriptionField = (typeof DESCRIPTION_FIELDS)[number];
 

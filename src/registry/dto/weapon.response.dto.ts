@@ -96,8 +96,8 @@ export class WeaponSummaryDto {
   @ApiProperty() status: string;
   @ApiProperty({ type: String, nullable: true, description: 'The holder the record was registered with, as given (the last known one is legalHolder)' }) holder: string | null;
   @ApiProperty({ type: String, nullable: true }) custodian: string | null;
-  @ApiProperty({ type: Object, example: { craftOr3dPrinted: false, modular: false, serialObliterated: false } })
-  flags: { craftOr3dPrinted: boolean; modular: boolean; serialObliterated: boolean };
+  @ApiProperty({ type: Object, example: { craftOr3dPrinted: false, antique: false, modular: false, serialObliterated: false } })
+  flags: { craftOr3dPrinted: boolean; antique: boolean; modular: boolean; serialObliterated: boolean };
   @ApiProperty({ type: [RuleBreachDto], description: 'ITI rules this record breaches, accepted and flagged' }) incomplete: RuleBreachDto[];
   @ApiProperty({ type: [String], description: 'Fields whose values are not in the reference data' }) unknownReferences: string[];
   @ApiProperty({ type: [LegalHoldOutDto], description: 'Legal holds standing, oldest first; the record cannot be purged while any stands' }) legalHolds: LegalHoldOutDto[];
@@ -139,7 +139,7 @@ function summary(w: WeaponEntity) {
     id: w.id, stateCode: w.stateCode, category: w.category, type: w.typeCode, manufacturerCode: w.manufacturerCode, manufacturer: w.manufacturerText,
     model: w.model, calibreCode: w.calibreCode, calibre: w.calibreText, serial: w.serialAsMarked, serialNormalised: w.serialNormalised,
     countryOfManufacture: w.countryOfManufacture, yearOfManufacture: w.yearOfManufacture, status: w.status, holder: w.holder, custodian: w.custodian,
-    flags: { craftOr3dPrinted: w.craftOr3dPrinted, modular: w.modular, serialObliterated: w.serialObliterated },
+    flags: { craftOr3dPrinted: w.craftOr3dPrinted, antique: w.antique, modular: w.modular, serialObliterated: w.serialObliterated },
     incomplete: w.incomplete.map(toBreach).filter((b): b is RuleBreachDto => b !== null),
     unknownReferences: w.unknownReferences,
     legalHolds: w.legalHolds.map((h): LegalHoldOutDto => ({ id: h.id, reason: h.reason, placedAt: h.placedAt, placedBy: h.placedBy })),

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { StateEntity } from '../../states/entities/state.entity';
+import { LAST_ANTIQUE_YEAR } from '../registry.constants';
 import type { WeaponCategory, WeaponStatus } from '../registry.constants';
 
 /**
@@ -24,6 +25,7 @@ export const MISSING_REQUIRED = REQUIRED_FIELDS.map(([, missing]) => `(${missing
 @Index('IDX_weapons_state_created', ['stateCode', 'createdAt', 'id'])
 // (state_code, custodian_key(custodian)): an expression index, built by migration ClosedCustodians; TypeORM leaves it be.
 @Index('IDX_weapons_state_custodian_key', { synchronize: false })
+@Check('CHK_weapons_antique', `NOT "antique" OR "year_of_manufacture" <= ${LAST_ANTIQUE_YEAR}`)
 export class WeaponEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -84,6 +86,10 @@ export class WeaponEntity {
 
   @Column({ type: 'boolean', name: 'craft_or_3d_printed', default: false })
   craftOr3dPrinted: boolean;
+
+  /** An antique or a replica of one, as national law defines them, made in 1899 or before: outside the ITI (para 4). */
+  @Column({ type: 'boolean', default: false })
+  antique: boolean;
 
   @Column({ type: 'boolean', default: false })
   modular: boolean;
