@@ -473,14 +473,18 @@ describe('Tracing between national points of contact', () => {
     const withheld = { recordFound: true, reasonCode: 'ongoing_criminal_investigation', reasonText: 'The buyer is under investigation' };
     await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL' }], nextState: 'ITA' });
     await outbox.drain();
-    const [early, later, refused] = [
-      await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201), await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201), await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201),
-    ];
+    const open = (body = {}) => transition('fraNpc', outgoing.id, 'follow-ups', body, 201);
+    const [early, later, refused, bare] = [await open(), await open(), await open(), await open({ carryAnswer: false })];
     await transition('fraNpc', early.id, 'send');
+    await transition('fraNpc', bare.id, 'send');
+    const told = async (traceId: string) =>
+      (await ownerQuery<{ message: string }>(t, `SELECT message FROM notifications WHERE trace_id = $1 AND kind = 'trace_follow_up_outdated' ORDER BY message`, [traceId], 'FRA'))
+        .map((n) => n.message);
+    const [{ npcs }] = await ownerQuery<{ npcs: number }>(t, `SELECT count(*)::int AS npcs FROM users WHERE state_code = 'FRA' AND 'npc' = ANY (roles)`, [], 'FRA');
 
-    // BEL adds the export: the follow-up sent now tells ITA of it.
+    // BEL adds the export, and restricts its publication: the follow-up sent now tells ITA of both.
     const exported = { event: 'exported', date: '2019-05-02', state: 'BEL', counterpartState: 'ITA', licenceRef: 'BE-EXP-2019-4' };
-    await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL' }, exported] });
+    await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL' }, exported], useRestrictions: ['no_publication'] });
     await outbox.drain();
     await transition('fraNpc', later.id, 'send');
     await outbox.drain();
@@ -489,17 +493,42 @@ describe('Tracing between national points of contact', () => {
       return (await t.http.get(api(`/traces/${items.find((i) => i.exchangeId === exchangeId)!.id}`)).set(bearer(tokens.itaNpc)).expect(200)).body;
     };
     expect((await itaCopy(early.id)).notes.map((n: { text: string }) => n.text)).toEqual([`Follows up trace ${outgoing.id}: BEL answered partial; last step reported: manufactured`]);
-    expect((await itaCopy(later.id)).notes.map((n: { text: string }) => n.text)).toEqual([`Follows up trace ${outgoing.id}: BEL answered partial; last step reported: exported on 2019-05-02 to ITA (licence BE-EXP-2019-4)`]);
+    expect(await itaCopy(later.id)).toMatchObject({
+      useRestrictions: ['law_enforcement_only', 'no_publication'],
+      notes: [expect.objectContaining({ text: `Follows up trace ${outgoing.id}: BEL answered partial; last step reported: exported on 2019-05-02 to ITA (licence BE-EXP-2019-4)` })],
+    });
 
-    // BEL's full answer may not go on to a third State: the follow-up still waiting cannot carry it.
-    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, useRestrictions: ['no_onward_disclosure'] });
+    // BEL's full answer may not go on to a third State, and is confidential: the follow-up still waiting cannot carry it.
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, useRestrictions: ['no_onward_disclosure'], classification: 'confidential' });
     await outbox.drain();
     expect(await transition('fraNpc', refused.id, 'send', {}, 403)).toMatchObject({ code: 'RESTRICTED_INFORMATION', message: expect.stringContaining('Withdraw this follow-up and follow up with carryAnswer: false') });
-    // Those that left before: the NPCs are told, to tell ITA.
-    const told = async (traceId: string) =>
-      (await ownerQuery<{ message: string }>(t, `SELECT DISTINCT message FROM notifications WHERE trace_id = $1 AND kind = 'trace_answered'`, [traceId], 'FRA')).map((n) => n.message);
-    for (const sent of [early, later]) expect(await told(sent.id)).toEqual(['BEL restricted its answer further (no_onward_disclosure) after this follow-up went to ITA: tell ITA']);
+    // Those that left before with the answer: the NPCs are told what each lacks, once for each answer that added it.
+    const further = (what: string) => Array<string>(npcs).fill(`BEL ${what} after this follow-up went to ITA: tell ITA`);
+    expect(await told(early.id)).toEqual([
+      ...further('restricted its answer further (no_onward_disclosure) and classified it confidential'), ...further('restricted its answer further (no_publication)'),
+    ]);
+    expect(await told(later.id)).toEqual(further('restricted its answer further (no_onward_disclosure) and classified it confidential'));
+    // One sent without the answer told ITA nothing of it; one never sent has nothing to catch up on.
+    expect(await told(bare.id)).toEqual([]);
     expect(await told(refused.id)).toEqual([]);
+  });
+
+  it('lets the officer edit a follow-up whose parent a later answer classified higher, and raises it when it is sent', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'partial', recordFound: true, reasonCode: 'other', reasonText: 'More to come', nextState: 'ITA' });
+    await outbox.drain();
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
+    expect(child.classification).toBe('restricted');
+    await transition('fraNpc', child.id, 'return', { text: 'Say what the information is for' });
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', classification: 'confidential' });
+    await outbox.drain();
+    const read = await t.http.get(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).expect(200);
+    const edited = await t.http.patch(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).set('If-Match', read.headers.etag)
+      .send({ intendedUse: 'To find the dealer who sold it on' }).expect(200);
+    expect(edited.body).toMatchObject({ intendedUse: 'To find the dealer who sold it on', classification: 'restricted' });
+    await transition('fraOfficer', child.id, 'submit');
+    expect((await transition('fraNpc', child.id, 'send')).classification).toBe('confidential');
   });
 
   it('classifies an answer higher than the request where what it reports is more sensitive, on every copy, form and follow-up', async () => {
@@ -1187,7 +1216,9 @@ describe('Tracing between national points of contact', () => {
     // Given to the minute the request left in (as a letter's stamp reads): taken as the instant it left.
     const sameMinute = `${secondSent.slice(0, 16)}Z`;
     expect(new Date(sameMinute).getTime()).toBeLessThan(new Date(secondSent).getTime());
-    const direct = await transition('fraNpc', second.body.id, 'record-answer', { ...received, receivedAt: sameMinute, outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record' });
+    const direct = await transition('fraNpc', second.body.id, 'record-answer', {
+      ...received, receivedAt: sameMinute, outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record', classification: 'confidential',
+    });
     expect(direct).toMatchObject({ status: 'answered', acknowledgedAt: secondSent, answeredAt: secondSent });
 
     // Closed before the answer came by letter: the answer is recorded all the same, the trace stays closed.
@@ -1230,6 +1261,8 @@ describe('Tracing between national points of contact', () => {
       kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${secondSent}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)`,
       answer: { outcome: 'refused', recordFound: false, reasonText: 'No record', useRestrictions: direct.answer.useRestrictions, received: { via: 'interpol', recordedAt: direct.answer.received.recordedAt } },
     });
+    // What the recorded answer set still binds FRA: a follow-up is classified as it was.
+    expect((await transition('fraNpc', second.body.id, 'follow-ups', { requestedState: 'ITA' }, 201)).classification).toBe('confidential');
     // Both States' response forms hash the same answer.
     const hashOf = async (token: Tokens, id: string) => /sha256:([0-9a-f]{64})/.exec(flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${id}/response.pdf`)).set(bearer(token)))).body)).text))?.[1];
     expect(await hashOf(tokens.fraNpc, second.body.id)).toBe(await hashOf(tokens.usaNpc, atUsa.id));

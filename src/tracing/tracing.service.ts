@@ -241,7 +241,9 @@ export class TracingService {
     const classification = inherited && rank(inherited.classification) > rank(trace.classification) ? inherited.classification : trace.classification;
     const carried = parent !== null && trace.notes.some((note) => note.kind === 'information_provided');
     if (carried) assertOnwardDisclosure(parent, trace.requestedState, 'Withdraw this follow-up and follow up with carryAnswer: false');
-    const notes = carried ? trace.notes.map((note) => (note.kind === 'information_provided' ? { ...note, text: followUpNote(parent) } : note)) : trace.notes;
+    // Rewritten from an answer that reports something (not one that delays or refuses after it was opened).
+    const reports = parent?.answer?.outcome === 'full' || parent?.answer?.outcome === 'partial';
+    const notes = carried && reports ? trace.notes.map((note) => (note.kind === 'information_provided' ? { ...note, text: followUpNote(parent) } : note)) : trace.notes;
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
@@ -340,9 +342,34 @@ export class TracingService {
     // A copy closed before the answer came keeps its status (as one delivered then does) and learns the answer.
     const status = trace.status === 'closed' ? 'closed' : 'answered';
     const verb = supplements(trace.answer) ? 'added to its answer' : 'answered';
+    const before = { classification: classificationOf(trace), useRestrictions: inheritedFrom(trace).useRestrictions };
     const updated = await this.traces.update(trace, { status, answer, answeredAt: answeredAtOf(answer), acknowledgedAt, informationDueAt: null, overdueSince: null }, now);
     await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_answered', traceId: trace.id, message: `${trace.requestedState} ${verb}: ${answer.outcome} (${viaWords(input.via)})` });
+    await this.tellSentFollowUps(actor.stateCode, updated, before);
     return this.done(actor, updated);
+  }
+
+  /**
+   * A follow-up sent with what `parent` answered (its note) left without what a later answer added: restrictions
+   * the answers did not set before (`before`), or a higher classification. The requester's NPCs are told on each
+   * such follow-up, to tell the next State; one sent without the answer (carryAnswer: false) told it nothing of it.
+   */
+  private async tellSentFollowUps(stateCode: string, parent: TraceEntity, before: { classification: string; useRestrictions: string[] }): Promise<void> {
+    const now = inheritedFrom(parent);
+    const added = now.useRestrictions.filter((code) => !before.useRestrictions.includes(code));
+    const raised = rank(now.classification) > rank(before.classification);
+    if (!added.length && !raised) return;
+    for (const child of await this.traces.sentFollowUps(stateCode, parent.id)) {
+      if (!child.notes.some((note) => note.kind === 'information_provided')) continue;
+      const missing = added.filter((code) => !child.useRestrictions.includes(code));
+      const higher = raised && rank(now.classification) > rank(child.classification);
+      if (!missing.length && !higher) continue;
+      const what = [...(missing.length ? [`restricted its answer further (${missing.join(', ')})`] : []), ...(higher ? [`classified it ${now.classification}`] : [])].join(' and ');
+      await this.notifications.notify(stateCode, ['npc'], [], {
+        kind: 'trace_follow_up_outdated', traceId: child.id,
+        message: `${parent.requestedState} ${what} after this follow-up went to ${child.requestedState}: tell ${child.requestedState}`,
+      });
+    }
   }
 
   /**
@@ -683,17 +710,10 @@ export class TracingService {
         const notes = [...copy.notes, ...recorded.map((a) => ({ kind: 'answer_received_outside' as const, text: recordedAnswerText(a), at: now.toISOString(), byState: state, answer: withoutEarlier(a) }))];
         const answered = { answer, answeredAt: answeredAtOf(answer, recorded), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
         const verb = !recorded.length && supplements(copy.answer) ? 'added to its answer' : 'answered';
+        const before = { classification: classificationOf(copy), useRestrictions: inheritedFrom(copy).useRestrictions };
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
         await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_answered', traceId: copy.id, message: `${copy.requestedState} ${verb}: ${answer.outcome}` });
-        // A follow-up already sent left without the restrictions a later answer added: the NPCs tell the next State.
-        for (const child of await this.traces.sentFollowUps(state, copy.id)) {
-          const missing = answer.useRestrictions.filter((code) => !child.useRestrictions.includes(code));
-          if (!missing.length) continue;
-          await this.notifications.notify(state, ['npc'], [], {
-            kind: 'trace_answered', traceId: child.id,
-            message: `${copy.requestedState} restricted its answer further (${missing.join(', ')}) after this follow-up went to ${child.requestedState}: tell ${child.requestedState}`,
-          });
-        }
+        await this.tellSentFollowUps(state, copy, before);
         break;
       }
       case 'trace.closed':
@@ -873,7 +893,8 @@ export class TracingService {
     const errors: [string, string][] = [];
     const dropped = inherited.useRestrictions.filter((code) => before.useRestrictions.includes(code) && !request.useRestrictions.includes(code));
     if (dropped.length) errors.push(['useRestrictions', `a follow-up keeps the restrictions of the trace it follows and of its answer: ${dropped.join(', ')}`]);
-    if (rank(request.classification) < rank(inherited.classification)) {
+    // Only an edit that lowers it: a later answer may have raised the parent above it since (send() raises it then).
+    if (request.classification !== before.classification && rank(request.classification) < rank(inherited.classification)) {
       errors.push(['classification', `a follow-up is classified at least as the trace it follows: ${inherited.classification}`]);
     }
     if (errors.length) throw fieldErrors(errors);
@@ -924,24 +945,33 @@ export class TracingService {
   }
 }
 
-/** What a follow-up inherits from the trace it follows: that trace's restrictions and its answer's, and its classification. */
+/**
+ * Every answer a copy holds: its answer, and those recorded from outside the system that an answer through the
+ * system replaced (notes of kind answer_received_outside) when the State came to be hosted here. What they set
+ * (restrictions, classification) still binds what the requester does with them.
+ */
+function answersOf(trace: Pick<TraceEntity, 'answer' | 'notes'>): EarlierAnswer[] {
+  const recorded = trace.notes.flatMap((note) => (note.kind === 'answer_received_outside' && note.answer ? [note.answer] : []));
+  return trace.answer ? [...recorded, trace.answer] : recorded;
+}
+
+/** What a follow-up inherits from the trace it follows: that trace's restrictions and its answers', and its classification. */
 function inheritedFrom(parent: TraceEntity): { useRestrictions: string[]; classification: string } {
-  return { useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])], classification: classificationOf(parent) };
+  return { useRestrictions: [...new Set([...parent.useRestrictions, ...answersOf(parent).flatMap((a) => a.useRestrictions)])], classification: classificationOf(parent) };
 }
 
 /** What the answering State marked no_onward_disclosure does not travel to a third State (`to`) with a follow-up. */
 function assertOnwardDisclosure(parent: TraceEntity, to: string, instead: string): void {
-  if (!parent.answer || !restrictionsAddedBy(parent.answer, parent.useRestrictions).includes('no_onward_disclosure')) return;
+  if (!answersOf(parent).some((a) => restrictionsAddedBy(a, parent.useRestrictions).includes('no_onward_disclosure'))) return;
   throw new ForbiddenError(
     'RESTRICTED_INFORMATION',
     `The answer of ${parent.requestedState} is marked no_onward_disclosure: it cannot be passed on to ${to}. ${instead}, or obtain ${parent.requestedState}'s consent first`,
   );
 }
 
-/** The highest classification of a trace: its request's, or its answer's where the answering State raised it. */
-function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer'>): string {
-  const answered = trace.answer?.classification;
-  return answered && rank(answered) > rank(trace.classification) ? answered : trace.classification;
+/** The highest classification of a trace: its request's, or its answers' where the answering State raised it. */
+function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer' | 'notes'>): string {
+  return answersOf(trace).reduce((highest, a) => (a.classification && rank(a.classification) > rank(highest) ? a.classification : highest), trace.classification);
 }
 
 /** A classification's place in CLASSIFICATIONS, lowest first. */
