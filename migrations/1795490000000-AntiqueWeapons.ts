@@ -9,7 +9,7 @@ export class AntiqueWeapons1795490000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "weapons" ADD "antique" boolean NOT NULL DEFAULT false');
-    await queryRunner.query('ALTER TABLE "weapons" ADD CONSTRAINT "CHK_weapons_antique" CHECK (NOT "antique" OR "year_of_manufacture" <= 1899)');
+    await queryRunner.query('ALTER TABLE "weapons" ADD CONSTRAINT "CHK_weapons_antique" CHECK (NOT "antique" OR ("year_of_manufacture" IS NOT NULL AND "year_of_manufacture" <= 1899))');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

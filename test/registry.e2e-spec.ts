@@ -161,7 +161,11 @@ describe('marking registry', () => {
       expect(await figures()).toEqual(before);
 
       // A revolver found and flagged under ITI 9 is corrected to an antique: the flag goes.
-      const found = await registerWeapon(t, officer, { origin: 'found', occurredOn: '2026-01-10', type: 'revolver', yearOfManufacture: 1892, markings: [], serial: uniqueSerial('LF') });
+      const revolver = { origin: 'found', occurredOn: '2026-01-10', type: 'revolver', yearOfManufacture: 1892, markings: [], serial: uniqueSerial('LF') };
+      // Whether it is an antique is the registrar's to say, not the officer's who found it.
+      const byOfficer = await t.http.post('/api/v1/weapons').set(bearer(officer)).send(manufacturedWeapon({ ...revolver, antique: true })).expect(403);
+      expect(byOfficer.body.code).toBe('ROLE_REQUIRED');
+      const found = await registerWeapon(t, officer, revolver);
       expect(found.incomplete).toEqual([expect.objectContaining({ code: 'ITI_9_SEIZED_OR_FOUND_MARKING' })]);
       const events = `/api/v1/weapons/${found.id}/events`;
       const first = (found.events as { id: string }[])[0].id;
@@ -169,7 +173,12 @@ describe('marking registry', () => {
       expect(corrected.body).toMatchObject({ incomplete: [], flags: { antique: true } });
       const later = await t.http.post(events).set(bearer(registrar)).send({ type: 'corrected', occurredOn: '2026-01-10', correctsEventId: first, description: { yearOfManufacture: 1905 } }).expect(400);
       expect(later.body.details).toEqual([{ field: 'description.antique', messages: ['an antique weapon (ITI 4) was made in 1899 or before: yearOfManufacture 1905 is later'] }]);
-      await expect(ownerQuery(t, `UPDATE weapons SET year_of_manufacture = 1950 WHERE id = $1`, [found.id], 'FRA')).rejects.toThrow(/CHK_weapons_antique/);
+      for (const year of [1950, null]) {
+        await expect(ownerQuery(t, `UPDATE weapons SET year_of_manufacture = $2 WHERE id = $1`, [found.id, year], 'FRA')).rejects.toThrow(/CHK_weapons_antique/);
+      }
+      // An antique may be older than any event of the registry: a flintlock of 1750.
+      const flintlock = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...musket, serial: uniqueSerial('FL'), yearOfManufacture: 1750 }).expect(201);
+      expect(flintlock.body).toMatchObject({ yearOfManufacture: 1750, flags: { antique: true } });
     });
 
     it('lets an officer record a seized weapon, flagged under ITI 9 until it is marked', async () => {
@@ -239,7 +248,7 @@ describe('marking registry', () => {
       const response = await t.http
         .post('/api/v1/weapons')
         .set(bearer(registrar))
-        .send({ origin: 'invented', occurredOn: '2026-13-01', type: '', countryOfManufacture: 'XX', yearOfManufacture: 1700, markings: [{ kind: 'etched', component: 'grip', text: '' }] })
+        .send({ origin: 'invented', occurredOn: '2026-13-01', type: '', countryOfManufacture: 'XX', yearOfManufacture: 1300, markings: [{ kind: 'etched', component: 'grip', text: '' }] })
         .expect(400);
       const fields = (response.body.details as { field: string }[]).map((d) => d.field).sort();
       expect(fields).toEqual(expect.arrayContaining(['countryOfManufacture', 'markings[0].component', 'markings[0].kind', 'markings[0].text', 'occurredOn', 'origin', 'type', 'yearOfManufacture']));

@@ -481,6 +481,14 @@ describe('Tracing between national points of contact', () => {
       (await ownerQuery<{ message: string }>(t, `SELECT message FROM notifications WHERE trace_id = $1 AND kind = 'trace_follow_up_outdated' ORDER BY message`, [traceId], 'FRA'))
         .map((n) => n.message);
     const [{ npcs }] = await ownerQuery<{ npcs: number }>(t, `SELECT count(*)::int AS npcs FROM users WHERE state_code = 'FRA' AND 'npc' = ANY (roles)`, [], 'FRA');
+    // ITA asks FRA something about the one sent without the answer: what FRA gives it is no answer of BEL's.
+    await outbox.drain();
+    const bareAtIta = ((await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.itaNpc)).expect(200)).body.items as { id: string; exchangeId: string }[])
+      .find((i) => i.exchangeId === bare.id)!;
+    await transition('itaNpc', bareAtIta.id, 'acknowledge');
+    await transition('itaNpc', bareAtIta.id, 'request-information', { text: 'Where was it found?' });
+    await outbox.drain();
+    await transition('fraNpc', bare.id, 'provide-information', { text: 'In a car at the port of Marseille' });
 
     // BEL adds the export, and restricts its publication: the follow-up sent now tells ITA of both.
     const exported = { event: 'exported', date: '2019-05-02', state: 'BEL', counterpartState: 'ITA', licenceRef: 'BE-EXP-2019-4' };
@@ -513,20 +521,36 @@ describe('Tracing between national points of contact', () => {
     expect(await told(refused.id)).toEqual([]);
   });
 
-  it('lets the officer edit a follow-up whose parent a later answer classified higher, and raises it when it is sent', async () => {
+  it('tells the next State what the answer says when the follow-up leaves, a refusal come since included', async () => {
     const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives being moved', expectedDate: '2027-01-15', nextState: 'ITA' });
+    await outbox.drain();
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
+    expect(child.notes).toEqual([expect.objectContaining({ kind: 'information_provided', text: `Follows up trace ${outgoing.id}: BEL answered delayed`, carried: true })]);
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'refused', recordFound: false, reasonCode: 'no_record', reasonText: 'No record', nextState: 'ITA' });
+    await outbox.drain();
+    const sent = await transition('fraNpc', child.id, 'send');
+    expect(sent.notes).toEqual([expect.objectContaining({ text: `Follows up trace ${outgoing.id}: BEL answered refused`, carried: true })]);
+  });
+
+  it('lets the officer edit a follow-up whose parent a later answer classified higher, and raises it when it is sent', async () => {
+    const { outgoing, incoming } = await sentTrace({ classification: 'unclassified' });
     await transition('belNpc', incoming.id, 'acknowledge');
     await transition('belNpc', incoming.id, 'answer', { outcome: 'partial', recordFound: true, reasonCode: 'other', reasonText: 'More to come', nextState: 'ITA' });
     await outbox.drain();
     const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
-    expect(child.classification).toBe('restricted');
+    expect(child.classification).toBe('unclassified');
     await transition('fraNpc', child.id, 'return', { text: 'Say what the information is for' });
     await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', classification: 'confidential' });
     await outbox.drain();
     const read = await t.http.get(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).expect(200);
+    // Raised, if not yet as high as the parent: send() takes it the rest of the way.
     const edited = await t.http.patch(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).set('If-Match', read.headers.etag)
-      .send({ intendedUse: 'To find the dealer who sold it on' }).expect(200);
+      .send({ intendedUse: 'To find the dealer who sold it on', classification: 'restricted' }).expect(200);
     expect(edited.body).toMatchObject({ intendedUse: 'To find the dealer who sold it on', classification: 'restricted' });
+    const lowered = await t.http.patch(api(`/traces/${child.id}`)).set(bearer(tokens.fraOfficer)).set('If-Match', edited.headers.etag).send({ classification: 'unclassified' }).expect(400);
+    expect(lowered.body.details).toEqual([{ field: 'classification', messages: ['a follow-up is classified at least as the trace it follows: confidential'] }]);
     await transition('fraOfficer', child.id, 'submit');
     expect((await transition('fraNpc', child.id, 'send')).classification).toBe('confidential');
   });
@@ -1250,13 +1274,17 @@ describe('Tracing between national points of contact', () => {
     const list = await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens.usaNpc)).expect(200);
     const atUsa = list.body.items.find((item: { exchangeId: string }) => item.exchangeId === second.body.id);
     await transition('usaNpc', atUsa.id, 'acknowledge');
-    t.clock.advance(120);
+    t.clock.advance(60);
+    await transition('usaNpc', atUsa.id, 'answer', { outcome: 'partial', recordFound: true, reasonCode: 'other', reasonText: 'More to come' });
+    await outbox.drain();
+    t.clock.advance(60);
     await transition('usaNpc', atUsa.id, 'answer', { outcome: 'full', recordFound: true });
     await outbox.drain();
     const both = (await t.http.get(api(`/traces/${second.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
-    // Answered when the refusal came by letter, not when the answer through the system came: USA was not late.
+    // Answered when the refusal came by letter, not when the answers through the system came: USA was not late.
     expect(both).toMatchObject({ acknowledgedAt: secondSent, answeredAt: secondSent, answer: { outcome: 'full' } });
-    expect(both.answer.earlier).toBeUndefined();
+    // The recorded answer is in the notes, not among the answers USA itself gave before its full one.
+    expect(both.answer.earlier).toEqual([expect.objectContaining({ outcome: 'partial', reasonText: 'More to come' })]);
     expect(both.notes.at(-1)).toMatchObject({
       kind: 'answer_received_outside', text: `Answer received through INTERPOL, at ${secondSent}, recorded by ${answered.answer.received.recordedBy}: refused (no_record: No record)`,
       answer: { outcome: 'refused', recordFound: false, reasonText: 'No record', useRestrictions: direct.answer.useRestrictions, received: { via: 'interpol', recordedAt: direct.answer.received.recordedAt } },

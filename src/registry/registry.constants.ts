@@ -2,8 +2,14 @@
 export const WEAPON_CATEGORIES = ['small_arm', 'light_weapon'] as const;
 export type WeaponCategory = (typeof WEAPON_CATEGORIES)[number];
 
-/** The earliest year of a record's dates: of manufacture, of its events, of a marking. */
+/** The earliest year of a record's events. */
 export const EARLIEST_YEAR = 1800;
+
+/**
+ * The earliest year a weapon of the registry, or a marking on it, was made: antiques (ITI 4) kept by museums,
+ * collectors or found go back to the matchlocks of the fifteenth century.
+ */
+export const EARLIEST_MANUFACTURE_YEAR = 1400;
 
 /**
  * ITI 4: antique small arms and light weapons and their replicas are outside the instrument, "defined in

@@ -53,6 +53,10 @@ export class WeaponsService {
   /** Registers a weapon with its markings and its first event, judged against the ITI marking rules. */
   async register(actor: AuthUser, input: RegisterWeaponDto): Promise<WeaponDto> {
     this.assertMayRecord(actor, input.origin);
+    // Which weapons are antiques is national law's to say, and the registrar's to apply: an officer's seizure is judged by the rules.
+    if (input.antique && !actor.roles.includes('registrar')) {
+      throw new ForbiddenError('ROLE_REQUIRED', 'Recording a weapon as an antique (ITI 4: outside the instrument, as national law defines antiques) needs the registrar role');
+    }
     assertSerialsFit(input.serial, input.markings ?? []);
     if (input.yearOfManufacture !== undefined && input.yearOfManufacture !== null && input.yearOfManufacture > Number(input.occurredOn.slice(0, 4))) {
       throw fieldError('yearOfManufacture', `yearOfManufacture ${input.yearOfManufacture} is after the first event (${input.origin.replace(/_/g, ' ')} on ${input.occurredOn})`);

@@ -239,11 +239,9 @@ export class TracingService {
     const inherited = parent ? inheritedFrom(parent) : null;
     const useRestrictions = inherited ? [...new Set([...trace.useRestrictions, ...inherited.useRestrictions])] : trace.useRestrictions;
     const classification = inherited && rank(inherited.classification) > rank(trace.classification) ? inherited.classification : trace.classification;
-    const carried = parent !== null && trace.notes.some((note) => note.kind === 'information_provided');
+    const carried = parent !== null && carriesAnswer(trace);
     if (carried) assertOnwardDisclosure(parent, trace.requestedState, 'Withdraw this follow-up and follow up with carryAnswer: false');
-    // Rewritten from an answer that reports something (not one that delays or refuses after it was opened).
-    const reports = parent?.answer?.outcome === 'full' || parent?.answer?.outcome === 'partial';
-    const notes = carried && reports ? trace.notes.map((note) => (note.kind === 'information_provided' ? { ...note, text: followUpNote(parent) } : note)) : trace.notes;
+    const notes = carried ? trace.notes.map((note) => (note.kind === 'information_provided' ? { ...note, text: followUpNote(parent), carried: true } : note)) : trace.notes;
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
     const answerDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ANSWER_DAYS_URGENT : this.config.TRACE_ANSWER_DAYS_ROUTINE) * 24 * HOUR);
@@ -360,7 +358,7 @@ export class TracingService {
     const raised = rank(now.classification) > rank(before.classification);
     if (!added.length && !raised) return;
     for (const child of await this.traces.sentFollowUps(stateCode, parent.id)) {
-      if (!child.notes.some((note) => note.kind === 'information_provided')) continue;
+      if (!carriesAnswer(child)) continue;
       const missing = added.filter((code) => !child.useRestrictions.includes(code));
       const higher = raised && rank(now.classification) > rank(child.classification);
       if (!missing.length && !higher) continue;
@@ -483,10 +481,10 @@ export class TracingService {
       officerId: parent.officerId,
       npcId: actor.id,
       npcName: actor.name,
-      useRestrictions: [...new Set([...parent.useRestrictions, ...(parent.answer?.useRestrictions ?? [])])],
+      useRestrictions: inheritedFrom(parent).useRestrictions,
       classification: classificationOf(parent),
       // What the answer reported goes to the next State with the request (TracingService.send).
-      notes: carryAnswer ? [this.note('information_provided', followUpNote(parent), actor)] : [],
+      notes: carryAnswer ? [{ ...this.note('information_provided', followUpNote(parent), actor), carried: true }] : [],
       createdBy: parent.createdBy,
       submittedAt: now,
       createdAt: now,
@@ -611,7 +609,7 @@ export class TracingService {
     const requested = await this.states.get(trace.requestedState);
     const form: TraceResponseForm = {
       traceId: trace.exchangeId,
-      classification: classificationOf(trace),
+      classification: classificationOf({ ...trace, notes: [] }),
       useRestrictions: trace.useRestrictions,
       requestingState: { code: requesting.code, name: requesting.name },
       requestedState: { code: requested.code, name: requested.name },
@@ -708,7 +706,7 @@ export class TracingService {
         // the copy's notes; its answer is the one sent, which both States' forms hash alike.
         const recorded = copy.answer ? [...(copy.answer.earlier ?? []), copy.answer].filter((a) => a.received) : [];
         const notes = [...copy.notes, ...recorded.map((a) => ({ kind: 'answer_received_outside' as const, text: recordedAnswerText(a), at: now.toISOString(), byState: state, answer: withoutEarlier(a) }))];
-        const answered = { answer, answeredAt: answeredAtOf(answer, recorded), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
+        const answered = { answer, answeredAt: answeredAtOf(answer, [...recorded, ...answersOf(copy)]), informationDueAt: null, overdueSince: null, ...(recorded.length ? { notes } : {}) };
         const verb = !recorded.length && supplements(copy.answer) ? 'added to its answer' : 'answered';
         const before = { classification: classificationOf(copy), useRestrictions: inheritedFrom(copy).useRestrictions };
         await this.traces.update(copy, moves('closed') ? answered : { ...answered, status: 'answered' }, now);
@@ -893,8 +891,8 @@ export class TracingService {
     const errors: [string, string][] = [];
     const dropped = inherited.useRestrictions.filter((code) => before.useRestrictions.includes(code) && !request.useRestrictions.includes(code));
     if (dropped.length) errors.push(['useRestrictions', `a follow-up keeps the restrictions of the trace it follows and of its answer: ${dropped.join(', ')}`]);
-    // Only an edit that lowers it: a later answer may have raised the parent above it since (send() raises it then).
-    if (request.classification !== before.classification && rank(request.classification) < rank(inherited.classification)) {
+    // Only an edit that lowers it below the parent's: a later answer may have raised the parent above it since (send() raises it then).
+    if (rank(request.classification) < rank(before.classification) && rank(request.classification) < rank(inherited.classification)) {
       errors.push(['classification', `a follow-up is classified at least as the trace it follows: ${inherited.classification}`]);
     }
     if (errors.length) throw fieldErrors(errors);
@@ -953,6 +951,15 @@ export class TracingService {
 function answersOf(trace: Pick<TraceEntity, 'answer' | 'notes'>): EarlierAnswer[] {
   const recorded = trace.notes.flatMap((note) => (note.kind === 'answer_received_outside' && note.answer ? [note.answer] : []));
   return trace.answer ? [...recorded, trace.answer] : recorded;
+}
+
+/**
+ * Whether a follow-up carries what the trace it follows answered: the note followUp wrote (marked `carried`).
+ * Before it is sent, no other note of that kind can be on it (information is provided only once it was asked
+ * for), so an unmarked one written before notes were marked counts too.
+ */
+function carriesAnswer(child: Pick<TraceEntity, 'notes' | 'sentAt'>): boolean {
+  return child.notes.some((note) => note.kind === 'information_provided' && (note.carried === true || !child.sentAt));
 }
 
 /** What a follow-up inherits from the trace it follows: that trace's restrictions and its answers', and its classification. */
@@ -1132,7 +1139,8 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
 
 /** What a follow-up tells the next State of the answer it follows: the outcome and the last step reported. */
 function followUpNote(parent: TraceEntity): string {
-  const a = parent.answer;
+  // The latest answer that reports something (an answer recorded outside the system included), else the answer.
+  const a = answersOf(parent).reverse().find((answer) => answer.outcome === 'full' || answer.outcome === 'partial') ?? parent.answer;
   if (!a) return `Follows up trace ${parent.exchangeId} to ${parent.requestedState}`;
   const last = a.chain.at(-1);
   const towards = last && /^import/.test(last.event) ? 'from' : 'to';

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, Min } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
 import { Optional } from '../../common/http/optional';
-import { EARLIEST_YEAR, WEAPON_STATUSES } from '../registry.constants';
+import { EARLIEST_MANUFACTURE_YEAR, WEAPON_STATUSES } from '../registry.constants';
 import type { WeaponStatus } from '../registry.constants';
 import { WeaponSummaryDto } from './weapon.response.dto';
 import { trim, upper } from '../../common/http/transforms';
@@ -26,10 +26,10 @@ export class WeaponFiltersDto {
   @Optional() @Transform(upper) @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code' })
   country?: string;
 
-  @ApiPropertyOptional({ example: 1980, description: 'Year of manufacture, from' }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @Max(2100)
+  @ApiPropertyOptional({ example: 1980, description: 'Year of manufacture, from' }) @Optional() @IsInt() @Min(EARLIEST_MANUFACTURE_YEAR) @Max(2100)
   yearFrom?: number;
 
-  @ApiPropertyOptional({ example: 1995, description: 'Year of manufacture, up to' }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @Max(2100)
+  @ApiPropertyOptional({ example: 1995, description: 'Year of manufacture, up to' }) @Optional() @IsInt() @Min(EARLIEST_MANUFACTURE_YEAR) @Max(2100)
   yearTo?: number;
 }
 

@@ -8,7 +8,7 @@ import { IsCalendarDate } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { WeaponFiltersDto } from './search.dto';
-import { COMPONENTS, EARLIEST_YEAR, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
+import { COMPONENTS, EARLIEST_MANUFACTURE_YEAR, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
 import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
 import { latestDateAt } from '../../common/clock';
 import { lower, lowerEach, trim, upper } from '../../common/http/transforms';
@@ -45,7 +45,7 @@ export class MarkingInputDto {
   @ApiPropertyOptional({ example: '1A23456' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   serial?: string;
 
-  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @NotAfterThisYear('year')
+  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(EARLIEST_MANUFACTURE_YEAR) @NotAfterThisYear('year')
   year?: number;
 
   @ApiPropertyOptional({ description: 'Alternative unique marking of ITI 8(a): the symbols' })
@@ -125,7 +125,7 @@ export class RegisterWeaponDto extends EventDetailsDto {
   @ApiPropertyOptional({ example: 'BEL' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
   countryOfManufacture?: string;
 
-  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(EARLIEST_YEAR) @NotAfterThisYear('yearOfManufacture')
+  @ApiPropertyOptional({ example: 2019 }) @Optional() @IsInt() @Min(EARLIEST_MANUFACTURE_YEAR) @NotAfterThisYear('yearOfManufacture')
   yearOfManufacture?: number;
 
   @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status after a manufactured, imported or imported_temporarily origin (default civilian_held)' })

@@ -25,7 +25,8 @@ export const MISSING_REQUIRED = REQUIRED_FIELDS.map(([, missing]) => `(${missing
 @Index('IDX_weapons_state_created', ['stateCode', 'createdAt', 'id'])
 // (state_code, custodian_key(custodian)): an expression index, built by migration ClosedCustodians; TypeORM leaves it be.
 @Index('IDX_weapons_state_custodian_key', { synchronize: false })
-@Check('CHK_weapons_antique', `NOT "antique" OR "year_of_manufacture" <= ${LAST_ANTIQUE_YEAR}`)
+// As the migration AntiqueWeapons writes it (TypeORM compares checks by name only).
+@Check('CHK_weapons_antique', `NOT "antique" OR ("year_of_manufacture" IS NOT NULL AND "year_of_manufacture" <= ${LAST_ANTIQUE_YEAR})`)
 export class WeaponEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

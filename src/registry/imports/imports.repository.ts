@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { keysetPage, Page, PageQueryDto } from '../../common/http/pagination';
 import { Db } from '../../database/db';
-import { COMPONENTS, EARLIEST_YEAR, IMPORT_EVENTS, ORIGIN_EVENTS } from '../registry.constants';
+import { COMPONENTS, EARLIEST_MANUFACTURE_YEAR, EARLIEST_YEAR, IMPORT_EVENTS, ORIGIN_EVENTS } from '../registry.constants';
 import { MARKING_RULES, RuleId } from '../marking-rules';
 import { SERIAL_HAS_CHARACTER } from '../serial';
 import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS, RecordLines } from './import-format';
@@ -217,7 +217,7 @@ export class ImportsRepository {
       ['counterpart_state', 'COUNTERPART_OWN_STATE', `${IMPORT_ROW} AND upper(r.counterpart_state) = $1`, `format('an import comes from another State than %s, the one importing', $1::text)`],
       ['counterpart_state', 'REQUIRED', `${IMPORT_ROW} AND r.counterpart_state IS NULL`, `'an import names the State of origin (counterpart_state)'`],
       ['licence_ref', 'REQUIRED', `r.origin = 'imported_temporarily' AND r.licence_ref IS NULL`, `'a temporary import names the licence or permit of its lawful purpose (licence_ref)'`],
-      ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN ${EARLIEST_YEAR} AND $4 END`, `'year_of_manufacture must be a year from ${EARLIEST_YEAR} to this year'`],
+      ['year_of_manufacture', 'YEAR_INVALID', `CASE WHEN r.year_of_manufacture IS NULL THEN false WHEN r.year_of_manufacture !~ '^[0-9]{4}$' THEN true ELSE r.year_of_manufacture::int NOT BETWEEN ${EARLIEST_MANUFACTURE_YEAR} AND $4 END`, `'year_of_manufacture must be a year from ${EARLIEST_MANUFACTURE_YEAR} to this year'`],
       ['year_of_manufacture', 'YEAR_AFTER_EVENT',
         `CASE WHEN r.year_of_manufacture ~ '^[0-9]{4}$' AND import_valid_date(r.occurred_on) THEN r.year_of_manufacture::int > extract(year FROM r.occurred_on::date) ELSE false END`,
         `format('year_of_manufacture %s is after the first event (%s on %s)', r.year_of_manufacture, r.origin, r.occurred_on)`],

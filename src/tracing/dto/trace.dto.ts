@@ -9,7 +9,7 @@ import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { lower, trim, upper } from '../../common/http/transforms';
 import { CASE_FIELDS } from '../../cases/cases.constants';
-import { COMPONENTS } from '../../registry/registry.constants';
+import { COMPONENTS, EARLIEST_MANUFACTURE_YEAR } from '../../registry/registry.constants';
 import {
   CHANNELS, CLASSIFICATIONS, CLOSE_REASONS, HANDLING_CODES, ILLICIT_BASES, OUTCOMES, PRIORITIES, REASON_CODES, TRACE_DIRECTIONS, TRACE_STATUSES,
 } from '../tracing.constants';
@@ -52,7 +52,7 @@ export class ObservedWeaponDto {
   @ApiPropertyOptional({ example: 'AUT' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
   countryOfManufacture?: string;
 
-  @ApiPropertyOptional({ example: 2015 }) @Optional() @IsInt() @Min(1800) @Max(2100)
+  @ApiPropertyOptional({ example: 2015 }) @Optional() @IsInt() @Min(EARLIEST_MANUFACTURE_YEAR) @Max(2100)
   yearOfManufacture?: number;
 
   @ApiProperty({ type: [ObservedMarkingDto], description: 'Every marking read on the weapon, at least one' })

@@ -111,6 +111,8 @@ export interface TraceNote {
   byState: string;
   /** answer_received_outside: the answer as it was recorded, whole. */
   answer?: EarlierAnswer;
+  /** information_provided: what the answer to the trace a follow-up follows reported, carried with it (written by followUp, again at sending). */
+  carried?: boolean;
 }
 
 /**
