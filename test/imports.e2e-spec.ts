@@ -135,7 +135,7 @@ describe('bulk import (CSV)', () => {
       HEADER,
       manufactured(good),
       manufactured(uniqueSerial(), { occurred_on: '2021-02-30' }),
-      manufactured(uniqueSerial(), { type: 'laser blaster', year_of_manufacture: '1492' }),
+      manufactured(uniqueSerial(), { type: 'laser blaster', year_of_manufacture: '1392' }),
       manufactured(uniqueSerial(), { marking_text: '' }),
       row({ origin: 'imported', occurred_on: '2024-01-01', type: 'rifle', serial: uniqueSerial(), manufacturer: 'Sako', country_of_manufacture: 'FIN', marking_text: 'SAKO', marking_component: 'receiver' }),
       manufactured(uniqueSerial(), { country_of_manufacture: 'XYZ', marking_component: 'grip' }),
