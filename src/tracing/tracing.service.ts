@@ -235,7 +235,9 @@ export class TracingService {
     // A follow-up leaves with every restriction its parent and the parent's answer carry now, classified at least
     // as they are, and with what the answer reports now (an answer that followed a delayed, partial or refused one
     // may have added to them since it was opened). No note but the answer it carries is written before sending.
-    const parent = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null;
+    // Locked, as an answer arriving for it locks it: either that answer is read here, or this follow-up is sent
+    // when the answer looks for those to tell (tellSentFollowUps).
+    const parent = trace.parentId ? await this.traces.findByIdForUpdate(actor.stateCode, trace.parentId) : null;
     const inherited = parent ? inheritedFrom(parent) : null;
     const useRestrictions = inherited ? [...new Set([...trace.useRestrictions, ...inherited.useRestrictions])] : trace.useRestrictions;
     const classification = inherited && rank(inherited.classification) > rank(trace.classification) ? inherited.classification : trace.classification;
@@ -401,8 +403,9 @@ export class TracingService {
   }
 
   /**
-   * An answer given at `answeredAt` on the copy `trace`: the one it follows (a delayed answer) kept, with every
-   * restriction it set; the request's restrictions stay attached, with those the answering State adds.
+   * An answer given at `answeredAt` on the copy `trace`: the one it follows (a delayed one, or a partial or
+   * refused one it adds to) kept, with every restriction it set; the request's restrictions stay attached, with
+   * those the answering State adds.
    */
   private async composeAnswer(trace: TraceEntity, input: Omit<AnswerTraceDto, 'weaponId'>, answeredAt: Date, prefill: ReturnType<typeof prefillFrom> | null): Promise<TraceAnswer> {
     // What a supplement does not give again stays as the answer it adds to reported it.
@@ -883,7 +886,8 @@ export class TracingService {
 
   /**
    * The officer's edit of a follow-up keeps what it inherited: no restriction of the parent or of its answer
-   * it carries is dropped (more may be added), and it is classified at least as the parent.
+   * it carries is dropped (more may be added), and its classification is not lowered below the parent's (it
+   * may be raised short of it: sending raises it the rest of the way).
    */
   private async checkInherited(actor: AuthUser, before: TraceEntity, request: TraceEntity): Promise<void> {
     const inherited = await this.inherited(actor, before);
@@ -955,11 +959,11 @@ function answersOf(trace: Pick<TraceEntity, 'answer' | 'notes'>): EarlierAnswer[
 
 /**
  * Whether a follow-up carries what the trace it follows answered: the note followUp wrote (marked `carried`).
- * Before it is sent, no other note of that kind can be on it (information is provided only once it was asked
- * for), so an unmarked one written before notes were marked counts too.
+ * No other note of that kind is written before it is sent (information is provided only once it was asked
+ * for), so an unmarked one written before then, before notes were marked, counts too.
  */
 function carriesAnswer(child: Pick<TraceEntity, 'notes' | 'sentAt'>): boolean {
-  return child.notes.some((note) => note.kind === 'information_provided' && (note.carried === true || !child.sentAt));
+  return child.notes.some((note) => note.kind === 'information_provided' && (note.carried === true || !child.sentAt || new Date(note.at) <= child.sentAt));
 }
 
 /** What a follow-up inherits from the trace it follows: that trace's restrictions and its answers', and its classification. */
@@ -1002,6 +1006,9 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntit
   const outcomes = previous?.outcome === 'partial' ? ['full', 'partial'] : previous?.outcome === 'refused' ? ['full', 'partial', 'refused'] : null;
   if (outcomes && !outcomes.includes(input.outcome)) {
     errors.push(['outcome', `an answer that follows a ${previous!.outcome} one adds to it: ${outcomes.slice(0, -1).join(', ')} or ${outcomes.at(-1)}`]);
+  }
+  if (previous?.outcome === 'partial' && previous.recordFound && !input.recordFound) {
+    errors.push(['recordFound', 'an answer that follows a partial one that found the record keeps it found: recordFound true']);
   }
   if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
   if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
