@@ -298,8 +298,7 @@ export class TracingService {
       errors.push(['expectedDate', 'expectedDate cannot be in the past']);
     }
     if (errors.length) throw fieldErrors(errors);
-    const reports = input.outcome === 'full' || input.outcome === 'partial';
-    const prefill = reports && input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
+    const prefill = reportsRecord(input.outcome) && input.weaponId ? prefillFrom(await this.weapons.get(actor, input.weaponId), actor.stateCode) : null;
     const now = this.clock.now();
     const answer = await this.composeAnswer(trace, input, now, prefill);
     const updated = await this.traces.update(trace, { status: 'answered', answer, answeredAt: answeredAtOf(answer), overdueSince: null }, now);
@@ -612,7 +611,8 @@ export class TracingService {
     const requested = await this.states.get(trace.requestedState);
     const form: TraceResponseForm = {
       traceId: trace.exchangeId,
-      classification: classificationOf({ ...trace, notes: [] }),
+      // The answer printed: not those recorded from outside the system that it replaced.
+      classification: classificationOf(trace, [trace.answer]),
       useRestrictions: trace.useRestrictions,
       requestingState: { code: requesting.code, name: requesting.name },
       requestedState: { code: requested.code, name: requested.name },
@@ -980,9 +980,9 @@ function assertOnwardDisclosure(parent: TraceEntity, to: string, instead: string
   );
 }
 
-/** The highest classification of a trace: its request's, or its answers' where the answering State raised it. */
-function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer' | 'notes'>): string {
-  return answersOf(trace).reduce((highest, a) => (a.classification && rank(a.classification) > rank(highest) ? a.classification : highest), trace.classification);
+/** The highest classification of a trace: its request's, or its answers' (answersOf, unless given) where the answering State raised it. */
+function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer' | 'notes'>, answers = answersOf(trace)): string {
+  return answers.reduce((highest, a) => (a.classification && rank(a.classification) > rank(highest) ? a.classification : highest), trace.classification);
 }
 
 /** A classification's place in CLASSIFICATIONS, lowest first. */
@@ -1002,8 +1002,7 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntit
   if (input.classification && rank(input.classification) < rank(floor)) {
     errors.push(['classification', `an answer is classified at least as the request and the answer it follows: ${floor}`]);
   }
-  // A supplement adds to what was answered: after a partial answer, nothing of what it reported is taken back.
-  const outcomes = previous?.outcome === 'partial' ? ['full', 'partial'] : previous?.outcome === 'refused' ? ['full', 'partial', 'refused'] : null;
+  const outcomes: readonly string[] | null = supplements(previous) ? SUPPLEMENT_OUTCOMES[previous!.outcome as keyof typeof SUPPLEMENT_OUTCOMES] : null;
   if (outcomes && !outcomes.includes(input.outcome)) {
     errors.push(['outcome', `an answer that follows a ${previous!.outcome} one adds to it: ${outcomes.slice(0, -1).join(', ')} or ${outcomes.at(-1)}`]);
   }
@@ -1014,15 +1013,26 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntit
   if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
   if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
   // A refused or delayed answer reports nothing of the record: what the State withholds stays at home.
-  const reports = input.outcome === 'full' || input.outcome === 'partial';
+  const reports = reportsRecord(input.outcome);
   if (!reports && input.chain?.length) errors.push(['chain', `a ${input.outcome} answer reports no chain of custody`]);
   if (!reports && input.lastLegalHolder) errors.push(['lastLegalHolder', `a ${input.outcome} answer reports no legal holder`]);
   return errors;
 }
 
+/**
+ * The answers a supplement to a partial or refused answer may give: it adds to what was answered, and after a
+ * partial answer nothing of what it reported is taken back.
+ */
+const SUPPLEMENT_OUTCOMES = { partial: ['full', 'partial'], refused: ['full', 'partial', 'refused'] } as const satisfies Partial<Record<Outcome, readonly Outcome[]>>;
+
 /** Whether an answer given now adds to `previous` (a partial or refused answer), rather than following a delay or coming first. */
 function supplements(previous: TraceAnswer | null | undefined): boolean {
-  return previous?.outcome === 'partial' || previous?.outcome === 'refused';
+  return previous !== null && previous !== undefined && previous.outcome in SUPPLEMENT_OUTCOMES;
+}
+
+/** Whether an answer of this outcome reports what the record holds (a chain, a legal holder): in full or in part. */
+function reportsRecord(outcome: string): boolean {
+  return outcome === 'full' || outcome === 'partial';
 }
 
 /**
@@ -1147,7 +1157,7 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
 /** What a follow-up tells the next State of the answer it follows: the outcome and the last step reported. */
 function followUpNote(parent: TraceEntity): string {
   // The latest answer that reports something (an answer recorded outside the system included), else the answer.
-  const a = answersOf(parent).reverse().find((answer) => answer.outcome === 'full' || answer.outcome === 'partial') ?? parent.answer;
+  const a = answersOf(parent).reverse().find((answer) => reportsRecord(answer.outcome)) ?? parent.answer;
   if (!a) return `Follows up trace ${parent.exchangeId} to ${parent.requestedState}`;
   const last = a.chain.at(-1);
   const towards = last && /^import/.test(last.event) ? 'from' : 'to';
