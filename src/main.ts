@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import pino from 'pino';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startServer } from './server';
+import { bootLogger } from './common/logging/logger-options';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   // At info until the settings are checked: an unknown LOG_LEVEL is a configuration error (78) like any other.
-  const log = pino({ level: 'info' });
+  const log = bootLogger();
   let config;
   try {
     config = loadConfig();
@@ -60,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  pino().fatal({ err: error }, 'failed to start');
+  bootLogger().fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { ensureAppRole, scramSha256Verifier, withClient } from '../src/database/database-runtime';
+import { checkAppRole, ensureAppRole, scramSha256Verifier, withClient, withCredentials } from '../src/database/database-runtime';
 import { Db } from '../src/database/db';
 import { bearer, createTestApp, createUser, login, ownerQuery, TestApp } from './support/test-app';
 
@@ -204,6 +204,30 @@ describe('State isolation in PostgreSQL', () => {
     expect(owned.rows).toEqual([]);
     const ddl = await asState(A, (client) => client.query('CREATE TABLE sneaky (id int)').then(() => 'created', (e: { code: string }) => e.code));
     expect(ddl).toBe('42501');
+  });
+
+  it('refuses at start an app role that row-level security would not bind: the owner, a member of it, a BYPASSRLS role', async () => {
+    await expect(checkAppRole(t.db.appUrl, t.db.ownerUrl)).resolves.toBeUndefined();
+    const owner = await withClient(t.db.ownerUrl, async (client) => (await client.query<{ role: string }>('SELECT current_user AS role')).rows[0].role);
+    const suffix = randomUUID().slice(0, 8);
+    const member = `iti_member_${suffix}`;
+    const bypass = `iti_bypass_${suffix}`;
+    const refusal = (url: string) => checkAppRole(url, t.db.ownerUrl).then(() => 'accepted', (error: Error) => error.message);
+    await withClient(t.db.adminUrl, async (admin) => {
+      await admin.query(`CREATE ROLE ${member} LOGIN PASSWORD 'member-password' NOBYPASSRLS`);
+      await admin.query(`GRANT ${owner} TO ${member}`);
+      await admin.query(`CREATE ROLE ${bypass} LOGIN PASSWORD 'bypass-password' BYPASSRLS`);
+    });
+    try {
+      expect(await refusal(t.db.ownerUrl)).toBe(`The app's database role ${owner} is the tables' owner (${owner}): row-level security would not apply to it. Connect the app as a role of its own (see docs/operations.md).`);
+      expect(await refusal(withCredentials(t.db.ownerUrl, member, 'member-password'))).toContain(`${member} is a member of the tables' owner ${owner}`);
+      expect(await refusal(withCredentials(t.db.ownerUrl, bypass, 'bypass-password'))).toContain(`${bypass} has BYPASSRLS`);
+    } finally {
+      await withClient(t.db.adminUrl, async (admin) => {
+        await admin.query(`DROP ROLE ${member}`);
+        await admin.query(`DROP ROLE ${bypass}`);
+      });
+    }
   });
 
   it('changes a marking only by withdrawing it (a marking is kept as read)', async () => {

@@ -27,15 +27,17 @@ export interface DatabaseRuntime {
 export async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<DatabaseRuntime> {
   if (config.DATABASE_URL) {
     const ownerUrl = config.DATABASE_URL;
-    if (config.DATABASE_APP_URL) {
-      return { ownerUrl, appUrl: config.DATABASE_APP_URL, embedded: false, stop: async () => undefined };
+    let appUrl = config.DATABASE_APP_URL;
+    if (!appUrl) {
+      // An explicit password is (re)applied at every start; a generated one only when creating the role,
+      // so that a process with another DATA_DIR cannot change the password under running replicas.
+      const explicit = config.DATABASE_APP_PASSWORD;
+      const password = explicit ?? loadLocalSecrets(config.DATA_DIR).databaseAppPassword;
+      await withClient(ownerUrl, (client) => ensureAppRole(client, password, explicit !== undefined));
+      appUrl = withCredentials(ownerUrl, APP_ROLE, password);
     }
-    // An explicit password is (re)applied at every start; a generated one only when creating the role,
-    // so that a process with another DATA_DIR cannot change the password under running replicas.
-    const explicit = config.DATABASE_APP_PASSWORD;
-    const password = explicit ?? loadLocalSecrets(config.DATA_DIR).databaseAppPassword;
-    await withClient(ownerUrl, (client) => ensureAppRole(client, password, explicit !== undefined));
-    return { ownerUrl, appUrl: withCredentials(ownerUrl, APP_ROLE, password), embedded: false, stop: async () => undefined };
+    await checkAppRole(appUrl, ownerUrl);
+    return { ownerUrl, appUrl, embedded: false, stop: async () => undefined };
   }
 
   const secrets = loadLocalSecrets(config.DATA_DIR);
@@ -68,6 +70,30 @@ export async function ensureAppRole(client: Client, password: string, updatePass
   const { rows } = await client.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
   if (rows[0]?.rolsuper || rows[0]?.rolbypassrls) {
     throw new Error(`The role ${APP_ROLE} is superuser or BYPASSRLS: row-level security would not apply. Remove those attributes.`);
+  }
+}
+
+/**
+ * Refuses to run with an app connection that row-level security would not bind: a superuser, a BYPASSRLS
+ * role, or the tables' owner (the role of DATABASE_URL, which runs the migrations) or a member of it, who
+ * may act as the owner. Checked at every start, on the role DATABASE_APP_URL names as on the one managed here.
+ */
+export async function checkAppRole(appUrl: string, ownerUrl: string): Promise<void> {
+  const owner = await withClient(ownerUrl, async (client) => (await client.query<{ role: string }>('SELECT current_user AS role')).rows[0].role);
+  const role = await withClient(appUrl, async (client) => {
+    const { rows } = await client.query<{ role: string; rolsuper: boolean; rolbypassrls: boolean; owner: boolean }>(
+      `SELECT current_user AS role, rolsuper, rolbypassrls, pg_has_role(current_user, $1, 'MEMBER') AS owner FROM pg_roles WHERE rolname = current_user`,
+      [owner],
+    );
+    return rows[0];
+  });
+  const problems = [
+    ...(role.rolsuper ? ['is a superuser'] : []),
+    ...(role.rolbypassrls ? ['has BYPASSRLS'] : []),
+    ...(role.owner ? [role.role === owner ? `is the tables' owner (${owner})` : `is a member of the tables' owner ${owner}`] : []),
+  ];
+  if (problems.length) {
+    throw new Error(`The app's database role ${role.role} ${problems.join(', ')}: row-level security would not apply to it. Connect the app as a role of its own (see docs/operations.md).`);
   }
 }
 
@@ -123,16 +149,37 @@ export function scramSha256Verifier(password: string, salt: Buffer = randomBytes
 }
 
 export function withCredentials(url: string, user: string, password: string): string {
-  const parsed = new URL(url);
-  parsed.username = encodeURIComponent(user);
-  parsed.password = encodeURIComponent(password);
-  return parsed.toString();
+  return editUrl(url, (parsed) => {
+    parsed.username = encodeURIComponent(user);
+    parsed.password = encodeURIComponent(password);
+  });
 }
 
 export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+  return editUrl(url, (parsed) => {
+    parsed.pathname = `/${database}`;
+  });
+}
+
+/** Stands for an empty host while WHATWG's URL edits a URL (pg-connection-string reads such URLs the same way). */
+const NO_HOST = '___no_host___';
+
+/**
+ * Edits a PostgreSQL URL, including those pg takes and WHATWG's URL does not: an empty host, the socket
+ * directory in `?host=` (`postgres://user:secret@/iti?host=/run/postgresql`). A URL it cannot read is an
+ * error that does not repeat it (Node's carries the text in `input`, and the text holds the password).
+ */
+function editUrl(url: string, edit: (parsed: URL) => void): string {
+  const noHost = /^postgres(ql)?:\/\/([^/?#]*@)?[/?]/.test(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(noHost ? url.replace(/^(postgres(?:ql)?:\/\/(?:[^/?#]*@)?)/, `$1${NO_HOST}`) : url);
+  } catch {
+    throw new Error('The database URL is not one this service can read: percent-encode the reserved characters of its user name and password (@ : / ? #), or set DATABASE_APP_URL');
+  }
+  edit(parsed);
+  const text = parsed.toString();
+  return noHost ? text.replace(`@${NO_HOST}`, '@').replace(`//${NO_HOST}`, '//') : text;
 }
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
