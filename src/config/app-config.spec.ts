@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       PORT: 3000,
+      HOST: '127.0.0.1', // this machine only: a newcomer's node (demo accounts, public passwords) is not on the network
       DATA_DIR: '.data',
       ACCESS_TOKEN_TTL_SECONDS: 900,
       SESSION_IDLE_TIMEOUT_SECONDS: 1800,

@@ -54,8 +54,12 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
+  /**
+   * Loopback unless told: a node started as a newcomer starts it (its demo accounts have public passwords)
+   * is reachable from this machine only. A deployment sets the address to serve on (the Docker image: 0.0.0.0).
+   */
   @IsString()
-  HOST = '0.0.0.0';
+  HOST = '127.0.0.1';
 
   /** Owner connection (runs migrations). Unset: an embedded PostgreSQL under DATA_DIR. */
   @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
