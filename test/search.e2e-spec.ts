@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { QueryRunner } from 'typeorm';
 import { SERIAL_PATTERN_QUERY } from '../migrations/1795420683700-RegistrySecurity';
+import { SerialScripts1795491000000 as SerialScripts } from '../migrations/1795491000000-SerialScripts';
 import { Db } from '../src/database/db';
 import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
 import { SerialMatch, WeaponsRepository } from '../src/registry/weapons.repository';
@@ -29,6 +31,54 @@ describe('weapon search', () => {
     const result = await search({ serial: 'kx 7731.q' }, npc);
     expect(result.serialQuery).toEqual({ kind: 'exact', normalised: 'KX7731Q' });
     expect(result.items[0]).toEqual({ weapon: expect.objectContaining({ id: weapon.id }), score: 1, reasons: ['serial KX7731Q matches exactly'] });
+  });
+
+  it('reads serials stamped in Cyrillic or Greek: in either case exactly, and typed with the Latin letters they look like', async () => {
+    const weapon = await registerWeapon(t, registrar, { serial: 'КТ 4512' });
+    const ids = async (serial: string) => (await search({ serial, limit: 100 })).items.map((i: { weapon: { id: string }; score: number; reasons: string[] }) => [i.weapon.id, i.score, i.reasons[0]]);
+    expect(await ids('кт-4512')).toContainEqual([weapon.id, 1, 'serial КТ4512 matches exactly']);
+    expect(await ids('KT4512')).toContainEqual([weapon.id, 0.9, 'serial КТ4512 matches with look-alike characters (K read as К, T read as Т)']);
+    expect((await ids('KT45*')).map(([id]: [string]) => id)).toContain(weapon.id);
+    // A Greek serial on a marking of another weapon, typed in Latin capitals with a digit for the omicron.
+    const greek = await registerWeapon(t, registrar, {
+      markings: [{ kind: 'manufacture', component: 'receiver', text: 'ΕΑΣ ΚΟΡ 77', manufacturer: 'FN Herstal', country: 'BEL', serial: 'ΚΟΡ 77', year: 2019 }],
+    });
+    expect((await ids('K0P77')).map(([id]: [string]) => id)).toContain(greek.id);
+  });
+
+  it('migration SerialScripts makes the stored forms of Cyrillic and Greek serials again, weapon and marking, and no others', async () => {
+    const cyrillic = await registerWeapon(t, registrar, { serial: 'жк-0042' });
+    const greek = await registerWeapon(t, registrar, {
+      markings: [{ kind: 'manufacture', component: 'receiver', text: 'ΕΑΣ ορ 43', manufacturer: 'FN Herstal', country: 'BEL', serial: 'ορ 43', year: 2019 }],
+    });
+    const latin = await registerWeapon(t, registrar, { serial: 'lat-0044' });
+    const stored = async () => ownerQuery<{ weapon_id: string; marking: boolean; serial_normalised: string; serial_key: string; weapon_normalised: string }>(t, `
+      SELECT s.weapon_id, s.marking_id IS NOT NULL AS marking, s.serial_normalised, s.serial_key, w.serial_normalised AS weapon_normalised
+        FROM weapon_serials s JOIN weapons w ON w.id = s.weapon_id WHERE s.weapon_id = ANY($1::uuid[]) ORDER BY s.weapon_id, s.marking_id NULLS FIRST`,
+    [[cyrillic.id, greek.id, latin.id]], 'FRA');
+    const migrate = async (direction: 'up' | 'down') => {
+      const client = new Client({ connectionString: t.db.ownerUrl });
+      await client.connect();
+      try {
+        const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
+        await client.query('BEGIN');
+        await new SerialScripts()[direction](runner);
+        await client.query('COMMIT');
+      } finally {
+        await client.end();
+      }
+    };
+    const now = await stored();
+    const entry = (rows: typeof now, id: string, marking = false) => rows.find((r) => r.weapon_id === id && r.marking === marking);
+    expect(entry(now, cyrillic.id)).toMatchObject({ serial_normalised: 'ЖК0042', serial_key: 'ЖK0042', weapon_normalised: 'ЖК0042' });
+    expect(entry(now, greek.id, true)).toMatchObject({ serial_normalised: 'ΟΡ43', serial_key: '0P43' });
+    await migrate('down');
+    const before = await stored();
+    expect(entry(before, cyrillic.id)).toMatchObject({ serial_normalised: 'жк0042', serial_key: 'жк0042', weapon_normalised: 'жк0042' });
+    expect(entry(before, greek.id, true)).toMatchObject({ serial_normalised: 'ορ43', serial_key: 'ορ43' });
+    await migrate('up');
+    expect(await stored()).toEqual(now);
+    expect(entry(now, latin.id)).toMatchObject({ serial_normalised: 'LAT0044', serial_key: '1AT0044' });
   });
 
   it('finds look-alike readings (O/0, I/1/L, S/5, B/8, Z/2, G/6) below an exact match', async () => {
@@ -146,7 +196,7 @@ describe('weapon search', () => {
       await client.connect();
       try {
         await fc.assert(
-          fc.asyncProperty(fc.string({ maxLength: 20, unit: fc.constantFrom(...'aBcOoIiLlSsZzGg019 -./\t\u00a0é½Ⅻ_%\u2010\u2011\u2013\u2014\u2212\uff0d'.split('')) }), async (text) => {
+          fc.asyncProperty(fc.string({ maxLength: 20, unit: fc.constantFrom(...'aBcOoIiLlSsZzGg019 -./\t\u00a0é½Ⅻ_%\u2010\u2011\u2013\u2014\u2212\uff0dкКтТоОзЗёЁїЇжЖґҐѕЅαΑοΟζΖςσΣλΛ'.split('')) }), async (text) => {
             const { rows } = await client.query('SELECT serial_normalise($1) AS n, serial_fold($1) AS f', [text]);
             expect({ text, n: rows[0].n, f: rows[0].f }).toEqual({ text, n: normaliseSerial(text), f: foldSerial(text) });
           }),

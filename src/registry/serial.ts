@@ -1,6 +1,6 @@
 /**
  * Serial numbers as read from a weapon, made comparable. The same two functions exist in SQL
- * (serial_normalise, serial_fold: migrations RegistrySecurity and SerialDashes); a test checks that they agree.
+ * (serial_normalise, serial_fold: migrations RegistrySecurity, SerialDashes and SerialScripts); a test checks that they agree.
  */
 
 /**
@@ -11,12 +11,30 @@
  */
 const SEPARATORS = /[ \t\n\r\f\v./\-\u2010-\u2015\u2212]/g;
 
+/** The characters from `first` to `last`, in code point order. */
+function span(first: number, last: number): string {
+  return String.fromCodePoint(...Array.from({ length: last - first + 1 }, (_, i) => first + i));
+}
+
 /**
- * Upper case without separators: "ab-12 34" → "AB1234". Only ASCII letters change case, exactly as
- * the SQL twin (upper() under the "C" collation) does.
+ * The small letters of the Cyrillic and Greek scripts that serials are stamped in (weapons made in the former
+ * Soviet Union, its successors and Greece), and their capitals, one for one: а–я, ѐ–џ, ґ; α–ρ, σ–ω and the final ς.
+ * Listed rather than left to a locale, so that SQL's translate() (migration SerialScripts) does exactly the same.
+ */
+export const SCRIPT_SMALL = `${span(0x430, 0x44f)}${span(0x450, 0x45f)}\u0491${span(0x3b1, 0x3c1)}${span(0x3c3, 0x3c9)}\u03c2`;
+export const SCRIPT_CAPITAL = `${span(0x410, 0x42f)}${span(0x400, 0x40f)}\u0490${span(0x391, 0x3a1)}${span(0x3a3, 0x3a9)}\u03a3`;
+
+/**
+ * Upper case without separators: "ab-12 34" → "AB1234", "кт 45" → "КТ45". ASCII, Cyrillic and Greek letters
+ * change case (the SQL twin: upper() under the "C" collation, then translate() from SCRIPT_SMALL to SCRIPT_CAPITAL).
  */
 export function normaliseSerial(asMarked: string): string {
-  return asMarked.normalize('NFKC').replace(SEPARATORS, '').replace(/[a-z]/g, (c) => c.toUpperCase());
+  let upper = '';
+  for (const character of asMarked.normalize('NFKC').replace(SEPARATORS, '')) {
+    const index = SCRIPT_SMALL.indexOf(character);
+    upper += index >= 0 ? SCRIPT_CAPITAL[index] : /[a-z]/.test(character) ? character.toUpperCase() : character;
+  }
+  return upper;
 }
 
 /**
@@ -33,10 +51,28 @@ export const SERIAL_HAS_CHARACTER = '[A-Za-z0-9]|[^\\x01-\\x7f]';
 
 /** Characters misread for one another on worn or stamped metal, each folded to one representative. */
 export const LOOK_ALIKES: Record<string, string> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
-const FOLD_FROM = Object.keys(LOOK_ALIKES).join('');
-const FOLD_TO = Object.values(LOOK_ALIKES).join('');
 
-/** The look-alike-tolerant key: normalised, then O→0, I/L→1, S→5, B→8, Z→2, G→6. */
+/**
+ * Capitals of the Cyrillic and Greek scripts that look like a Latin letter or a digit (Unicode's confusables),
+ * read as that one: a serial stamped "КТ 4512" in Cyrillic is typed "KT4512" by an officer abroad, and found.
+ */
+export const SCRIPT_LOOK_ALIKES: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', Ё: 'E', З: '3', І: 'I', Ї: 'I', Ј: 'J', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Ѕ: 'S', Т: 'T', У: 'Y', Х: 'X',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+
+/** Every look-alike to its representative: a Cyrillic or Greek capital to its Latin twin, then that to its digit. */
+const FOLDS: Record<string, string> = {
+  ...LOOK_ALIKES,
+  ...Object.fromEntries(Object.entries(SCRIPT_LOOK_ALIKES).map(([character, latin]) => [character, LOOK_ALIKES[latin] ?? latin])),
+};
+export const FOLD_FROM = Object.keys(FOLDS).join('');
+export const FOLD_TO = Object.values(FOLDS).join('');
+
+/**
+ * The look-alike-tolerant key: normalised, Cyrillic and Greek look-alikes read as Latin (К→K, О→O...), then
+ * O→0, I/L→1, S→5, B→8, Z→2, G→6. SQL twin: serial_fold(), translate() from FOLD_FROM to FOLD_TO.
+ */
 export function foldSerial(asMarked: string): string {
   let folded = '';
   for (const character of normaliseSerial(asMarked)) {
