@@ -277,6 +277,22 @@ describe('marking registry', () => {
   });
 
   describe('record events', () => {
+    it('records the sale, the theft and the seizure of a deactivated weapon on its own record', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const path = `/api/v1/weapons/${weapon.id}/events`;
+      const post = (body: Record<string, unknown>, status: number) => t.http.post(path).set(bearer(registrar)).send(body).expect(status);
+      await post({ type: 'deactivated', occurredOn: '2021-01-10' }, 201);
+      const resold = await post({ type: 'transferred', occurredOn: '2022-05-01', statusAfter: 'civilian_held', parties: [{ role: 'buyer', name: 'A collector' }] }, 409);
+      expect(resold.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('stays deactivated when it changes hands') });
+      const sold = await post({ type: 'transferred', occurredOn: '2022-05-01', statusAfter: 'deactivated', parties: [{ role: 'buyer', name: 'A collector' }] }, 201);
+      expect(sold.body).toMatchObject({ status: 'deactivated', legalHolder: 'A collector' });
+      expect((await post({ type: 'stolen', occurredOn: '2024-02-03' }, 201)).body.status).toBe('stolen');
+      const seized = await post({ type: 'seized', occurredOn: '2025-09-30', parties: [{ role: 'seizing_authority', name: 'Police judiciaire' }] }, 201);
+      expect(seized.body.status).toBe('seized');
+      const history = (await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200)).body.events.map((e: { type: string }) => e.type);
+      expect(history).toEqual(['manufactured', 'deactivated', 'transferred', 'stolen', 'seized']);
+    });
+
     it('follows the status through its events and refuses impossible ones with 409', async () => {
       const weapon = await registerWeapon(t, registrar);
       const path = `/api/v1/weapons/${weapon.id}/events`;
@@ -983,7 +999,7 @@ describe('marking registry', () => {
       const weapon = await registerWeapon(t, registrar);
       const events = `/api/v1/weapons/${weapon.id}/events`;
       const missing = await t.http.post(events).set(bearer(registrar)).send({ type: 'transferred', occurredOn: '2024-01-01' }).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'statusAfter', messages: ['transferred needs the status afterwards: one of in_service, government_stock, civilian_held'] }]);
+      expect(missing.body.details).toEqual([{ field: 'statusAfter', messages: ['transferred needs the status afterwards: one of in_service, government_stock, civilian_held, deactivated'] }]);
       expect(fieldsOf(await t.http.post(events).set(bearer(registrar)).send({ type: 'imported', occurredOn: '2024-01-01', counterpartState: 'BEL' }).expect(400))).toEqual(['statusAfter']);
     });
 

@@ -195,5 +195,16 @@ describe('the status before a deactivation', () => {
     expect(statusBeforeDeactivation([made, deactivated, moved('e5', 'destroyed', '2022-01-01', '2022-01-02T00:00:00Z', 'destroyed')])).toBeNull();
     expect(statusBeforeDeactivation([made, found])).toBeNull();
     expect(statusBeforeDeactivation([deactivated])).toBeNull();
+    // Stolen after its deactivation and given back: no longer the deactivation of a weapon found.
+    const stolenAgain = moved('e6', 'stolen', '2022-01-01', '2022-01-02T00:00:00Z', 'stolen');
+    const foundAgain = moved('e7', 'found', '2022-02-01', '2022-02-02T00:00:00Z', 'found');
+    const returned = moved('e8', 'transferred', '2022-03-01', '2022-03-02T00:00:00Z', 'deactivated');
+    expect(statusBeforeDeactivation([made, found, deactivated, stolenAgain, foundAgain, returned])).toBeNull();
+  });
+
+  it('looks past the changes of hands of the deactivated weapon', () => {
+    const sold = moved('e5', 'transferred', '2022-01-01', '2022-01-02T00:00:00Z', 'deactivated');
+    const soldAgain = moved('e6', 'transferred', '2023-01-01', '2023-01-02T00:00:00Z', 'deactivated');
+    expect(statusBeforeDeactivation([made, found, deactivated, sold, soldAgain])).toBe('found');
   });
 });

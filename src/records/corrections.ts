@@ -79,12 +79,15 @@ export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>
 /**
  * The status a weapon had just before the deactivation that is its status now, read from the events that
  * moved its status, by date (ITI 9 goes on applying to one deactivated as seized or found); null when its
- * last such event is not a deactivation.
+ * last such event, changes of hands that kept it deactivated aside, is not a deactivation.
  */
 export function statusBeforeDeactivation<T extends HistoryEvent & { type: EventType; statusAfter: string }>(events: readonly T[]): WeaponStatus | null {
   const moved = standingHistory(events).filter((e) => movesStatus(e.type));
-  if (moved.at(-1)?.type !== 'deactivated') return null;
-  return (moved.at(-2)?.statusAfter as WeaponStatus | undefined) ?? null;
+  // Changes of hands of the deactivated weapon (a transfer that keeps it deactivated) leave its deactivation the last that counts.
+  let last = moved.length - 1;
+  while (last >= 0 && moved[last].type === 'transferred' && moved[last].statusAfter === 'deactivated') last--;
+  if (moved[last]?.type !== 'deactivated') return null;
+  return (moved[last - 1]?.statusAfter as WeaponStatus | undefined) ?? null;
 }
 
 /** The markings dated after the weapon's destruction, when it could not be marked (its records can still pass to another custodian). */

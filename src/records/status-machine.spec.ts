@@ -16,6 +16,10 @@ describe('weapon status machine', () => {
     ['seized', 'stolen', undefined, 'stolen'],
     ['found', 'lost', undefined, 'lost'],
     ['exported', 'found', undefined, 'found'],
+    ['deactivated', 'stolen', undefined, 'stolen'],
+    ['deactivated', 'lost', undefined, 'lost'],
+    ['deactivated', 'seized', undefined, 'seized'],
+    ['deactivated', 'transferred', 'deactivated', 'deactivated'],
   ] as const)('%s --%s--> %s', (from, event, given, to) => {
     expect(nextStatus(from, event, given)).toEqual({ ok: true, status: to });
   });
@@ -49,6 +53,18 @@ describe('weapon status machine', () => {
     expect(newEventStatus('civilian_held', 'transferred', 'civilian_held')).toEqual({ ok: true, status: 'civilian_held' });
     expect(newEventStatus('in_service', 'transferred', 'government_stock')).toEqual({ ok: true, status: 'government_stock' });
     expect(newEventStatus('destroyed', 'transferred', 'civilian_held')).toEqual(nextStatus('destroyed', 'transferred', 'civilian_held'));
+  });
+
+  it('keeps a deactivated weapon deactivated when it changes hands, and returns one stolen from its holder deactivated', () => {
+    expect(newEventStatus('deactivated', 'transferred', 'civilian_held')).toEqual({ ok: false, reason: 'a deactivated weapon stays deactivated when it changes hands (statusAfter deactivated)' });
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', ['civilian_held', 'deactivated'])).toEqual({ ok: true, status: 'deactivated' });
+    expect(newEventStatus('civilian_held', 'transferred', 'deactivated')).toEqual({
+      ok: false, reason: 'a weapon changes hands as deactivated only once deactivated: record its deactivation (deactivated) first',
+    });
+    expect(newEventStatus('found', 'transferred', 'deactivated', ['civilian_held', 'deactivated', 'stolen', 'found'])).toEqual({ ok: true, status: 'deactivated' });
+    expect(newEventStatus('found', 'transferred', 'civilian_held', ['civilian_held', 'deactivated', 'stolen', 'found']).ok).toBe(false);
+    expect(newEventStatus('seized', 'transferred', 'deactivated', ['civilian_held', 'seized']).ok).toBe(false);
+    expect(nextStatus('deactivated', 'exported').ok).toBe(false);
   });
 
   it('returns a seized or found weapon by a transfer only to the hands it was in before', () => {

@@ -19,15 +19,17 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   imported: { from: ['exported'], to: 'given' },
   imported_temporarily: { from: ['exported'], to: 'given' },
   exported: { from: HELD, to: 'exported' },
-  // A weapon seized or found goes back with a transfer to a status it had before (newEventStatus).
-  transferred: { from: [...HELD, 'seized', 'found'], to: 'given' },
+  // A weapon seized or found goes back with a transfer to a status it had before; a deactivated one changes
+  // hands deactivated, between collectors say (newEventStatus).
+  transferred: { from: [...HELD, 'seized', 'found', 'deactivated'], to: 'given' },
   transferred_to_civilian: { from: ['in_service', 'government_stock'], to: 'civilian_held' },
   acquired_by_government: { from: ['civilian_held', 'seized', 'found'], to: 'government_stock' },
   // A weapon seized or found is held by the State meanwhile: it can go missing from its evidence store too.
-  lost: { from: [...HELD, 'seized', 'found'], to: 'lost' },
-  stolen: { from: [...HELD, 'seized', 'found'], to: 'stolen' },
+  // A deactivated one can be lost or stolen, and seized (reactivated, it is trafficked like any other).
+  lost: { from: [...HELD, 'seized', 'found', 'deactivated'], to: 'lost' },
+  stolen: { from: [...HELD, 'seized', 'found', 'deactivated'], to: 'stolen' },
   // An exported weapon back in the State without a lawful import: seized, or found.
-  seized: { from: [...HELD, 'lost', 'stolen', 'exported'], to: 'seized' },
+  seized: { from: [...HELD, 'deactivated', 'lost', 'stolen', 'exported'], to: 'seized' },
   found: { from: ['lost', 'stolen', 'exported'], to: 'found' },
   marked: { from: WEAPON_STATUSES },
   // Only a weapon the State holds can be deactivated or destroyed: not one exported, lost or stolen.
@@ -47,16 +49,19 @@ export const GIVEN_STATUSES: Partial<Record<EventType, readonly WeaponStatus[]>>
   manufactured: HELD,
   imported: HELD,
   imported_temporarily: HELD,
-  transferred: HELD,
+  transferred: [...HELD, 'deactivated'],
 };
 
 const OUT_OF_HANDS: readonly WeaponStatus[] = ['lost', 'stolen', 'seized', 'found'];
 
-/** The status a weapon was held in just before it was last lost, stolen, seized or found; null if it was in none (exported, say). */
+/**
+ * The status a weapon was held in just before it was last lost, stolen, seized or found (deactivated, for a
+ * deactivated one); null if it was in none (exported, say).
+ */
 export function heldBeforeLoss(history: readonly WeaponStatus[]): WeaponStatus | null {
   for (let i = history.length - 1; i >= 0; i--) {
     if (OUT_OF_HANDS.includes(history[i])) continue;
-    return HELD.includes(history[i]) ? history[i] : null;
+    return HELD.includes(history[i]) || history[i] === 'deactivated' ? history[i] : null;
   }
   return null;
 }
@@ -111,6 +116,12 @@ export function newEventStatus(
   }
   if (visiting && CHANGES_OF_HANDS.includes(event)) {
     return { ok: false, reason: `a weapon imported temporarily cannot be ${event.replace(/_/g, ' ')} in the State: record its import for good (imported) first, where ITI 8(b) asks for its import marking` };
+  }
+  if (event === 'transferred' && current === 'deactivated' && given !== 'deactivated') {
+    return { ok: false, reason: 'a deactivated weapon stays deactivated when it changes hands (statusAfter deactivated)' };
+  }
+  if (event === 'transferred' && given === 'deactivated' && HELD.includes(current)) {
+    return { ok: false, reason: 'a weapon changes hands as deactivated only once deactivated: record its deactivation (deactivated) first' };
   }
   if (event === 'transferred' && given === 'civilian_held' && (current === 'in_service' || current === 'government_stock')) {
     return { ok: false, reason: 'a weapon leaves government stocks for civilian use with a transferred_to_civilian event (ITI 8(c)), not a transfer' };

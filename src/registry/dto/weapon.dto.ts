@@ -195,8 +195,11 @@ export class RecordEventDto extends EventDetailsDto {
   @Transform(trim) @IsIn(EVENT_TYPES.filter((t) => t !== 'manufactured'), { message: 'type must be an event type other than manufactured (the first event)' })
   type: EventType;
 
-  @ApiPropertyOptional({ enum: ['in_service', 'government_stock', 'civilian_held'], description: 'Status afterwards, for imported, imported_temporarily and transferred' })
-  @Optional() @Transform(trim) @IsIn(['in_service', 'government_stock', 'civilian_held'], { message: 'statusAfter must be in_service, government_stock or civilian_held' })
+  @ApiPropertyOptional({
+    enum: ['in_service', 'government_stock', 'civilian_held', 'deactivated'],
+    description: 'Status afterwards, for imported, imported_temporarily and transferred (deactivated: a deactivated weapon changing hands)',
+  })
+  @Optional() @Transform(trim) @IsIn(['in_service', 'government_stock', 'civilian_held', 'deactivated'], { message: 'statusAfter must be in_service, government_stock, civilian_held or deactivated' })
   statusAfter?: WeaponStatus;
 
   @ApiPropertyOptional({ description: 'For corrected: the event whose facts (date, parties, references, counterpart State) this one restates' })
