@@ -1,4 +1,4 @@
-import { actorOf, custodianOf, legalHolderOf, recipientOf } from './legal-holder';
+import { actorOf, custodianOf, holderAfter, legalHolderOf, recipientOf } from './legal-holder';
 
 const party = (role: string, name: string) => ({ role, name });
 
@@ -13,9 +13,17 @@ describe('the recipient of a handing event', () => {
     ['the new holder over a holder', [party('holder', 'J. Dupont'), party('new holder', 'M. Lambert')], 'M. Lambert'],
     ['the last of two of a rank', [party('owner', 'A'), party('owner', 'B')], 'B'],
     ['the last party not handing over, roles unknown', [party('witness', 'C'), party('exporter', 'FN Herstal')], 'C'],
-    ['the last party when all hand over', [party('seller', 'A'), party('exporter', 'B')], 'B'],
+    ['no one when all hand over', [party('seller', 'A'), party('exporter', 'B')], null],
   ])('%s', (_label, parties, expected) => {
     expect(recipientOf(parties)).toBe(expected);
+  });
+
+  it('leaves a weapon bought back by the government with the State, not with the one who sold it, and a weapon made with its maker', () => {
+    expect(holderAfter({ type: 'acquired_by_government', parties: [party('seller', 'John Doe')] }, 'KEN')).toBe('Government of KEN');
+    expect(holderAfter({ type: 'acquired_by_government', parties: [] }, 'KEN')).toBe('Government of KEN');
+    expect(holderAfter({ type: 'acquired_by_government', parties: [party('seller', 'John Doe'), party('acquirer', 'Kenya Police Service')] }, 'KEN')).toBe('Kenya Police Service');
+    expect(holderAfter({ type: 'transferred_to_civilian', parties: [party('transferor', 'Ministry')] }, 'KEN')).toBeNull();
+    expect(holderAfter({ type: 'manufactured', parties: [party('manufacturer', 'FN Herstal')] }, 'BEL')).toBe('FN Herstal');
   });
 
   it('names no one when no party is given', () => {
@@ -46,21 +54,28 @@ describe('the last known legal holder', () => {
   const seized = { type: 'seized', parties: [party('seizing unit', 'Police')] };
 
   it('is the recipient of the latest transfer after the first event, never a seizure\'s party', () => {
-    expect(legalHolderOf([made, sold, seized], 'Armurerie Martin', null)).toBe('J. Dupont');
+    expect(legalHolderOf([made, sold, seized], 'Armurerie Martin', null, 'FRA')).toBe('J. Dupont');
+  });
+
+  it('is the State\'s government after it bought the weapon back, and no one known after a sale that names only its seller', () => {
+    const boughtBack = { type: 'acquired_by_government', parties: [party('seller', 'J. Dupont')] };
+    expect(legalHolderOf([made, sold, boughtBack], 'Armurerie Martin', null, 'FRA')).toBe('Government of FRA');
+    const resold = { type: 'transferred_to_civilian', parties: [party('transferor', 'Ministère des Armées')] };
+    expect(legalHolderOf([made, sold, boughtBack, resold], 'Armurerie Martin', null, 'FRA')).toBeNull();
   });
 
   it('is otherwise the holder registered, then the first event\'s recipient, then the custodian', () => {
-    expect(legalHolderOf([made, seized], 'Armurerie Martin', 'Registry')).toBe('Armurerie Martin');
-    expect(legalHolderOf([made, seized], null, 'Registry')).toBe('FN Herstal');
-    expect(legalHolderOf([{ type: 'found', parties: [] }], null, 'Registry')).toBe('Registry');
+    expect(legalHolderOf([made, seized], 'Armurerie Martin', 'Registry', 'FRA')).toBe('Armurerie Martin');
+    expect(legalHolderOf([made, seized], null, 'Registry', 'FRA')).toBe('FN Herstal');
+    expect(legalHolderOf([{ type: 'found', parties: [] }], null, 'Registry', 'FRA')).toBe('Registry');
   });
 
   it('is the dealer whose records these were, not the State its records passed to when it closed (ITI 13)', () => {
     const closed = { type: 'custody_transferred', parties: [party('previous_custodian', 'Beta Arms'), party('custodian', 'France (national registry)')] };
-    expect(legalHolderOf([{ type: 'imported', parties: [] }, closed], null, 'France (national registry)')).toBe('Beta Arms');
-    expect(legalHolderOf([{ type: 'imported', parties: [] }, { type: 'custody_transferred', parties: [party('custodian', 'Registry')] }], null, 'Registry')).toBeNull();
+    expect(legalHolderOf([{ type: 'imported', parties: [] }, closed], null, 'France (national registry)', 'FRA')).toBe('Beta Arms');
+    expect(legalHolderOf([{ type: 'imported', parties: [] }, { type: 'custody_transferred', parties: [party('custodian', 'Registry')] }], null, 'Registry', 'FRA')).toBeNull();
     // A role as a registrar may write it.
     const written = { type: 'custody_transferred', parties: [party('Previous-Custodian', 'Gamma Arms'), party('custodian', 'Registry')] };
-    expect(legalHolderOf([{ type: 'imported', parties: [] }, written], null, 'Registry')).toBe('Gamma Arms');
+    expect(legalHolderOf([{ type: 'imported', parties: [] }, written], null, 'Registry', 'FRA')).toBe('Gamma Arms');
   });
 });

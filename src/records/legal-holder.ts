@@ -17,15 +17,27 @@ const roleOf = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, '
 
 /**
  * Who a handing event put the weapon in the hands of: the party with the first role of RECIPIENT_ROLES that
- * any names (the last of them if several do), else the last party not named as the one handing it over,
- * else the last.
+ * any names (the last of them if several do), else the last party not named as the one handing it over;
+ * none when every party named handed it over (the seller of a weapon bought back is not its holder).
  */
 export function recipientOf(parties: readonly { role: string; name: string }[]): string | null {
   for (const recipientRole of RECIPIENT_ROLES) {
     const recipient = parties.findLast((p) => roleOf(p) === recipientRole);
     if (recipient) return recipient.name;
   }
-  return (parties.findLast((p) => !SENDER_ROLES.includes(roleOf(p))) ?? parties.at(-1))?.name ?? null;
+  return parties.findLast((p) => !SENDER_ROLES.includes(roleOf(p)))?.name ?? null;
+}
+
+/**
+ * Whom an event that put the weapon in new legal hands (HANDING_EVENTS) in the State `stateCode` left it with: its
+ * recipient; where it names none, the maker of a weapon made, the State's government for an acquisition by the
+ * government; else no one known.
+ */
+export function holderAfter(event: Pick<HistoryEvent, 'type' | 'parties'>, stateCode: string): string | null {
+  const recipient = recipientOf(event.parties);
+  if (recipient) return recipient;
+  if (event.type === 'manufactured') return event.parties.find((p) => roleOf(p) === 'manufacturer')?.name ?? null;
+  return event.type === 'acquired_by_government' ? `Government of ${stateCode}` : null;
 }
 
 /**
@@ -44,15 +56,17 @@ export function custodianOf(parties: readonly { role: string; name: string }[]):
 }
 
 /**
- * A weapon's last known legal holder, from its history as it stands (`standing`, oldest first): the recipient
- * of the latest event that put it in new legal hands after its first one; without one, the holder the record
- * was registered with, then the recipient its first event names, then the maker or dealer whose records these
- * were. A seizure's or a loss's parties hold it for the State or not at all: never legal holders.
+ * A weapon's last known legal holder, from its history as it stands (`standing`, oldest first) in the State
+ * `stateCode`: the recipient of the latest event that put it in new legal hands after its first one (the State's
+ * government for an acquisition that names no recipient; none known if a sale names only its seller); without
+ * one, the holder the record was registered with, then the recipient its first event names, then the maker or
+ * dealer whose records these were. A seizure's or a loss's parties hold it for the State or not at all: never
+ * legal holders.
  */
-export function legalHolderOf(standing: readonly Pick<HistoryEvent, 'type' | 'parties'>[], registered: string | null, custodian: string | null): string | null {
-  const handed = [...standing].reverse().find((e) => HANDING_EVENTS.includes(e.type) && e.parties.length > 0);
-  const handedLater = handed && handed !== standing[0] ? recipientOf(handed.parties) : null;
-  return handedLater ?? registered ?? (handed ? recipientOf(handed.parties) : null) ?? firstCustodian(standing, custodian);
+export function legalHolderOf(standing: readonly Pick<HistoryEvent, 'type' | 'parties'>[], registered: string | null, custodian: string | null, stateCode: string): string | null {
+  const handed = [...standing].reverse().find((e) => HANDING_EVENTS.includes(e.type) && (e.parties.length > 0 || e.type === 'acquired_by_government'));
+  if (handed && handed !== standing[0]) return holderAfter(handed, stateCode);
+  return registered ?? (handed ? holderAfter(handed, stateCode) : null) ?? firstCustodian(standing, custodian);
 }
 
 /**

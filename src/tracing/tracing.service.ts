@@ -20,7 +20,7 @@ import { checkPrintable, ImageError } from '../documents/pdf-layout';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
-import { actorOf, custodianOf, HANDING_EVENTS, recipientOf } from '../records/legal-holder';
+import { actorOf, custodianOf, HANDING_EVENTS, holderAfter, recipientOf } from '../records/legal-holder';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
@@ -1122,9 +1122,6 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
   return merged;
 }
 
-/** Steps of a chain that name whom they handed the weapon to (read by role: recipientOf). */
-const CHAIN_RECIPIENT_EVENTS = [...HANDING_EVENTS, 'exported'];
-
 /** An answer prefilled from a registry record: its legal history, last legal holder and next State. */
 export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink[]; lastLegalHolder: string | null; nextState: string | null } {
   // The history as it stands: a corrected export names the destination its correction gives.
@@ -1141,7 +1138,9 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
     licenceRef: e.licenceRef ?? e.authorisationRef,
     // Whom a step that handed the weapon (or its records) on put it in the hands of (the buyer, the importer, the
     // consignee, the new custodian), by the parties' roles; for another step (a seizure, a loss), who took it.
-    party: (e.type === 'custody_transferred' ? custodianOf(e.parties) : CHAIN_RECIPIENT_EVENTS.includes(e.type) ? recipientOf(e.parties) : actorOf(e.parties))
+    party: (e.type === 'custody_transferred' ? custodianOf(e.parties)
+      : HANDING_EVENTS.includes(e.type) ? holderAfter(e, stateCode)
+        : e.type === 'exported' ? recipientOf(e.parties) : actorOf(e.parties))
       ?? (e.type === 'manufactured' ? w.manufacturer : null),
   }))];
   const lastExport = [...events].reverse().find((e) => e.type === 'exported');

@@ -129,7 +129,7 @@ export class WeaponDto extends WeaponSummaryDto {
       withdrawnMarkings: markings.filter((m) => m.withdrawnBy).map(MarkingDto.from),
       events: events.map((e) => RecordEventDtoOut.from(e, corrections.get(e.id)?.id ?? null, markings.filter((m) => m.withdrawnBy === e.id).map((m) => m.id))),
       retainUntil,
-      legalHolder: legalHolderOf(standingHistory(events), w.holder, w.custodian),
+      legalHolder: legalHolderOf(standingHistory(events), w.holder, w.custodian, w.stateCode),
     });
   }
 }
