@@ -1391,8 +1391,14 @@ describe('Tracing between national points of contact', () => {
     tokens.belNpc = await login(t, belNpcUser); // access tokens last 15 minutes
     await ownerQuery(t, `UPDATE users SET email = 'npc@police.example.be' WHERE id = $1`, [belNpcUser.id], 'BEL');
     const job = t.app.get(DeadlineJob);
+    const read = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
     expect(await job.run()).toBeGreaterThanOrEqual(2); // the incoming copy at BEL and the outgoing one at FRA
     expect(await job.run()).toBe(0);
+    // Marked overdue, the copy has a new version: an acknowledgement made on what was read before is told to read it again.
+    const marked = await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200);
+    expect(marked.body.version).toBe(read.version + 1);
+    expect(marked.headers.etag).toBe(`"${read.version + 1}"`);
+    await t.http.post(api(`/traces/${incoming.id}/acknowledge`)).set(bearer(tokens.belNpc)).set('If-Match', `"${read.version}"`).expect(412);
     const inbox = await t.http.get(api('/notifications?unread=true&limit=100')).set(bearer(tokens.belNpc)).expect(200);
     // Newest first; page by page, the same list.
     const times = inbox.body.items.map((n: { createdAt: string }) => n.createdAt);

@@ -118,19 +118,21 @@ export class TracesRepository {
     });
   }
 
-  async setInformationDue(stateCode: string, id: string, due: Date): Promise<void> {
-    await this.db.repository(TraceEntity).update({ stateCode, id, informationDueAt: IsNull() }, { informationDueAt: due });
+  /** Dates the information a copy waits for; the copy's version moves on, as with any change a reader sees. */
+  async setInformationDue(stateCode: string, id: string, due: Date, now: Date): Promise<void> {
+    await this.db.repository(TraceEntity).update({ stateCode, id, informationDueAt: IsNull() }, { informationDueAt: due, version: () => 'version + 1', updatedAt: now });
   }
 
   /**
    * Marks the State's traces whose deadline passed; each is returned once, whatever the number of
    * replicas. A trace waiting for the requester's information (information_requested) is not late on the
    * requested State's side, and is on the requester's once that information is due; a delayed answer is
-   * late once the day it expected the full answer has passed (UTC).
+   * late once the day it expected the full answer has passed (UTC). The version of each copy marked moves on:
+   * the mark is part of what a reader sees (its ETag), so an NPC who read it before is told to read it again.
    */
   async markOverdue(stateCode: string, now: Date): Promise<TraceEntity[]> {
     const rows: { id: string }[] = await this.db.manager.query(
-      `UPDATE traces SET overdue_since = $2
+      `UPDATE traces SET overdue_since = $2, version = version + 1, updated_at = $2
         WHERE state_code = $1 AND overdue_since IS NULL
           AND ((status = 'sent' AND acknowledge_due_at < $2)
             OR (status = 'acknowledged' AND answer_due_at < $2)

@@ -732,7 +732,7 @@ export class TracingService {
     for (const copy of await this.traces.undatedInformation(stateCode)) {
       const asked = copy.notes.findLast((note) => note.kind === 'information_requested');
       const at = asked ? new Date(asked.at) : null;
-      if (at && !Number.isNaN(at.getTime())) await this.traces.setInformationDue(stateCode, copy.id, this.informationDue(copy.priority, at));
+      if (at && !Number.isNaN(at.getTime())) await this.traces.setInformationDue(stateCode, copy.id, this.informationDue(copy.priority, at), this.clock.now());
     }
     const overdue = await this.traces.markOverdue(stateCode, this.clock.now());
     for (const trace of overdue) {
@@ -1174,13 +1174,14 @@ function dueOf(trace: TraceEntity): string {
 
 /**
  * The answer's deadline once the information asked for is given: moved on by the time the requested State
- * waited for it, from its last question to this reply (ITI 17: the question stops the clock).
+ * waited for it, from its last question to this reply (ITI 17: the question stops the clock). A question whose
+ * time does not read (a note from another node) moves it on by nothing.
  */
-function pausedDue(copy: Pick<TraceEntity, 'answerDueAt' | 'notes'>, provided: TraceNote): Date | null {
+export function pausedDue(copy: Pick<TraceEntity, 'answerDueAt' | 'notes'>, provided: TraceNote): Date | null {
   const asked = [...copy.notes].reverse().find((note) => note.kind === 'information_requested');
   if (!copy.answerDueAt || !asked) return copy.answerDueAt;
-  const waited = Math.max(0, new Date(provided.at).getTime() - new Date(asked.at).getTime());
-  return new Date(copy.answerDueAt.getTime() + waited);
+  const waited = new Date(provided.at).getTime() - new Date(asked.at).getTime();
+  return Number.isNaN(waited) ? copy.answerDueAt : new Date(copy.answerDueAt.getTime() + Math.max(0, waited));
 }
 
 /** The disclosed case fields as the request form prints them. */
