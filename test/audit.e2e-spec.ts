@@ -94,6 +94,8 @@ describe('Audit trail', () => {
     const created = await t.http.post(api('/users')).set(bearer(tokens.admin))
       .send({ username: `audited.${Date.now()}`, displayName: 'Audited', password: 'twelve chars or more, any kind', roles: ['officer'] }).expect(201);
     await t.http.patch(api(`/users/${created.body.id}`)).set(bearer(tokens.admin)).send({ roles: ['officer', 'npc'] }).expect(200);
+    await t.http.patch(api(`/users/${created.body.id}`)).set(bearer(tokens.admin)).send({ roles: ['npc', 'officer'], displayName: 'Renamed' }).expect(200);
+    await t.http.patch(api(`/users/${created.body.id}`)).set(bearer(tokens.admin)).send({ disabled: true }).expect(200);
     const weapon = await registerWeapon(t, tokens.registrar);
     const trace = await t.http.post(api('/traces')).set(bearer(tokens.officer)).send(traceRequestBody()).expect(201);
     await t.http.post(api(`/traces/${trace.body.id}/submit`)).set(bearer(tokens.officer)).set('If-Match', '"1"').expect(200);
@@ -105,7 +107,13 @@ describe('Audit trail', () => {
     const trail = await events();
     const find = (action: string, targetId: string | null, outcome = 'success') => trail.filter((e) => e.action === action && e.targetId === targetId && e.outcome === outcome);
     expect(find('POST /users', created.body.id)).toHaveLength(1);
-    expect(find('PATCH /users/:id', created.body.id)).toHaveLength(1);
+    expect(find('PATCH /users/:id', created.body.id)).toHaveLength(3);
+    // Who may do what: the roles granted and the account disabled, in the chain; a rename or the same roles in another order grant nothing.
+    expect(find('user.access_changed', created.body.id).map((e) => e.details)).toEqual([
+      { rolesBefore: [], rolesAfter: ['officer'], disabledBefore: false, disabledAfter: false },
+      { rolesBefore: ['officer'], rolesAfter: ['officer', 'npc'], disabledBefore: false, disabledAfter: false },
+      { rolesBefore: ['npc', 'officer'], rolesAfter: ['npc', 'officer'], disabledBefore: false, disabledAfter: true },
+    ]);
     expect(find('POST /weapons', weapon.id)).toHaveLength(1);
     expect(find('POST /traces', trace.body.id)).toHaveLength(1);
     expect(find('POST /traces/:id/submit', trace.body.id)).toHaveLength(1);

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { SessionsRepository } from '../auth/sessions.repository';
+import { AuditTrail } from '../audit/audit-trail';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './entities/user.entity';
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
+    private readonly trail: AuditTrail,
   ) {}
 
   /**
@@ -31,7 +33,9 @@ export class UsersService {
   async create(actor: AuthUser, input: CreateUserDto): Promise<UserDto> {
     const passwordHash = await this.passwords.hash(input.password);
     assertStillAdmin(actor, await this.users.findManyByIdForUpdate(actor.stateCode, [actor.id]));
-    return this.insert({ ...input, stateCode: actor.stateCode }, passwordHash);
+    const created = await this.insert({ ...input, stateCode: actor.stateCode }, passwordHash);
+    this.recordAccess(actor, created.id, { roles: [], disabled: false }, { roles: created.roles, disabled: false });
+    return created;
   }
 
   /** Creation without an acting admin (CLI, demo): the caller has scoped the transaction to `stateCode`. */
@@ -51,6 +55,15 @@ export class UsersService {
       mfaExempt: input.mfaExempt ?? false,
     });
     return UserDto.from(created, this.clock.now());
+  }
+
+  /** Records in the audit trail a change of what an account may do (the route's own event names only the account). */
+  private recordAccess(actor: AuthUser, userId: string, before: Access, after: Access): void {
+    if (before.disabled === after.disabled && [...before.roles].sort().join() === [...after.roles].sort().join()) return;
+    this.trail.record(actor, {
+      action: 'user.access_changed', targetType: 'user', targetId: userId,
+      details: { rolesBefore: before.roles, rolesAfter: after.roles, disabledBefore: before.disabled, disabledAfter: after.disabled },
+    });
   }
 
   async list(actor: AuthUser, page: PageQueryDto): Promise<Page<UserDto>> {
@@ -74,16 +87,24 @@ export class UsersService {
     if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
       throw new ConflictError('CANNOT_DEMOTE_SELF', 'An admin cannot disable their own account or remove their own admin role');
     }
+    const before: Access = { roles: [...user.roles], disabled: user.disabledAt !== null };
     if (input.displayName !== undefined) user.displayName = input.displayName;
     if (input.email !== undefined) user.email = input.email?.toLowerCase() ?? null;
     if (input.agency !== undefined) user.agency = input.agency ?? null;
     if (input.roles !== undefined) user.roles = input.roles;
     if (input.disabled !== undefined) user.disabledAt = input.disabled ? (user.disabledAt ?? this.clock.now()) : null;
     const saved = await this.users.save(user);
+    this.recordAccess(actor, user.id, before, { roles: [...saved.roles], disabled: saved.disabledAt !== null });
     // Sessions end with the account; enabling it again does not bring them back.
     if (input.disabled === true) await this.sessions.revokeAllOfUser(user.id, 'account_disabled', this.clock.now());
     return UserDto.from(saved, this.clock.now());
   }
+}
+
+/** The access an account gives: its roles, and whether it is disabled. */
+interface Access {
+  roles: readonly string[];
+  disabled: boolean;
 }
 
 /** The acting admin's own row, as locked by this transaction, still says admin and enabled. */
