@@ -725,6 +725,17 @@ describe('Tracing between national points of contact', () => {
     expect(Number(rows[0].n)).toBe(1);
   });
 
+  it('does not replay a stored result once the user\'s roles changed: it may hold what only those roles could read', async () => {
+    const user = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
+    const officer = await login(t, user);
+    const key = `create-${uniqueSerial()}`;
+    const first = await t.http.post(api('/traces')).set(bearer(officer)).set('Idempotency-Key', key).send(requestBody()).expect(201);
+    expect((await t.http.post(api('/traces')).set(bearer(officer)).set('Idempotency-Key', key).send(requestBody()).expect(201)).body.id).toBe(first.body.id);
+    await ownerQuery(t, `UPDATE users SET roles = '{officer,registrar}' WHERE id = $1`, [user.id], 'FRA');
+    const replay = await t.http.post(api('/traces')).set(bearer(officer)).set('Idempotency-Key', key).send(requestBody()).expect(422);
+    expect(replay.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('before your roles changed') });
+  });
+
   it('counts the version a transition was made against in its Idempotency-Key, and a body by its content, not the order of its keys', async () => {
     const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
     const id = created.body.id;

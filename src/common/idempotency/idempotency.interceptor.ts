@@ -38,10 +38,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Interceptors run before pipes: a body too deep to serialise gets the pipes' 400 here, not a RangeError's 500.
     if (!Buffer.isBuffer(request.body)) rejectUnstorable(request.body);
     // The request as its effect depends on it: the version it was made against (If-Match) is part of it, and a
-    // JSON body counts by its content, whatever the order of its keys.
+    // JSON body counts by its content, whatever the order of its keys. So are the user's roles: a stored response
+    // can hold what only those roles may read (need to know), and is not replayed to the user once they changed.
     const body = Buffer.isBuffer(request.body) ? request.body : (canonicalize(request.body ?? null) ?? 'null');
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\nif-match: ${request.headers['if-match'] ?? ''}\ncontent-type: ${request.headers['content-type'] ?? ''}\n`)
+      .update(`roles: ${[...user.roles].sort().join(',')}\n`)
       .update(body)
       .digest('hex');
     const reply = context.switchToHttp().getResponse<FastifyReply>();
@@ -54,7 +56,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (!(await this.keys.claim(user.stateCode, user.id, key, fingerprint, now, expiredBefore))) {
         const first = await this.keys.find(user.stateCode, user.id, key);
         if (!first || first.requestSha256 !== fingerprint) {
-          throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request: use a new key for a new request');
+          throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request, or before your roles changed: use a new key for a new request');
         }
         const response = first.response ? this.sealing.record(scope, first.dataKey).open<unknown>('response', first.response) : null;
         void reply.header('Idempotent-Replayed', 'true');
