@@ -262,6 +262,25 @@ describe('bulk import (CSV)', () => {
       .send({ origin: 'found', occurredOn: '2026-01-01', type: 'rifle', serial: uniqueSerial('FL'), markings: [{ kind: 'import', component: 'receiver', text: 'FRA 2019', country: 'FRA', serial: c, year: 2019 }] })
       .expect(201);
     expect(viaApi.body.incomplete).toEqual([]);
+
+    // A serial partly read (`?` for what could not be read) tells no weapon apart: ITI 9 asks for the State's marking, here as there.
+    const partial = `${uniqueSerial('FL')}?`;
+    const partialRow = row({ origin: 'found', occurred_on: '2026-01-01', type: 'rifle', serial: partial, marking_text: 'FN HERSTAL', marking_component: 'frame' });
+    expect((await post([HEADER, partialRow].join('\n')).expect(201)).body.status).toBe('completed');
+    expect((await found(partial))[0].weapon.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    const partialViaApi = await t.http.post('/api/v1/weapons').set(bearer(registrar))
+      .send({ origin: 'found', occurredOn: '2026-01-01', type: 'rifle', serial: partial, markings: [{ kind: 'manufacture', component: 'frame', text: 'FN HERSTAL', serial: partial }] })
+      .expect(201);
+    expect(partialViaApi.body.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    // Its serial obliterated, what was read of a found weapon's manufacture marking does not either; the State's seizure marking does.
+    const obliterated = { origin: 'found', occurredOn: '2026-01-01', type: 'rifle', serial: uniqueSerial('FL'), serialObliterated: true };
+    const read = { kind: 'manufacture', component: 'frame', text: 'FN HERSTAL', manufacturer: 'FN Herstal', country: 'BEL', serial: obliterated.serial };
+    const unmarked = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...obliterated, markings: [read] }).expect(201);
+    expect(unmarked.body.incomplete.map((i: { code: string }) => i.code)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    const marked = await t.http.post(`/api/v1/weapons/${unmarked.body.id}/markings`).set(bearer(registrar))
+      .send({ markings: [{ kind: 'seizure', component: 'frame', text: 'FRA 26-0042', country: 'FRA', serial: 'FRA26-0042' }] })
+      .expect(201);
+    expect(marked.body.incomplete).toEqual([]);
   });
 
   it('flags, not refuses, ITI 8(a) of a weapon imported without its manufacture marking, like the API: the importing State answers for 8(b)', async () => {

@@ -5,6 +5,7 @@ import type { QueryRunner } from 'typeorm';
 import { flatText, parsePdf } from './support/pdf';
 import { DeactivatedFrom1795485000000 as Migration } from '../migrations/1795485000000-DeactivatedFrom';
 import { SeizureMarkingRules1795489000000 as SeizureMarkingRules } from '../migrations/1795489000000-SeizureMarkingRules';
+import { IllegibleSerialRules1795492000000 as IllegibleSerialRules } from '../migrations/1795492000000-IllegibleSerialRules';
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
 import { ReportsRepository } from '../src/reports/reports.repository';
 import { bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
@@ -480,5 +481,62 @@ describe('migration SeizureMarkingRules', () => {
     const auditor = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['auditor'], mfaExempt: true }));
     const report = (await t.http.get(api('/reports/record-keeping')).set(bearer(auditor)).expect(200)).body;
     expect(report.marking.find((f: { rule: string }) => f.rule === '8a')).toMatchObject({ applicable: 6, met: 1 });
+  });
+});
+
+describe('migration IllegibleSerialRules', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('flags under 8(b), 8(d) and 9 the records told apart only by a serial partly read, or by what was read of an obliterated one', async () => {
+    const weapon = async (status: string, eventTypes: string[], markings: [kind: string, country: string | null, serial: string | null][], extra: { obliterated?: boolean; incomplete?: string[]; antique?: boolean; deactivatedFrom?: string } = {}) => {
+      const [{ id }] = await ownerQuery<{ id: string }>(t, `
+        INSERT INTO weapons (state_code, category, type_code, status, incomplete, event_types, serial_obliterated, antique, year_of_manufacture, deactivated_from)
+        VALUES ('KEN', 'small_arm', 'self_loading_pistol', $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [status, extra.incomplete ?? [], eventTypes, extra.obliterated ?? false, extra.antique ?? false, extra.antique ? 1880 : null, extra.deactivatedFrom ?? null], 'KEN');
+      for (const [kind, country, serial] of markings) {
+        await ownerQuery(t, `INSERT INTO markings (state_code, weapon_id, kind, component, text, manufacturer, country, serial) VALUES ('KEN', $1, $2, 'frame', 'as read', 'Glock', $3, $4)`, [id, kind, country, serial], 'KEN');
+      }
+      return id;
+    };
+    const foundPartly = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?123']]);
+    const foundObliterated = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB0123']], { obliterated: true });
+    const foundMarked = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB0124'], ['seizure', 'KEN', 'KEN26-0001']], { obliterated: true });
+    const stockPartly = await weapon('government_stock', ['manufactured', 'acquired_by_government'], [['government', 'KEN', 'KE-*']], { incomplete: ['ITI_8A_MANUFACTURE_MARKING'] });
+    const importedPartly = await weapon('civilian_held', ['imported'], [['import', 'KEN', '12?4'], ['manufacture', 'AUT', null]], { incomplete: ['ITI_8A_MANUFACTURE_MARKING', 'ITI_9_SEIZED_OR_FOUND_MARKING'] });
+    const deactivatedFound = await weapon('deactivated', ['found', 'deactivated'], [['manufacture', 'AUT', '5*']], { deactivatedFrom: 'found' });
+    const whole = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB0125']]);
+    const alreadyFlagged = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?126']], { incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
+    const antique = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?127']], { antique: true });
+
+    const client = new Client({ connectionString: t.db.ownerUrl });
+    await client.connect();
+    try {
+      const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
+      await client.query('BEGIN');
+      await new IllegibleSerialRules().up(runner);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    const rows = await ownerQuery<{ id: string; incomplete: string[] }>(t, `SELECT id, incomplete FROM weapons`, [], 'KEN');
+    const flags = (id: string) => rows.find((r) => r.id === id)?.incomplete;
+    expect(flags(foundPartly)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    expect(flags(foundObliterated)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    expect(flags(foundMarked)).toEqual([]);
+    expect(flags(stockPartly)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8D_GOVERNMENT_MARKING']);
+    // In rule order, the flags it had kept.
+    expect(flags(importedPartly)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING', 'ITI_9_SEIZED_OR_FOUND_MARKING']);
+    expect(flags(deactivatedFound)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    expect(flags(whole)).toEqual([]);
+    expect(flags(alreadyFlagged)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
+    expect(flags(antique)).toEqual([]);
   });
 });

@@ -81,6 +81,11 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['a government marking with its serial', { markings: [{ kind: 'government', country: 'FRA', serial: 'FR-ARMY-0042' }] }, true],
       ['its manufacture serial', { markings: [manufacture] }, true],
       ['nothing', {}, false],
+      ['a serial partly read (? for a character that could not be read)', { markings: [{ ...manufacture, serial: 'AB?234' }] }, false],
+      ['a serial of which a run could not be read (*)', { markings: [{ kind: 'seizure', serial: 'SZ-*' }] }, false],
+      ['what was read of the manufacture marking of a weapon whose serial is obliterated', { serialObliterated: true, markings: [manufacture] }, false],
+      ['the State\'s seizure marking of a weapon whose serial is obliterated', { serialObliterated: true, markings: [manufacture, { kind: 'seizure', serial: 'SZ-2' }] }, true],
+      ['an import marking with its serial, the manufacture serial obliterated', { serialObliterated: true, markings: [{ kind: 'import', country: 'FRA', serial: 'X1' }] }, true],
     ],
   },
 };

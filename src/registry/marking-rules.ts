@@ -16,6 +16,8 @@ export interface RuleSubject {
   eventTypes: EventType[];
   /** For a deactivated weapon: its status just before the deactivation. */
   deactivatedFrom?: WeaponStatus | null;
+  /** Its serial is obliterated: what can be read of its manufacture marking does not tell it apart (ITI 9 asks the State's marking). */
+  serialObliterated?: boolean;
 }
 
 export interface MarkingRule {
@@ -43,9 +45,15 @@ const ENDED_AFTER_SEIZURE: WeaponStatus[] = ['destroyed', 'deactivated', 'in_ser
 const LAWFUL_ORIGINS: readonly EventType[] = ['manufactured', ...IMPORT_EVENTS];
 const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 const onceSeizedOrFound = (subject: RuleSubject) => subject.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type));
-/** A marking that tells the weapon apart: a serial in a marking of manufacture, of import, of the State's forces, or of a seizure (ITI 9). */
+/** A serial read whole: one with characters that could not be read (`?`, `*`) tells no weapon apart. */
+export const legibleSerial = (serial: string | null | undefined) => hasText(serial) && !/[?*]/.test(serial!);
+/**
+ * A marking that tells the weapon apart: a serial read whole in a marking of manufacture, of import, of the State's
+ * forces, or of a seizure (ITI 9); not the manufacture marking of a weapon whose serial is obliterated.
+ */
 const uniqueMarking = (subject: RuleSubject) =>
-  subject.markings.some((m) => ['manufacture', 'import', 'government', 'seizure'].includes(m.kind) && hasText(m.serial));
+  subject.markings.some((m) => ['manufacture', 'import', 'government', 'seizure'].includes(m.kind) && legibleSerial(m.serial)
+    && !(subject.serialObliterated && m.kind === 'manufacture'));
 
 /** The ITI's marking rules, each with its paragraph (A/60/88, annex). */
 export const MARKING_RULES: MarkingRule[] = [

@@ -80,6 +80,7 @@ export class WeaponsService {
       antique: described.antique,
       markings,
       eventTypes: [input.origin],
+      serialObliterated: described.serialObliterated,
     };
     const outcome = judgeChange(null, subject, await this.policies(actor.stateCode));
     if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);
@@ -424,6 +425,7 @@ export class WeaponsService {
       markings,
       eventTypes: standingHistory(history).map((e) => e.type),
       deactivatedFrom: statusBeforeDeactivation(history),
+      serialObliterated: weapon.serialObliterated,
     };
     const after: RuleSubject = {
       ...before,
@@ -433,6 +435,7 @@ export class WeaponsService {
       markings: [...markings.filter((m) => !withdrawn.includes(m.id)), ...change.markings],
       eventTypes: standingHistory(historyAfter).map((e) => e.type),
       deactivatedFrom: statusBeforeDeactivation(historyAfter),
+      serialObliterated: corrected?.described.serialObliterated ?? weapon.serialObliterated,
     };
     const outcome = judgeChange(before, after, await this.policies(actor.stateCode));
     if (outcome.refused.length > 0) throw new MarkingRuleBreachError(outcome.refused);

@@ -39,6 +39,9 @@ const IMPORT_ROW = `r.origin IN (${list(IMPORT_EVENTS)})`;
  * `excused`: where the State is not answerable for the breach (MarkingRule.answerable), which is then
  * flagged whatever its policy.
  */
+/** The row's serial read whole (legibleSerial): one with `?` or `*` tells no weapon apart for 8(b), 8(d) and 9. */
+const LEGIBLE_SERIAL = `(r.serial IS NOT NULL AND r.serial !~ '[?*]')`;
+
 const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }> = {
   '8a': {
     column: 'marking_text',
@@ -46,10 +49,10 @@ const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }
     // Imported (a file's row is the weapon's first event: it was not made here).
     excused: IMPORT_ROW,
   },
-  '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR r.serial IS NULL)` },
+  '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR NOT ${LEGIBLE_SERIAL})` },
   '8c': { column: 'origin', sql: 'false' },
-  '8d': { column: 'status', sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (r.serial IS NOT NULL AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
-  '9': { column: 'marking_text', sql: `r.origin IN ('seized', 'found') AND NOT (r.serial IS NOT NULL AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
+  '8d': { column: 'status', sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (${LEGIBLE_SERIAL} AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
+  '9': { column: 'marking_text', sql: `r.origin IN ('seized', 'found') AND NOT (${LEGIBLE_SERIAL} AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
 };
 
 /** A breach of the rule that refuses the row under a `refuse` policy, and one that flags it (the rest of its breaches). */
