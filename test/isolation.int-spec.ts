@@ -230,7 +230,7 @@ describe('State isolation in PostgreSQL', () => {
     }
   });
 
-  it('changes a marking only by withdrawing it (a marking is kept as read)', async () => {
+  it('changes a marking only by withdrawing it, and deletes none (a marking is kept as read, with its record)', async () => {
     const outcome = await asState(A, async (client) => {
       const attempt = async (sql: string) => {
         await client.query('SAVEPOINT attempt');
@@ -238,9 +238,14 @@ describe('State isolation in PostgreSQL', () => {
         await client.query('ROLLBACK TO SAVEPOINT attempt');
         return result;
       };
-      return { text: await attempt(`UPDATE markings SET text = 'rewritten'`), withdrawn: await attempt(`UPDATE markings SET withdrawn_by = gen_random_uuid()`) };
+      return {
+        text: await attempt(`UPDATE markings SET text = 'rewritten'`),
+        deleted: await attempt(`DELETE FROM markings`),
+        withdrawn: await attempt(`UPDATE markings SET withdrawn_by = gen_random_uuid()`),
+      };
     });
     expect(outcome.text).toBe('42501');
+    expect(outcome.deleted).toBe('42501'); // a marking goes only with its record, past its retention
     expect(outcome.withdrawn).toBeGreaterThan(0);
   });
 
