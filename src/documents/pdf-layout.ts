@@ -613,8 +613,8 @@ export function breakable(text: string): string {
   return text.length > LONGEST_UNBROKEN_RUN ? text.replace(UNBROKEN_RUN, '$&\u200b') : text;
 }
 
-/** Characters drawn as they are even without a glyph: control characters and those not meant to be seen (zero-width spaces, joiners, variation selectors). */
-const UNSEEN = /^[\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;
+/** Characters drawn as they are even without a glyph: those not meant to be seen (zero-width spaces, joiners, variation selectors). */
+const UNSEEN = /^\p{Default_Ignorable_Code_Point}$/u;
 
 /**
  * Text as the form prints it (breakable): a character the embedded fonts cannot draw (Chinese, Japanese or
@@ -623,10 +623,13 @@ const UNSEEN = /^[\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;
  */
 export function printable(text: string): string {
   let out = '';
+  // Line ends as the forms break lines (pdfkit breaks at \n only, and would draw a carriage return as .notdef),
+  // a tab as a space; any other control character (a bell pasted from a terminal) as its code point.
+  const lines = text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(/[\t\v\f]/g, ' ');
   // Presentation forms (ligatures, Arabic joined forms) as the letters they stand for, which the font's tables
   // join again: met as themselves, their glyphs would keep them, and every later fi extract as ﬁ (parsedFont).
-  for (const character of text.replace(PRESENTATION_FORMS, (form) => form.normalize('NFKC'))) {
-    out += drawable(character) ? character : `[U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
+  for (const character of lines.replace(PRESENTATION_FORMS, (form) => form.normalize('NFKC'))) {
+    out += character === '\n' || drawable(character) ? character : `[U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
   }
   return breakable(out);
 }

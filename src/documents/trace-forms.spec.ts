@@ -295,6 +295,18 @@ describe('text the embedded fonts cannot draw', () => {
   });
 });
 
+describe('control characters in what was typed or pasted', () => {
+  it('breaks lines at carriage returns, prints a tab as a space and a bell as its code point, and draws no .notdef glyph (PDF/A)', async () => {
+    const pdf = await renderTraceRequestPdf(request({ legalJustification: 'Code pénal art. 222-52\r\nSeizure order 2026/118\rSealed\tby the court\u0007' }));
+    const text = flat((await parse(pdf)).text);
+    expect(text).toContain('Code pénal art. 222-52 Seizure order 2026/118 Sealed by the court[U+0007]');
+    // Glyph ids are drawn as 4-digit hex strings in the content streams: glyph 0 is .notdef.
+    const drawn = streams(pdf).filter((s) => /\bTJ\b/.test(s)).join('\n').match(/<([0-9a-f]+)>/gi) ?? [];
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.filter((hex) => /^<(?:[0-9a-f]{4})*0000/i.test(hex))).toEqual([]);
+  });
+});
+
 describe('serial of the weapon observed', () => {
   it('prints a serial given with an obliterated one, as the request (and its hash) holds both', async () => {
     const weapon = { ...request().weapon, serial: 'ABC123', serialObliterated: true, serialReadable: null };
