@@ -5,7 +5,7 @@ import { AppConfig } from './config/app-config';
 import { loadLocalSecrets } from './config/local-secrets';
 import { DatabaseRuntime, openDatabase } from './database/database-runtime';
 import { runMigrations } from './database/migrator';
-import { DemoService, formatDemoAccounts } from './demo/demo.service';
+import { demoRefusal, DemoService, formatDemoAccounts } from './demo/demo.service';
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -28,7 +28,7 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
     if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
 
     const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
-    if (database.embedded && config.DEMO_SEED_ON_FIRST_START && config.NODE_ENV !== 'production') {
+    if (config.DEMO_SEED_ON_FIRST_START && demoRefusal(database, config) === null) {
       // Hosting States needs the owner's rights: seed through a short-lived owner context.
       const seeding = await createApp({ config, databaseUrl: database.ownerUrl, jwtSecret, logDestination });
       try {

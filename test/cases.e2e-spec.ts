@@ -118,7 +118,8 @@ describe('Confidential case files', () => {
     const added = await call('officer', 'post', `/cases/${ids.case}/members`, { userId: ids.colleague });
     expect(added.status).toBe(200);
     expect(added.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual([ids.officer, ids.colleague].sort());
-    // Whom the creator let in is in the audit chain, not only in case_members.
+    // Whom the creator let in is in the audit chain, not only in case_members; once (added again, granted nothing).
+    expect((await call('officer', 'post', `/cases/${ids.case}/members`, { userId: ids.colleague })).status).toBe(200);
     const grants = await ownerQuery<{ actor_id: string; details: unknown }>(t, `SELECT actor_id, details FROM audit_events WHERE action = 'case.member_added' AND target_id = $1`, [ids.case], 'FRA');
     expect(grants).toEqual([{ actor_id: ids.officer, details: { userId: ids.colleague } }]);
     const read = await call('colleague', 'get', `/cases/${ids.case}`);

@@ -513,6 +513,9 @@ describe('migration IllegibleSerialRules', () => {
     const importedPartly = await weapon('civilian_held', ['imported'], [['import', 'KEN', '12?4'], ['manufacture', 'AUT', null]], { incomplete: ['ITI_8A_MANUFACTURE_MARKING', 'ITI_9_SEIZED_OR_FOUND_MARKING'] });
     const deactivatedFound = await weapon('deactivated', ['found', 'deactivated'], [['manufacture', 'AUT', '5*']], { deactivatedFrom: 'found' });
     const whole = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB0125']]);
+    // Obliterated, but in the State's stocks: 8(d) reads its manufacture marking as before (ITI 9 alone asks the State's marking).
+    const stockObliterated = await weapon('government_stock', ['manufactured', 'acquired_by_government'], [['manufacture', 'AUT', 'AB0128']], { obliterated: true });
+    const fullWidth = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB\uFF1F129']]);
     const alreadyFlagged = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?126']], { incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
     const antique = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?127']], { antique: true });
 
@@ -536,6 +539,8 @@ describe('migration IllegibleSerialRules', () => {
     expect(flags(importedPartly)).toEqual(['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING', 'ITI_9_SEIZED_OR_FOUND_MARKING']);
     expect(flags(deactivatedFound)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
     expect(flags(whole)).toEqual([]);
+    expect(flags(stockObliterated)).toEqual([]);
+    expect(flags(fullWidth)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
     expect(flags(alreadyFlagged)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
     expect(flags(antique)).toEqual([]);
   });

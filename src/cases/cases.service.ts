@@ -95,9 +95,10 @@ export class CasesService {
     if (!user.roles.some((role) => (CASE_MEMBER_ROLES as readonly string[]).includes(role))) {
       throw new ValidationFailedError([{ field: 'userId', messages: [`a case member needs one of the roles ${CASE_MEMBER_ROLES.join(', ')}`] }]);
     }
-    await this.cases.addMember({ caseId: id, userId: user.id, stateCode: actor.stateCode, addedBy: actor.id, addedAt: this.clock.now() });
-    // Need to know granted: who was given access is in the hash chain, not only in case_members.
-    this.trail.record(actor, { action: 'case.member_added', targetType: 'case', targetId: id, details: { userId: user.id } });
+    // Need to know granted: who was given access is in the hash chain, not only in case_members (once: a member added again is granted nothing).
+    if (await this.cases.addMember({ caseId: id, userId: user.id, stateCode: actor.stateCode, addedBy: actor.id, addedAt: this.clock.now() })) {
+      this.trail.record(actor, { action: 'case.member_added', targetType: 'case', targetId: id, details: { userId: user.id } });
+    }
     const members = await this.cases.members(actor.stateCode, id);
     return { ...this.summary(record), members: members.map(memberDto), content: null, reads: null, earlierReads: null };
   }

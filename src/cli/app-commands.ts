@@ -19,7 +19,7 @@ import { loadLocalSecrets } from '../config/local-secrets';
 import { DatabaseRuntime } from '../database/database-runtime';
 import { Db } from '../database/db';
 import { runMigrations } from '../database/migrator';
-import { DemoService, formatDemoAccounts } from '../demo/demo.service';
+import { demoRefusal, DemoService, formatDemoAccounts } from '../demo/demo.service';
 import { ImportsService } from '../registry/imports/imports.service';
 import { CreateContactPointDto } from '../states/dto/contact-point.dto';
 import { StatesService } from '../states/states.service';
@@ -33,8 +33,9 @@ const OPENAPI_FILE = 'docs/openapi.json';
  * Administrative commands run through the application's own services, connected as the schema
  * owner (hosting a State changes the node-wide `states` table, which the app role only reads).
  */
-async function withApp<T>(withDatabase: WithDatabase, work: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
+async function withApp<T>(withDatabase: WithDatabase, work: (app: NestFastifyApplication) => Promise<T>, check?: (db: DatabaseRuntime) => void): Promise<T> {
   return withDatabase(async (db) => {
+    check?.(db);
     const config = loadConfig();
     await runMigrations(db.ownerUrl);
     const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
@@ -147,6 +148,9 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .action(() =>
       withApp(withDatabase, async (app) => {
         process.stdout.write(`${formatDemoAccounts(await app.get(DemoService).seed())}\n`);
+      }, (db) => {
+        const refusal = demoRefusal(db, loadConfig());
+        if (refusal) throw new Error(refusal);
       }),
     );
 

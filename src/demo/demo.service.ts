@@ -32,6 +32,16 @@ const DEMO_STATES: { code: string; contactPoints: CreateContactPointDto[] }[] = 
   },
 ];
 
+/**
+ * Why the demo may not be seeded on this node, or null if it may: its accounts have a public password and no MFA,
+ * so only on the embedded database (a developer's or a trainer's node), never with NODE_ENV=production.
+ */
+export function demoRefusal(database: { embedded: boolean }, config: { NODE_ENV: string }): string | null {
+  if (config.NODE_ENV === 'production') return 'the demo is never seeded with NODE_ENV=production: its accounts have a public password and no MFA';
+  if (!database.embedded) return 'the demo is seeded only on the embedded database (DATABASE_URL unset): its accounts have a public password and no MFA';
+  return null;
+}
+
 export interface DemoAccount {
   username: string;
   stateCode: string;

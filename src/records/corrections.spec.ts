@@ -195,16 +195,19 @@ describe('the status before a deactivation', () => {
     expect(statusBeforeDeactivation([made, deactivated, moved('e5', 'destroyed', '2022-01-01', '2022-01-02T00:00:00Z', 'destroyed')])).toBeNull();
     expect(statusBeforeDeactivation([made, found])).toBeNull();
     expect(statusBeforeDeactivation([deactivated])).toBeNull();
-    // Stolen after its deactivation and given back: no longer the deactivation of a weapon found.
-    const stolenAgain = moved('e6', 'stolen', '2022-01-01', '2022-01-02T00:00:00Z', 'stolen');
-    const foundAgain = moved('e7', 'found', '2022-02-01', '2022-02-02T00:00:00Z', 'found');
-    const returned = moved('e8', 'transferred', '2022-03-01', '2022-03-02T00:00:00Z', 'deactivated');
-    expect(statusBeforeDeactivation([made, found, deactivated, stolenAgain, foundAgain, returned])).toBeNull();
   });
 
-  it('looks past the changes of hands of the deactivated weapon', () => {
+  it('looks past the changes of hands of the deactivated weapon, and past a theft it was given back deactivated after', () => {
     const sold = moved('e5', 'transferred', '2022-01-01', '2022-01-02T00:00:00Z', 'deactivated');
     const soldAgain = moved('e6', 'transferred', '2023-01-01', '2023-01-02T00:00:00Z', 'deactivated');
     expect(statusBeforeDeactivation([made, found, deactivated, sold, soldAgain])).toBe('found');
+    // Found, deactivated, stolen from the evidence store, found again and given back deactivated: still the weapon ITI 9 asks the State to mark.
+    const stolenAgain = moved('e7', 'stolen', '2024-01-01', '2024-01-02T00:00:00Z', 'stolen');
+    const foundAgain = moved('e8', 'found', '2024-02-01', '2024-02-02T00:00:00Z', 'found');
+    const returned = moved('e9', 'transferred', '2024-03-01', '2024-03-02T00:00:00Z', 'deactivated');
+    expect(statusBeforeDeactivation([made, found, deactivated, stolenAgain, foundAgain, returned])).toBe('found');
+    expect(statusBeforeDeactivation([made, deactivated, sold, stolenAgain, foundAgain, returned])).toBe('civilian_held');
+    // Still out of hands: not deactivated now.
+    expect(statusBeforeDeactivation([made, found, deactivated, stolenAgain])).toBeNull();
   });
 });

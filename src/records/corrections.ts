@@ -76,16 +76,23 @@ export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>
   return found;
 }
 
+/** Statuses a weapon is out of its holder's hands in, until it is given back. */
+const OUT_OF_HANDS: readonly string[] = ['lost', 'stolen', 'seized', 'found'];
+
 /**
  * The status a weapon had just before the deactivation that is its status now, read from the events that
  * moved its status, by date (ITI 9 goes on applying to one deactivated as seized or found); null when its
- * last such event, changes of hands that kept it deactivated aside, is not a deactivation.
+ * last such event, changes of hands that kept it deactivated aside, is not a deactivation. A deactivated weapon
+ * lost, stolen, seized or found and given back deactivated is the weapon of that same deactivation.
  */
 export function statusBeforeDeactivation<T extends HistoryEvent & { type: EventType; statusAfter: string }>(events: readonly T[]): WeaponStatus | null {
   const moved = standingHistory(events).filter((e) => movesStatus(e.type));
-  // Changes of hands of the deactivated weapon (a transfer that keeps it deactivated) leave its deactivation the last that counts.
   let last = moved.length - 1;
-  while (last >= 0 && moved[last].type === 'transferred' && moved[last].statusAfter === 'deactivated') last--;
+  // A transfer that keeps the weapon deactivated (a sale, or its return after a theft), and what it ended.
+  while (last >= 0 && moved[last].type === 'transferred' && moved[last].statusAfter === 'deactivated') {
+    last--;
+    while (last >= 0 && OUT_OF_HANDS.includes(moved[last].statusAfter)) last--;
+  }
   if (moved[last]?.type !== 'deactivated') return null;
   return (moved[last - 1]?.statusAfter as WeaponStatus | undefined) ?? null;
 }

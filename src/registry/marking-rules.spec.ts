@@ -86,6 +86,7 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['what was read of the manufacture marking of a weapon whose serial is obliterated', { serialObliterated: true, markings: [manufacture] }, false],
       ['the State\'s seizure marking of a weapon whose serial is obliterated', { serialObliterated: true, markings: [manufacture, { kind: 'seizure', serial: 'SZ-2' }] }, true],
       ['an import marking with its serial, the manufacture serial obliterated', { serialObliterated: true, markings: [{ kind: 'import', country: 'FRA', serial: 'X1' }] }, true],
+      ['a serial typed with a full-width question mark (NFKC: ?)', { markings: [{ ...manufacture, serial: 'AB\uFF1F234' }] }, false],
     ],
   },
 };

@@ -1,4 +1,5 @@
 import { EventType, IMPORT_EVENTS, MarkingKind, WeaponStatus } from './registry.constants';
+import { normaliseSerial } from './serial';
 
 export type RuleId = '8a' | '8b' | '8c' | '8d' | '9';
 export type RulePolicy = 'refuse' | 'flag';
@@ -16,7 +17,7 @@ export interface RuleSubject {
   eventTypes: EventType[];
   /** For a deactivated weapon: its status just before the deactivation. */
   deactivatedFrom?: WeaponStatus | null;
-  /** Its serial is obliterated: what can be read of its manufacture marking does not tell it apart (ITI 9 asks the State's marking). */
+  /** Its serial is obliterated: what can be read of its manufacture marking does not tell a weapon seized or found apart (ITI 9 asks the State's marking). */
   serialObliterated?: boolean;
 }
 
@@ -45,15 +46,11 @@ const ENDED_AFTER_SEIZURE: WeaponStatus[] = ['destroyed', 'deactivated', 'in_ser
 const LAWFUL_ORIGINS: readonly EventType[] = ['manufactured', ...IMPORT_EVENTS];
 const hasText = (value: string | null | undefined) => typeof value === 'string' && value.trim().length > 0;
 const onceSeizedOrFound = (subject: RuleSubject) => subject.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type));
-/** A serial read whole: one with characters that could not be read (`?`, `*`) tells no weapon apart. */
-export const legibleSerial = (serial: string | null | undefined) => hasText(serial) && !/[?*]/.test(serial!);
-/**
- * A marking that tells the weapon apart: a serial read whole in a marking of manufacture, of import, of the State's
- * forces, or of a seizure (ITI 9); not the manufacture marking of a weapon whose serial is obliterated.
- */
-const uniqueMarking = (subject: RuleSubject) =>
-  subject.markings.some((m) => ['manufacture', 'import', 'government', 'seizure'].includes(m.kind) && legibleSerial(m.serial)
-    && !(subject.serialObliterated && m.kind === 'manufacture'));
+/** A serial read whole: one with characters that could not be read (`?`, `*`, as it reads once normalised) tells no weapon apart. */
+export const legibleSerial = (serial: string | null | undefined) => hasText(serial) && !/[?*]/.test(normaliseSerial(serial!));
+/** A marking that tells the weapon apart: a serial read whole in a marking of manufacture, of import, of the State's forces, or of a seizure (ITI 9). */
+const uniqueMarking = (subject: RuleSubject, kinds: readonly MarkingKind[] = ['manufacture', 'import', 'government', 'seizure']) =>
+  subject.markings.some((m) => kinds.includes(m.kind) && legibleSerial(m.serial));
 
 /** The ITI's marking rules, each with its paragraph (A/60/88, annex). */
 export const MARKING_RULES: MarkingRule[] = [
@@ -120,7 +117,8 @@ export const MARKING_RULES: MarkingRule[] = [
     message: 'ITI 9: an illicit weapon found or seized is to be uniquely marked and recorded, or destroyed, as soon as possible',
     // Deactivating it is neither marking nor destroying it: the rule goes on applying to one deactivated as seized or found.
     applies: (s) => ILLICIT_FOUND.includes(s.status) || (s.status === 'deactivated' && ILLICIT_FOUND.includes(s.deactivatedFrom ?? 'deactivated')),
-    satisfied: (s) => uniqueMarking(s),
+    // Its serial obliterated, what was read of its manufacture marking does not tell it apart: the State marks it.
+    satisfied: (s) => uniqueMarking(s, s.serialObliterated ? ['import', 'government', 'seizure'] : undefined),
   },
 ];
 

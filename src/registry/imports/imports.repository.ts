@@ -39,8 +39,8 @@ const IMPORT_ROW = `r.origin IN (${list(IMPORT_EVENTS)})`;
  * `excused`: where the State is not answerable for the breach (MarkingRule.answerable), which is then
  * flagged whatever its policy.
  */
-/** The row's serial read whole (legibleSerial): one with `?` or `*` tells no weapon apart for 8(b), 8(d) and 9. */
-const LEGIBLE_SERIAL = `(r.serial IS NOT NULL AND r.serial !~ '[?*]')`;
+/** The row's serial read whole (legibleSerial): one with `?` or `*` once normalised tells no weapon apart for 8(b), 8(d) and 9. */
+const LEGIBLE_SERIAL = `(r.serial IS NOT NULL AND r.serial_normalised !~ '[?*]')`;
 
 const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }> = {
   '8a': {
