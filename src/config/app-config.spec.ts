@@ -48,6 +48,19 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'ACCESS_TOKEN_TTL_SECONDS', 'JWT_SECRET', 'MFA_REQUIRED_ROLES']) expect(message).toContain(`${name}:`);
   });
 
+  it('reads yes and no, and refuses any other value of a switch by its name rather than reading it as no', () => {
+    expect(loadConfig({ ENCRYPTION_AT_REST: ' TRUE ', AUDIT_TRAIL: 'on' })).toMatchObject({ ENCRYPTION_AT_REST: true, AUDIT_TRAIL: true });
+    expect(loadConfig({ ENCRYPTION_AT_REST: 'off', AUDIT_TRAIL: '0' })).toMatchObject({ ENCRYPTION_AT_REST: false, AUDIT_TRAIL: false });
+    for (const value of ['enabled', '"true"', 'ture']) {
+      expect(() => loadConfig({ ENCRYPTION_AT_REST: value })).toThrow(/ENCRYPTION_AT_REST/);
+    }
+  });
+
+  it('takes CORS origins as browsers send them, and refuses a path or a wildcard that would never match', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    for (const value of ['*', 'https://app.example.org/', 'app.example.org']) expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('never lets access tokens live longer than 15 minutes', () => {
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '901' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
   });

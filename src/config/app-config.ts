@@ -8,10 +8,15 @@ const MAX_RETENTION_YEARS = 1000;
 const DAY_SECONDS = 86_400;
 const HOUR_MS = 3_600_000;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-/** How a setting says yes. */
+/** How a setting says yes, and no. */
 const YES = ['1', 'true', 'yes', 'on'];
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : YES.includes(String(value).toLowerCase());
+const NO = ['0', 'false', 'no', 'off'];
+/** A yes or a no; anything else is kept as given, for @IsBoolean() to refuse by the variable's name (a typo in ENCRYPTION_AT_REST is no "false"). */
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).trim().toLowerCase();
+  return YES.includes(text) ? true : NO.includes(text) ? false : value;
+};
 /** Where `TRUST_PROXY=true` trusts a proxy to be: loopback and private networks (proxy-addr's names for them). */
 const PRIVATE_NETWORKS = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -19,7 +24,7 @@ const PRIVATE_NETWORKS = ['loopback', 'linklocal', 'uniquelocal'];
 const toTrustedProxies = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
   const text = String(value).trim().toLowerCase();
-  if (['false', 'no', 'off', '0'].includes(text)) return false;
+  if (NO.includes(text)) return false;
   if (YES.includes(text)) return PRIVATE_NETWORKS;
   return text.split(',').map((s) => s.trim()).filter(Boolean);
 };
@@ -115,8 +120,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   HTTP_REQUEST_TIMEOUT_SECONDS = 1800;
 
-  /** Comma-separated origins allowed by CORS. Empty: CORS closed. */
-  @Transform(toList) @IsString({ each: true })
+  /** Comma-separated origins allowed by CORS (scheme://host[:port], as browsers send them). Empty: CORS closed. */
+  @Transform(toList) @Matches(/^https?:\/\/[^/\s?#*]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://app.example.org (scheme and host, a port if any; no path, no *)' })
   CORS_ORIGINS: string[] = [];
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
