@@ -49,6 +49,22 @@ describe('Mailer', () => {
     }
   });
 
+  it('sends, at shutdown, the mails asked for before it, then closes; one asked for after is logged as not sent', async () => {
+    const { server, port, received } = await smtpServer({ maxClients: 3 });
+    const mailer = new Mailer(loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'trace@example.org' }));
+    try {
+      const asked = Array.from({ length: 5 }, (_, i) => mailer.send([`npc${i}@example.org`], 'ITI Trace: trace overdue', 'See GET /notifications'));
+      await mailer.onApplicationShutdown();
+      expect(received.flat().sort()).toEqual(Array.from({ length: 5 }, (_, i) => `npc${i}@example.org`).sort());
+      await Promise.all(asked);
+      await mailer.send(['late@example.org'], 'ITI Trace: trace overdue', 'See GET /notifications');
+      expect(warnings).toEqual(['notification e-mail not sent to 1 recipient(s): the service is shutting down']);
+      expect(received.flat()).not.toContain('late@example.org');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('logs a refused delivery without the addresses the server names', async () => {
     const { server, port } = await smtpServer({ maxClients: 5, refuse: 'jeanne.martin@interieur.example' });
     const mailer = new Mailer(loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'trace@example.org' }));
