@@ -9,9 +9,10 @@ import pino from 'pino';
 import { createApp } from '../app.factory';
 import { publicKeyFromBase64 } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
+import { AuditTrail } from '../audit/audit-trail';
 import { KeyRotation } from '../common/encryption/key-rotation';
 import { rotateKeyringFile } from '../common/encryption/key-provider';
-import { ROLES, Role } from '../common/auth/auth-user';
+import { ROLES } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { buildOpenApiDocument } from '../common/http/openapi';
 import { loadConfig } from '../config/app-config';
@@ -23,6 +24,7 @@ import { demoRefusal, DemoService, formatDemoAccounts } from '../demo/demo.servi
 import { ImportsService } from '../registry/imports/imports.service';
 import { CreateContactPointDto } from '../states/dto/contact-point.dto';
 import { StatesService } from '../states/states.service';
+import { CreateUserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 
 type WithDatabase = <T>(work: (db: DatabaseRuntime) => Promise<T>) => Promise<T>;
@@ -48,6 +50,22 @@ async function withApp<T>(withDatabase: WithDatabase, work: (app: NestFastifyApp
   });
 }
 
+/** Options read as the API reads a body: the DTO's transforms and checks, every broken rule named. */
+async function validated<T extends object>(type: new () => T, plain: object): Promise<T> {
+  const input = plainToInstance(type, plain);
+  const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
+  return input;
+}
+
+/** A State this node hosts (its users and registry live here), or an error that says how to host it. */
+async function hostedState(app: NestFastifyApplication, code: string): Promise<string> {
+  const state = code.toUpperCase();
+  const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
+  if (!known.hosted) throw new Error(`${state} is not hosted on this node: host it first (state:host ${state}); its users and registry live where it is hosted`);
+  return state;
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -69,26 +87,14 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .option('--email <email>')
     .option('--agency <agency>')
     .action(async (options: { state: string; username: string; name: string; roles: string; email?: string; agency?: string }) => {
-      const password = await readStdin();
-      const roles = options.roles.split(',').map((r) => r.trim()) as Role[];
-      const unknown = roles.filter((r) => !ROLES.includes(r));
-      if (unknown.length) throw new Error(`unknown roles: ${unknown.join(', ')} (known: ${ROLES.join(', ')})`);
-      if (password.length < 12) throw new Error('the password (standard input) must have at least 12 characters');
-      const state = options.state.toUpperCase();
+      // The same checks as POST /users: a name that could never log in, a bad e-mail address, a role twice are refused.
+      const input = await validated(CreateUserDto, {
+        username: options.username, displayName: options.name, password: await readStdin(),
+        roles: options.roles.split(',').map((r) => r.trim()), email: options.email, agency: options.agency,
+      });
       await withApp(withDatabase, async (app) => {
-        const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
-        if (!known.hosted) throw new Error(`${state} is not hosted on this node: host it first (state:host ${state}); its users and registry live where it is hosted`);
-        const user = await app.get(Db).inState(state, () =>
-          app.get(UsersService).createInState({
-            stateCode: state,
-            username: options.username.toLowerCase(),
-            displayName: options.name,
-            password,
-            roles,
-            email: options.email,
-            agency: options.agency,
-          }),
-        );
+        const state = await hostedState(app, options.state);
+        const user = await app.get(Db).inState(state, () => app.get(UsersService).createInState({ ...input, stateCode: state }));
         process.stdout.write(`created ${user.username} (${user.stateCode}, ${user.roles.join(', ')}) id ${user.id}\n`);
       });
     });
@@ -114,9 +120,7 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .action((code: string, options: { name: string; agency: string; email: string; phone?: string; languages?: string }) =>
       withApp(withDatabase, async (app) => {
         const state = code.toUpperCase();
-        const input = plainToInstance(CreateContactPointDto, { ...options, languages: options.languages?.split(',').map((l) => l.trim()) });
-        const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
-        if (errors.length) throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
+        const input = await validated(CreateContactPointDto, { ...options, languages: options.languages?.split(',').map((l) => l.trim()) });
         const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
         if (known.hosted) throw new Error(`${state} is hosted on this node: its administrators keep its contact points (POST /states/${state}/contact-points)`);
         const added = await app.get(Db).inState(state, () => app.get(StatesService).createContactPoint(state, input));
@@ -130,12 +134,18 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .requiredOption('--state <code>', 'ISO 3166-1 alpha-3 code of the State whose registry receives the file')
     .action((file: string, options: { state: string }) =>
       withApp(withDatabase, async (app) => {
-        const state = options.state.toUpperCase();
+        const state = await hostedState(app, options.state);
         const size = statSync(file).size;
         const bar = progressBar(size);
-        const result = await app.get(Db).inState(state, () =>
-          app.get(ImportsService).importCsv({ stateCode: state, userId: null }, createReadStream(file), bar.update),
-        );
+        const result = await app.get(Db).inState(state, async () => {
+          const imported = await app.get(ImportsService).importCsv({ stateCode: state, userId: null }, createReadStream(file), bar.update);
+          // As POST /weapons/imports is, in the State's audit chain (no user: the operator ran it on the node).
+          app.get(AuditTrail).record(null, {
+            action: 'registry.imported', targetType: 'weapon_imports', targetId: imported.id,
+            details: { via: 'cli', status: imported.status, acceptedRows: imported.acceptedRows, rejectedRows: imported.rejectedRows, contentSha256: imported.contentSha256 },
+          }, state);
+          return imported;
+        });
         bar.done();
         process.stdout.write(`${JSON.stringify({ ...result, rejections: result.rejections.items.slice(0, 20) }, null, 2)}\n`);
         if (result.status !== 'completed') process.exitCode = 1;

@@ -34,13 +34,15 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(input.password);
     assertStillAdmin(actor, await this.users.findManyByIdForUpdate(actor.stateCode, [actor.id]));
     const created = await this.insert({ ...input, stateCode: actor.stateCode }, passwordHash);
-    this.recordAccess(actor, created.id, { roles: [], disabled: false }, { roles: created.roles, disabled: false });
+    this.recordAccess(actor, actor.stateCode, created.id, { roles: [], disabled: false }, { roles: created.roles, disabled: false });
     return created;
   }
 
   /** Creation without an acting admin (CLI, demo): the caller has scoped the transaction to `stateCode`. */
   async createInState(input: NewUser): Promise<UserDto> {
-    return this.insert(input, await this.passwords.hash(input.password));
+    const created = await this.insert(input, await this.passwords.hash(input.password));
+    this.recordAccess(null, input.stateCode, created.id, { roles: [], disabled: false }, { roles: created.roles, disabled: false });
+    return created;
   }
 
   private async insert(input: NewUser, passwordHash: string): Promise<UserDto> {
@@ -57,13 +59,16 @@ export class UsersService {
     return UserDto.from(created, this.clock.now());
   }
 
-  /** Records in the audit trail a change of what an account may do (the route's own event names only the account). */
-  private recordAccess(actor: AuthUser, userId: string, before: Access, after: Access): void {
+  /**
+   * Records in the audit trail a change of what an account may do (the route's own event names only the account),
+   * by an admin, or by no one (an operator's command on the node).
+   */
+  private recordAccess(actor: AuthUser | null, stateCode: string, userId: string, before: Access, after: Access): void {
     if (before.disabled === after.disabled && [...before.roles].sort().join() === [...after.roles].sort().join()) return;
     this.trail.record(actor, {
       action: 'user.access_changed', targetType: 'user', targetId: userId,
       details: { rolesBefore: before.roles, rolesAfter: after.roles, disabledBefore: before.disabled, disabledAfter: after.disabled },
-    });
+    }, stateCode);
   }
 
   async list(actor: AuthUser, page: PageQueryDto): Promise<Page<UserDto>> {
@@ -94,7 +99,7 @@ export class UsersService {
     if (input.roles !== undefined) user.roles = input.roles;
     if (input.disabled !== undefined) user.disabledAt = input.disabled ? (user.disabledAt ?? this.clock.now()) : null;
     const saved = await this.users.save(user);
-    this.recordAccess(actor, user.id, before, { roles: [...saved.roles], disabled: saved.disabledAt !== null });
+    this.recordAccess(actor, actor.stateCode, user.id, before, { roles: [...saved.roles], disabled: saved.disabledAt !== null });
     // Sessions end with the account; enabling it again does not bring them back.
     if (input.disabled === true) await this.sessions.revokeAllOfUser(user.id, 'account_disabled', this.clock.now());
     return UserDto.from(saved, this.clock.now());
