@@ -4,6 +4,7 @@ import { AppError, ValidationFailedError } from '../common/errors/app-error';
 import { arrayPage, Page } from '../common/http/pagination';
 import { StatesService } from '../states/states.service';
 import { AddManufacturerDto, AddReferenceDto, CalibreDto, ManufacturerDto, ReferenceQueryDto, WeaponTypeDto } from './dto/reference.dto';
+import { ReferenceAdditionEntity } from './entities/reference.entities';
 import { referenceKey } from './reference-key';
 import { ReferenceRepository } from './reference.repository';
 
@@ -79,9 +80,14 @@ export class ReferenceService {
   async matcher(stateCode: string): Promise<ReferenceMatcher> {
     if (!(await this.reference.hasAdditions(stateCode))) return this.shippedMatcher();
     const types = await this.reference.weaponTypes();
-    const calibres = await this.allCalibres(stateCode);
-    const manufacturers = await this.allManufacturers(stateCode);
-    return new ReferenceMatcher(types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })), calibres, manufacturers);
+    const calibreAdditions = await this.reference.additions(stateCode, 'calibre');
+    const manufacturerAdditions = await this.reference.additions(stateCode, 'manufacturer');
+    const calibres = await this.allCalibres(stateCode, calibreAdditions);
+    const manufacturers = await this.allManufacturers(stateCode, manufacturerAdditions);
+    return new ReferenceMatcher(types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases, category: t.category })), calibres, manufacturers, {
+      calibres: addedNames(calibres, calibreAdditions),
+      manufacturers: addedNames(manufacturers, manufacturerAdditions),
+    });
   }
 
   private shipped?: Promise<ReferenceMatcher>;
@@ -101,20 +107,20 @@ export class ReferenceService {
     return this.shipped;
   }
 
-  private async allCalibres(stateCode: string): Promise<CalibreDto[]> {
+  private async allCalibres(stateCode: string, additions?: ReferenceAdditionEntity[]): Promise<CalibreDto[]> {
     const shipped = (await this.reference.calibres()).map((c): CalibreDto => ({
       code: c.code, name: c.name, aliases: c.aliases, diameterMm: c.diameterMm === null ? null : Number(c.diameterMm), kind: c.kind, addedByState: false,
     }));
-    return merge(shipped, await this.reference.additions(stateCode, 'calibre'), (a) => ({
+    return merge(shipped, additions ?? await this.reference.additions(stateCode, 'calibre'), (a) => ({
       code: a.code, name: a.name, aliases: a.aliases, diameterMm: null, kind: null, addedByState: true,
     }));
   }
 
-  private async allManufacturers(stateCode: string): Promise<ManufacturerDto[]> {
+  private async allManufacturers(stateCode: string, additions?: ReferenceAdditionEntity[]): Promise<ManufacturerDto[]> {
     const shipped = (await this.reference.manufacturers()).map((m): ManufacturerDto => ({
       code: m.code, name: m.name, country: m.country, aliases: m.aliases, formerNames: m.formerNames, addedByState: false,
     }));
-    return merge(shipped, await this.reference.additions(stateCode, 'manufacturer'), (a) => ({
+    return merge(shipped, additions ?? await this.reference.additions(stateCode, 'manufacturer'), (a) => ({
       code: a.code, name: a.name, country: a.country, aliases: a.aliases, formerNames: [], addedByState: true,
     }));
   }
@@ -129,6 +135,19 @@ function merge<T extends Entry, A extends { code: string; aliases: string[] }>(s
     else byCode.set(addition.code, toEntry(addition));
   }
   return [...byCode.values()];
+}
+
+/**
+ * The names a State's additions give, each with the entry it names (`merged`), in code order: an addition to a
+ * shipped entry gives its aliases, a new entry its code, name and aliases (reference_addition_names() in SQL).
+ */
+function addedNames<T extends Entry & { addedByState: boolean }>(merged: T[], additions: { code: string; aliases: string[] }[]): { entry: T; names: string[] }[] {
+  const byCode = new Map(merged.map((entry) => [entry.code, entry]));
+  return additions.flatMap((a) => {
+    const entry = byCode.get(a.code);
+    if (!entry) return [];
+    return [{ entry, names: entry.addedByState ? [entry.code, entry.name, ...a.aliases] : a.aliases }];
+  });
 }
 
 function filter<T extends Entry & { formerNames?: string[] }>(entries: T[], q: string | undefined): T[] {
@@ -152,10 +171,16 @@ export class ReferenceMatcher {
   private readonly calibres = new Map<string, Match>();
   private readonly manufacturers = new Map<string, Match & { country: string | null }>();
 
+  /**
+   * `added`: the names a State's additions give (addedNames), indexed after every other so that a name both
+   * shipped and added is the addition's, as the import reads it; among names of one kind, the last entry
+   * (by code) wins.
+   */
   constructor(
     types: (Entry & { category: string })[],
     calibres: CalibreDto[],
     manufacturers: ManufacturerDto[],
+    added: { calibres: { entry: CalibreDto; names: string[] }[]; manufacturers: { entry: ManufacturerDto; names: string[] }[] } = { calibres: [], manufacturers: [] },
   ) {
     // A name without a letter or digit the key spells (北方工业, say) has an empty key: it matches nothing.
     const keyed = <T>(index: Map<string, T>, text: string, value: T) => {
@@ -163,10 +188,13 @@ export class ReferenceMatcher {
       if (key) index.set(key, value);
     };
     for (const t of types) for (const text of [t.code, t.name, ...t.aliases]) keyed(this.types, text, t);
-    for (const c of calibres) for (const text of [c.code, c.name, ...c.aliases]) keyed(this.calibres, text, { code: c.code, name: c.name, via: text });
-    for (const m of manufacturers) {
-      for (const text of [m.code, m.name, ...m.aliases, ...m.formerNames]) keyed(this.manufacturers, text, { code: m.code, name: m.name, via: text, country: m.country });
-    }
+    const calibre = (c: CalibreDto, texts: string[]) => texts.forEach((text) => keyed(this.calibres, text, { code: c.code, name: c.name, via: text }));
+    const manufacturer = (m: ManufacturerDto, texts: string[]) =>
+      texts.forEach((text) => keyed(this.manufacturers, text, { code: m.code, name: m.name, via: text, country: m.country }));
+    for (const c of calibres) calibre(c, [c.code, c.name, ...c.aliases]);
+    for (const { entry, names } of added.calibres) calibre(entry, names);
+    for (const m of manufacturers) manufacturer(m, [m.code, m.name, ...m.aliases, ...m.formerNames]);
+    for (const { entry, names } of added.manufacturers) manufacturer(entry, names);
   }
 
   /** The weapon type must be one of the ITI para 4 list (or its "other" entries). */
