@@ -9,6 +9,7 @@ import { IllegibleSerialRules1795492000000 as IllegibleSerialRules } from '../mi
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
 import { ReportsRepository } from '../src/reports/reports.repository';
 import { bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { registerWeapon } from './support/weapons';
 
 const api = (path: string) => `/api/v1${path}`;
 const DAY = 86_400_000;
@@ -303,7 +304,13 @@ describe('Auditor reports', () => {
     expect(section('marking_government_stocks').prefilled).toContain('kept and flagged as incomplete');
     expect(section('seized_and_found').figures).toMatchObject({ overdue: 1, overdueAfterDays: 90 });
     expect(section('record_keeping').prefilled).toContain('at least 30 years (manufacture) and 20 years');
-    expect(section('tracing').prefilled).toContain('3 trace requests were sent, of which 2 were answered (median time to an answer: 6.5 days); 1 requests were received, of which 1 were answered (median time: 1.5 days)');
+    expect(section('tracing').prefilled).toContain('From 2026-01-01 to 2027-01-01 (exclusive), 3 trace requests were sent, of which 2 were answered (median time to an answer: 6.5 days); 1 requests were received, of which 1 were answered (median time: 1.5 days)');
+    // Biennial: two years to now by default (the tracing report, one), to the same time of day.
+    const span = (body: { from: string; to: string }) => [(Date.parse(body.to) - Date.parse(body.from)) / 86_400_000, body.from.slice(10) === body.to.slice(10)];
+    const [days, sameTime] = span((await t.http.get(api('/reports/national')).set(bearer(tokens.npc)).expect(200)).body);
+    expect([days >= 730 && days <= 731, sameTime]).toEqual([true, true]);
+    const [tracingDays] = span((await t.http.get(api('/reports/tracing')).set(bearer(tokens.auditor)).expect(200)).body);
+    expect(tracingDays >= 365 && tracingDays <= 366).toBe(true);
 
     const csv = await t.http.get(api('/reports/national?from=2026-01-01&to=2027-01-01&format=csv')).set(bearer(tokens.npc)).expect(200);
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
@@ -342,6 +349,35 @@ describe('Auditor reports', () => {
     const events = (await t.http.get(api('/audit/events?limit=100')).set(bearer(tokens.auditor)).expect(200)).body.items;
     expect(events.filter((e: { action: string; outcome: string }) => e.action === 'GET /reports/record-keeping' && e.outcome === 'success').length).toBeGreaterThanOrEqual(4);
     expect(events.filter((e: { action: string }) => e.action === 'GET /reports/tracing').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('suspected duplicates in numbers', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts every record of a group, names the first 10 in JSON and in the PDF, and says how many there are', async () => {
+    const registrar = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['registrar'] }));
+    const auditor = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['auditor'], mfaExempt: true }));
+    const serial = `DUP${Date.now()}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await registerWeapon(t, registrar, { serial })).id);
+    const report = (await t.http.get(api('/reports/record-keeping')).set(bearer(auditor)).expect(200)).body;
+    expect(report.suspectedDuplicates).toMatchObject({ groups: 1, weapons: 12 });
+    const [group] = report.suspectedDuplicates.examples;
+    expect(group.records).toBe(12);
+    expect(group.weaponIds).toEqual([...ids].sort().slice(0, 10));
+    const response = await bytes(t.http.get(api('/reports/record-keeping?format=pdf')).set(bearer(auditor)));
+    expect(response.status).toBe(200);
+    const text = flatText((await parsePdf(response.body as Buffer)).text);
+    expect(text).toContain(`12, the first 10: ${[...ids].sort()[0]}`);
   });
 });
 

@@ -651,6 +651,16 @@ function drawable(character: string): boolean {
   return known;
 }
 
+/**
+ * A share (0 to 1) as a percentage with one decimal, 'n/a' when nothing was measured: never 100.0 % unless all,
+ * nor 0.0 % unless none (99.96 % prints 99.9 %, 0.04 % prints 0.1 %).
+ */
+export function percent(share: number | null): string {
+  if (share === null) return 'n/a';
+  const tenths = Math.min(share < 1 ? 999 : 1000, Math.max(share > 0 ? 1 : 0, Math.round(share * 1000)));
+  return `${(tenths / 10).toFixed(1)} %`;
+}
+
 export class FormDocument {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: Struct;
@@ -1073,7 +1083,7 @@ export class FormDocument {
           doc.lineWidth(0.5).rect(x0 + labelWidth, y, barWidth, barHeight).stroke(RULE_COLOR);
           if (item.share !== null && item.share > 0) doc.rect(x0 + labelWidth, y, barWidth * Math.min(1, item.share), barHeight).fill('#4d4d4d');
           this.setFont(FONT_REGULAR, SMALL_SIZE + 0.5);
-          const value = item.share === null ? 'n/a' : `${(item.share * 100).toFixed(1)} %`;
+          const value = percent(item.share);
           doc.text(`${value}  ${item.note}`, x0 + labelWidth + barWidth + 8, y + 1.5, { width: valueWidth, height: barHeight + 2, ellipsis: true, lineBreak: false });
         });
         // The 0, 50 and 100 % marks under the bars.

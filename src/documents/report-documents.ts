@@ -1,5 +1,5 @@
 import type { NationalReport, RecordKeepingReport, TracingFigures, TracingReport } from '../reports/dto/report.dto';
-import { FormDocument } from './pdf-layout';
+import { FormDocument, percent } from './pdf-layout';
 import { canonicalSha256 } from './trace-forms';
 
 /**
@@ -11,8 +11,6 @@ const DECORATION = {
   restrictions: 'For the national authorities: record-keeping and tracing under the International Tracing Instrument',
 };
 
-/** A share (0 to 1) as a percentage with one decimal, 'n/a' when nothing was measured. */
-export const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);
 const hours = (value: number | null) => (value === null ? '—' : `${value} h`);
 const day = (iso: string) => iso.slice(0, 10);
 const stamp = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -82,7 +80,9 @@ export async function renderRecordKeepingPdf(report: RecordKeepingReport): Promi
   if (report.suspectedDuplicates.examples.length > 0) {
     form.table(
       [{ header: 'Serial (normalised)', weight: 2 }, { header: 'Manufacturer', weight: 2 }, { header: 'Records', weight: 5 }],
-      report.suspectedDuplicates.examples.map((d) => [d.serial, d.manufacturer ?? '—', d.weaponIds.join(', ')]),
+      report.suspectedDuplicates.examples.map((d) => [
+        d.serial, d.manufacturer ?? '—', d.records > d.weaponIds.length ? `${d.records}, the first ${d.weaponIds.length}: ${d.weaponIds.join(', ')}` : d.weaponIds.join(', '),
+      ]),
     );
   }
   verification(form, sha256);
@@ -145,7 +145,7 @@ export async function renderNationalPdf(report: NationalReport): Promise<Buffer>
   const form = open('National report on the ITI', 'Biennial national report on the implementation of the International Tracing Instrument', report.stateCode, report, sha256);
   form.title(
     'National report on the International Tracing Instrument',
-    `${report.stateName} (${report.stateCode}) · marking, record-keeping and tracing · ${day(report.from)} to ${day(report.to)}`,
+    `${report.stateName} (${report.stateCode}) · marking, record-keeping and tracing · ${day(report.from)} to ${day(report.to)} (exclusive)`,
   );
   times(form, report);
   form.paragraph('Prefilled from the national registry and the tracing records; the national point of contact reviews each answer and completes what the data cannot say.', { color: '#444444' });

@@ -118,26 +118,26 @@ export class ReportsRepository {
    * serial index (weapon_serials, look-alike folded keys) gives the candidates in one ordered index-only
    * pass; only their weapons are then compared exactly.
    */
-  async duplicates(stateCode: string, limit: number): Promise<{ groups: number; weapons: number; examples: { serial: string; manufacturer: string | null; weaponIds: string[] }[] }> {
-    const rows: { serial: string; manufacturer: string | null; weapon_ids: string[]; groups: string; weapons: string }[] = await this.db.manager.query(
+  async duplicates(stateCode: string, limit: number, idsShown: number): Promise<{ groups: number; weapons: number; examples: { serial: string; manufacturer: string | null; records: number; weaponIds: string[] }[] }> {
+    const rows: { serial: string; manufacturer: string | null; records: number; weapon_ids: string[]; groups: string; weapons: string }[] = await this.db.manager.query(
       `WITH candidates AS MATERIALIZED (
          SELECT s.serial_key FROM weapon_serials s WHERE s.state_code = $1 GROUP BY s.serial_key HAVING count(*) > 1),
        groups AS (
          SELECT w.serial_normalised AS serial, coalesce(w.manufacturer_code, lower(w.manufacturer_text)) AS manufacturer,
-                array_agg(DISTINCT w.id ORDER BY w.id) AS weapon_ids
+                count(DISTINCT w.id)::int AS records, (array_agg(DISTINCT w.id ORDER BY w.id))[1:$3] AS weapon_ids
            FROM candidates c
            JOIN weapon_serials s ON s.state_code = $1 AND s.serial_key = c.serial_key AND s.marking_id IS NULL
            JOIN weapons w ON w.id = s.weapon_id AND w.state_code = $1
           WHERE w.serial_normalised IS NOT NULL AND w.serial_normalised <> ''
           GROUP BY 1, 2 HAVING count(DISTINCT w.id) > 1)
-       SELECT g.*, count(*) OVER () AS groups, sum(cardinality(g.weapon_ids)) OVER () AS weapons
+       SELECT g.*, count(*) OVER () AS groups, sum(g.records) OVER () AS weapons
          FROM groups g ORDER BY g.serial, g.manufacturer LIMIT $2`,
-      [stateCode, limit],
+      [stateCode, limit, idsShown],
     );
     return {
       groups: Number(rows[0]?.groups ?? 0),
       weapons: Number(rows[0]?.weapons ?? 0),
-      examples: rows.map((r) => ({ serial: r.serial, manufacturer: r.manufacturer, weaponIds: r.weapon_ids })),
+      examples: rows.map((r) => ({ serial: r.serial, manufacturer: r.manufacturer, records: r.records, weaponIds: r.weapon_ids })),
     };
   }
 

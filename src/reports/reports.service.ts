@@ -7,7 +7,8 @@ import { Db } from '../database/db';
 import { Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from '../common/http/after-commit';
-import { percent, renderNationalPdf, renderRecordKeepingPdf, renderTracingPdf } from '../documents/report-documents';
+import { percent } from '../documents/pdf-layout';
+import { renderNationalPdf, renderRecordKeepingPdf, renderTracingPdf } from '../documents/report-documents';
 import { MARKING_RULES } from '../registry/marking-rules';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
@@ -16,6 +17,8 @@ import { RecordKeepingRow, REQUIRED_FIELD_NAMES, ReportsRepository, TracingRow }
 
 const DAY = 86_400_000;
 const DUPLICATE_EXAMPLES = 20;
+/** Records named in each group of suspected duplicates (the group says how many it holds). */
+const DUPLICATE_IDS_SHOWN = 10;
 /** The marking rules the report measures, with the counts of the repository's row that hold them. */
 type Count = Exclude<keyof RecordKeepingRow, 'category' | 'type'>;
 const MEASURED: { rule: '8a' | '8b' | '8c' | '8d' | '9'; applicable: Count; met: Count }[] = [
@@ -33,7 +36,22 @@ const SUMMED: Count[] = [
 /** A report as JSON (no file headers), or a file: CSV text, or a PDF to render once the transaction has ended. */
 export type Rendered<R> = { body: R; contentType?: undefined; filename?: undefined } | { contentType: string; filename: string; body: string | AfterCommit<Buffer> };
 
-const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+/** The same instant `years` years before (29 February to 1 March in a year without one). */
+function yearsBefore(instant: Date, years: number): Date {
+  const before = new Date(instant);
+  before.setUTCFullYear(before.getUTCFullYear() - years);
+  return before;
+}
+
+/**
+ * part / whole to four decimals, never rounded to all or to none when it is neither: 999,999 records of a
+ * million that meet a rule are 0.9999, not 1.
+ */
+export const share = (part: number, whole: number) => {
+  if (whole === 0) return null;
+  const rounded = Math.round((part / whole) * 10_000);
+  return Math.min(part < whole ? 9_999 : 10_000, Math.max(part > 0 ? 1 : 0, rounded)) / 10_000;
+};
 
 /**
  * The auditors' reports: how complete the State's records are against the ITI, and how fast its traces
@@ -63,7 +81,7 @@ export class ReportsService {
     const totals = Object.fromEntries(SUMMED.map((key) => [key, rows.reduce((sum, row) => sum + row[key], 0)])) as Pick<RecordKeepingRow, Count>;
     // The first page of the records missing a field; the next ones come from GET /reports/record-keeping/missing-fields.
     const records = totals.missingRequired === 0 ? { items: [], nextCursor: null } : await this.reports.missingRequired(actor.stateCode, { limit: query.limit });
-    const duplicates = await this.reports.duplicates(actor.stateCode, DUPLICATE_EXAMPLES);
+    const duplicates = await this.reports.duplicates(actor.stateCode, DUPLICATE_EXAMPLES, DUPLICATE_IDS_SHOWN);
     return {
       stateCode: actor.stateCode,
       generatedAt: this.clock.now().toISOString(),
@@ -94,10 +112,11 @@ export class ReportsService {
     return this.db.snapshot(actor.stateCode, () => this.tracingNow(actor, query));
   }
 
-  private async tracingNow(actor: AuthUser, query: TracingReportQueryDto): Promise<TracingReport> {
+  /** `years`: the period when `from` is not given, to `to` (or now), at the same time of day. */
+  private async tracingNow(actor: AuthUser, query: TracingReportQueryDto, years = 1): Promise<TracingReport> {
     const asOf = await this.reports.asOf();
     const to = query.to ? new Date(query.to) : asOf;
-    const from = query.from ? new Date(query.from) : new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate()));
+    const from = query.from ? new Date(query.from) : yearsBefore(to, years);
     if (from >= to) throw new ValidationFailedError([{ field: 'from', messages: ['from must be before to'] }]);
     const rows = await this.reports.tracing(actor.stateCode, from, to);
     const overdue = await this.reports.overdueNow(actor.stateCode);
@@ -132,7 +151,8 @@ export class ReportsService {
 
   private async nationalNow(actor: AuthUser, query: TracingReportQueryDto): Promise<NationalReport> {
     const records = await this.recordKeeping(actor, { limit: 1 } as RecordKeepingQueryDto);
-    const tracing = await this.tracing(actor, query);
+    // The national report is biennial: two years to now unless a period is given.
+    const tracing = await this.tracingNow(actor, query, 2);
     const policies = (await this.weapons.settings(actor)).rulePolicies;
     const state = await this.states.get(actor.stateCode);
     const rule = (id: string) => records.marking.find((f) => f.rule === id)!;
@@ -173,7 +193,7 @@ export class ReportsService {
       {
         id: 'tracing', heading: 'Tracing', paragraph: 'ITI 14–23',
         prefilled:
-          `From ${tracing.from.slice(0, 10)} to ${tracing.to.slice(0, 10)}, ${tracing.sent.traces} trace requests were sent, of which ${tracing.sent.answered} were answered ` +
+          `From ${tracing.from.slice(0, 10)} to ${tracing.to.slice(0, 10)} (exclusive), ${tracing.sent.traces} trace requests were sent, of which ${tracing.sent.answered} were answered ` +
           `(median time to an answer: ${days(tracing.sent.answerHours.p50)}); ${tracing.received.traces} requests were received, of which ${tracing.received.answered} were answered ` +
           `(median time: ${days(tracing.received.answerHours.p50)}). ${tracing.sent.diversionPointIdentified} traces reached the point where the weapon became illicit.`,
         figures: {

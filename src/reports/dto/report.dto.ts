@@ -86,7 +86,8 @@ export class RetentionFigures {
 export class DuplicateExample {
   @ApiProperty() serial: string;
   @ApiProperty({ type: String, nullable: true }) manufacturer: string | null;
-  @ApiProperty({ type: [String] }) weaponIds: string[];
+  @ApiProperty({ description: 'How many records the group holds' }) records: number;
+  @ApiProperty({ type: [String], description: 'The first of them by id (at most 10): GET /weapons/search with the serial lists them all' }) weaponIds: string[];
 }
 
 export class DuplicateFigures {
