@@ -306,7 +306,7 @@ describe('Auditor reports', () => {
     expect(section('record_keeping').prefilled).toContain('at least 30 years (manufacture) and 20 years');
     expect(section('tracing').prefilled).toContain('From 2026-01-01 to 2027-01-01 (exclusive), 3 trace requests were sent, of which 2 were answered (median time to an answer: 6.5 days); 1 requests were received, of which 1 were answered (median time: 1.5 days)');
     // Biennial: two years to now by default (the tracing report, one), to the same time of day.
-    const span = (body: { from: string; to: string }) => [(Date.parse(body.to) - Date.parse(body.from)) / 86_400_000, body.from.slice(10) === body.to.slice(10)];
+    const span = (body: { from: string; to: string }): [number, boolean] => [(Date.parse(body.to) - Date.parse(body.from)) / 86_400_000, body.from.slice(10) === body.to.slice(10)];
     const [days, sameTime] = span((await t.http.get(api('/reports/national')).set(bearer(tokens.npc)).expect(200)).body);
     expect([days >= 730 && days <= 731, sameTime]).toEqual([true, true]);
     const [tracingDays] = span((await t.http.get(api('/reports/tracing')).set(bearer(tokens.auditor)).expect(200)).body);
