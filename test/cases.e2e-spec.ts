@@ -235,6 +235,13 @@ describe('Confidential case files', () => {
     expect(belText).toContain(CANARY.offence);
     expect(belText).not.toContain(CANARY.narrative);
 
+    // What the FRA NPC read of the case through the trace (the copy it sent, the request form) is among the case's reads.
+    await call('fraNpc', 'get', `/traces/${ids.trace}`);
+    const caseView = await call('fraAuditor', 'get', `/cases/${ids.case}`);
+    expect(caseView.body.reads.map((r: { userId: string }) => r.userId)).toContain(ids.fraNpc);
+    const throughTrace = await ownerQuery<{ details: unknown }>(t, `SELECT details FROM audit_events WHERE action = 'case.content_read' AND target_id = $1 AND actor_id = $2 ORDER BY seq DESC LIMIT 1`, [ids.case, ids.fraNpc], 'FRA');
+    expect(throughTrace).toEqual([{ details: { via: 'trace', traceId: ids.trace, fields: ['offence', 'placeOfRecovery'] } }]);
+
     // The auditors of both States see the trace and its form, without the disclosed content.
     const auditorView = await call('fraAuditor', 'get', `/traces/${ids.trace}`);
     expect(auditorView.body).toMatchObject({ disclosedFields: ['offence', 'placeOfRecovery'], disclosure: null });

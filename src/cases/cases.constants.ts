@@ -1,3 +1,6 @@
+/** The audit action of a read of a case file's content: through the case itself, or through a trace that discloses some of it. */
+export const CONTENT_READ = 'case.content_read';
+
 /** The confidential fields of a case file: each sealed in its own column, each disclosable on its own. */
 export const CASE_FIELDS = ['reference', 'offence', 'narrative', 'persons', 'placeOfRecovery', 'investigatingAgency'] as const;
 export type CaseField = (typeof CASE_FIELDS)[number];

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { RecordCipher, RecordSealing } from '../common/encryption/record-cipher';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { UsersRepository } from '../users/users.repository';
-import { CASE_FIELDS, CASE_MEMBER_ROLES, CaseContent, CaseField } from './cases.constants';
+import { CASE_FIELDS, CASE_MEMBER_ROLES, CaseContent, CaseField, CONTENT_READ } from './cases.constants';
 import { CasesRepository } from './cases.repository';
 import { AddCaseMemberDto, CaseDto, CreateCaseDto } from './dto/case.dto';
 import { CaseEntity } from './entities/case.entity';
@@ -18,7 +18,6 @@ export class CaseNotFoundError extends NotFoundError {
   }
 }
 
-const CONTENT_READ = 'case.content_read';
 /** Reads of a case listed to an auditor with the case, the latest (the audit trail lists them all). */
 export const CASE_READS_SHOWN = 1000;
 

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { isDeepStrictEqual } from 'node:util';
 import { AuditTrail } from '../audit/audit-trail';
 import { CasesService } from '../cases/cases.service';
-import type { CaseField, CasePerson } from '../cases/cases.constants';
+import { CONTENT_READ, type CaseField, type CasePerson } from '../cases/cases.constants';
 import type { AuthUser } from '../common/auth/auth-user';
 import type { DataKeyColumns } from '../common/encryption/data-key.columns';
 import { RecordSealing } from '../common/encryption/record-cipher';
@@ -875,7 +875,13 @@ export class TracingService {
   /** Need to know: the officer who opened the trace and the NPCs read what it discloses; auditors do not. */
   private disclosureFor(actor: AuthUser, trace: TraceEntity): Record<string, unknown> | null {
     const mayRead = actor.roles.includes('npc') || (actor.roles.includes('officer') && trace.createdBy === actor.id);
-    return mayRead ? this.openDisclosure(trace) : null;
+    const disclosure = mayRead ? this.openDisclosure(trace) : null;
+    // Case content read through a trace (any response or form that carries it) is a read of the case: its auditors see it
+    // among the case's reads. The requested State's copy names no case (the case is the other State's).
+    if (disclosure && trace.caseId) {
+      this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: trace.caseId, details: { via: 'trace', traceId: trace.id, fields: trace.disclosedFields } });
+    }
+    return disclosure;
   }
 
   /** What a follow-up inherits from the trace it follows (inheritedFrom), if it is one. */
