@@ -5,8 +5,8 @@ const RULE_ORDER = `ARRAY['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING',
 
 /**
  * A unique marking (uniqueMarking in src/registry/marking-rules.ts) now needs its serial read whole (no `?` or `*`
- * once normalised), and for ITI 9 a weapon whose serial is obliterated is not told apart by what was read of its
- * manufacture marking. The records this makes breach 8(b), 8(d) or 9 are flagged; none is cleared (the rule is
+ * once normalised), and a weapon whose serial is obliterated is not told apart by what was read of its
+ * manufacture marking under ITI 9, nor under 8(d) once in the State's hands after it was seized or found. The records this makes breach 8(b), 8(d) or 9 are flagged; none is cleared (the rule is
  * only stricter). The flags are data, not schema: reverting leaves them as re-judged.
  */
 export class IllegibleSerialRules1795492000000 implements MigrationInterface {
@@ -29,7 +29,8 @@ export class IllegibleSerialRules1795492000000 implements MigrationInterface {
                 CASE WHEN 'imported' = ANY (w.event_types) AND ${missing('ITI_8B_IMPORT_MARKING')}
                           AND NOT (${importedHere} AND ${unique()})
                      THEN 'ITI_8B_IMPORT_MARKING' END,
-                CASE WHEN w.status IN ('in_service', 'government_stock') AND ${missing('ITI_8D_GOVERNMENT_MARKING')} AND NOT ${unique()}
+                CASE WHEN w.status IN ('in_service', 'government_stock') AND ${missing('ITI_8D_GOVERNMENT_MARKING')}
+                          AND NOT ${unique(`w.serial_obliterated AND w.event_types && ARRAY['seized', 'found']::varchar[]`)}
                      THEN 'ITI_8D_GOVERNMENT_MARKING' END,
                 CASE WHEN (w.status IN ('seized', 'found') OR (w.status = 'deactivated' AND w.deactivated_from IN ('seized', 'found')))
                           AND ${missing('ITI_9_SEIZED_OR_FOUND_MARKING')} AND NOT ${unique('w.serial_obliterated')}

@@ -307,10 +307,14 @@ describe('Auditor reports', () => {
     expect(section('tracing').prefilled).toContain('From 2026-01-01 to 2027-01-01 (exclusive), 3 trace requests were sent, of which 2 were answered (median time to an answer: 6.5 days); 1 requests were received, of which 1 were answered (median time: 1.5 days)');
     // Biennial: two years to now by default (the tracing report, one), to the same time of day.
     const span = (body: { from: string; to: string }): [number, boolean] => [(Date.parse(body.to) - Date.parse(body.from)) / 86_400_000, body.from.slice(10) === body.to.slice(10)];
-    const [days, sameTime] = span((await t.http.get(api('/reports/national')).set(bearer(tokens.npc)).expect(200)).body);
+    const byDefault = (await t.http.get(api('/reports/national')).set(bearer(tokens.npc)).expect(200)).body;
+    const [days, sameTime] = span(byDefault);
     expect([days >= 730 && days <= 731, sameTime]).toEqual([true, true]);
-    const [tracingDays] = span((await t.http.get(api('/reports/tracing')).set(bearer(tokens.auditor)).expect(200)).body);
-    expect(tracingDays >= 365 && tracingDays <= 366).toBe(true);
+    // Its bounds fall at the time it was asked for: the text names them to the minute.
+    const time = `${byDefault.to.slice(0, 16).replace('T', ' ')} UTC`;
+    expect(byDefault.sections.find((s: { id: string }) => s.id === 'tracing').prefilled).toContain(`to ${time} (exclusive)`);
+    const [tracingDays, tracingSameTime] = span((await t.http.get(api('/reports/tracing')).set(bearer(tokens.auditor)).expect(200)).body);
+    expect([tracingDays >= 365 && tracingDays <= 366, tracingSameTime]).toEqual([true, true]);
 
     const csv = await t.http.get(api('/reports/national?from=2026-01-01&to=2027-01-01&format=csv')).set(bearer(tokens.npc)).expect(200);
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
@@ -551,6 +555,8 @@ describe('migration IllegibleSerialRules', () => {
     const whole = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB0125']]);
     // Obliterated, but in the State's stocks: 8(d) reads its manufacture marking as before (ITI 9 alone asks the State's marking).
     const stockObliterated = await weapon('government_stock', ['manufactured', 'acquired_by_government'], [['manufacture', 'AUT', 'AB0128']], { obliterated: true });
+    // Seized with its serial obliterated, then taken into the stocks: 8(d) asks the State's marking, as ITI 9 did.
+    const seizedIntoStock = await weapon('government_stock', ['seized', 'acquired_by_government'], [['manufacture', 'AUT', 'AB0130']], { obliterated: true });
     const fullWidth = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB\uFF1F129']]);
     const alreadyFlagged = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?126']], { incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
     const antique = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?127']], { antique: true });
@@ -576,6 +582,7 @@ describe('migration IllegibleSerialRules', () => {
     expect(flags(deactivatedFound)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
     expect(flags(whole)).toEqual([]);
     expect(flags(stockObliterated)).toEqual([]);
+    expect(flags(seizedIntoStock)).toEqual(['ITI_8D_GOVERNMENT_MARKING']);
     expect(flags(fullWidth)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
     expect(flags(alreadyFlagged)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);
     expect(flags(antique)).toEqual([]);

@@ -13,6 +13,8 @@ const DECORATION = {
 
 const hours = (value: number | null) => (value === null ? '—' : `${value} h`);
 const day = (iso: string) => iso.slice(0, 10);
+/** A bound of a report's period: its day when it falls at midnight UTC, else its day and time (a default period ends now). */
+export const periodBound = (iso: string) => (iso.slice(10) === 'T00:00:00.000Z' ? day(iso) : `${iso.slice(0, 16).replace('T', ' ')} UTC`);
 const stamp = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 function open(title: string, subject: string, stateCode: string, report: { generatedAt: string }, sha256: string): FormDocument {
@@ -92,7 +94,7 @@ export async function renderRecordKeepingPdf(report: RecordKeepingReport): Promi
 export async function renderTracingPdf(report: TracingReport): Promise<Buffer> {
   const sha256 = canonicalSha256(report);
   const form = open('Tracing report', 'Timeliness and outcomes of traces under the ITI', report.stateCode, report, sha256);
-  form.title('Tracing report', `${report.stateCode} · traces sent from ${day(report.from)} to ${day(report.to)} (exclusive)`);
+  form.title('Tracing report', `${report.stateCode} · traces sent from ${periodBound(report.from)} to ${periodBound(report.to)} (exclusive)`);
   times(form, report);
 
   const columns = [
@@ -145,7 +147,7 @@ export async function renderNationalPdf(report: NationalReport): Promise<Buffer>
   const form = open('National report on the ITI', 'Biennial national report on the implementation of the International Tracing Instrument', report.stateCode, report, sha256);
   form.title(
     'National report on the International Tracing Instrument',
-    `${report.stateName} (${report.stateCode}) · marking, record-keeping and tracing · ${day(report.from)} to ${day(report.to)} (exclusive)`,
+    `${report.stateName} (${report.stateCode}) · marking, record-keeping and tracing · ${periodBound(report.from)} to ${periodBound(report.to)} (exclusive)`,
   );
   times(form, report);
   form.paragraph('Prefilled from the national registry and the tracing records; the national point of contact reviews each answer and completes what the data cannot say.', { color: '#444444' });

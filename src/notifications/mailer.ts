@@ -4,8 +4,8 @@ import { AppConfig } from '../config/app-config';
 
 /** Connections to the SMTP server at most: more mails wait their turn. */
 const SMTP_CONNECTIONS = 3;
-/** How long a shutdown waits for the mails still being sent. */
-const SHUTDOWN_SEND_MS = 5_000;
+/** How long a shutdown waits for the mails still being sent: within the service's 10 s to stop (main.ts), after the rest has finished. */
+const SHUTDOWN_SEND_MS = 2_000;
 
 /**
  * Optional e-mail copies of notifications, through SMTP_URL. The mail says only that something

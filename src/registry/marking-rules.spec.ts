@@ -63,6 +63,8 @@ const cases: Record<RuleId, { applies: Case[]; satisfied: Case[] }> = {
       ['a government marking without a serial', { markings: [{ kind: 'government', country: 'FRA' }] }, false],
       ['the State\'s ITI 9 marking of a weapon seized, with its number', { markings: [{ kind: 'seizure', country: 'FRA', serial: 'FRA24-0001' }] }, true],
       ['only a proof mark', { markings: [{ kind: 'proof' }] }, false],
+      ['what was read of the manufacture marking of a weapon seized with its serial obliterated', { serialObliterated: true, eventTypes: ['seized', 'acquired_by_government'], markings: [manufacture] }, false],
+      ['the manufacture marking of a weapon of its own whose serial was recorded obliterated later', { serialObliterated: true, eventTypes: ['manufactured'], markings: [manufacture] }, true],
     ],
   },
   '9': {

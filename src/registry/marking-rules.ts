@@ -48,6 +48,8 @@ const hasText = (value: string | null | undefined) => typeof value === 'string' 
 const onceSeizedOrFound = (subject: RuleSubject) => subject.eventTypes.some((type) => ILLICIT_FOUND_EVENTS.includes(type));
 /** A serial read whole: one with characters that could not be read (`?`, `*`, as it reads once normalised) tells no weapon apart. */
 export const legibleSerial = (serial: string | null | undefined) => hasText(serial) && !/[?*]/.test(normaliseSerial(serial!));
+/** The markings that tell apart a weapon whose serial is obliterated: all but what was read of its manufacture marking. */
+const THE_STATES_MARKINGS: readonly MarkingKind[] = ['import', 'government', 'seizure'];
 /** A marking that tells the weapon apart: a serial read whole in a marking of manufacture, of import, of the State's forces, or of a seizure (ITI 9). */
 const uniqueMarking = (subject: RuleSubject, kinds: readonly MarkingKind[] = ['manufacture', 'import', 'government', 'seizure']) =>
   subject.markings.some((m) => kinds.includes(m.kind) && legibleSerial(m.serial));
@@ -108,7 +110,9 @@ export const MARKING_RULES: MarkingRule[] = [
     paragraph: 'ITI 8(d)',
     message: 'ITI 8(d): a weapon held by government armed and security forces must be duly marked',
     applies: (s) => HELD_BY_GOVERNMENT.includes(s.status),
-    satisfied: (s) => uniqueMarking(s),
+    // One that came into the State's hands seized or found with its serial obliterated is marked by the State
+    // (ITI 9, asked again here): what was read of its manufacture marking does not tell it apart.
+    satisfied: (s) => uniqueMarking(s, s.serialObliterated && onceSeizedOrFound(s) ? THE_STATES_MARKINGS : undefined),
   },
   {
     id: '9',
@@ -118,7 +122,7 @@ export const MARKING_RULES: MarkingRule[] = [
     // Deactivating it is neither marking nor destroying it: the rule goes on applying to one deactivated as seized or found.
     applies: (s) => ILLICIT_FOUND.includes(s.status) || (s.status === 'deactivated' && ILLICIT_FOUND.includes(s.deactivatedFrom ?? 'deactivated')),
     // Its serial obliterated, what was read of its manufacture marking does not tell it apart: the State marks it.
-    satisfied: (s) => uniqueMarking(s, s.serialObliterated ? ['import', 'government', 'seizure'] : undefined),
+    satisfied: (s) => uniqueMarking(s, s.serialObliterated ? THE_STATES_MARKINGS : undefined),
   },
 ];
 

@@ -8,7 +8,7 @@ import { Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from '../common/http/after-commit';
 import { percent } from '../documents/pdf-layout';
-import { renderNationalPdf, renderRecordKeepingPdf, renderTracingPdf } from '../documents/report-documents';
+import { periodBound, renderNationalPdf, renderRecordKeepingPdf, renderTracingPdf } from '../documents/report-documents';
 import { MARKING_RULES } from '../registry/marking-rules';
 import { WeaponsService } from '../registry/weapons.service';
 import { StatesService } from '../states/states.service';
@@ -193,7 +193,7 @@ export class ReportsService {
       {
         id: 'tracing', heading: 'Tracing', paragraph: 'ITI 14–23',
         prefilled:
-          `From ${tracing.from.slice(0, 10)} to ${tracing.to.slice(0, 10)} (exclusive), ${tracing.sent.traces} trace requests were sent, of which ${tracing.sent.answered} were answered ` +
+          `From ${periodBound(tracing.from)} to ${periodBound(tracing.to)} (exclusive), ${tracing.sent.traces} trace requests were sent, of which ${tracing.sent.answered} were answered ` +
           `(median time to an answer: ${days(tracing.sent.answerHours.p50)}); ${tracing.received.traces} requests were received, of which ${tracing.received.answered} were answered ` +
           `(median time: ${days(tracing.received.answerHours.p50)}). ${tracing.sent.diversionPointIdentified} traces reached the point where the weapon became illicit.`,
         figures: {
