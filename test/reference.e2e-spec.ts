@@ -1,6 +1,4 @@
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
-import { Client } from 'pg';
-import type { QueryRunner } from 'typeorm';
+import { allPages, asMigrator, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { ReferenceKeyScripts1795486000000 as ReferenceKeyScripts } from '../migrations/1795486000000-ReferenceKeyScripts';
 import { referenceKey } from '../src/reference/reference-key';
 import { IMPORT_HEADER, importRow, registerWeapon, uniqueSerial } from './support/weapons';
@@ -180,18 +178,11 @@ describe('reference data', () => {
       return weapon.id as string;
     };
     const [izhmash, zarya, zaryaElsewhere, unknown] = [await kept(registrar, 'Ижмаш'), await kept(braRegistrar, 'ЗАРЯ'), await kept(registrar, 'Заря'), await kept(registrar, 'Неизвестный завод')];
-    const client = new Client({ connectionString: t.db.ownerUrl });
-    await client.connect();
-    try {
-      const runner = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as QueryRunner;
-      await client.query('BEGIN');
+    await asMigrator(t, async (runner, client) => {
       await new ReferenceKeyScripts().down(runner);
       expect((await client.query(`SELECT reference_key('Ижмаш 74') AS key`)).rows).toEqual([{ key: '74' }]);
       await new ReferenceKeyScripts().up(runner);
-      await client.query('COMMIT');
-    } finally {
-      await client.end();
-    }
+    });
     const rows = await ownerQuery<{ id: string; manufacturer_code: string | null; unknown_references: string[] }>(
       t, `SELECT id, manufacturer_code, unknown_references FROM weapons WHERE id = ANY ($1)`, [[izhmash, zarya, zaryaElsewhere, unknown]], 'FRA');
     const bra = await ownerQuery<{ id: string; manufacturer_code: string | null; unknown_references: string[] }>(t, `SELECT id, manufacturer_code, unknown_references FROM weapons WHERE id = $1`, [zarya], 'BRA');

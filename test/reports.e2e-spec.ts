@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { Client } from 'pg';
-import type { QueryRunner } from 'typeorm';
 import { flatText, parsePdf } from './support/pdf';
 import { DeactivatedFrom1795485000000 as Migration } from '../migrations/1795485000000-DeactivatedFrom';
 import { SeizureMarkingRules1795489000000 as SeizureMarkingRules } from '../migrations/1795489000000-SeizureMarkingRules';
 import { IllegibleSerialRules1795492000000 as IllegibleSerialRules } from '../migrations/1795492000000-IllegibleSerialRules';
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
 import { ReportsRepository } from '../src/reports/reports.repository';
-import { bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { asMigrator, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 import { registerWeapon } from './support/weapons';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -439,17 +437,10 @@ describe('migration DeactivatedFrom', () => {
     await ownerQuery(t, `INSERT INTO record_events (state_code, weapon_id, type, occurred_on, status_after, record_class, retain_until, corrects_event_id, restates)
                          VALUES ('KEN', $1, 'corrected', '2020-01-01', 'deactivated', 'other', '2060-01-01', $2, true)`, [redated.id, redated.events[1]], 'KEN');
 
-    const client = new Client({ connectionString: t.db.ownerUrl });
-    await client.connect();
-    try {
-      const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
-      await client.query('BEGIN');
+    await asMigrator(t, async (runner) => {
       await new Migration().down(runner);
       await new Migration().up(runner);
-      await client.query('COMMIT');
-    } finally {
-      await client.end();
-    }
+    });
     const rows = await ownerQuery<{ id: string; deactivated_from: string | null; incomplete: string[] }>(t, `SELECT id, deactivated_from, incomplete FROM weapons`, [], 'KEN');
     const of = (id: string) => rows.find((r) => r.id === id);
     expect(of(found.id)).toMatchObject({ deactivated_from: 'found', incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
@@ -494,16 +485,7 @@ describe('migration SeizureMarkingRules', () => {
     const importedElsewhere = await weapon('civilian_held', [['imported', 'civilian_held']], ['ITI_8A_MANUFACTURE_MARKING', 'ITI_8B_IMPORT_MARKING'], [['import', null, 'UGA', null], ['seizure', null, 'KEN', 'KEN24-0003']]);
     const blankSerial = await weapon('civilian_held', history, [], [['manufacture', 'Glock', 'AUT', '  ']]);
 
-    const client = new Client({ connectionString: t.db.ownerUrl });
-    await client.connect();
-    try {
-      const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
-      await client.query('BEGIN');
-      await new SeizureMarkingRules().up(runner);
-      await client.query('COMMIT');
-    } finally {
-      await client.end();
-    }
+    await asMigrator(t, (runner) => new SeizureMarkingRules().up(runner));
     const rows = await ownerQuery<{ id: string; incomplete: string[] }>(t, `SELECT id, incomplete FROM weapons`, [], 'KEN');
     const flags = (id: string) => rows.find((r) => r.id === id)?.incomplete;
     expect(flags(returned)).toEqual(['ITI_8A_MANUFACTURE_MARKING']);
@@ -561,16 +543,7 @@ describe('migration IllegibleSerialRules', () => {
     const alreadyFlagged = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?126']], { incomplete: ['ITI_9_SEIZED_OR_FOUND_MARKING'] });
     const antique = await weapon('found', ['found'], [['manufacture', 'AUT', 'AB?127']], { antique: true });
 
-    const client = new Client({ connectionString: t.db.ownerUrl });
-    await client.connect();
-    try {
-      const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
-      await client.query('BEGIN');
-      await new IllegibleSerialRules().up(runner);
-      await client.query('COMMIT');
-    } finally {
-      await client.end();
-    }
+    await asMigrator(t, (runner) => new IllegibleSerialRules().up(runner));
     const rows = await ownerQuery<{ id: string; incomplete: string[] }>(t, `SELECT id, incomplete FROM weapons`, [], 'KEN');
     const flags = (id: string) => rows.find((r) => r.id === id)?.incomplete;
     expect(flags(foundPartly)).toEqual(['ITI_9_SEIZED_OR_FOUND_MARKING']);

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { QueryRunner } from 'typeorm';
 import { SERIAL_PATTERN_QUERY } from '../migrations/1795420683700-RegistrySecurity';
 import { SerialScripts1795491000000 as SerialScripts } from '../migrations/1795491000000-SerialScripts';
 import { Db } from '../src/database/db';
 import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
 import { SerialMatch, WeaponsRepository } from '../src/registry/weapons.repository';
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { allPages, asMigrator, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 import { registerWeapon } from './support/weapons';
 
 describe('weapon search', () => {
@@ -56,18 +55,7 @@ describe('weapon search', () => {
       SELECT s.weapon_id, s.marking_id IS NOT NULL AS marking, s.serial_normalised, s.serial_key, w.serial_normalised AS weapon_normalised
         FROM weapon_serials s JOIN weapons w ON w.id = s.weapon_id WHERE s.weapon_id = ANY($1::uuid[]) ORDER BY s.weapon_id, s.marking_id NULLS FIRST`,
     [[cyrillic.id, greek.id, latin.id]], 'FRA');
-    const migrate = async (direction: 'up' | 'down') => {
-      const client = new Client({ connectionString: t.db.ownerUrl });
-      await client.connect();
-      try {
-        const runner = { query: async (sql: string) => (await client.query(sql)).rows } as unknown as QueryRunner;
-        await client.query('BEGIN');
-        await new SerialScripts()[direction](runner);
-        await client.query('COMMIT');
-      } finally {
-        await client.end();
-      }
-    };
+    const migrate = (direction: 'up' | 'down') => asMigrator(t, (runner) => new SerialScripts()[direction](runner));
     const now = await stored();
     const entry = (rows: typeof now, id: string, marking = false) => rows.find((r) => r.weapon_id === id && r.marking === marking);
     expect(entry(now, cyrillic.id)).toMatchObject({ serial_normalised: 'ЖК0042', serial_key: 'ЖK0042', weapon_normalised: 'ЖК0042' });

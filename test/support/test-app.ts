@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
+import type { QueryRunner } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
@@ -205,6 +206,23 @@ export async function inOwnerTransaction(t: TestApp, stateCode: string, work: (c
 }
 
 /** Runs SQL as the schema owner, in one transaction, scoped to `stateCode` when given (for tests that must reach under the API). */
+/**
+ * Runs `work` as the migrator runs a migration: a QueryRunner on the schema owner's connection, in one
+ * transaction (`client`, the same connection, for checks between steps).
+ */
+export async function asMigrator(t: TestApp, work: (runner: QueryRunner, client: Client) => Promise<void>): Promise<void> {
+  const client = new Client({ connectionString: t.db.ownerUrl });
+  await client.connect();
+  try {
+    const runner = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as QueryRunner;
+    await client.query('BEGIN');
+    await work(runner, client);
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+}
+
 export async function ownerQuery<R = unknown>(t: TestApp, sql: string, params: unknown[] = [], stateCode?: string): Promise<R[]> {
   const client = new Client({ connectionString: t.db.ownerUrl });
   await client.connect();
