@@ -26,7 +26,11 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
+      // Public: a failed ping says that the database does not answer, not the driver's error (a host, a role name).
+      async () => {
+        const ping = await this.database.pingCheck('database', { timeout: 2000 });
+        return ping.database?.status === 'up' ? ping : this.indicators.check('database').down({ reason: 'the database does not answer' });
+      },
       async () => {
         const indicator = this.indicators.check('migrations');
         try {
