@@ -674,16 +674,11 @@ const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
  * embedding levels of the line (its direction from its first strong letter), then rule L2 on whole words.
  */
 export function visualLine(line: string): string {
-  return bidiLine(line).text;
-}
-
-/** visualLine, and whether the line reads from right to left (its first strong letter is of such a script). */
-function bidiLine(line: string): { text: string; rightToLeft: boolean } {
-  if (!RIGHT_TO_LEFT.test(line)) return { text: line, rightToLeft: false };
+  if (!RIGHT_TO_LEFT.test(line)) return line;
   const lead = /^\s*/.exec(line)![0];
   const trail = /\s*$/.exec(line.slice(lead.length))![0];
   const body = line.slice(lead.length, line.length - trail.length);
-  const { levels, paragraphs } = bidi.getEmbeddingLevels(body);
+  const { levels } = bidi.getEmbeddingLevels(body);
   const words: { text: string; level: number }[] = [];
   let at = 0;
   for (const text of body.split(/(\s+)/)) {
@@ -701,10 +696,10 @@ function bidiLine(line: string): { text: string; rightToLeft: boolean } {
       start = end;
     }
   }
-  return { text: lead + words.map((w) => w.text).join('') + trail, rightToLeft: paragraphs[0]?.level === 1 };
+  return lead + words.map((w) => w.text).join('') + trail;
 }
 
-type Fragment = (text: string, x: number, y: number, options: { align?: string; width?: number }) => void;
+type Fragment = (text: string, x: number, y: number, options: object) => void;
 
 export class FormDocument {
   private readonly doc: PDFKit.PDFDocument;
@@ -736,14 +731,11 @@ export class FormDocument {
         CreationDate: meta.creationDate,
       },
     });
-    // Each wrapped line is drawn with its words in visual order (visualLine), and a right-to-left one set against
-    // the right edge where the text would be set against the left: pdfkit has no bidirectional text.
+    // Each wrapped line is drawn with its words in visual order (visualLine): pdfkit has no bidirectional text.
     const pdfkit = doc as unknown as { _fragment: Fragment };
     const fragment = pdfkit._fragment;
     pdfkit._fragment = function (this: unknown, text, x, y, options) {
-      const line = bidiLine(String(text));
-      const leftAligned = (options.align ?? 'left') === 'left';
-      fragment.call(this, line.text, x, y, line.rightToLeft && leftAligned && options.width ? { ...options, align: 'right' } : options);
+      fragment.call(this, visualLine(String(text)), x, y, options);
     };
     this.doc = doc;
     const chunks: Uint8Array[] = [];
