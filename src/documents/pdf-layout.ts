@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import bidiFactory from 'bidi-js';
 import { create as createFont, Font } from 'fontkit';
 import { dirname, join } from 'node:path';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
@@ -662,45 +661,6 @@ export function percent(share: number | null): string {
   return `${(tenths / 10).toFixed(1)} %`;
 }
 
-const bidi = bidiFactory();
-/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko...) and their presentation forms. */
-const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-
-/**
- * A wrapped line with its words in the order they are drawn, left to right. pdfkit draws the words of a line
- * in the order given, and fontkit shapes each word itself, a right-to-left one joined in reading order and
- * drawn from right to left; what pdfkit cannot do is put the words of a right-to-left run in visual order
- * ("محمد سلام" would read "سلام محمد"). This does, by the Unicode bidirectional algorithm (bidi-js): the
- * embedding levels of the line (its direction from its first strong letter), then rule L2 on whole words.
- */
-export function visualLine(line: string): string {
-  if (!RIGHT_TO_LEFT.test(line)) return line;
-  const lead = /^\s*/.exec(line)![0];
-  const trail = /\s*$/.exec(line.slice(lead.length))![0];
-  const body = line.slice(lead.length, line.length - trail.length);
-  const { levels } = bidi.getEmbeddingLevels(body);
-  const words: { text: string; level: number }[] = [];
-  let at = 0;
-  for (const text of body.split(/(\s+)/)) {
-    if (text) words.push({ text, level: levels[at] });
-    at += text.length;
-  }
-  const highest = Math.max(...words.map((w) => w.level));
-  const lowestOdd = Math.min(...words.map((w) => (w.level % 2 === 1 ? w.level : w.level + 1)));
-  for (let level = highest; level >= lowestOdd; level--) {
-    for (let start = 0; start < words.length; start++) {
-      if (words[start].level < level) continue;
-      let end = start;
-      while (end + 1 < words.length && words[end + 1].level >= level) end++;
-      words.splice(start, end - start + 1, ...words.slice(start, end + 1).reverse());
-      start = end;
-    }
-  }
-  return lead + words.map((w) => w.text).join('') + trail;
-}
-
-type Fragment = (text: string, x: number, y: number, options: object) => void;
-
 export class FormDocument {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: Struct;
@@ -731,12 +691,6 @@ export class FormDocument {
         CreationDate: meta.creationDate,
       },
     });
-    // Each wrapped line is drawn with its words in visual order (visualLine): pdfkit has no bidirectional text.
-    const pdfkit = doc as unknown as { _fragment: Fragment };
-    const fragment = pdfkit._fragment;
-    pdfkit._fragment = function (this: unknown, text, x, y, options) {
-      fragment.call(this, visualLine(String(text)), x, y, options);
-    };
     this.doc = doc;
     const chunks: Uint8Array[] = [];
     this.done = new Promise<Buffer>((resolve, reject) => {
