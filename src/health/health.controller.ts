@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Logger } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,8 @@ import { Public } from '../common/auth/decorators';
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
@@ -26,10 +28,13 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      // Public: a failed ping says that the database does not answer, not the driver's error (a host, a role name).
+      // Public: a failed ping says that the database cannot be reached, not the driver's error (a host, a role
+      // name), which goes to the service's log for its operators.
       async () => {
         const ping = await this.database.pingCheck('database', { timeout: 2000 });
-        return ping.database?.status === 'up' ? ping : this.indicators.check('database').down({ reason: 'the database does not answer' });
+        if (ping.database?.status === 'up') return ping;
+        this.logger.warn(`readiness: the database ping failed: ${String(ping.database?.message ?? 'no reason given')}`);
+        return this.indicators.check('database').down({ reason: 'the database cannot be reached' });
       },
       async () => {
         const indicator = this.indicators.check('migrations');
