@@ -209,6 +209,10 @@ describe('Confidential case files', () => {
     ids.trace = created.body.id;
     expect(created.body).toMatchObject({ caseId: ids.case, disclosedFields: ['offence', 'placeOfRecovery'], disclosure: { offence: CANARY.offence, placeOfRecovery: CANARY.placeOfRecovery } });
     expect(Object.keys(created.body.disclosure)).toEqual(['offence', 'placeOfRecovery']);
+    // One read of the case for the request that linked it (its response carries what it read), not two.
+    const createReads = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'case.content_read' AND target_id = $1 AND request_id = (
+      SELECT request_id FROM audit_events WHERE action = 'POST /traces' AND target_id = $2)`, [ids.case, created.body.id], 'FRA');
+    expect(createReads).toEqual([{ n: 1 }]);
     // Case content travels under the case's classification at least: a default is raised to it, a lower choice refused.
     expect(created.body.classification).toBe('confidential');
     const lower = await call('officer', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence'], classification: 'restricted', requestedState: 'BEL' }));

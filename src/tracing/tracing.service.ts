@@ -160,7 +160,8 @@ export class TracingService {
       createdAt: now,
       updatedAt: now,
     });
-    return TraceDto.full(trace, [hopOf(trace)], [], this.disclosureFor(actor, trace));
+    // Linking the case read its fields, and recorded it (cases.disclose): the response carrying them is not a second read.
+    return TraceDto.full(trace, [hopOf(trace)], [], this.disclosureFor(actor, trace, input.caseId != null));
   }
 
   async get(actor: AuthUser, id: string): Promise<TraceDto> {
@@ -192,7 +193,8 @@ export class TracingService {
       const observed = observedWeapon(input.weapon);
       changes.weaponObserved = record ? mergeObserved(observedFromRegistry(record), observed, input.weapon.serialObliterated) : observed;
     }
-    if (input.caseId !== undefined || input.disclose !== undefined) {
+    const linked = input.caseId !== undefined || input.disclose !== undefined;
+    if (linked) {
       Object.assign(changes, await this.linkCase(actor, trace, input.caseId ?? trace.caseId, input.disclose ?? trace.disclosedFields));
     }
     if (input.caseId !== undefined || input.disclose !== undefined || input.classification !== undefined) {
@@ -204,8 +206,9 @@ export class TracingService {
     await this.checkRequest(actor, next);
     // An edit that changes nothing leaves the version as it is: another reader's If-Match stays good.
     const changed = (Object.keys(changes) as (keyof TraceEntity)[]).filter((key) => !isDeepStrictEqual(changes[key], trace[key]));
-    if (changed.length === 0) return this.done(actor, trace);
-    return this.done(actor, await this.traces.update(trace, changes, this.clock.now()));
+    // Linking the case again read its fields, and recorded it: the response carrying them is not a second read.
+    if (changed.length === 0) return this.done(actor, trace, linked);
+    return this.done(actor, await this.traces.update(trace, changes, this.clock.now()), linked);
   }
 
   async submit(actor: AuthUser, id: string, version: number): Promise<TraceDto> {
@@ -816,9 +819,10 @@ export class TracingService {
     return actor.roles.includes('officer') && trace.direction === 'outgoing' && trace.createdBy === actor.id;
   }
 
-  private async done(actor: AuthUser, trace: TraceEntity): Promise<TraceDto> {
+  /** The trace as its response shows it; `read`: its disclosed case fields were read, and recorded, by this request already. */
+  private async done(actor: AuthUser, trace: TraceEntity, read = false): Promise<TraceDto> {
     const { chain, photos } = await this.traces.viewOf(actor.stateCode, trace.id);
-    return TraceDto.full(trace, chain, photos, this.disclosureFor(actor, trace));
+    return TraceDto.full(trace, chain, photos, this.disclosureFor(actor, trace, read));
   }
 
   /** A message to the other State; `confidential` travels sealed with the message's own data key. */
@@ -873,12 +877,12 @@ export class TracingService {
   }
 
   /** Need to know: the officer who opened the trace and the NPCs read what it discloses; auditors do not. */
-  private disclosureFor(actor: AuthUser, trace: TraceEntity): Record<string, unknown> | null {
+  private disclosureFor(actor: AuthUser, trace: TraceEntity, read = false): Record<string, unknown> | null {
     const mayRead = actor.roles.includes('npc') || (actor.roles.includes('officer') && trace.createdBy === actor.id);
     const disclosure = mayRead ? this.openDisclosure(trace) : null;
     // Case content read through a trace (any response or form that carries it) is a read of the case: its auditors see it
     // among the case's reads. The requested State's copy names no case (the case is the other State's).
-    if (disclosure && trace.caseId) {
+    if (disclosure && trace.caseId && !read) {
       this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: trace.caseId, details: { via: 'trace', traceId: trace.id, fields: trace.disclosedFields } });
     }
     return disclosure;
