@@ -1,5 +1,5 @@
 import { EventType, WeaponStatus } from '../registry/registry.constants';
-import { movesStatus, newEventStatus, TransitionResult } from './status-machine';
+import { movesStatus, newEventStatus, OUT_OF_HANDS, TransitionResult } from './status-machine';
 
 /** What a correction restates of the event it corrects. */
 export const CORRECTED_FACTS = ['occurredOn', 'parties', 'licenceRef', 'authorisationRef', 'counterpartState'] as const;
@@ -76,9 +76,6 @@ export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>
   return found;
 }
 
-/** Statuses a weapon is out of its holder's hands in, until it is given back. */
-const OUT_OF_HANDS: readonly string[] = ['lost', 'stolen', 'seized', 'found'];
-
 /**
  * The status a weapon had just before the deactivation that is its status now, read from the events that
  * moved its status, by date (ITI 9 goes on applying to one deactivated as seized or found); null when its
@@ -91,7 +88,7 @@ export function statusBeforeDeactivation<T extends HistoryEvent & { type: EventT
   // A transfer that keeps the weapon deactivated (a sale, or its return after a theft), and what it ended.
   while (last >= 0 && moved[last].type === 'transferred' && moved[last].statusAfter === 'deactivated') {
     last--;
-    while (last >= 0 && OUT_OF_HANDS.includes(moved[last].statusAfter)) last--;
+    while (last >= 0 && OUT_OF_HANDS.includes(moved[last].statusAfter as WeaponStatus)) last--;
   }
   if (moved[last]?.type !== 'deactivated') return null;
   return (moved[last - 1]?.statusAfter as WeaponStatus | undefined) ?? null;

@@ -52,7 +52,8 @@ export const GIVEN_STATUSES: Partial<Record<EventType, readonly WeaponStatus[]>>
   transferred: [...HELD, 'deactivated'],
 };
 
-const OUT_OF_HANDS: readonly WeaponStatus[] = ['lost', 'stolen', 'seized', 'found'];
+/** Statuses a weapon is out of its holder's hands in, until it is given back. */
+export const OUT_OF_HANDS: readonly WeaponStatus[] = ['lost', 'stolen', 'seized', 'found'];
 
 /**
  * The status a weapon was held in just before it was last lost, stolen, seized or found (deactivated, for a

@@ -33,19 +33,16 @@ export class UsersService {
   async create(actor: AuthUser, input: CreateUserDto): Promise<UserDto> {
     const passwordHash = await this.passwords.hash(input.password);
     assertStillAdmin(actor, await this.users.findManyByIdForUpdate(actor.stateCode, [actor.id]));
-    const created = await this.insert({ ...input, stateCode: actor.stateCode }, passwordHash);
-    this.recordAccess(actor, actor.stateCode, created.id, { roles: [], disabled: false }, { roles: created.roles, disabled: false });
-    return created;
+    return this.insert(actor, { ...input, stateCode: actor.stateCode }, passwordHash);
   }
 
   /** Creation without an acting admin (CLI, demo): the caller has scoped the transaction to `stateCode`. */
   async createInState(input: NewUser): Promise<UserDto> {
-    const created = await this.insert(input, await this.passwords.hash(input.password));
-    this.recordAccess(null, input.stateCode, created.id, { roles: [], disabled: false }, { roles: created.roles, disabled: false });
-    return created;
+    return this.insert(null, input, await this.passwords.hash(input.password));
   }
 
-  private async insert(input: NewUser, passwordHash: string): Promise<UserDto> {
+  /** Inserts the account, and records the access it gives, by `actor` (null: an operator's command on the node). */
+  private async insert(actor: AuthUser | null, input: NewUser, passwordHash: string): Promise<UserDto> {
     const created = await this.users.insert({
       stateCode: input.stateCode,
       username: input.username,
@@ -56,6 +53,7 @@ export class UsersService {
       passwordHash,
       mfaExempt: input.mfaExempt ?? false,
     });
+    this.recordAccess(actor, input.stateCode, created.id, { roles: [], disabled: false }, { roles: created.roles, disabled: false });
     return UserDto.from(created, this.clock.now());
   }
 
