@@ -259,6 +259,18 @@ describe('Confidential case files', () => {
     expect(seen[seen.length - 1].text).toContain(`Trace ${ids.trace}`);
   });
 
+  it('records a read of the case at every replay of a response that carries its content (Idempotency-Key)', async () => {
+    const key = { 'Idempotency-Key': `case-trace-${randomBytes(8).toString('hex')}` };
+    const body = traceRequestBody({ caseId: ids.case, disclose: ['offence'], requestedState: 'BEL' });
+    const first = await call('officer', 'post', '/traces', body, key);
+    const replay = await call('officer', 'post', '/traces', body, key);
+    expect({ status: replay.status, replayed: replay.headers['idempotent-replayed'], id: replay.body.id, disclosure: replay.body.disclosure }).toEqual({
+      status: 201, replayed: 'true', id: first.body.id, disclosure: { offence: CANARY.offence },
+    });
+    const reads = await ownerQuery<{ details: Record<string, unknown> }>(t, `SELECT details FROM audit_events WHERE action = 'case.content_read' AND target_id = $1 AND details ->> 'traceId' = $2`, [ids.case, first.body.id], 'FRA');
+    expect(reads).toEqual([{ details: { via: 'trace', traceId: first.body.id, fields: ['offence'], replayed: true } }]);
+  });
+
   it('refuses to pass restricted information on, audits the attempt, and carries the restrictions into the follow-up', async () => {
     await move('belNpc', ids.belCopy, 'acknowledge');
     await move('belNpc', ids.belCopy, 'answer', {
@@ -308,7 +320,7 @@ describe('Confidential case files', () => {
     expect(report.rewrapped.traces).toBeGreaterThanOrEqual(2);
     expect(report.rewrapped.outbox_messages).toBeGreaterThanOrEqual(1);
     expect(report.rewrapped.users).toBe(1);
-    expect(report.rewrapped.idempotency_keys).toBe(1);
+    expect(report.rewrapped.idempotency_keys).toBe(2); // this one and the replayed read's
     expect(report.remaining).toEqual({ cases: 0, traces: 0, outbox_messages: 0, idempotency_keys: 0, users: 0 });
     for (const state of ['FRA', 'BEL']) {
       const keks = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM cases WHERE kek_id IS NOT NULL UNION SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], state);

@@ -469,6 +469,55 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('belNpc', other.incoming.id, 'answer', { outcome: 'full', recordFound: true }, 409)).message).toBe('A trace that is closed cannot be answered');
   });
 
+  it('takes in an answer only what can be so: nothing taken back by an empty chain, no empty names, no date ahead, known States, another next State', async () => {
+    const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();
+    const { incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    const full = { outcome: 'full', recordFound: true };
+    expect(fieldsOf(await transition('belNpc', incoming.id, 'answer', { ...full, lastLegalHolder: '  ', chain: [{ event: 'exported', licenceRef: '', party: ' ' }] }, 400)))
+      .toEqual(['chain[0].licenceRef', 'chain[0].party', 'lastLegalHolder']);
+    const ahead = await transition('belNpc', incoming.id, 'answer', { ...full, expectedDate: '2027-01-10', nextState: 'BEL', chain: [{ event: 'exported', date: '2099-01-01' }] }, 400);
+    expect(ahead.details).toEqual([
+      { field: 'expectedDate', messages: ['expectedDate is the date a delayed answer expects to answer by: a full answer has none'] },
+      { field: 'nextState', messages: ['nextState is the next State to ask, another than BEL, the one answering'] },
+      { field: 'chain[0].date', messages: ['chain[0].date cannot be in the future'] },
+    ]);
+    expect(fieldsOf(await transition('belNpc', incoming.id, 'answer', { ...full, chain: [{ event: 'exported', state: 'BEL', counterpartState: 'XXX' }] }, 400))).toEqual(['chain[0].counterpartState']);
+
+    // A supplement with an empty chain gives nothing again: the chain reported stays.
+    const withheld = { recordFound: true, reasonCode: 'national_law', reasonText: 'Buyer details withheld' };
+    const partial = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL', party: 'FN Herstal' }], nextState: 'ITA' });
+    const supplement = await transition('belNpc', incoming.id, 'answer', { ...full, chain: [], lastLegalHolder: 'Armeria Roma SpA' });
+    expect(supplement.answer).toMatchObject({ outcome: 'full', chain: partial.answer.chain, nextState: 'ITA', lastLegalHolder: 'Armeria Roma SpA' });
+  });
+
+  it('sends a follow-up back to the State that answered under no_onward_disclosure, never to the requester itself', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA', useRestrictions: ['no_onward_disclosure'] });
+    await outbox.drain();
+    // Where a follow-up may go is judged before what it may carry there.
+    const itself = await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState: 'FRA' }, 400);
+    expect(itself.details).toEqual([{ field: 'requestedState', messages: ['a State does not send a trace request to itself'] }]);
+    expect((await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState: 'XXX' }, 400)).details.map((d: { field: string }) => d.field)).toEqual(['requestedState']);
+    expect((await transition('fraNpc', outgoing.id, 'follow-ups', {}, 403)).code).toBe('RESTRICTED_INFORMATION');
+    const back = await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState: 'BEL' }, 201);
+    expect(back).toMatchObject({ requestedState: 'BEL', parentId: outgoing.id, notes: [expect.objectContaining({ kind: 'information_provided', carried: true })] });
+  });
+
+  it('takes a serial with a letter or a digit only, as the registry does, and an If-Match tag as it was given', async () => {
+    const post = (overrides: Record<string, unknown>) => t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody(overrides));
+    const dash = await post({ weapon: { serial: ' - ', markings: [{ component: 'frame', text: 'FN -' }] } }).expect(400);
+    expect(dash.body.details).toEqual([{ field: 'weapon.serial', messages: ['serial holds no letter or digit: leave it out, and set serialObliterated if it cannot be read'] }]);
+    const unread = await post({ weapon: { serialObliterated: true, serialReadable: '?*?', markings: [{ component: 'frame', text: 'FN' }] } }).expect(400);
+    expect(unread.body.details).toEqual([{ field: 'weapon.serialReadable', messages: ['serialReadable holds no letter or digit: leave it out'] }]);
+
+    const draft = await post({}).expect(201);
+    const padded = await t.http.post(api(`/traces/${draft.body.id}/submit`)).set(bearer(tokens.fraOfficer)).set('If-Match', '"01"').expect(412);
+    expect(padded.body.code).toBe('VERSION_MISMATCH');
+    await t.http.post(api(`/traces/${draft.body.id}/submit`)).set(bearer(tokens.fraOfficer)).set('If-Match', '"1"').expect(200);
+  });
+
   it('sends a follow-up with what the answer reports when it leaves, refuses it if the answer was restricted since, and tells the NPCs of one sent before', async () => {
     const { outgoing, incoming } = await sentTrace({ useRestrictions: ['law_enforcement_only'] });
     await transition('belNpc', incoming.id, 'acknowledge');
@@ -1182,6 +1231,22 @@ describe('Tracing between national points of contact', () => {
     expect(delivered).toEqual([{ attempts: 1, delivered: true }]);
     const notified = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM notifications n JOIN traces t ON t.id = n.trace_id WHERE t.exchange_id = $1 AND n.kind = 'trace_received'`, [created.body.id], 'BEL');
     expect(Number(notified[0].n)).toBe(2); // one per BEL NPC, once
+  });
+
+  it('records an answer received outside the system no earlier than the acknowledgement recorded before it', async () => {
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('CAN', 'NPC', 'RCMP', 'npc@example.ca')`, [], 'CAN');
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'CAN', channel: 'interpol' })).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    const sent = await transition('fraNpc', created.body.id, 'send');
+    // Whole minutes, so that the clock keeps its seconds for the tests after this one.
+    t.clock.advance(120);
+    const acknowledged = await transition('fraNpc', created.body.id, 'record-acknowledgement', { receivedAt: t.clock.now().toISOString(), via: 'interpol' });
+    t.clock.advance(60);
+    const between = new Date(new Date(sent.sentAt).getTime() + 30_000).toISOString();
+    const early = await transition('fraNpc', created.body.id, 'record-answer', { receivedAt: between, via: 'interpol', outcome: 'full', recordFound: false }, 400);
+    expect(early.details).toEqual([{ field: 'receivedAt', messages: [`receivedAt cannot be before the acknowledgement (${acknowledged.acknowledgedAt})`] }]);
+    const answered = await transition('fraNpc', created.body.id, 'record-answer', { receivedAt: t.clock.now().toISOString(), via: 'interpol', outcome: 'full', recordFound: false });
+    expect(answered).toMatchObject({ status: 'answered', acknowledgedAt: acknowledged.acknowledgedAt });
   });
 
   it('records what a State not hosted here acknowledged and answered outside the system, and follows the answer up', async () => {

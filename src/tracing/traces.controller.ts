@@ -6,7 +6,7 @@ import { AfterCommit } from '../common/http/after-commit';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Audited, CurrentUser, Roles } from '../common/auth/decorators';
 import { IfMatchVersion, setVersionTag } from '../common/http/etag';
-import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, ReplayAware } from '../common/idempotency/idempotency.interceptor';
 import {
   AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, ReceivedOutsideDto, RecordAnswerDto, TraceIdParamDto,
   UpdateTraceDto, WithdrawTraceDto,
@@ -23,8 +23,12 @@ const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description:
 @ApiHeader(IDEMPOTENCY_KEY)
 @UseInterceptors(IdempotencyInterceptor)
 @Controller('traces')
-export class TracesController {
+export class TracesController implements ReplayAware {
   constructor(private readonly tracing: TracingService) {}
+
+  idempotentReplay(user: AuthUser, response: unknown): void {
+    if (response && typeof response === 'object' && 'disclosure' in response) this.tracing.replayed(user, response as TraceDto);
+  }
 
   @Post()
   @ApiCreatedResponse({ type: TraceDto })

@@ -21,6 +21,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ReferenceService } from '../reference/reference.service';
 import { standingHistory } from '../records/corrections';
 import { actorOf, custodianOf, HANDING_EVENTS, holderAfter, recipientOf } from '../records/legal-holder';
+import { holdsSerialCharacter, normaliseSerial } from '../registry/serial';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
@@ -291,7 +292,7 @@ export class TracingService {
 
   async answer(actor: AuthUser, id: string, version: number, input: AnswerTraceDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'answer');
-    const errors = answerErrors(input, trace);
+    const errors = answerErrors(input, trace, this.clock.latestToday());
     // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
     // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
     if (input.outcome === 'delayed' && trace.status === 'information_requested') {
@@ -331,7 +332,7 @@ export class TracingService {
   async recordAnswer(actor: AuthUser, id: string, version: number, input: RecordAnswerDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'record_answer');
     const receivedAt = await this.receivedOutside(trace, input, 'record_answer');
-    const errors = answerErrors(input, trace);
+    const errors = answerErrors(input, trace, this.clock.latestToday());
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
       errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
     }
@@ -393,6 +394,7 @@ export class TracingService {
     // What came after the request left, or after the answer it follows: given to the minute (as a message's
     // time or a letter's stamp reads), a time within that minute is taken as that instant.
     const after: [string, Date][] = [['the request was sent', trace.sentAt]];
+    if (trace.acknowledgedAt) after.push(['the acknowledgement', trace.acknowledgedAt]);
     if (trace.answer) after.push(['the answer it follows', new Date(trace.answer.answeredAt)]);
     let at = receivedAt;
     for (const [what, instant] of after) {
@@ -414,8 +416,11 @@ export class TracingService {
     const kept = supplements(trace.answer) ? trace.answer : null;
     const nextState = input.nextState ?? prefill?.nextState ?? kept?.nextState ?? null;
     if (nextState) await this.knownState(nextState, 'nextState');
+    if (input.chain?.length) await this.states.assertKnown(input.chain.flatMap((link, i): [string, string | undefined][] => [[`chain[${i}].state`, link.state], [`chain[${i}].counterpartState`, link.counterpartState]]));
     const previous = trace.answer ? withoutEarlier(trace.answer) : null;
     const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
+    // An empty chain in a supplement gives nothing again: what was reported is never taken back.
+    const givenChain = input.chain && (input.chain.length > 0 || !kept?.chain.length) ? input.chain : null;
     const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
     return {
       outcome: input.outcome as Outcome,
@@ -423,7 +428,7 @@ export class TracingService {
       reasonText: input.reasonText ?? null,
       expectedDate: input.expectedDate ?? null,
       recordFound: input.recordFound,
-      chain: input.chain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null }))
+      chain: givenChain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null }))
         ?? prefill?.chain ?? kept?.chain ?? [],
       lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? kept?.lastLegalHolder ?? null,
       nextState,
@@ -462,6 +467,9 @@ export class TracingService {
     }
     const requestedState = input.requestedState ?? parent.answer?.nextState;
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
+    // Where the follow-up may go at all, before what it may carry there.
+    if (requestedState === actor.stateCode) throw fieldErrors([['requestedState', 'a State does not send a trace request to itself']]);
+    await this.knownState(requestedState, 'requestedState');
     const carryAnswer = input.carryAnswer ?? true;
     if (carryAnswer) assertOnwardDisclosure(parent, requestedState, 'Follow up with carryAnswer: false');
     const now = this.clock.now();
@@ -508,7 +516,9 @@ export class TracingService {
     const trace = await this.visible(actor, id);
     if (trace.direction !== 'incoming') throw new ConflictError('TRACE_TRANSITION_NOT_ALLOWED', 'Candidates are searched in the requested State\'s registry: this is the outgoing copy');
     const observed = trace.weaponObserved;
-    const serial = observed.serialObliterated ? observed.serialReadable : observed.serial;
+    const given = observed.serialObliterated ? observed.serialReadable : observed.serial;
+    // A copy from another node may hold a serial of no letter or digit ("-"): no serial to search.
+    const serial = given && holdsSerialCharacter(normaliseSerial(given)) ? given : null;
     // A pool larger than what is shown: a serial many weapons share is told apart by make, calibre and model.
     // Without a serial to search (none read, or too little of one), the make and model observed; without those, none.
     const byDescription = (): Promise<SearchResultDto> =>
@@ -877,6 +887,12 @@ export class TracingService {
   }
 
   /** Need to know: the officer who opened the trace and the NPCs read what it discloses; auditors do not. */
+  /** A response replayed for its Idempotency-Key reads again the case content it carries: audited as its first answer was. */
+  replayed(actor: AuthUser, response: Pick<TraceDto, 'id' | 'caseId' | 'disclosedFields' | 'disclosure'>): void {
+    if (!response.disclosure || !response.caseId) return;
+    this.trail.record(actor, { action: CONTENT_READ, targetType: 'case', targetId: response.caseId, details: { via: 'trace', traceId: response.id, fields: response.disclosedFields, replayed: true } });
+  }
+
   private disclosureFor(actor: AuthUser, trace: TraceEntity, read = false): Record<string, unknown> | null {
     const mayRead = actor.roles.includes('npc') || (actor.roles.includes('officer') && trace.createdBy === actor.id);
     const disclosure = mayRead ? this.openDisclosure(trace) : null;
@@ -921,6 +937,13 @@ export class TracingService {
     if (request.priority === 'urgent' && !request.urgentJustification) errors.push(['urgentJustification', 'an urgent request needs urgentJustification']);
     const weapon = request.weaponObserved;
     if (!weapon.serialObliterated && !weapon.serial) errors.push(['weapon.serial', 'give the serial as marked, or set serialObliterated with what could be read in serialReadable']);
+    // As the registry takes serials: a "-" put for "none" is no serial, and would be searched for as one.
+    for (const field of ['serial', 'serialReadable'] as const) {
+      const value = weapon[field];
+      if (value && !holdsSerialCharacter(normaliseSerial(value))) {
+        errors.push([`weapon.${field}`, `${field} holds no letter or digit: leave it out${field === 'serial' ? ', and set serialObliterated if it cannot be read' : ''}`]);
+      }
+    }
     if (!weapon.serialObliterated && weapon.serialReadable) {
       errors.push(['weapon.serialReadable', 'serialReadable is what could be read of an obliterated serial: set serialObliterated, or give the serial as marked in serial']);
     }
@@ -983,6 +1006,8 @@ function inheritedFrom(parent: TraceEntity): { useRestrictions: string[]; classi
 
 /** What the answering State marked no_onward_disclosure does not travel to a third State (`to`) with a follow-up. */
 function assertOnwardDisclosure(parent: TraceEntity, to: string, instead: string): void {
+  // Back to the State that answered is not onward.
+  if (to === parent.requestedState) return;
   if (!answersOf(parent).some((a) => restrictionsAddedBy(a, parent.useRestrictions).includes('no_onward_disclosure'))) return;
   throw new ForbiddenError(
     'RESTRICTED_INFORMATION',
@@ -1005,7 +1030,7 @@ function rank(classification: string): number {
  * chain when nothing is reported; a supplement to a partial or refused answer adds to it, and is never delayed;
  * no answer is classified below the request or the answer it follows.
  */
-function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntity): [string, string][] {
+function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntity, latestToday: string): [string, string][] {
   const previous = trace.answer;
   const errors: [string, string][] = [];
   const floor = classificationOf(trace);
@@ -1022,6 +1047,11 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntit
   if (input.outcome !== 'full' && !input.reasonCode) errors.push(['reasonCode', 'reasonCode is required unless the outcome is full']);
   if (input.outcome !== 'full' && !input.reasonText) errors.push(['reasonText', 'reasonText is required unless the outcome is full']);
   if (input.outcome === 'delayed' && !input.expectedDate) errors.push(['expectedDate', 'expectedDate is required when the outcome is delayed']);
+  if (input.outcome !== 'delayed' && input.expectedDate) errors.push(['expectedDate', `expectedDate is the date a delayed answer expects to answer by: a ${input.outcome} answer has none`]);
+  if (input.nextState && input.nextState === trace.requestedState) errors.push(['nextState', `nextState is the next State to ask, another than ${trace.requestedState}, the one answering`]);
+  input.chain?.forEach((link, i) => {
+    if (link.date && link.date > latestToday) errors.push([`chain[${i}].date`, `chain[${i}].date cannot be in the future`]);
+  });
   // A refused or delayed answer reports nothing of the record: what the State withholds stays at home.
   const reports = reportsRecord(input.outcome);
   if (!reports && input.chain?.length) errors.push(['chain', `a ${input.outcome} answer reports no chain of custody`]);

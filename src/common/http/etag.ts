@@ -16,6 +16,8 @@ export const IfMatchVersion = createParamDecorator((_: unknown, context: Executi
   }
   const match = /^"(\d{1,9})"$/.exec(value);
   if (!match) throw new AppError(400, 'IF_MATCH_INVALID', 'If-Match must be the ETag you read, e.g. "3"');
+  // Compared strongly, character for character: "03" is no tag this service gave, and matches none.
+  if (match[1] !== String(Number(match[1]))) throw new AppError(412, 'VERSION_MISMATCH', 'This ETag matches no version of the trace: send the ETag you read as it was given, e.g. "3"');
   return Number(match[1]);
 });
 

@@ -1,4 +1,5 @@
 import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,14 @@ import { IdempotencyRepository, keysForgottenBefore } from './idempotency.reposi
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
+ * A controller whose stored responses mean something each time they are replayed: a response that carries
+ * case content is a read of it, audited at every replay as at the first answer.
+ */
+export interface ReplayAware {
+  idempotentReplay(user: AuthUser, response: unknown): void;
+}
+
+/**
  * `Idempotency-Key` on POST: the first result is stored in the request's own transaction (so it exists
  * exactly when the effect does) and replayed for the same key and body; the same key with another
  * request is refused with 422. Keys belong to the user who sent them, and are forgotten after
@@ -26,6 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly keys: IdempotencyRepository,
     private readonly sealing: RecordSealing,
     private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -59,6 +69,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request, or before your roles changed: use a new key for a new request');
         }
         const response = first.response ? this.sealing.record(scope, first.dataKey).open<unknown>('response', first.response) : null;
+        (this.moduleRef.get(context.getClass(), { strict: false }) as Partial<ReplayAware>).idempotentReplay?.(user, response);
         void reply.header('Idempotent-Replayed', 'true');
         const etag = (response as { version?: number } | null)?.version;
         if (typeof etag === 'number') void reply.header('ETag', `"${etag}"`);

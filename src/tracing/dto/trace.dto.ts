@@ -214,10 +214,10 @@ export class ChainLinkDto {
   @ApiPropertyOptional({ example: 'FRA' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'counterpartState must be an ISO 3166 alpha-3 code' })
   counterpartState?: string;
 
-  @ApiPropertyOptional({ example: 'EXP-2019-0042' }) @Optional() @Transform(trim) @IsString() @MaxChars(120)
+  @ApiPropertyOptional({ example: 'EXP-2019-0042' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(120)
   licenceRef?: string;
 
-  @ApiPropertyOptional({ example: 'Armes de France SARL' }) @Optional() @Transform(trim) @IsString() @MaxChars(200)
+  @ApiPropertyOptional({ example: 'Armes de France SARL' }) @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(200)
   party?: string;
 }
 
@@ -246,7 +246,7 @@ export class AnswerTraceDto {
   @ApiPropertyOptional({ type: [ChainLinkDto] }) @Optional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ChainLinkDto)
   chain?: ChainLinkDto[];
 
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxChars(300)
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(300)
   lastLegalHolder?: string;
 
   @ApiPropertyOptional({ example: 'FRA', description: 'The next State to ask' })
