@@ -116,6 +116,9 @@ describe('marking registry', () => {
       const sale = { type: 'transferred', occurredOn: '2024-05-01', statusAfter: 'civilian_held', parties: [{ role: 'buyer', name: 'Armurerie du Centre' }] };
       const sold = await t.http.post(path).set(bearer(registrar)).send(sale).expect(409);
       expect(sold.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('record its import for good (imported) first') });
+      // Nor deactivated, which would take it past that rule.
+      const deactivated = await t.http.post(path).set(bearer(registrar)).send({ type: 'deactivated', occurredOn: '2024-05-01' }).expect(409);
+      expect(deactivated.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('deactivated only once imported for good') });
 
       // It stays: imported for good, in the hands it is in, from then on with the importing State's marking.
       const stays = { type: 'imported', occurredOn: '2024-06-01', counterpartState: 'BEL', statusAfter: 'civilian_held' };
@@ -291,6 +294,19 @@ describe('marking registry', () => {
       expect(seized.body.status).toBe('seized');
       const history = (await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200)).body.events.map((e: { type: string }) => e.type);
       expect(history).toEqual(['manufactured', 'deactivated', 'transferred', 'stolen', 'seized']);
+    });
+
+    it('has the State acquire a weapon deactivated while seized before it is sold, deactivated, by the State', async () => {
+      const weapon = await registerWeapon(t, registrar);
+      const post = (body: Record<string, unknown>, status: number) => t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar)).send(body).expect(status);
+      await post({ type: 'seized', occurredOn: '2024-01-10', parties: [{ role: 'seizing_authority', name: 'Police judiciaire' }] }, 201);
+      await post({ type: 'deactivated', occurredOn: '2024-03-01' }, 201);
+      const sale = { type: 'transferred', occurredOn: '2024-06-01', statusAfter: 'deactivated', parties: [{ role: 'buyer', name: 'A collector' }] };
+      expect((await post(sale, 409)).body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('the State acquires it first (acquired_by_government)') });
+      const acquired = await post({ type: 'acquired_by_government', occurredOn: '2024-04-01' }, 201);
+      expect(acquired.body).toMatchObject({ status: 'deactivated', legalHolder: 'Government of FRA' });
+      const sold = await post(sale, 201);
+      expect(sold.body).toMatchObject({ status: 'deactivated', legalHolder: 'A collector' });
     });
 
     it('follows the status through its events and refuses impossible ones with 409', async () => {

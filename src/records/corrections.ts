@@ -1,5 +1,5 @@
 import { EventType, WeaponStatus } from '../registry/registry.constants';
-import { movesStatus, newEventStatus, OUT_OF_HANDS, TransitionResult } from './status-machine';
+import { deactivation, movesStatus, newEventStatus, TransitionResult } from './status-machine';
 
 /** What a correction restates of the event it corrects. */
 export const CORRECTED_FACTS = ['occurredOn', 'parties', 'licenceRef', 'authorisationRef', 'counterpartState'] as const;
@@ -84,14 +84,7 @@ export function datedBeforeEarlier<T extends HistoryEvent & { type: EventType }>
  */
 export function statusBeforeDeactivation<T extends HistoryEvent & { type: EventType; statusAfter: string }>(events: readonly T[]): WeaponStatus | null {
   const moved = standingHistory(events).filter((e) => movesStatus(e.type));
-  let last = moved.length - 1;
-  // A transfer that keeps the weapon deactivated (a sale, or its return after a theft), and what it ended.
-  while (last >= 0 && moved[last].type === 'transferred' && moved[last].statusAfter === 'deactivated') {
-    last--;
-    while (last >= 0 && OUT_OF_HANDS.includes(moved[last].statusAfter as WeaponStatus)) last--;
-  }
-  if (moved[last]?.type !== 'deactivated') return null;
-  return (moved[last - 1]?.statusAfter as WeaponStatus | undefined) ?? null;
+  return deactivation(moved.map((e) => e.statusAfter as WeaponStatus), moved.map((e) => e.type))?.from ?? null;
 }
 
 /** The markings dated after the weapon's destruction, when it could not be marked (its records can still pass to another custodian). */

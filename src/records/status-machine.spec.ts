@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { EVENT_TYPES, WEAPON_STATUSES } from '../registry/registry.constants';
-import { newEventStatus, nextStatus } from './status-machine';
+import { EVENT_TYPES, EventType, WEAPON_STATUSES, WeaponStatus } from '../registry/registry.constants';
+import { deactivation, newEventStatus, nextStatus } from './status-machine';
 
 describe('weapon status machine', () => {
   it.each([
@@ -65,6 +65,31 @@ describe('weapon status machine', () => {
     expect(newEventStatus('found', 'transferred', 'civilian_held', ['civilian_held', 'deactivated', 'stolen', 'found']).ok).toBe(false);
     expect(newEventStatus('seized', 'transferred', 'deactivated', ['civilian_held', 'seized']).ok).toBe(false);
     expect(nextStatus('deactivated', 'exported').ok).toBe(false);
+  });
+
+  it('has the State acquire a weapon deactivated while seized or found before it changes hands, and keeps it deactivated', () => {
+    const seized: WeaponStatus[] = ['civilian_held', 'seized', 'deactivated'];
+    const seizedTypes: EventType[] = ['manufactured', 'seized', 'deactivated'];
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', seized, seizedTypes)).toEqual({
+      ok: false, reason: 'a weapon deactivated while seized is not its former holder\'s to sell: the State acquires it first (acquired_by_government), then it changes hands deactivated',
+    });
+    expect(newEventStatus('deactivated', 'acquired_by_government', undefined, seized, seizedTypes)).toEqual({ ok: true, status: 'deactivated' });
+    // Acquired, it is the State's to sell; the markings and custody events between do not count.
+    const acquired: EventType[] = [...seizedTypes, 'marked', 'acquired_by_government'];
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', [...seized, 'deactivated'], acquired)).toEqual({ ok: true, status: 'deactivated' });
+    // Deactivated while held, stolen, found and given back: its holder's to sell.
+    const held: WeaponStatus[] = ['civilian_held', 'deactivated', 'stolen', 'found', 'deactivated'];
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', held, ['manufactured', 'deactivated', 'stolen', 'found', 'transferred'])).toEqual({ ok: true, status: 'deactivated' });
+    expect(deactivation(held, ['manufactured', 'deactivated', 'stolen', 'found', 'transferred'])).toEqual({ from: 'civilian_held', at: 1 });
+    expect(deactivation(seized, seizedTypes.slice(1))).toBeNull();
+  });
+
+  it('deactivates a weapon imported temporarily only once it is imported for good', () => {
+    const types: EventType[] = ['imported_temporarily'];
+    expect(newEventStatus('civilian_held', 'deactivated', undefined, ['civilian_held'], types)).toEqual({
+      ok: false, reason: 'a weapon imported temporarily is deactivated only once imported for good (imported), where ITI 8(b) asks for its import marking',
+    });
+    expect(newEventStatus('civilian_held', 'deactivated', undefined, ['civilian_held', 'civilian_held'], [...types, 'imported'])).toEqual({ ok: true, status: 'deactivated' });
   });
 
   it('returns a seized or found weapon by a transfer only to the hands it was in before', () => {

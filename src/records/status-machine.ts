@@ -23,7 +23,8 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   // hands deactivated, between collectors say (newEventStatus).
   transferred: { from: [...HELD, 'seized', 'found', 'deactivated'], to: 'given' },
   transferred_to_civilian: { from: ['in_service', 'government_stock'], to: 'civilian_held' },
-  acquired_by_government: { from: ['civilian_held', 'seized', 'found'], to: 'government_stock' },
+  // A deactivated weapon the State acquires stays deactivated, in the State's hands (newEventStatus).
+  acquired_by_government: { from: ['civilian_held', 'seized', 'found', 'deactivated'], to: 'government_stock' },
   // A weapon seized or found is held by the State meanwhile: it can go missing from its evidence store too.
   // A deactivated one can be lost or stolen, and seized (reactivated, it is trafficked like any other).
   lost: { from: [...HELD, 'seized', 'found', 'deactivated'], to: 'lost' },
@@ -65,6 +66,22 @@ export function heldBeforeLoss(history: readonly WeaponStatus[]): WeaponStatus |
     return HELD.includes(history[i]) || history[i] === 'deactivated' ? history[i] : null;
   }
   return null;
+}
+
+/**
+ * What a deactivated weapon was deactivated from, read from the statuses its events moved it to and their types
+ * (aligned, oldest first): the changes of hands that kept it deactivated (a sale, an acquisition by the State,
+ * its return after a theft) and the loss or theft such a return ended are passed over. `at`: the deactivation's
+ * place in the lists. Null when the weapon is not deactivated, or the lists are not aligned.
+ */
+export function deactivation(statuses: readonly WeaponStatus[], types: readonly EventType[]): { from: WeaponStatus | null; at: number } | null {
+  if (statuses.length !== types.length) return null;
+  let last = statuses.length - 1;
+  while (last >= 0 && statuses[last] === 'deactivated' && types[last] !== 'deactivated') {
+    last--;
+    while (last >= 0 && OUT_OF_HANDS.includes(statuses[last])) last--;
+  }
+  return types[last] === 'deactivated' ? { from: statuses[last - 1] ?? null, at: last } : null;
 }
 
 /** Events by which a weapon held in the State changes hands in it. */
@@ -114,6 +131,18 @@ export function newEventStatus(
       return { ok: false, reason: `a weapon imported temporarily is imported for good in the hands it is in (statusAfter ${current}); a change of hands is recorded after` };
     }
     return { ok: true, status: current };
+  }
+  if (visiting && event === 'deactivated') {
+    return { ok: false, reason: 'a weapon imported temporarily is deactivated only once imported for good (imported), where ITI 8(b) asks for its import marking' };
+  }
+  if (current === 'deactivated' && CHANGES_OF_HANDS.includes(event)) {
+    // The statuses and types of the events that moved the status, aligned.
+    const found = deactivation(history, types.filter(movesStatus));
+    const seized = found !== null && (found.from === 'seized' || found.from === 'found') && !types.filter(movesStatus).slice(found.at + 1).includes('acquired_by_government');
+    if (event === 'acquired_by_government') return { ok: true, status: 'deactivated' };
+    if (event === 'transferred' && seized) {
+      return { ok: false, reason: `a weapon deactivated while ${found!.from} is not its former holder's to sell: the State acquires it first (acquired_by_government), then it changes hands deactivated` };
+    }
   }
   if (visiting && CHANGES_OF_HANDS.includes(event)) {
     return { ok: false, reason: `a weapon imported temporarily cannot be ${event.replace(/_/g, ' ')} in the State: record its import for good (imported) first, where ITI 8(b) asks for its import marking` };
