@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { ClientRequest, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../src/config/app-config';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
-import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { IMPORT_HEADER as HEADER, importRow as row, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 function manufactured(serial: string, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
@@ -205,6 +206,26 @@ describe('bulk import (CSV)', () => {
     const second = await post(csv).expect(201);
     expect(second.body).toMatchObject({ id: first.body.id, status: 'completed', replayed: true, acceptedRows: 1 });
     expect(await found(serial)).toHaveLength(1);
+  });
+
+  it('answers 409 to the same file landing at the same time, and keeps no import of it said to have failed', async () => {
+    const serial = uniqueSerial('IP');
+    const csv = `${HEADER}\n${manufactured(serial)}\n`;
+    const sha = createHash('sha256').update(csv).digest('hex');
+    let answer: { status: number; body: { code?: string } } | undefined;
+    const [{ since }] = await ownerQuery<{ since: Date }>(t, 'SELECT clock_timestamp() AS since');
+    // Another import of the same file lands while this one merges: it holds the content's hash, uncommitted, until this one waits on it.
+    await inOwnerTransaction(t, 'FRA', async (client) => {
+      await client.query(`INSERT INTO weapon_imports (state_code, content_sha256, status) VALUES ('FRA', $1, 'completed')`, [sha]);
+      const sent = post(csv).then((r) => (answer = r));
+      await untilWaitingForLocks(t, 1);
+      await client.query('COMMIT');
+      await sent;
+    });
+    expect({ status: answer?.status, code: answer?.body.code }).toEqual({ status: 409, code: 'IMPORT_IN_PROGRESS' });
+    const imports = await ownerQuery<{ status: string }>(t, `SELECT status FROM weapon_imports WHERE content_sha256 = $1 OR created_at >= $2`, [sha, since], 'FRA');
+    expect(imports).toEqual([{ status: 'completed' }]);
+    expect(await found(serial)).toHaveLength(0);
   });
 
   it('checks a rejected file again when it is sent again, under the rules in force then', async () => {

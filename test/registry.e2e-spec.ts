@@ -1193,6 +1193,27 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
       .expect(201);
     const refused = await t.http.delete(`/api/v1/weapons/${mixed.id}`).set(bearer(registrar)).expect(409);
     expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2030-03-01', purgeEnabled: true }, message: 'The record must be kept until 2030-03-01 (ITI 12)' });
+    // The database keeps the record whole too, whoever connects: not its manufacture, past its own date, alone.
+    await expect(ownerQuery(t, `DELETE FROM record_events WHERE weapon_id = $1 AND type = 'manufactured'`, [mixed.id], 'FRA')).rejects.toThrow(/must be kept until 2030-03-01 with its record/);
+  });
+
+  it('answers 409 when the database still keeps a record the service judged past its retention (its date is a day behind)', async () => {
+    const [{ today }] = await ownerQuery<{ today: string }>(t, `SELECT current_date::text AS today`);
+    // Kept until tomorrow by the database's date; the service's clock is moved two days past it.
+    const tomorrow = new Date(`${today}T00:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    const madeOn = `${tomorrow.getUTCFullYear() - 30}${tomorrow.toISOString().slice(4, 10)}`;
+    const weapon = await registerWeapon(t, registrar, { occurredOn: madeOn, yearOfManufacture: Number(madeOn.slice(0, 4)) });
+    const ahead = (new Date(`${today}T12:00:00Z`).getTime() - t.clock.now().getTime()) / 1000 + 2 * 86400;
+    t.clock.advance(ahead);
+    try {
+      const tokens = await login(t, await createUser(t, { roles: ['registrar'] }));
+      const refused = await t.http.delete(`/api/v1/weapons/${weapon.id}`).set(bearer(tokens)).expect(409);
+      expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE' });
+    } finally {
+      t.clock.advance(-ahead);
+    }
+    await t.http.get(`/api/v1/weapons/${weapon.id}`).set(bearer(registrar)).expect(200);
   });
 
   it('keeps a record while any of its legal holds stands, each released on its own', async () => {
@@ -1210,6 +1231,7 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
     expect((await release(first.id, 404)).body.code).toBe('LEGAL_HOLD_NOT_FOUND');
     const refused = await t.http.delete(`/api/v1/weapons/${expired.id}`).set(bearer(registrar)).expect(409);
     expect(refused.body).toMatchObject({ code: 'LEGAL_HOLD', details: { legalHolds: [expect.objectContaining({ id: second.id, reason: 'Investigation PJ-2026-0457' })] } });
+    await expect(ownerQuery(t, 'DELETE FROM record_events WHERE weapon_id = $1', [expired.id], 'FRA')).rejects.toThrow(/under a legal hold/);
     // Another State's registrar neither sees nor releases them.
     const braRegistrar = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['registrar'] }));
     await t.http.delete(`/api/v1/weapons/${expired.id}/legal-holds/${second.id}`).set(bearer(braRegistrar)).expect(404);

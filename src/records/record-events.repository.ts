@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Db } from '../database/db';
+import { isRestrictViolation } from '../common/errors/database-errors';
 import { RecordEventEntity } from './entities/record-event.entity';
 
 @Injectable()
@@ -47,8 +48,18 @@ export class RecordEventsRepository {
     return row?.until ?? null;
   }
 
-  async deleteHistory(stateCode: string, weaponId: string): Promise<void> {
-    await this.db.repository(RecordEventEntity).delete({ stateCode, weaponId });
+  /**
+   * Deletes the weapon's history; false, deleting nothing, when the database keeps it (ITI 12, judged on its own
+   * date, which can be a day behind the service's around midnight or on another clock).
+   */
+  async deleteHistory(stateCode: string, weaponId: string): Promise<boolean> {
+    try {
+      await this.db.repository(RecordEventEntity).delete({ stateCode, weaponId });
+      return true;
+    } catch (error) {
+      if (isRestrictViolation(error)) return false;
+      throw error;
+    }
   }
 }
 

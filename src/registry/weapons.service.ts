@@ -202,7 +202,7 @@ export class WeaponsService {
     const retainUntil = await this.events.retainUntil(actor.stateCode, id);
     if (retainUntil !== null && retainUntil > this.today()) throw new RetentionActiveError(retainUntil, this.retention.purgeEnabled);
     if (!this.retention.purgeEnabled) throw new ConflictError('PURGE_DISABLED', 'Purging expired records is disabled on this node (RETENTION_PURGE_ENABLED)');
-    await this.events.deleteHistory(actor.stateCode, id);
+    if (!(await this.events.deleteHistory(actor.stateCode, id))) throw new RetentionActiveError(retainUntil ?? this.today(), this.retention.purgeEnabled);
     await this.weapons.delete(actor.stateCode, id);
     // The trail keeps what was destroyed, once the record itself is gone.
     this.trail.record(actor, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { ContactPointDto, CreateContactPointDto, UpdateContactPointDto } from './dto/contact-point.dto';
@@ -11,6 +12,7 @@ export class StatesService {
   constructor(
     private readonly states: StatesRepository,
     private readonly contactPoints: ContactPointsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(filter: { hosted?: boolean }, page: PageQueryDto): Promise<Page<StateDto>> {
@@ -83,7 +85,7 @@ export class StatesService {
       email: input.email,
       phone: input.phone ?? null,
       languages: input.languages ?? [],
-      verifiedAt: input.verifiedAt ? new Date(input.verifiedAt) : null,
+      verifiedAt: this.verifiedAt(input.verifiedAt),
     });
     return ContactPointDto.from(created);
   }
@@ -97,8 +99,16 @@ export class StatesService {
     if (input.email !== undefined) existing.email = input.email;
     if (input.phone !== undefined) existing.phone = input.phone ?? null;
     if (input.languages !== undefined) existing.languages = input.languages;
-    if (input.verifiedAt !== undefined) existing.verifiedAt = input.verifiedAt ? new Date(input.verifiedAt) : null;
+    if (input.verifiedAt !== undefined) existing.verifiedAt = this.verifiedAt(input.verifiedAt);
     return ContactPointDto.from(await this.contactPoints.save(existing));
+  }
+
+  /** When a contact point's details were last confirmed: not after now. */
+  private verifiedAt(given: string | null | undefined): Date | null {
+    if (!given) return null;
+    const at = new Date(given);
+    if (at.getTime() > this.clock.now().getTime()) throw new ValidationFailedError([{ field: 'verifiedAt', messages: ['verifiedAt cannot be in the future'] }]);
+    return at;
   }
 
   async removeContactPoint(actor: AuthUser, code: string, id: string): Promise<void> {

@@ -11,6 +11,11 @@ export async function conflictOnUnique<T>(work: Promise<T>, constraint: string, 
   }
 }
 
+/** A trigger's refusal (restrict_violation), such as the append-only history's. */
+export function isRestrictViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23001';
+}
+
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: string; constraint?: string };

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches } from 'class-validator';
+import { IsISO8601, Matches, ValidateBy } from 'class-validator';
 
 /**
  * A calendar date (YYYY-MM-DD) or a date-time with its offset, in years 0001–9999, on a day that exists:
@@ -8,15 +8,31 @@ import { IsISO8601, Matches } from 'class-validator';
  */
 const INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/**
+ * The instant in UTC within years 0001–9999 too: an offset can carry one written in 9999 into 10000
+ * (9999-12-31T23:59-23:59), which a response could not write as RFC 3339.
+ */
+const InUtcYears = (field: string) =>
+  ValidateBy({
+    name: 'inUtcYears',
+    validator: {
+      validate: (value: unknown) => {
+        const year = typeof value === 'string' ? new Date(value).getUTCFullYear() : NaN;
+        return Number.isNaN(year) || (year >= 1 && year <= 9999);
+      },
+      defaultMessage: () => `${field} must fall in the years 0001 to 9999 in UTC`,
+    },
+  });
+
 export const IsInstant = (field: string) => {
   const message = `${field} must be a date (YYYY-MM-DD) or a date-time with its offset (YYYY-MM-DDThh:mm:ssZ)`;
-  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(INSTANT, { message }));
+  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(INSTANT, { message }), InUtcYears(field));
 };
 
 /** A date-time with its offset (YYYY-MM-DDThh:mm, seconds optional, Z or ±hh:mm): an instant, not a day. */
 export const IsDateTime = (field: string) => {
   const message = `${field} must be a date-time with its offset (YYYY-MM-DDThh:mm:ssZ)`;
-  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, { message }));
+  return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, { message }), InUtcYears(field));
 };
 
 /**

@@ -16,10 +16,12 @@ const storage = new AsyncLocalStorage<RequestOrigin>();
 
 /**
  * The client's address as Fastify resolved it (the socket's peer, or X-Forwarded-For as far as TRUST_PROXY
- * trusts it), if it is an IP address: a header's text is never recorded as one.
+ * trusts it), if it is an IP address: a header's text is never recorded as one. An IPv6 zone (`fe80::1%eth0`)
+ * names an interface of the machine that saw it, not the client, and may be of any length: it is left out.
  */
 export function clientAddress(request: { ip?: string }): string | null {
-  return request.ip && isIP(request.ip) ? request.ip : null;
+  const address = request.ip?.split('%')[0];
+  return address && isIP(address) ? address : null;
 }
 
 /** The origin of the request being handled; null for background work (deliveries, deadline job, CLI). */

@@ -59,16 +59,20 @@ export class ImportsService {
     this.running += 1;
     try {
       const created = await this.db.separately(stateCode, () => this.imports.create(stateCode, importer.userId));
+      const ending = { sameFileRunning: false };
       // If the caller's transaction does not commit (a failure here, or at its commit), the work rolls back
-      // with it, and the import's own row, committed apart, then says that it failed.
-      this.db.afterRollback(() => this.db.inState(stateCode, () => this.imports.markFailed(stateCode, created.id, this.clock.now())));
-      return await this.run(importer, created, source, onProgress);
+      // with it, and the import's own row, committed apart, then says that it failed; one that found the same
+      // file being imported (409) did not fail, and leaves no row, as a replay leaves none.
+      this.db.afterRollback(() =>
+        this.db.inState(stateCode, () => (ending.sameFileRunning ? this.imports.delete(stateCode, created.id) : this.imports.markFailed(stateCode, created.id, this.clock.now()))),
+      );
+      return await this.run(importer, created, source, ending, onProgress);
     } finally {
       this.running -= 1;
     }
   }
 
-  private async run(importer: Importer, created: WeaponImportEntity, source: Readable, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
+  private async run(importer: Importer, created: WeaponImportEntity, source: Readable, ending: { sameFileRunning: boolean }, onProgress?: (bytes: number) => void): Promise<WeaponImportDto> {
     const { stateCode } = importer;
     const progress = new ProgressWriter((changes) => this.db.separately(stateCode, () => this.imports.update(stateCode, created.id, changes)));
     const hash = createHash('sha256');
@@ -124,7 +128,10 @@ export class ImportsService {
       try {
         await this.imports.update(stateCode, created.id, { contentSha256, bytesReceived: String(bytes), totalRows, finishedAt: this.clock.now(), ...changes });
       } catch (error) {
-        if (isUniqueViolation(error, 'UQ_weapon_imports_content')) throw new ConflictError('IMPORT_IN_PROGRESS', 'The same file is being imported right now; try again when it has finished');
+        if (isUniqueViolation(error, 'UQ_weapon_imports_content')) {
+          ending.sameFileRunning = true;
+          throw new ConflictError('IMPORT_IN_PROGRESS', 'The same file is being imported right now; try again when it has finished');
+        }
         throw error;
       }
     };
