@@ -194,6 +194,13 @@ describe('Confidential case files', () => {
     const ordinal = await call('officer', 'post', '/cases', caseBody({ persons: [{ name: CANARY.personName, dateOfBirth: '1980-103' }] }));
     expect(ordinal.status).toBe(400);
     expect(ordinal.body.details.map((d: { field: string }) => d.field)).toEqual(['persons[0].dateOfBirth']);
+    // A birth still to come, and a document of a State this node does not know.
+    const unborn = await call('officer', 'post', '/cases', caseBody({ persons: [{ name: CANARY.personName, dateOfBirth: '2090-01-01', identityDocuments: [{ type: 'passport', number: CANARY.documentNumber, issuingState: 'QQQ' }] }] }));
+    expect({ status: unborn.status, details: unborn.body.details }).toEqual({ status: 400, details: [
+      { field: 'persons[0].dateOfBirth', messages: ['dateOfBirth cannot be in the future'] },
+      { field: 'persons[0].identityDocuments[0].issuingState', messages: ['issuingState is not a State known to this node'] },
+    ] });
+    expect(JSON.stringify(unborn.body)).not.toContain(tag);
     expect((await call('fraRegistrar', 'post', '/cases', caseBody())).status).toBe(403);
   });
 

@@ -512,6 +512,14 @@ describe('Tracing between national points of contact', () => {
     const unread = await post({ weapon: { serialObliterated: true, serialReadable: '?*?', markings: [{ component: 'frame', text: 'FN' }] } }).expect(400);
     expect(unread.body.details).toEqual([{ field: 'weapon.serialReadable', messages: ['serialReadable holds no letter or digit: leave it out'] }]);
 
+    // What else was observed is held to what the registry takes: a year not ahead, a State known, a recovery since 1800.
+    const observed = await post({ weapon: { serial: 'FN12345', countryOfManufacture: 'QQQ', yearOfManufacture: 2099, markings: [{ component: 'frame', text: 'FN 12345' }] } }).expect(400);
+    expect(observed.body.details).toEqual([{ field: 'weapon.yearOfManufacture', messages: ['yearOfManufacture cannot be after this year'] }]);
+    const country = await post({ weapon: { serial: 'FN12345', countryOfManufacture: 'QQQ', markings: [{ component: 'frame', text: 'FN 12345' }] } }).expect(400);
+    expect(country.body.details).toEqual([{ field: 'weapon.countryOfManufacture', messages: ['QQQ is not an ISO 3166 State known to this node'] }]);
+    const early = await post({ recovery: { date: '1700-01-01', place: 'Marseille', context: 'Customs check' } }).expect(400);
+    expect(early.body.details).toEqual([{ field: 'recovery.date', messages: ['recovery.date must be in 1800 or later'] }]);
+
     const draft = await post({}).expect(201);
     const padded = await t.http.post(api(`/traces/${draft.body.id}/submit`)).set(bearer(tokens.fraOfficer)).set('If-Match', '"01"').expect(412);
     expect(padded.body.code).toBe('VERSION_MISMATCH');

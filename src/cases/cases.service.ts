@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { RecordCipher, RecordSealing } from '../common/encryption/record-cipher';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { UsersRepository } from '../users/users.repository';
+import { StatesService } from '../states/states.service';
 import { CASE_FIELDS, CASE_MEMBER_ROLES, CaseContent, CaseField, CONTENT_READ } from './cases.constants';
 import { CasesRepository } from './cases.repository';
 import { AddCaseMemberDto, CaseDto, CreateCaseDto } from './dto/case.dto';
@@ -34,9 +35,23 @@ export class CasesService {
     private readonly trail: AuditTrail,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly states: StatesService,
   ) {}
 
+  /** What class-validator cannot judge alone: dates of birth not ahead, documents issued by known States. Messages echo no content. */
+  private async checkPersons(persons: CreateCaseDto['persons']): Promise<void> {
+    const today = this.clock.latestToday();
+    const documents = persons.flatMap((p, i) => (p.identityDocuments ?? []).map((d, j) => ({ field: `persons[${i}].identityDocuments[${j}].issuingState`, code: d.issuingState })));
+    const unknown = await this.states.unknownCodes(documents.flatMap((d) => (d.code ? [d.code] : [])));
+    const errors = [
+      ...persons.flatMap((p, i) => (p.dateOfBirth && p.dateOfBirth > today ? [{ field: `persons[${i}].dateOfBirth`, messages: ['dateOfBirth cannot be in the future'] }] : [])),
+      ...documents.filter((d) => d.code && unknown.has(d.code)).map((d) => ({ field: d.field, messages: ['issuingState is not a State known to this node'] })),
+    ];
+    if (errors.length) throw new ValidationFailedError(errors);
+  }
+
   async create(actor: AuthUser, input: CreateCaseDto): Promise<CaseDto> {
+    await this.checkPersons(input.persons);
     const id = randomUUID();
     const now = this.clock.now();
     const { cipher, dataKey } = this.sealing.newRecord({ stateCode: actor.stateCode, table: 'cases', rowId: id });

@@ -25,7 +25,7 @@ import { holdsSerialCharacter, normaliseSerial } from '../registry/serial';
 import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
-import { EventType, IMPORT_EVENTS } from '../registry/registry.constants';
+import { EARLIEST_YEAR, EventType, IMPORT_EVENTS } from '../registry/registry.constants';
 import { StatesService } from '../states/states.service';
 import {
   AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, ReceivedOutsideDto, RecordAnswerDto, UpdateTraceDto,
@@ -949,8 +949,10 @@ export class TracingService {
     }
     if (weapon.markings.length === 0) errors.push(['weapon.markings', 'markings must list at least one marking as read']);
     if (request.recovery.date > this.clock.latestToday()) errors.push(['recovery.date', 'recovery.date cannot be in the future']);
+    if (request.recovery.date < `${EARLIEST_YEAR}-01-01`) errors.push(['recovery.date', `recovery.date must be in ${EARLIEST_YEAR} or later`]);
     if (request.requestedState === actor.stateCode) errors.push(['requestedState', 'a State does not send a trace request to itself']);
     if (errors.length) throw fieldErrors(errors);
+    await this.states.assertKnown([['weapon.countryOfManufacture', weapon.countryOfManufacture ?? undefined]]);
     const addressing = await this.states.addressing(request.requestedState);
     if (!addressing.known) throw unknownState('requestedState', request.requestedState);
     if (addressing.contactPoints === 0) {

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, Matches, ValidateBy } from 'class-validator';
+import { latestDateAt } from '../clock';
 
 /**
  * A calendar date (YYYY-MM-DD) or a date-time with its offset, in years 0001–9999, on a day that exists:
@@ -43,3 +44,13 @@ export const IsCalendarDate = (field: string) => {
   const message = `${field} must be a date, YYYY-MM-DD`;
   return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(/^(?!0000)\d{4}-\d{2}-\d{2}$/, { message }));
 };
+
+/** A year not after the current one where the year is furthest ahead (as event dates), read when the value is checked (a process runs across New Year). */
+export const NotAfterThisYear = (field: string) =>
+  ValidateBy({
+    name: 'notAfterThisYear',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'number' || value <= Number(latestDateAt(new Date()).slice(0, 4)),
+      defaultMessage: () => `${field} cannot be after this year`,
+    },
+  });

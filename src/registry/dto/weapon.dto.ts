@@ -1,28 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Min, ValidateNested,
 } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
-import { IsCalendarDate } from '../../common/http/instant';
+import { IsCalendarDate, NotAfterThisYear } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { WeaponFiltersDto } from './search.dto';
 import { COMPONENTS, EARLIEST_MANUFACTURE_YEAR, EVENT_TYPES, MARKING_KINDS, ORIGIN_EVENTS, WEAPON_STATUSES } from '../registry.constants';
 import type { Component, EventType, MarkingKind, OriginEvent, WeaponStatus } from '../registry.constants';
-import { latestDateAt } from '../../common/clock';
 import { lower, lowerEach, trim, upper } from '../../common/http/transforms';
 
 const STATE = /^[A-Z]{3}$/;
-/** Not after the current year where the year is furthest ahead (as event dates), read when the value is checked (a process runs across New Year). */
-const NotAfterThisYear = (field: string) =>
-  ValidateBy({
-    name: 'notAfterThisYear',
-    validator: {
-      validate: (value: unknown) => typeof value !== 'number' || value <= Number(latestDateAt(new Date()).slice(0, 4)),
-      defaultMessage: () => `${field} cannot be after this year`,
-    },
-  });
 
 export class MarkingInputDto {
   @ApiProperty({ enum: MARKING_KINDS }) @IsIn(MARKING_KINDS, { message: `kind must be one of ${MARKING_KINDS.join(', ')}` })

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested, IsObject,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested, IsObject,
 } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
-import { IsCalendarDate, IsDateTime } from '../../common/http/instant';
+import { IsCalendarDate, IsDateTime, NotAfterThisYear } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
 import { lower, trim, upper } from '../../common/http/transforms';
@@ -52,7 +52,7 @@ export class ObservedWeaponDto {
   @ApiPropertyOptional({ example: 'AUT' }) @Optional() @Transform(upper) @Matches(STATE, { message: 'countryOfManufacture must be an ISO 3166 alpha-3 code' })
   countryOfManufacture?: string;
 
-  @ApiPropertyOptional({ example: 2015 }) @Optional() @IsInt() @Min(EARLIEST_MANUFACTURE_YEAR) @Max(2100)
+  @ApiPropertyOptional({ example: 2015 }) @Optional() @IsInt() @Min(EARLIEST_MANUFACTURE_YEAR) @NotAfterThisYear('yearOfManufacture')
   yearOfManufacture?: number;
 
   @ApiProperty({ type: [ObservedMarkingDto], description: 'Every marking read on the weapon, at least one' })
