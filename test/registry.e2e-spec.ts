@@ -1223,6 +1223,14 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
     const both = (await hold('Investigation PJ-2026-0457')).body;
     expect(both.legalHolds.map((h: { reason: string }) => h.reason)).toEqual(['Court order 2026/118', 'Investigation PJ-2026-0457']);
     expect(both.legalHolds[0]).toEqual({ id: expect.any(String), reason: 'Court order 2026/118', placedAt: expect.any(String), placedBy: expect.any(String) });
+    // Why it is held may name an investigation: an officer or an NPC sees that it is held, not why.
+    for (const roles of [['officer'], ['npc']] as const) {
+      const reader = await login(t, await createUser(t, { roles: [...roles], mfaExempt: true }));
+      const read = (await t.http.get(`/api/v1/weapons/${expired.id}`).set(bearer(reader)).expect(200)).body;
+      expect(read.legalHolds.map((h: { reason: string | null }) => h.reason)).toEqual([null, null]);
+      const listed = (await t.http.post('/api/v1/weapons/search').set(bearer(reader)).send({ serial: expired.serial }).expect(200)).body.items;
+      expect(listed.map((i: { weapon: { legalHolds: { reason: string | null }[] } }) => i.weapon.legalHolds.map((h) => h.reason))).toEqual([[null, null]]);
+    }
     const [first, second] = both.legalHolds as { id: string }[];
     const release = (id: string, expected: number) => t.http.delete(`/api/v1/weapons/${expired.id}/legal-holds/${id}`).set(bearer(registrar)).expect(expected);
 

@@ -114,14 +114,14 @@ export class WeaponsService {
     return ids.flatMap((id) => {
       const weapon = byId.get(id);
       if (!weapon) return [];
-      return [WeaponDto.full(weapon, markings.filter((m) => m.weaponId === id), events.filter((e) => e.weaponId === id))];
+      return [WeaponDto.full(weapon, markings.filter((m) => m.weaponId === id), events.filter((e) => e.weaponId === id), readsHoldReasons(actor))];
     });
   }
 
   async list(actor: AuthUser, query: ListWeaponsQueryDto): Promise<Page<WeaponSummaryDto>> {
     const matcher = query.manufacturer || query.calibre ? await this.reference.matcher(actor.stateCode) : null;
     const { filters } = this.filtersOf({ ...query, status: query.status ? [query.status] : undefined }, matcher);
-    return mapPage(await this.weapons.list(actor.stateCode, filters, query), WeaponSummaryDto.from);
+    return mapPage(await this.weapons.list(actor.stateCode, filters, query), (w) => WeaponSummaryDto.from(w, readsHoldReasons(actor)));
   }
 
   async addMarkings(actor: AuthUser, id: string, markings: MarkingInputDto[]): Promise<WeaponDto> {
@@ -308,7 +308,7 @@ export class WeaponsService {
     const { filters, reasons: filterReasons } = this.filtersOf(input, matcher);
     if (!input.serial) {
       const weapons = await this.weapons.findFiltered(actor.stateCode, filters, limit);
-      return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null };
+      return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w, readsHoldReasons(actor)), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null };
     }
     const query = parseSerialQuery(input.serial);
     if (query.kind === 'pattern' && knownCharacters(query) < MIN_KNOWN_CHARACTERS) {
@@ -331,7 +331,7 @@ export class WeaponsService {
       .map((w) => ({ w, serial: bestByWeapon.get(w.id)! }))
       .sort((a, b) => b.serial.score - a.serial.score || b.w.createdAt.getTime() - a.w.createdAt.getTime() || a.w.id.localeCompare(b.w.id))
       .slice(0, limit)
-      .map(({ w, serial }) => ({ weapon: WeaponSummaryDto.from(w), score: serial.score, reasons: [serial.reason, ...filterReasons] }));
+      .map(({ w, serial }) => ({ weapon: WeaponSummaryDto.from(w, readsHoldReasons(actor)), score: serial.score, reasons: [serial.reason, ...filterReasons] }));
     return { items, serialQuery: { kind: query.kind, normalised: query.normalised } };
   }
 
@@ -780,4 +780,9 @@ function scoreSerial(query: ReturnType<typeof parseSerialQuery>, serial: string)
   }
   const score = Math.max(0.3, Math.round((0.8 - 0.05 * query.unknowns) * 100) / 100);
   return { score, reason: `serial ${serial} fits the partial serial ${query.normalised}` };
+}
+
+/** Why a record is held may name an investigation: registrars, who place holds, and auditors read it; others see that it is held. */
+function readsHoldReasons(actor: AuthUser): boolean {
+  return actor.roles.some((role) => role === 'registrar' || role === 'auditor');
 }

@@ -74,7 +74,8 @@ export class RuleBreachDto {
 
 export class LegalHoldOutDto {
   @ApiProperty() id: string;
-  @ApiProperty({ example: 'Court order 2026/118' }) reason: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Court order 2026/118', description: 'Shown to registrars and auditors (it may name an investigation); null for other readers' })
+  reason: string | null;
   @ApiProperty({ format: 'date-time' }) placedAt: string;
   @ApiProperty({ type: String, nullable: true, description: 'The registrar who placed it; null for a hold placed before holds were listed' }) placedBy: string | null;
 }
@@ -102,8 +103,9 @@ export class WeaponSummaryDto {
   @ApiProperty({ type: [String], description: 'Fields whose values are not in the reference data' }) unknownReferences: string[];
   @ApiProperty({ type: [LegalHoldOutDto], description: 'Legal holds standing, oldest first; the record cannot be purged while any stands' }) legalHolds: LegalHoldOutDto[];
 
-  static from(w: WeaponEntity): WeaponSummaryDto {
-    return Object.assign(new WeaponSummaryDto(), summary(w));
+  /** `holdReasons`: whether the reader sees why the record is held (registrars and auditors). */
+  static from(w: WeaponEntity, holdReasons: boolean): WeaponSummaryDto {
+    return Object.assign(new WeaponSummaryDto(), summary(w, holdReasons));
   }
 }
 
@@ -121,10 +123,10 @@ export class WeaponDto extends WeaponSummaryDto {
   })
   legalHolder: string | null;
 
-  static full(w: WeaponEntity, markings: MarkingEntity[], events: RecordEventEntity[]): WeaponDto {
+  static full(w: WeaponEntity, markings: MarkingEntity[], events: RecordEventEntity[], holdReasons: boolean): WeaponDto {
     const retainUntil = events.reduce<string | null>((latest, e) => (latest === null || e.retainUntil > latest ? e.retainUntil : latest), null);
     const corrections = standingCorrections(events);
-    return Object.assign(new WeaponDto(), summary(w), {
+    return Object.assign(new WeaponDto(), summary(w, holdReasons), {
       markings: markings.filter((m) => !m.withdrawnBy).map(MarkingDto.from),
       withdrawnMarkings: markings.filter((m) => m.withdrawnBy).map(MarkingDto.from),
       events: events.map((e) => RecordEventDtoOut.from(e, corrections.get(e.id)?.id ?? null, markings.filter((m) => m.withdrawnBy === e.id).map((m) => m.id))),
@@ -134,7 +136,7 @@ export class WeaponDto extends WeaponSummaryDto {
   }
 }
 
-function summary(w: WeaponEntity) {
+function summary(w: WeaponEntity, holdReasons: boolean) {
   return {
     id: w.id, stateCode: w.stateCode, category: w.category, type: w.typeCode, manufacturerCode: w.manufacturerCode, manufacturer: w.manufacturerText,
     model: w.model, calibreCode: w.calibreCode, calibre: w.calibreText, serial: w.serialAsMarked, serialNormalised: w.serialNormalised,
@@ -142,7 +144,7 @@ function summary(w: WeaponEntity) {
     flags: { craftOr3dPrinted: w.craftOr3dPrinted, antique: w.antique, modular: w.modular, serialObliterated: w.serialObliterated },
     incomplete: w.incomplete.map(toBreach).filter((b): b is RuleBreachDto => b !== null),
     unknownReferences: w.unknownReferences,
-    legalHolds: w.legalHolds.map((h): LegalHoldOutDto => ({ id: h.id, reason: h.reason, placedAt: h.placedAt, placedBy: h.placedBy })),
+    legalHolds: w.legalHolds.map((h): LegalHoldOutDto => ({ id: h.id, reason: holdReasons ? h.reason : null, placedAt: h.placedAt, placedBy: h.placedBy })),
   };
 }
 
