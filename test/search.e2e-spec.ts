@@ -108,6 +108,15 @@ describe('weapon search', () => {
     expect(filtersOnly.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toContain(weapon.id);
   });
 
+  it('compares a make or calibre not in the reference data as the registry compares names, and one of no Latin letter by its case', async () => {
+    const acme = await registerWeapon(t, registrar, { serial: 'ACM-77-1', manufacturer: 'Acme Arms Workshop', calibre: '.17 Acme Special', craftOr3dPrinted: true });
+    const byKey = await search({ serial: 'ACM-77-1', manufacturer: 'ACME-ARMS workshop', calibre: '.17 ACME special' });
+    expect(byKey.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([acme.id]);
+    const cyrillic = await registerWeapon(t, registrar, { serial: 'ACM-77-2', manufacturer: 'Мастерская Петрова', craftOr3dPrinted: true });
+    expect((await search({ serial: 'ACM-77-2', manufacturer: 'мастерская петрова' })).items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([cyrillic.id]);
+    expect((await search({ serial: 'ACM-77-2', manufacturer: 'Мастерская Иванова' })).items).toEqual([]);
+  });
+
   it('names what a search lacks or gets backwards, and reads a country in lower case', async () => {
     const refused = async (body: Record<string, unknown>) => (await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send(body).expect(400)).body.details;
     expect(await refused({})).toEqual([{ field: 'serial', messages: [expect.stringContaining('give a serial, or at least one of manufacturer, model')] }]);

@@ -305,11 +305,19 @@ export class WeaponsRepository {
   }
 }
 
+/**
+ * A name not in the reference data compared as the registry compares names (reference_key: "ACME-ARMS" is
+ * "Acme Arms"); one with no Latin letter or digit, whose key is empty, by its lower case.
+ */
+function sameName(column: string, parameter: string): string {
+  return `CASE WHEN reference_key(${parameter}) <> '' THEN reference_key(${column}) = reference_key(${parameter}) ELSE lower(${column}) = lower(${parameter}) END`;
+}
+
 function filtered(query: SelectQueryBuilder<WeaponEntity>, filters: WeaponFilters): SelectQueryBuilder<WeaponEntity> {
   if (filters.manufacturerCode) query.andWhere('w.manufacturer_code = :manufacturerCode', { manufacturerCode: filters.manufacturerCode });
-  else if (filters.manufacturerText) query.andWhere('lower(w.manufacturer_text) = lower(:manufacturerText)', { manufacturerText: filters.manufacturerText });
+  else if (filters.manufacturerText) query.andWhere(sameName('w.manufacturer_text', ':manufacturerText'), { manufacturerText: filters.manufacturerText });
   if (filters.calibreCode) query.andWhere('w.calibre_code = :calibreCode', { calibreCode: filters.calibreCode });
-  else if (filters.calibreText) query.andWhere('lower(w.calibre_text) = lower(:calibreText)', { calibreText: filters.calibreText });
+  else if (filters.calibreText) query.andWhere(sameName('w.calibre_text', ':calibreText'), { calibreText: filters.calibreText });
   if (filters.model) query.andWhere('lower(w.model) = lower(:model)', { model: filters.model });
   if (filters.country) query.andWhere('w.country_of_manufacture = :country', { country: filters.country });
   if (filters.yearFrom !== undefined) query.andWhere('w.year_of_manufacture >= :yearFrom', { yearFrom: filters.yearFrom });
