@@ -398,7 +398,7 @@ describe('marking registry', () => {
       expect(corrected.body.events.map((e: { type: string }) => e.type)).toEqual(['manufactured', 'corrected']);
       expect(corrected.body.events[1].correctsEventId).toBe(first.id);
       await expect(ownerQuery(t, `UPDATE record_events SET occurred_on = '2000-01-01' WHERE id = $1`, [first.id], 'FRA')).rejects.toThrow(/append-only/);
-      await expect(ownerQuery(t, `DELETE FROM record_events WHERE id = $1`, [first.id], 'FRA')).rejects.toThrow(/must be kept until 2049-05-02/);
+      await expect(ownerQuery(t, `DELETE FROM record_events WHERE id = $1`, [first.id], 'FRA')).rejects.toThrow(/must be kept until 2049-05-03 with its record/);
       const missing = await t.http
         .post(`/api/v1/weapons/${weapon.id}/events`)
         .set(bearer(registrar))
@@ -659,9 +659,14 @@ describe('marking registry', () => {
         type: { from: 'assault_rifle', to: 'self_loading_pistol' }, manufacturer: { from: 'FN', to: 'Glock' }, model: { from: 'FNC', to: '17' },
         countryOfManufacture: { from: 'BEL', to: 'AUT' }, yearOfManufacture: { from: 2019, to: 2018 },
       });
-      // A manufacturer unknown to the reference data is kept as given, flagged, and leaves the country as it was.
-      const unknown = await t.http.post(path).set(bearer(registrar))
-        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { manufacturer: 'Atelier Inconnu' } }).expect(201);
+      // A manufacturer unknown to the reference data is kept as given, flagged; the country was Glock's, so the correction says what it is now.
+      const unknownBody = { type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { manufacturer: 'Atelier Inconnu' } };
+      const countryless = await t.http.post(path).set(bearer(registrar)).send(unknownBody).expect(400);
+      expect(countryless.body.details).toEqual([{
+        field: 'description.countryOfManufacture',
+        messages: ['the country of manufacture AUT is Glock GmbH\'s: give the new manufacturer\'s in description.countryOfManufacture (null if it is not known)'],
+      }]);
+      const unknown = await t.http.post(path).set(bearer(registrar)).send({ ...unknownBody, description: { manufacturer: 'Atelier Inconnu', countryOfManufacture: 'AUT' } }).expect(201);
       expect(unknown.body).toMatchObject({ manufacturerCode: null, manufacturer: 'Atelier Inconnu', unknownReferences: ['manufacturer'], countryOfManufacture: 'AUT' });
       expect(unknown.body.events.at(-1).description).toEqual({ manufacturer: { from: 'Glock', to: 'Atelier Inconnu' } });
       // The type named as recorded, however written, changes nothing.

@@ -484,9 +484,14 @@ export class WeaponsService {
     const matcher = await this.reference.matcher(stateCode);
     const { columns: described, manufacturerCountry } = describeGiven(matcher, input, weapon.unknownReferences, 'description.');
     // The country of manufacture follows a corrected manufacturer when it was the former one's.
-    if (input.manufacturer !== undefined && input.countryOfManufacture === undefined && manufacturerCountry) {
+    if (input.manufacturer !== undefined && input.countryOfManufacture === undefined) {
       const former = weapon.manufacturerCode ? matcher.manufacturer(weapon.manufacturerCode) : null;
-      if (!weapon.countryOfManufacture || weapon.countryOfManufacture === former?.country) described.countryOfManufacture = manufacturerCountry;
+      const formerOnes = Boolean(weapon.countryOfManufacture) && weapon.countryOfManufacture === former?.country;
+      if (manufacturerCountry && (!weapon.countryOfManufacture || formerOnes)) described.countryOfManufacture = manufacturerCountry;
+      // A maker whose country the reference data does not know leaves no country to follow: the record would keep the former one's.
+      if (!manufacturerCountry && formerOnes) {
+        throw fieldError('description.countryOfManufacture', `the country of manufacture ${weapon.countryOfManufacture} is ${former!.name}'s: give the new manufacturer's in description.countryOfManufacture (null if it is not known)`);
+      }
     }
     const before = descriptionOf(weapon);
     const after = descriptionOf({ ...weapon, ...described });
