@@ -318,6 +318,7 @@ describe('Confidential case files', () => {
     const replayable = traceRequestBody({ requestedState: 'BEL' });
     const idempotent = await call('officer', 'post', '/traces', replayable, { 'Idempotency-Key': 'rotation-replay' });
     expect(idempotent.status).toBe(201);
+    const [{ keys }] = await ownerQuery<{ keys: number }>(t, `SELECT count(*)::int AS keys FROM idempotency_keys WHERE response IS NOT NULL`, [], 'FRA');
     const newKek = rotateKeyringFile(join(t.dataDir, 'keyring.json'));
     // The running service looks at its keyring file at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -327,7 +328,8 @@ describe('Confidential case files', () => {
     expect(report.rewrapped.traces).toBeGreaterThanOrEqual(2);
     expect(report.rewrapped.outbox_messages).toBeGreaterThanOrEqual(1);
     expect(report.rewrapped.users).toBe(1);
-    expect(report.rewrapped.idempotency_keys).toBe(2); // this one and the replayed read's
+    expect(keys).toBeGreaterThanOrEqual(1);
+    expect(report.rewrapped.idempotency_keys).toBe(keys);
     expect(report.remaining).toEqual({ cases: 0, traces: 0, outbox_messages: 0, idempotency_keys: 0, users: 0 });
     for (const state of ['FRA', 'BEL']) {
       const keks = await ownerQuery<{ kek_id: string }>(t, `SELECT DISTINCT kek_id FROM cases WHERE kek_id IS NOT NULL UNION SELECT DISTINCT kek_id FROM traces WHERE kek_id IS NOT NULL`, [], state);

@@ -1204,12 +1204,13 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
 
   it('answers 409 when the database still keeps a record the service judged past its retention (its date is a day behind)', async () => {
     const [{ today }] = await ownerQuery<{ today: string }>(t, `SELECT current_date::text AS today`);
-    // Kept until tomorrow by the database's date; the service's clock is moved two days past it.
+    // Kept until tomorrow by the database's date (the day after, when tomorrow is a 29 February, which 30 years
+    // before did not have); the service's clock is moved two days past today.
     const tomorrow = new Date(`${today}T00:00:00Z`);
-    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + (tomorrow.toISOString().slice(5, 10) === '02-28' ? 2 : 1));
     const madeOn = `${tomorrow.getUTCFullYear() - 30}${tomorrow.toISOString().slice(4, 10)}`;
     const weapon = await registerWeapon(t, registrar, { occurredOn: madeOn, yearOfManufacture: Number(madeOn.slice(0, 4)) });
-    const ahead = (new Date(`${today}T12:00:00Z`).getTime() - t.clock.now().getTime()) / 1000 + 2 * 86400;
+    const ahead = (new Date(`${today}T12:00:00Z`).getTime() - t.clock.now().getTime()) / 1000 + 3 * 86400;
     t.clock.advance(ahead);
     try {
       const tokens = await login(t, await createUser(t, { roles: ['registrar'] }));

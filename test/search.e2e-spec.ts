@@ -112,9 +112,15 @@ describe('weapon search', () => {
     const acme = await registerWeapon(t, registrar, { serial: 'ACM-77-1', manufacturer: 'Acme Arms Workshop', calibre: '.17 Acme Special', craftOr3dPrinted: true });
     const byKey = await search({ serial: 'ACM-77-1', manufacturer: 'ACME-ARMS workshop', calibre: '.17 ACME special' });
     expect(byKey.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([acme.id]);
+    // Cyrillic is read in Latin letters by the key; a name in a script it does not read has an empty key, and is compared by its case.
     const cyrillic = await registerWeapon(t, registrar, { serial: 'ACM-77-2', manufacturer: 'Мастерская Петрова', craftOr3dPrinted: true });
     expect((await search({ serial: 'ACM-77-2', manufacturer: 'мастерская петрова' })).items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([cyrillic.id]);
     expect((await search({ serial: 'ACM-77-2', manufacturer: 'Мастерская Иванова' })).items).toEqual([]);
+    const [{ key }] = await ownerQuery<{ key: string }>(t, `SELECT reference_key('東京工房') AS key`);
+    expect(key).toBe('');
+    const cjk = await registerWeapon(t, registrar, { serial: 'ACM-77-3', manufacturer: '東京工房', craftOr3dPrinted: true });
+    expect((await search({ serial: 'ACM-77-3', manufacturer: '東京工房' })).items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([cjk.id]);
+    expect((await search({ serial: 'ACM-77-3', manufacturer: '大阪工房' })).items).toEqual([]);
   });
 
   it('names what a search lacks or gets backwards, and reads a country in lower case', async () => {

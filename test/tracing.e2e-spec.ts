@@ -489,6 +489,17 @@ describe('Tracing between national points of contact', () => {
     const partial = await transition('belNpc', incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL', party: 'FN Herstal' }], nextState: 'ITA' });
     const supplement = await transition('belNpc', incoming.id, 'answer', { ...full, chain: [], lastLegalHolder: 'Armeria Roma SpA' });
     expect(supplement.answer).toMatchObject({ outcome: 'full', chain: partial.answer.chain, nextState: 'ITA', lastLegalHolder: 'Armeria Roma SpA' });
+
+    // Nor does a record chosen with it put the registry's whole history in place of the chain reported.
+    const serial = uniqueSerial('SP');
+    const weapon = await registerWeapon(t, tokens.belRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });
+    await t.http.post(api(`/weapons/${weapon.id}/events`)).set(bearer(tokens.belRegistrar))
+      .send({ type: 'exported', occurredOn: '2020-06-01', counterpartState: 'ITA', licenceRef: 'BE-EXP-2020-90' }).expect(201);
+    const other = await sentTrace();
+    await transition('belNpc', other.incoming.id, 'acknowledge');
+    const reported = await transition('belNpc', other.incoming.id, 'answer', { ...withheld, outcome: 'partial', chain: [{ event: 'manufactured', state: 'BEL' }] });
+    const fromRecord = await transition('belNpc', other.incoming.id, 'answer', { ...full, weaponId: weapon.id, chain: [] });
+    expect(fromRecord.answer).toMatchObject({ outcome: 'full', chain: reported.answer.chain, nextState: 'ITA' });
   });
 
   it('sends a follow-up back to the State that answered under no_onward_disclosure, never to the requester itself', async () => {
@@ -503,6 +514,19 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('fraNpc', outgoing.id, 'follow-ups', {}, 403)).code).toBe('RESTRICTED_INFORMATION');
     const back = await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState: 'BEL' }, 201);
     expect(back).toMatchObject({ requestedState: 'BEL', parentId: outgoing.id, notes: [expect.objectContaining({ kind: 'information_provided', carried: true })] });
+  });
+
+  it('opens a follow-up of a request sent under earlier rules, and asks for what the rules ask now when it is sent', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA' });
+    await outbox.drain();
+    // Sent before a serial had to hold a letter or a digit.
+    await ownerQuery(t, `UPDATE traces SET weapon_observed = jsonb_set(weapon_observed, '{serial}', '"-"') WHERE id = $1`, [outgoing.id], 'FRA');
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', {}, 201);
+    expect(child).toMatchObject({ status: 'submitted', requestedState: 'ITA', weapon: expect.objectContaining({ serial: '-' }) });
+    const unsent = await transition('fraNpc', child.id, 'send', {}, 400);
+    expect(unsent.details.map((d: { field: string }) => d.field)).toEqual(['weapon.serial']);
   });
 
   it('takes a serial with a letter or a digit only, as the registry does, and an If-Match tag as it was given', async () => {

@@ -57,7 +57,7 @@ describe('weapon status machine', () => {
 
   it('keeps a deactivated weapon deactivated when it changes hands, and returns one stolen from its holder deactivated', () => {
     expect(newEventStatus('deactivated', 'transferred', 'civilian_held')).toEqual({ ok: false, reason: 'a deactivated weapon stays deactivated when it changes hands (statusAfter deactivated)' });
-    expect(newEventStatus('deactivated', 'transferred', 'deactivated', ['civilian_held', 'deactivated'])).toEqual({ ok: true, status: 'deactivated' });
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', ['civilian_held', 'deactivated'], ['manufactured', 'deactivated'])).toEqual({ ok: true, status: 'deactivated' });
     expect(newEventStatus('civilian_held', 'transferred', 'deactivated')).toEqual({
       ok: false, reason: 'a weapon changes hands as deactivated only once deactivated: record its deactivation (deactivated) first',
     });
@@ -81,7 +81,19 @@ describe('weapon status machine', () => {
     const held: WeaponStatus[] = ['civilian_held', 'deactivated', 'stolen', 'found', 'deactivated'];
     expect(newEventStatus('deactivated', 'transferred', 'deactivated', held, ['manufactured', 'deactivated', 'stolen', 'found', 'transferred'])).toEqual({ ok: true, status: 'deactivated' });
     expect(deactivation(held, ['manufactured', 'deactivated', 'stolen', 'found', 'transferred'])).toEqual({ from: 'civilian_held', at: 1 });
-    expect(deactivation(seized, seizedTypes.slice(1))).toBeNull();
+    expect(() => deactivation(seized, seizedTypes.slice(1))).toThrow('deactivation: 3 statuses for 2 event types');
+    // A sale from deactivated recorded before the State had to acquire such a weapon first: the record goes on from it.
+    const soldBefore: WeaponStatus[] = [...seized, 'deactivated'];
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', soldBefore, [...seizedTypes, 'transferred'])).toEqual({ ok: true, status: 'deactivated' });
+    // Stolen and found as deactivated, then acquired by the State: deactivated still, and the State's to sell.
+    const recovered: WeaponStatus[] = [...seized, 'stolen', 'found'];
+    const recoveredTypes: EventType[] = [...seizedTypes, 'stolen', 'found'];
+    expect(newEventStatus('found', 'acquired_by_government', undefined, recovered, recoveredTypes)).toEqual({ ok: true, status: 'deactivated' });
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', [...recovered, 'deactivated'], [...recoveredTypes, 'acquired_by_government'])).toEqual({ ok: true, status: 'deactivated' });
+    // Returned to the State's evidence after the theft, it is not yet the State's to sell.
+    expect(newEventStatus('deactivated', 'transferred', 'deactivated', [...recovered, 'deactivated'], [...recoveredTypes, 'transferred']).ok).toBe(false);
+    // One lost or found that was not deactivated is acquired into the stocks, as before.
+    expect(newEventStatus('found', 'acquired_by_government', undefined, ['civilian_held', 'stolen', 'found'], ['manufactured', 'stolen', 'found'])).toEqual({ ok: true, status: 'government_stock' });
   });
 
   it('deactivates a weapon imported temporarily only once it is imported for good', () => {

@@ -72,10 +72,10 @@ export function heldBeforeLoss(history: readonly WeaponStatus[]): WeaponStatus |
  * What a deactivated weapon was deactivated from, read from the statuses its events moved it to and their types
  * (aligned, oldest first): the changes of hands that kept it deactivated (a sale, an acquisition by the State,
  * its return after a theft) and the loss or theft such a return ended are passed over. `at`: the deactivation's
- * place in the lists. Null when the weapon is not deactivated, or the lists are not aligned.
+ * place in the lists. Null when the weapon is not deactivated.
  */
 export function deactivation(statuses: readonly WeaponStatus[], types: readonly EventType[]): { from: WeaponStatus | null; at: number } | null {
-  if (statuses.length !== types.length) return null;
+  if (statuses.length !== types.length) throw new Error(`deactivation: ${statuses.length} statuses for ${types.length} event types`);
   let last = statuses.length - 1;
   while (last >= 0 && statuses[last] === 'deactivated' && types[last] !== 'deactivated') {
     last--;
@@ -135,12 +135,18 @@ export function newEventStatus(
   if (visiting && event === 'deactivated') {
     return { ok: false, reason: 'a weapon imported temporarily is deactivated only once imported for good (imported), where ITI 8(b) asks for its import marking' };
   }
-  if (current === 'deactivated' && CHANGES_OF_HANDS.includes(event)) {
-    // The statuses and types of the events that moved the status, aligned.
-    const found = deactivation(history, types.filter(movesStatus));
-    const seized = found !== null && (found.from === 'seized' || found.from === 'found') && !types.filter(movesStatus).slice(found.at + 1).includes('acquired_by_government');
-    if (event === 'acquired_by_government') return { ok: true, status: 'deactivated' };
-    if (event === 'transferred' && seized) {
+  // A deactivated weapon the State acquires stays deactivated: one in its hands, or one lost, stolen, seized or found as deactivated.
+  if (event === 'acquired_by_government' && (current === 'deactivated' || (OUT_OF_HANDS.includes(current) && heldBeforeLoss(history) === 'deactivated'))) {
+    return { ok: true, status: 'deactivated' };
+  }
+  if (current === 'deactivated' && event === 'transferred') {
+    // The statuses and types of the events that moved the status, aligned: whether the State took it over, or
+    // it changed hands from deactivated (a sale recorded before the State had to acquire it first), since.
+    const moved = types.filter(movesStatus);
+    const found = deactivation(history, moved);
+    const handedOn = found !== null && moved.slice(found.at + 1).some((type, k) => type === 'acquired_by_government' || (type === 'transferred' && history[found.at + k] === 'deactivated'));
+    const seized = found !== null && (found.from === 'seized' || found.from === 'found') && !handedOn;
+    if (seized) {
       return { ok: false, reason: `a weapon deactivated while ${found!.from} is not its former holder's to sell: the State acquires it first (acquired_by_government), then it changes hands deactivated` };
     }
   }

@@ -315,9 +315,10 @@ function sameName(column: string, parameter: string): string {
 
 function filtered(query: SelectQueryBuilder<WeaponEntity>, filters: WeaponFilters): SelectQueryBuilder<WeaponEntity> {
   if (filters.manufacturerCode) query.andWhere('w.manufacturer_code = :manufacturerCode', { manufacturerCode: filters.manufacturerCode });
-  else if (filters.manufacturerText) query.andWhere(sameName('w.manufacturer_text', ':manufacturerText'), { manufacturerText: filters.manufacturerText });
+  // A name the reference data does not know is no known maker's or calibre's: only records without a code are read by name.
+  else if (filters.manufacturerText) query.andWhere(`w.manufacturer_code IS NULL AND ${sameName('w.manufacturer_text', ':manufacturerText')}`, { manufacturerText: filters.manufacturerText });
   if (filters.calibreCode) query.andWhere('w.calibre_code = :calibreCode', { calibreCode: filters.calibreCode });
-  else if (filters.calibreText) query.andWhere(sameName('w.calibre_text', ':calibreText'), { calibreText: filters.calibreText });
+  else if (filters.calibreText) query.andWhere(`w.calibre_code IS NULL AND ${sameName('w.calibre_text', ':calibreText')}`, { calibreText: filters.calibreText });
   if (filters.model) query.andWhere('lower(w.model) = lower(:model)', { model: filters.model });
   if (filters.country) query.andWhere('w.country_of_manufacture = :country', { country: filters.country });
   if (filters.yearFrom !== undefined) query.andWhere('w.year_of_manufacture >= :yearFrom', { yearFrom: filters.yearFrom });

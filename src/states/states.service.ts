@@ -103,11 +103,12 @@ export class StatesService {
     return ContactPointDto.from(await this.contactPoints.save(existing));
   }
 
-  /** When a contact point's details were last confirmed: not after now. */
+  /** When a contact point's details were last confirmed: not after now (a day, not after today anywhere: UTC+14). */
   private verifiedAt(given: string | null | undefined): Date | null {
     if (!given) return null;
     const at = new Date(given);
-    if (at.getTime() > this.clock.now().getTime()) throw new ValidationFailedError([{ field: 'verifiedAt', messages: ['verifiedAt cannot be in the future'] }]);
+    const ahead = given.length === 10 ? given > this.clock.latestToday() : at.getTime() > this.clock.now().getTime();
+    if (ahead) throw new ValidationFailedError([{ field: 'verifiedAt', messages: ['verifiedAt cannot be in the future'] }]);
     return at;
   }
 

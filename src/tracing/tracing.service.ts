@@ -419,8 +419,8 @@ export class TracingService {
     if (input.chain?.length) await this.states.assertKnown(input.chain.flatMap((link, i): [string, string | undefined][] => [[`chain[${i}].state`, link.state], [`chain[${i}].counterpartState`, link.counterpartState]]));
     const previous = trace.answer ? withoutEarlier(trace.answer) : null;
     const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
-    // An empty chain in a supplement gives nothing again: what was reported is never taken back.
-    const givenChain = input.chain && (input.chain.length > 0 || !kept?.chain.length) ? input.chain : null;
+    // An empty chain in a supplement gives nothing again: what was reported stays, never taken back (nor replaced by a prefill).
+    const keptChain = input.chain?.length === 0 && kept?.chain.length ? kept.chain : null;
     const added = [...new Set([...(previous ? restrictionsAddedBy(previous, trace.useRestrictions) : []), ...(input.useRestrictions ?? [])])];
     return {
       outcome: input.outcome as Outcome,
@@ -428,7 +428,7 @@ export class TracingService {
       reasonText: input.reasonText ?? null,
       expectedDate: input.expectedDate ?? null,
       recordFound: input.recordFound,
-      chain: givenChain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null }))
+      chain: keptChain ?? input.chain?.map((l) => ({ event: l.event, date: l.date ?? null, state: l.state ?? null, counterpartState: l.counterpartState ?? null, licenceRef: l.licenceRef ?? null, party: l.party ?? null }))
         ?? prefill?.chain ?? kept?.chain ?? [],
       lastLegalHolder: input.lastLegalHolder ?? prefill?.lastLegalHolder ?? kept?.lastLegalHolder ?? null,
       nextState,
@@ -503,7 +503,7 @@ export class TracingService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.checkRequest(actor, child);
+    await this.checkAddressing(actor, child);
     // The photos of the observed weapon go with the follow-up too.
     for (const photo of await this.traces.photosWithData(actor.stateCode, parent.id)) {
       await this.traces.addPhoto({ ...photo, id: undefined, traceId: child.id, createdAt: now } as Omit<TracePhotoEntity, 'id'>);
@@ -953,6 +953,16 @@ export class TracingService {
     if (request.requestedState === actor.stateCode) errors.push(['requestedState', 'a State does not send a trace request to itself']);
     if (errors.length) throw fieldErrors(errors);
     await this.states.assertKnown([['weapon.countryOfManufacture', weapon.countryOfManufacture ?? undefined]]);
+    await this.checkAddressing(actor, request);
+  }
+
+  /**
+   * Where a request goes: another State, known, with a contact point. A follow-up is judged on this alone when
+   * it is opened (its content is the parent's, judged when that was sent, and checked again when it is sent,
+   * after the officer's edits: a rule come since is met then, not made a dead end).
+   */
+  private async checkAddressing(actor: AuthUser, request: Pick<TraceEntity, 'requestedState'>): Promise<void> {
+    if (request.requestedState === actor.stateCode) throw fieldErrors([['requestedState', 'a State does not send a trace request to itself']]);
     const addressing = await this.states.addressing(request.requestedState);
     if (!addressing.known) throw unknownState('requestedState', request.requestedState);
     if (addressing.contactPoints === 0) {
