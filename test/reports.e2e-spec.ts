@@ -6,7 +6,7 @@ import { SeizureMarkingRules1795489000000 as SeizureMarkingRules } from '../migr
 import { IllegibleSerialRules1795492000000 as IllegibleSerialRules } from '../migrations/1795492000000-IllegibleSerialRules';
 import { MISSING_REQUIRED } from '../src/registry/entities/weapon.entity';
 import { ReportsRepository } from '../src/reports/reports.repository';
-import { asMigrator, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
+import { asMigrator, bearer, bytes, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, queryPlan, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { registerWeapon } from './support/weapons';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -400,6 +400,36 @@ describe('reports with a small pool', () => {
     const paths = ['/reports/record-keeping', '/reports/tracing', '/reports/national'];
     const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => t.http.get(api(paths[i % paths.length])).set(bearer(auditor))));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  }, 20_000);
+});
+
+describe('reports past what the snapshots can serve', () => {
+  let t: TestApp;
+  let auditor: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DATABASE_POOL_SIZE: '4' });
+    auditor = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['auditor'], mfaExempt: true }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 503 REPORTS_BUSY to one report more than may wait, and leaves connections for the other requests', async () => {
+    // The snapshots' 2 connections and a third of the pool (1): 3 reports at once. The registry is held so that they wait.
+    await inOwnerTransaction(t, 'FRA', async (holder) => {
+      await holder.query('LOCK TABLE weapons IN ACCESS EXCLUSIVE MODE');
+      const waiting = Array.from({ length: 3 }, () => t.http.get(api('/reports/record-keeping')).set(bearer(auditor)).then((r) => r.status));
+      await untilWaitingForLocks(t, 2);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const busy = await t.http.get(api('/reports/record-keeping')).set(bearer(auditor)).expect(503);
+      expect(busy.body.code).toBe('REPORTS_BUSY');
+      // A request of another kind still finds a connection.
+      await t.http.get(api('/notifications')).set(bearer(auditor)).expect(200);
+      await holder.query('COMMIT');
+      expect(await Promise.all(waiting)).toEqual([200, 200, 200]);
+    });
   }, 20_000);
 });
 

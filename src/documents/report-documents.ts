@@ -150,7 +150,10 @@ export async function renderNationalPdf(report: NationalReport): Promise<Buffer>
     `${report.stateName} (${report.stateCode}) · marking, record-keeping and tracing · ${periodBound(report.from)} to ${periodBound(report.to)} (exclusive)`,
   );
   times(form, report);
-  form.paragraph('Prefilled from the national registry and the tracing records; the national point of contact reviews each answer and completes what the data cannot say.', { color: '#444444' });
+  form.paragraph(
+    'Prefilled from the national registry as it stands at the data\'s as-of time (marking and record-keeping: the registry keeps no past states of itself) and from the traces of the period (tracing); the national point of contact reviews each answer and completes what the data cannot say.',
+    { color: '#444444' },
+  );
   for (const section of report.sections) {
     form.section(`${section.heading} (${section.paragraph})`);
     form.paragraph(section.prefilled);

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
-import { ValidationFailedError } from '../common/errors/app-error';
+import { AppError, ValidationFailedError } from '../common/errors/app-error';
+import { SNAPSHOT_CONNECTIONS } from '../database/data-source-options';
 import { Db } from '../database/db';
 import { Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
@@ -68,9 +69,30 @@ export class ReportsService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** Each report's figures come from one snapshot of the database (Db.snapshot), the time of which is its `asOf`. */
+  /** Reports being made in this process now. */
+  private running = 0;
+
+  /**
+   * Each report's figures come from one snapshot of the database (Db.snapshot), the time of which is its
+   * `asOf`. A report waiting for one of the snapshots' connections holds its request's connection meanwhile:
+   * as many reports as the snapshots have connections run, and a third of the service's pool may wait; one
+   * more answers 503 at once rather than leave logins and traces without a connection.
+   */
+  private async snapshot<T>(actor: AuthUser, work: () => Promise<T>): Promise<T> {
+    const most = SNAPSHOT_CONNECTIONS + Math.floor(this.config.DATABASE_POOL_SIZE / 3);
+    if (this.running >= most) {
+      throw new AppError(503, 'REPORTS_BUSY', `This server is already making ${this.running} reports, its most at once; ask again in a few seconds`);
+    }
+    this.running += 1;
+    try {
+      return await this.db.snapshot(actor.stateCode, work);
+    } finally {
+      this.running -= 1;
+    }
+  }
+
   recordKeeping(actor: AuthUser, query: RecordKeepingQueryDto): Promise<RecordKeepingReport> {
-    return this.db.snapshot(actor.stateCode, () => this.recordKeepingNow(actor, query));
+    return this.snapshot(actor, () => this.recordKeepingNow(actor, query));
   }
 
   private async recordKeepingNow(actor: AuthUser, query: RecordKeepingQueryDto): Promise<RecordKeepingReport> {
@@ -109,7 +131,7 @@ export class ReportsService {
   }
 
   tracing(actor: AuthUser, query: TracingReportQueryDto): Promise<TracingReport> {
-    return this.db.snapshot(actor.stateCode, () => this.tracingNow(actor, query));
+    return this.snapshot(actor, () => this.tracingNow(actor, query));
   }
 
   /** `years`: the period when `from` is not given, to `to` (or now), at the same time of day. */
@@ -143,14 +165,16 @@ export class ReportsService {
 
   /**
    * The marking, record-keeping and tracing part of the biennial national report (ITI 36), each answer
-   * prefilled from the figures of the period, for the NPC to complete and export.
+   * prefilled from the figures, for the NPC to complete and export: the tracing part from the traces of the
+   * period, the marking and record-keeping parts from the registry as it stands at `asOf` (it keeps no past
+   * states of itself), as the form says.
    */
   national(actor: AuthUser, query: TracingReportQueryDto): Promise<NationalReport> {
-    return this.db.snapshot(actor.stateCode, () => this.nationalNow(actor, query));
+    return this.snapshot(actor, () => this.nationalNow(actor, query));
   }
 
   private async nationalNow(actor: AuthUser, query: TracingReportQueryDto): Promise<NationalReport> {
-    const records = await this.recordKeeping(actor, { limit: 1 } as RecordKeepingQueryDto);
+    const records = await this.recordKeepingNow(actor, { limit: 1 } as RecordKeepingQueryDto);
     // The national report is biennial: two years to now unless a period is given.
     const tracing = await this.tracingNow(actor, query, 2);
     const policies = (await this.weapons.settings(actor)).rulePolicies;
