@@ -70,6 +70,17 @@ describe('States and contact points', () => {
     expect(changed.body).toMatchObject({ phone: '+33 1 00 00 00 00', verifiedAt: '2026-11-20T00:00:00.000Z', name: contactPoint.name });
     // A date JavaScript reads but PostgreSQL cannot store (before year 1) is refused, naming the field.
     // An ISO 8601 date or date-time with its offset, nothing else: not a signed year, not a form only some readers take.
+    // A day is judged by the day: at 10:30 UTC it is already tomorrow where the day is furthest ahead (UTC+14),
+    // and that day is no day to come; its midnight UTC, read as an instant, would be.
+    const toHalfPastTen = (Date.parse(`${t.clock.today()}T10:30:00Z`) - t.clock.now().getTime()) / 1000;
+    t.clock.advance(toHalfPastTen);
+    try {
+      const admin = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true }));
+      expect(t.clock.latestToday() > t.clock.today()).toBe(true);
+      await t.http.patch(path).set(bearer(admin)).send({ verifiedAt: t.clock.latestToday() }).expect(200);
+    } finally {
+      t.clock.advance(-toHalfPastTen);
+    }
     // An offset that carries the instant out of the years 0001–9999 in UTC, and a confirmation still to come, are refused too.
     for (const verifiedAt of ['-005000-01-01T00:00:00Z', '11/01/2026', '2026-11-01 10:00', 'Sun Nov 01 2026', '9999-12-31T23:59:59-23:59', '0001-01-01T00:00:00+23:59', '2099-01-01T00:00:00Z']) {
       const refused = await t.http.patch(path).set(bearer(fraAdmin)).send({ verifiedAt }).expect(400);

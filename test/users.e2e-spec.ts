@@ -148,10 +148,10 @@ describe('users (admins of a State)', () => {
     const me = await t.http.get('/api/v1/auth/me').set(bearer(fraAdmin)).expect(200);
     const self = await t.http.patch(`/api/v1/users/${me.body.id}`).set(bearer(fraAdmin)).send({ disabled: true }).expect(409);
     expect(self.body.code).toBe('CANNOT_DEMOTE_SELF');
-    // Nor give themselves another role's access (separation of duties); their roles given as they are change nothing.
+    // Nor give themselves another role's access; their roles given as they are change nothing.
     const own = (await t.http.get(`/api/v1/users/${me.body.id}`).set(bearer(fraAdmin)).expect(200)).body.roles as string[];
     const granted = await t.http.patch(`/api/v1/users/${me.body.id}`).set(bearer(fraAdmin)).send({ roles: [...own, 'auditor'] }).expect(409);
-    expect(granted.body.code).toBe('CANNOT_CHANGE_OWN_ROLES');
+    expect(granted.body.code).toBe('CANNOT_ADD_OWN_ROLES');
     await t.http.patch(`/api/v1/users/${me.body.id}`).set(bearer(fraAdmin)).send({ roles: [...own].reverse(), displayName: 'Admin FRA' }).expect(200);
     const badRoles = await t.http.patch(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).send({ roles: [] }).expect(400);
     expect(badRoles.body.details[0].field).toBe('roles');

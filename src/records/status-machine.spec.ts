@@ -92,6 +92,9 @@ describe('weapon status machine', () => {
     expect(newEventStatus('deactivated', 'transferred', 'deactivated', [...recovered, 'deactivated'], [...recoveredTypes, 'acquired_by_government'])).toEqual({ ok: true, status: 'deactivated' });
     // Returned to the State's evidence after the theft, it is not yet the State's to sell.
     expect(newEventStatus('deactivated', 'transferred', 'deactivated', [...recovered, 'deactivated'], [...recoveredTypes, 'transferred']).ok).toBe(false);
+    // Seized, or not recovered, it is not the deactivated weapon the State takes over.
+    expect(newEventStatus('seized', 'acquired_by_government', undefined, [...seized, 'seized'], [...seizedTypes, 'seized'])).toEqual({ ok: true, status: 'government_stock' });
+    expect(newEventStatus('stolen', 'acquired_by_government', undefined, [...seized, 'stolen'], [...seizedTypes, 'stolen']).ok).toBe(false);
     // One lost or found that was not deactivated is acquired into the stocks, as before.
     expect(newEventStatus('found', 'acquired_by_government', undefined, ['civilian_held', 'stolen', 'found'], ['manufactured', 'stolen', 'found'])).toEqual({ ok: true, status: 'government_stock' });
   });

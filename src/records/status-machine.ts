@@ -135,8 +135,9 @@ export function newEventStatus(
   if (visiting && event === 'deactivated') {
     return { ok: false, reason: 'a weapon imported temporarily is deactivated only once imported for good (imported), where ITI 8(b) asks for its import marking' };
   }
-  // A deactivated weapon the State acquires stays deactivated: one in its hands, or one lost, stolen, seized or found as deactivated.
-  if (event === 'acquired_by_government' && (current === 'deactivated' || (OUT_OF_HANDS.includes(current) && heldBeforeLoss(history) === 'deactivated'))) {
+  // A deactivated weapon the State acquires stays deactivated: one in its holder's hands, or one found after it was lost or
+  // stolen as deactivated. One seized is another matter (a seizure of a deactivated weapon says it was made to fire again).
+  if (event === 'acquired_by_government' && (current === 'deactivated' || (current === 'found' && heldBeforeLoss(history) === 'deactivated'))) {
     return { ok: true, status: 'deactivated' };
   }
   if (current === 'deactivated' && event === 'transferred') {

@@ -74,12 +74,13 @@ export class ReportsService {
 
   /**
    * Each report's figures come from one snapshot of the database (Db.snapshot), the time of which is its
-   * `asOf`. A report waiting for one of the snapshots' connections holds its request's connection meanwhile:
-   * as many reports as the snapshots have connections run, and a third of the service's pool may wait; one
-   * more answers 503 at once rather than leave logins and traces without a connection.
+   * `asOf`. A report holds its request's connection while it runs, and while it waits for one of the
+   * snapshots' connections: as many reports as the snapshots have connections, or a third of the service's
+   * pool where that is more, run at once; one more answers 503 at once rather than take the connections
+   * logins and traces need (imports take at most another third).
    */
   private async snapshot<T>(actor: AuthUser, work: () => Promise<T>): Promise<T> {
-    const most = SNAPSHOT_CONNECTIONS + Math.floor(this.config.DATABASE_POOL_SIZE / 3);
+    const most = Math.max(SNAPSHOT_CONNECTIONS, Math.floor(this.config.DATABASE_POOL_SIZE / 3));
     if (this.running >= most) {
       throw new AppError(503, 'REPORTS_BUSY', `This server is already making ${this.running} reports, its most at once; ask again in a few seconds`);
     }

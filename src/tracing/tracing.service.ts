@@ -468,8 +468,7 @@ export class TracingService {
     const requestedState = input.requestedState ?? parent.answer?.nextState;
     if (!requestedState) throw fieldErrors([['requestedState', 'requestedState is required: the answer names no next State']]);
     // Where the follow-up may go at all, before what it may carry there.
-    if (requestedState === actor.stateCode) throw fieldErrors([['requestedState', 'a State does not send a trace request to itself']]);
-    await this.knownState(requestedState, 'requestedState');
+    await this.checkAddressing(actor, { requestedState });
     const carryAnswer = input.carryAnswer ?? true;
     if (carryAnswer) assertOnwardDisclosure(parent, requestedState, 'Follow up with carryAnswer: false');
     const now = this.clock.now();
@@ -503,7 +502,6 @@ export class TracingService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.checkAddressing(actor, child);
     // The photos of the observed weapon go with the follow-up too.
     for (const photo of await this.traces.photosWithData(actor.stateCode, parent.id)) {
       await this.traces.addPhoto({ ...photo, id: undefined, traceId: child.id, createdAt: now } as Omit<TracePhotoEntity, 'id'>);

@@ -90,10 +90,10 @@ export class UsersService {
     if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
       throw new ConflictError('CANNOT_DEMOTE_SELF', 'An admin cannot disable their own account or remove their own admin role');
     }
-    // Separation of duties: an admin does not give themselves the access of an auditor (of the trail that records
-    // their own changes), an NPC or a registrar; another admin of the State does, and the trail records who.
-    if (id === actor.id && input.roles && (input.roles.length !== user.roles.length || input.roles.some((role) => !user.roles.includes(role)))) {
-      throw new ConflictError('CANNOT_CHANGE_OWN_ROLES', 'An admin\'s own roles are changed by another admin of the State');
+    // An admin does not give themselves more access (an auditor's, of the trail that records their own changes; an
+    // NPC's; a registrar's): another admin of the State does, and the trail records who. Dropping a role needs no one.
+    if (id === actor.id && input.roles?.some((role) => !user.roles.includes(role))) {
+      throw new ConflictError('CANNOT_ADD_OWN_ROLES', 'An admin\'s roles are added to by another admin of the State');
     }
     const before: Access = { roles: [...user.roles], disabled: user.disabledAt !== null };
     if (input.displayName !== undefined) user.displayName = input.displayName;
