@@ -34,7 +34,7 @@ export class StatesService {
   async assertKnown(checks: [field: string, code: string | undefined][]): Promise<void> {
     const given = checks.filter((check): check is [string, string] => Boolean(check[1]));
     const unknown = await this.unknownCodes(given.map(([, code]) => code));
-    const errors = given.filter(([, code]) => unknown.has(code)).map(([field, code]) => ({ field, messages: [`${code} is not an ISO 3166 State known to this node`] }));
+    const errors = given.filter(([, code]) => unknown.has(code)).map(([field, code]) => ({ field, messages: [unknownStateMessage(code)] }));
     if (errors.length) throw new ValidationFailedError(errors);
   }
 
@@ -128,4 +128,9 @@ export class StatesService {
     await this.get(code); // a State the node does not know: 404, as for a read
     throw new ForbiddenError('OTHER_STATE_DIRECTORY', `Only ${code}'s administrators manage ${code}'s contact points; yours are under /states/${actor.stateCode}/contact-points`);
   }
+}
+
+/** What a field naming no State of this node is told: one message wherever a State code is checked. */
+export function unknownStateMessage(code: string): string {
+  return `${code} is not an ISO 3166 State known to this node`;
 }

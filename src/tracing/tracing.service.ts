@@ -26,7 +26,7 @@ import type { WeaponDto } from '../registry/dto/weapon.response.dto';
 import type { SearchResultDto } from '../registry/dto/search.dto';
 import { WeaponsService } from '../registry/weapons.service';
 import { EARLIEST_YEAR, EventType, IMPORT_EVENTS } from '../registry/registry.constants';
-import { StatesService } from '../states/states.service';
+import { StatesService, unknownStateMessage } from '../states/states.service';
 import {
   AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, ReceivedOutsideDto, RecordAnswerDto, UpdateTraceDto,
   WithdrawTraceDto,
@@ -415,8 +415,10 @@ export class TracingService {
     // What a supplement does not give again stays as the answer it adds to reported it.
     const kept = supplements(trace.answer) ? trace.answer : null;
     const nextState = input.nextState ?? prefill?.nextState ?? kept?.nextState ?? null;
-    if (nextState) await this.knownState(nextState, 'nextState');
-    if (input.chain?.length) await this.states.assertKnown(input.chain.flatMap((link, i): [string, string | undefined][] => [[`chain[${i}].state`, link.state], [`chain[${i}].counterpartState`, link.counterpartState]]));
+    await this.states.assertKnown([
+      ['nextState', nextState ?? undefined],
+      ...(input.chain ?? []).flatMap((link, i): [string, string | undefined][] => [[`chain[${i}].state`, link.state], [`chain[${i}].counterpartState`, link.counterpartState]]),
+    ]);
     const previous = trace.answer ? withoutEarlier(trace.answer) : null;
     const earlier = previous ? [...(trace.answer?.earlier ?? []), previous] : [];
     // An empty chain in a supplement gives nothing again: what was reported stays, never taken back (nor replaced by a prefill).
@@ -962,14 +964,10 @@ export class TracingService {
   private async checkAddressing(actor: AuthUser, request: Pick<TraceEntity, 'requestedState'>): Promise<void> {
     if (request.requestedState === actor.stateCode) throw fieldErrors([['requestedState', 'a State does not send a trace request to itself']]);
     const addressing = await this.states.addressing(request.requestedState);
-    if (!addressing.known) throw unknownState('requestedState', request.requestedState);
+    if (!addressing.known) throw fieldErrors([['requestedState', unknownStateMessage(request.requestedState)]]);
     if (addressing.contactPoints === 0) {
       throw new AppError(422, 'NO_CONTACT_POINT', `${request.requestedState} has no national point of contact in the directory: a request cannot be addressed to it yet`);
     }
-  }
-
-  private async knownState(code: string, field: string): Promise<void> {
-    if ((await this.states.unknownCodes([code])).size > 0) throw unknownState(field, code);
   }
 
   /** Closes the requesting State's copy for `reason`, with the NPC's note if one is given. */
@@ -1115,10 +1113,6 @@ function withoutEarlier({ earlier: _earlier, ...answer }: TraceAnswer): EarlierA
 
 function fieldErrors(errors: [string, string][]): ValidationFailedError {
   return new ValidationFailedError(errors.map(([field, message]) => ({ field, messages: [message] })));
-}
-
-function unknownState(field: string, code: string): ValidationFailedError {
-  return fieldErrors([[field, `${field} ${code} is not a State known to this node`]]);
 }
 
 function requestContent(trace: RequestContent): RequestContent {
