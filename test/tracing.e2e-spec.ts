@@ -11,6 +11,7 @@ import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
+import { canonicalSha256 } from '../src/documents/trace-forms';
 import { allPages, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { registerWeapon, uniqueSerial } from './support/weapons';
 
@@ -1196,6 +1197,9 @@ describe('Tracing between national points of contact', () => {
     // A JPEG the form's PDF writer would misread (fill bytes before its frame) is refused now, not printed as "could not be rendered".
     expect((await upload(third.headers.etag, withFillBytes(tinyJpeg()), 'image/jpeg').expect(422)).body).toMatchObject({ code: 'PHOTO_NOT_PRINTABLE', message: expect.stringContaining('PDF writer cannot read') });
     await upload(third.headers.etag, Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png').expect(413);
+    // A caption is one line, printed under its photo.
+    const twoLines = await upload(third.headers.etag, png, 'image/png', '?caption=Left%0Aside').expect(400);
+    expect(twoLines.body.details).toEqual([{ field: 'caption', messages: ['caption must be one line, without line breaks, tabs or control characters'] }]);
     await upload(first.headers.etag, png, 'image/png').expect(412);
 
     await transition('fraOfficer', created.body.id, 'submit');
@@ -1208,6 +1212,16 @@ describe('Tracing between national points of contact', () => {
     expect(photo.headers['content-type']).toBe('image/jpeg');
     expect(Buffer.compare(photo.body, tinyJpeg())).toBe(0);
     await t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.fraNpc)).expect(404);
+
+    // The hash both forms print covers the photos, each by its SHA-256 in order: one swapped for another changes it.
+    const exported = (await t.http.get(api(`/traces/${created.body.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    const photos = exported.photos.map((p: Record<string, unknown>) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256 }));
+    expect(exported.contentSha256).toBe(canonicalSha256({ traceId: created.body.id, request: exported.request, photos }));
+    expect(exported.contentSha256).not.toBe(canonicalSha256({ traceId: created.body.id, request: exported.request }));
+    for (const [who, id] of [[tokens.fraNpc, created.body.id], [tokens.belNpc, incoming.id]] as const) {
+      const form = await bytes(t.http.get(api(`/traces/${id}/request.pdf`)).set(bearer(who))).expect(200);
+      expect(flatText((await parsePdf(form.body)).text)).toContain(`sha256:${exported.contentSha256}`);
+    }
   });
 
   it('exports a request for the INTERPOL channel with the hash of the form; names a UN mission acting with consent and a ballistics record', async () => {

@@ -52,6 +52,8 @@ const SMALL_SIZE = 8;
 const LABEL_WIDTH = 160;
 const LINE_GAP = 1.5;
 const CELL_PADDING = 4;
+/** The least height a figure is drawn at, whatever is kept on its page with it: about 4 cm. */
+const MIN_FIGURE_HEIGHT = 120;
 const TEXT_COLOR = '#000000';
 const MUTED_COLOR = '#444444';
 const RULE_COLOR = '#777777';
@@ -1044,8 +1046,10 @@ export class FormDocument {
   figure(image: EmbeddedImage, options: { alt: string; maxHeight: number; keepWith?: number }): void {
     const { doc } = this;
     const keepWith = options.keepWith ?? 0;
-    // Never taller than a page can hold with what is kept with it.
-    const { width, height } = this.imageSize(image, Math.min(options.maxHeight, this.bottom - MARGINS.top - keepWith - 4));
+    // Never taller than a page can hold with what is kept with it, nor smaller than a readable print (what is
+    // kept with it then follows on the next page).
+    const room = Math.max(MIN_FIGURE_HEIGHT, this.bottom - MARGINS.top - keepWith - 4);
+    const { width, height } = this.imageSize(image, Math.min(options.maxHeight, room));
     this.ensureSpace(height + 4 + keepWith);
     const x = this.left + (this.width - width) / 2;
     const y = doc.y;

@@ -613,6 +613,19 @@ describe('trace request PDF with photos', () => {
     expect(again.equals(pdf)).toBe(true);
   });
 
+  it('draws a photo readable and on its page even under a caption of many lines (one stored before captions were one line)', async () => {
+    const caption = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`).join('\n');
+    const long = await renderTraceRequestPdf(request({ photos: [photo(1, tinyPng(), 'image/png', { caption })] }));
+    const [drawn] = drawnImages(long);
+    expect(drawn.height).toBeGreaterThanOrEqual(120);
+    // Within the page's body: below the top margin, above the bottom one (A4 is 841.89 pt high).
+    expect(drawn.y).toBeGreaterThanOrEqual(78);
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(841.89 - 64);
+    const text = flat((await parse(long)).text);
+    expect(text).toContain('line 150');
+    expect(text).toContain(`SHA-256 ${sha256(tinyPng())}`);
+  });
+
   it('says "No photos attached" when there is none', async () => {
     const none = flat((await parse(await renderTraceRequestPdf(request()))).text);
     expect(none).toMatch(/Photos of markings No photos attached/);

@@ -603,7 +603,7 @@ export class TracingService {
       generatedAt: this.clock.now().toISOString(),
       status: trace.status,
       sentAt: trace.sentAt?.toISOString() ?? null,
-      contentSha256: canonicalSha256({ traceId: trace.exchangeId, request: content }),
+      contentSha256: requestSha256(trace.exchangeId, content, photos),
       request: content,
       disclosedCaseInformation: this.disclosureFor(actor, trace),
       photos: photos.map((p) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, size: p.size, dataBase64: p.data.toString('base64') })),
@@ -768,6 +768,7 @@ export class TracingService {
     const ownContacts = await this.states.listContactPoints(trace.requestingState, { limit: FORM_CONTACT_POINTS } as PageQueryDto);
     const printed = (page: typeof contacts) => page.items.map((c) => ({ name: c.name, agency: c.agency, email: c.email, phone: c.phone }));
     const content = requestContent(trace);
+    const photos = await this.traces.photosWithData(actor.stateCode, trace.id);
     return {
       traceId: trace.exchangeId,
       classification: trace.classification,
@@ -795,8 +796,8 @@ export class TracingService {
       status: trace.status,
       submittedAt: trace.submittedAt?.toISOString() ?? null,
       sentAt: trace.sentAt?.toISOString() ?? null,
-      photos: (await this.traces.photosWithData(actor.stateCode, trace.id)).map((p) => ({ id: p.id, component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data })),
-      contentSha256: canonicalSha256({ traceId: trace.exchangeId, request: content }),
+      photos: photos.map((p) => ({ id: p.id, component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data })),
+      contentSha256: requestSha256(trace.exchangeId, content, photos),
       generatedAt: this.clock.now().toISOString(),
     };
   }
@@ -1113,6 +1114,16 @@ function withoutEarlier({ earlier: _earlier, ...answer }: TraceAnswer): EarlierA
 
 function fieldErrors(errors: [string, string][]): ValidationFailedError {
   return new ValidationFailedError(errors.map(([field, message]) => ({ field, messages: [message] })));
+}
+
+/**
+ * The SHA-256 a request's form and its INTERPOL export print: of its canonical content and of its photos, in
+ * order, each by its own SHA-256 with its component and caption (a photo swapped for another changes it). A
+ * request without photos hashes its content alone, as forms printed before photos counted did.
+ */
+function requestSha256(exchangeId: string, content: RequestContent, photos: Pick<TracePhotoEntity, 'component' | 'caption' | 'mediaType' | 'sha256'>[]): string {
+  const printed = photos.map((p) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256 }));
+  return canonicalSha256({ traceId: exchangeId, request: content, ...(printed.length ? { photos: printed } : {}) });
 }
 
 function requestContent(trace: RequestContent): RequestContent {

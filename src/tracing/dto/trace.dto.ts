@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested, IsObject,
 } from 'class-validator';
 import { MaxChars } from '../../common/http/max-chars';
+import { SingleLine } from '../../common/http/single-line';
 import { IsCalendarDate, IsDateTime, NotAfterThisYear } from '../../common/http/instant';
 import { Optional } from '../../common/http/optional';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -172,7 +173,8 @@ export class PhotoQueryDto {
   @ApiPropertyOptional({ enum: COMPONENTS }) @Optional() @IsIn(COMPONENTS, oneOf('component', COMPONENTS))
   component?: string;
 
-  @ApiPropertyOptional({ example: 'Serial on the left side of the receiver' }) @Optional() @Transform(trim) @IsString() @MaxChars(300)
+  @ApiPropertyOptional({ example: 'Serial on the left side of the receiver', description: 'One line, at most 300 characters' })
+  @Optional() @Transform(trim) @IsString() @MaxChars(300) @SingleLine()
   caption?: string;
 }
 
