@@ -73,6 +73,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Answers carry investigation data (case content, forms, photos): no browser or proxy keeps a copy.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
   await app.register(helmet, {

@@ -63,6 +63,11 @@ describe('HTTP edge: errors, logs, headers, health', () => {
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('tells browsers and proxies to keep no copy of any answer', async () => {
+    expect((await t.http.get('/health/live').expect(200)).headers['cache-control']).toBe('no-store');
+    expect((await t.http.get('/api/v1/nowhere').expect(404)).headers['cache-control']).toBe('no-store');
+  });
+
   it('answers an unexpected failure with a bare 500: no stack, no SQL; the details go to the log only', async () => {
     const user = await createUser(t, { roles: ['admin'], mfaExempt: true });
     const tokens = await login(t, user);

@@ -1211,6 +1211,7 @@ describe('Tracing between national points of contact', () => {
     const photo = await bytes(t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.belNpc))).expect(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
     expect(Buffer.compare(photo.body, tinyJpeg())).toBe(0);
+    expect(photo.headers['cache-control']).toBe('no-store');
     await t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.fraNpc)).expect(404);
 
     // The hash both forms print covers the photos, each by its SHA-256 in order: one swapped for another changes it.
@@ -1220,6 +1221,7 @@ describe('Tracing between national points of contact', () => {
     expect(exported.contentSha256).not.toBe(canonicalSha256({ traceId: created.body.id, request: exported.request }));
     for (const [who, id] of [[tokens.fraNpc, created.body.id], [tokens.belNpc, incoming.id]] as const) {
       const form = await bytes(t.http.get(api(`/traces/${id}/request.pdf`)).set(bearer(who))).expect(200);
+      expect(form.headers['cache-control']).toBe('no-store');
       expect(flatText((await parsePdf(form.body)).text)).toContain(`sha256:${exported.contentSha256}`);
     }
   });

@@ -88,10 +88,11 @@ type Struct = PDFKit.PDFStructureElement;
 
 /**
  * The XMP packet is written by pdfkit without escaping, and PDF/A requires it to agree with the
- * document information dictionary: the same text goes in both, so it is kept free of markup.
+ * document information dictionary: the same text goes in both, so it is kept free of markup and of
+ * what XML 1.0 cannot hold (control characters, the non-characters U+FFFE and U+FFFF).
  */
 function xmpSafe(text: string): string {
-  return text.replace(/&/g, '+').replace(/[<>]/g, '').replace(/\p{Cc}/gu, ' ');
+  return text.replace(/&/g, '+').replace(/[<>]/g, '').replace(/[\p{Cc}\uFFFE\uFFFF]/gu, ' ');
 }
 
 // ---- Raster images (photos)

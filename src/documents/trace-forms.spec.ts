@@ -613,6 +613,13 @@ describe('trace request PDF with photos', () => {
     expect(again.equals(pdf)).toBe(true);
   });
 
+  it('keeps the XMP metadata well-formed XML whatever the requesting authority holds', async () => {
+    const odd = await renderTraceRequestPdf(request({ requestingAuthority: 'Police\uFFFEnationale <b> & \uFFFFdouanes' }));
+    const xmp = Buffer.from(streams(odd).find((s) => s.includes('<x:xmpmeta')) ?? '', 'latin1').toString('utf8');
+    expect(xmp).toContain('Police nationale b +  douanes');
+    expect(xmp).not.toMatch(/[\uFFFE\uFFFF]/u);
+  });
+
   it('draws a photo readable and on its page even under a caption of many lines (one stored before captions were one line)', async () => {
     const caption = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`).join('\n');
     const long = await renderTraceRequestPdf(request({ photos: [photo(1, tinyPng(), 'image/png', { caption })] }));
