@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { ClientRequest, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { registerAppCommands } from '../src/cli/app-commands';
+import { withDatabase } from '../src/database/database-runtime';
 import { AppConfig } from '../src/config/app-config';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
-import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
+import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TEST_JWT_SECRET, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { IMPORT_HEADER as HEADER, importRow as row, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 function manufactured(serial: string, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
@@ -506,5 +511,56 @@ describe('bulk import (CSV) of a file larger than IMPORT_MAX_MB', () => {
     expect(response.body.rejections.items).toEqual([expect.objectContaining({ line: 0, code: 'FILE_TOO_LARGE', message: expect.stringContaining('larger than 1 MB') })]);
     const [{ n }] = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM weapons WHERE serial_as_marked LIKE 'BIG%'`, [], 'FRA');
     expect(n).toBe(0);
+  });
+});
+
+describe('bulk import (CSV) through the CLI', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('imports a file as the API does, with the named State\'s reference additions only, even where the schema owner is a superuser', async () => {
+    const ken = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['registrar'] }));
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(ken)).send({ code: 'acme-ken', name: 'Acme Ken Arms', country: 'KEN', aliases: ['Acme Nairobi'] }).expect(201);
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'BRA' AND hosted_since IS NULL`);
+    const serial = uniqueSerial('CL');
+    const file = join(t.dataDir, 'cli-import.csv');
+    writeFileSync(file, `${[HEADER, row({ origin: 'found', occurred_on: '2026-01-01', type: 'rifle', manufacturer: 'Acme Ken Arms', serial })].join('\n')}\n`);
+    // As the official PostgreSQL image makes it: the schema owner a superuser, whom row-level security does not bind.
+    const superuser = withDatabase(process.env.ITI_TEST_ADMIN_URL!, t.db.name);
+    const program = new Command().exitOverride();
+    registerAppCommands(program, (work) => work({ ownerUrl: superuser, appUrl: t.db.appUrl, embedded: false, stop: async () => undefined }));
+    const env = { DATA_DIR: t.dataDir, JWT_SECRET: TEST_JWT_SECRET, DATABASE_POOL_SIZE: '2' };
+    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, env);
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const progress = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let printed = '';
+    let bar = '';
+    try {
+      await program.parseAsync(['import', file, '--state', 'bra'], { from: 'user' });
+    } finally {
+      printed = out.mock.calls.map(([chunk]) => String(chunk)).join('');
+      bar = progress.mock.calls.map(([chunk]) => String(chunk)).join('');
+      out.mockRestore();
+      progress.mockRestore();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    expect(JSON.parse(printed)).toMatchObject({ status: 'completed', acceptedRows: 1, rejectedRows: 0 });
+    expect(bar).toContain('100% of');
+    // Read from the database: the CLI's application, in this process, left passport verifying tokens on its own (real) clock.
+    const weapons = (state: string) => ownerQuery<{ manufacturer: string; manufacturer_code: string | null; country_of_manufacture: string | null; unknown_references: string[] }>(
+      t, `SELECT w.manufacturer_text AS manufacturer, w.manufacturer_code, w.country_of_manufacture, w.unknown_references FROM weapons w JOIN weapon_serials s ON s.weapon_id = w.id WHERE s.serial_normalised = serial_normalise($1)`, [serial], state);
+    expect(await weapons('BRA')).toEqual([{ manufacturer: 'Acme Ken Arms', manufacturer_code: null, country_of_manufacture: null, unknown_references: ['manufacturer'] }]);
+    expect(await weapons('KEN')).toEqual([]);
   });
 });

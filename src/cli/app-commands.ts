@@ -33,15 +33,18 @@ const OPENAPI_FILE = 'docs/openapi.json';
 
 /**
  * Administrative commands run through the application's own services, connected as the schema
- * owner (hosting a State changes the node-wide `states` table, which the app role only reads).
+ * owner (hosting a State changes the node-wide `states` table, which the app role only reads), or, for
+ * work inside one State's data (`connectAs: 'app'`: an import), as the service's own role, which
+ * row-level security binds whatever the owner is (a superuser in the official PostgreSQL image).
  */
-async function withApp<T>(withDatabase: WithDatabase, work: (app: NestFastifyApplication) => Promise<T>, check?: (db: DatabaseRuntime) => void): Promise<T> {
+async function withApp<T>(withDatabase: WithDatabase, work: (app: NestFastifyApplication) => Promise<T>, check?: (db: DatabaseRuntime) => void, connectAs: 'owner' | 'app' = 'owner'): Promise<T> {
   return withDatabase(async (db) => {
     check?.(db);
     const config = loadConfig();
     await runMigrations(db.ownerUrl);
     const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
-    const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' }, databaseUrl: db.ownerUrl, jwtSecret, logDestination: pino.destination({ dest: 2 }) });
+    const databaseUrl = connectAs === 'app' ? db.appUrl : db.ownerUrl;
+    const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' }, databaseUrl, jwtSecret, logDestination: pino.destination({ dest: 2 }) });
     try {
       return await work(app);
     } finally {
@@ -149,7 +152,7 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
         bar.done();
         process.stdout.write(`${JSON.stringify({ ...result, rejections: result.rejections.items.slice(0, 20) }, null, 2)}\n`);
         if (result.status !== 'completed') process.exitCode = 1;
-      }),
+      }, undefined, 'app'),
     );
 
   program

@@ -182,6 +182,8 @@ export class ImportsRepository {
         UNION ALL SELECT a.kind, reference_key(x), a.code, coalesce(m.country, a.country), NULL, 1
           FROM reference_additions a
           LEFT JOIN reference_manufacturers m ON a.kind = 'manufacturer' AND m.code = a.code, unnest(reference_addition_names(a)) x
+          -- The importing State's own additions, named here as well as by row-level security (which a superuser owner skips).
+          WHERE a.state_code = app_current_state()
       ) keys WHERE key <> '' ORDER BY kind, key, added DESC, code DESC`);
     await this.db.manager.query(`CREATE UNIQUE INDEX ON import_ref (kind, key)`);
     const columns = IMPORT_COLUMNS.filter((c) => c !== 'craft_or_3d_printed').map((c) => `${text(c)} AS ${c}`).join(', ');
