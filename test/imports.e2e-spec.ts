@@ -541,8 +541,8 @@ describe('bulk import (CSV) through the CLI', () => {
     Object.assign(process.env, env);
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const progress = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    let printed = '';
-    let bar = '';
+    let printed: string;
+    let bar: string;
     try {
       await program.parseAsync(['import', file, '--state', 'bra'], { from: 'user' });
     } finally {
