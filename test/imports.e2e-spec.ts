@@ -424,6 +424,22 @@ describe('bulk import (CSV)', () => {
     await t.http.post('/api/v1/weapons/imports').set(bearer(registrar)).send({ csv: 'no' }).expect(415);
   });
 
+  it('refuses a file with a line holding only \\., where COPY before PostgreSQL 18 would end the data and drop the rows after it', async () => {
+    const serials = [uniqueSerial('EOD'), uniqueSerial('EOD')];
+    for (const [marker, line] of [['\\.', 3], ['\\.\r', 3]] as const) {
+      const file = await post(`${HEADER}\n${manufactured(serials[0])}\n${marker}\n${manufactured(serials[1])}\n`).expect(201);
+      expect(file.body).toMatchObject({ status: 'rejected', acceptedRows: 0, contentSha256: null });
+      expect(file.body.rejections.items).toEqual([expect.objectContaining({ line, column: '', code: 'CSV_INVALID', message: expect.stringContaining(`Line ${line} holds only \\.`) })]);
+    }
+    // Right after the header too, where the rows before it would be none.
+    const first = await post(`${HEADER}\n\\.\n${manufactured(serials[1])}\n`).expect(201);
+    expect(first.body.rejections.items).toEqual([expect.objectContaining({ line: 2, code: 'CSV_INVALID' })]);
+    for (const serial of serials) expect(await found(serial)).toEqual([]);
+    // Quoted, it is a value like any other.
+    const quoted = await post(`${HEADER}\n${manufactured(serials[0], { holder: '"\\."' })}\n`).expect(201);
+    expect(quoted.body).toMatchObject({ status: 'completed', acceptedRows: 1 });
+  });
+
   it('reads a file that starts with a byte order mark (a spreadsheet\'s "CSV UTF-8")', async () => {
     const serial = uniqueSerial('BOM');
     const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${HEADER}\r\n${manufactured(serial, { holder: 'Société Générale' })}\r\n`)]);
@@ -450,6 +466,28 @@ describe('bulk import (CSV)', () => {
     const done = await answer;
     expect(done.status).toBe(201);
     expect(JSON.parse(done.body)).toMatchObject({ status: 'completed', bytesReceived: Buffer.byteLength(body) });
+  });
+
+  it('says an import failed, not that its file was wrong, when the client goes away mid-file', async () => {
+    const serial = uniqueSerial('GO');
+    const body = `${HEADER}\n${manufactured(serial)}\n`;
+    const { request, answer } = await streamImport(t, registrar, Buffer.byteLength(body));
+    answer.catch(() => undefined);
+    request.write(body.slice(0, 60));
+    let receiving: { id: string }[] = [];
+    for (let i = 0; i < 100 && receiving.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      receiving = await ownerQuery<{ id: string }>(t, `SELECT id FROM weapon_imports WHERE status = 'receiving' AND bytes_received > 0`, [], 'FRA');
+    }
+    expect(receiving).toHaveLength(1);
+    request.destroy();
+    let seen: { status: string; rejectedRows: number; rejections: { items: unknown[] } } | undefined;
+    for (let i = 0; i < 100 && (!seen || seen.status === 'receiving'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = (await t.http.get(`/api/v1/weapons/imports/${receiving[0].id}`).set(bearer(registrar)).expect(200)).body;
+    }
+    expect(seen).toMatchObject({ status: 'failed', rejectedRows: 0, rejections: { items: [] } });
+    expect(await found(serial)).toEqual([]);
   });
 
   it('runs at most a third of its connection pool\'s worth of imports at once: the next answers 503, then goes through', async () => {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { withoutByteOrderMark } from './import-format';
+import { RecordLines, withoutByteOrderMark } from './import-format';
 
 async function through(chunks: Buffer[]): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -25,5 +25,30 @@ describe('withoutByteOrderMark', () => {
     expect((await through([Buffer.from('a')])).toString()).toBe('a');
     // Only a mark at the very start is one.
     expect((await through([Buffer.concat([csv, mark])])).equals(Buffer.concat([csv, mark]))).toBe(true);
+  });
+});
+
+describe('RecordLines: the end-of-data marker', () => {
+  const markerIn = (text: string, cut = 0) => {
+    const lines = new RecordLines();
+    const bytes = Buffer.from(text);
+    for (const piece of cut > 0 ? [bytes.subarray(0, cut), bytes.subarray(cut)] : [bytes]) lines.feed(piece);
+    return lines.endOfDataLine;
+  };
+
+  it('finds the first line holding only \\. (LF or CRLF, however the bytes are split), the last line included', () => {
+    const file = 'a,b\n1,one\n\\.\n2,two\n\\.\n';
+    for (let cut = 0; cut < file.length; cut++) expect(markerIn(file, cut)).toBe(3);
+    expect(markerIn('a,b\r\n1,one\r\n\\.\r\n2,two\r\n')).toBe(3);
+    expect(markerIn('a,b\n1,one\n\\.')).toBe(3);
+  });
+
+  it('takes no other line for it: quoted, inside a quoted field, or with more on the line', () => {
+    expect(markerIn('a,b\n"\\.",x\n')).toBeNull();
+    expect(markerIn('a,b\n"first\n\\.\nthird",x\n')).toBeNull();
+    expect(markerIn('a,b\n\\.,x\n\\.\ry\n \\.\n\\\n')).toBeNull();
+    expect(markerIn('a,b\n1,one\n')).toBeNull();
+    // The line after a quoted field that spans lines is read as the file's own.
+    expect(markerIn('a,b\n"x\ny",z\n\\.\n')).toBe(4);
   });
 });

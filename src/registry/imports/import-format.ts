@@ -56,13 +56,17 @@ export class RecordLines {
   private quoted = false;
   private breaks = 0;
   private total = 0;
+  /** The file's line being read (from 1), its first bytes (two more than END_OF_DATA has, at most), and whether it began inside a quoted field. */
+  private line = 1;
+  private head = '';
+  private beganQuoted = false;
+  private marker: number | null = null;
 
   feed(chunk: Buffer): void {
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i];
-      // A doubled quote inside a quoted field turns the state twice: it stays quoted.
-      if (byte === 0x22) this.quoted = !this.quoted;
-      else if (byte === 0x0a) {
+      if (byte === 0x0a) {
+        this.endLine();
         if (this.quoted) this.breaks += 1;
         else {
           if (this.breaks > 0) {
@@ -73,10 +77,37 @@ export class RecordLines {
           }
           this.record += 1;
         }
+        continue;
       }
+      if (this.head.length <= END_OF_DATA.length + 1) this.head += String.fromCharCode(byte);
+      // A doubled quote inside a quoted field turns the state twice: it stays quoted.
+      if (byte === 0x22) this.quoted = !this.quoted;
     }
   }
+
+  /**
+   * The first line of the file that holds only `\.`, unquoted (the last line included, once the file has been
+   * fed whole): COPY before PostgreSQL 18 reads it as the end of the data and drops the rest of the file
+   * unread, without an error; PostgreSQL 18 reads it as a row of one field. Null when there is none.
+   */
+  get endOfDataLine(): number | null {
+    return this.marker ?? (this.isEndOfData() ? this.line : null);
+  }
+
+  private endLine(): void {
+    if (this.marker === null && this.isEndOfData()) this.marker = this.line;
+    this.line += 1;
+    this.head = '';
+    this.beganQuoted = this.quoted;
+  }
+
+  private isEndOfData(): boolean {
+    return !this.beganQuoted && (this.head === END_OF_DATA || this.head === `${END_OF_DATA}\r`);
+  }
 }
+
+/** COPY's end-of-data marker, a backslash and a period alone on a line. */
+const END_OF_DATA = '\\.';
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 

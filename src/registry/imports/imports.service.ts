@@ -102,8 +102,14 @@ export class ImportsService {
       totalRows = await this.imports.copyIntoStaging(source, [meter, withoutByteOrderMark()]);
       if (totalRows === 0) fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file has a header but no rows' };
     } catch (error) {
-      fileError = copyError(error);
       if (!source.destroyed) source.resume(); // discard the unread rest
+      // Only what PostgreSQL said of the file's content; the rest (the client gone, the server failing) fails the import.
+      fileError = copyError(error);
+    }
+    // COPY ends the data at a line holding only \. (before PostgreSQL 18, silently): rows after it would be dropped.
+    const endOfData = lines.endOfDataLine;
+    if (endOfData !== null && !tooLarge && (!fileError || fileError.code === 'EMPTY_FILE' || (fileError.code === 'CSV_INVALID' && fileError.line >= endOfData))) {
+      fileError = { line: endOfData, column: '', code: 'CSV_INVALID', message: `Line ${endOfData} holds only \\., which ends the data for PostgreSQL's COPY: quote it ("\\.") if it is a value, or remove the line` };
     }
     // Not a line to read, header included: the file is empty, whatever the reading of its missing header said.
     if (bytes === 0 && !tooLarge && (!fileError || fileError.code === 'CSV_HEADER_INVALID')) {
@@ -221,9 +227,15 @@ function fileTooLarge(maxBytes: number): { line: number; column: string; code: s
   return { line: 0, column: '', code: 'FILE_TOO_LARGE', message: `The file is larger than ${maxBytes / 1024 / 1024} MB, the most an import over HTTP takes (IMPORT_MAX_MB): split it, or import it with the CLI` };
 }
 
-/** PostgreSQL's COPY error, as a rejection of the file: "COPY import_staging, line 7, column year_of_manufacture: ..." */
+/**
+ * PostgreSQL's COPY error about the file's content, as a rejection of the file: "COPY import_staging, line 7,
+ * column year_of_manufacture: ..." (SQLSTATE class 22, data exception: a malformed row or header, invalid UTF-8;
+ * 54000, a field too large). Anything else is no fault of the file (the client gone mid-file, the server
+ * failing): it is thrown again, and the import fails.
+ */
 function copyError(error: unknown): { line: number; column: string; code: string; message: string } {
   const pg = error as { message?: string; where?: string; code?: string };
+  if (typeof pg.code !== 'string' || !(pg.code.startsWith('22') || pg.code === '54000')) throw error;
   const where = pg.where ?? '';
   const line = Number(/line (\d+)/.exec(where)?.[1] ?? 0);
   const column = /column (\w+)/.exec(where)?.[1] ?? '';
