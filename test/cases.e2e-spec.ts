@@ -238,6 +238,9 @@ describe('Confidential case files', () => {
     ids.belCopy = copy.id;
     const belView = await call('belNpc', 'get', `/traces/${copy.id}`);
     expect(belView.body).toMatchObject({ caseId: null, disclosedFields: ['offence', 'placeOfRecovery'], disclosure: { offence: CANARY.offence, placeOfRecovery: CANARY.placeOfRecovery } });
+    // Delivered, the message keeps no sealed copy of what it carried, nor the key to it: BEL's copy holds it now.
+    const message = await ownerQuery(t, `SELECT delivered_at IS NOT NULL AS delivered, sealed, kek_id, data_key FROM outbox_messages WHERE exchange_id = $1 AND kind = 'trace.sent'`, [ids.trace], 'FRA');
+    expect(message).toEqual([{ delivered: true, sealed: null, kek_id: null, data_key: null }]);
 
     const belPdf = await call('belNpc', 'get', `/traces/${copy.id}/request.pdf`);
     expect(belPdf.status).toBe(200);
@@ -319,6 +322,13 @@ describe('Confidential case files', () => {
     const idempotent = await call('officer', 'post', '/traces', replayable, { 'Idempotency-Key': 'rotation-replay' });
     expect(idempotent.status).toBe(201);
     const [{ keys }] = await ownerQuery<{ keys: number }>(t, `SELECT count(*)::int AS keys FROM idempotency_keys WHERE response IS NOT NULL`, [], 'FRA');
+    // A message sent but not delivered yet (to a State not hosted on this node), sealed with its own data key:
+    // one delivered keeps neither its sealed content nor the key.
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('DEU', 'NPC', 'BKA', 'npc@example.de')`, [], 'DEU');
+    const pending = await call('officer', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence'], requestedState: 'DEU' }));
+    expect(pending.status).toBe(201);
+    await move('officer', pending.body.id, 'submit');
+    await move('fraNpc', pending.body.id, 'send');
     const newKek = rotateKeyringFile(join(t.dataDir, 'keyring.json'));
     // The running service looks at its keyring file at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));

@@ -1208,6 +1208,9 @@ describe('Tracing between national points of contact', () => {
     const incoming = await incomingCopy(created.body.id);
     const atBel = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
     expect(atBel.photos.map((p: { sha256: string }) => p.sha256)).toEqual(third.body.photos.map((p: { sha256: string }) => p.sha256));
+    // Delivered, the message no longer carries the photos: BEL's copy holds them.
+    const message = await ownerQuery(t, `SELECT delivered_at IS NOT NULL AS delivered, payload ? 'photos' AS photos, payload ? 'request' AS request FROM outbox_messages WHERE exchange_id = $1 AND kind = 'trace.sent'`, [created.body.id], 'FRA');
+    expect(message).toEqual([{ delivered: true, photos: false, request: true }]);
     const photo = await bytes(t.http.get(api(`/traces/${incoming.id}/photos/${atBel.photos[2].id}`)).set(bearer(tokens.belNpc))).expect(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
     expect(Buffer.compare(photo.body, tinyJpeg())).toBe(0);
@@ -1570,6 +1573,11 @@ describe('Tracing between national points of contact', () => {
     expect(new Date(resumed.answerDueAt).getTime()).toBe(new Date(asked.answerDueAt).getTime() + waited);
     expect(given.answerDueAt).toBe(resumed.answerDueAt);
     expect(await job.run()).toBe(0);
+    // Closed, a trace is owed nothing: the mark goes, on the copy closed and on the other State's.
+    expect((await t.http.get(api(`/traces/${delayed.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.overdueSince).not.toBeNull();
+    expect(await transition('fraNpc', delayed.outgoing.id, 'close', { reason: 'chain_broken' })).toMatchObject({ status: 'closed', overdueSince: null });
+    await outbox.drain();
+    expect((await t.http.get(api(`/traces/${delayed.incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body).toMatchObject({ status: 'closed', overdueSince: null });
 
     // The e-mail copy says where to look, and carries none of the trace.
     for (let i = 0; i < 50 && !mails.some((m) => m.to.includes('npc@police.example.be')); i++) await new Promise((resolve) => setTimeout(resolve, 20));

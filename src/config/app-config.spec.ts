@@ -48,6 +48,21 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'ACCESS_TOKEN_TTL_SECONDS', 'JWT_SECRET', 'MFA_REQUIRED_ROLES']) expect(message).toContain(`${name}:`);
   });
 
+  it('refuses a deadline too far off to be one, which would make every send fail', () => {
+    expect(() => loadConfig({ TRACE_ANSWER_DAYS_ROUTINE: '200000000' })).toThrow(/TRACE_ANSWER_DAYS_ROUTINE/);
+    expect(() => loadConfig({ TRACE_ACKNOWLEDGE_HOURS_URGENT: '87601' })).toThrow(/TRACE_ACKNOWLEDGE_HOURS_URGENT/);
+    expect(loadConfig({ TRACE_ANSWER_DAYS_ROUTINE: '3650', TRACE_ACKNOWLEDGE_HOURS_URGENT: '87600' })).toMatchObject({ TRACE_ANSWER_DAYS_ROUTINE: 3650, TRACE_ACKNOWLEDGE_HOURS_URGENT: 87600 });
+  });
+
+  it('refuses a database URL or a key set but empty, which would otherwise fall back to the embedded database or to keys generated beside the data', () => {
+    for (const name of ['DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'ENCRYPTION_KEYRING', 'ENCRYPTION_KEYRING_FILE', 'AUDIT_SIGNING_KEY']) {
+      expect(() => loadConfig({ [name]: '' })).toThrow(new RegExp(`${name}: set but empty`));
+      expect(() => loadConfig({ [name]: '  ' })).toThrow(new RegExp(`${name}: set but empty`));
+    }
+    // Other settings left empty take their default.
+    expect(loadConfig({ PORT: '', CORS_ORIGINS: '' })).toMatchObject({ PORT: 3000 });
+  });
+
   it('reads yes and no, and refuses any other value of a switch by its name rather than reading it as no', () => {
     expect(loadConfig({ ENCRYPTION_AT_REST: ' TRUE ', AUDIT_TRAIL: 'on' })).toMatchObject({ ENCRYPTION_AT_REST: true, AUDIT_TRAIL: true });
     expect(loadConfig({ ENCRYPTION_AT_REST: 'off', AUDIT_TRAIL: '0' })).toMatchObject({ ENCRYPTION_AT_REST: false, AUDIT_TRAIL: false });

@@ -6,6 +6,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLen
 const MAX_RETENTION_YEARS = 1000;
 /** The longest pauses of periodic jobs: a timer longer than 2^31 ms (about 24.8 days) fires at once, again and again. */
 const DAY_SECONDS = 86_400;
+/** The longest tracing deadline a node may set, in days: ten years. */
+const MAX_DEADLINE_DAYS = 3650;
 const HOUR_MS = 3_600_000;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 /** How a setting says yes, and no. */
@@ -165,26 +167,27 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(36500)
   REPORT_SEIZED_MARKING_DAYS = 90;
 
-  // Tracing deadlines (the ITI sets no number: "a reasonable time", "promptly"; per-node settings).
+  // Tracing deadlines (the ITI sets no number: "a reasonable time", "promptly"; per-node settings), at most
+  // ten years each: a date past that means "never", which a deadline is not.
   /** Hours the requested State has to acknowledge a routine request. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(MAX_DEADLINE_DAYS * 24)
   TRACE_ACKNOWLEDGE_HOURS_ROUTINE = 120;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(MAX_DEADLINE_DAYS * 24)
   TRACE_ACKNOWLEDGE_HOURS_URGENT = 24;
 
   /** Days from sending to the answer of a routine request. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(MAX_DEADLINE_DAYS)
   TRACE_ANSWER_DAYS_ROUTINE = 30;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(MAX_DEADLINE_DAYS)
   TRACE_ANSWER_DAYS_URGENT = 7;
 
   /** Days the requester has to give the information the requested State asked for, for a routine request. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(MAX_DEADLINE_DAYS)
   TRACE_INFORMATION_DAYS_ROUTINE = 14;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(MAX_DEADLINE_DAYS)
   TRACE_INFORMATION_DAYS_URGENT = 3;
 
   /** How often the deadline job looks for overdue traces; 0 turns it off. */
@@ -236,7 +239,18 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/**
+ * Settings a blank value never stands for the default of: set but empty, they are a mistake (a secrets
+ * template that rendered nothing), and the default would be silently wrong: an embedded database instead of
+ * the server, keys generated beside the data instead of the operator's.
+ */
+const NOT_BLANK = ['DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'ENCRYPTION_KEYRING', 'ENCRYPTION_KEYRING_FILE', 'AUDIT_SIGNING_KEY'] as const;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blank = NOT_BLANK.filter((name) => env[name] !== undefined && env[name]!.trim() === '');
+  if (blank.length > 0) {
+    throw new ConfigError(`Invalid environment:\n${blank.map((name) => `  ${name}: set but empty: unset it to use the default, or give it its value`).join('\n')}`);
+  }
   const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   // whitelist drops every variable that is not a setting of ours (PATH, HOME...).

@@ -731,7 +731,7 @@ export class TracingService {
         break;
       }
       case 'trace.closed':
-        await this.traces.update(copy, { status: 'closed', closeReason: payload.reason as string, closedAt: new Date(payload.at as string) }, now);
+        await this.traces.update(copy, { status: 'closed', closeReason: payload.reason as string, closedAt: new Date(payload.at as string), overdueSince: null }, now);
         await this.notifications.notify(state, ['npc'], [], { kind: 'trace_closed', traceId: copy.id, message: `${copy.requestingState} closed the trace (${String(payload.reason).replace(/_/g, ' ')})` });
         break;
       default:
@@ -975,7 +975,7 @@ export class TracingService {
   private closeCopy(actor: AuthUser, trace: TraceEntity, reason: string, note: string | undefined): Promise<TraceEntity> {
     const now = this.clock.now();
     const notes = note ? [...trace.notes, this.note('closed', note, actor)] : trace.notes;
-    return this.traces.update(trace, { status: 'closed', closeReason: reason, closedAt: now, notes, informationDueAt: null }, now);
+    return this.traces.update(trace, { status: 'closed', closeReason: reason, closedAt: now, notes, informationDueAt: null, overdueSince: null }, now);
   }
 
   /** When the information asked for at `asked` is due from the requester (TRACE_INFORMATION_DAYS_*). */
