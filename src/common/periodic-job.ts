@@ -3,7 +3,7 @@ import { Db } from '../database/db';
 import { StatesService } from '../states/states.service';
 
 /**
- * A job this process runs every `intervalSeconds()` (0: never) over every State hosted on the node, one
+ * A job this process runs every `intervalSeconds()` (0: never), the first time soon after it starts, over every State hosted on the node, one
  * run at a time, and waits for at shutdown; `run()` also runs it on demand. Every replica runs its own, so a job's work must be safe
  * when two run at once. A run goes State by State: one State's failure is logged and does not keep the
  * others from theirs. At shutdown the run under way stops after the State (or the part of it, see
@@ -11,6 +11,7 @@ import { StatesService } from '../states/states.service';
  */
 export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicationShutdown {
   protected abstract readonly logger: Logger;
+  private first: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | null = null;
   /** Set at shutdown: a runFor() that works in several transactions checks it between them. */
@@ -29,13 +30,17 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     const seconds = this.intervalSeconds();
-    if (seconds > 0) {
-      this.timer = setInterval(() => void this.run().catch((error: unknown) => this.logger.error(`run failed: ${messageOf(error)}`)), seconds * 1000).unref();
-    }
+    if (seconds <= 0) return;
+    const tick = () => void this.run().catch((error: unknown) => this.logger.error(`run failed: ${messageOf(error)}`));
+    // A first run soon after the start (a tenth to a fifth of the interval, so that replicas started together
+    // spread out), not a whole interval later: a node restarted more often than that still runs the job.
+    this.first = setTimeout(tick, seconds * 1000 * (0.1 + 0.1 * Math.random())).unref();
+    this.timer = setInterval(tick, seconds * 1000).unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.first);
     clearInterval(this.timer);
     await this.running;
   }

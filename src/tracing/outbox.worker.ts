@@ -37,6 +37,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.stopping = false;
     this.tracing.outbox.on('written', this.onWritten);
     if (this.config.OUTBOX_POLL_MS > 0) this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS).unref();
+    // What waited at the last shutdown goes now, poll or no poll.
+    this.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
