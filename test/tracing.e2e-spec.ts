@@ -404,8 +404,7 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('fraNpc', outgoing.id, 'follow-ups', {}, 403)).code).toBe('RESTRICTED_INFORMATION');
     const pdf = await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
     const text = flatText((await parsePdf(pdf.body)).text);
-    expect(text).toMatch(/Earlier answer, 2026-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
-    expect(text).toContain('Answer delayed · Other reason · Archives being moved · expected by 2026-12-15');
+    expect(text).toMatch(/Earlier answer 1 of 1, 2026-\d\d-\d\d \d\d:\d\d:\d\d UTC Outcome Answer delayed Reason Other reason \(other\) Reason given Archives being moved Full answer expected by 2026-12-15/);
   });
 
   it('adds to a refused or partial answer when what held it back is over, keeps every earlier answer, and times the trace by its first answer', async () => {
@@ -457,8 +456,10 @@ describe('Tracing between national points of contact', () => {
     ]);
     const text = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${outgoing.id}/response.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
     const printed = (iso: string) => `${iso.replace('T', ' ').slice(0, 19)} UTC`;
-    expect(text).toContain(`Earlier answer, ${printed(refused.answer.answeredAt)} Answer refused · Ongoing criminal investigation · An investigation is under way`);
-    expect(text).toContain(`Earlier answer, ${printed(partial.answer.answeredAt)} Partial answer · Ongoing criminal investigation`);
+    expect(text).toContain(`Earlier answer 1 of 3, ${printed(refused.answer.answeredAt)} Outcome Answer refused Reason Ongoing criminal investigation (ongoing_criminal_investigation) Reason given An investigation is under way`);
+    // Each earlier answer whole: the chain the first partial answer reported, which the full one replaced, stays on the record.
+    expect(text).toContain(`Earlier answer 2 of 3, ${printed(partial.answer.answeredAt)} Outcome Partial answer`);
+    expect(text).toMatch(/Earlier answer 2 of 3,.*Manufactured — BEL — — FN Herstal.*Next State to ask ITA.*Earlier answer 3 of 3/);
 
     // Once the requester closed it, the requested State's copy takes no more answers.
     const other = await sentTrace();

@@ -93,27 +93,31 @@ export interface TraceResponseForm {
   weapon: FormWeapon;
   /** How many photos of markings the request carries (named, not reproduced, in the response). */
   requestPhotos?: number;
-  answer: {
-    outcome: string;
-    reasonCode: string | null;
-    reasonText: string | null;
-    expectedDate: string | null;
-    recordFound: boolean;
-    chain: FormChainLink[];
-    lastLegalHolder: string | null;
-    nextState: string | null;
-    /** The request's restrictions and those the answering State added. */
-    useRestrictions: string[];
-    /** Those the answering State added; absent from answers recorded before they were kept apart. */
-    restrictionsAdded?: string[];
-    answeredAt: string;
-    /** The answers this one followed (a delayed one, or a partial or refused one it adds to), oldest first. */
-    earlier?: { outcome: string; reasonCode: string | null; reasonText: string | null; expectedDate: string | null; answeredAt: string }[];
-    /** An answer received outside the system and recorded by the requester's NPC. */
-    received?: { via: string; reference: string | null; recordedBy: string; recordedAt: string };
+  answer: FormAnswer & {
+    /** The answers this one followed (a delayed one, or a partial or refused one it adds to), oldest first, whole. */
+    earlier?: FormAnswer[];
   };
   contentSha256: string;
   generatedAt: string;
+}
+
+/** What an answer says, as the response form prints it. */
+export interface FormAnswer {
+  outcome: string;
+  reasonCode: string | null;
+  reasonText: string | null;
+  expectedDate: string | null;
+  recordFound: boolean;
+  chain: FormChainLink[];
+  lastLegalHolder: string | null;
+  nextState: string | null;
+  /** The request's restrictions and those the answering State added. */
+  useRestrictions: string[];
+  /** Those the answering State added; absent from answers recorded before they were kept apart. */
+  restrictionsAdded?: string[];
+  answeredAt: string;
+  /** An answer received outside the system and recorded by the requester's NPC. */
+  received?: { via: string; reference: string | null; recordedBy: string; recordedAt: string };
 }
 
 /** SHA-256 (hex) of the RFC 8785 canonical JSON of `value`. */
@@ -443,25 +447,8 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
   });
 }
 
-export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buffer> {
-  const a = f.answer;
-  // The header states every restriction that binds the reader: the trace's and the answering State's.
-  const restrictions = unique([...f.useRestrictions, ...a.useRestrictions]);
-  const form = new FormDocument({
-    title: `Trace response ${f.traceId}`,
-    author: f.requestedState.name,
-    subject: `Answer of ${f.requestedState.name} to the trace request of ${f.requestingState.name} under the International Tracing Instrument`,
-    keywords: `ITI; trace response; ${f.traceId}; sha256:${f.contentSha256}`,
-    creationDate: creationDate(f.generatedAt),
-  });
-
-  form.title('Trace response', `Answer to trace request ${f.traceId} · Generated ${timestamp(f.generatedAt)}`);
-
-  form.section('Parties');
-  form.field('Requesting State', party(f.requestingState));
-  form.field('Answering (requested) State', party(f.requestedState));
-
-  form.section('Answer');
+/** An answer's outcome, reason, dates, whether a record was found, and how it came when it came outside the system. */
+function answerFields(form: FormDocument, a: FormAnswer): void {
   form.field('Outcome', label(OUTCOME_LABELS, a.outcome));
   if (a.outcome !== 'full' || a.reasonCode || a.reasonText) {
     form.field('Reason', a.reasonCode ? `${label(REASON_LABELS, a.reasonCode)} (${a.reasonCode})` : NOT_RECORDED);
@@ -476,12 +463,10 @@ export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buff
     const reference = a.received.reference ? ` · reference ${a.received.reference}` : '';
     form.field('Received outside the system', `${label(CHANNEL_LABELS, a.received.via)}${reference} · recorded by ${a.received.recordedBy}, ${timestamp(a.received.recordedAt)}`);
   }
-  for (const before of a.earlier ?? []) {
-    const reason = [before.reasonCode ? label(REASON_LABELS, before.reasonCode) : null, before.reasonText, before.expectedDate ? `expected by ${timestamp(before.expectedDate)}` : null];
-    form.field(`Earlier answer, ${timestamp(before.answeredAt)}`, [label(OUTCOME_LABELS, before.outcome), ...reason.filter(Boolean)].join(' · '));
-  }
+}
 
-  form.section('Chain of custody');
+/** The chain of custody an answer reports, as a table, with the last legal holder and the next State to ask. */
+function chainFields(form: FormDocument, a: FormAnswer): void {
   if (a.chain.length) {
     form.table(
       [
@@ -506,6 +491,41 @@ export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buff
   }
   form.field('Last known legal holder', orNot(a.lastLegalHolder));
   form.field('Next State to ask', orNot(a.nextState));
+}
+
+export async function renderTraceResponsePdf(f: TraceResponseForm): Promise<Buffer> {
+  const a = f.answer;
+  // The header states every restriction that binds the reader: the trace's and the answering State's.
+  const restrictions = unique([...f.useRestrictions, ...a.useRestrictions]);
+  const form = new FormDocument({
+    title: `Trace response ${f.traceId}`,
+    author: f.requestedState.name,
+    subject: `Answer of ${f.requestedState.name} to the trace request of ${f.requestingState.name} under the International Tracing Instrument`,
+    keywords: `ITI; trace response; ${f.traceId}; sha256:${f.contentSha256}`,
+    creationDate: creationDate(f.generatedAt),
+  });
+
+  form.title('Trace response', `Answer to trace request ${f.traceId} · Generated ${timestamp(f.generatedAt)}`);
+
+  form.section('Parties');
+  form.field('Requesting State', party(f.requestingState));
+  form.field('Answering (requested) State', party(f.requestedState));
+
+  form.section('Answer');
+  answerFields(form, a);
+  form.section('Chain of custody');
+  chainFields(form, a);
+
+  if (a.earlier?.length) {
+    // Each as it was sent: what a later answer does not give again stands, and nothing reported is taken back.
+    form.section('Earlier answers');
+    a.earlier.forEach((before, i) => {
+      form.caption(`Earlier answer ${i + 1} of ${a.earlier!.length}, ${timestamp(before.answeredAt)}`);
+      answerFields(form, before);
+      chainFields(form, before);
+      form.field('Use restrictions it set', restrictionLabels(restrictionsAddedBy(before, f.useRestrictions)));
+    });
+  }
 
   form.section('Handling');
   form.field('Classification', words(f.classification));
