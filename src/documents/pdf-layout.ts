@@ -885,14 +885,23 @@ export class FormDocument {
     table.end();
     doc.x = this.left;
     doc.y += 6;
+    // A cell taller than a page is cut in the table ("…"): it follows whole below it, so that the form never
+    // prints less than the content its hash covers.
+    rows.forEach((cells, n) => {
+      this.cellHeights(cells, widths, false).forEach((height, i) => {
+        if (height > maxRowHeight) this.block(`${headers[i]}, row ${n + 1} of the table above, in full`, cells[i]);
+      });
+    });
   }
 
   private rowHeight(cells: string[], widths: number[], header: boolean): number {
+    return Math.max(...this.cellHeights(cells, widths, header));
+  }
+
+  /** The height each cell of a row takes, padding included. */
+  private cellHeights(cells: string[], widths: number[], header: boolean): number[] {
     this.setFont(header ? FONT_BOLD : FONT_REGULAR, SMALL_SIZE + 0.5);
-    const heights = cells.map((text, i) =>
-      this.doc.heightOfString(printable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }),
-    );
-    return Math.max(...heights) + 2 * CELL_PADDING;
+    return cells.map((text, i) => this.doc.heightOfString(printable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }) + 2 * CELL_PADDING);
   }
 
   private row(cells: string[], widths: number[], xs: number[], header: boolean, table: Struct | null, maxHeight = Infinity): void {
@@ -907,7 +916,7 @@ export class FormDocument {
       this.setFont(header ? FONT_BOLD : FONT_REGULAR, SMALL_SIZE + 0.5);
       doc.text(printable(text), xs[i] + CELL_PADDING, top + CELL_PADDING, {
         width: widths[i] - 2 * CELL_PADDING,
-        // Bounded: a cell never spills below its row nor adds a page (longer text ends in "…").
+        // Bounded: a cell never spills below its row nor adds a page (longer text ends in "…", and follows whole below the table).
         height: height - 2 * CELL_PADDING + 1,
         ellipsis: true,
         lineGap: LINE_GAP,

@@ -344,6 +344,18 @@ describe('trace request PDF over several pages', () => {
     });
   });
 
+  it('prints a table cell taller than a page whole below its table', async () => {
+    // A marking read over 150 lines: cut in the table, whole below it.
+    const text = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`).join('\n');
+    const pdf = await parse(await renderTraceRequestPdf(request({ weapon: weapon({ markings: [{ component: 'Frame', text }, { component: 'Slide', text: 'FN 12345' }] }) })));
+    const flatText = flat(pdf.text);
+    const below = flatText.indexOf('Text as read, row 1 of the table above, in full');
+    expect(below).toBeGreaterThan(flatText.indexOf('2 Slide FN 12345'));
+    expect(flatText.indexOf('line 150')).toBeGreaterThan(below);
+    // Only the cell that was cut, and only its row.
+    expect(flatText).not.toMatch(/Component, row|#, row|row 2 of the table above/);
+  });
+
   it('wraps a long run without spaces wherever it is, and keeps every character of it', async () => {
     // 1,500 characters without a space in a field, and 1,000 in a marking's cell.
     const run = Array.from({ length: 1500 }, (_, i) => 'ABCDEFGHJK'[i % 10]).join('');
