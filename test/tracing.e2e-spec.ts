@@ -806,6 +806,9 @@ describe('Tracing between national points of contact', () => {
     const again = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', key).send(requestBody()).expect(201);
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers['idempotent-replayed']).toBe('true');
+    // The trail says that one trace was made, and then replayed.
+    const trail = await ownerQuery<{ details: unknown }>(t, `SELECT details FROM audit_events WHERE action = 'POST /traces' AND target_id = $1 ORDER BY seq`, [first.body.id], 'FRA');
+    expect(trail).toEqual([{ details: {} }, { details: { replayed: true } }]);
     const other = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).set('Idempotency-Key', key).send(requestBody({ intendedUse: 'Another use' })).expect(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const rows = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM traces WHERE id = $1 OR intended_use = 'Another use'`, [first.body.id], 'FRA');

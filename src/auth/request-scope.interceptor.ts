@@ -6,6 +6,7 @@ import { AuditEntry, AuditTrail, refusalOf } from '../audit/audit-trail';
 import { ALLOW_PENDING_MFA, AUDITED, Roles } from '../common/auth/decorators';
 import { AppError, ForbiddenError } from '../common/errors/app-error';
 import { AfterCommit } from '../common/http/after-commit';
+import { isIdempotentReplay } from '../common/idempotency/idempotency.interceptor';
 import { AuthService, TokenIdentity } from './auth.service';
 
 /**
@@ -42,7 +43,8 @@ export class RequestScopeInterceptor implements NestInterceptor {
           this.authorise(context, user);
           request.user = user;
           const result: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          if (action) this.trail.record(user, { ...action, targetId: action.targetId ?? idOf(result) });
+          // A replay (Idempotency-Key) did nothing again: recorded as one, not as a second change.
+          if (action) this.trail.record(user, { ...action, targetId: action.targetId ?? idOf(result), ...(isIdempotentReplay(request) && { details: { replayed: true } }) });
           return result;
         })
         .catch(async (error: unknown) => {

@@ -23,6 +23,13 @@ export interface ReplayAware {
   idempotentReplay(user: AuthUser, response: unknown): void;
 }
 
+const REPLAYED = Symbol('idempotent replay');
+
+/** Whether the request was answered with the stored result of an earlier one (its Idempotency-Key): it did nothing again. */
+export function isIdempotentReplay(request: object): boolean {
+  return (request as { [REPLAYED]?: true })[REPLAYED] === true;
+}
+
 /**
  * `Idempotency-Key` on POST: the first result is stored in the request's own transaction (so it exists
  * exactly when the effect does) and replayed for the same key and body; the same key with another
@@ -71,6 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const response = first.response ? this.sealing.record(scope, first.dataKey).open<unknown>('response', first.response) : null;
         (this.moduleRef.get(context.getClass(), { strict: false }) as Partial<ReplayAware>).idempotentReplay?.(user, response);
         void reply.header('Idempotent-Replayed', 'true');
+        Object.assign(request, { [REPLAYED]: true });
         const etag = (response as { version?: number } | null)?.version;
         if (typeof etag === 'number') void reply.header('ETag', `"${etag}"`);
         return response;
