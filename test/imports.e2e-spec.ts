@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerAppCommands } from '../src/cli/app-commands';
 import { withDatabase } from '../src/database/database-runtime';
 import { AppConfig } from '../src/config/app-config';
+import { AbandonedImportsJob } from '../src/registry/imports/abandoned-imports.job';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TEST_JWT_SECRET, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { IMPORT_HEADER as HEADER, importRow as row, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
@@ -488,6 +489,32 @@ describe('bulk import (CSV)', () => {
     }
     expect(seen).toMatchObject({ status: 'failed', rejectedRows: 0, rejections: { items: [] } });
     expect(await found(serial)).toEqual([]);
+  });
+
+  it('marks failed an import a process left under way when it ended, never one a process still runs', async () => {
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'FRA' AND hosted_since IS NULL`); // the job visits hosted States
+    // As a process killed mid-import leaves it: receiving for minutes, no transaction holding it.
+    const [left] = await ownerQuery<{ id: string }>(t, `INSERT INTO weapon_imports (state_code, status, created_at) VALUES ('FRA', 'receiving', now() - interval '5 minutes') RETURNING id`, [], 'FRA');
+    // One under way as long.
+    const serial = uniqueSerial('AB');
+    const body = `${HEADER}\n${manufactured(serial)}\n`;
+    const { request, answer } = await streamImport(t, registrar, Buffer.byteLength(body));
+    request.write(body.slice(0, 60));
+    let running: { id: string }[] = [];
+    for (let i = 0; i < 100 && running.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      running = await ownerQuery<{ id: string }>(t, `SELECT id FROM weapon_imports WHERE status = 'receiving' AND bytes_received > 0`, [], 'FRA');
+    }
+    expect(running).toHaveLength(1);
+    await ownerQuery(t, `UPDATE weapon_imports SET created_at = now() - interval '5 minutes' WHERE id = $1`, [running[0].id], 'FRA');
+    try {
+      expect(await t.app.get(AbandonedImportsJob).run()).toBe(1);
+    } finally {
+      request.end(body.slice(60));
+    }
+    expect((await t.http.get(`/api/v1/weapons/imports/${left.id}`).set(bearer(registrar)).expect(200)).body).toMatchObject({ status: 'failed', finishedAt: expect.any(String) });
+    expect(JSON.parse((await answer).body)).toMatchObject({ id: running[0].id, status: 'completed', acceptedRows: 1 });
+    expect(await t.app.get(AbandonedImportsJob).run()).toBe(0);
   });
 
   it('runs at most a third of its connection pool\'s worth of imports at once: the next answers 503, then goes through', async () => {

@@ -98,6 +98,31 @@ export class ImportsRepository {
   }
 
   /** Marks an import failed from outside its transaction, without waiting long on a row that transaction holds. */
+  /**
+   * Marks the import as running for as long as the current transaction (the one its rows land in) lasts: an
+   * advisory lock that a crash, which ends the transaction, releases. failAbandoned() tells them apart so.
+   */
+  async holdWhileRunning(id: string): Promise<void> {
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:import:' || $1, 0))`, [id]);
+  }
+
+  /**
+   * The State's imports still said to be under way (receiving, validating, merging) that no process runs any
+   * more (their lock free: the process that ran them ended without saying how they ended), created more than
+   * `graceSeconds` ago on the database's clock, which wrote created_at (an import takes its lock just after its
+   * row is written), marked failed at `at`.
+   */
+  async failAbandoned(stateCode: string, graceSeconds: number, at: Date): Promise<number> {
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [, affected] = await this.db.manager.query<[unknown[], number]>(
+      `UPDATE weapon_imports SET status = 'failed', finished_at = $3
+        WHERE state_code = $1 AND status IN ('receiving', 'validating', 'merging') AND created_at < statement_timestamp() - make_interval(secs => $2)
+          AND pg_try_advisory_xact_lock(hashtextextended('iti:import:' || id::text, 0))`,
+      [stateCode, graceSeconds, at],
+    );
+    return affected;
+  }
+
   async markFailed(stateCode: string, id: string, at: Date): Promise<void> {
     await this.db.manager.query(`SET LOCAL lock_timeout = '2s'`);
     await this.update(stateCode, id, { status: 'failed', finishedAt: at });
