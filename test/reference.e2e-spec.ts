@@ -1,5 +1,6 @@
 import { allPages, asMigrator, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { ReferenceKeyScripts1795486000000 as ReferenceKeyScripts } from '../migrations/1795486000000-ReferenceKeyScripts';
+import { ReferenceKeyLatinLetters1795498000000 as ReferenceKeyLatinLetters } from '../migrations/1795498000000-ReferenceKeyLatinLetters';
 import { referenceKey } from '../src/reference/reference-key';
 import { IMPORT_HEADER, importRow, registerWeapon, uniqueSerial } from './support/weapons';
 
@@ -194,5 +195,23 @@ describe('reference data', () => {
     expect(of(unknown)).toMatchObject({ manufacturer_code: null, unknown_references: ['manufacturer'] });
     const [shipped] = await ownerQuery<{ aliases: string[] }>(t, `SELECT aliases FROM reference_manufacturers WHERE code = 'kalashnikov-concern'`);
     expect(shipped.aliases).toContain('Концерн Калашников');
+  });
+
+  it('matches a name typed without ł, ı, ø, ß... to the entry written with them, and reads the records kept before into it when migration ReferenceKeyLatinLetters runs', async () => {
+    // Fabryka Broni Radom's former name is "Zakłady Metalowe Łucznik"; Sarsılmaz is shipped as written.
+    expect(await registerWeapon(t, registrar, { manufacturer: 'ZAKLADY METALOWE LUCZNIK', countryOfManufacture: 'POL', serial: uniqueSerial() })).toMatchObject({ manufacturerCode: 'fb-radom', unknownReferences: [] });
+    expect(await registerWeapon(t, registrar, { manufacturer: 'Sarsilmaz Silah Sanayi', countryOfManufacture: 'TUR', serial: uniqueSerial() })).toMatchObject({ manufacturerCode: 'sarsilmaz' });
+    const kept = await registerWeapon(t, registrar, { manufacturer: 'Zaklady Mechaniczne Tarnow', countryOfManufacture: 'POL', serial: uniqueSerial() });
+    expect(kept).toMatchObject({ manufacturerCode: 'zm-tarnow' });
+    // As the record was kept under the key that dropped ł: its manufacturer unknown.
+    await ownerQuery(t, `UPDATE weapons SET manufacturer_code = NULL, unknown_references = '{manufacturer}' WHERE id = $1`, [kept.id], 'FRA');
+    await asMigrator(t, async (runner, client) => {
+      await new ReferenceKeyLatinLetters().down(runner);
+      expect((await client.query(`SELECT reference_key('Zakłady Łucznik') AS key`)).rows).toEqual([{ key: 'zakadyucznik' }]);
+      await new ReferenceKeyLatinLetters().up(runner);
+      expect((await client.query(`SELECT reference_key('Zakłady Łucznik') AS key`)).rows).toEqual([{ key: 'zakladylucznik' }]);
+    });
+    const [row] = await ownerQuery<{ manufacturer_code: string | null; unknown_references: string[] }>(t, `SELECT manufacturer_code, unknown_references FROM weapons WHERE id = $1`, [kept.id], 'FRA');
+    expect(row).toEqual({ manufacturer_code: 'zm-tarnow', unknown_references: [] });
   });
 });

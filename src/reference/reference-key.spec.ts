@@ -26,6 +26,12 @@ describe('referenceKey', () => {
     ['ΕΑΣ', 'eas'],
     ['Πυρκάλ', 'pyrkal'],
     ['Θεσσαλονίκη ψυχή', 'thessalonikipsychi'],
+    // Latin letters no decomposition makes plain, spelled as typed without them
+    ['Zakłady Mechaniczne Tarnów', 'zakladymechanicznetarnow'],
+    ['ZAKŁADY', 'zaklady'],
+    ['Sarsılmaz', 'sarsilmaz'],
+    ['Smørbrød Đaković Þór', 'smorbroddakovicthor'],
+    ['Straße STRAẞE Æsir Œuvre', 'strassestrasseaesiroeuvre'],
     // Other scripts are not keyed
     ['中国北方工业公司', ''],
     ['Norinco 北方', 'norinco'],

@@ -22,6 +22,18 @@ export const TRANSLITERATION: Readonly<Record<string, string>> = {
  */
 export const TIMES_BETWEEN_DIGITS = /([0-9])[ \t\n\r\f\v]*[хХχΧ][ \t\n\r\f\v]*(?=[0-9])/g;
 
+/**
+ * Latin letters that no decomposition takes to a plain letter, spelled as a keyboard without them types them:
+ * "Zakłady" is keyed as "Zaklady", "Sarsılmaz" as "Sarsilmaz", "Smørbrød" as "Smorbrod", "Straße" as "Strasse".
+ * The migration ReferenceKeyLatinLetters holds its twin.
+ */
+export const LATIN_SPELLING: Readonly<Record<string, string>> = {
+  ł: 'l', Ł: 'l', ı: 'i', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't', ĸ: 'k',
+  ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ŋ: 'ng', Ŋ: 'ng',
+};
+
+const LATIN_LETTERS = new RegExp(`[${Object.keys(LATIN_SPELLING).join('')}]`, 'g');
+
 /** Each letter of the table and its capital, to its Latin spelling. */
 const SPELLING = new Map<string, string>(
   Object.entries(TRANSLITERATION).flatMap(([letter, latin]) => [[letter, latin], [letter.toUpperCase(), latin]] as [string, string][]),
@@ -29,7 +41,8 @@ const SPELLING = new Map<string, string>(
 
 /**
  * The key under which free text is matched to reference data: case, accents, spaces and
- * punctuation removed, Cyrillic and Greek spelled in Latin (TRANSLITERATION), "×" read as "x", and so
+ * punctuation removed, Cyrillic and Greek spelled in Latin (TRANSLITERATION), Latin letters without a plain
+ * base spelled plain (LATIN_SPELLING), "×" read as "x", and so
  * is a Cyrillic х or Greek χ between digits (TIMES_BETWEEN_DIGITS). "9 mm Luger", "9MM-LUGER" and
  * "9mm luger" meet here, and "7,62х39 мм" meets "7.62x39mm".
  * Letters of other scripts are not keyed: a name written only in them matches nothing.
@@ -40,6 +53,7 @@ export function referenceKey(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(TIMES_BETWEEN_DIGITS, '$1x')
     .replace(/[\u0370-\u03ff\u0400-\u04ff]/g, (letter) => SPELLING.get(letter) ?? letter)
+    .replace(LATIN_LETTERS, (letter) => LATIN_SPELLING[letter])
     .toLowerCase()
     .replace(/×/g, 'x')
     .replace(/[^a-z0-9]/g, '');
