@@ -55,7 +55,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses a database URL or a key set but empty, which would otherwise fall back to the embedded database or to keys generated beside the data', () => {
-    for (const name of ['DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'ENCRYPTION_KEYRING', 'ENCRYPTION_KEYRING_FILE', 'AUDIT_SIGNING_KEY']) {
+    for (const name of ['DATA_DIR', 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'JWT_SECRET', 'ENCRYPTION_KEYRING', 'ENCRYPTION_KEYRING_FILE', 'AUDIT_SIGNING_KEY']) {
       expect(() => loadConfig({ [name]: '' })).toThrow(new RegExp(`${name}: set but empty`));
       expect(() => loadConfig({ [name]: '  ' })).toThrow(new RegExp(`${name}: set but empty`));
     }

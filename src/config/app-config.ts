@@ -205,6 +205,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(DAY_SECONDS)
   IDEMPOTENCY_PURGE_JOB_SECONDS = 3600;
 
+  /** How often imports a process left under way when it ended are marked failed; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(DAY_SECONDS)
+  IMPORT_ABANDONED_JOB_SECONDS = 600;
+
   /** SMTP server for e-mail copies of notifications, e.g. smtp://user:pass@mail.example.org:587. Unset: no e-mail. */
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
@@ -244,7 +248,7 @@ export class ConfigError extends Error {}
  * template that rendered nothing), and the default would be silently wrong: an embedded database instead of
  * the server, keys generated beside the data instead of the operator's.
  */
-const NOT_BLANK = ['DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'ENCRYPTION_KEYRING', 'ENCRYPTION_KEYRING_FILE', 'AUDIT_SIGNING_KEY'] as const;
+const NOT_BLANK = ['DATA_DIR', 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'JWT_SECRET', 'ENCRYPTION_KEYRING', 'ENCRYPTION_KEYRING_FILE', 'AUDIT_SIGNING_KEY'] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const blank = NOT_BLANK.filter((name) => env[name] !== undefined && env[name]!.trim() === '');

@@ -1,17 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { PeriodicJob } from '../../common/periodic-job';
+import { AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { StatesService } from '../../states/states.service';
 import { ImportsRepository } from './imports.repository';
 
-/** How often each replica looks for imports a crash left said to be under way. */
-const INTERVAL_SECONDS = 600;
 /** An import takes its lock a moment after its row is written: one younger than this is left alone. */
 const GRACE_SECONDS = 60;
 
 /**
- * Marks failed the imports a process that ended mid-import (a crash, a kill) left said to be receiving,
+ * Every IMPORT_ABANDONED_JOB_SECONDS, marks failed the imports a process that ended mid-import (a crash, a kill) left said to be receiving,
  * validating or merging: nothing of them landed (their transaction ended with the process), and the
  * registrar who reads the list is told so rather than shown an import under way for ever. An import a
  * process still runs holds a lock that keeps it out of reach, on whichever replica it runs.
@@ -25,12 +24,13 @@ export class AbandonedImportsJob extends PeriodicJob {
     states: StatesService,
     private readonly imports: ImportsRepository,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super(db, states);
   }
 
   protected intervalSeconds(): number {
-    return INTERVAL_SECONDS;
+    return this.config.IMPORT_ABANDONED_JOB_SECONDS;
   }
 
   protected async runFor(code: string): Promise<number> {

@@ -97,7 +97,6 @@ export class ImportsRepository {
     await this.db.repository(WeaponImportEntity).update({ stateCode, id }, changes);
   }
 
-  /** Marks an import failed from outside its transaction, without waiting long on a row that transaction holds. */
   /**
    * Marks the import as running for as long as the current transaction (the one its rows land in) lasts: an
    * advisory lock that a crash, which ends the transaction, releases. failAbandoned() tells them apart so.
@@ -123,6 +122,7 @@ export class ImportsRepository {
     return affected;
   }
 
+  /** Marks an import failed from outside its transaction, without waiting long on a row that transaction holds. */
   async markFailed(stateCode: string, id: string, at: Date): Promise<void> {
     await this.db.manager.query(`SET LOCAL lock_timeout = '2s'`);
     await this.update(stateCode, id, { status: 'failed', finishedAt: at });

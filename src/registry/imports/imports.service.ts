@@ -59,7 +59,6 @@ export class ImportsService {
     this.running += 1;
     try {
       const created = await this.db.separately(stateCode, () => this.imports.create(stateCode, importer.userId));
-      await this.imports.holdWhileRunning(created.id);
       const ending = { sameFileRunning: false };
       // If the caller's transaction does not commit (a failure here, or at its commit), the work rolls back
       // with it, and the import's own row, committed apart, then says that it failed; one that found the same
@@ -67,6 +66,7 @@ export class ImportsService {
       this.db.afterRollback(() =>
         this.db.inState(stateCode, () => (ending.sameFileRunning ? this.imports.delete(stateCode, created.id) : this.imports.markFailed(stateCode, created.id, this.clock.now()))),
       );
+      await this.imports.holdWhileRunning(created.id);
       return await this.run(importer, created, source, ending, onProgress);
     } finally {
       this.running -= 1;
