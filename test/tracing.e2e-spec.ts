@@ -1253,7 +1253,7 @@ describe('Tracing between national points of contact', () => {
     const atBel = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
     expect(atBel).toMatchObject({ onBehalfOf, ballistics, channel: 'interpol' });
     const exported = (await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
-    expect(exported).toMatchObject({ format: 'iti-trace/trace-request', formatVersion: 1, requestId: outgoing.id, request: { requestingState: 'FRA', requestedState: 'BEL', onBehalfOf, ballistics } });
+    expect(exported).toMatchObject({ format: 'iti-trace/trace-request', formatVersion: 2, requestId: outgoing.id, request: { requestingState: 'FRA', requestedState: 'BEL', onBehalfOf, ballistics } });
     const pdf = await bytes(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
     expect(flatText((await parsePdf(pdf.body)).text)).toContain(exported.contentSha256);
     await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraOfficer)).expect(403);

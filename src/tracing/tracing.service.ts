@@ -598,7 +598,8 @@ export class TracingService {
     const photos = await this.traces.photosWithData(actor.stateCode, trace.id);
     return {
       format: 'iti-trace/trace-request',
-      formatVersion: 1,
+      // 2: contentSha256 covers the photos too (1: the request alone).
+      formatVersion: 2,
       requestId: trace.exchangeId,
       generatedAt: this.clock.now().toISOString(),
       status: trace.status,
