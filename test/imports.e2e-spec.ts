@@ -433,6 +433,9 @@ describe('bulk import (CSV)', () => {
       expect(file.body).toMatchObject({ status: 'rejected', acceptedRows: 0, contentSha256: null });
       expect(file.body.rejections.items).toEqual([expect.objectContaining({ line, column: '', code: 'CSV_INVALID', message: expect.stringContaining(`Line ${line} holds only \\.`) })]);
     }
+    // In a file whose lines end in a carriage return alone.
+    const mac = await post(`${HEADER}\r${manufactured(serials[0])}\r\\.\r${manufactured(serials[1])}\r`).expect(201);
+    expect(mac.body.rejections.items).toEqual([expect.objectContaining({ line: 3, code: 'CSV_INVALID' })]);
     // Right after the header too, where the rows before it would be none.
     const first = await post(`${HEADER}\n\\.\n${manufactured(serials[1])}\n`).expect(201);
     expect(first.body.rejections.items).toEqual([expect.objectContaining({ line: 2, code: 'CSV_INVALID' })]);

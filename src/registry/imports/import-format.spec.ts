@@ -41,6 +41,10 @@ describe('RecordLines: the end-of-data marker', () => {
     for (let cut = 0; cut < file.length; cut++) expect(markerIn(file, cut)).toBe(3);
     expect(markerIn('a,b\r\n1,one\r\n\\.\r\n2,two\r\n')).toBe(3);
     expect(markerIn('a,b\n1,one\n\\.')).toBe(3);
+    // Lines that end in a carriage return alone, as COPY reads such a file.
+    const mac = 'a,b\r1,one\r\\.\r2,two\r';
+    for (let cut = 0; cut < mac.length; cut++) expect(markerIn(mac, cut)).toBe(3);
+    expect(markerIn('a,b\r1,"x\ry"\r\\.')).toBe(3);
   });
 
   it('takes no other line for it: quoted, inside a quoted field, or with more on the line', () => {

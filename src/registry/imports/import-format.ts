@@ -61,11 +61,27 @@ export class RecordLines {
   private head = '';
   private beganQuoted = false;
   private marker: number | null = null;
+  /** How the file's lines end, once its first line has ended. */
+  private lineEnd: 'lf' | 'crlf' | 'cr' | null = null;
+  private pendingCarriageReturn = false;
 
   feed(chunk: Buffer): void {
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i];
+      if (this.pendingCarriageReturn) {
+        // The file's first line end, as COPY reads it: a carriage return alone, or one before a line feed.
+        this.pendingCarriageReturn = false;
+        this.lineEnd = byte === 0x0a ? 'crlf' : 'cr';
+        if (this.lineEnd === 'cr') this.endLine();
+      }
+      if (byte === 0x0d && !this.quoted && this.lineEnd !== 'crlf' && this.lineEnd !== 'lf') {
+        // A file whose lines end in a carriage return alone (a "Macintosh" CSV) has no line feed to count.
+        if (this.lineEnd === null) this.pendingCarriageReturn = true;
+        else this.endLine();
+        continue;
+      }
       if (byte === 0x0a) {
+        this.lineEnd ??= 'lf';
         this.endLine();
         if (this.quoted) this.breaks += 1;
         else {
