@@ -640,8 +640,11 @@ describe('trace request PDF with photos', () => {
     // Within the page's body: below the top margin, above the bottom one (A4 is 841.89 pt high).
     expect(drawn.y).toBeGreaterThanOrEqual(78);
     expect(drawn.y + drawn.height).toBeLessThanOrEqual(841.89 - 64);
-    const text = flat((await parse(long)).text);
+    const parsedLong = await parse(long);
+    const text = flat(parsedLong.text);
     expect(text).toContain('line 150');
+    // The section's heading is on the photo's page, not left alone on the page before it.
+    expect(parsedLong.pages.find((page) => page.includes('Photos of markings'))).toContain('line 1');
     expect(text).toContain(`SHA-256 ${sha256(tinyPng())}`);
   });
 

@@ -292,6 +292,8 @@ function contactPointsSection(form: FormDocument, contacts: FormContactPoint[], 
 
 /** Photos are drawn at most this high (points), and never wider than the text. */
 const PHOTO_MAX_HEIGHT = 260;
+/** The most of a photo's description kept on the photo's page (a longer one, stored before captions were one line, goes on). */
+const KEPT_DESCRIPTION_HEIGHT = 60;
 
 function photoDescription(n: number, photo: FormPhoto): string {
   const component = photo.component ? words(photo.component) : 'component not recorded';
@@ -329,7 +331,8 @@ function photosSection(form: FormDocument, photos: FormPhoto[]): void {
 
     if (image) {
       const hashLine = `SHA-256 ${photo.sha256}`;
-      const text = form.paragraphHeight(description) + form.monoLineHeight(hashLine);
+      // What stays on the photo's page: its description's first lines (all of a one-line caption) and the hash line.
+      const text = Math.min(form.paragraphHeight(description), KEPT_DESCRIPTION_HEIGHT) + form.monoLineHeight(hashLine);
       // The heading stays with the first photo (12 pt: the heading's own spacing).
       if (i === 0) form.section(heading, form.imageSize(image, PHOTO_MAX_HEIGHT).height + 4 + text + 12);
       form.figure(image, { alt: `${description} (photo of a marking)`, maxHeight: PHOTO_MAX_HEIGHT, keepWith: text });
