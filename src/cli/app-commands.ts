@@ -44,7 +44,8 @@ async function withApp<T>(withDatabase: WithDatabase, work: (app: NestFastifyApp
     await runMigrations(db.ownerUrl);
     const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
     const databaseUrl = connectAs === 'app' ? db.appUrl : db.ownerUrl;
-    const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' }, databaseUrl, jwtSecret, logDestination: pino.destination({ dest: 2 }) });
+    // A command delivers no message and runs no periodic job: the service's processes do.
+    const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn', BACKGROUND_WORK: false }, databaseUrl, jwtSecret, logDestination: pino.destination({ dest: 2 }) });
     try {
       return await work(app);
     } finally {

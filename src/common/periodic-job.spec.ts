@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
 import { StatesService } from '../states/states.service';
 import { PeriodicJob } from './periodic-job';
@@ -7,9 +8,13 @@ class CountingJob extends PeriodicJob {
   protected readonly logger = new Logger('CountingJob');
   readonly runs: string[] = [];
 
-  constructor(private readonly seconds: number) {
+  constructor(private readonly seconds: number, backgroundWork = true) {
     // Scheduling only: a transaction that runs its work, and two States.
-    super({ withoutState: (work: () => Promise<unknown>) => work() } as unknown as Db, { hostedCodes: async () => ['FRA', 'BEL'] } as unknown as StatesService);
+    super(
+      { withoutState: (work: () => Promise<unknown>) => work() } as unknown as Db,
+      { hostedCodes: async () => ['FRA', 'BEL'] } as unknown as StatesService,
+      { BACKGROUND_WORK: backgroundWork } as AppConfig,
+    );
   }
 
   protected intervalSeconds(): number {
@@ -40,10 +45,14 @@ describe('PeriodicJob', () => {
     expect(job.runs).toHaveLength(4);
   });
 
-  it('never runs when its interval is 0', async () => {
-    const job = new CountingJob(0);
-    job.onApplicationBootstrap();
-    await jest.advanceTimersByTimeAsync(10 * 86_400_000);
-    expect(job.runs).toEqual([]);
+  it('never runs on its own when its interval is 0, or in a process without background work (BACKGROUND_WORK=false)', async () => {
+    for (const job of [new CountingJob(0), new CountingJob(60, false)]) {
+      job.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(10 * 86_400_000);
+      expect(job.runs).toEqual([]);
+      // Asked, it runs.
+      await job.run();
+      expect(job.runs).toEqual(['FRA', 'BEL']);
+    }
   });
 });

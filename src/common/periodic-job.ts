@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
 import { StatesService } from '../states/states.service';
 
@@ -17,19 +18,20 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
   /** Set at shutdown: a runFor() that works in several transactions checks it between them. */
   protected stopping = false;
 
-  /** Seconds between runs; 0 turns the job off. */
+  /** Seconds between runs; 0 turns the job off (as BACKGROUND_WORK=false turns every job off). */
   protected abstract intervalSeconds(): number;
 
   constructor(
     protected readonly db: Db,
     private readonly states: StatesService,
+    protected readonly config: AppConfig,
   ) {}
 
   /** One State's share of a run; returns how many things it did. */
   protected abstract runFor(stateCode: string): Promise<number>;
 
   onApplicationBootstrap(): void {
-    const seconds = this.intervalSeconds();
+    const seconds = this.config.BACKGROUND_WORK ? this.intervalSeconds() : 0;
     if (seconds <= 0) return;
     const tick = () => void this.run().catch((error: unknown) => this.logger.error(`run failed: ${messageOf(error)}`));
     // A first run soon after the start (a tenth to a fifth of the interval, so that replicas started together

@@ -236,6 +236,13 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   AUDIT_TRAIL = true;
 
+  /**
+   * Whether this process delivers messages between State mailboxes and runs the periodic jobs (deadlines, key
+   * purge, abandoned imports). Off, another process of the node must: the CLI's commands run with it off.
+   */
+  @Transform(toBool) @IsBoolean()
+  BACKGROUND_WORK = true;
+
   /** How often undelivered messages between State mailboxes are retried; 0 turns the poll off. */
   @Transform(toInt) @IsInt() @Min(0) @Max(HOUR_MS)
   OUTBOX_POLL_MS = 2000;

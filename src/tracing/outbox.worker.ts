@@ -35,6 +35,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.stopping = false;
+    if (!this.config.BACKGROUND_WORK) return;
     this.tracing.outbox.on('written', this.onWritten);
     if (this.config.OUTBOX_POLL_MS > 0) this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS).unref();
     // What waited at the last shutdown goes now, poll or no poll.
@@ -162,9 +163,9 @@ export class DeadlineJob extends PeriodicJob {
     db: Db,
     states: StatesService,
     private readonly tracing: TracingService,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(AppConfig) config: AppConfig,
   ) {
-    super(db, states);
+    super(db, states, config);
   }
 
   protected intervalSeconds(): number {

@@ -23,9 +23,9 @@ export class IdempotencyPurgeJob extends PeriodicJob {
     states: StatesService,
     private readonly keys: IdempotencyRepository,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(AppConfig) config: AppConfig,
   ) {
-    super(db, states);
+    super(db, states, config);
   }
 
   protected intervalSeconds(): number {

@@ -24,9 +24,9 @@ export class AbandonedImportsJob extends PeriodicJob {
     states: StatesService,
     private readonly imports: ImportsRepository,
     private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(AppConfig) config: AppConfig,
   ) {
-    super(db, states);
+    super(db, states, config);
   }
 
   protected intervalSeconds(): number {
