@@ -1265,6 +1265,24 @@ describe('Tracing between national points of contact', () => {
     expect(unsent.body).toMatchObject({ code: 'TRACE_NOT_EXPORTABLE', details: { status: 'draft' } });
   });
 
+  it('refuses a body or a query string a route does not take, naming it, rather than drop it without a word', async () => {
+    const { incoming } = await sentTrace();
+    const note = await transition('belNpc', incoming.id, 'acknowledge', { text: 'Received, looking into it' }, 400);
+    expect(note.details).toEqual([{ field: 'body', messages: ['this request takes no body'] }]);
+    const limited = await t.http.get(api(`/traces/${incoming.id}/candidates?limit=5`)).set(bearer(tokens.belNpc)).expect(400);
+    expect(limited.body.details).toEqual([{ field: 'limit', messages: ['property limit should not exist'] }]);
+    // Nothing happened: the copy is as it was sent; an empty body is no body.
+    expect((await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body.status).toBe('sent');
+    expect(await transition('belNpc', incoming.id, 'acknowledge', {})).toMatchObject({ status: 'acknowledged' });
+  });
+
+  it('answers HEAD as GET and records it as the read it is, not as a change', async () => {
+    const { outgoing } = await sentTrace();
+    await t.http.head(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200);
+    const heads = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_events WHERE action LIKE 'HEAD %'`, [], 'FRA');
+    expect(heads).toEqual([{ n: 0 }]);
+  });
+
   it('refuses nested fields that are not objects, naming them: nothing malformed is stored or sent', async () => {
     for (const [body, field] of [
       [requestBody({ recovery: undefined }), 'recovery'],

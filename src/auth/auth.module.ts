@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { UndeclaredInputInterceptor } from '../common/http/undeclared-input.interceptor';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { StatesModule } from '../states/states.module';
@@ -33,6 +34,7 @@ import { Totp } from './totp';
     // In this order: the request's origin is known to everything below, the audit of refusals included.
     { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
     { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: UndeclaredInputInterceptor },
   ],
 })
 export class AuthModule {}

@@ -67,7 +67,9 @@ export class RequestScopeInterceptor implements NestInterceptor {
 
   private auditedAction(context: ExecutionContext, request: RoutedRequest): AuditEntry | null {
     const audited = this.reflector.getAllAndOverride<boolean>(AUDITED, [context.getHandler(), context.getClass()]);
-    return request.method !== 'GET' || audited ? routeAction(request) : null;
+    // HEAD runs the GET's handler (Fastify answers it for every GET route): a read, as GET is.
+    const reads = request.method === 'GET' || request.method === 'HEAD';
+    return !reads || audited ? routeAction(request) : null;
   }
 
   private authorise(context: ExecutionContext, user: AuthUser): void {
