@@ -147,6 +147,11 @@ describe('Confidential case files', () => {
     // Refused reads are in the trail too, with who tried.
     const denied = await call('fraAuditor', 'get', `/audit/events?action=case.content_read&outcome=denied&targetId=${ids.case}`);
     expect(denied.body.items.map((e: { actorId: string }) => e.actorId)).toEqual(expect.arrayContaining([ids.outsider, ids.fraNpc]));
+    // The case as the service names it (case) and as a route does (cases): either filter finds both.
+    for (const targetType of ['case', 'cases']) {
+      const found = await call('fraAuditor', 'get', `/audit/events?targetType=${targetType}&targetId=${ids.case}&limit=100`);
+      expect(new Set(found.body.items.map((e: { targetType: string }) => e.targetType))).toEqual(new Set(['case', 'cases']));
+    }
   });
 
   it('records a read asked for with the id in upper case under the id itself: auditors see it', async () => {

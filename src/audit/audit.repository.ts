@@ -42,7 +42,7 @@ export class AuditRepository {
     const query = this.db.repository(AuditEventEntity).createQueryBuilder('e').where('e.state_code = :stateCode', { stateCode });
     if (filters.action) query.andWhere('e.action = :action', { action: filters.action });
     if (filters.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filters.actorId });
-    if (filters.targetType) query.andWhere('e.target_type = :targetType', { targetType: filters.targetType });
+    if (filters.targetType) query.andWhere('e.target_type IN (:...targetTypes)', { targetTypes: targetTypeSpellings(filters.targetType) });
     if (filters.targetId) query.andWhere('e.target_id IN (:...targetIds)', { targetIds: spellings(filters.targetId) });
     if (filters.outcome) query.andWhere('e.outcome = :outcome', { outcome: filters.outcome });
     if (filters.from) query.andWhere('e.at >= :from', { from: filters.from });
@@ -77,6 +77,16 @@ export class AuditRepository {
  * case, but those recorded before were written as the request spelled them (and are hash-chained: never
  * rewritten); an id spelled in mixed case then is not found.
  */
+/**
+ * Events of a request name their target by its route (`cases`, `users`), the service's own events by the record
+ * (`case`, `user`): the filter on either finds both, as the chained events keep the spelling they were written with.
+ */
+const TARGET_TYPE_PAIRS: Record<string, string> = { case: 'cases', cases: 'case', user: 'users', users: 'user' };
+
+function targetTypeSpellings(targetType: string): string[] {
+  return TARGET_TYPE_PAIRS[targetType] ? [targetType, TARGET_TYPE_PAIRS[targetType]] : [targetType];
+}
+
 function spellings(targetId: string): string[] {
   return [...new Set([targetId, targetId.toUpperCase()])];
 }
