@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../common/errors/app-error';
@@ -17,10 +17,12 @@ import { TracingService } from './tracing.service';
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag of the version read, e.g. "3"' };
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Replays the first result for the same key and body, for IDEMPOTENCY_KEY_HOURS (24 by default) after its first use' };
 
+/** A POST route, which takes an Idempotency-Key (IdempotencyInterceptor acts on POSTs only). */
+const IdempotentPost = (path?: string) => applyDecorators(Post(path), ApiHeader(IDEMPOTENCY_KEY));
+
 /** Trace requests and answers (DESIGN.md §4); each transition carries the version read (If-Match). */
 @ApiTags('tracing')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY_KEY)
 @UseInterceptors(IdempotencyInterceptor)
 @Controller('traces')
 export class TracesController implements ReplayAware {
@@ -30,7 +32,7 @@ export class TracesController implements ReplayAware {
     if (response && typeof response === 'object' && 'disclosure' in response) this.tracing.replayed(user, response as TraceDto);
   }
 
-  @Post()
+  @IdempotentPost()
   @ApiCreatedResponse({ type: TraceDto })
   @Roles(['officer'])
   async create(@CurrentUser() user: AuthUser, @Body() body: CreateTraceDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
@@ -59,7 +61,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.update(user, params.id, version, body));
   }
 
-  @Post(':id/submit')
+  @IdempotentPost(':id/submit')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['officer'])
@@ -68,7 +70,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.submit(user, params.id, version));
   }
 
-  @Post(':id/return')
+  @IdempotentPost(':id/return')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -77,7 +79,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.returnToOfficer(user, params.id, version, body.text));
   }
 
-  @Post(':id/send')
+  @IdempotentPost(':id/send')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -86,7 +88,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.send(user, params.id, version));
   }
 
-  @Post(':id/acknowledge')
+  @IdempotentPost(':id/acknowledge')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -95,7 +97,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.acknowledge(user, params.id, version));
   }
 
-  @Post(':id/request-information')
+  @IdempotentPost(':id/request-information')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -104,7 +106,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.requestInformation(user, params.id, version, body.text));
   }
 
-  @Post(':id/provide-information')
+  @IdempotentPost(':id/provide-information')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc', 'officer'])
@@ -113,7 +115,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.provideInformation(user, params.id, version, body.text));
   }
 
-  @Post(':id/answer')
+  @IdempotentPost(':id/answer')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -122,7 +124,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.answer(user, params.id, version, body));
   }
 
-  @Post(':id/record-acknowledgement')
+  @IdempotentPost(':id/record-acknowledgement')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -131,7 +133,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.recordAcknowledgement(user, params.id, version, body));
   }
 
-  @Post(':id/record-answer')
+  @IdempotentPost(':id/record-answer')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -140,7 +142,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.recordAnswer(user, params.id, version, body));
   }
 
-  @Post(':id/close')
+  @IdempotentPost(':id/close')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['npc'])
@@ -149,7 +151,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.close(user, params.id, version, body));
   }
 
-  @Post(':id/withdraw')
+  @IdempotentPost(':id/withdraw')
   @ApiOkResponse({ type: TraceDto })
   @HttpCode(200)
   @Roles(['officer', 'npc'])
@@ -158,7 +160,7 @@ export class TracesController implements ReplayAware {
     return tagged(reply, await this.tracing.withdraw(user, params.id, version, body));
   }
 
-  @Post(':id/follow-ups')
+  @IdempotentPost(':id/follow-ups')
   @ApiCreatedResponse({ type: TraceDto })
   @Roles(['npc'])
   @ApiHeader(IF_MATCH)
@@ -174,7 +176,7 @@ export class TracesController implements ReplayAware {
   }
 
   /** A JPEG or PNG photo of a marking (raw body, at most 5 MB), on a draft; `?component=&caption=`. */
-  @Post(':id/photos')
+  @IdempotentPost(':id/photos')
   @ApiCreatedResponse({ type: TraceDto })
   @Roles(['officer'])
   @ApiHeader(IF_MATCH)
