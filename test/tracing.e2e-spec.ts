@@ -13,7 +13,7 @@ import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
 import { canonicalSha256 } from '../src/documents/trace-forms';
 import { allPages, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
-import { registerWeapon, uniqueSerial } from './support/weapons';
+import { IMPORT_HEADER, importRow, registerWeapon, uniqueSerial } from './support/weapons';
 
 /**
  * The tracing lifecycle between two States hosted on one node (FRA asks, BEL answers), through the API:
@@ -91,6 +91,22 @@ describe('Tracing between national points of contact', () => {
     await transition('fraNpc', created.body.id, 'send');
     return { outgoing: created.body, incoming: await incomingCopy(created.body.id) };
   }
+
+  it('offers among the candidates the weapon of the make observed, however many weapons of other makes share its serial', async () => {
+    const serial = uniqueSerial('SH');
+    // The FN first, then 105 Glocks with the same serial: the serial alone ranks the newest first.
+    const fn = await registerWeapon(t, tokens.belRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });
+    const glocks = Array.from({ length: 105 }, () => importRow({
+      origin: 'manufactured', occurred_on: '2021-04-01', type: 'pistol', manufacturer: 'Glock', model: 'G17', calibre: '9mm Luger', serial,
+      country_of_manufacture: 'AUT', year_of_manufacture: '2021', marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide',
+    }));
+    const imported = await t.http.post(api('/weapons/imports')).set(bearer(tokens.belRegistrar)).set('content-type', 'text/csv').send([IMPORT_HEADER, ...glocks].join('\n')).expect(201);
+    expect(imported.body).toMatchObject({ status: 'completed', acceptedRows: 105 });
+    const { incoming } = await sentTrace({ weapon: { type: 'assault rifle', make: 'Fabrique Nationale', model: 'FNC', calibre: '5.56x45', serial, markings: [{ component: 'receiver', text: `FN HERSTAL ${serial}` }] } });
+    const candidates = (await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body.items;
+    expect(candidates[0]).toMatchObject({ weaponId: fn.id, manufacturer: expect.stringContaining('FN') });
+    expect(candidates).toHaveLength(10);
+  });
 
   it('prefills the answer from the record as corrected: a corrected export points to the State its correction names', async () => {
     const serial = uniqueSerial('CX');

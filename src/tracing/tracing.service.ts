@@ -525,8 +525,17 @@ export class TracingService {
       observed.make || observed.model
         ? this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: CANDIDATE_POOL })
         : Promise.resolve({ items: [], serialQuery: null });
+    // The weapons of the make observed that carry the serial first, however many others share it; then the
+    // rest of the pool, by serial alone (a make misread or recorded otherwise still finds its weapon).
+    const bySerial = async (serialGiven: string): Promise<SearchResultDto> => {
+      const ofMake = observed.make ? await this.weapons.search(actor, { serial: serialGiven, manufacturer: observed.make, limit: CANDIDATE_POOL }) : null;
+      const all = await this.weapons.search(actor, { serial: serialGiven, limit: CANDIDATE_POOL });
+      if (!ofMake?.items.length) return all;
+      const first = new Set(ofMake.items.map((item) => item.weapon.id));
+      return { ...all, items: [...ofMake.items, ...all.items.filter((item) => !first.has(item.weapon.id))] };
+    };
     const found = serial
-      ? await this.weapons.search(actor, { serial, limit: CANDIDATE_POOL }).catch((error: unknown) => {
+      ? await bySerial(serial).catch((error: unknown) => {
           if (error instanceof AppError && error.status === 400) return byDescription();
           throw error;
         })
