@@ -89,6 +89,11 @@ describe('weapon search', () => {
     }
     const broad = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial: '*4*' }).expect(400);
     expect(broad.body.details[0].field).toBe('serial');
+    // As many readable characters, but none three in a row: the index could narrow nothing.
+    for (const scattered of ['P?4?7?9', '*Q*X*J', 'PQ*4?1']) {
+      const refused = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial: scattered }).expect(400);
+      expect(refused.body.details).toEqual([{ field: 'serial', messages: ['a partial serial needs at least 3 readable characters in a row'] }]);
+    }
   });
 
   it('filters by manufacturer and calibre through their aliases, and by country, years and status', async () => {

@@ -122,7 +122,11 @@ export function parseSerialQuery(input: string): SerialQuery {
   return { kind: 'pattern', normalised, folded: like, unknowns };
 }
 
-/** Known characters in a pattern: the trigram index needs some to narrow the search. */
-export function knownCharacters(query: SerialQuery): number {
-  return [...query.normalised.replace(/[?*]/g, '')].length;
+/**
+ * The longest run of known characters in a pattern, between its `?` and `*`: the trigram index narrows a search
+ * only by runs of three ("P*719?3" has "719"; "A?B?C", with as many known characters, has none, and would read
+ * every serial of the node).
+ */
+export function longestKnownRun(query: SerialQuery): number {
+  return Math.max(0, ...query.normalised.split(/[?*]/).map((run) => [...run].length));
 }
