@@ -5,6 +5,7 @@ import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { API_PREFIX } from './common/http/api-prefix';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppError } from './common/errors/app-error';
 import { answerClientError, answerFrameworkError, HttpErrorFilter } from './common/errors/http-error.filter';
@@ -25,7 +26,6 @@ const RAW_BODY_ROUTES: Record<string, string> = {
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (not yet listening): the same for `npm start` and for the tests. */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {

@@ -79,7 +79,7 @@ describe('weapon search', () => {
 
   it('finds partial serials: ? for one unreadable character, * for an obliterated run', async () => {
     const weapon = await registerWeapon(t, registrar, { serial: 'PQ4471983' });
-    for (const pattern of ['PQ44?1983', 'PQ4?7?983', '*71983', 'PQ447*', 'P*719?3']) {
+    for (const pattern of ['PQ44?1983', 'PQ4?7?983', '*71983', 'PQ447*', 'P*719?3', 'PQ?4?19?3', '*4?1?83']) {
       const result = await search({ serial: pattern });
       expect(result.serialQuery.kind).toBe('pattern');
       const hit = result.items.find((i: { weapon: { id: string } }) => i.weapon.id === weapon.id);
@@ -89,10 +89,10 @@ describe('weapon search', () => {
     }
     const broad = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial: '*4*' }).expect(400);
     expect(broad.body.details[0].field).toBe('serial');
-    // As many readable characters, but none three in a row: the index could narrow nothing.
-    for (const scattered of ['P?4?7?9', '*Q*X*J', 'PQ*4?1']) {
+    // As many readable characters, but neither three in a row nor two at an end: the index could narrow nothing.
+    for (const scattered of ['P?4?7?9', '*Q*X*J', '?Q4?1?', '*P?4*']) {
       const refused = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial: scattered }).expect(400);
-      expect(refused.body.details).toEqual([{ field: 'serial', messages: ['a partial serial needs at least 3 readable characters in a row'] }]);
+      expect(refused.body.details).toEqual([{ field: 'serial', messages: ['a partial serial needs at least 3 readable characters in a row, or 2 at its start or end'] }]);
     }
   });
 

@@ -94,8 +94,11 @@ describe('Tracing between national points of contact', () => {
 
   it('offers among the candidates the weapon of the make observed, however many weapons of other makes share its serial', async () => {
     const serial = uniqueSerial('SH');
-    // The FN first, then 105 Glocks with the same serial: the serial alone ranks the newest first.
+    // The FN and a make the reference data does not know first, then 105 Glocks with the same serial: the
+    // serial alone ranks the newest first.
     const fn = await registerWeapon(t, tokens.belRegistrar, { serial, markings: [{ kind: 'manufacture', component: 'receiver', text: `FN HERSTAL BELGIUM ${serial}`, manufacturer: 'FN Herstal', country: 'BEL', serial, year: 2019 }] });
+    const acme = await registerWeapon(t, tokens.belRegistrar, { serial, manufacturer: 'Acme Arms Works', countryOfManufacture: 'BEL', markings: [{ kind: 'manufacture', component: 'receiver', text: `ACME ${serial}`, manufacturer: 'Acme Arms Works', country: 'BEL', serial, year: 2019 }] });
+    expect(acme).toMatchObject({ manufacturerCode: null, unknownReferences: ['manufacturer'] });
     const glocks = Array.from({ length: 105 }, () => importRow({
       origin: 'manufactured', occurred_on: '2021-04-01', type: 'pistol', manufacturer: 'Glock', model: 'G17', calibre: '9mm Luger', serial,
       country_of_manufacture: 'AUT', year_of_manufacture: '2021', marking_text: `GLOCK AUSTRIA ${serial}`, marking_component: 'slide',
@@ -106,6 +109,9 @@ describe('Tracing between national points of contact', () => {
     const candidates = (await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body.items;
     expect(candidates[0]).toMatchObject({ weaponId: fn.id, manufacturer: expect.stringContaining('FN') });
     expect(candidates).toHaveLength(10);
+    const unknownMake = await sentTrace({ weapon: { type: 'pistol', make: 'ACME ARMS WORKS', serial, markings: [{ component: 'receiver', text: `ACME ${serial}` }] } });
+    const ofAcme = (await t.http.get(api(`/traces/${unknownMake.incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body.items;
+    expect(ofAcme[0]).toMatchObject({ weaponId: acme.id, reasons: expect.arrayContaining([expect.stringContaining('as observed')]) });
   });
 
   it('prefills the answer from the record as corrected: a corrected export points to the State its correction names', async () => {

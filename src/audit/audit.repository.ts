@@ -78,10 +78,11 @@ export class AuditRepository {
  * rewritten); an id spelled in mixed case then is not found.
  */
 /**
- * Events of a request name their target by its route (`cases`, `users`), the service's own events by the record
- * (`case`, `user`): the filter on either finds both, as the chained events keep the spelling they were written with.
+ * Events of a request name their target by its route (`cases`, `users`, `weapons` for an import), the service's own
+ * events by the record (`case`, `user`, `weapon_imports` for an import from the CLI): the filter on either finds
+ * both, as the chained events keep the spelling they were written with.
  */
-const TARGET_TYPE_PAIRS: Record<string, string> = { case: 'cases', cases: 'case', user: 'users', users: 'user' };
+const TARGET_TYPE_PAIRS: Record<string, string> = { case: 'cases', cases: 'case', user: 'users', users: 'user', weapon_imports: 'weapons', weapons: 'weapon_imports' };
 
 function targetTypeSpellings(targetType: string): string[] {
   return TARGET_TYPE_PAIRS[targetType] ? [targetType, TARGET_TYPE_PAIRS[targetType]] : [targetType];

@@ -644,7 +644,7 @@ describe('trace request PDF with photos', () => {
     const text = flat(parsedLong.text);
     expect(text).toContain('line 150');
     // The section's heading is on the photo's page, not left alone on the page before it.
-    expect(parsedLong.pages.find((page) => page.includes('Photos of markings'))).toContain('line 1');
+    expect(flat(parsedLong.pages.find((page) => page.includes('Photos of markings')) ?? '')).toContain('line 1 line 2 line 3');
     expect(text).toContain(`SHA-256 ${sha256(tinyPng())}`);
   });
 

@@ -123,10 +123,12 @@ export function parseSerialQuery(input: string): SerialQuery {
 }
 
 /**
- * The longest run of known characters in a pattern, between its `?` and `*`: the trigram index narrows a search
- * only by runs of three ("P*719?3" has "719"; "A?B?C", with as many known characters, has none, and would read
- * every serial of the node).
+ * Whether the trigram index can narrow the search for a pattern: by a run of three known characters anywhere
+ * ("P*719?3" has "719"), or of two at its start or end, where a serial's key begins or ends ("AB?CD?EF": the
+ * keys that begin with "AB" and end with "EF"). "A?B?C", with as many known characters, has neither, and would
+ * read every serial of the node.
  */
-export function longestKnownRun(query: SerialQuery): number {
-  return Math.max(0, ...query.normalised.split(/[?*]/).map((run) => [...run].length));
+export function narrowsSearch(query: SerialQuery): boolean {
+  const runs = query.normalised.split(/[?*]/).map((run) => [...run].length);
+  return runs.some((length) => length >= 3) || runs[0] >= 2 || runs[runs.length - 1] >= 2;
 }

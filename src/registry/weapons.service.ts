@@ -23,14 +23,13 @@ import { WeaponEntity } from './entities/weapon.entity';
 import { DEFAULT_RULE_POLICIES, judgeChange, RuleId, RulePolicy, RuleSubject } from './marking-rules';
 import { EARLIEST_YEAR, EventType, IMPORT_EVENTS, LAST_ANTIQUE_YEAR, WeaponStatus } from './registry.constants';
 import { CustodianClosedError, EventNotAllowedError, MarkingRuleBreachError, RetentionActiveError, WeaponNotFoundError } from './registry.errors';
-import { holdsSerialCharacter, longestKnownRun, normaliseSerial, parseSerialQuery } from './serial';
+import { holdsSerialCharacter, narrowsSearch, normaliseSerial, parseSerialQuery } from './serial';
 import { WeaponFilters, WeaponsRepository } from './weapons.repository';
 
 /** Officers record what they seize or find, and mark it (ITI 9); registrars keep everything else. */
 const OFFICER_EVENTS: EventType[] = ['seized', 'found', 'marked'];
 const OFFICER_STATUSES: WeaponStatus[] = ['seized', 'found'];
 const SEARCH_CANDIDATES = 500;
-const MIN_KNOWN_RUN = 3;
 
 /** Events that name both another State and a licence, and why. */
 const EVENT_PAPERS: Partial<Record<EventType, string>> = {
@@ -311,8 +310,8 @@ export class WeaponsService {
       return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w, readsHoldReasons(actor)), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null };
     }
     const query = parseSerialQuery(input.serial);
-    if (query.kind === 'pattern' && longestKnownRun(query) < MIN_KNOWN_RUN) {
-      throw fieldError('serial', `a partial serial needs at least ${MIN_KNOWN_RUN} readable characters in a row`);
+    if (query.kind === 'pattern' && !narrowsSearch(query)) {
+      throw fieldError('serial', 'a partial serial needs at least 3 readable characters in a row, or 2 at its start or end');
     }
     const { weapons, matches } = await this.weapons.serialMatches(
       actor.stateCode,

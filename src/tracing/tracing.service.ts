@@ -527,12 +527,12 @@ export class TracingService {
         : Promise.resolve({ items: [], serialQuery: null });
     // The weapons of the make observed that carry the serial first, however many others share it; then the
     // rest of the pool, by serial alone (a make misread or recorded otherwise still finds its weapon).
+    const ofMake = new Set<string>();
     const bySerial = async (serialGiven: string): Promise<SearchResultDto> => {
-      const ofMake = observed.make ? await this.weapons.search(actor, { serial: serialGiven, manufacturer: observed.make, limit: CANDIDATE_POOL }) : null;
+      const made = observed.make ? await this.weapons.search(actor, { serial: serialGiven, manufacturer: observed.make, limit: CANDIDATE_POOL }) : null;
       const all = await this.weapons.search(actor, { serial: serialGiven, limit: CANDIDATE_POOL });
-      if (!ofMake?.items.length) return all;
-      const first = new Set(ofMake.items.map((item) => item.weapon.id));
-      return { ...all, items: [...ofMake.items, ...all.items.filter((item) => !first.has(item.weapon.id))] };
+      for (const item of made?.items ?? []) ofMake.add(item.weapon.id);
+      return { ...all, items: [...(made?.items ?? []), ...all.items.filter((item) => !ofMake.has(item.weapon.id))] };
     };
     const found = serial
       ? await bySerial(serial).catch((error: unknown) => {
@@ -546,7 +546,8 @@ export class TracingService {
     const ranked = found.items.map(({ weapon: w, score: serialScore, reasons: serialReasons }) => {
       const reasons = [...serialReasons];
       let score = serialScore;
-      if (make && w.manufacturerCode === make) { score += 0.05; reasons.push(`manufacturer ${w.manufacturer ?? make} as observed`); }
+      // The make as the registry compares it: through the reference data, or as written where it has no entry.
+      if ((make && w.manufacturerCode === make) || ofMake.has(w.id)) { score += 0.05; reasons.push(`manufacturer ${w.manufacturer ?? make} as observed`); }
       if (calibre && w.calibreCode === calibre) { score += 0.03; reasons.push(`calibre ${w.calibre ?? calibre} as observed`); }
       if (observed.model && w.model?.toLowerCase() === observed.model.toLowerCase()) { score += 0.02; reasons.push(`model ${w.model}`); }
       return { w, score: Math.round(score * 1000) / 1000, reasons };

@@ -3,24 +3,27 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { Observable } from 'rxjs';
 import { ValidationFailedError } from '../errors/app-error';
+import { API_PREFIX } from './api-prefix';
 
 /**
  * A query string or a body that a route does not declare (no @Query() or @Body() of its own) is refused with
  * 400 naming it, as an unknown field of a declared one is (forbidNonWhitelisted): a note sent with an
  * acknowledgement, or a `limit` on a list that takes none, would otherwise be dropped without a word. A route
- * that reads the raw request (@Req(): an import's CSV, a photo) judges its input itself.
+ * that reads the raw request (@Req(): an import's CSV, a photo) judges its body itself, not its query string.
  */
 @Injectable()
 export class UndeclaredInputInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<{ query?: Record<string, unknown>; body?: unknown; routeOptions?: { url?: string } }>();
+    // The API's routes only: a probe may add what it likes to a health check (a cache-buster, say).
+    if (!request.routeOptions?.url?.startsWith(`/${API_PREFIX}/`)) return next.handle();
     const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
     const declared = new Set(Object.keys(args).map((key) => Number(key.split(':')[0])));
-    if (declared.has(RouteParamtypes.REQUEST)) return next.handle();
-    const request = context.switchToHttp().getRequest<{ query?: Record<string, unknown>; body?: unknown }>();
     const errors = [
       ...(declared.has(RouteParamtypes.QUERY) ? [] : Object.keys(request.query ?? {}).map((name) => ({ field: name, messages: [`property ${name} should not exist`] }))),
-      ...(declared.has(RouteParamtypes.BODY) || !holdsSomething(request.body) ? [] : [{ field: 'body', messages: ['this request takes no body'] }]),
+      // A route that reads the raw request (@Req()) may take its body from it: an import's CSV, a photo.
+      ...(declared.has(RouteParamtypes.BODY) || declared.has(RouteParamtypes.REQUEST) || !holdsSomething(request.body) ? [] : [{ field: 'body', messages: ['this request takes no body'] }]),
     ];
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return next.handle();
