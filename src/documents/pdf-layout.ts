@@ -874,24 +874,23 @@ export class FormDocument {
     const first = rows.length > 0 ? this.rowHeight(rows[0], widths, false) : 0;
     this.ensureSpace(this.rowHeight(headers, widths, true) + Math.min(first, maxRowHeight));
     this.row(headers, widths, xs, true, table);
-    for (const cells of rows) {
-      const height = this.rowHeight(cells, widths, false);
+    // A cell taller than a page is cut in the table ("…"): it follows whole below it, so that the form never
+    // prints less than the content its hash covers.
+    const cut: { label: string; text: string }[] = [];
+    for (const [n, cells] of rows.entries()) {
+      const heights = this.cellHeights(cells, widths, false);
+      heights.forEach((cellHeight, i) => cellHeight > maxRowHeight && cut.push({ label: `${headers[i]}, row ${n + 1} of the table above, in full`, text: cells[i] }));
+      const height = Math.max(...heights);
       if (doc.y + Math.min(height, maxRowHeight) > this.bottom) {
         doc.continueOnNewPage();
         this.row(headers, widths, xs, true, null);
       }
-      this.row(cells, widths, xs, false, table, maxRowHeight);
+      this.row(cells, widths, xs, false, table, Math.min(height, maxRowHeight));
     }
     table.end();
     doc.x = this.left;
     doc.y += 6;
-    // A cell taller than a page is cut in the table ("…"): it follows whole below it, so that the form never
-    // prints less than the content its hash covers.
-    rows.forEach((cells, n) => {
-      this.cellHeights(cells, widths, false).forEach((height, i) => {
-        if (height > maxRowHeight) this.block(`${headers[i]}, row ${n + 1} of the table above, in full`, cells[i]);
-      });
-    });
+    for (const { label, text } of cut) this.block(label, text);
   }
 
   private rowHeight(cells: string[], widths: number[], header: boolean): number {
@@ -904,10 +903,10 @@ export class FormDocument {
     return cells.map((text, i) => this.doc.heightOfString(printable(text), { width: widths[i] - 2 * CELL_PADDING, lineGap: LINE_GAP }) + 2 * CELL_PADDING);
   }
 
-  private row(cells: string[], widths: number[], xs: number[], header: boolean, table: Struct | null, maxHeight = Infinity): void {
+  /** One row at `height` (its cells' tallest unless the caller cut it): longer text ends in "…". */
+  private row(cells: string[], widths: number[], xs: number[], header: boolean, table: Struct | null, height = this.rowHeight(cells, widths, header)): void {
     const { doc } = this;
     const top = doc.y;
-    const height = Math.min(this.rowHeight(cells, widths, header), maxHeight);
     const right = this.left + widths.reduce((sum, w) => sum + w, 0);
     if (header) {
       this.artifact(() => doc.rect(this.left, top, right - this.left, height).fill(HEADER_FILL));

@@ -18,8 +18,7 @@ export class UndeclaredInputInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<{ query?: Record<string, unknown>; body?: unknown; routeOptions?: { url?: string } }>();
     // The API's routes only: a probe may add what it likes to a health check (a cache-buster, say).
     if (!request.routeOptions?.url?.startsWith(`/${API_PREFIX}/`)) return next.handle();
-    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
-    const declared = new Set(Object.keys(args).map((key) => Number(key.split(':')[0])));
+    const declared = this.declaredOf(context);
     const errors = [
       ...(declared.has(RouteParamtypes.QUERY) ? [] : Object.keys(request.query ?? {}).map((name) => ({ field: name, messages: [`property ${name} should not exist`] }))),
       // A route that reads the raw request (@Req()) may take its body from it: an import's CSV, a photo.
@@ -27,6 +26,20 @@ export class UndeclaredInputInterceptor implements NestInterceptor {
     ];
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return next.handle();
+  }
+
+  /** The kinds of parameter (RouteParamtypes) a handler declares, read from its metadata once. */
+  private readonly declared = new WeakMap<object, Set<number>>();
+
+  private declaredOf(context: ExecutionContext): Set<number> {
+    const handler = context.getHandler();
+    let kinds = this.declared.get(handler);
+    if (!kinds) {
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, unknown>;
+      kinds = new Set(Object.keys(args).map((key) => Number(key.split(':')[0])));
+      this.declared.set(handler, kinds);
+    }
+    return kinds;
   }
 }
 
