@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { foldSerial, normaliseSerial, parseSerialQuery } from './serial';
+import { foldSerial, INVISIBLE_RANGES, normaliseSerial, parseSerialQuery } from './serial';
 
-const serialCharacter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ./'.split(''));
+const serialCharacter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ./\u00ad\u200b\ufeff'.split(''));
 const serial = fc.array(serialCharacter, { minLength: 1, maxLength: 16 }).map((cs) => cs.join(''));
 
 describe('serial normalisation', () => {
@@ -11,6 +11,24 @@ describe('serial normalisation', () => {
 
   it('drops the typographic dashes a word processor writes for "-"', () => {
     for (const dash of ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uff0d', '\ufe63']) expect(normaliseSerial(`AB${dash}123`)).toBe('AB123');
+  });
+
+  it('drops the characters that show nothing: a soft hyphen or zero-width space copied from a PDF, a byte order mark', () => {
+    for (const invisible of ['\u00ad', '\u200b', '\u200d', '\u2060', '\ufeff', '\u200e', '\u202e', '\ufe0f', '\u{e0041}']) {
+      expect(normaliseSerial(`AB${invisible}123`)).toBe('AB123');
+      expect(foldSerial(`${invisible}ab 12${invisible}3`)).toBe('A8123');
+    }
+  });
+
+  it("lists exactly Unicode's default-ignorable code points as invisible", () => {
+    const listed = (codePoint: number) => INVISIBLE_RANGES.some(([first, last]) => codePoint >= first && codePoint <= last);
+    const differing: string[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (/\p{Default_Ignorable_Code_Point}/u.test(String.fromCodePoint(codePoint)) !== listed(codePoint)) differing.push(codePoint.toString(16));
+    }
+    expect(differing).toEqual([]);
+    // Each range in order and apart from the next, as SQL's list is written.
+    for (let i = 1; i < INVISIBLE_RANGES.length; i++) expect(INVISIBLE_RANGES[i][0]).toBeGreaterThan(INVISIBLE_RANGES[i - 1][1] + 1);
   });
 
   it('folds look-alike characters', () => {

@@ -4,12 +4,25 @@
  */
 
 /**
+ * Characters that show nothing, Unicode's Default_Ignorable_Code_Point (a test checks the list against it): a
+ * soft hyphen or a zero-width space copied with a serial from a PDF or a web page, a byte order mark, direction
+ * marks, variation selectors. Listed, first to last, so that SQL drops exactly the same (migration SerialInvisibles).
+ */
+export const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f], [0x200b, 0x200f], [0x202a, 0x202e],
+  [0x2060, 0x206f], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xffa0, 0xffa0], [0xfff0, 0xfff8], [0x1bca0, 0x1bca3],
+  [0x1d173, 0x1d17a], [0xe0000, 0xe0fff],
+];
+
+const hex = (codePoint: number) => `\\u{${codePoint.toString(16)}}`;
+
+/**
  * Separators that markings and officers write inconsistently: ASCII white space, dots, slashes and dashes,
  * the typographic ones too (hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar,
- * minus sign), which a word processor or spreadsheet puts in place of "-". Other spaces and the full-width
- * forms become these under NFKC first.
+ * minus sign), which a word processor or spreadsheet puts in place of "-"; and the invisible characters
+ * above. Other spaces and the full-width forms become these under NFKC first.
  */
-const SEPARATORS = /[ \t\n\r\f\v./\-\u2010-\u2015\u2212]/g;
+const SEPARATORS = new RegExp(`[ \\t\\n\\r\\f\\v./\\-\\u2010-\\u2015\\u2212${INVISIBLE_RANGES.map(([first, last]) => `${hex(first)}-${hex(last)}`).join('')}]`, 'gu');
 
 /** The characters from `first` to `last`, in code point order. */
 function span(first: number, last: number): string {

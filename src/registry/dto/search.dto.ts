@@ -36,7 +36,7 @@ export class WeaponFiltersDto {
 export class SearchWeaponsDto extends WeaponFiltersDto {
   @ApiPropertyOptional({
     example: '1A2?45*',
-    description: 'Serial as read. `?` = one unreadable character, `*` = any run of them; a pattern needs at least 3 readable characters in a row, or 2 at its start or end. Spaces, dashes (typographic ones too), dots and slashes are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
+    description: 'Serial as read. `?` = one unreadable character, `*` = any run of them; a pattern needs at least 3 readable characters in a row, or 2 at its start or end. Spaces, dashes (typographic ones too), dots, slashes and invisible characters (soft hyphen, zero-width space) are ignored; look-alikes (O/0, I/1/L, S/5, B/8, Z/2, G/6) match each other.',
   })
   @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxChars(64)
   serial?: string;
