@@ -117,6 +117,20 @@ describe('weapon search', () => {
     expect(hit.reasons[0]).toMatch(/^serial B0S1Z6 matches with look-alike characters \(8 read as B, O read as 0, 5 read as S, I read as 1, G read as 6\)$/);
   });
 
+  it('says when more serials fit than a search reads (5,000), filters or not, and not otherwise', async () => {
+    await ownerQuery(t, `INSERT INTO weapons (state_code, category, type_code, serial_as_marked, serial_normalised, status)
+                         SELECT 'FRA', 'small_arm', 'pistol', 'TRQ' || n, 'TRQ' || n, 'civilian_held' FROM generate_series(1, 5001) AS n`, [], 'FRA');
+    const broad = await search({ serial: 'TRQ*', limit: 5 });
+    expect(broad).toMatchObject({ truncated: true, serialQuery: { kind: 'pattern' } });
+    expect(broad.items).toHaveLength(5);
+    // Filters read only what the index gave: none of those 5,000 is a Glock, and the answer says it may be incomplete.
+    expect(await search({ serial: 'TRQ*', manufacturer: 'Glock' })).toEqual({ items: [], serialQuery: { kind: 'pattern', normalised: 'TRQ*' }, truncated: true });
+    expect(await search({ serial: 'TRQ1?' })).toMatchObject({ truncated: false });
+    expect(await search({ serial: 'TRQ1?', manufacturer: 'Glock' })).toEqual({ items: [], serialQuery: { kind: 'pattern', normalised: 'TRQ1?' }, truncated: false });
+    expect(await search({ serial: 'TRQ4711' })).toMatchObject({ truncated: false, items: [expect.objectContaining({ score: 1 })] });
+    expect(await search({ manufacturer: 'Glock' })).toMatchObject({ truncated: false });
+  });
+
   it('finds partial serials: ? for one unreadable character, * for an obliterated run', async () => {
     const weapon = await registerWeapon(t, registrar, { serial: 'PQ4471983' });
     for (const pattern of ['PQ44?1983', 'PQ4?7?983', '*71983', 'PQ447*', 'P*719?3', 'PQ?4?19?3', '*4?1?83']) {

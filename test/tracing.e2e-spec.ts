@@ -756,6 +756,17 @@ describe('Tracing between national points of contact', () => {
     expect((await t.http.get(api(`/traces/${blank.incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body.items).toEqual([]);
   });
 
+  it('says when more serials fit the part of a serial observed than a search reads, so that the weapon may be missing from the candidates', async () => {
+    await ownerQuery(t, `INSERT INTO weapons (state_code, category, type_code, serial_as_marked, serial_normalised, status)
+                         SELECT 'BEL', 'small_arm', 'pistol', 'TRW' || n, 'TRW' || n, 'civilian_held' FROM generate_series(1, 5001) AS n`, [], 'BEL');
+    const candidatesOf = async (serialReadable: string) => {
+      const { incoming } = await sentTrace({ weapon: { type: 'pistol', make: 'Glock', serialObliterated: true, serialReadable, markings: [{ component: 'frame', text: `GLOCK ${serialReadable}` }] } });
+      return (await t.http.get(api(`/traces/${incoming.id}/candidates`)).set(bearer(tokens.belNpc)).expect(200)).body as { items: unknown[]; truncated: boolean };
+    };
+    expect(await candidatesOf('TRW*')).toMatchObject({ truncated: true, items: expect.arrayContaining([expect.objectContaining({ serial: expect.stringMatching(/^TRW/) })]) });
+    expect(await candidatesOf('TRW42?7')).toMatchObject({ truncated: false });
+  });
+
   it('shows the follow-ups of one answer in the chain in the order they were opened', async () => {
     const { outgoing, incoming } = await sentTrace();
     await transition('belNpc', incoming.id, 'acknowledge');

@@ -272,27 +272,38 @@ export class WeaponsRepository {
    * The weapons whose serial, or a marking's, matches, each with the serial that matched, filtered, in one
    * query: `exact` on the folded serial (readings equal to `normalised` first), `pattern` a LIKE on it
    * (`_` one character, `%` any run), through the serial index functions (see migration RegistrySecurity).
-   * At most SERIAL_SCAN index entries are read, `limit` rows returned, newest first after exact readings.
+   * At most SERIAL_SCAN index entries are read, `limit` rows returned, newest first after exact readings;
+   * `truncated` when the index held more entries that fit, which no filter or ranking saw.
    */
   async serialMatches(
     stateCode: string,
     match: SerialMatch,
     filters: WeaponFilters,
     limit: number,
-  ): Promise<{ weapons: WeaponEntity[]; matches: SerialCandidate[] }> {
-    const { entities, raw } = await this.serialMatchesQuery(stateCode, match, filters, limit).getRawAndEntities<{ w_id: string; matched: string }>();
-    return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })) };
+  ): Promise<{ weapons: WeaponEntity[]; matches: SerialCandidate[]; truncated: boolean }> {
+    const { entities, raw } = await this.serialMatchesQuery(stateCode, match, filters, limit).getRawAndEntities<{ w_id: string; matched: string; entries: string }>();
+    // No weapon passed the filters: how many entries the index gave is read again, on its own.
+    const entries = raw.length > 0 ? Number(raw[0].entries) : await this.serialEntries(match);
+    return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })), truncated: entries >= SERIAL_SCAN };
+  }
+
+  private async serialEntries(match: SerialMatch): Promise<number> {
+    const rows: { n: string }[] = await this.db.manager.query(`SELECT count(*) AS n FROM ${serialIndexFunction(match)}($1, $2)`, [match.key, SERIAL_SCAN]);
+    return Number(rows[0].n);
   }
 
   /** The query of serialMatches(), on its own so that a test can read its plan. */
   serialMatchesQuery(stateCode: string, match: SerialMatch, filters: WeaponFilters, limit: number): SelectQueryBuilder<WeaponEntity> {
-    const index = match.kind === 'exact' ? 'registry_serial_exact' : 'registry_serial_pattern';
     const query = this.db
       .repository(WeaponEntity)
       .createQueryBuilder('w')
-      .addCommonTableExpression(`SELECT weapon_id, serial_normalised, serial_normalised = :normalised AS reading_equal FROM ${index}(:key, :scan)`, 'c')
+      .addCommonTableExpression(
+        `SELECT weapon_id, serial_normalised, serial_normalised = :normalised AS reading_equal, count(*) OVER () AS entries FROM ${serialIndexFunction(match)}(:key, :scan)`,
+        'c',
+      )
       .innerJoin('c', 'c', 'c.weapon_id = w.id')
       .addSelect('c.serial_normalised', 'matched')
+      .addSelect('c.entries', 'entries')
       .where('w.state_code = :stateCode', { stateCode, key: match.key, normalised: match.normalised, scan: SERIAL_SCAN });
     return filtered(query, filters).orderBy('c.reading_equal', 'DESC', 'NULLS LAST').addOrderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit);
   }
@@ -303,6 +314,11 @@ export class WeaponsRepository {
     // Weapons of one import share their creation time: the id decides, so that the cut is always the same.
     return filtered(query, filters).orderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit).getMany();
   }
+}
+
+/** The serial index's function for a match (migration RegistrySecurity). */
+function serialIndexFunction(match: SerialMatch): string {
+  return match.kind === 'exact' ? 'registry_serial_exact' : 'registry_serial_pattern';
 }
 
 /**

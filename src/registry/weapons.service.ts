@@ -307,13 +307,13 @@ export class WeaponsService {
     const { filters, reasons: filterReasons } = this.filtersOf(input, matcher);
     if (!input.serial) {
       const weapons = await this.weapons.findFiltered(actor.stateCode, filters, limit);
-      return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w, readsHoldReasons(actor)), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null };
+      return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w, readsHoldReasons(actor)), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null, truncated: false };
     }
     const query = parseSerialQuery(input.serial);
     if (query.kind === 'pattern' && !narrowsSearch(query)) {
       throw fieldError('serial', 'a partial serial needs at least 3 readable characters in a row, or 2 at its start or end');
     }
-    const { weapons, matches } = await this.weapons.serialMatches(
+    const { weapons, matches, truncated } = await this.weapons.serialMatches(
       actor.stateCode,
       { kind: query.kind, key: query.folded, normalised: query.kind === 'exact' ? query.normalised : null },
       filters,
@@ -331,7 +331,7 @@ export class WeaponsService {
       .sort((a, b) => b.serial.score - a.serial.score || b.w.createdAt.getTime() - a.w.createdAt.getTime() || a.w.id.localeCompare(b.w.id))
       .slice(0, limit)
       .map(({ w, serial }) => ({ weapon: WeaponSummaryDto.from(w, readsHoldReasons(actor)), score: serial.score, reasons: [serial.reason, ...filterReasons] }));
-    return { items, serialQuery: { kind: query.kind, normalised: query.normalised } };
+    return { items, serialQuery: { kind: query.kind, normalised: query.normalised }, truncated };
   }
 
   /** The filters of a search or a list, manufacturer and calibre read through the reference data, and how each reads. */

@@ -524,7 +524,7 @@ export class TracingService {
     const byDescription = (): Promise<SearchResultDto> =>
       observed.make || observed.model
         ? this.weapons.search(actor, { manufacturer: observed.make ?? undefined, model: observed.model ?? undefined, limit: CANDIDATE_POOL })
-        : Promise.resolve({ items: [], serialQuery: null });
+        : Promise.resolve({ items: [], serialQuery: null, truncated: false });
     // The weapons of the make observed that carry the serial first, however many others share it; then the
     // rest of the pool, by serial alone (a make misread or recorded otherwise still finds its weapon).
     const ofMake = new Set<string>();
@@ -532,7 +532,7 @@ export class TracingService {
       const made = observed.make ? await this.weapons.search(actor, { serial: serialGiven, manufacturer: observed.make, limit: CANDIDATE_POOL }) : null;
       const all = await this.weapons.search(actor, { serial: serialGiven, limit: CANDIDATE_POOL });
       for (const item of made?.items ?? []) ofMake.add(item.weapon.id);
-      return { ...all, items: [...(made?.items ?? []), ...all.items.filter((item) => !ofMake.has(item.weapon.id))] };
+      return { ...all, items: [...(made?.items ?? []), ...all.items.filter((item) => !ofMake.has(item.weapon.id))], truncated: all.truncated || Boolean(made?.truncated) };
     };
     const found = serial
       ? await bySerial(serial).catch((error: unknown) => {
@@ -559,7 +559,7 @@ export class TracingService {
       const record = records.get(w.id);
       return record ? [{ weaponId: w.id, score, reasons, serial: w.serial, manufacturer: w.manufacturer, model: w.model, calibre: w.calibre, prefill: prefillFrom(record, actor.stateCode) }] : [];
     });
-    return { items };
+    return { items, truncated: found.truncated };
   }
 
   /** Attaches a JPEG or PNG photo of a marking to a draft, its type read from its content. */

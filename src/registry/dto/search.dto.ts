@@ -59,6 +59,11 @@ export class SearchResultDto {
   @ApiProperty({ type: [SearchHitDto] }) items: SearchHitDto[];
   @ApiProperty({ description: 'How the serial was read: exact, or a pattern', example: { kind: 'pattern', normalised: '1A2?45*' } })
   serialQuery: { kind: string; normalised: string } | null;
+  @ApiProperty({
+    description:
+      'True when more serials of the registry fit the serial than a search reads (5,000): records that fit, and pass the filters, may be missing from the items. Give more of the serial.',
+  })
+  truncated: boolean;
 }
 
 export class RegistrySettingsDto {

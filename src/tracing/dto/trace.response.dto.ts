@@ -167,4 +167,6 @@ export class CandidateDto {
 
 export class CandidatesDto {
   @ApiProperty({ type: [CandidateDto] }) items: CandidateDto[];
+  @ApiProperty({ description: 'True when more serials of the registry fit the serial observed than a search reads (5,000): the weapon may be missing from the items' })
+  truncated: boolean;
 }
