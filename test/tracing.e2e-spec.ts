@@ -1063,6 +1063,36 @@ describe('Tracing between national points of contact', () => {
     expect(failed).toEqual([expect.objectContaining({ attempts: 1, delivered_at: null, last_error: expect.stringContaining('No outgoing copy') })]);
   });
 
+  it('tells the sending State, on its copy, when a message is left for an operator after its last try, and not before', async () => {
+    // FRA's draft, never sent: BEL has no copy for a closing to reach, so its delivery fails every time.
+    const draft = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    const [{ id }] = await ownerQuery<{ id: string }>(t, `INSERT INTO outbox_messages (state_code, target_state, kind, exchange_id, payload, attempts)
+                         VALUES ('FRA', 'BEL', 'trace.closed', $1, '{}', 8) RETURNING id`, [draft.body.id], 'FRA');
+    const stoppedFor = async (who: string) => {
+      const inbox = (await t.http.get(api('/notifications?limit=100')).set(bearer(tokens[who])).expect(200)).body.items as { kind: string; traceId: string; message: string }[];
+      return inbox.filter((n) => n.kind === 'delivery_stopped' && n.traceId === draft.body.id);
+    };
+    const tryAgain = async () => {
+      await ownerQuery(t, `UPDATE outbox_messages SET next_attempt_at = now() WHERE id = $1`, [id], 'FRA');
+      await outbox.drain();
+      return (await ownerQuery<{ attempts: number }>(t, `SELECT attempts FROM outbox_messages WHERE id = $1`, [id], 'FRA'))[0].attempts;
+    };
+    try {
+      expect(await tryAgain()).toBe(9);
+      expect(await stoppedFor('fraNpc')).toEqual([]);
+      expect(await tryAgain()).toBe(10);
+      const told = [{ kind: 'delivery_stopped', traceId: draft.body.id, message: 'BEL has not received the closing of the trace after 10 tries: its delivery waits for an operator' }];
+      expect(await stoppedFor('fraNpc')).toEqual([expect.objectContaining(told[0])]);
+      expect(await stoppedFor('fraOfficer')).toEqual([expect.objectContaining(told[0])]);
+      expect(await stoppedFor('belNpc')).toEqual([]);
+      // Not tried again, nor told twice, until an operator sets it going again.
+      expect(await tryAgain()).toBe(10);
+      expect(await stoppedFor('fraNpc')).toHaveLength(1);
+    } finally {
+      await ownerQuery(t, `DELETE FROM outbox_messages WHERE id = $1`, [id], 'FRA');
+    }
+  });
+
   it('delivers a backlog longer than one round of deliveries in one drain', async () => {
     // 250 messages that cannot be applied (no outgoing copy acknowledges them), tried 5 times before: each is
     // tried once more, then waits its back-off (64 s, longer than the drain).

@@ -3,6 +3,8 @@ import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
 import { StatesService } from '../states/states.service';
+import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { OUTBOX_MAX_ATTEMPTS } from './tracing.constants';
 import { TracesRepository } from './traces.repository';
 import { TracingService } from './tracing.service';
 
@@ -146,11 +148,20 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         const reason = error instanceof Error ? error.message : String(error);
         this.logger.error(`message ${message.id} (${message.kind} from ${message.stateCode} to ${message.targetState}) not delivered: ${reason}`);
         await this.traces.markFailed(message.id, reason);
+        if (message.attempts + 1 >= OUTBOX_MAX_ATTEMPTS) await this.stopped(message);
         return 'failed';
       }
       await this.traces.markDelivered(message.id);
       return 'delivered';
     });
+  }
+
+  /** The last try failed: the message waits for an operator, and the sending State is told (best effort: the failure stays recorded). */
+  private async stopped(message: OutboxMessageEntity): Promise<void> {
+    this.logger.error(`message ${message.id} (${message.kind} from ${message.stateCode} to ${message.targetState}) left for an operator after ${OUTBOX_MAX_ATTEMPTS} tries`);
+    await this.db
+      .savepointAsState(message.stateCode, () => this.tracing.deliveryStopped(message))
+      .catch((error: unknown) => this.logger.error(`the sending State of message ${message.id} could not be notified: ${error instanceof Error ? error.message : String(error)}`));
   }
 }
 

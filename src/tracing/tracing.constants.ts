@@ -4,6 +4,19 @@ export type TraceStatus = (typeof TRACE_STATUSES)[number];
 /** A request another State holds, not closed: the registry record it was made from is kept meanwhile. */
 export const EXCHANGED_STATUSES: TraceStatus[] = ['sent', 'acknowledged', 'information_requested', 'answered'];
 
+/** Tries of an outbox message before it is left for an operator (outbox_claim(), migration OutboxClaimHostedStates). */
+export const OUTBOX_MAX_ATTEMPTS = 10;
+
+/** What each kind of outbox message carries to the other State, as a notification names it. */
+export const MESSAGE_CONTENTS: Record<string, string> = {
+  'trace.sent': 'the trace request',
+  'trace.acknowledged': 'the acknowledgement',
+  'trace.information_requested': 'the request for information',
+  'trace.information_provided': 'the information provided',
+  'trace.answered': 'the answer',
+  'trace.closed': 'the closing of the trace',
+};
+
 /** Each State keeps its own copy: the requester's outgoing one, the requested State's incoming one. */
 export const TRACE_DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type TraceDirection = (typeof TRACE_DIRECTIONS)[number];

@@ -39,7 +39,7 @@ import type { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { hopOf } from './entities/trace-view';
 import { checkTransition, TraceAction, TRACE_RULES } from './trace-lifecycle';
 import { TracesRepository } from './traces.repository';
-import { CLASSIFICATIONS } from './tracing.constants';
+import { CLASSIFICATIONS, MESSAGE_CONTENTS, OUTBOX_MAX_ATTEMPTS } from './tracing.constants';
 import type { Outcome, Priority } from './tracing.constants';
 
 export class TraceNotFoundError extends NotFoundError {
@@ -562,6 +562,19 @@ export class TracingService {
     return { items, truncated: found.truncated };
   }
 
+  /**
+   * A message left for an operator after its last try: the sending State's NPCs, and whoever opened its copy,
+   * are told on that copy that the other State has not received the change, which stands on one side only.
+   */
+  async deliveryStopped(message: OutboxMessageEntity): Promise<void> {
+    const copy = await this.traces.findCopyForUpdate(message.stateCode, message.exchangeId, sentByRequester(message.kind) ? 'outgoing' : 'incoming');
+    await this.notifications.notify(message.stateCode, ['npc'], copy?.createdBy ? [copy.createdBy] : [], {
+      kind: 'delivery_stopped',
+      traceId: copy?.id ?? null,
+      message: `${message.targetState} has not received ${MESSAGE_CONTENTS[message.kind] ?? message.kind} after ${OUTBOX_MAX_ATTEMPTS} tries: its delivery waits for an operator`,
+    });
+  }
+
   /** Attaches a JPEG or PNG photo of a marking to a draft, its type read from its content. */
   async addPhoto(actor: AuthUser, id: string, version: number, data: Buffer, input: PhotoQueryDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'edit');
@@ -691,7 +704,7 @@ export class TracingService {
       this.trail.record(null, { action: 'trace.received', targetType: 'traces', targetId: copy.id, details: { from: message.stateCode, disclosedFields: copy.disclosedFields } }, state);
       return;
     }
-    const direction = message.kind === 'trace.information_provided' || message.kind === 'trace.closed' ? 'incoming' : 'outgoing';
+    const direction = sentByRequester(message.kind) ? 'incoming' : 'outgoing';
     const copy = await this.traces.findCopyForUpdate(state, message.exchangeId, direction);
     // Only the other party of the exchange moves a copy.
     const counterpart = copy && (direction === 'outgoing' ? copy.requestedState : copy.requestingState);
@@ -1083,6 +1096,11 @@ function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntit
  * The answers a supplement to a partial or refused answer may give: it adds to what was answered, and after a
  * partial answer nothing of what it reported is taken back.
  */
+/** Whether the requester's copy sent a message of this kind (the requested State's sent the others). */
+function sentByRequester(kind: string): boolean {
+  return kind === 'trace.sent' || kind === 'trace.information_provided' || kind === 'trace.closed';
+}
+
 const SUPPLEMENT_OUTCOMES = { partial: ['full', 'partial'], refused: ['full', 'partial', 'refused'] } as const satisfies Partial<Record<Outcome, readonly Outcome[]>>;
 
 /** Whether an answer given now adds to `previous` (a partial or refused answer), rather than following a delay or coming first. */
