@@ -39,15 +39,26 @@ describe('responses match the OpenAPI document', () => {
   const validators = new Map<string, ValidateFunction>();
   const checked: string[] = [];
 
-  /** Calls `method template` with `params`, and checks the answer against the documented schema of its status. */
-  async function call(who: string, method: 'get' | 'post' | 'put' | 'patch' | 'delete', template: string, options: { params?: Record<string, string>; body?: unknown; query?: string; headers?: Record<string, string> } = {}) {
+  /**
+   * Calls `method template` with `params`, and checks the answer against the documented schema of its status
+   * (an error, `expected`, against the one every operation documents for the statuses it does not list).
+   */
+  async function call(
+    who: string | null,
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+    template: string,
+    options: { params?: Record<string, string>; body?: unknown; query?: string; headers?: Record<string, string>; expected?: number } = {},
+  ) {
     const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(options.params?.[name] ?? ''));
-    let request = t.http[method](`/api/v1${path}${options.query ?? ''}`).set(bearer(tokens[who]));
+    let request = t.http[method](`/api/v1${path}${options.query ?? ''}`);
+    if (who) request = request.set(bearer(tokens[who]));
     for (const [name, value] of Object.entries(options.headers ?? {})) request = request.set(name, value);
     const response = await (options.body === undefined ? request : request.send(options.body as object));
     const route = `${method.toUpperCase()} ${template} → ${response.status}`;
-    expect({ route, success: response.status < 300, body: response.status < 300 ? null : response.body }).toEqual({ route, success: true, body: null });
-    const schema = doc.paths[`/api/v1${template}`]?.[method]?.responses[String(response.status)]?.content?.['application/json']?.schema;
+    if (options.expected) expect({ route, status: response.status }).toEqual({ route, status: options.expected });
+    else expect({ route, success: response.status < 300, body: response.status < 300 ? null : response.body }).toEqual({ route, success: true, body: null });
+    const responses = doc.paths[`/api/v1${template}`]?.[method]?.responses;
+    const schema = (responses?.[String(response.status)] ?? (options.expected ? responses?.default : undefined))?.content?.['application/json']?.schema;
     expect({ route, documented: Boolean(schema) }).toEqual({ route, documented: true });
     let validate = validators.get(route);
     if (!validate) {
@@ -172,6 +183,23 @@ describe('responses match the OpenAPI document', () => {
     expect(tracing.body.byCounterpart.length).toBeGreaterThan(0);
     await call('npc', 'get', '/reports/national');
     await call('auditor', 'get', '/reports/record-keeping');
+  });
+
+  it('for errors, each in the one shape every operation documents', async () => {
+    const body = (response: { body: { code: string; details?: unknown } }) => response.body;
+    expect(body(await call(null, 'get', '/weapons', { expected: 401 }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(body(await call('registrar', 'post', '/weapons', { body: { ...manufacturedWeapon(), serial: 7 }, expected: 400 }))).toMatchObject({
+      code: 'VALIDATION_FAILED', details: expect.arrayContaining([expect.objectContaining({ field: 'serial' })]),
+    });
+    expect(body(await call('officer', 'get', '/audit/events', { expected: 403 }))).toMatchObject({ code: 'ROLE_REQUIRED' });
+    expect(body(await call('registrar', 'get', '/weapons/{id}', { params: { id: '01937c2e-7a4b-7c1d-9f0e-3b2a1c0d9e8f' }, expected: 404 }))).toMatchObject({ code: 'WEAPON_NOT_FOUND' });
+    const created = await call('officer', 'post', '/traces', { body: traceRequestBody() });
+    expect(body(await call('officer', 'post', '/traces/{id}/submit', { params: { id: created.body.id }, headers: { 'if-match': '"7"' }, expected: 412 }))).toMatchObject({
+      code: 'VERSION_MISMATCH', details: { currentVersion: 1 },
+    });
+    expect(body(await call('npc', 'post', '/traces/{id}/send', { params: { id: created.body.id }, headers: { 'if-match': created.headers.etag }, expected: 409 }))).toMatchObject({
+      code: 'TRACE_TRANSITION_NOT_ALLOWED', details: expect.objectContaining({ status: 'draft' }),
+    });
   });
 
   it('checked the routes it meant to', () => {

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorDto, FieldErrorDto } from '../errors/error.dto';
 
 /** The OpenAPI document, built the same way for /api/docs-json and for docs/openapi.json. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -12,7 +13,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ErrorDto, FieldErrorDto],
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+  // Every status an operation does not list is an error of one shape.
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head'] as const) {
+      const operation = path[method];
+      if (operation) operation.responses.default ??= { description: 'An error', content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorDto) } } } };
+    }
+  }
+  return document;
 }
 
 export function serveOpenApi(app: INestApplication): void {
