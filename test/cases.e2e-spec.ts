@@ -209,6 +209,31 @@ describe('Confidential case files', () => {
     expect((await call('fraRegistrar', 'post', '/cases', caseBody())).status).toBe(403);
   });
 
+  it('asks which fields of another case go when a draft is linked to it instead, and reads nothing of a case linked with none', async () => {
+    const other = await call('officer', 'post', '/cases', caseBody());
+    const readsOfOther = async () => (await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'case.content_read' AND target_id = $1`, [other.body.id], 'FRA'))[0].n;
+    const before = await readsOfOther();
+    const draft = await call('officer', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence'], requestedState: 'BEL' }));
+    expect(draft.status).toBe(201);
+    // The fields chosen of the first case are no choice of the other's.
+    const moved = await call('officer', 'patch', `/traces/${draft.body.id}`, { caseId: other.body.id }, { 'If-Match': draft.headers.etag });
+    expect({ status: moved.status, details: moved.body.details }).toEqual({
+      status: 400, details: [{ field: 'disclose', messages: ['the request names another case: say which of its fields go with the request (disclose, [] for none)'] }],
+    });
+    const none = await call('officer', 'patch', `/traces/${draft.body.id}`, { caseId: other.body.id, disclose: [] }, { 'If-Match': draft.headers.etag });
+    expect({ status: none.status, caseId: none.body.caseId, disclosedFields: none.body.disclosedFields }).toEqual({ status: 200, caseId: other.body.id, disclosedFields: [] });
+    expect(none.body.disclosure ?? {}).toEqual({});
+    // Linked with no field, on create as on an edit: a member's link, and no read of its content.
+    const linked = await call('officer', 'post', '/traces', traceRequestBody({ caseId: other.body.id, requestedState: 'BEL' }));
+    expect({ status: linked.status, disclosedFields: linked.body.disclosedFields }).toEqual({ status: 201, disclosedFields: [] });
+    expect(await readsOfOther()).toBe(before);
+    const chosen = await call('officer', 'patch', `/traces/${linked.body.id}`, { disclose: ['offence'] }, { 'If-Match': linked.headers.etag });
+    expect(chosen.body.disclosure).toEqual({ offence: CANARY.offence });
+    expect(await readsOfOther()).toBe(before + 1);
+    const outsider = await call('outsider', 'post', '/traces', traceRequestBody({ caseId: other.body.id }));
+    expect(outsider.status).toBe(404);
+  });
+
   it('discloses only the chosen fields with a trace request, to the requested State and in its PDF', async () => {
     // Linking a case needs membership: a non-member gets 404, as for the case itself.
     const refused = await call('outsider', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence'] }));
@@ -339,7 +364,8 @@ describe('Confidential case files', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const report = await t.app.get(KeyRotation).rewrapAll(['FRA', 'BEL', 'ITA']);
     expect(report.activeKekId).toBe(newKek);
-    expect(report.rewrapped.cases).toBe(1);
+    // The case of this file's tests, and the one a draft was linked to instead.
+    expect(report.rewrapped.cases).toBe(2);
     expect(report.rewrapped.traces).toBeGreaterThanOrEqual(2);
     expect(report.rewrapped.outbox_messages).toBeGreaterThanOrEqual(1);
     expect(report.rewrapped.users).toBe(1);

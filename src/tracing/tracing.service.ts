@@ -195,6 +195,10 @@ export class TracingService {
       changes.weaponObserved = record ? mergeObserved(observedFromRegistry(record), observed, input.weapon.serialObliterated) : observed;
     }
     const linked = input.caseId !== undefined || input.disclose !== undefined;
+    // The fields chosen from one case are no choice of another's: a request that names another case says what of it goes.
+    if (input.caseId !== undefined && input.caseId !== trace.caseId && input.disclose === undefined && trace.disclosedFields.length > 0) {
+      throw fieldErrors([['disclose', 'the request names another case: say which of its fields go with the request (disclose, [] for none)']]);
+    }
     if (linked) {
       Object.assign(changes, await this.linkCase(actor, trace, input.caseId ?? trace.caseId, input.disclose ?? trace.disclosedFields));
     }
