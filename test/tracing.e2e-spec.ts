@@ -1093,6 +1093,20 @@ describe('Tracing between national points of contact', () => {
     }
   });
 
+  it("records a delivery in the receiving State's trail as background work, not as the sending request", async () => {
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody()).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    const current = await t.http.get(api(`/traces/${created.body.id}`)).set(bearer(tokens.fraNpc)).expect(200);
+    // The send's commit asks for a delivery run at once, from within the request.
+    await t.http.post(api(`/traces/${created.body.id}/send`)).set(bearer(tokens.fraNpc)).set('If-Match', current.headers.etag).set('X-Request-Id', 'fra-send-0042').send({}).expect(200);
+    const incoming = await incomingCopy(created.body.id);
+    const received = await ownerQuery<{ request_id: string | null; source_ip: string | null; actor_id: string | null }>(t,
+      `SELECT request_id, source_ip, actor_id FROM audit_events WHERE action = 'trace.received' AND target_id = $1`, [incoming.id], 'BEL');
+    expect(received).toEqual([{ request_id: null, source_ip: null, actor_id: null }]);
+    const sent = await ownerQuery<{ request_id: string }>(t, `SELECT request_id FROM audit_events WHERE action = 'POST /traces/:id/send' AND target_id = $1`, [created.body.id], 'FRA');
+    expect(sent).toEqual([{ request_id: 'fra-send-0042' }]);
+  });
+
   it('delivers a backlog longer than one round of deliveries in one drain', async () => {
     // 250 messages that cannot be applied (no outgoing copy acknowledges them), tried 5 times before: each is
     // tried once more, then waits its back-off (64 s, longer than the drain).

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { outsideRequest } from '../common/http/request-context';
 import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
@@ -57,7 +58,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       this.again = true;
       return;
     }
-    void this.drain().catch((error: unknown) => this.logger.error(`outbox delivery failed: ${String(error)}`));
+    // A run asked for at a request's commit delivers for every State: none of its events is that request's.
+    void outsideRequest(() => this.drain()).catch((error: unknown) => this.logger.error(`outbox delivery failed: ${String(error)}`));
   }
 
   /** Delivers every deliverable message; resolves with how many were delivered. */

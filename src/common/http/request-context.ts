@@ -29,6 +29,11 @@ export function currentRequestOrigin(): RequestOrigin | null {
   return storage.getStore() ?? null;
 }
 
+/** Runs `work`, and whatever it starts, as background work: no request's origin, whichever request started it. */
+export function outsideRequest<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
 /** Makes each request's origin available to everything the handler calls (registered first: outermost). */
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
