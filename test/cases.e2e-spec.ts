@@ -238,6 +238,13 @@ describe('Confidential case files', () => {
     // Linking a case needs membership: a non-member gets 404, as for the case itself.
     const refused = await call('outsider', 'post', '/traces', traceRequestBody({ caseId: ids.case, disclose: ['offence'] }));
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 404, code: 'CASE_NOT_FOUND' });
+    // Recorded both as the refused read of the case and as the request that failed, under its route.
+    const attempt = await ownerQuery<{ action: string; outcome: string; target_id: string | null; code: string | null }>(t,
+      `SELECT action, outcome, target_id, details ->> 'code' AS code FROM audit_events WHERE request_id = $1 ORDER BY seq`, [refused.headers['x-request-id']], 'FRA');
+    expect(attempt).toEqual([
+      { action: 'case.content_read', outcome: 'denied', target_id: ids.case, code: null },
+      { action: 'POST /traces', outcome: 'failure', target_id: null, code: 'CASE_NOT_FOUND' },
+    ]);
     const noCase = await call('officer', 'post', '/traces', traceRequestBody({ disclose: ['offence'] }));
     expect({ status: noCase.status, field: noCase.body.details?.[0]?.field }).toEqual({ status: 400, field: 'disclose' });
 

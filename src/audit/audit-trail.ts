@@ -73,9 +73,11 @@ export class AuditTrail implements CommitBatch<AuditDraft> {
   }
 
   /** Records in a transaction of its own, which commits even though the caller's is about to roll back. */
-  async recordSeparately(actor: Actor | null, entry: AuditEntry, stateCode = actor?.stateCode): Promise<void> {
+  async recordSeparately(actor: Actor | null, entries: AuditEntry[], stateCode = actor?.stateCode): Promise<void> {
     if (!this.config.AUDIT_TRAIL || !stateCode) return;
-    await this.db.separately(stateCode, async () => this.record(actor, entry, stateCode));
+    await this.db.separately(stateCode, async () => {
+      for (const entry of entries) this.record(actor, entry, stateCode);
+    });
   }
 
   commitStatement(drafts: AuditDraft[]): string {

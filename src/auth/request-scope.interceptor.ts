@@ -52,10 +52,12 @@ export class RequestScopeInterceptor implements NestInterceptor {
           const refusal = refusalOf(error);
           if (caller && (refusal || status === 403 || action)) {
             const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
-            const entry: AuditEntry = refusal ?? { ...(action ?? routeAction(request)), outcome: status === 403 ? 'denied' : 'failure', details: { status, code } };
+            const failure: AuditEntry = { ...(action ?? routeAction(request)), outcome: status === 403 ? 'denied' : 'failure', details: { status, code } };
+            // A refusal a service marked (a case read by a non-member) is recorded beside the route's own failure, where there is one.
+            const entries = refusal ? (action || status === 403 ? [refusal, failure] : [refusal]) : [failure];
             // The caller gets the refusal even if it could not be recorded; the log says so.
             await this.trail
-              .recordSeparately(caller, entry)
+              .recordSeparately(caller, entries)
               .catch((auditError: unknown) => this.logger.error(`the audit event of a refused request could not be written: ${String(auditError)}`));
           }
           throw error;
