@@ -11,7 +11,7 @@ import { flatText, parsePdf } from './support/pdf';
 import { traceRequestBody } from './support/traces';
 import { TracesRepository } from '../src/tracing/traces.repository';
 import { TracingService } from '../src/tracing/tracing.service';
-import { canonicalSha256 } from '../src/documents/trace-forms';
+import * as traceForms from '../src/documents/trace-forms';
 import { allPages, bearer, bytes, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { IMPORT_HEADER, importRow, registerWeapon, uniqueSerial } from './support/weapons';
 
@@ -1107,6 +1107,23 @@ describe('Tracing between national points of contact', () => {
     expect(sent).toEqual([{ request_id: 'fra-send-0042' }]);
   });
 
+  it('records a form that could not be made as a failure, beside the read it was made of', async () => {
+    const { outgoing } = await sentTrace();
+    const broken = jest.spyOn(traceForms, 'renderTraceRequestPdf').mockRejectedValueOnce(new Error('the renderer broke'));
+    try {
+      const response = await t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc)).set('X-Request-Id', 'form-broke-0001');
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 500, code: 'INTERNAL_ERROR' });
+    } finally {
+      broken.mockRestore();
+    }
+    const events = await ownerQuery<{ action: string; outcome: string; target_id: string; details: Record<string, unknown> }>(t,
+      `SELECT action, outcome, target_id, details FROM audit_events WHERE request_id = 'form-broke-0001' ORDER BY seq`, [], 'FRA');
+    expect(events).toEqual([
+      { action: 'GET /traces/:id/request.pdf', outcome: 'success', target_id: outgoing.id, details: {} },
+      { action: 'GET /traces/:id/request.pdf', outcome: 'failure', target_id: outgoing.id, details: { status: 500, code: 'INTERNAL_ERROR', afterCommit: true } },
+    ]);
+  });
+
   it('delivers a backlog longer than one round of deliveries in one drain', async () => {
     // 250 messages that cannot be applied (no outgoing copy acknowledges them), tried 5 times before: each is
     // tried once more, then waits its back-off (64 s, longer than the drain).
@@ -1311,8 +1328,8 @@ describe('Tracing between national points of contact', () => {
     // The hash both forms print covers the photos, each by its SHA-256 in order: one swapped for another changes it.
     const exported = (await t.http.get(api(`/traces/${created.body.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
     const photos = exported.photos.map((p: Record<string, unknown>) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256 }));
-    expect(exported.contentSha256).toBe(canonicalSha256({ traceId: created.body.id, request: exported.request, photos }));
-    expect(exported.contentSha256).not.toBe(canonicalSha256({ traceId: created.body.id, request: exported.request }));
+    expect(exported.contentSha256).toBe(traceForms.canonicalSha256({ traceId: created.body.id, request: exported.request, photos }));
+    expect(exported.contentSha256).not.toBe(traceForms.canonicalSha256({ traceId: created.body.id, request: exported.request }));
     for (const [who, id] of [[tokens.fraNpc, created.body.id], [tokens.belNpc, incoming.id]] as const) {
       const form = await bytes(t.http.get(api(`/traces/${id}/request.pdf`)).set(bearer(who))).expect(200);
       expect(form.headers['cache-control']).toBe('no-store');

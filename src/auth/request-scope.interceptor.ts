@@ -63,8 +63,27 @@ export class RequestScopeInterceptor implements NestInterceptor {
           throw error;
         })
         // Work the handler left for after the commit (AfterCommit) runs outside the transaction.
-        .then((result) => (result instanceof AfterCommit ? result.run() : result)),
+        .then((result) => (result instanceof AfterCommit ? this.afterCommit(result, caller, action) : result)),
     );
+  }
+
+  /**
+   * Runs what a handler left for after its commit (a form, a report file). The read it was made of committed
+   * as a success; if it cannot be made, that is recorded too, so that the trail shows no export that never was.
+   */
+  private async afterCommit(work: AfterCommit<unknown>, caller: AuthUser | null, action: AuditEntry | null): Promise<unknown> {
+    try {
+      return await work.run();
+    } catch (error) {
+      if (caller && action) {
+        const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
+        const status = error instanceof AppError ? error.status : 500;
+        await this.trail
+          .recordSeparately(caller, [{ ...action, outcome: 'failure', details: { status, code, afterCommit: true } }])
+          .catch((auditError: unknown) => this.logger.error(`the audit event of a file that could not be made could not be written: ${String(auditError)}`));
+      }
+      throw error;
+    }
   }
 
   private auditedAction(context: ExecutionContext, request: RoutedRequest): AuditEntry | null {
