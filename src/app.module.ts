@@ -8,7 +8,7 @@ import { Clock } from './common/clock';
 import { loggerOptions } from './common/logging/logger-options';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
-import { dataSourceOptions, SNAPSHOT_CONNECTIONS, SNAPSHOT_SOURCE } from './database/data-source-options';
+import { dataSourceOptions, SNAPSHOT_SOURCE, snapshotConnections } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { StatesModule } from './states/states.module';
 import { UsersModule } from './users/users.module';
@@ -44,7 +44,7 @@ export class AppModule {
         CoreModule.forRoot(config, options.jwtSecret, options.clock),
         LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, SNAPSHOT_CONNECTIONS), name: SNAPSHOT_SOURCE }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, snapshotConnections(config.DATABASE_POOL_SIZE)), name: SNAPSHOT_SOURCE }),
         ThrottlerModule.forRoot({
           // Named 'default', the guard answers with the standard Retry-After header (a named one adds its name to it).
           throttlers: [{ name: 'default', ttl: config.AUTH_THROTTLE_TTL_SECONDS * 1000, limit: config.AUTH_THROTTLE_LIMIT }],

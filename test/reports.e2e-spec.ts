@@ -432,6 +432,32 @@ describe('reports past what the snapshots can serve', () => {
   }, 20_000);
 });
 
+describe('reports on a larger pool', () => {
+  let t: TestApp;
+  let auditor: Tokens;
+
+  beforeAll(async () => {
+    t = await createTestApp({ DATABASE_POOL_SIZE: '12' });
+    auditor = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['auditor'], mfaExempt: true }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('runs a third of the pool of reports at once, each on a snapshot connection of its own, none waiting for one', async () => {
+    await inOwnerTransaction(t, 'FRA', async (holder) => {
+      await holder.query('LOCK TABLE weapons IN ACCESS EXCLUSIVE MODE');
+      const waiting = Array.from({ length: 4 }, () => t.http.get(api('/reports/record-keeping')).set(bearer(auditor)).then((r) => r.status));
+      // All four reach the registry, each in its snapshot.
+      await untilWaitingForLocks(t, 4);
+      expect((await t.http.get(api('/reports/record-keeping')).set(bearer(auditor)).expect(503)).body.code).toBe('REPORTS_BUSY');
+      await holder.query('COMMIT');
+      expect(await Promise.all(waiting)).toEqual([200, 200, 200, 200]);
+    });
+  }, 20_000);
+});
+
 describe('migration DeactivatedFrom', () => {
   let t: TestApp;
 

@@ -2,9 +2,16 @@ import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
 
-/** The name of the DataSource that reports read their snapshots through (Db.snapshot), and its connections. */
+/** The name of the DataSource that reports read their snapshots through (Db.snapshot). */
 export const SNAPSHOT_SOURCE = 'snapshots';
-export const SNAPSHOT_CONNECTIONS = 2;
+
+/**
+ * The snapshots' connections, which is how many reports run at once: two, or a third of the service's pool
+ * where that is more (reports, like imports, leave the rest to logins and traces).
+ */
+export function snapshotConnections(poolSize: number): number {
+  return Math.max(2, Math.floor(poolSize / 3));
+}
 
 /** Every session in UTC (see dataSourceOptions). */
 const SESSION_OPTIONS = '-c TimeZone=UTC';

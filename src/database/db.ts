@@ -56,7 +56,7 @@ export class Db {
 
   constructor(
     private readonly dataSource: DataSource,
-    /** The snapshots' own small pool (SNAPSHOT_CONNECTIONS): see snapshot(). */
+    /** The snapshots' own small pool (snapshotConnections()): see snapshot(). */
     @InjectDataSource(SNAPSHOT_SOURCE) private readonly snapshots: DataSource,
   ) {}
 

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { AppError, ValidationFailedError } from '../common/errors/app-error';
-import { SNAPSHOT_CONNECTIONS } from '../database/data-source-options';
+import { snapshotConnections } from '../database/data-source-options';
 import { Db } from '../database/db';
 import { Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
@@ -74,13 +74,12 @@ export class ReportsService {
 
   /**
    * Each report's figures come from one snapshot of the database (Db.snapshot), the time of which is its
-   * `asOf`. A report holds its request's connection while it runs, and while it waits for one of the
-   * snapshots' connections: as many reports as the snapshots have connections, or a third of the service's
-   * pool where that is more, run at once; one more answers 503 at once rather than take the connections
-   * logins and traces need (imports take at most another third).
+   * `asOf`. A report holds its request's connection while it runs: as many reports as the snapshots have
+   * connections run at once, none waiting for one; one more answers 503 at once rather than take the
+   * connections logins and traces need (imports take at most another third).
    */
   private async snapshot<T>(actor: AuthUser, work: () => Promise<T>): Promise<T> {
-    const most = Math.max(SNAPSHOT_CONNECTIONS, Math.floor(this.config.DATABASE_POOL_SIZE / 3));
+    const most = snapshotConnections(this.config.DATABASE_POOL_SIZE);
     if (this.running >= most) {
       throw new AppError(503, 'REPORTS_BUSY', `This server is already making ${this.running} reports, its most at once; ask again in a few seconds`);
     }
