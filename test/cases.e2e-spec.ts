@@ -402,6 +402,27 @@ describe('Confidential case files', () => {
     expect(row.kek_id).toBe(newKek);
   });
 
+  it('re-wraps every other record when one has a data key no key of the keyring unwraps, and names that one', async () => {
+    const lost = await call('officer', 'post', '/cases', caseBody({ reference: 'PJ-LOST' }));
+    const kept = await call('officer', 'post', '/cases', caseBody({ reference: 'PJ-KEPT' }));
+    // As restored from a backup wrapped under a key since removed from the keyring.
+    await ownerQuery(t, `UPDATE cases SET kek_id = 'kek-20200101T000000Z-dead' WHERE id = $1`, [lost.body.id], 'FRA');
+    const newKek = rotateKeyringFile(join(t.dataDir, 'keyring.json'));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const report = await t.app.get(KeyRotation).rewrapAll(['FRA', 'BEL', 'ITA']);
+    expect(report.unreadable.cases).toEqual({ count: 1, rowIds: [lost.body.id] });
+    expect(report.unreadable.traces).toEqual({ count: 0, rowIds: [] });
+    expect(report.rewrapped.cases).toBeGreaterThanOrEqual(2);
+    expect(report.remaining.cases).toBe(1);
+    const [row] = await ownerQuery<{ kek_id: string }>(t, `SELECT kek_id FROM cases WHERE id = $1`, [kept.body.id], 'FRA');
+    expect(row.kek_id).toBe(newKek);
+    expect((await call('officer', 'get', `/cases/${kept.body.id}`)).body.content.reference).toBe('PJ-KEPT');
+    // Run again: the same one named, nothing else left.
+    const again = await t.app.get(KeyRotation).rewrapAll(['FRA', 'BEL', 'ITA']);
+    expect(again.unreadable.cases).toEqual({ count: 1, rowIds: [lost.body.id] });
+    expect(Object.values(again.rewrapped).every((n) => n === 0)).toBe(true);
+  });
+
   it('refuses a ciphertext moved to another row, and says nothing of it', async () => {
     const other = await call('colleague', 'post', '/cases', caseBody({ reference: 'PJ-3', narrative: 'another narrative' }));
     await ownerQuery(t, `UPDATE cases SET narrative = (SELECT narrative FROM cases WHERE id = $1) WHERE id = $2`, [ids.case, other.body.id], 'FRA');

@@ -269,6 +269,8 @@ async function rewrapAll(withDatabase: WithDatabase): Promise<void> {
     const states = await app.get(Db).withoutState(() => app.get(StatesService).allCodes());
     const report = await app.get(KeyRotation).rewrapAll(states);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // Everything else was re-wrapped; the records no key unwraps keep the rotation from ending.
+    if (Object.values(report.unreadable).some((failed) => failed.count > 0)) process.exitCode = 1;
   });
 }
 

@@ -22,14 +22,16 @@ export class DataKeysRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Up to `limit` records of the State whose data key is wrapped by another KEK than `activeKekId`, in the
+   * Up to `limit` records of the State whose data key is wrapped by another KEK than `activeKekId`, after the
+   * row id `after` (the last of the batch before, whose records may have stayed as they were), in the
    * order of their ids: a batch then locks rows in the order requests do (users by id), and never deadlocks with them.
    */
-  async wrappedUnder(table: SealedTable, stateCode: string, activeKekId: string, limit: number): Promise<{ rowId: string; wrapped: WrappedKey }[]> {
+  async wrappedUnder(table: SealedTable, stateCode: string, activeKekId: string, limit: number, after: string | null): Promise<{ rowId: string; wrapped: WrappedKey }[]> {
     const rows: { row_id: string; kek_id: string; data_key: Buffer }[] = await this.db.manager.query(
       `SELECT ${SEALED_TABLES[table].rowId} AS row_id, kek_id, data_key FROM ${table}
-        WHERE state_code = $1 AND data_key IS NOT NULL AND kek_id <> $2 AND kek_id <> 'none' ORDER BY 1 LIMIT $3`,
-      [stateCode, activeKekId, limit],
+        WHERE state_code = $1 AND data_key IS NOT NULL AND kek_id <> $2 AND kek_id <> 'none' AND ($4::text IS NULL OR ${SEALED_TABLES[table].rowId} > $4)
+        ORDER BY 1 LIMIT $3`,
+      [stateCode, activeKekId, limit, after],
     );
     return rows.map((r) => ({ rowId: r.row_id, wrapped: { kekId: r.kek_id, wrapped: r.data_key } }));
   }

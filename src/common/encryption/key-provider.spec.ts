@@ -1,5 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -116,6 +117,34 @@ describe('key files', () => {
     expect(provider.active().id).toBe(id);
     expect(provider.byId(first.id).key.equals(first.key)).toBe(true);
     expect(() => provider.byId('never-there')).toThrow(UnknownKeyError);
+  });
+
+  it('KeyFileProvider keeps the keys it read while the file cannot be read whole, and reads it at the next look', () => {
+    const file = join(dir, 'keyring.json');
+    createKeyringFile(file);
+    let now = Date.parse('2026-11-23T09:00:00Z');
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const provider = new KeyFileProvider(file);
+      const first = provider.active();
+      // Caught half-written by an editor rewriting the file in place.
+      writeFileSync(file, '{"active": "kek-');
+      utimesSync(file, new Date(now + 5000), new Date(now + 5000));
+      now += 1500;
+      expect(provider.active().id).toBe(first.id);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be read again, the keys read before stay in use'));
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(first.key.toString('base64'));
+      // Written whole: read at the next look, a second on.
+      const next = { active: 'kek-next', keys: { [first.id]: first.key.toString('base64'), 'kek-next': key64() } };
+      writeFileSync(file, JSON.stringify(next));
+      utimesSync(file, new Date(now + 6000), new Date(now + 6000));
+      now += 1500;
+      expect(provider.active().id).toBe('kek-next');
+    } finally {
+      clock.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
 

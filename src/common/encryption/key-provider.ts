@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,6 +85,7 @@ export class StaticKeyProvider implements KeyProvider {
 
 /** Reads a keyring file; on an unknown id it reads the file again once (a rotation by the CLI while the service runs adds keys). */
 export class KeyFileProvider implements KeyProvider {
+  private readonly logger = new Logger('Encryption');
   private keyring: StaticKeyProvider;
   private modified: number;
   private checkedAt = 0;
@@ -93,15 +95,23 @@ export class KeyFileProvider implements KeyProvider {
     this.keyring = this.read();
   }
 
-  /** The active key, as the file says now: a rotation while the service runs is picked up within a second. */
+  /**
+   * The active key, as the file says now: a rotation while the service runs is picked up within a second.
+   * A file that cannot be read whole (being rewritten in place, missing for a moment) leaves the keyring read
+   * before it in use, and is read again at the next look.
+   */
   active(): KeyEncryptionKey {
     const now = Date.now();
     if (now - this.checkedAt >= 1000) {
       this.checkedAt = now;
-      const modified = statSync(this.path).mtimeMs;
-      if (modified !== this.modified) {
-        this.modified = modified;
-        this.keyring = this.read();
+      try {
+        const modified = statSync(this.path).mtimeMs;
+        if (modified !== this.modified) {
+          this.keyring = this.read();
+          this.modified = modified;
+        }
+      } catch (error) {
+        this.logger.warn(`the keyring file ${this.path} could not be read again, the keys read before stay in use: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return this.keyring.active();
