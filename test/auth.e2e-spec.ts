@@ -205,6 +205,8 @@ describe('authentication', () => {
       const first = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);
       expect(first.body).toMatchObject({ mfaRequired: false, mfaEnrollmentRequired: true });
       const pending = bearer(first.body);
+      // The same account on another device, before MFA is enrolled.
+      const otherDevice = (await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200)).body;
       const blocked = await t.http.get('/api/v1/states/FRA').set(pending).expect(403);
       expect(blocked.body.code).toBe('MFA_ENROLLMENT_REQUIRED');
 
@@ -222,6 +224,9 @@ describe('authentication', () => {
       expect(wrong.body.code).toBe('MFA_CODE_INVALID');
       await t.http.post('/api/v1/auth/mfa/confirm').set(pending).send({ code: codeAt() }).expect(204);
       await t.http.get('/api/v1/states/FRA').set(pending).expect(200);
+      // The other device's session, which did not pass MFA, has ended: it logs in again, with a code.
+      expect((await t.http.get('/api/v1/states/FRA').set(bearer(otherDevice)).expect(401)).body.code).toBe('SESSION_EXPIRED');
+      await t.http.post('/api/v1/auth/refresh').send({ refreshToken: otherDevice.refreshToken }).expect(401);
 
       t.clock.advance(60);
       const step = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);

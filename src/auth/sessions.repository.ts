@@ -104,6 +104,16 @@ export class SessionsRepository {
       .execute();
   }
 
+  /** Ends the user's other live sessions that did not pass MFA (the account now has it: they would be stuck). */
+  async revokeOthersWithoutMfa(userId: string, keptId: string, reason: string, at: Date): Promise<void> {
+    await this.db.repository(AuthSessionEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: at, revokedReason: reason })
+      .where('user_id = :userId AND id <> :keptId AND revoked_at IS NULL AND NOT mfa_satisfied', { userId, keptId })
+      .execute();
+  }
+
   async insertRefreshToken(token: Partial<RefreshTokenEntity>): Promise<void> {
     await this.db.repository(RefreshTokenEntity).insert(token);
   }
