@@ -9,10 +9,20 @@ import { SerialMatch, WeaponsRepository } from '../src/registry/weapons.reposito
 import { allPages, asMigrator, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
 import { manufacturedWeapon, registerWeapon } from './support/weapons';
 
+interface StoredSerial { weapon_id: string; marking: boolean; serial_normalised: string; serial_key: string; weapon_normalised: string }
+
 describe('weapon search', () => {
   let t: TestApp;
   let registrar: Tokens;
   let npc: Tokens;
+
+  /** The serial index entries of FRA's weapons `ids`, each with its weapon's normalised serial, as the owner reads them. */
+  const storedSerials = (ids: string[]) =>
+    ownerQuery<StoredSerial>(t, `
+      SELECT s.weapon_id, s.marking_id IS NOT NULL AS marking, s.serial_normalised, s.serial_key, w.serial_normalised AS weapon_normalised
+        FROM weapon_serials s JOIN weapons w ON w.id = s.weapon_id WHERE s.weapon_id = ANY($1::uuid[]) ORDER BY s.weapon_id, s.marking_id NULLS FIRST`,
+    [ids], 'FRA');
+  const entryOf = (rows: StoredSerial[], id: string, marking = false) => rows.find((r) => r.weapon_id === id && r.marking === marking);
 
   const search = async (body: Record<string, unknown>, tokens = registrar) => (await t.http.post('/api/v1/weapons/search').set(bearer(tokens)).send(body).expect(200)).body;
 
@@ -52,22 +62,18 @@ describe('weapon search', () => {
       markings: [{ kind: 'manufacture', component: 'receiver', text: 'ΕΑΣ ορ 43', manufacturer: 'FN Herstal', country: 'BEL', serial: 'ορ 43', year: 2019 }],
     });
     const latin = await registerWeapon(t, registrar, { serial: 'lat-0044' });
-    const stored = async () => ownerQuery<{ weapon_id: string; marking: boolean; serial_normalised: string; serial_key: string; weapon_normalised: string }>(t, `
-      SELECT s.weapon_id, s.marking_id IS NOT NULL AS marking, s.serial_normalised, s.serial_key, w.serial_normalised AS weapon_normalised
-        FROM weapon_serials s JOIN weapons w ON w.id = s.weapon_id WHERE s.weapon_id = ANY($1::uuid[]) ORDER BY s.weapon_id, s.marking_id NULLS FIRST`,
-    [[cyrillic.id, greek.id, latin.id]], 'FRA');
+    const stored = () => storedSerials([cyrillic.id, greek.id, latin.id]);
     const migrate = (direction: 'up' | 'down') => asMigrator(t, (runner) => new SerialScripts()[direction](runner));
     const now = await stored();
-    const entry = (rows: typeof now, id: string, marking = false) => rows.find((r) => r.weapon_id === id && r.marking === marking);
-    expect(entry(now, cyrillic.id)).toMatchObject({ serial_normalised: 'ЖК0042', serial_key: 'ЖK0042', weapon_normalised: 'ЖК0042' });
-    expect(entry(now, greek.id, true)).toMatchObject({ serial_normalised: 'ΟΡ43', serial_key: '0P43' });
+    expect(entryOf(now, cyrillic.id)).toMatchObject({ serial_normalised: 'ЖК0042', serial_key: 'ЖK0042', weapon_normalised: 'ЖК0042' });
+    expect(entryOf(now, greek.id, true)).toMatchObject({ serial_normalised: 'ΟΡ43', serial_key: '0P43' });
     await migrate('down');
     const before = await stored();
-    expect(entry(before, cyrillic.id)).toMatchObject({ serial_normalised: 'жк0042', serial_key: 'жк0042', weapon_normalised: 'жк0042' });
-    expect(entry(before, greek.id, true)).toMatchObject({ serial_normalised: 'ορ43', serial_key: 'ορ43' });
+    expect(entryOf(before, cyrillic.id)).toMatchObject({ serial_normalised: 'жк0042', serial_key: 'жк0042', weapon_normalised: 'жк0042' });
+    expect(entryOf(before, greek.id, true)).toMatchObject({ serial_normalised: 'ορ43', serial_key: 'ορ43' });
     await migrate('up');
     expect(await stored()).toEqual(now);
-    expect(entry(now, latin.id)).toMatchObject({ serial_normalised: 'LAT0044', serial_key: '1AT0044' });
+    expect(entryOf(now, latin.id)).toMatchObject({ serial_normalised: 'LAT0044', serial_key: '1AT0044' });
     // serial_normalise() as the later migration that replaces it again leaves it, for the tests that follow.
     await asMigrator(t, (runner) => new SerialInvisibles().up(runner));
   });
@@ -91,20 +97,16 @@ describe('weapon search', () => {
       markings: [{ kind: 'manufacture', component: 'receiver', text: 'FN IV 0052', manufacturer: 'FN Herstal', country: 'BEL', serial: 'IV\u200b0052', year: 2019 }],
     });
     const plain = await registerWeapon(t, registrar, { serial: 'IV-0053' });
-    const stored = async () => ownerQuery<{ weapon_id: string; marking: boolean; serial_normalised: string; serial_key: string; weapon_normalised: string }>(t, `
-      SELECT s.weapon_id, s.marking_id IS NOT NULL AS marking, s.serial_normalised, s.serial_key, w.serial_normalised AS weapon_normalised
-        FROM weapon_serials s JOIN weapons w ON w.id = s.weapon_id WHERE s.weapon_id = ANY($1::uuid[]) ORDER BY s.weapon_id, s.marking_id NULLS FIRST`,
-    [[weapon.id, marked.id, plain.id]], 'FRA');
+    const stored = () => storedSerials([weapon.id, marked.id, plain.id]);
     const migrate = (direction: 'up' | 'down') => asMigrator(t, (runner) => new SerialInvisibles()[direction](runner));
     const now = await stored();
-    const entry = (rows: typeof now, id: string, marking = false) => rows.find((r) => r.weapon_id === id && r.marking === marking);
-    expect(entry(now, weapon.id)).toMatchObject({ serial_normalised: 'IV0051', serial_key: '1V0051', weapon_normalised: 'IV0051' });
-    expect(entry(now, marked.id, true)).toMatchObject({ serial_normalised: 'IV0052', serial_key: '1V0052' });
+    expect(entryOf(now, weapon.id)).toMatchObject({ serial_normalised: 'IV0051', serial_key: '1V0051', weapon_normalised: 'IV0051' });
+    expect(entryOf(now, marked.id, true)).toMatchObject({ serial_normalised: 'IV0052', serial_key: '1V0052' });
     await migrate('down');
     const before = await stored();
-    expect(entry(before, weapon.id)).toMatchObject({ serial_normalised: 'IV\u00ad0051', serial_key: '1V\u00ad0051', weapon_normalised: 'IV\u00ad0051' });
-    expect(entry(before, marked.id, true)).toMatchObject({ serial_normalised: 'IV\u200b0052', serial_key: '1V\u200b0052' });
-    expect(entry(before, plain.id)).toEqual(entry(now, plain.id));
+    expect(entryOf(before, weapon.id)).toMatchObject({ serial_normalised: 'IV\u00ad0051', serial_key: '1V\u00ad0051', weapon_normalised: 'IV\u00ad0051' });
+    expect(entryOf(before, marked.id, true)).toMatchObject({ serial_normalised: 'IV\u200b0052', serial_key: '1V\u200b0052' });
+    expect(entryOf(before, plain.id)).toEqual(entryOf(now, plain.id));
     await migrate('up');
     expect(await stored()).toEqual(now);
   });
