@@ -16,34 +16,38 @@ const CAPITAL = `${span(0x410, 0x42f)}${span(0x400, 0x40f)}\u0490${span(0x391, 0
 
 /**
  * Serials compare without the characters that show nothing: "AB\u00ad123" (a soft hyphen, as a PDF or a web page
- * gives it when copied) or "AB\u200b123" (a zero-width space) is "AB123". The stored forms of the weapons whose
- * serial, or a marking's, holds one (the weapon's normalised serial, its entries in the serial index) are made
- * again as the triggers make them; no other row changes. serial_fold() and the triggers call serial_normalise().
+ * gives it when copied) or "AB\u200b123" (a zero-width space) is "AB123"; and a letter and its accent kept apart
+ * by a separator or such a character are one letter (NFKC once more). The stored forms of the weapons whose
+ * serial, or a marking's, holds a character beyond ASCII (the weapon's normalised serial, its entries in the
+ * serial index) are made again as the triggers make them; no other row changes. serial_fold() and the
+ * triggers call serial_normalise().
  */
 export class SerialInvisibles1795499000000 implements MigrationInterface {
   name = 'SerialInvisibles1795499000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await this.normaliseWith(queryRunner, SEPARATORS_AND_INVISIBLE);
+    // NFKC again once they are gone: a letter and the accent they kept apart are one letter.
+    await this.normaliseWith(queryRunner, `normalize(regexp_replace(normalize(p, NFKC), E'${escaped(SEPARATORS_AND_INVISIBLE)}', '', 'g'), NFKC)`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await this.normaliseWith(queryRunner, SEPARATORS);
+    await this.normaliseWith(queryRunner, `regexp_replace(normalize(p, NFKC), E'${escaped(SEPARATORS)}', '', 'g')`);
   }
 
-  private async normaliseWith(queryRunner: QueryRunner, separators: string): Promise<void> {
+  private async normaliseWith(queryRunner: QueryRunner, withoutSeparators: string): Promise<void> {
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION serial_normalise(p text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT translate(upper(regexp_replace(normalize(p, NFKC), E'${escaped(separators)}', '', 'g') COLLATE "C"), '${SMALL}', '${CAPITAL}')
+        SELECT translate(upper(${withoutSeparators} COLLATE "C"), '${SMALL}', '${CAPITAL}')
       $$`);
-    const invisible = `E'${escaped(`[${INVISIBLE}]`)}'`;
+    // Only a serial with a character beyond ASCII (after NFKC) may read otherwise: an invisible one, or an accent.
+    const beyondAscii = `E'${escaped(String.raw`[^\x01-\x7f]`)}'`;
     await queryRunner.query(`ALTER TABLE weapons NO FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE markings NO FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(`DROP TABLE IF EXISTS serial_invisible_weapons`);
     await queryRunner.query(`
       CREATE TEMP TABLE serial_invisible_weapons ON COMMIT DROP AS
-      SELECT id FROM weapons WHERE normalize(serial_as_marked, NFKC) ~ ${invisible}
-      UNION SELECT weapon_id FROM markings WHERE normalize(serial, NFKC) ~ ${invisible}`);
+      SELECT id FROM weapons WHERE normalize(serial_as_marked, NFKC) ~ ${beyondAscii}
+      UNION SELECT weapon_id FROM markings WHERE normalize(serial, NFKC) ~ ${beyondAscii}`);
     await queryRunner.query(`UPDATE weapons SET serial_normalised = serial_normalise(serial_as_marked) WHERE serial_as_marked IS NOT NULL AND id IN (SELECT id FROM serial_invisible_weapons)`);
     await queryRunner.query(`DELETE FROM weapon_serials WHERE weapon_id IN (SELECT id FROM serial_invisible_weapons)`);
     await queryRunner.query(`

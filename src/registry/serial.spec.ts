@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { foldSerial, INVISIBLE_RANGES, normaliseSerial, parseSerialQuery } from './serial';
 
-const serialCharacter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ./\u00ad\u200b\ufeff'.split(''));
+const serialCharacter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ./\u00ad\u200b\ufeff\u034fe\u0301\u0308'.split(''));
 const serial = fc.array(serialCharacter, { minLength: 1, maxLength: 16 }).map((cs) => cs.join(''));
 
 describe('serial normalisation', () => {
@@ -29,6 +29,13 @@ describe('serial normalisation', () => {
     expect(differing).toEqual([]);
     // Each range in order and apart from the next, as SQL's list is written.
     for (let i = 1; i < INVISIBLE_RANGES.length; i++) expect(INVISIBLE_RANGES[i][0]).toBeGreaterThan(INVISIBLE_RANGES[i - 1][1] + 1);
+  });
+
+  it('makes one letter of a letter and the accent a separator or an invisible character kept apart from it', () => {
+    for (const apart of ['e.\u0301', 'e\u00ad\u0301', 'e\u034f\u0301', 'e \u0301']) {
+      expect(normaliseSerial(`AB${apart}1`)).toBe('AB\u00e91');
+      expect(normaliseSerial(normaliseSerial(`AB${apart}1`))).toBe(normaliseSerial(`AB${apart}1`));
+    }
   });
 
   it('folds look-alike characters', () => {

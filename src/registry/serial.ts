@@ -40,10 +40,12 @@ export const SCRIPT_CAPITAL = `${span(0x410, 0x42f)}${span(0x400, 0x40f)}\u0490$
 /**
  * Upper case without separators: "ab-12 34" → "AB1234", "кт 45" → "КТ45". ASCII, Cyrillic and Greek letters
  * change case (the SQL twin: upper() under the "C" collation, then translate() from SCRIPT_SMALL to SCRIPT_CAPITAL).
+ * NFKC again once the separators are gone: a letter and the accent a separator or an invisible character kept
+ * apart from it are one letter, as they are when typed without it (normalising twice changes nothing).
  */
 export function normaliseSerial(asMarked: string): string {
   let upper = '';
-  for (const character of asMarked.normalize('NFKC').replace(SEPARATORS, '')) {
+  for (const character of asMarked.normalize('NFKC').replace(SEPARATORS, '').normalize('NFKC')) {
     const index = SCRIPT_SMALL.indexOf(character);
     upper += index >= 0 ? SCRIPT_CAPITAL[index] : /[a-z]/.test(character) ? character.toUpperCase() : character;
   }
