@@ -45,11 +45,12 @@ export class DataKeysRepository {
     return Number(rows[0].n);
   }
 
-  /** Swaps the wrapped key of one record, only if it is still the one read (compare and swap). */
-  async replace(table: SealedTable, stateCode: string, rowId: string, previous: Buffer, next: WrappedKey): Promise<void> {
-    await this.db.manager.query(
+  /** Swaps the wrapped key of one record, only if it is still the one read (compare and swap); whether it did. */
+  async replace(table: SealedTable, stateCode: string, rowId: string, previous: Buffer, next: WrappedKey): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.db.manager.query(
       `UPDATE ${table} SET kek_id = $1, data_key = $2 WHERE state_code = $3 AND ${SEALED_TABLES[table].byRowId} AND data_key = $5`,
       [next.kekId, next.wrapped, stateCode, rowId, previous],
     );
+    return affected > 0;
   }
 }

@@ -104,22 +104,27 @@ export class KeyFileProvider implements KeyProvider {
     const now = Date.now();
     if (now - this.checkedAt >= 1000) {
       this.checkedAt = now;
-      try {
-        const modified = statSync(this.path).mtimeMs;
-        if (modified !== this.modified) {
-          this.keyring = this.read();
-          this.modified = modified;
-        }
-      } catch (error) {
-        this.logger.warn(`the keyring file ${this.path} could not be read again, the keys read before stay in use: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      this.reload();
     }
     return this.keyring.active();
   }
 
+  /** A key, read again from the file first if it is not known and the file changed (a rotation by the CLI). */
   byId(id: string): KeyEncryptionKey {
-    if (!this.keyring.has(id)) this.keyring = this.read();
+    if (!this.keyring.has(id)) this.reload();
     return this.keyring.byId(id);
+  }
+
+  /** Reads the file again if it changed, once it can be read whole; meanwhile the keys read before stay in use. */
+  private reload(): void {
+    try {
+      const modified = statSync(this.path).mtimeMs;
+      if (modified === this.modified) return;
+      this.keyring = this.read();
+      this.modified = modified;
+    } catch (error) {
+      this.logger.warn(`the keyring file ${this.path} could not be read again, the keys read before stay in use: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private read(): StaticKeyProvider {

@@ -56,8 +56,8 @@ export class KeyRotation {
                 if (failed.rowIds.length < UNREADABLE_NAMED) failed.rowIds.push(row.rowId);
                 continue;
               }
-              await this.dataKeys.replace(table, stateCode, row.rowId, row.wrapped.wrapped, next);
-              rewrapped[table] += 1;
+              // A record changed since it was read keeps what it was changed to (counted in `remaining` if still under an older key).
+              if (await this.dataKeys.replace(table, stateCode, row.rowId, row.wrapped.wrapped, next)) rewrapped[table] += 1;
             }
             return { read: rows.length, last: rows.at(-1)?.rowId ?? null };
           });
