@@ -542,6 +542,16 @@ describe('Tracing between national points of contact', () => {
     expect((await transition('fraNpc', outgoing.id, 'follow-ups', {}, 403)).code).toBe('RESTRICTED_INFORMATION');
     const back = await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState: 'BEL' }, 201);
     expect(back).toMatchObject({ requestedState: 'BEL', parentId: outgoing.id, notes: [expect.objectContaining({ kind: 'information_provided', carried: true })] });
+    // BEL answers the follow-up without marking it again (the request carries its mark): what it said still goes to no other State.
+    await transition('fraNpc', back.id, 'send');
+    const backIncoming = await incomingCopy(back.id);
+    await transition('belNpc', backIncoming.id, 'acknowledge');
+    const again = await transition('belNpc', backIncoming.id, 'answer', { outcome: 'full', recordFound: true, nextState: 'ITA' });
+    expect(again.useRestrictions).toContain('no_onward_disclosure');
+    await outbox.drain();
+    const onward = await transition('fraNpc', back.id, 'follow-ups', {}, 403);
+    expect(onward).toMatchObject({ code: 'RESTRICTED_INFORMATION', message: expect.stringContaining('The answer of BEL is marked no_onward_disclosure') });
+    await transition('fraNpc', back.id, 'follow-ups', { carryAnswer: false }, 201);
   });
 
   it('opens a follow-up of a request sent under earlier rules, and asks for what the rules ask now when it is sent', async () => {

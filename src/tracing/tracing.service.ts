@@ -250,7 +250,7 @@ export class TracingService {
     const useRestrictions = inherited ? [...new Set([...trace.useRestrictions, ...inherited.useRestrictions])] : trace.useRestrictions;
     const classification = inherited && rank(inherited.classification) > rank(trace.classification) ? inherited.classification : trace.classification;
     const carried = parent !== null && carriesAnswer(trace);
-    if (carried) assertOnwardDisclosure(parent, trace.requestedState, 'Withdraw this follow-up and follow up with carryAnswer: false');
+    if (carried) await this.assertOnwardDisclosure(actor, parent, trace.requestedState, 'Withdraw this follow-up and follow up with carryAnswer: false');
     const notes = carried ? trace.notes.map((note) => (note.kind === 'information_provided' ? { ...note, text: followUpNote(parent), carried: true } : note)) : trace.notes;
     const urgent = trace.priority === 'urgent';
     const acknowledgeDueAt = new Date(now.getTime() + (urgent ? this.config.TRACE_ACKNOWLEDGE_HOURS_URGENT : this.config.TRACE_ACKNOWLEDGE_HOURS_ROUTINE) * HOUR);
@@ -476,7 +476,7 @@ export class TracingService {
     // Where the follow-up may go at all, before what it may carry there.
     await this.checkAddressing(actor, { requestedState });
     const carryAnswer = input.carryAnswer ?? true;
-    if (carryAnswer) assertOnwardDisclosure(parent, requestedState, 'Follow up with carryAnswer: false');
+    if (carryAnswer) await this.assertOnwardDisclosure(actor, parent, requestedState, 'Follow up with carryAnswer: false');
     const now = this.clock.now();
     // The parent moves on a version too, so a second follow-up made from the same read gets 412.
     await this.traces.update(parent, {}, now);
@@ -577,6 +577,26 @@ export class TracingService {
       traceId: copy?.id ?? null,
       message: `${message.targetState} has not received ${MESSAGE_CONTENTS[message.kind] ?? message.kind} after ${OUTBOX_MAX_ATTEMPTS} tries: its delivery waits for an operator`,
     });
+  }
+
+  /**
+   * What the State that answered `parent` marked no_onward_disclosure goes to no other State: in its answer to
+   * `parent`, or in an answer of it to a trace `parent` follows up (a follow-up back to it carries the mark as a
+   * request restriction, which its next answer then does not add again).
+   */
+  private async assertOnwardDisclosure(actor: AuthUser, parent: TraceEntity, to: string, instead: string): Promise<void> {
+    const answering = parent.requestedState;
+    // Back to the State that answered is not onward.
+    if (to === answering) return;
+    for (let trace: TraceEntity | null = parent; trace; trace = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null) {
+      const restricted = trace.requestedState === answering && answersOf(trace).some((a) => restrictionsAddedBy(a, trace!.useRestrictions).includes('no_onward_disclosure'));
+      if (restricted) {
+        throw new ForbiddenError(
+          'RESTRICTED_INFORMATION',
+          `The answer of ${answering} is marked no_onward_disclosure: it cannot be passed on to ${to}. ${instead}, or obtain ${answering}'s consent first`,
+        );
+      }
+    }
   }
 
   /** Attaches a JPEG or PNG photo of a marking to a draft, its type read from its content. */
@@ -1042,15 +1062,6 @@ function inheritedFrom(parent: TraceEntity): { useRestrictions: string[]; classi
 }
 
 /** What the answering State marked no_onward_disclosure does not travel to a third State (`to`) with a follow-up. */
-function assertOnwardDisclosure(parent: TraceEntity, to: string, instead: string): void {
-  // Back to the State that answered is not onward.
-  if (to === parent.requestedState) return;
-  if (!answersOf(parent).some((a) => restrictionsAddedBy(a, parent.useRestrictions).includes('no_onward_disclosure'))) return;
-  throw new ForbiddenError(
-    'RESTRICTED_INFORMATION',
-    `The answer of ${parent.requestedState} is marked no_onward_disclosure: it cannot be passed on to ${to}. ${instead}, or obtain ${parent.requestedState}'s consent first`,
-  );
-}
 
 /** The highest classification of a trace: its request's, or its answers' (answersOf, unless given) where the answering State raised it. */
 function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer' | 'notes'>, answers = answersOf(trace)): string {
