@@ -777,6 +777,27 @@ describe('Tracing between national points of contact', () => {
     expect(await candidatesOf('TRW42?7')).toMatchObject({ truncated: false });
   });
 
+  it('keeps a question that crossed the closing of the trace among its notes, and asks nobody to answer it', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await outbox.drain();
+    // Both on their way at once: FRA closes while BEL asks.
+    await outbox.onApplicationShutdown();
+    try {
+      await transition('fraNpc', outgoing.id, 'close', { reason: 'chain_broken' });
+      await transition('belNpc', incoming.id, 'request-information', { text: 'Which unit seized it?' });
+    } finally {
+      outbox.onApplicationBootstrap();
+    }
+    await outbox.drain();
+    const closed = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(closed).toMatchObject({ status: 'closed', notes: expect.arrayContaining([expect.objectContaining({ kind: 'information_requested', text: 'Which unit seized it?' })]) });
+    for (const who of ['fraNpc', 'fraOfficer']) {
+      const inbox = (await t.http.get(api('/notifications?limit=100')).set(bearer(tokens[who])).expect(200)).body.items as { kind: string; traceId: string }[];
+      expect(inbox.filter((n) => n.traceId === outgoing.id).map((n) => n.kind)).not.toContain('trace_information_requested');
+    }
+  });
+
   it('shows the follow-ups of one answer in the chain in the order they were opened', async () => {
     const { outgoing, incoming } = await sentTrace();
     await transition('belNpc', incoming.id, 'acknowledge');
