@@ -629,6 +629,14 @@ describe('Tracing between national points of contact', () => {
       useRestrictions: ['law_enforcement_only', 'no_publication'],
       notes: [expect.objectContaining({ text: `Follows up trace ${outgoing.id}: BEL answered partial; last step reported: exported on 2019-05-02 to ITA (licence BE-EXP-2019-4)` })],
     });
+    // For a State that receives it on paper or through INTERPOL, the form and the export say the same.
+    const carried = `Follows up trace ${outgoing.id}: BEL answered partial; last step reported: exported on 2019-05-02 to ITA (licence BE-EXP-2019-4)`;
+    const form = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${later.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
+    expect(form).toContain('Earlier trace this request follows');
+    expect(form).toContain(carried);
+    const exportedLater = (await t.http.get(api(`/traces/${later.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(exportedLater).toMatchObject({ formatVersion: 3, followsUp: [carried] });
+    expect((await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body.followsUp).toEqual([]);
 
     // BEL's full answer may not go on to a third State, and is confidential: the follow-up still waiting cannot carry it.
     await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, useRestrictions: ['no_onward_disclosure'], classification: 'confidential' });
@@ -1378,7 +1386,7 @@ describe('Tracing between national points of contact', () => {
     const atBel = (await t.http.get(api(`/traces/${incoming.id}`)).set(bearer(tokens.belNpc)).expect(200)).body;
     expect(atBel).toMatchObject({ onBehalfOf, ballistics, channel: 'interpol' });
     const exported = (await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
-    expect(exported).toMatchObject({ format: 'iti-trace/trace-request', formatVersion: 2, requestId: outgoing.id, request: { requestingState: 'FRA', requestedState: 'BEL', onBehalfOf, ballistics } });
+    expect(exported).toMatchObject({ format: 'iti-trace/trace-request', formatVersion: 3, requestId: outgoing.id, request: { requestingState: 'FRA', requestedState: 'BEL', onBehalfOf, ballistics } });
     const pdf = await bytes(t.http.get(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200);
     expect(flatText((await parsePdf(pdf.body)).text)).toContain(exported.contentSha256);
     await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraOfficer)).expect(403);

@@ -115,6 +115,7 @@ function request(overrides: Partial<TraceRequestForm> = {}): TraceRequestForm {
     intendedUse: 'Criminal investigation and prosecution of the trafficking network.',
     ballistics: { database: 'IBIN', recordNumber: 'CI-2024-00917', exchangeable: false },
     disclosedCaseInformation: null,
+    followsUp: [],
     weapon: weapon(),
     photos: [],
     status: 'sent',

@@ -72,6 +72,11 @@ export interface TraceRequestForm {
    * reader may not see them (or nothing is disclosed). Not part of contentSha256, which every reader can check.
    */
   disclosedCaseInformation: { label: string; text: string }[] | null;
+  /**
+   * A follow-up's account of the trace it follows: what the State asked before answered ("Follows up trace …: BEL
+   * answered full; last step reported: …"), for a State that receives the request on paper or through INTERPOL.
+   */
+  followsUp: string[];
   weapon: FormWeapon;
   /** Shown after the markings, in this order (may be empty). */
   photos: FormPhoto[];
@@ -420,6 +425,11 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
 
   form.section('Intended use of the information');
   form.paragraph(f.intendedUse);
+
+  if (f.followsUp.length) {
+    form.section('Earlier trace this request follows');
+    for (const text of f.followsUp) form.paragraph(text);
+  }
 
   if (f.disclosedCaseInformation?.length) {
     form.section('Case information disclosed with the request');

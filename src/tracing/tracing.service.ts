@@ -645,8 +645,8 @@ export class TracingService {
     const photos = await this.traces.photosWithData(actor.stateCode, trace.id);
     return {
       format: 'iti-trace/trace-request',
-      // 2: contentSha256 covers the photos too (1: the request alone).
-      formatVersion: 2,
+      // 3: followsUp; 2: contentSha256 covers the photos too (1: the request alone).
+      formatVersion: 3,
       requestId: trace.exchangeId,
       generatedAt: this.clock.now().toISOString(),
       status: trace.status,
@@ -654,6 +654,7 @@ export class TracingService {
       contentSha256: requestSha256(trace.exchangeId, content, photos),
       request: content,
       disclosedCaseInformation: this.disclosureFor(actor, trace),
+      followsUp: followsUp(trace),
       photos: photos.map((p) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, size: p.size, dataBase64: p.data.toString('base64') })),
     };
   }
@@ -845,6 +846,7 @@ export class TracingService {
       intendedUse: trace.intendedUse,
       ballistics: trace.ballistics,
       disclosedCaseInformation: disclosureLines(this.disclosureFor(actor, trace)),
+      followsUp: followsUp(trace),
       weapon: trace.weaponObserved,
       status: trace.status,
       submittedAt: trace.submittedAt?.toISOString() ?? null,
@@ -1258,6 +1260,11 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
 }
 
 /** What a follow-up tells the next State of the answer it follows: the outcome and the last step reported. */
+/** What a follow-up carries of the trace it follows (its notes written by followUpNote), for its forms and export. */
+function followsUp(trace: Pick<TraceEntity, 'notes'>): string[] {
+  return trace.notes.filter((note) => note.kind === 'information_provided' && note.carried).map((note) => note.text);
+}
+
 function followUpNote(parent: TraceEntity): string {
   // The latest answer that reports something (an answer recorded outside the system included), else the answer.
   const a = answersOf(parent).reverse().find((answer) => reportsRecord(answer.outcome)) ?? parent.answer;
