@@ -147,6 +147,11 @@ describe('weapon search', () => {
       expect(hit.score).toBeLessThan(0.9);
       expect(hit.reasons[0]).toContain('fits the partial serial');
     }
+    // Separators or invisible characters alone are no serial: 400, not an empty answer that ignores the filters.
+    for (const nothing of ['-', ' / ', '\u2013', '\u200b']) {
+      const refused = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial: nothing, manufacturer: 'Glock' }).expect(400);
+      expect(refused.body.details).toEqual([{ field: 'serial', messages: ['serial holds no letter or digit: leave it out to search by the other fields alone'] }]);
+    }
     const broad = await t.http.post('/api/v1/weapons/search').set(bearer(registrar)).send({ serial: '*4*' }).expect(400);
     expect(broad.body.details[0].field).toBe('serial');
     // As many readable characters, but neither three in a row nor two at an end: the index could narrow nothing.

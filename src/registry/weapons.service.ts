@@ -310,6 +310,10 @@ export class WeaponsService {
       return { items: weapons.map((w) => ({ weapon: WeaponSummaryDto.from(w, readsHoldReasons(actor)), score: 0.5, reasons: filterReasons.length ? filterReasons : ['in the registry'] })), serialQuery: null, truncated: false };
     }
     const query = parseSerialQuery(input.serial);
+    // Separators or invisible characters alone ("-", "/") are no serial, as on registration: not a search for an empty one.
+    if (query.kind === 'exact' && !holdsSerialCharacter(query.normalised)) {
+      throw fieldError('serial', 'serial holds no letter or digit: leave it out to search by the other fields alone');
+    }
     if (query.kind === 'pattern' && !narrowsSearch(query)) {
       throw fieldError('serial', 'a partial serial needs at least 3 readable characters in a row, or 2 at its start or end');
     }
