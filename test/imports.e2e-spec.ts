@@ -10,7 +10,7 @@ import { AppConfig } from '../src/config/app-config';
 import { AbandonedImportsJob } from '../src/registry/imports/abandoned-imports.job';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TEST_JWT_SECRET, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
-import { IMPORT_HEADER as HEADER, importRow as row, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
+import { IMPORT_HEADER as HEADER, importRow as row, manufacturedWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 function manufactured(serial: string, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
   return row({
@@ -170,6 +170,19 @@ describe('bulk import (CSV)', () => {
     expect(again.body.rejections.items).toHaveLength(3);
     const next = await t.http.get(`/api/v1/weapons/imports/${response.body.id}`).query({ limit: 10, cursor: again.body.rejections.nextCursor }).set(bearer(registrar)).expect(200);
     expect([...again.body.rejections.items, ...next.body.rejections.items].map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`)).toEqual(report);
+  });
+
+  it('refuses, as the API does, a status other than the one a seizure, a finding or an acquisition by the State leaves', async () => {
+    const seizedRow = { origin: 'seized', occurred_on: '2024-01-01', type: 'rifle', manufacturer: 'FN', country_of_manufacture: 'BEL', marking_text: 'FN', marking_component: 'receiver' };
+    const csv = [HEADER, row({ ...seizedRow, serial: uniqueSerial(), status: 'civilian_held' }), row({ ...seizedRow, origin: 'acquired_by_government', serial: uniqueSerial(), status: 'government_stock' })].join('\n');
+    const response = await post(csv).expect(201);
+    expect(response.body).toMatchObject({ status: 'rejected', rejectedRows: 1 });
+    expect(response.body.rejections.items).toEqual([expect.objectContaining({
+      line: 2, column: 'status', code: 'STATUS_INVALID', message: 'a weapon seized is seized when registered: leave status empty, and record what followed as an event',
+    })]);
+    const api = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ origin: 'seized', status: 'civilian_held' })).expect(400);
+    expect(api.body.details).toEqual([{ field: 'status', messages: ['a weapon seized is seized when registered: leave status out, and record what followed as an event'] }]);
+    await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ origin: 'acquired_by_government', status: 'government_stock' })).expect(201);
   });
 
   it('names the line of the file a rejected row begins on, past quoted fields that hold line breaks', async () => {

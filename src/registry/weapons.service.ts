@@ -30,6 +30,8 @@ import { WeaponFilters, WeaponsRepository } from './weapons.repository';
 const OFFICER_EVENTS: EventType[] = ['seized', 'found', 'marked'];
 const OFFICER_STATUSES: WeaponStatus[] = ['seized', 'found'];
 const SEARCH_CANDIDATES = 500;
+/** The first events whose status follows from them, whatever is given (imports.repository.ts reads them the same way). */
+const ORIGIN_STATUS: Partial<Record<string, WeaponStatus>> = { acquired_by_government: 'government_stock', seized: 'seized', found: 'found' };
 
 /** Events that name both another State and a licence, and why. */
 const EVENT_PAPERS: Partial<Record<EventType, string>> = {
@@ -555,17 +557,14 @@ export class WeaponsService {
     ]);
   }
 
+  /** The status a first event leaves: given, or following from the event itself (then a different one given is 400, as in an import). */
   private originStatus(input: RegisterWeaponDto): WeaponStatus {
-    switch (input.origin) {
-      case 'acquired_by_government':
-        return 'government_stock';
-      case 'seized':
-        return 'seized';
-      case 'found':
-        return 'found';
-      default:
-        return input.status ?? 'civilian_held';
+    const implied = ORIGIN_STATUS[input.origin];
+    if (!implied) return input.status ?? 'civilian_held';
+    if (input.status !== undefined && input.status !== implied) {
+      throw fieldError('status', `a weapon ${input.origin.replace(/_/g, ' ')} is ${implied.replace(/_/g, ' ')} when registered: leave status out, and record what followed as an event`);
     }
+    return implied;
   }
 
   private async policies(stateCode: string): Promise<Record<RuleId, RulePolicy>> {

@@ -253,6 +253,8 @@ export class ImportsRepository {
         `format('year_of_manufacture %s is after the first event (%s on %s)', r.year_of_manufacture, r.origin, r.occurred_on)`],
       ['import_marking_year', 'YEAR_INVALID', `CASE WHEN r.import_marking_year IS NULL THEN false WHEN r.import_marking_year !~ '^[0-9]{4}$' THEN true ELSE r.import_marking_year::int NOT BETWEEN ${EARLIEST_MANUFACTURE_YEAR} AND $4 END`, `'import_marking_year must be a year from ${EARLIEST_MANUFACTURE_YEAR} to this year'`],
       ['status', 'STATUS_INVALID', `r.status IS NOT NULL AND r.status NOT IN ('in_service', 'government_stock', 'civilian_held')`, `'status must be in_service, government_stock or civilian_held'`],
+      ['status', 'STATUS_INVALID', `r.status IN ('in_service', 'government_stock', 'civilian_held') AND r.status <> r.status_after`,
+        `format('a weapon %s is %s when registered: leave status empty, and record what followed as an event', replace(r.origin, '_', ' '), replace(r.status_after, '_', ' '))`],
       ['craft_or_3d_printed', 'BOOLEAN_INVALID', `r.craft_text IS NOT NULL AND lower(r.craft_text) NOT IN ('true', 'false', 'yes', 'no', '1', '0')`, `'craft_or_3d_printed must be true or false'`],
       ['marking_component', 'COMPONENT_INVALID', `(r.marking_component IS NOT NULL AND r.marking_component NOT IN (${list(COMPONENTS)})) OR (r.marking_text IS NOT NULL AND r.marking_component IS NULL)`, `'marking_component must be one of ${COMPONENTS.join(', ')}'`],
       ['serial', 'TOO_LONG', `length(r.serial_normalised) > 64`, `'serial is longer than 64 characters once normalised'`],
