@@ -64,6 +64,17 @@ describe('the last known legal holder', () => {
     expect(legalHolderOf([made, sold, boughtBack, resold], 'Armurerie Martin', null, 'FRA')).toBeNull();
   });
 
+  it('is no one known after a sale that names no recipient: not the holder before it', () => {
+    expect(legalHolderOf([made, sold, { type: 'transferred', parties: [] }], 'Armurerie Martin', null, 'FRA')).toBeNull();
+  });
+
+  it('is never the holder a record first registered as seized or found was registered with (the one it was taken from)', () => {
+    expect(legalHolderOf([{ type: 'seized', parties: [party('seized from', 'J. Doe')] }], 'J. Doe', null, 'FRA')).toBeNull();
+    expect(legalHolderOf([{ type: 'found', parties: [] }], 'M. Finder', null, 'FRA')).toBeNull();
+    // Acquired by the State after it was found: the State's government.
+    expect(legalHolderOf([{ type: 'found', parties: [] }, { type: 'acquired_by_government', parties: [] }], 'M. Finder', null, 'FRA')).toBe('Government of FRA');
+  });
+
   it('is otherwise the holder registered, then the first event\'s recipient, then the custodian', () => {
     expect(legalHolderOf([made, seized], 'Armurerie Martin', 'Registry', 'FRA')).toBe('Armurerie Martin');
     expect(legalHolderOf([made, seized], null, 'Registry', 'FRA')).toBe('FN Herstal');

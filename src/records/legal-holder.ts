@@ -58,14 +58,16 @@ export function custodianOf(parties: readonly { role: string; name: string }[]):
 /**
  * A weapon's last known legal holder, from its history as it stands (`standing`, oldest first) in the State
  * `stateCode`: the recipient of the latest event that put it in new legal hands after its first one (the State's
- * government for an acquisition that names no recipient; none known if a sale names only its seller); without
- * one, the holder the record was registered with, then the recipient its first event names, then the maker or
- * dealer whose records these were. A seizure's or a loss's parties hold it for the State or not at all: never
- * legal holders.
+ * government for an acquisition that names no recipient; none known if a sale names no recipient, or only its
+ * seller); without one, the holder the record was registered with, then the recipient its first event names,
+ * then the maker or dealer whose records these were. A seizure's or a loss's parties hold it for the State or
+ * not at all: never legal holders, and nor is the holder a record first registered as seized or found was
+ * registered with (the one it was taken from, or whoever found it).
  */
 export function legalHolderOf(standing: readonly Pick<HistoryEvent, 'type' | 'parties'>[], registered: string | null, custodian: string | null, stateCode: string): string | null {
-  const handed = [...standing].reverse().find((e) => HANDING_EVENTS.includes(e.type) && (e.parties.length > 0 || e.type === 'acquired_by_government'));
+  const handed = [...standing].reverse().find((e) => HANDING_EVENTS.includes(e.type));
   if (handed && handed !== standing[0]) return holderAfter(handed, stateCode);
+  if (standing[0] && !HANDING_EVENTS.includes(standing[0].type)) return firstCustodian(standing, custodian);
   return registered ?? (handed ? holderAfter(handed, stateCode) : null) ?? firstCustodian(standing, custodian);
 }
 
