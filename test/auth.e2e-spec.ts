@@ -227,6 +227,10 @@ describe('authentication', () => {
       // The other device's session, which did not pass MFA, has ended: it logs in again, with a code.
       expect((await t.http.get('/api/v1/states/FRA').set(bearer(otherDevice)).expect(401)).body.code).toBe('SESSION_EXPIRED');
       await t.http.post('/api/v1/auth/refresh').send({ refreshToken: otherDevice.refreshToken }).expect(401);
+      // One a login opened while the confirmation committed (so not revoked by it) is ended when it is used.
+      const sid = JSON.parse(Buffer.from(otherDevice.accessToken.split('.')[1], 'base64url').toString()).sid as string;
+      await ownerQuery(t, `UPDATE auth_sessions SET revoked_at = NULL, revoked_reason = NULL WHERE id = $1`, [sid], 'FRA');
+      expect((await t.http.get('/api/v1/states/FRA').set(bearer(otherDevice)).expect(401)).body.code).toBe('SESSION_EXPIRED');
 
       t.clock.advance(60);
       const step = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);

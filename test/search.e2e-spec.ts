@@ -132,6 +132,11 @@ describe('weapon search', () => {
     // Filters read only what the index gave: none of those 5,000 is a Glock, and the answer says it may be incomplete.
     expect(await search({ serial: 'TRQ*', manufacturer: 'Glock' })).toEqual({ items: [], serialQuery: { kind: 'pattern', normalised: 'TRQ*' }, truncated: true });
     expect(await search({ serial: 'TRQ1?' })).toMatchObject({ truncated: false });
+    // Exactly as many as a search reads: all were read.
+    await ownerQuery(t, `INSERT INTO weapons (state_code, category, type_code, serial_as_marked, serial_normalised, status)
+                         SELECT 'FRA', 'small_arm', 'pistol', 'TRP' || n, 'TRP' || n, 'civilian_held' FROM generate_series(1, 5000) AS n`, [], 'FRA');
+    expect(await search({ serial: 'TRP*', manufacturer: 'Glock' })).toMatchObject({ items: [], truncated: false });
+    expect(await search({ serial: 'TRP*' })).toMatchObject({ truncated: false });
     expect(await search({ serial: 'TRQ1?', manufacturer: 'Glock' })).toEqual({ items: [], serialQuery: { kind: 'pattern', normalised: 'TRQ1?' }, truncated: false });
     expect(await search({ serial: 'TRQ4711' })).toMatchObject({ truncated: false, items: [expect.objectContaining({ score: 1 })] });
     expect(await search({ manufacturer: 'Glock' })).toMatchObject({ truncated: false });

@@ -173,6 +173,9 @@ export class AuthService {
       if (!access || !this.isSessionLive(access.session, now)) throw sessionEnded();
       const { session, user } = access;
       if (user.stateCode !== payload.st || user.disabledAt) throw sessionEnded();
+      // A session opened without MFA before the account enabled it (one a login opened while MFA was being
+      // confirmed elsewhere escapes confirmMfa's revocation): it logs in again, with a code.
+      if (!session.mfaSatisfied && user.mfaEnabledAt) throw sessionEnded();
       if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
         // Once this request has committed and given its connection back, in a short transaction of its own:
         // a long request (an import) never holds the session's row, which every other request of the

@@ -284,11 +284,12 @@ export class WeaponsRepository {
     const { entities, raw } = await this.serialMatchesQuery(stateCode, match, filters, limit).getRawAndEntities<{ w_id: string; matched: string; entries: string }>();
     // No weapon passed the filters: how many entries the index gave is read again, on its own.
     const entries = raw.length > 0 ? Number(raw[0].entries) : await this.serialEntries(match);
-    return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })), truncated: entries >= SERIAL_SCAN };
+    // One entry past SERIAL_SCAN is read, to tell "exactly as many" from "more".
+    return { weapons: entities, matches: raw.map((r) => ({ weaponId: r.w_id, serialNormalised: r.matched })), truncated: entries > SERIAL_SCAN };
   }
 
   private async serialEntries(match: SerialMatch): Promise<number> {
-    const rows: { n: string }[] = await this.db.manager.query(`SELECT count(*) AS n FROM ${serialIndexFunction(match)}($1, $2)`, [match.key, SERIAL_SCAN]);
+    const rows: { n: string }[] = await this.db.manager.query(`SELECT count(*) AS n FROM ${serialIndexFunction(match)}($1, $2)`, [match.key, SERIAL_SCAN + 1]);
     return Number(rows[0].n);
   }
 
@@ -304,7 +305,7 @@ export class WeaponsRepository {
       .innerJoin('c', 'c', 'c.weapon_id = w.id')
       .addSelect('c.serial_normalised', 'matched')
       .addSelect('c.entries', 'entries')
-      .where('w.state_code = :stateCode', { stateCode, key: match.key, normalised: match.normalised, scan: SERIAL_SCAN });
+      .where('w.state_code = :stateCode', { stateCode, key: match.key, normalised: match.normalised, scan: SERIAL_SCAN + 1 });
     return filtered(query, filters).orderBy('c.reading_equal', 'DESC', 'NULLS LAST').addOrderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit);
   }
 

@@ -72,11 +72,18 @@ export class TracesRepository {
   }
 
   findCopyForUpdate(stateCode: string, exchangeId: string, direction: TraceDirection): Promise<TraceEntity | null> {
+    return this.copyQuery(stateCode, exchangeId, direction).setLock('pessimistic_write').getOne();
+  }
+
+  /** The State's copy of an exchange, read without a lock. */
+  findCopy(stateCode: string, exchangeId: string, direction: TraceDirection): Promise<TraceEntity | null> {
+    return this.copyQuery(stateCode, exchangeId, direction).getOne();
+  }
+
+  private copyQuery(stateCode: string, exchangeId: string, direction: TraceDirection) {
     return this.db.repository(TraceEntity)
       .createQueryBuilder('t')
-      .where('t.state_code = :stateCode AND t.exchange_id = :exchangeId AND t.direction = :direction', { stateCode, exchangeId, direction })
-      .setLock('pessimistic_write')
-      .getOne();
+      .where('t.state_code = :stateCode AND t.exchange_id = :exchangeId AND t.direction = :direction', { stateCode, exchangeId, direction });
   }
 
   /** Writes the changes and moves the version on by one. */

@@ -571,7 +571,8 @@ export class TracingService {
    * are told on that copy that the other State has not received the change, which stands on one side only.
    */
   async deliveryStopped(message: OutboxMessageEntity): Promise<void> {
-    const copy = await this.traces.findCopyForUpdate(message.stateCode, message.exchangeId, sentByRequester(message.kind) ? 'outgoing' : 'incoming');
+    // Read, not locked: a delivery waits on no request working on the copy.
+    const copy = await this.traces.findCopy(message.stateCode, message.exchangeId, sentByRequester(message.kind) ? 'outgoing' : 'incoming');
     await this.notifications.notify(message.stateCode, ['npc'], copy?.createdBy ? [copy.createdBy] : [], {
       kind: 'delivery_stopped',
       traceId: copy?.id ?? null,
