@@ -1,6 +1,7 @@
 import { allPages, asMigrator, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { ReferenceKeyScripts1795486000000 as ReferenceKeyScripts } from '../migrations/1795486000000-ReferenceKeyScripts';
 import { ReferenceKeyLatinLetters1795498000000 as ReferenceKeyLatinLetters } from '../migrations/1795498000000-ReferenceKeyLatinLetters';
+import { AmbiguousCalibreAliases1795500000000 as AmbiguousCalibreAliases } from '../migrations/1795500000000-AmbiguousCalibreAliases';
 import { referenceKey } from '../src/reference/reference-key';
 import { IMPORT_HEADER, importRow, registerWeapon, uniqueSerial } from './support/weapons';
 
@@ -38,6 +39,32 @@ describe('reference data', () => {
     expect(parabellum.map((c: { code: string }) => c.code)).toContain('9x19mm');
     const izhmash = (await t.http.get('/api/v1/reference/manufacturers').query({ q: 'izhmash' }).set(bearer(officer)).expect(200)).body.items;
     expect(izhmash[0]).toMatchObject({ name: expect.stringContaining('Kalashnikov'), country: 'RUS' });
+  });
+
+  it('keeps as given, and flags, a bare designation that names several calibres: .357, 82 mm, and 57 mm (not 5.7 mm)', async () => {
+    const calibreOf = async (calibre: string) => {
+      const weapon = await registerWeapon(t, registrar, { calibre });
+      return [weapon.calibreCode, weapon.unknownReferences];
+    };
+    expect(await calibreOf('57 mm')).toEqual([null, ['calibre']]);
+    expect(await calibreOf('.357')).toEqual([null, ['calibre']]);
+    expect(await calibreOf('82mm')).toEqual([null, ['calibre']]);
+    // The full designations still match.
+    expect(await calibreOf('.357 Magnum')).toEqual(['.357mag', []]);
+    expect(await calibreOf('5.7x28')).toEqual(['5.7x28mm', []]);
+    expect(await calibreOf('82 mm mortar bomb')).toEqual(['82mm-mortar', []]);
+    // Migration AmbiguousCalibreAliases takes them out of a database that shipped them, and back in when reverted.
+    const aliases = async () => Object.fromEntries((await ownerQuery<{ code: string; aliases: string[] }>(t,
+      `SELECT code, aliases FROM reference_calibres WHERE code IN ('82mm-mortar', '.357mag', '5.7x28mm') ORDER BY code`)).map((r) => [r.code, r.aliases]));
+    const now = await aliases();
+    await asMigrator(t, (runner) => new AmbiguousCalibreAliases().down(runner));
+    const before = await aliases();
+    expect(before['.357mag']).toContain('.357');
+    expect(before['82mm-mortar']).toContain('82mm');
+    expect(before['5.7x28mm']).toContain('5.7mm');
+    await asMigrator(t, (runner) => new AmbiguousCalibreAliases().up(runner));
+    expect(await aliases()).toEqual(now);
+    expect(Object.values(now).flat()).not.toContain('.357');
   });
 
   it('lets a registrar add a manufacturer and aliases, seen and matched in their State only', async () => {
