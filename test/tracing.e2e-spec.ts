@@ -816,8 +816,33 @@ describe('Tracing between national points of contact', () => {
       t.clock.advance(60);
       opened.push((await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState, carryAnswer: false }, 201)).id);
     }
-    const chain = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.chain as { traceId: string }[];
+    const chain = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.chain as { traceId: string; parentId: string | null }[];
     expect(chain.slice(1).map((hop) => hop.traceId)).toEqual(opened);
+    expect(chain.map((hop) => hop.parentId)).toEqual([null, ...opened.map(() => outgoing.id)]);
+
+    // The first two answered, then followed up, the second first: each branch reads as one, depth first.
+    const answered = async (id: string, npc: string, nextState: string) => {
+      await transition('fraNpc', id, 'send');
+      await outbox.drain();
+      const items = (await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(tokens[npc])).expect(200)).body.items as { id: string; exchangeId: string }[];
+      const copy = items.find((item) => item.exchangeId === id)!.id;
+      await transition(npc, copy, 'acknowledge');
+      await transition(npc, copy, 'answer', { outcome: 'full', recordFound: true, nextState });
+      await outbox.drain();
+    };
+    await answered(opened[0], 'itaNpc', 'BEL');
+    await answered(opened[1], 'belNpc', 'ITA');
+    t.clock.advance(60);
+    const underSecond = (await transition('fraNpc', opened[1], 'follow-ups', { carryAnswer: false }, 201)).id;
+    t.clock.advance(60);
+    const underFirst = (await transition('fraNpc', opened[0], 'follow-ups', { carryAnswer: false }, 201)).id;
+    const branched = (await t.http.get(api(`/traces/${underFirst}`)).set(bearer(tokens.fraNpc)).expect(200)).body.chain as { traceId: string; parentId: string | null }[];
+    expect(branched.map((hop) => [hop.traceId, hop.parentId])).toEqual([
+      [outgoing.id, null],
+      [opened[0], outgoing.id], [underFirst, opened[0]],
+      [opened[1], outgoing.id], [underSecond, opened[1]],
+      [opened[2], outgoing.id], [opened[3], outgoing.id],
+    ]);
   });
 
   it('drafts from a record whose serial is obliterated with what could be read of it', async () => {

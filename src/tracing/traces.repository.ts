@@ -12,6 +12,7 @@ import type { TraceDirection } from './tracing.constants';
 
 interface HopRow {
   id: string;
+  parent_id: string | null;
   requested_state: string;
   status: string;
   outcome: string | null;
@@ -104,13 +105,14 @@ export class TracesRepository {
   /**
    * What the view of a copy shows besides the copy itself, in one round trip (trace_view(), a function so
    * that its plan is kept): the hops of its chain (up to the first request, then every follow-up from it,
-   * in the order of the walk) and its photos without their bytes.
+   * depth first: each hop followed by its own follow-ups, in the order they were opened) and its photos
+   * without their bytes.
    */
   async viewOf(stateCode: string, traceId: string): Promise<TraceView> {
     const rows: HopRow[] = await this.db.manager.query('SELECT * FROM trace_view($1, $2)', [stateCode, traceId]);
     return {
       chain: rows.map((r) => ({
-        id: r.id, requestedState: r.requested_state, status: r.status, outcome: r.outcome, nextState: r.next_state,
+        id: r.id, parentId: r.parent_id, requestedState: r.requested_state, status: r.status, outcome: r.outcome, nextState: r.next_state,
         sentAt: r.sent_at, answeredAt: r.answered_at, closeReason: r.close_reason,
       })),
       photos: rows.find((r) => r.id === traceId)?.photos ?? [],

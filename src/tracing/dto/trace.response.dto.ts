@@ -4,6 +4,8 @@ import type { TraceHop, TracePhotoInfo } from '../entities/trace-view';
 
 export class TraceHopDto {
   @ApiProperty() traceId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The hop this one follows up (its traceId); null for the first request. Hops are listed depth first: each followed by its own follow-ups' })
+  parentId: string | null;
   @ApiProperty() requestedState: string;
   @ApiProperty() status: string;
   @ApiProperty({ type: String, nullable: true }) outcome: string | null;
@@ -17,6 +19,7 @@ export class TraceHopDto {
   static from(t: TraceHop): TraceHopDto {
     return {
       traceId: t.id,
+      parentId: t.parentId,
       requestedState: t.requestedState,
       status: t.status,
       outcome: t.outcome,
