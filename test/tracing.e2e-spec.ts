@@ -23,6 +23,7 @@ describe('Tracing between national points of contact', () => {
   let t: TestApp;
   let outbox: OutboxWorker;
   const tokens: Record<string, Tokens> = {};
+  const accounts: Record<string, { id: string; username: string; password: string }> = {};
   let belNpcUser: { id: string; username: string; password: string };
   let fraNpcUser: { id: string; username: string; password: string };
   let fraOfficerUser: { id: string; username: string; password: string };
@@ -59,6 +60,7 @@ describe('Tracing between national points of contact', () => {
       if (name === 'belNpc') belNpcUser = user;
       if (name === 'fraNpc') fraNpcUser = user;
       if (name === 'fraOfficer') fraOfficerUser = user;
+      accounts[name] = user;
       tokens[name] = await login(t, user);
     }
   });
@@ -783,6 +785,34 @@ describe('Tracing between national points of contact', () => {
     };
     expect(await candidatesOf('TRW*')).toMatchObject({ truncated: true, items: expect.arrayContaining([expect.objectContaining({ serial: expect.stringMatching(/^TRW/) })]) });
     expect(await candidatesOf('TRW42?7')).toMatchObject({ truncated: false });
+  });
+
+  it("counts a request's deadlines from its arrival at a State hosted here only after it was sent, and from sending otherwise", async () => {
+    // Delivered as it is sent: both copies share the deadlines.
+    const { outgoing, incoming } = await sentTrace();
+    const fraCopy = (await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body;
+    expect(fraCopy.acknowledgeDueAt).not.toBeNull();
+    expect([fraCopy.acknowledgeDueAt, fraCopy.answerDueAt]).toEqual([incoming.acknowledgeDueAt, incoming.answerDueAt]);
+
+    // To a State whose users come to this node ten days later: its copy counts from then.
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('NLD', 'NPC', 'Politie', 'npc@example.nl')`, [], 'NLD');
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'NLD' })).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    const sent = await transition('fraNpc', created.body.id, 'send');
+    await outbox.drain();
+    t.clock.advance(10 * 24 * 3600);
+    for (const [name, account] of Object.entries(accounts)) tokens[name] = await login(t, account); // access tokens last 15 minutes
+    await ownerQuery(t, `UPDATE states SET hosted_since = $1 WHERE code = 'NLD'`, [t.clock.now()]);
+    await outbox.drain();
+    const nldNpc = await login(t, await createUser(t, { stateCode: 'NLD', roles: ['npc'], mfaExempt: true }));
+    const items = (await t.http.get(api('/traces?direction=incoming&limit=100')).set(bearer(nldNpc)).expect(200)).body.items as { id: string; exchangeId: string }[];
+    const nldCopy = (await t.http.get(api(`/traces/${items.find((i) => i.exchangeId === created.body.id)!.id}`)).set(bearer(nldNpc)).expect(200)).body;
+    const tenDays = 10 * 24 * 3600_000;
+    expect(Date.parse(nldCopy.acknowledgeDueAt) - Date.parse(sent.acknowledgeDueAt)).toBe(tenDays);
+    expect(Date.parse(nldCopy.answerDueAt) - Date.parse(sent.answerDueAt)).toBe(tenDays);
+    expect(nldCopy.sentAt).toBe(sent.sentAt);
+    // The requester's copy keeps its own.
+    expect((await t.http.get(api(`/traces/${created.body.id}`)).set(bearer(tokens.fraNpc)).expect(200)).body.acknowledgeDueAt).toBe(sent.acknowledgeDueAt);
   });
 
   it('keeps a question that crossed the closing of the trace among its notes, and asks nobody to answer it', async () => {

@@ -25,6 +25,11 @@ export class StatesService {
     return StateDto.from(state);
   }
 
+  /** Since when the State's users and registry live on this node; null if they do not. */
+  async hostedSince(code: string): Promise<Date | null> {
+    return (await this.states.findByCode(code))?.hostedSince ?? null;
+  }
+
   /** Whether a request can be addressed to `code`: a State of this node, with its number of contact points. */
   addressing(code: string): Promise<{ known: boolean; contactPoints: number }> {
     return this.states.addressing(code);

@@ -700,6 +700,11 @@ export class TracingService {
       }
       const existing = await this.traces.findCopyForUpdate(state, message.exchangeId, 'incoming');
       if (existing) return;
+      const sentAt = new Date(payload.sentAt as string);
+      // A request that waited for its State to be hosted here counts that State's deadlines from its arrival:
+      // the State could not see it before. One delivered as it is sent keeps the requester's deadlines.
+      const hostedSince = await this.states.hostedSince(state);
+      const waited = hostedSince && hostedSince > sentAt ? Math.max(0, now.getTime() - sentAt.getTime()) : 0;
       const copyId = randomUUID();
       const confidential = message.sealed
         ? this.sealing.record({ stateCode: message.stateCode, table: 'outbox_messages', rowId: message.id }, message.dataKey).open<{ disclosure: Record<string, unknown> }>('sealed', message.sealed)
@@ -714,9 +719,9 @@ export class TracingService {
         status: 'sent',
         version: 1,
         notes: (payload.notes as TraceNote[] | undefined) ?? [],
-        sentAt: new Date(payload.sentAt as string),
-        acknowledgeDueAt: new Date(payload.acknowledgeDueAt as string),
-        answerDueAt: new Date(payload.answerDueAt as string),
+        sentAt,
+        acknowledgeDueAt: new Date(Date.parse(payload.acknowledgeDueAt as string) + waited),
+        answerDueAt: new Date(Date.parse(payload.answerDueAt as string) + waited),
         createdAt: now,
         updatedAt: now,
       });
