@@ -72,6 +72,11 @@ describe('Tracing between national points of contact', () => {
 
   const api = (path: string) => `/api/v1${path}`;
 
+  /** Logs every account in again: access tokens last 15 minutes of the test clock. */
+  async function loginAgain() {
+    for (const [name, account] of Object.entries(accounts)) tokens[name] = await login(t, account);
+  }
+
   const requestBody = traceRequestBody;
 
   async function transition(who: string, id: string, action: string, body: object = {}, expected = 200) {
@@ -801,7 +806,7 @@ describe('Tracing between national points of contact', () => {
     const sent = await transition('fraNpc', created.body.id, 'send');
     await outbox.drain();
     t.clock.advance(10 * 24 * 3600);
-    for (const [name, account] of Object.entries(accounts)) tokens[name] = await login(t, account); // access tokens last 15 minutes
+    await loginAgain();
     await ownerQuery(t, `UPDATE states SET hosted_since = $1 WHERE code = 'NLD'`, [t.clock.now()]);
     await outbox.drain();
     const nldNpc = await login(t, await createUser(t, { stateCode: 'NLD', roles: ['npc'], mfaExempt: true }));
@@ -1506,6 +1511,39 @@ describe('Tracing between national points of contact', () => {
     expect(delivered).toEqual([{ attempts: 1, delivered: true }]);
     const notified = await ownerQuery<{ n: string }>(t, `SELECT count(*) AS n FROM notifications n JOIN traces t ON t.id = n.trace_id WHERE t.exchange_id = $1 AND n.kind = 'trace_received'`, [created.body.id], 'BEL');
     expect(Number(notified[0].n)).toBe(2); // one per BEL NPC, once
+  });
+
+  it('records a question a State not hosted here asked outside the system: the requester owes the information, and the answer waits for it', async () => {
+    await ownerQuery(t, `INSERT INTO contact_points (state_code, name, agency, email) VALUES ('MEX', 'NPC', 'FGR', 'npc@example.mx')`, [], 'MEX');
+    const created = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer)).send(requestBody({ requestedState: 'MEX', channel: 'interpol' })).expect(201);
+    await transition('fraOfficer', created.body.id, 'submit');
+    const sent = await transition('fraNpc', created.body.id, 'send');
+    // Whole minutes, so that the clock keeps its seconds for the tests after this one.
+    t.clock.advance(120);
+    const askedAt = t.clock.now().toISOString();
+    const question = { receivedAt: askedAt, via: 'interpol', reference: 'IP 2026/5120', text: 'Send photos of the receiver markings' };
+    await transition('fraOfficer', created.body.id, 'record-information-request', question, 403);
+    expect((await transition('fraNpc', created.body.id, 'record-information-request', { ...question, text: ' ' }, 400)).details.map((d: { field: string }) => d.field)).toEqual(['text']);
+    // A question received is a request received: acknowledged then.
+    const asked = await transition('fraNpc', created.body.id, 'record-information-request', question);
+    expect(asked).toMatchObject({
+      status: 'information_requested', acknowledgedAt: askedAt,
+      informationDueAt: new Date(Date.parse(askedAt) + 14 * 24 * 3600_000).toISOString(),
+      notes: [expect.objectContaining({ kind: 'information_requested', text: 'Send photos of the receiver markings', at: askedAt, byState: 'FRA' })],
+    });
+    const inbox = (await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200)).body.items as { kind: string; traceId: string; message: string }[];
+    expect(inbox).toContainEqual(expect.objectContaining({ kind: 'trace_information_requested', traceId: created.body.id, message: 'MEX asks for more information (through INTERPOL)' }));
+    // The answer's deadline moves on by the time the information took.
+    t.clock.advance(180);
+    const given = await transition('fraNpc', created.body.id, 'provide-information', { text: 'Photos sent through INTERPOL' });
+    expect(given).toMatchObject({ status: 'acknowledged', informationDueAt: null });
+    expect(Date.parse(given.answerDueAt) - Date.parse(sent.answerDueAt)).toBe(180_000);
+    await transition('fraNpc', created.body.id, 'record-information-request', { ...question, receivedAt: t.clock.now().toISOString() });
+    // Asked through the system when the State is hosted here.
+    const { outgoing } = await sentTrace();
+    const hosted = await transition('fraNpc', outgoing.id, 'record-information-request', { ...question, receivedAt: t.clock.now().toISOString() }, 409);
+    expect(hosted.code).toBe('REQUESTED_STATE_HOSTED');
+    await loginAgain();
   });
 
   it('records an answer received outside the system no earlier than the acknowledgement recorded before it', async () => {

@@ -3,7 +3,7 @@ import type { TraceDirection, TraceStatus } from './tracing.constants';
 
 export type TraceAction =
   | 'edit' | 'submit' | 'return' | 'send' | 'acknowledge' | 'request_information' | 'provide_information' | 'answer' | 'close' | 'withdraw' | 'follow_up'
-  | 'record_acknowledgement' | 'record_answer';
+  | 'record_acknowledgement' | 'record_information_request' | 'record_answer';
 
 interface Rule {
   /** Which copy the action is taken on: the requester's (outgoing) or the requested State's (incoming). */
@@ -38,6 +38,9 @@ export const TRACE_RULES: Record<TraceAction, Rule> = {
   // A requested State not hosted on this node acknowledges and answers outside the system (through INTERPOL, a
   // diplomatic note, a letter): the requester's NPC records what it received on its own copy.
   record_acknowledgement: { direction: 'outgoing', from: ['sent'], by: ['npc'], to: 'acknowledged' },
+  // Its question too (a request received is acknowledged then, if no acknowledgement was recorded before): the
+  // requester then owes the information, and the answer's deadline stops until it is given.
+  record_information_request: { direction: 'outgoing', from: ['sent', 'acknowledged'], by: ['npc'], to: 'information_requested' },
   // An answer that comes after the requester closed the trace is kept all the same (as one delivered then is).
   record_answer: { direction: 'outgoing', from: ['sent', 'acknowledged', 'answered', 'closed'], by: ['npc'], to: 'answered' },
 };
@@ -73,13 +76,15 @@ export function checkTransition(
 }
 
 /** How a refusal names an action, where its name alone does not read as a verb. */
-const VERBS: Partial<Record<TraceAction, string>> = { record_acknowledgement: 'record the acknowledgement of', record_answer: 'record the answer to' };
+const VERBS: Partial<Record<TraceAction, string>> = {
+  record_acknowledgement: 'record the acknowledgement of', record_information_request: 'record a request for information about', record_answer: 'record the answer to',
+};
 
 function pastTense(action: TraceAction): string {
   const words: Record<TraceAction, string> = {
     edit: 'edited', submit: 'submitted', return: 'returned', send: 'sent', acknowledge: 'acknowledged', request_information: 'asked for information',
     provide_information: 'given information', answer: 'answered', close: 'closed', withdraw: 'withdrawn', follow_up: 'followed up',
-    record_acknowledgement: 'recorded as acknowledged', record_answer: 'recorded as answered',
+    record_acknowledgement: 'recorded as acknowledged', record_information_request: 'recorded as asking for information', record_answer: 'recorded as answered',
   };
   return words[action];
 }

@@ -8,7 +8,7 @@ import { Audited, CurrentUser, Roles } from '../common/auth/decorators';
 import { IfMatchVersion, setVersionTag } from '../common/http/etag';
 import { IdempotencyInterceptor, ReplayAware } from '../common/idempotency/idempotency.interceptor';
 import {
-  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, ReceivedOutsideDto, RecordAnswerDto, TraceIdParamDto,
+  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, PhotoParamDto, PhotoQueryDto, ReasonDto, ReceivedOutsideDto, RecordAnswerDto, RecordInformationRequestDto, TraceIdParamDto,
   UpdateTraceDto, WithdrawTraceDto,
 } from './dto/trace.dto';
 import { CandidatesDto, TraceDto, TracePageDto } from './dto/trace.response.dto';
@@ -131,6 +131,15 @@ export class TracesController implements ReplayAware {
   @ApiHeader(IF_MATCH)
   async recordAcknowledgement(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: ReceivedOutsideDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
     return tagged(reply, await this.tracing.recordAcknowledgement(user, params.id, version, body));
+  }
+
+  @IdempotentPost(':id/record-information-request')
+  @ApiOkResponse({ type: TraceDto })
+  @HttpCode(200)
+  @Roles(['npc'])
+  @ApiHeader(IF_MATCH)
+  async recordInformationRequest(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @IfMatchVersion() version: number, @Body() body: RecordInformationRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TraceDto> {
+    return tagged(reply, await this.tracing.recordInformationRequest(user, params.id, version, body));
   }
 
   @IdempotentPost(':id/record-answer')

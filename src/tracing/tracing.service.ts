@@ -28,7 +28,7 @@ import { WeaponsService } from '../registry/weapons.service';
 import { EARLIEST_YEAR, EventType, IMPORT_EVENTS } from '../registry/registry.constants';
 import { StatesService, unknownStateMessage } from '../states/states.service';
 import {
-  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, ReceivedOutsideDto, RecordAnswerDto, UpdateTraceDto,
+  AnswerTraceDto, CloseTraceDto, CreateTraceDto, FollowUpDto, ListTracesQueryDto, ObservedWeaponDto, PhotoQueryDto, ReceivedOutsideDto, RecordAnswerDto, RecordInformationRequestDto, UpdateTraceDto,
   WithdrawTraceDto,
 } from './dto/trace.dto';
 import type { TracePhotoEntity } from './entities/trace-photo.entity';
@@ -326,6 +326,25 @@ export class TracingService {
     const now = this.clock.now();
     const updated = await this.traces.update(trace, { status: 'acknowledged', acknowledgedAt: receivedAt, notes: [...trace.notes, note], overdueSince: null }, now);
     await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], { kind: 'trace_acknowledged', traceId: trace.id, message: `${trace.requestedState} acknowledged the trace request (${viaWords(input.via)})` });
+    return this.done(actor, updated);
+  }
+
+  /**
+   * A question a requested State not hosted on this node asked outside the system, recorded on the requester's
+   * copy as it came: the requester owes the information from then (informationDueAt), and the answer's deadline
+   * stops from then until it is given (provide-information), as for a question asked through the system.
+   */
+  async recordInformationRequest(actor: AuthUser, id: string, version: number, input: RecordInformationRequestDto): Promise<TraceDto> {
+    const trace = await this.transition(actor, id, version, 'record_information_request');
+    const receivedAt = await this.receivedOutside(trace, input, 'record_information_request');
+    const note: TraceNote = { ...this.note('information_requested', input.text, actor), at: receivedAt.toISOString() };
+    const updated = await this.traces.update(trace, {
+      status: 'information_requested', acknowledgedAt: trace.acknowledgedAt ?? receivedAt, notes: [...trace.notes, note],
+      informationDueAt: this.informationDue(trace.priority, receivedAt), overdueSince: null,
+    }, this.clock.now());
+    await this.notifications.notify(actor.stateCode, [], trace.createdBy ? [trace.createdBy] : [], {
+      kind: 'trace_information_requested', traceId: trace.id, message: `${trace.requestedState} asks for more information (${viaWords(input.via)})`,
+    });
     return this.done(actor, updated);
   }
 

@@ -282,6 +282,9 @@ export class ReceivedOutsideDto {
   reference?: string;
 }
 
+/** A question the requested State asked outside the system, as it came. */
+export class RecordInformationRequestDto extends IntersectionType(ReasonDto, ReceivedOutsideDto) {}
+
 /** An answer received outside the system, as the requested State gave it (the requester holds none of its records). */
 export class RecordAnswerDto extends IntersectionType(OmitType(AnswerTraceDto, ['weaponId'] as const), ReceivedOutsideDto) {}
 
