@@ -1539,6 +1539,10 @@ describe('Tracing between national points of contact', () => {
     expect(given).toMatchObject({ status: 'acknowledged', informationDueAt: null });
     expect(Date.parse(given.answerDueAt) - Date.parse(sent.answerDueAt)).toBe(180_000);
     await transition('fraNpc', created.body.id, 'record-information-request', { ...question, receivedAt: t.clock.now().toISOString() });
+    // Asked again, it answers without waiting for the information: never delayed.
+    const answer = { receivedAt: t.clock.now().toISOString(), via: 'interpol', outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives', expectedDate: '2026-12-31' };
+    expect((await transition('fraNpc', created.body.id, 'record-answer', answer, 400)).details.map((d: { field: string }) => d.field)).toEqual(['outcome']);
+    expect(await transition('fraNpc', created.body.id, 'record-answer', { ...answer, outcome: 'refused', expectedDate: undefined })).toMatchObject({ status: 'answered', informationDueAt: null });
     // Asked through the system when the State is hosted here.
     const { outgoing } = await sentTrace();
     const hosted = await transition('fraNpc', outgoing.id, 'record-information-request', { ...question, receivedAt: t.clock.now().toISOString() }, 409);

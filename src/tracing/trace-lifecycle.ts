@@ -42,7 +42,7 @@ export const TRACE_RULES: Record<TraceAction, Rule> = {
   // requester then owes the information, and the answer's deadline stops until it is given.
   record_information_request: { direction: 'outgoing', from: ['sent', 'acknowledged'], by: ['npc'], to: 'information_requested' },
   // An answer that comes after the requester closed the trace is kept all the same (as one delivered then is).
-  record_answer: { direction: 'outgoing', from: ['sent', 'acknowledged', 'answered', 'closed'], by: ['npc'], to: 'answered' },
+  record_answer: { direction: 'outgoing', from: ['sent', 'acknowledged', 'information_requested', 'answered', 'closed'], by: ['npc'], to: 'answered' },
 };
 
 export type TransitionCheck = { ok: true } | { ok: false; forbidden: boolean; message: string };

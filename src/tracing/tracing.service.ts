@@ -359,6 +359,10 @@ export class TracingService {
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
       errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
     }
+    // As through the system: a State that asked for information answers without it, or waits for it.
+    if (input.outcome === 'delayed' && trace.status === 'information_requested') {
+      errors.push(['outcome', 'the requested State asked for information: record its answer when it comes, full, partial or refused, or give the information first']);
+    }
     if (errors.length) throw fieldErrors(errors);
     const now = this.clock.now();
     const received = { via: input.via, reference: input.reference ?? null, recordedBy: actor.name, recordedAt: now.toISOString() };
