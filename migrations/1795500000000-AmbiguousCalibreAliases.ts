@@ -7,10 +7,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * such a calibre is kept as given and flagged, as any calibre the reference data does not know. Records
  * already coded through them keep their code (operations.md lists them).
  */
-const REMOVED: { code: string; alias: string }[] = [
-  { code: '82mm-mortar', alias: '82mm' },
-  { code: '.357mag', alias: '.357' },
-  { code: '5.7x28mm', alias: '5.7mm' },
+const REMOVED: { code: string; alias: string; position: number }[] = [
+  // Where each was among its entry's aliases (1 the first), to put it back there.
+  { code: '82mm-mortar', alias: '82mm', position: 1 },
+  { code: '.357mag', alias: '.357', position: 3 },
+  { code: '5.7x28mm', alias: '5.7mm', position: 5 },
 ];
 
 export class AmbiguousCalibreAliases1795500000000 implements MigrationInterface {
@@ -23,8 +24,11 @@ export class AmbiguousCalibreAliases1795500000000 implements MigrationInterface 
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { code, alias } of REMOVED) {
-      await queryRunner.query(`UPDATE reference_calibres SET aliases = aliases || $2::varchar WHERE code = $1 AND NOT $2::varchar = ANY (aliases)`, [code, alias]);
+    for (const { code, alias, position } of REMOVED) {
+      await queryRunner.query(
+        `UPDATE reference_calibres SET aliases = aliases[:$3::int - 1] || $2::varchar || aliases[$3::int:] WHERE code = $1 AND NOT $2::varchar = ANY (aliases)`,
+        [code, alias, position],
+      );
     }
   }
 }

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { auditEventHash, AuditEventContent } from '../src/audit/audit-chain';
 import { AuditService } from '../src/audit/audit.service';
 import { withDatabase } from '../src/database/database-runtime';
+import { runCli } from './support/cli';
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, TestUser, Tokens } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 import { registerWeapon } from './support/weapons';
@@ -262,5 +265,32 @@ describe('Audit trail', () => {
     const forged = await t.app.get(AuditService).verifyCheckpoint({ ...checkpoint, seq: '1' });
     expect(forged.ok).toBe(false);
     expect(forged.chain).toBeNull();
+  });
+});
+
+// The CLI's application, built in this process, leaves passport verifying tokens on its own (real) clock: on an app of its own.
+describe('audit checkpoints through the CLI', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('writes a checkpoint with the CLI, and records none that it could not write', async () => {
+    const user = await createUser(t, { stateCode: 'ITA', roles: ['registrar'] });
+    await login(t, user); // an event or two in ITA's chain to sign
+    const checkpoints = async () => (await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_events WHERE state_code = 'ITA' AND action = 'audit.checkpoint'`, [], 'ITA'))[0].n;
+    const failed = await runCli(t, ['audit:checkpoint', '--state', 'ita', '--out', join(t.dataDir, 'no-such-directory', 'checkpoint.json')]);
+    expect(String(failed.error)).toContain('ENOENT');
+    expect(await checkpoints()).toBe(0);
+    const file = join(t.dataDir, 'checkpoint.json');
+    const written = await runCli(t, ['audit:checkpoint', '--state', 'ita', '--out', file]);
+    expect(written.error).toBeUndefined();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'iti-trace/audit-checkpoint', stateCode: 'ITA' });
+    expect(await checkpoints()).toBe(1);
   });
 });

@@ -200,6 +200,17 @@ describe('authentication', () => {
       return { user, code };
     }
 
+    it('keeps an account exempt from MFA usable after it enrols (a demo account): its sessions need no code', async () => {
+      const demo = await createUser(t, { roles: ['npc'], mfaExempt: true });
+      const other = await login(t, demo);
+      const tokens = await login(t, demo);
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: demo.password }).expect(200)).body;
+      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }) }).expect(204);
+      await t.http.get('/api/v1/auth/me').set(bearer(other)).expect(200);
+      const again = await login(t, demo);
+      await t.http.get('/api/v1/auth/me').set(bearer(again)).expect(200);
+    });
+
     it('makes an NPC enrol before anything else, then requires the code at login and refuses a replayed code', async () => {
       const npc = await createUser(t, { roles: ['npc'] });
       const first = await t.http.post(LOGIN).send({ username: npc.username, password: npc.password }).expect(200);
@@ -347,6 +358,31 @@ describe('authentication', () => {
     expect(rows[0].password_hash).not.toBe(weak);
     expect(argon2.needsRehash(rows[0].password_hash, { memoryCost: 19456, timeCost: 2, parallelism: 1 })).toBe(false);
     await login(t, user);
+  });
+});
+
+describe('with a short idle timeout (SESSION_IDLE_TIMEOUT_SECONDS=60)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ SESSION_IDLE_TIMEOUT_SECONDS: '60' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('keeps a session in use alive, and ends one left idle for the minute', async () => {
+    const user = await createUser(t);
+    const tokens = await login(t, user);
+    for (let i = 0; i < 12; i++) {
+      t.clock.advance(10);
+      await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+      // Activity is written after the request commits: wait for it as the next request would.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    t.clock.advance(61);
+    expect((await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401)).body.code).toBe('SESSION_EXPIRED');
   });
 });
 

@@ -6,6 +6,7 @@ import { rotateKeyringFile } from '../src/common/encryption/key-provider';
 import { KeyRotation } from '../src/common/encryption/key-rotation';
 import { withDatabase } from '../src/database/database-runtime';
 import { OutboxWorker } from '../src/tracing/outbox.worker';
+import { runCli } from './support/cli';
 import { flatText, parsePdf } from './support/pdf';
 import { bearer, bytes, createTestApp, createUser, login, ownerQuery, TestApp, Tokens } from './support/test-app';
 import { traceRequestBody } from './support/traces';
@@ -479,4 +480,26 @@ describe('Confidential case files', () => {
       await client.end();
     }
   }
+});
+
+// The CLI's application, built in this process, leaves passport verifying tokens on its own (real) clock: on an app of its own.
+describe('key rotation through the CLI', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('prints the report of keys:rewrap, and fails while a record has a data key no key of the keyring unwraps', async () => {
+    const officer = await login(t, await createUser(t, { roles: ['officer'] }));
+    const lost = await t.http.post('/api/v1/cases').set(bearer(officer)).send(caseBody({ reference: 'PJ-CLI' })).expect(201);
+    await ownerQuery(t, `UPDATE cases SET kek_id = 'kek-20200101T000000Z-dead' WHERE id = $1`, [lost.body.id], 'FRA');
+    const cli = await runCli(t, ['keys:rewrap']);
+    expect({ error: cli.error, exitCode: cli.exitCode }).toEqual({ error: undefined, exitCode: 1 });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ unreadable: { cases: { count: 1, rowIds: [lost.body.id] } }, remaining: { cases: 1 } });
+  });
 });

@@ -3,13 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { ClientRequest, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { registerAppCommands } from '../src/cli/app-commands';
 import { withDatabase } from '../src/database/database-runtime';
 import { AppConfig } from '../src/config/app-config';
 import { AbandonedImportsJob } from '../src/registry/imports/abandoned-imports.job';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
-import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TEST_JWT_SECRET, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
+import { runCli } from './support/cli';
+import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { IMPORT_HEADER as HEADER, importRow as row, manufacturedWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
 
 function manufactured(serial: string, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
@@ -616,27 +615,9 @@ describe('bulk import (CSV) through the CLI', () => {
     writeFileSync(file, `${[HEADER, row({ origin: 'found', occurred_on: '2026-01-01', type: 'rifle', manufacturer: 'Acme Ken Arms', serial })].join('\n')}\n`);
     // As the official PostgreSQL image makes it: the schema owner a superuser, whom row-level security does not bind.
     const superuser = withDatabase(process.env.ITI_TEST_ADMIN_URL!, t.db.name);
-    const program = new Command().exitOverride();
-    registerAppCommands(program, (work) => work({ ownerUrl: superuser, appUrl: t.db.appUrl, embedded: false, stop: async () => undefined }));
-    const env = { DATA_DIR: t.dataDir, JWT_SECRET: TEST_JWT_SECRET, DATABASE_POOL_SIZE: '2' };
-    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-    Object.assign(process.env, env);
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const progress = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    let printed: string;
-    let bar: string;
-    try {
-      await program.parseAsync(['import', file, '--state', 'bra'], { from: 'user' });
-    } finally {
-      printed = out.mock.calls.map(([chunk]) => String(chunk)).join('');
-      bar = progress.mock.calls.map(([chunk]) => String(chunk)).join('');
-      out.mockRestore();
-      progress.mockRestore();
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+    const run = await runCli(t, ['import', file, '--state', 'bra'], superuser);
+    expect(run.error).toBeUndefined();
+    const [printed, bar] = [run.stdout, run.stderr];
     expect(JSON.parse(printed)).toMatchObject({ status: 'completed', acceptedRows: 1, rejectedRows: 0 });
     expect(bar).toContain('100% of');
     // Read from the database: the CLI's application, in this process, left passport verifying tokens on its own (real) clock.

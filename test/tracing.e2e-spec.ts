@@ -644,11 +644,18 @@ describe('Tracing between national points of contact', () => {
     const exportedLater = (await t.http.get(api(`/traces/${later.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body;
     expect(exportedLater).toMatchObject({ formatVersion: 3, followsUp: [carried] });
     expect((await t.http.get(api(`/traces/${outgoing.id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body.followsUp).toEqual([]);
+    const followsUpOf = async (id: string) => (await t.http.get(api(`/traces/${id}/interpol.json`)).set(bearer(tokens.fraNpc)).expect(200)).body.followsUp;
+    // One sent before carried notes were marked, by its note dated before it was sent; the information given after sending is no part of it.
+    expect(await followsUpOf(early.id)).toEqual([`Follows up trace ${outgoing.id}: BEL answered partial; last step reported: manufactured`]);
+    expect(await followsUpOf(bare.id)).toEqual([]);
 
     // BEL's full answer may not go on to a third State, and is confidential: the follow-up still waiting cannot carry it.
     await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: true, useRestrictions: ['no_onward_disclosure'], classification: 'confidential' });
     await outbox.drain();
     expect(await transition('fraNpc', refused.id, 'send', {}, 403)).toMatchObject({ code: 'RESTRICTED_INFORMATION', message: expect.stringContaining('Withdraw this follow-up and follow up with carryAnswer: false') });
+    // Its form, before it is sent, prints nothing of what it may not carry.
+    const unsentForm = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${refused.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
+    expect(unsentForm).not.toContain('Earlier trace this request follows');
     // Those that left before with the answer: the NPCs are told what each lacks, once for each answer that added it.
     const further = (what: string) => Array<string>(npcs).fill(`BEL ${what} after this follow-up went to ITA: tell ITA`);
     expect(await told(early.id)).toEqual([
@@ -1529,7 +1536,7 @@ describe('Tracing between national points of contact', () => {
     expect(asked).toMatchObject({
       status: 'information_requested', acknowledgedAt: askedAt,
       informationDueAt: new Date(Date.parse(askedAt) + 14 * 24 * 3600_000).toISOString(),
-      notes: [expect.objectContaining({ kind: 'information_requested', text: 'Send photos of the receiver markings', at: askedAt, byState: 'FRA' })],
+      notes: [expect.objectContaining({ kind: 'information_requested', text: 'Send photos of the receiver markings', at: askedAt, byState: 'MEX' })],
     });
     const inbox = (await t.http.get(api('/notifications?limit=100')).set(bearer(tokens.fraOfficer)).expect(200)).body.items as { kind: string; traceId: string; message: string }[];
     expect(inbox).toContainEqual(expect.objectContaining({ kind: 'trace_information_requested', traceId: created.body.id, message: 'MEX asks for more information (through INTERPOL)' }));
@@ -1538,6 +1545,9 @@ describe('Tracing between national points of contact', () => {
     const given = await transition('fraNpc', created.body.id, 'provide-information', { text: 'Photos sent through INTERPOL' });
     expect(given).toMatchObject({ status: 'acknowledged', informationDueAt: null });
     expect(Date.parse(given.answerDueAt) - Date.parse(sent.answerDueAt)).toBe(180_000);
+    // A second question came after the information was given, not before: the answer's pause is counted once.
+    const crossed = await transition('fraNpc', created.body.id, 'record-information-request', { ...question, receivedAt: new Date(Date.parse(askedAt) + 60_000).toISOString() }, 400);
+    expect(crossed.details).toEqual([{ field: 'receivedAt', messages: [`receivedAt cannot be before the information given (${given.notes.at(-1).at})`] }]);
     await transition('fraNpc', created.body.id, 'record-information-request', { ...question, receivedAt: t.clock.now().toISOString() });
     // Asked again, it answers without waiting for the information: never delayed.
     const answer = { receivedAt: t.clock.now().toISOString(), via: 'interpol', outcome: 'delayed', recordFound: true, reasonCode: 'other', reasonText: 'Archives', expectedDate: '2026-12-31' };

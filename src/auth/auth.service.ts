@@ -175,8 +175,9 @@ export class AuthService {
       if (user.stateCode !== payload.st || user.disabledAt) throw sessionEnded();
       // A session opened without MFA before the account enabled it (one a login opened while MFA was being
       // confirmed elsewhere escapes confirmMfa's revocation): it logs in again, with a code.
-      if (!session.mfaSatisfied && user.mfaEnabledAt) throw sessionEnded();
-      if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
+      if (!session.mfaSatisfied && user.mfaEnabledAt && this.requiresMfa(user)) throw sessionEnded();
+      // Often enough that a session in use never looks idle, however short SESSION_IDLE_TIMEOUT_SECONDS is.
+      if (now.getTime() - session.lastActivityAt.getTime() > Math.min(ACTIVITY_WRITE_INTERVAL_MS, this.config.SESSION_IDLE_TIMEOUT_SECONDS * 250)) {
         // Once this request has committed and given its connection back, in a short transaction of its own:
         // a long request (an import) never holds the session's row, which every other request of the
         // session (progress polls, refresh, logout) writes too, and no request needs two connections at once.
@@ -264,7 +265,7 @@ export class AuthService {
     await this.sessions.markMfaSatisfied(actor.sessionId);
     // Another session opened before, without MFA, could do nothing more (enrolment is done, MFA is owed): it
     // ends, and its device logs in again with a code.
-    await this.sessions.revokeOthersWithoutMfa(user.id, actor.sessionId, 'mfa_enabled', this.clock.now());
+    if (this.requiresMfa(user)) await this.sessions.revokeOthersWithoutMfa(user.id, actor.sessionId, 'mfa_enabled', this.clock.now());
   }
 
   requiresMfa(user: Pick<UserEntity, 'mfaExempt' | 'mfaEnabledAt' | 'roles'>): boolean {

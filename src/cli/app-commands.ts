@@ -195,10 +195,14 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .action((options: { state: string; out?: string }) =>
       withApp(withDatabase, async (app) => {
         const state = options.state.toUpperCase();
-        const checkpoint = await app.get(Db).inState(state, () => app.get(AuditService).checkpoint(null, state));
-        const text = `${JSON.stringify(checkpoint, null, 2)}\n`;
-        if (options.out) writeFileSync(options.out, text);
-        else process.stdout.write(text);
+        // The file is written before the checkpoint's audit event commits: one that cannot be written records none.
+        const { checkpoint, text } = await app.get(Db).inState(state, async () => {
+          const made = await app.get(AuditService).checkpoint(null, state);
+          const written = `${JSON.stringify(made, null, 2)}\n`;
+          if (options.out) writeFileSync(options.out, written);
+          return { checkpoint: made, text: written };
+        });
+        if (!options.out) process.stdout.write(text);
         process.stderr.write(`checkpoint of ${state} at event ${checkpoint.seq}\n`);
       }),
     );

@@ -34,6 +34,16 @@ describe('loadConfig', () => {
     expect(config.MFA_REQUIRED_ROLES).toEqual(['admin']);
   });
 
+  it('reads CORS origins with their scheme and host in lower case, as browsers send them', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'HTTPS://App.Example.org, http://LOCALHOST:5173' }).CORS_ORIGINS).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://App.Example.org/path' })).toThrow(ConfigError);
+  });
+
+  it('needs two database connections at least: an import takes a second one', () => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '2' }).DATABASE_POOL_SIZE).toBe(2);
+  });
+
   it('names every invalid variable', () => {
     const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ACCESS_TOKEN_TTL_SECONDS: '3600', JWT_SECRET: 'short', MFA_REQUIRED_ROLES: 'boss' });
     expect(attempt).toThrow(ConfigError);

@@ -80,7 +80,8 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(16)
   DATABASE_APP_PASSWORD?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  /** 2 at least: an import holds its request's connection and takes a second one for its progress. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @IsString()
@@ -122,8 +123,12 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   HTTP_REQUEST_TIMEOUT_SECONDS = 1800;
 
-  /** Comma-separated origins allowed by CORS (scheme://host[:port], as browsers send them). Empty: CORS closed. */
-  @Transform(toList) @Matches(/^https?:\/\/[^/\s?#*]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://app.example.org (scheme and host, a port if any; no path, no *)' })
+  /**
+   * Comma-separated origins allowed by CORS (scheme://host[:port]). Empty: CORS closed. Scheme and host in lower
+   * case, as browsers send them (the header is compared as it is): "https://App.Example.org" allows the app.
+   */
+  @Transform(({ value }: { value: unknown }) => toList({ value }).map(lowerOrigin))
+  @Matches(/^https?:\/\/[^/\s?#*]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://app.example.org (scheme and host, a port if any; no path, no *)' })
   CORS_ORIGINS: string[] = [];
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -274,4 +279,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('Invalid environment:\n  ENCRYPTION_AT_REST and AUDIT_TRAIL cannot be turned off in production (they exist to measure their cost)');
   }
   return config;
+}
+
+/** An origin's scheme and host in lower case (a port as given); anything else as given, for validation to judge. */
+function lowerOrigin(origin: string): string {
+  const match = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/:?#]*)(.*)$/.exec(origin);
+  return match ? `${match[1].toLowerCase()}${match[2].toLowerCase()}${match[3]}` : origin;
 }

@@ -272,8 +272,8 @@ export class WeaponsRepository {
    * The weapons whose serial, or a marking's, matches, each with the serial that matched, filtered, in one
    * query: `exact` on the folded serial (readings equal to `normalised` first), `pattern` a LIKE on it
    * (`_` one character, `%` any run), through the serial index functions (see migration RegistrySecurity).
-   * At most SERIAL_SCAN index entries are read, `limit` rows returned, newest first after exact readings;
-   * `truncated` when the index held more entries that fit, which no filter or ranking saw.
+   * At most SERIAL_SCAN + 1 index entries are read, `limit` rows returned, newest first after exact readings;
+   * `truncated` when the index held more than SERIAL_SCAN entries that fit: some no filter or ranking saw.
    */
   async serialMatches(
     stateCode: string,

@@ -337,7 +337,8 @@ export class TracingService {
   async recordInformationRequest(actor: AuthUser, id: string, version: number, input: RecordInformationRequestDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'record_information_request');
     const receivedAt = await this.receivedOutside(trace, input, 'record_information_request');
-    const note: TraceNote = { ...this.note('information_requested', input.text, actor), at: receivedAt.toISOString() };
+    // Asked by the requested State, as it was received.
+    const note: TraceNote = { kind: 'information_requested', text: input.text, at: receivedAt.toISOString(), byState: trace.requestedState };
     const updated = await this.traces.update(trace, {
       status: 'information_requested', acknowledgedAt: trace.acknowledgedAt ?? receivedAt, notes: [...trace.notes, note],
       informationDueAt: this.informationDue(trace.priority, receivedAt), overdueSince: null,
@@ -422,6 +423,9 @@ export class TracingService {
     // time or a letter's stamp reads), a time within that minute is taken as that instant.
     const after: [string, Date][] = [['the request was sent', trace.sentAt]];
     if (trace.acknowledgedAt) after.push(['the acknowledgement', trace.acknowledgedAt]);
+    // A question comes after the information given for the one before it (the answer's pause is counted from each).
+    const exchanged = trace.notes.filter((note) => note.kind === 'information_requested' || note.kind === 'information_provided').at(-1);
+    if (exchanged && action === 'record_information_request') after.push([exchanged.kind === 'information_requested' ? 'the question before it' : 'the information given', new Date(exchanged.at)]);
     if (trace.answer) after.push(['the answer it follows', new Date(trace.answer.answeredAt)]);
     let at = receivedAt;
     for (const [what, instant] of after) {
@@ -784,13 +788,11 @@ export class TracingService {
       case 'trace.information_requested': {
         const notes = [...copy.notes, payload.note as TraceNote];
         const informationDueAt = this.informationDue(copy.priority, now);
+        await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, informationDueAt, overdueSince: null } : { notes }, now);
         // A copy closed meanwhile keeps the question among its notes; nobody is asked to answer it.
-        if (!moves('sent', 'acknowledged')) {
-          await this.traces.update(copy, { notes }, now);
-          break;
+        if (copy.status !== 'closed') {
+          await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
         }
-        await this.traces.update(copy, { status: 'information_requested', notes, informationDueAt, overdueSince: null }, now);
-        await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
         break;
       }
       case 'trace.information_provided': {
@@ -1089,7 +1091,12 @@ function answersOf(trace: Pick<TraceEntity, 'answer' | 'notes'>): EarlierAnswer[
  * for), so an unmarked one written before then, before notes were marked, counts too.
  */
 function carriesAnswer(child: Pick<TraceEntity, 'notes' | 'sentAt'>): boolean {
-  return child.notes.some((note) => note.kind === 'information_provided' && (note.carried === true || !child.sentAt || new Date(note.at) <= child.sentAt));
+  return child.notes.some((note) => note.kind === 'information_provided' && isCarried(note, child.sentAt));
+}
+
+/** Whether a follow-up's information_provided note is what it carried of the trace it follows: marked so, or (written before notes were marked) one dated no later than its sending. */
+function isCarried(note: TraceNote, sentAt: Date | null): boolean {
+  return note.carried === true || !sentAt || new Date(note.at) <= sentAt;
 }
 
 /** What a follow-up inherits from the trace it follows: that trace's restrictions and its answers', and its classification. */
@@ -1289,9 +1296,13 @@ export function prefillFrom(w: WeaponDto, stateCode: string): { chain: ChainLink
 }
 
 /** What a follow-up tells the next State of the answer it follows: the outcome and the last step reported. */
-/** What a follow-up carries of the trace it follows (its notes written by followUpNote), for its forms and export. */
-function followsUp(trace: Pick<TraceEntity, 'notes'>): string[] {
-  return trace.notes.filter((note) => note.kind === 'information_provided' && note.carried).map((note) => note.text);
+/**
+ * What a follow-up carried of the trace it follows when it was sent (its notes written by followUpNote), for its
+ * forms and export; nothing before it is sent (sending writes the note again, and may refuse to carry it).
+ */
+function followsUp(trace: Pick<TraceEntity, 'notes' | 'sentAt'>): string[] {
+  if (!trace.sentAt) return [];
+  return trace.notes.filter((note) => note.kind === 'information_provided' && isCarried(note, trace.sentAt)).map((note) => note.text);
 }
 
 function followUpNote(parent: TraceEntity): string {

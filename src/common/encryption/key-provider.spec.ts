@@ -119,6 +119,20 @@ describe('key files', () => {
     expect(() => provider.byId('never-there')).toThrow(UnknownKeyError);
   });
 
+  it('KeyFileProvider reads the file for an unknown key id even when its modification time has not moved (a shared file system)', () => {
+    const file = join(dir, 'keyring.json');
+    createKeyringFile(file);
+    // A time in whole seconds, which the file keeps exactly.
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(file, mtime, mtime);
+    const provider = new KeyFileProvider(file);
+    const first = provider.active();
+    writeFileSync(file, JSON.stringify({ active: 'kek-shared', keys: { [first.id]: first.key.toString('base64'), 'kek-shared': key64() } }));
+    utimesSync(file, mtime, mtime);
+    expect(statSync(file).mtime).toEqual(mtime);
+    expect(provider.byId('kek-shared').id).toBe('kek-shared');
+  });
+
   it('KeyFileProvider keeps the keys it read while the file cannot be read whole, and reads it at the next look', () => {
     const file = join(dir, 'keyring.json');
     createKeyringFile(file);

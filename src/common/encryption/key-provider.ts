@@ -89,6 +89,8 @@ export class KeyFileProvider implements KeyProvider {
   private keyring: StaticKeyProvider;
   private modified: number;
   private checkedAt = 0;
+  /** When byId() last read the file whatever its modification time. */
+  private forcedAt = 0;
 
   constructor(private readonly path: string) {
     this.modified = statSync(this.path).mtimeMs;
@@ -109,17 +111,28 @@ export class KeyFileProvider implements KeyProvider {
     return this.keyring.active();
   }
 
-  /** A key, read again from the file first if it is not known and the file changed (a rotation by the CLI). */
+  /**
+   * A key, read again from the file first if it is not known (a rotation by the CLI): whatever the file's
+   * modification time says (a shared file system may report a stale one), at most once a second.
+   */
   byId(id: string): KeyEncryptionKey {
-    if (!this.keyring.has(id)) this.reload();
+    if (!this.keyring.has(id)) {
+      const now = Date.now();
+      if (now - this.forcedAt >= 1000) {
+        this.forcedAt = now;
+        this.reload(true);
+      } else {
+        this.reload();
+      }
+    }
     return this.keyring.byId(id);
   }
 
-  /** Reads the file again if it changed, once it can be read whole; meanwhile the keys read before stay in use. */
-  private reload(): void {
+  /** Reads the file again if it changed (or `always`), once it can be read whole; meanwhile the keys read before stay in use. */
+  private reload(always = false): void {
     try {
       const modified = statSync(this.path).mtimeMs;
-      if (modified === this.modified) return;
+      if (modified === this.modified && !always) return;
       this.keyring = this.read();
       this.modified = modified;
     } catch (error) {
