@@ -1,17 +1,21 @@
+import { generateSync } from 'otplib';
 import { Client } from 'pg';
-import { allPages, bearer, createTestApp, createUser, login, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
+import { runCli } from './support/cli';
+import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 
 describe('users (admins of a State)', () => {
   let t: TestApp;
   let fraAdmin: Tokens;
   let braAdmin: Tokens;
   let fraOfficer: Tokens;
+  let fraAuditor: Tokens;
 
   beforeAll(async () => {
     t = await createTestApp();
     fraAdmin = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true }));
     braAdmin = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['admin'], mfaExempt: true }));
     fraOfficer = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['officer'] }));
+    fraAuditor = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['auditor'] }));
   });
 
   afterAll(async () => {
@@ -114,6 +118,48 @@ describe('users (admins of a State)', () => {
     await login(t, body);
   });
 
+  it('resets another account\'s password, MFA or lockout: its sessions end, and the trail records what, never the password', async () => {
+    const body = newUser({ roles: ['npc'] });
+    const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(body).expect(201);
+    const reset = (id: string, change: object, tokens = fraAdmin) => t.http.post(`/api/v1/users/${id}/credentials-reset`).set(bearer(tokens)).send(change);
+    // Enrolled, then the device is lost.
+    const first = await login(t, body);
+    const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(first)).send({ password: body.password }).expect(200)).body;
+    await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(first)).send({ code: generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }) }).expect(204);
+    expect((await t.http.post('/api/v1/auth/login').send({ username: body.username, password: body.password }).expect(200)).body).toMatchObject({ mfaRequired: true });
+    const mfaReset = await reset(created.body.id, { mfa: true }).expect(200);
+    expect(mfaReset.body).toMatchObject({ id: created.body.id, mfaEnabled: false });
+    await t.http.get('/api/v1/auth/me').set(bearer(first)).expect(401);
+    expect((await t.http.post('/api/v1/auth/login').send({ username: body.username, password: body.password }).expect(200)).body).toMatchObject({ mfaRequired: false, mfaEnrollmentRequired: true });
+
+    // A leaked password: the old one no longer logs in, the new one does.
+    const before = await login(t, { ...body, username: body.username });
+    await reset(created.body.id, { password: 'a new password of some length' }).expect(200);
+    await t.http.get('/api/v1/auth/me').set(bearer(before)).expect(401);
+    await t.http.post('/api/v1/auth/login').send({ username: body.username, password: body.password }).expect(401);
+    await login(t, { username: body.username, password: 'a new password of some length' });
+
+    // Locked after failed logins, then unlocked.
+    for (let i = 0; i < 5; i++) await t.http.post('/api/v1/auth/login').send({ username: body.username, password: 'not the password at all' });
+    expect((await t.http.get(`/api/v1/users/${created.body.id}`).set(bearer(fraAdmin)).expect(200)).body.locked).toBe(true);
+    expect((await reset(created.body.id, { unlock: true }).expect(200)).body.locked).toBe(false);
+    await login(t, { username: body.username, password: 'a new password of some length' });
+
+    const events = (await t.http.get(`/api/v1/audit/events?action=user.credentials_reset&targetId=${created.body.id}&limit=10`).set(bearer(fraAuditor)).expect(200)).body.items as { details: unknown }[];
+    expect(events.map((e) => e.details)).toEqual(expect.arrayContaining([
+      { password: false, mfa: true, unlock: false }, { password: true, mfa: false, unlock: false }, { password: false, mfa: false, unlock: true },
+    ]));
+    expect(t.logs.text).not.toContain('a new password of some length');
+
+    // Nothing to reset, one's own, another State's account, a password too short: refused.
+    expect((await reset(created.body.id, {}).expect(400)).body.details[0].field).toBe('password');
+    expect((await reset(created.body.id, { password: 'short' }).expect(400)).body.details[0].field).toBe('password');
+    const self = (await t.http.get('/api/v1/auth/me').set(bearer(fraAdmin)).expect(200)).body.id as string;
+    expect((await reset(self, { mfa: true }).expect(409)).body.code).toBe('CANNOT_RESET_OWN_CREDENTIALS');
+    await reset(created.body.id, { unlock: true }, braAdmin).expect(404);
+    await t.http.post(`/api/v1/users/${created.body.id}/credentials-reset`).set(bearer(fraOfficer)).send({ unlock: true }).expect(403);
+  });
+
   it('refuses null for fields that cannot be empty, and clears nullable ones with null', async () => {
     const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(newUser()).expect(201);
     const path = `/api/v1/users/${created.body.id}`;
@@ -213,5 +259,34 @@ describe('users (admins of a State)', () => {
     const response = await t.http.get('/api/v1/users').set(bearer(fraOfficer)).expect(403);
     expect(response.body.code).toBe('ROLE_REQUIRED');
     await t.http.get('/api/v1/users').expect(401);
+  });
+});
+
+// The CLI's application, built in this process, leaves passport verifying tokens on its own (real) clock: on an app of its own.
+describe('user:reset (the operator, when no admin can)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('resets the MFA and the lockout of an account of a hosted State, and says what it reset', async () => {
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'FRA'`);
+    const admin = await createUser(t, { stateCode: 'FRA', roles: ['admin'] });
+    const tokens = await login(t, admin);
+    const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: admin.password }).expect(200)).body;
+    await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code: generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }) }).expect(204);
+    await ownerQuery(t, `UPDATE users SET locked_until = now() + interval '1 hour', failed_logins = 5 WHERE id = $1`, [admin.id], 'FRA');
+    const run = await runCli(t, ['user:reset', '--state', 'fra', '--username', admin.username, '--mfa', '--unlock']);
+    expect(run).toMatchObject({ error: undefined, stdout: `reset MFA, lockout of ${admin.username} (FRA)\n` });
+    const [row] = await ownerQuery<{ mfa_enabled_at: Date | null; locked_until: Date | null; failed_logins: number }>(t, `SELECT mfa_enabled_at, locked_until, failed_logins FROM users WHERE id = $1`, [admin.id], 'FRA');
+    expect(row).toEqual({ mfa_enabled_at: null, locked_until: null, failed_logins: 0 });
+    const [event] = await ownerQuery<{ actor_id: string | null; details: unknown }>(t, `SELECT actor_id, details FROM audit_events WHERE action = 'user.credentials_reset' AND target_id = $1`, [admin.id], 'FRA');
+    expect(event).toEqual({ actor_id: null, details: { password: false, mfa: true, unlock: true } });
+    expect((await runCli(t, ['user:reset', '--state', 'fra', '--username', admin.username])).error).toBeDefined();
   });
 });

@@ -24,7 +24,7 @@ import { demoRefusal, DemoService, formatDemoAccounts } from '../demo/demo.servi
 import { ImportsService } from '../registry/imports/imports.service';
 import { CreateContactPointDto } from '../states/dto/contact-point.dto';
 import { StatesService } from '../states/states.service';
-import { CreateUserDto } from '../users/dto/user.dto';
+import { CreateUserDto, ResetCredentialsDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 
 type WithDatabase = <T>(work: (db: DatabaseRuntime) => Promise<T>) => Promise<T>;
@@ -100,6 +100,25 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
         const state = await hostedState(app, options.state);
         const user = await app.get(Db).inState(state, () => app.get(UsersService).createInState({ ...input, stateCode: state }));
         process.stdout.write(`created ${user.username} (${user.stateCode}, ${user.roles.join(', ')}) id ${user.id}\n`);
+      });
+    });
+
+  program
+    .command('user:reset')
+    .description('reset a user\'s password (read from standard input), MFA or lockout, when no admin of its State can: a lost device, a lost password')
+    .requiredOption('--state <code>', 'ISO 3166-1 alpha-3 code of the user\'s State')
+    .requiredOption('--username <name>', 'login name')
+    .option('--password', 'set a new password, read from standard input')
+    .option('--mfa', 'reset MFA: the user enrols again at the next login')
+    .option('--unlock', 'end the lockout after failed logins')
+    .action(async (options: { state: string; username: string; password?: boolean; mfa?: boolean; unlock?: boolean }) => {
+      // The same checks as POST /users/:id/credentials-reset.
+      const input = await validated(ResetCredentialsDto, { password: options.password ? await readStdin() : undefined, mfa: options.mfa, unlock: options.unlock });
+      if (input.password === undefined && !input.mfa && !input.unlock) throw new Error('say what to reset: --password, --mfa or --unlock');
+      await withApp(withDatabase, async (app) => {
+        const state = await hostedState(app, options.state);
+        const user = await app.get(Db).inState(state, () => app.get(UsersService).resetCredentialsInState(state, options.username.toLowerCase(), input));
+        process.stdout.write(`reset ${[input.password !== undefined && 'password', input.mfa && 'MFA', input.unlock && 'lockout'].filter(Boolean).join(', ')} of ${user.username} (${user.stateCode})\n`);
       });
     });
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/http/pagination';
-import { CreateUserDto, UpdateUserDto, UserDto, UserIdParamDto, UserPageDto } from './dto/user.dto';
+import { CreateUserDto, ResetCredentialsDto, UpdateUserDto, UserDto, UserIdParamDto, UserPageDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -35,5 +35,13 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   update(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.update(user, params.id, body);
+  }
+
+  /** Another account's password, MFA or lockout, reset by an admin of its State (a leaked password, a lost device). */
+  @Post(':id/credentials-reset')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto })
+  resetCredentials(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto, @Body() body: ResetCredentialsDto): Promise<UserDto> {
+    return this.users.resetCredentials(user, params.id, body);
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error';
+import { ConflictError, fieldError, ForbiddenError, NotFoundError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { AuditTrail } from '../audit/audit-trail';
-import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { CreateUserDto, ResetCredentialsDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
@@ -107,6 +107,52 @@ export class UsersService {
     if (input.disabled === true) await this.sessions.revokeAllOfUser(user.id, 'account_disabled', this.clock.now());
     return UserDto.from(saved, this.clock.now());
   }
+
+  /**
+   * An admin resets another account of the State: a new password, its MFA (the user enrols again), its lockout.
+   * A new password or MFA reset ends the account's sessions. An admin's own are reset by another admin (or by the
+   * operator: `user:reset`), so that a session taken over cannot take the account too.
+   */
+  async resetCredentials(actor: AuthUser, id: string, input: ResetCredentialsDto): Promise<UserDto> {
+    if (input.password === undefined && input.mfa !== true && input.unlock !== true) {
+      throw fieldError('password', 'give a new password, mfa: true or unlock: true');
+    }
+    if (id === actor.id) throw new ConflictError('CANNOT_RESET_OWN_CREDENTIALS', 'An admin\'s own credentials are reset by another admin of the State');
+    const passwordHash = input.password === undefined ? null : await this.passwords.hash(input.password);
+    const locked = await this.users.findManyByIdForUpdate(actor.stateCode, [...new Set([actor.id, id])]);
+    assertStillAdmin(actor, locked);
+    const user = locked.find((u) => u.id === id);
+    if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');
+    return this.applyReset(actor, user, input, passwordHash);
+  }
+
+  /** The operator's reset of an account (`user:reset`, no admin needed): the caller has scoped the transaction to the account's State. */
+  async resetCredentialsInState(stateCode: string, username: string, input: ResetCredentialsDto): Promise<UserDto> {
+    const passwordHash = input.password === undefined ? null : await this.passwords.hash(input.password);
+    const user = await this.users.findByUsernameForUpdate(stateCode, username);
+    if (!user) throw new NotFoundError(`User ${username} of ${stateCode}`, 'USER_NOT_FOUND');
+    return this.applyReset(null, user, input, passwordHash);
+  }
+
+  private async applyReset(actor: AuthUser | null, user: UserEntity, input: ResetCredentialsDto, passwordHash: string | null): Promise<UserDto> {
+    const saved = await this.users.save(Object.assign(user, credentialsReset(input, passwordHash)));
+    const now = this.clock.now();
+    if (passwordHash !== null || input.mfa === true) await this.sessions.revokeAllOfUser(user.id, 'credentials_reset', now);
+    this.trail.record(actor, {
+      action: 'user.credentials_reset', targetType: 'user', targetId: user.id,
+      details: { password: passwordHash !== null, mfa: input.mfa === true, unlock: input.unlock === true },
+    }, user.stateCode);
+    return UserDto.from(saved, now);
+  }
+}
+
+/** What a reset of credentials changes on the account (UsersService.resetCredentials). */
+function credentialsReset(input: ResetCredentialsDto, passwordHash: string | null): Partial<UserEntity> {
+  return {
+    ...(passwordHash !== null && { passwordHash }),
+    ...(input.mfa === true && { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastStep: null }),
+    ...(input.unlock === true && { lockedUntil: null, failedLogins: 0 }),
+  };
 }
 
 /** The access an account gives: its roles, and whether it is disabled. */

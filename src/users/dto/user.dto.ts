@@ -61,6 +61,21 @@ export class UpdateUserDto {
   disabled?: boolean;
 }
 
+/** What an admin resets of another account: a new password, its MFA (to enrol again), its lockout. One at least. */
+export class ResetCredentialsDto {
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'A new password, to hand to the user; the account\'s sessions end' })
+  @IsOptional() @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'true: MFA is reset (a lost device); the user enrols again at the next login, and the account\'s sessions end' })
+  @Optional() @IsBoolean()
+  mfa?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: the lockout after failed logins ends, and the count starts again' })
+  @Optional() @IsBoolean()
+  unlock?: boolean;
+}
+
 export class UserIdParamDto {
   @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
