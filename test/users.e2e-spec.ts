@@ -154,6 +154,7 @@ describe('users (admins of a State)', () => {
     // Nothing to reset, one's own, another State's account, a password too short: refused.
     expect((await reset(created.body.id, {}).expect(400)).body.details[0].field).toBe('password');
     expect((await reset(created.body.id, { password: 'short' }).expect(400)).body.details[0].field).toBe('password');
+    expect((await reset(created.body.id, { password: null, mfa: true }).expect(400)).body.details[0].field).toBe('password');
     const self = (await t.http.get('/api/v1/auth/me').set(bearer(fraAdmin)).expect(200)).body.id as string;
     expect((await reset(self, { mfa: true }).expect(409)).body.code).toBe('CANNOT_RESET_OWN_CREDENTIALS');
     await reset(created.body.id, { unlock: true }, braAdmin).expect(404);

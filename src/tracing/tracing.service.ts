@@ -788,11 +788,14 @@ export class TracingService {
       case 'trace.information_requested': {
         const notes = [...copy.notes, payload.note as TraceNote];
         const informationDueAt = this.informationDue(copy.priority, now);
-        await this.traces.update(copy, moves('sent', 'acknowledged') ? { status: 'information_requested', notes, informationDueAt, overdueSince: null } : { notes }, now);
-        // A copy closed meanwhile keeps the question among its notes; nobody is asked to answer it.
-        if (copy.status !== 'closed') {
-          await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
+        // A copy that cannot wait for information (closed meanwhile, or answered) keeps the question among its
+        // notes; nobody is asked for what provide-information would refuse.
+        if (!moves('sent', 'acknowledged')) {
+          await this.traces.update(copy, { notes }, now);
+          break;
         }
+        await this.traces.update(copy, { status: 'information_requested', notes, informationDueAt, overdueSince: null }, now);
+        await this.notifications.notify(state, ['npc'], recipients, { kind: 'trace_information_requested', traceId: copy.id, message: `${copy.requestedState} asks for more information` });
         break;
       }
       case 'trace.information_provided': {

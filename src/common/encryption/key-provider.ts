@@ -89,8 +89,8 @@ export class KeyFileProvider implements KeyProvider {
   private keyring: StaticKeyProvider;
   private modified: number;
   private checkedAt = 0;
-  /** When byId() last read the file whatever its modification time. */
-  private forcedAt = 0;
+  /** When byId() last read the file for each unknown key id, whatever its modification time. */
+  private readonly forcedAt = new Map<string, number>();
 
   constructor(private readonly path: string) {
     this.modified = statSync(this.path).mtimeMs;
@@ -113,13 +113,16 @@ export class KeyFileProvider implements KeyProvider {
 
   /**
    * A key, read again from the file first if it is not known (a rotation by the CLI): whatever the file's
-   * modification time says (a shared file system may report a stale one), at most once a second.
+   * modification time says (a shared file system may report a stale one), at most once a second for each
+   * unknown id, so that a key no longer in the keyring does not keep a new one from being read.
    */
   byId(id: string): KeyEncryptionKey {
     if (!this.keyring.has(id)) {
       const now = Date.now();
-      if (now - this.forcedAt >= 1000) {
-        this.forcedAt = now;
+      const last = this.forcedAt.get(id) ?? 0;
+      if (now - last >= 1000) {
+        if (this.forcedAt.size >= 1000) this.forcedAt.clear();
+        this.forcedAt.set(id, now);
         this.reload(true);
       } else {
         this.reload();

@@ -64,10 +64,12 @@ export class UpdateUserDto {
 /** What an admin resets of another account: a new password, its MFA (to enrol again), its lockout. One at least. */
 export class ResetCredentialsDto {
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'A new password, to hand to the user; the account\'s sessions end' })
-  @IsOptional() @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  @Optional() @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'true: MFA is reset (a lost device); the user enrols again at the next login, and the account\'s sessions end' })
+  @ApiPropertyOptional({
+    description: 'true: MFA is reset (a lost device) and the account\'s sessions end; a user whose role requires MFA (MFA_REQUIRED_ROLES) enrols again at the next login, another may',
+  })
   @Optional() @IsBoolean()
   mfa?: boolean;
 
