@@ -6,14 +6,18 @@ import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp
 describe('users (admins of a State)', () => {
   let t: TestApp;
   let fraAdmin: Tokens;
+  let fraAdminUser: { id: string; username: string; password: string };
+  let braAdminUser: { id: string; username: string; password: string };
   let braAdmin: Tokens;
   let fraOfficer: Tokens;
   let fraAuditor: Tokens;
 
   beforeAll(async () => {
     t = await createTestApp();
-    fraAdmin = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true }));
-    braAdmin = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['admin'], mfaExempt: true }));
+    fraAdminUser = await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true });
+    fraAdmin = await login(t, fraAdminUser);
+    braAdminUser = await createUser(t, { stateCode: 'BRA', roles: ['admin'], mfaExempt: true });
+    braAdmin = await login(t, braAdminUser);
     fraOfficer = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['officer'] }));
     fraAuditor = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['auditor'] }));
   });
@@ -121,7 +125,8 @@ describe('users (admins of a State)', () => {
   it('resets another account\'s password, MFA or lockout: its sessions end, and the trail records what, never the password', async () => {
     const body = newUser({ roles: ['npc'] });
     const created = await t.http.post('/api/v1/users').set(bearer(fraAdmin)).send(body).expect(201);
-    const reset = (id: string, change: object, tokens = fraAdmin) => t.http.post(`/api/v1/users/${id}/credentials-reset`).set(bearer(tokens)).send(change);
+    const reset = (id: string, change: object, tokens = fraAdmin, adminPassword = fraAdminUser.password) =>
+      t.http.post(`/api/v1/users/${id}/credentials-reset`).set(bearer(tokens)).send({ adminPassword, ...change });
     // Enrolled, then the device is lost.
     const first = await login(t, body);
     const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(first)).send({ password: body.password }).expect(200)).body;
@@ -157,8 +162,16 @@ describe('users (admins of a State)', () => {
     expect((await reset(created.body.id, { password: null, mfa: true }).expect(400)).body.details[0].field).toBe('password');
     const self = (await t.http.get('/api/v1/auth/me').set(bearer(fraAdmin)).expect(200)).body.id as string;
     expect((await reset(self, { mfa: true }).expect(409)).body.code).toBe('CANNOT_RESET_OWN_CREDENTIALS');
-    await reset(created.body.id, { unlock: true }, braAdmin).expect(404);
-    await t.http.post(`/api/v1/users/${created.body.id}/credentials-reset`).set(bearer(fraOfficer)).send({ unlock: true }).expect(403);
+    await reset(created.body.id, { unlock: true }, braAdmin, braAdminUser.password).expect(404);
+    await t.http.post(`/api/v1/users/${created.body.id}/credentials-reset`).set(bearer(fraOfficer)).send({ adminPassword: 'whatever it is', unlock: true }).expect(403);
+    // The acting admin's own password, which a stolen access token does not give: a wrong one resets nothing, and counts.
+    expect((await t.http.post(`/api/v1/users/${created.body.id}/credentials-reset`).set(bearer(fraAdmin)).send({ mfa: true }).expect(400)).body.details[0].field).toBe('adminPassword');
+    const wrong = await reset(created.body.id, { password: 'taken over by someone else' }, fraAdmin, 'not the admin password').expect(403);
+    expect(wrong.body.code).toBe('PASSWORD_INCORRECT');
+    await login(t, { username: body.username, password: 'a new password of some length' });
+    const [counted] = await ownerQuery<{ failed_logins: number }>(t, 'SELECT failed_logins FROM users WHERE id = $1', [fraAdminUser.id], 'FRA');
+    expect(counted.failed_logins).toBe(1);
+    await reset(created.body.id, { unlock: true }).expect(200);
   });
 
   it('refuses null for fields that cannot be empty, and clears nullable ones with null', async () => {

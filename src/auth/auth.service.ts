@@ -3,11 +3,12 @@ import { AuditTrail } from '../audit/audit-trail';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { DecryptionError } from '../common/encryption/envelope';
-import { AppError, ConflictError, ForbiddenError, UnauthorizedError } from '../common/errors/app-error';
+import { AppError, ConflictError, SessionEndedError, UnauthorizedError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { Db, STATE_CODE } from '../database/db';
 import { StatesService } from '../states/states.service';
 import { UserEntity } from '../users/entities/user.entity';
+import { PasswordCheck } from '../users/password-check';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { AccessTokenPayload, AuthTokens } from './auth-tokens';
@@ -19,7 +20,7 @@ import { Totp } from './totp';
 
 /** One answer for an unknown user, a wrong password, a disabled or a locked account: nothing to enumerate. */
 const invalidCredentials = () => new UnauthorizedError('INVALID_CREDENTIALS', 'Invalid user name or password, or the account is locked');
-const sessionEnded = () => new UnauthorizedError('SESSION_EXPIRED', 'The session has ended; log in again');
+const sessionEnded = () => new SessionEndedError();
 const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
 
 /** What a verified token says, before the session behind it is checked. */
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly passwords: PasswordHasher,
+    private readonly passwordCheck: PasswordCheck,
     private readonly tokens: AuthTokens,
     private readonly totp: Totp,
     private readonly mfaSecrets: MfaSecrets,
@@ -60,12 +62,12 @@ export class AuthService {
         return { ok: false, error: invalidCredentials() };
       }
       const valid = await this.passwords.verify(user.passwordHash, password);
-      if (user.disabledAt || this.isLocked(user)) {
+      if (user.disabledAt || this.passwordCheck.isLocked(user)) {
         this.trail.record(user, { action: 'auth.login', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: user.disabledAt ? 'disabled' : 'locked' } });
         return { ok: false, error: invalidCredentials() };
       }
       if (!valid) {
-        await this.recordFailure(user, 'auth.login', 'wrong_password');
+        await this.passwordCheck.recordFailure(user, 'auth.login', 'wrong_password');
         return { ok: false, error: invalidCredentials() };
       }
       const changes: Partial<UserEntity> = {};
@@ -92,7 +94,7 @@ export class AuthService {
     const step = this.tokens.verifyMfaStep(mfaToken);
     const outcome = await this.db.inState(step.st, async (): Promise<Outcome<TokensDto>> => {
       const user = await this.users.findByIdForUpdate(step.st, step.sub);
-      if (!user || !user.mfaSecret || user.disabledAt || this.isLocked(user)) {
+      if (!user || !user.mfaSecret || user.disabledAt || this.passwordCheck.isLocked(user)) {
         if (user) this.trail.record(user, { action: 'auth.mfa', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: 'locked_or_disabled' } });
         return { ok: false, error: invalidCredentials() };
       }
@@ -107,7 +109,7 @@ export class AuthService {
       }
       const matched = this.totp.matchingStep(secret, code);
       if (matched === null || (user.mfaLastStep !== null && matched <= Number(user.mfaLastStep))) {
-        await this.recordFailure(user, 'auth.mfa', 'wrong_code');
+        await this.passwordCheck.recordFailure(user, 'auth.mfa', 'wrong_code');
         return { ok: false, error: new UnauthorizedError('MFA_CODE_INVALID', 'The code is wrong, expired or already used') };
       }
       await this.users.update(user.stateCode, user.id, { mfaLastStep: String(matched), failedLogins: 0, lockedUntil: null, lastLoginAt: this.clock.now() });
@@ -229,16 +231,7 @@ export class AuthService {
    * wait for ever) and the lockout applies.
    */
   async enrollMfa(actor: AuthUser, password: string): Promise<MfaEnrollmentDto> {
-    const current = await this.users.findById(actor.stateCode, actor.id);
-    if (!current) throw sessionEnded();
-    if (this.isLocked(current)) throw new ForbiddenError('ACCOUNT_LOCKED', 'Too many wrong passwords: try again later');
-    if (!(await this.passwords.verify(current.passwordHash, password))) {
-      this.db.afterRollback(() => this.db.inState(actor.stateCode, async () => {
-        const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
-        if (user) await this.recordFailure(user, 'auth.mfa_enroll', 'wrong_password');
-      }));
-      throw new ForbiddenError('PASSWORD_INCORRECT', 'The password does not match: a second factor is enrolled with the account\'s password');
-    }
+    await this.passwordCheck.assertOwnPassword(actor, password, 'auth.mfa_enroll', 'a second factor is enrolled with the account\'s password');
     const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
     if (!user) throw sessionEnded();
     if (user.mfaEnabledAt) throw new ConflictError('MFA_ALREADY_ENABLED', 'MFA is already enabled for this account');
@@ -273,21 +266,6 @@ export class AuthService {
     return user.mfaEnabledAt !== null || user.roles.some((role) => this.config.MFA_REQUIRED_ROLES.includes(role));
   }
 
-  private isLocked(user: UserEntity): boolean {
-    return user.lockedUntil !== null && user.lockedUntil > this.clock.now();
-  }
-
-  private async recordFailure(user: UserEntity, action: string, reason: string): Promise<void> {
-    const failures = user.failedLogins + 1;
-    const locked = failures >= this.config.LOCKOUT_THRESHOLD;
-    this.trail.record(user, { action, outcome: 'failure', targetType: 'user', targetId: user.id, details: { reason, accountLocked: locked } });
-    if (locked) {
-      const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_SECONDS * 1000);
-      await this.users.update(user.stateCode, user.id, { failedLogins: 0, lockedUntil });
-    } else {
-      await this.users.update(user.stateCode, user.id, { failedLogins: failures });
-    }
-  }
 
   private isSessionLive(session: { revokedAt: Date | null; expiresAt: Date; lastActivityAt: Date }, now: Date): boolean {
     if (session.revokedAt || session.expiresAt <= now) return false;

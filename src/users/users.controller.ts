@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/http/pagination';
-import { CreateUserDto, ResetCredentialsDto, UpdateUserDto, UserDto, UserIdParamDto, UserPageDto } from './dto/user.dto';
+import { AdminResetCredentialsDto, CreateUserDto, UpdateUserDto, UserDto, UserIdParamDto, UserPageDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -41,7 +41,7 @@ export class UsersController {
   @Post(':id/credentials-reset')
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
-  resetCredentials(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto, @Body() body: ResetCredentialsDto): Promise<UserDto> {
+  resetCredentials(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto, @Body() body: AdminResetCredentialsDto): Promise<UserDto> {
     return this.users.resetCredentials(user, params.id, body);
   }
 }

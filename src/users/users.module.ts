@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SessionsRepository } from '../auth/sessions.repository';
+import { PasswordCheck } from './password-check';
 import { PasswordHasher } from './password-hasher';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -7,7 +8,7 @@ import { UsersService } from './users.service';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, UsersRepository, PasswordHasher, SessionsRepository],
-  exports: [UsersService, UsersRepository, PasswordHasher, SessionsRepository],
+  providers: [UsersService, UsersRepository, PasswordHasher, PasswordCheck, SessionsRepository],
+  exports: [UsersService, UsersRepository, PasswordHasher, PasswordCheck, SessionsRepository],
 })
 export class UsersModule {}

@@ -5,7 +5,8 @@ import { ConflictError, fieldError, ForbiddenError, NotFoundError } from '../com
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { AuditTrail } from '../audit/audit-trail';
-import { CreateUserDto, ResetCredentialsDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { AdminResetCredentialsDto, CreateUserDto, ResetCredentialsDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { PasswordCheck } from './password-check';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
@@ -20,6 +21,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
+    private readonly passwordCheck: PasswordCheck,
     private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
     private readonly trail: AuditTrail,
@@ -110,14 +112,16 @@ export class UsersService {
 
   /**
    * An admin resets another account of the State: a new password, its MFA (the user enrols again), its lockout.
-   * A new password or MFA reset ends the account's sessions. An admin's own are reset by another admin (or by the
-   * operator: `user:reset`), so that a session taken over cannot take the account too.
+   * A new password or MFA reset ends the account's sessions. The admin gives their own password again, so that an
+   * access token taken from them cannot take another account; an admin's own credentials are reset by another
+   * admin (or by the operator: `user:reset`).
    */
-  async resetCredentials(actor: AuthUser, id: string, input: ResetCredentialsDto): Promise<UserDto> {
+  async resetCredentials(actor: AuthUser, id: string, input: AdminResetCredentialsDto): Promise<UserDto> {
     if (input.password === undefined && input.mfa !== true && input.unlock !== true) {
       throw fieldError('password', 'give a new password, mfa: true or unlock: true');
     }
     if (id === actor.id) throw new ConflictError('CANNOT_RESET_OWN_CREDENTIALS', 'An admin\'s own credentials are reset by another admin of the State');
+    await this.passwordCheck.assertOwnPassword(actor, input.adminPassword, 'user.credentials_reset', 'an account\'s credentials are reset with the acting admin\'s own password');
     const passwordHash = input.password === undefined ? null : await this.passwords.hash(input.password);
     const locked = await this.users.findManyByIdForUpdate(actor.stateCode, [...new Set([actor.id, id])]);
     assertStillAdmin(actor, locked);

@@ -53,6 +53,13 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+/** The session behind a token is over (revoked, expired, idle, its user disabled): log in again. */
+export class SessionEndedError extends UnauthorizedError {
+  constructor() {
+    super('SESSION_EXPIRED', 'The session has ended; log in again');
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(code = 'FORBIDDEN', message = 'Not allowed for your role') {
     super(403, code, message);

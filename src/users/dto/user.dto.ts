@@ -78,6 +78,13 @@ export class ResetCredentialsDto {
   unlock?: boolean;
 }
 
+/** A reset of credentials as an admin asks for it: with the admin's own password, which a stolen access token does not give. */
+export class AdminResetCredentialsDto extends ResetCredentialsDto {
+  @ApiProperty({ description: 'The acting admin\'s own password (a wrong one counts toward the admin\'s lockout)' })
+  @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH)
+  adminPassword: string;
+}
+
 export class UserIdParamDto {
   @ApiProperty() @Transform(lower) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
