@@ -297,11 +297,6 @@ export class TracingService {
   async answer(actor: AuthUser, id: string, version: number, input: AnswerTraceDto): Promise<TraceDto> {
     const trace = await this.transition(actor, id, version, 'answer');
     const errors = answerErrors(input, trace, this.clock.latestToday());
-    // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
-    // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
-    if (input.outcome === 'delayed' && trace.status === 'information_requested') {
-      errors.push(['outcome', 'while the information asked for is awaited, the answer is full, partial or refused: wait for the information rather than delay']);
-    }
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < this.clock.today()) {
       errors.push(['expectedDate', 'expectedDate cannot be in the past']);
     }
@@ -359,10 +354,6 @@ export class TracingService {
     const errors = answerErrors(input, trace, this.clock.latestToday());
     if (input.outcome === 'delayed' && input.expectedDate && input.expectedDate < receivedAt.toISOString().slice(0, 10)) {
       errors.push(['expectedDate', 'expectedDate cannot be before the answer was received']);
-    }
-    // As through the system: a State that asked for information answers without it, or waits for it.
-    if (input.outcome === 'delayed' && trace.status === 'information_requested') {
-      errors.push(['outcome', 'the requested State asked for information: record its answer when it comes, full, partial or refused, or give the information first']);
     }
     if (errors.length) throw fieldErrors(errors);
     const now = this.clock.now();
@@ -1120,13 +1111,18 @@ function rank(classification: string): number {
 }
 
 /**
- * The checks every answer to `trace` passes, whoever records it: reasons when not full, a date when delayed, no
+ * The checks every answer to `trace` passes, whoever records it: never delayed while information is awaited, reasons when not full, a date when delayed, no
  * chain when nothing is reported; a supplement to a partial or refused answer adds to it, and is never delayed;
  * no answer is classified below the request or the answer it follows.
  */
 function answerErrors(input: Omit<AnswerTraceDto, 'weaponId'>, trace: TraceEntity, latestToday: string): [string, string][] {
   const previous = trace.answer;
   const errors: [string, string][] = [];
+  // Waiting for the information it asked for, a State answers without it or waits: a delayed answer would end the
+  // requester's chance to send it (its copy is then answered) while the full answer still waited for it.
+  if (input.outcome === 'delayed' && trace.status === 'information_requested') {
+    errors.push(['outcome', 'while the information asked for is awaited, the answer is full, partial or refused: wait for the information rather than delay']);
+  }
   const floor = classificationOf(trace);
   if (input.classification && rank(input.classification) < rank(floor)) {
     errors.push(['classification', `an answer is classified at least as the request and the answer it follows: ${floor}`]);
