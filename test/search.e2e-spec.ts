@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { SERIAL_PATTERN_QUERY } from '../migrations/1795420683700-RegistrySecurity';
 import { SerialScripts1795491000000 as SerialScripts } from '../migrations/1795491000000-SerialScripts';
 import { SerialInvisibles1795499000000 as SerialInvisibles } from '../migrations/1795499000000-SerialInvisibles';
+import { MarkingReadingsIndexed1795502000000 as MarkingReadingsIndexed } from '../migrations/1795502000000-MarkingReadingsIndexed';
 import { Db } from '../src/database/db';
 import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
 import { SerialMatch, WeaponsRepository } from '../src/registry/weapons.repository';
@@ -74,8 +75,9 @@ describe('weapon search', () => {
     await migrate('up');
     expect(await stored()).toEqual(now);
     expect(entryOf(now, latin.id)).toMatchObject({ serial_normalised: 'LAT0044', serial_key: '1AT0044' });
-    // serial_normalise() as the later migration that replaces it again leaves it, for the tests that follow.
+    // serial_normalise() and the index's triggers as the later migrations that replace them again leave them, for the tests that follow.
     await asMigrator(t, (runner) => new SerialInvisibles().up(runner));
+    await asMigrator(t, (runner) => new MarkingReadingsIndexed().up(runner));
   });
 
   it('finds a serial copied with characters that show nothing (a soft hyphen, a zero-width space), and one typed without them', async () => {
@@ -113,6 +115,28 @@ describe('weapon search', () => {
     expect(entryOf(before, plain.id)).toEqual(entryOf(now, plain.id));
     await migrate('up');
     expect(await stored()).toEqual(now);
+  });
+
+  it('ranks a marking read otherwise than the serial, by look-alikes only, as an exact match of that reading', async () => {
+    // The frame marking read "AB1O5" (a letter O) on a weapon registered as "AB105".
+    const marking = { kind: 'manufacture', component: 'frame', text: 'FN AB1O5', manufacturer: 'FN Herstal', country: 'BEL', year: 2019 };
+    const weapon = await registerWeapon(t, registrar, { serial: 'AB105', markings: [{ ...marking, serial: 'AB1O5' }] });
+    // A marking read exactly as the serial adds no entry.
+    const same = await registerWeapon(t, registrar, { serial: 'AB106', markings: [{ ...marking, serial: 'ab-106' }] });
+    const hit = async (serial: string, id: string) => (await search({ serial })).items.find((i: { weapon: { id: string } }) => i.weapon.id === id);
+    expect(await hit('AB1O5', weapon.id)).toMatchObject({ score: 1, reasons: ['serial AB1O5 matches exactly'] });
+    expect(await hit('AB105', weapon.id)).toMatchObject({ score: 1, reasons: ['serial AB105 matches exactly'] });
+    const stored = await storedSerials([weapon.id, same.id]);
+    const readings = (rows: StoredSerial[], id: string) => rows.filter((s) => s.weapon_id === id).map((s) => [s.marking, s.serial_normalised]);
+    expect(readings(stored, weapon.id)).toEqual([[false, 'AB105'], [true, 'AB1O5']]);
+    expect(readings(stored, same.id)).toEqual([[false, 'AB106']]);
+
+    // The migration adds the entries of markings recorded before it, and its revert takes them away again.
+    const migrate = (direction: 'up' | 'down') => asMigrator(t, (runner) => new MarkingReadingsIndexed()[direction](runner));
+    await migrate('down');
+    expect(readings(await storedSerials([weapon.id]), weapon.id)).toEqual([[false, 'AB105']]);
+    await migrate('up');
+    expect(await storedSerials([weapon.id, same.id])).toEqual(stored);
   });
 
   it('finds look-alike readings (O/0, I/1/L, S/5, B/8, Z/2, G/6) below an exact match', async () => {
