@@ -79,8 +79,9 @@ export class AuthTokens {
   }
 
   parseRefreshToken(token: string): { sessionId: string; hash: string } {
-    const [sessionId, secret] = token.split('.');
-    if (!sessionId || !secret || !UUID.test(sessionId) || !/^[A-Za-z0-9_-]{43}$/.test(secret)) {
+    const parts = token.split('.');
+    const [sessionId, secret] = parts;
+    if (parts.length !== 2 || !UUID.test(sessionId) || !/^[A-Za-z0-9_-]{43}$/.test(secret)) {
       throw new UnauthorizedError('REFRESH_TOKEN_INVALID', 'The refresh token is invalid');
     }
     return { sessionId, hash: hashRefreshToken(token) };
