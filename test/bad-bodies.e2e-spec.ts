@@ -97,6 +97,16 @@ describe('bad bodies on every route', () => {
     expect(keyed.body.details).toEqual([{ field: 'priority', messages: ['priority must be a finite number'] }]);
   });
 
+  it('refuses a field named as what every JavaScript object has (toString, constructor...) with 400 naming it, in a body or a query string', async () => {
+    // Without this, the validation's copy of the input dropped such a field without a word.
+    const weapon = await t.http.post('/api/v1/weapons').set(bearer(admin)).send({ ...manufacturedWeapon(), toString: 'x' }).expect(400);
+    expect(weapon.body.details).toEqual([{ field: 'toString', messages: ['property toString should not exist'] }]);
+    const marking = await t.http.post('/api/v1/weapons').set(bearer(admin)).send(manufacturedWeapon({ markings: [{ kind: 'other', component: 'frame', text: 'X', hasOwnProperty: 1 }] })).expect(400);
+    expect(marking.body.details).toEqual([{ field: 'markings[0].hasOwnProperty', messages: ['property markings[0].hasOwnProperty should not exist'] }]);
+    const list = await t.http.get('/api/v1/weapons').query({ constructor: 'x' }).set(bearer(admin)).expect(400);
+    expect(list.body.details).toEqual([{ field: 'constructor', messages: ['property constructor should not exist'] }]);
+  });
+
   it('counts text lengths as the database does: a variation selector is a character of its own (400, not an overflow)', async () => {
     // 101 × (A + U+FE0F): 101 characters to class-validator's MaxLength, 202 to PostgreSQL's varchar(200).
     const manufacturer = 'A\ufe0f'.repeat(101);

@@ -5,8 +5,11 @@ import { ValidationFailedError } from '../errors/app-error';
  * Text PostgreSQL cannot store: U+0000, which text cannot hold, and a lone UTF-16 surrogate (`"\ud800"`
  * in JSON), which is not a character at all; jsonb refuses both and text would garble the second. Either
  * would otherwise come back from the database as an error, a 500. So is a number too large for JSON
- * (`1e999`, which parses as Infinity): neither jsonb nor a canonical JSON form can hold it. Refused at the
- * edge, in bodies, query strings and path parameters, naming the field.
+ * (`1e999`, which parses as Infinity): neither jsonb nor a canonical JSON form can hold it. So is a field
+ * named as what every JavaScript object has (`toString`, `constructor`, `hasOwnProperty`...): no field of
+ * this API is, and the validation's copy of the input (class-transformer) drops such a field without a word,
+ * where an unknown field is otherwise refused. Refused at the edge, in bodies, query strings and path
+ * parameters, naming the field.
  */
 @Injectable()
 export class RejectUnstorableTextPipe implements PipeTransform {
@@ -28,6 +31,7 @@ export function rejectUnstorable(value: unknown): void {
     number: `${name} must be a finite number`,
     keys: `${name} has more than ${MAX_KEYS} fields`,
     items: `${name} holds more than ${MAX_ITEMS} items`,
+    inherited: `property ${name} should not exist`,
   };
   throw new ValidationFailedError([{ field: found.path || 'body', messages: [messages[found.problem]] }]);
 }
@@ -49,7 +53,7 @@ const MAX_DEPTH = 32;
 const MAX_KEYS = 200;
 const MAX_ITEMS = 1000;
 
-function findUnstorable(value: unknown, path: string, depth: number): { path: string; problem: 'nul' | 'surrogate' | 'depth' | 'number' | 'keys' | 'items' } | null {
+function findUnstorable(value: unknown, path: string, depth: number): { path: string; problem: 'nul' | 'surrogate' | 'depth' | 'number' | 'keys' | 'items' | 'inherited' } | null {
   if (depth > MAX_DEPTH) return { path, problem: 'depth' };
   if (typeof value === 'number') return Number.isFinite(value) ? null : { path, problem: 'number' };
   if (typeof value === 'string') {
@@ -69,6 +73,7 @@ function findUnstorable(value: unknown, path: string, depth: number): { path: st
     const entries = Object.entries(value);
     if (entries.length > MAX_KEYS) return { path, problem: 'keys' };
     for (const [key, item] of entries) {
+      if (Object.hasOwn(Object.prototype, key)) return { path: path ? `${path}.${key}` : key, problem: 'inherited' };
       const found = findUnstorable(item, path ? `${path}.${key}` : key, depth + 1);
       if (found !== null) return found;
     }
