@@ -137,8 +137,9 @@ describe('Audit trail', () => {
     // A week date is ISO 8601 but not a date JavaScript or PostgreSQL reads: refused, naming the field.
     const weekDate = await t.http.get(api('/audit/events?from=2026-W05')).set(bearer(tokens.auditor)).expect(400);
     expect(weekDate.body.details.map((d: { field: string }) => d.field)).toEqual(['from']);
-    const bra = await t.http.get(api('/audit/events')).set(bearer(tokens.braAuditor)).expect(200);
-    expect(bra.body.items.every((e: EventRow) => e.actorId !== officer.id)).toBe(true);
+    const bra = await allPages<EventRow>(t, tokens.braAuditor, api('/audit/events'), { limit: 100 });
+    expect(bra.length).toBeGreaterThan(0);
+    expect(bra.map((e) => e.actorId)).not.toContain(officer.id);
     const page = await t.http.get(api('/audit/events?limit=2&outcome=success')).set(bearer(tokens.auditor)).expect(200);
     expect(page.body.items).toHaveLength(2);
     expect(page.body.nextCursor).toEqual(expect.any(String));

@@ -301,6 +301,9 @@ describe('user:reset (the operator, when no admin can)', () => {
     expect(row).toEqual({ mfa_enabled_at: null, locked_until: null, failed_logins: 0 });
     const [event] = await ownerQuery<{ actor_id: string | null; details: unknown }>(t, `SELECT actor_id, details FROM audit_events WHERE action = 'user.credentials_reset' AND target_id = $1`, [admin.id], 'FRA');
     expect(event).toEqual({ actor_id: null, details: { password: false, mfa: true, unlock: true } });
-    expect((await runCli(t, ['user:reset', '--state', 'fra', '--username', admin.username])).error).toBeDefined();
+    // Nothing asked for: refused, and nothing recorded.
+    const nothing = await runCli(t, ['user:reset', '--state', 'fra', '--username', admin.username]);
+    expect(String(nothing.error)).toMatch(/say what to reset: --password, --mfa or --unlock/);
+    expect(await ownerQuery(t, `SELECT 1 FROM audit_events WHERE action = 'user.credentials_reset' AND target_id = $1`, [admin.id], 'FRA')).toHaveLength(1);
   });
 });
