@@ -86,8 +86,25 @@ describe('States and contact points', () => {
       const refused = await t.http.patch(path).set(bearer(fraAdmin)).send({ verifiedAt }).expect(400);
       expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['verifiedAt']);
     }
+    // A State keeps one at least: another comes before this one goes.
+    await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
     await t.http.delete(path).set(bearer(fraAdmin)).expect(204);
     await t.http.delete(path).set(bearer(fraAdmin)).expect(404);
+  });
+
+  it('keeps a State\'s last contact point (409), even when two admins remove the last two at once', async () => {
+    const itaAdmin = await login(t, await createUser(t, { stateCode: 'ITA', roles: ['admin'], mfaExempt: true }));
+    const add = async () => (await t.http.post('/api/v1/states/ITA/contact-points').set(bearer(itaAdmin)).send(contactPoint).expect(201)).body.id as string;
+    const remove = (id: string) => t.http.delete(`/api/v1/states/ITA/contact-points/${id}`).set(bearer(itaAdmin));
+    const existing = await allPages<{ id: string }>(t, itaAdmin, '/api/v1/states/ITA/contact-points');
+    for (const { id } of existing.slice(1)) await remove(id).expect(204);
+    const ids = existing.length > 0 ? [existing[0].id] : [await add()];
+    const last = await remove(ids[0]).expect(409);
+    expect(last.body).toMatchObject({ code: 'LAST_CONTACT_POINT', message: expect.stringContaining('Add its replacement first') });
+    const second = await add();
+    const both = await Promise.all([remove(ids[0]), remove(second)]);
+    expect(both.map((r) => r.status).sort()).toEqual([204, 409]);
+    expect(await allPages(t, itaAdmin, '/api/v1/states/ITA/contact-points')).toHaveLength(1);
   });
 
   it('pages contact points whose names are long in a script of several bytes a letter (the cursor carries the name)', async () => {

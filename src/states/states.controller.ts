@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/http/pagination';
@@ -46,6 +46,7 @@ export class StatesController {
   }
 
   @Delete(':code/contact-points/:id')
+  @ApiOperation({ summary: "Removes a contact point of the caller's State; its last one stays (409 LAST_CONTACT_POINT)" })
   @Roles(['admin'])
   @HttpCode(204)
   removeContactPoint(@CurrentUser() user: AuthUser, @Param() params: ContactPointParamsDto): Promise<void> {

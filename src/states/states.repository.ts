@@ -63,6 +63,15 @@ export class ContactPointsRepository {
     return this.db.repository(ContactPointEntity).createQueryBuilder('c').where('c.state_code = :stateCode AND c.id = :id', { stateCode, id }).setLock('pessimistic_write').getOne();
   }
 
+  /**
+   * The ids of the State's contact points, each locked until the transaction ends (in one order, so that two
+   * removals wait for each other rather than deadlock): a removal counts what the others leave.
+   */
+  async lockAllOfState(stateCode: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.manager.query('SELECT id FROM contact_points WHERE state_code = $1 ORDER BY id FOR UPDATE', [stateCode]);
+    return rows.map((row) => row.id);
+  }
+
   countForState(stateCode: string): Promise<number> {
     return this.db.repository(ContactPointEntity).countBy({ stateCode });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { ContactPointDto, CreateContactPointDto, UpdateContactPointDto } from './dto/contact-point.dto';
 import { StateDto } from './dto/state.dto';
@@ -119,8 +119,12 @@ export class StatesService {
 
   async removeContactPoint(actor: AuthUser, code: string, id: string): Promise<void> {
     await this.assertOwnState(actor, code);
-    const existing = await this.contactPoints.findOfStateForUpdate(actor.stateCode, id);
-    if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
+    const ids = await this.contactPoints.lockAllOfState(actor.stateCode);
+    if (!ids.includes(id)) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
+    // A State designates one national point of contact at least (ITI 25): with none, no trace can be sent to it.
+    if (ids.length === 1) {
+      throw new ConflictError('LAST_CONTACT_POINT', `This is ${code}'s last contact point: without one, no State can send ${code} a trace. Add its replacement first, then remove it`);
+    }
     await this.contactPoints.delete(actor.stateCode, id);
   }
 
