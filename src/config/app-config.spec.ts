@@ -61,7 +61,19 @@ describe('loadConfig', () => {
   it('refuses a deadline too far off to be one, which would make every send fail', () => {
     expect(() => loadConfig({ TRACE_ANSWER_DAYS_ROUTINE: '200000000' })).toThrow(/TRACE_ANSWER_DAYS_ROUTINE/);
     expect(() => loadConfig({ TRACE_ACKNOWLEDGE_HOURS_URGENT: '87601' })).toThrow(/TRACE_ACKNOWLEDGE_HOURS_URGENT/);
-    expect(loadConfig({ TRACE_ANSWER_DAYS_ROUTINE: '3650', TRACE_ACKNOWLEDGE_HOURS_URGENT: '87600' })).toMatchObject({ TRACE_ANSWER_DAYS_ROUTINE: 3650, TRACE_ACKNOWLEDGE_HOURS_URGENT: 87600 });
+    const longest = { TRACE_ANSWER_DAYS_ROUTINE: '3650', TRACE_ANSWER_DAYS_URGENT: '3650', TRACE_ACKNOWLEDGE_HOURS_ROUTINE: '87599', TRACE_ACKNOWLEDGE_HOURS_URGENT: '87599' };
+    expect(loadConfig(longest)).toMatchObject({ TRACE_ANSWER_DAYS_ROUTINE: 3650, TRACE_ACKNOWLEDGE_HOURS_URGENT: 87599 });
+  });
+
+  it('refuses tracing deadlines that contradict each other, naming them', () => {
+    // Acknowledged on day 8, within its 10 days, an urgent request would be overdue for its 7-day answer at once.
+    expect(() => loadConfig({ TRACE_ACKNOWLEDGE_HOURS_URGENT: '240' })).toThrow(/TRACE_ACKNOWLEDGE_HOURS_URGENT: 240 hours is not before the answer's deadline \(TRACE_ANSWER_DAYS_URGENT: 7 days, 168 hours\)/);
+    expect(() => loadConfig({ TRACE_ACKNOWLEDGE_HOURS_ROUTINE: '720' })).toThrow(/TRACE_ACKNOWLEDGE_HOURS_ROUTINE: 720 hours/);
+    expect(() => loadConfig({ TRACE_INFORMATION_DAYS_URGENT: '20' })).toThrow(/TRACE_INFORMATION_DAYS_URGENT: 20 is longer than TRACE_INFORMATION_DAYS_ROUTINE \(14\)/);
+    expect(() => loadConfig({ TRACE_ANSWER_DAYS_URGENT: '31' })).toThrow(/TRACE_ANSWER_DAYS_URGENT: 31 is longer/);
+    // The defaults, and an urgent request given as long as a routine one, are fine.
+    expect(() => loadConfig({})).not.toThrow();
+    expect(loadConfig({ TRACE_ANSWER_DAYS_URGENT: '30' }).TRACE_ANSWER_DAYS_URGENT).toBe(30);
   });
 
   it('refuses a database URL or a key set but empty, which would otherwise fall back to the embedded database or to keys generated beside the data', () => {

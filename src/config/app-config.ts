@@ -278,7 +278,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && (!config.ENCRYPTION_AT_REST || !config.AUDIT_TRAIL)) {
     throw new ConfigError('Invalid environment:\n  ENCRYPTION_AT_REST and AUDIT_TRAIL cannot be turned off in production (they exist to measure their cost)');
   }
+  const deadlines = deadlineContradictions(config);
+  if (deadlines.length > 0) throw new ConfigError(`Invalid environment:\n${deadlines.map((line) => `  ${line}`).join('\n')}`);
   return config;
+}
+
+/**
+ * Tracing deadlines that contradict each other: a request acknowledged in time would be overdue for its
+ * answer at once, or an urgent request given longer than a routine one.
+ */
+function deadlineContradictions(config: AppConfig): string[] {
+  const lines: string[] = [];
+  for (const priority of ['ROUTINE', 'URGENT'] as const) {
+    const acknowledge = config[`TRACE_ACKNOWLEDGE_HOURS_${priority}`];
+    const answer = config[`TRACE_ANSWER_DAYS_${priority}`];
+    if (acknowledge >= answer * 24) {
+      lines.push(`TRACE_ACKNOWLEDGE_HOURS_${priority}: ${acknowledge} hours is not before the answer's deadline (TRACE_ANSWER_DAYS_${priority}: ${answer} days, ${answer * 24} hours)`);
+    }
+  }
+  for (const setting of ['TRACE_ACKNOWLEDGE_HOURS', 'TRACE_ANSWER_DAYS', 'TRACE_INFORMATION_DAYS'] as const) {
+    if (config[`${setting}_URGENT`] > config[`${setting}_ROUTINE`]) {
+      lines.push(`${setting}_URGENT: ${config[`${setting}_URGENT`]} is longer than ${setting}_ROUTINE (${config[`${setting}_ROUTINE`]}): an urgent request is not given longer`);
+    }
+  }
+  return lines;
 }
 
 /** An origin's scheme and host in lower case (a port as given); anything else as given, for validation to judge. */
