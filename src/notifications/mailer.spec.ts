@@ -5,10 +5,15 @@ import { loadConfig } from '../config/app-config';
 import { Mailer } from './mailer';
 
 /** A real SMTP server on loopback that takes at most `maxClients` connections at once. */
-async function smtpServer(options: { maxClients: number; refuse?: string }): Promise<{ server: SMTPServer; port: number; received: string[][] }> {
+async function smtpServer(options: { maxClients: number; refuse?: string }): Promise<{ server: SMTPServer; port: number; received: string[][]; logins: string[] }> {
   const received: string[][] = [];
+  const logins: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    onAuth(auth, _session, callback) {
+      logins.push(`${auth.username}:${auth.password}`);
+      callback(null, { user: auth.username });
+    },
     disabledCommands: ['STARTTLS'],
     maxClients: options.maxClients,
     onRcptTo(address, _session, callback) {
@@ -25,7 +30,7 @@ async function smtpServer(options: { maxClients: number; refuse?: string }): Pro
     logger: false,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
+  return { server, port: (server.server.address() as AddressInfo).port, received, logins };
 }
 
 describe('Mailer', () => {
@@ -75,6 +80,27 @@ describe('Mailer', () => {
       expect(warnings[0]).not.toContain('jeanne');
     } finally {
       mailer.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('never sends credentials over smtp:// before STARTTLS: a server that does not offer it gets no password, unless the URL says requireTLS=false', async () => {
+    // The test server offers no STARTTLS, as a server would look to someone who strips it on the way.
+    const { server, port, received, logins } = await smtpServer({ maxClients: 3 });
+    const guarded = new Mailer(loadConfig({ SMTP_URL: `smtp://npc-mail:s3cret@127.0.0.1:${port}`, SMTP_FROM: 'trace@example.org' }));
+    const knowingly = new Mailer(loadConfig({ SMTP_URL: `smtp://npc-mail:s3cret@127.0.0.1:${port}?requireTLS=false`, SMTP_FROM: 'trace@example.org' }));
+    try {
+      await guarded.send(['npc@example.org'], 'ITI Trace: trace overdue', 'See GET /notifications');
+      expect(logins).toEqual([]);
+      expect(received).toEqual([]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).not.toContain('s3cret');
+      await knowingly.send(['npc@example.org'], 'ITI Trace: trace overdue', 'See GET /notifications');
+      expect(logins).toEqual(['npc-mail:s3cret']);
+      expect(received).toEqual([['npc@example.org']]);
+    } finally {
+      guarded.close();
+      knowingly.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });

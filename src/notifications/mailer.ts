@@ -22,7 +22,12 @@ export class Mailer implements OnApplicationShutdown {
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     // Pooled: the reminders of one run of the deadline job go through a few connections, one mail after
     // another, rather than one connection each at once, which a mail server's limit per client refuses.
-    this.transport = config.SMTP_URL ? createTransport({ url: config.SMTP_URL, pool: true, maxConnections: SMTP_CONNECTIONS }) : null;
+    // Credentials over smtp:// go only once STARTTLS has encrypted the connection: nodemailer would otherwise send
+    // them in clear whenever the server (or someone between) does not offer it. `?requireTLS=false` in the URL
+    // allows a relay without TLS, knowingly.
+    this.transport = config.SMTP_URL
+      ? createTransport({ url: config.SMTP_URL, pool: true, maxConnections: SMTP_CONNECTIONS, requireTLS: sendsCredentialsInClear(config.SMTP_URL) })
+      : null;
   }
 
   /** Closes the pool's connections: a mail asked for after that is not sent, and the log says so. */
@@ -71,4 +76,10 @@ export class Mailer implements OnApplicationShutdown {
       this.logger.warn(`notification e-mail not sent to ${to.length} recipient(s): ${code ?? 'error'}${responseCode ? ` (SMTP ${responseCode})` : ''}`);
     }
   }
+}
+
+/** Whether a URL names credentials that would travel over a connection not encrypted from the start (smtp://, not smtps://). */
+function sendsCredentialsInClear(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'smtp:' && (parsed.username !== '' || parsed.password !== '');
 }
