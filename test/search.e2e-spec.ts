@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { SERIAL_PATTERN_QUERY } from '../migrations/1795420683700-RegistrySecurity';
 import { SerialScripts1795491000000 as SerialScripts } from '../migrations/1795491000000-SerialScripts';
 import { SerialInvisibles1795499000000 as SerialInvisibles } from '../migrations/1795499000000-SerialInvisibles';
-import { MarkingReadingsIndexed1795502000000 as MarkingReadingsIndexed } from '../migrations/1795502000000-MarkingReadingsIndexed';
+import { SerialIndexReadings1795502000000 as SerialIndexReadings } from '../migrations/1795502000000-SerialIndexReadings';
 import { Db } from '../src/database/db';
 import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
 import { SerialMatch, WeaponsRepository } from '../src/registry/weapons.repository';
@@ -77,7 +77,7 @@ describe('weapon search', () => {
     expect(entryOf(now, latin.id)).toMatchObject({ serial_normalised: 'LAT0044', serial_key: '1AT0044' });
     // serial_normalise() and the index's triggers as the later migrations that replace them again leave them, for the tests that follow.
     await asMigrator(t, (runner) => new SerialInvisibles().up(runner));
-    await asMigrator(t, (runner) => new MarkingReadingsIndexed().up(runner));
+    await asMigrator(t, (runner) => new SerialIndexReadings().up(runner));
   });
 
   it('finds a serial copied with characters that show nothing (a soft hyphen, a zero-width space), and one typed without them', async () => {
@@ -132,11 +132,26 @@ describe('weapon search', () => {
     expect(readings(stored, same.id)).toEqual([[false, 'AB106']]);
 
     // The migration adds the entries of markings recorded before it, and its revert takes them away again.
-    const migrate = (direction: 'up' | 'down') => asMigrator(t, (runner) => new MarkingReadingsIndexed()[direction](runner));
+    const migrate = (direction: 'up' | 'down') => asMigrator(t, (runner) => new SerialIndexReadings()[direction](runner));
     await migrate('down');
     expect(readings(await storedSerials([weapon.id]), weapon.id)).toEqual([[false, 'AB105']]);
     await migrate('up');
     expect(await storedSerials([weapon.id, same.id])).toEqual(stored);
+  });
+
+  it('finds a Cyrillic Ё with an accent of its own when the serial is typed with the Latin letter it looks like (Ë), and keys it so', async () => {
+    // "КЁ̈ 2207": Cyrillic К, Ё and a combining diaeresis; its look-alike key is the Latin "KË2207", one letter Ë.
+    const weapon = await registerWeapon(t, registrar, { serial: 'К\u0401\u0308 2207' });
+    const hit = (await search({ serial: 'K\u00cb2207' })).items.find((i: { weapon: { id: string } }) => i.weapon.id === weapon.id);
+    expect(hit).toMatchObject({ score: 0.9 });
+    const key = async () => entryOf(await storedSerials([weapon.id]), weapon.id)!.serial_key;
+    expect(await key()).toBe('K\u00cb2207');
+    // Reverted, the key is as it was (two characters), and the migration composes it again.
+    const migrate = (direction: 'up' | 'down') => asMigrator(t, (runner) => new SerialIndexReadings()[direction](runner));
+    await migrate('down');
+    expect(await key()).toBe('KE\u03082207');
+    await migrate('up');
+    expect(await key()).toBe('K\u00cb2207');
   });
 
   it('finds look-alike readings (O/0, I/1/L, S/5, B/8, Z/2, G/6) below an exact match', async () => {

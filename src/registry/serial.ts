@@ -86,7 +86,9 @@ export const FOLD_TO = Object.values(FOLDS).join('');
 
 /**
  * The look-alike-tolerant key: normalised, Cyrillic and Greek look-alikes read as Latin (К→K, О→O...), then
- * O→0, I/L→1, S→5, B→8, Z→2, G→6. SQL twin: serial_fold(), translate() from FOLD_FROM to FOLD_TO.
+ * O→0, I/L→1, S→5, B→8, Z→2, G→6, and NFKC once more: a Cyrillic Ё with an accent of its own ("Ё\u0308") is
+ * read as a Latin E with it, one letter (Ë), as typed (folding twice changes nothing). SQL twin: serial_fold(),
+ * translate() from FOLD_FROM to FOLD_TO, then normalize().
  */
 export function foldSerial(asMarked: string): string {
   let folded = '';
@@ -94,7 +96,7 @@ export function foldSerial(asMarked: string): string {
     const index = FOLD_FROM.indexOf(character);
     folded += index >= 0 ? FOLD_TO[index] : character;
   }
-  return folded;
+  return folded.normalize('NFKC');
 }
 
 export interface SerialQuery {
