@@ -40,9 +40,20 @@ function caseBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Every encoding in which a canary could sit in a dump: as text, as the hex of bytea, as base64. */
+/**
+ * Every encoding in which a canary could sit in a dump: as text, as the hex of bytea, as base64 wherever it
+ * starts in the encoded value (at a byte offset of 0, 1 or 2 modulo 3, each with the characters that depend
+ * on the bytes around it left out).
+ */
 function encodings(canary: string): string[] {
-  return [canary, Buffer.from(canary).toString('hex'), Buffer.from(canary).toString('base64').slice(0, 16)];
+  const bytes = Buffer.from(canary);
+  const base64 = [0, 1, 2].map((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    // The first character that holds none of the padding bytes; 16 characters from there, clear of the end.
+    const first = Math.ceil((offset * 8) / 6);
+    return encoded.slice(first, first + 16);
+  });
+  return [canary, bytes.toString('hex'), ...base64];
 }
 
 /**

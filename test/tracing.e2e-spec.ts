@@ -1478,9 +1478,14 @@ describe('Tracing between national points of contact', () => {
 
   it('answers HEAD as GET and records it as the read it is, not as a change', async () => {
     const { outgoing } = await sentTrace();
-    await t.http.head(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200);
-    const heads = await ownerQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_events WHERE action LIKE 'HEAD %'`, [], 'FRA');
-    expect(heads).toEqual([{ n: 0 }]);
+    const get = await t.http.get(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200);
+    const head = await t.http.head(api(`/traces/${outgoing.id}`)).set(bearer(tokens.fraNpc)).expect(200);
+    for (const header of ['etag', 'content-type', 'cache-control']) expect({ header, value: head.headers[header] }).toEqual({ header, value: get.headers[header] });
+    // A read that is not audited (the trace itself) records nothing, as its GET; an audited one (the form) is recorded as the read it is.
+    const events = () => ownerQuery<{ action: string; outcome: string; target_id: string }>(t, `SELECT action, outcome, target_id FROM audit_events WHERE target_id = $1 AND action LIKE '% /traces/:id%' AND action NOT LIKE 'POST %' ORDER BY seq`, [outgoing.id], 'FRA');
+    expect(await events()).toEqual([]);
+    await t.http.head(api(`/traces/${outgoing.id}/request.pdf`)).set(bearer(tokens.fraNpc)).expect(200);
+    expect(await events()).toEqual([{ action: 'HEAD /traces/:id/request.pdf', outcome: 'success', target_id: outgoing.id }]);
   });
 
   it('refuses nested fields that are not objects, naming them: nothing malformed is stored or sent', async () => {
