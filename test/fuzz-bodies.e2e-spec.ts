@@ -27,10 +27,15 @@ describe('free text of any kind in well-formed requests', () => {
     await t.close();
   });
 
-  /** Any code points, short or around the limits of the fields (120, 200, 500, 4000). */
+  /**
+   * Any code points, short or around the limits of the fields (120, 200, 500, 4000). fast-check's code points
+   * leave out half surrogate pairs: lone ones are mixed in, as JSON's "\ud800" gives them.
+   */
+  const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit));
   const text = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 30 }),
     fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.string({ unit: fc.oneof(fc.constantFrom('a', ' ', '\u0000'), loneSurrogate), minLength: 1, maxLength: 10 }),
     fc.constantFrom(119, 120, 121, 199, 200, 201, 499, 500, 501, 3999, 4000, 4001).chain((length) =>
       fc.constantFrom('x', 'é', '\ufdfa', '😀', '\u0301').map((unit) => unit.repeat(length)),
     ),
@@ -45,7 +50,8 @@ describe('free text of any kind in well-formed requests', () => {
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(text, text, text, text, async (model, holder, serial, marking) => {
-        const body = manufacturedWeapon({ model, holder, serial: `${uniqueSerial('FZ')}${serial}`, markings: [{ kind: 'manufacture', component: 'receiver', text: marking, manufacturer: 'FN Herstal', country: 'BEL', serial: 'X', year: 2019 }] });
+        // Mostly a serial unique to the run; now and then only what was drawn (blank, invisible, a separator...).
+        const body = manufacturedWeapon({ model, holder, serial: serial.length % 5 === 0 ? serial : `${uniqueSerial('FZ')}${serial}`, markings: [{ kind: 'manufacture', component: 'receiver', text: marking, manufacturer: 'FN Herstal', country: 'BEL', serial: 'X', year: 2019 }] });
         const response = await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(body);
         judge(`POST /weapons ${JSON.stringify(body).slice(0, 200)}`, response);
         if (response.status === 201) {
