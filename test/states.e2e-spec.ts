@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { allPages, bearer, createTestApp, createUser, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
+import { runCli } from './support/cli';
 
 describe('States and contact points', () => {
   let t: TestApp;
@@ -196,5 +197,48 @@ describe('States and contact points', () => {
     expect(created.body.email).toBe('npc.two@example.fr');
     const patched = await t.http.patch(`/api/v1/states/FRA/contact-points/${created.body.id}`).set(bearer(fraAdmin)).send({ email: long }).expect(400);
     expect(patched.body.details.map((d: { field: string }) => d.field)).toEqual(['email']);
+  });
+});
+
+describe('contact points of States not hosted here (the operator, from the United Nations directory)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const listed = (code: string) => ownerQuery<{ id: string; email: string; agency: string }>(t, `SELECT id, email, agency FROM contact_points WHERE state_code = $1 ORDER BY created_at`, [code], code);
+
+  it('adds one once, changes it, and removes any but the last; a hosted State\'s are its admins\' to keep', async () => {
+    const added = await runCli(t, ['contact-point:add', 'usa', '--name', 'NPC', '--agency', 'ATF', '--email', 'NPC@atf.example.gov']);
+    expect(added.error).toBeUndefined();
+    const [first] = await listed('USA');
+    expect(first).toMatchObject({ email: 'npc@atf.example.gov', agency: 'ATF' });
+    expect(added.stdout).toBe(`added contact point ${first.id} of USA (United States of America): NPC, ATF\n`);
+    // The same address again (as the directory is copied in by hand) is not listed twice.
+    const again = await runCli(t, ['contact-point:add', 'USA', '--name', 'NPC', '--agency', 'ATF', '--email', 'npc@atf.example.gov']);
+    expect(String(again.error)).toContain(`npc@atf.example.gov is already listed for USA (${first.id}): change it with contact-point:update USA ${first.id}`);
+    expect(await listed('USA')).toHaveLength(1);
+    // A typo corrected.
+    const changed = await runCli(t, ['contact-point:update', 'USA', first.id.toUpperCase(), '--agency', 'ATF National Tracing Center']);
+    expect(changed.error).toBeUndefined();
+    expect((await listed('USA'))[0]).toMatchObject({ id: first.id, agency: 'ATF National Tracing Center' });
+    expect(String((await runCli(t, ['contact-point:update', 'USA', first.id])).error)).toContain('say what to change');
+    expect(String((await runCli(t, ['contact-point:update', 'USA', first.id, '--email', 'not an address'])).error)).toContain('email');
+    expect(String((await runCli(t, ['contact-point:update', 'USA', 'not-an-id', '--name', 'X'])).error)).toContain("not-an-id is not a contact point's id");
+    // Its last one stays; once replaced, it goes.
+    expect(String((await runCli(t, ['contact-point:remove', 'USA', first.id])).error)).toContain("This is USA's last contact point");
+    expect((await runCli(t, ['contact-point:add', 'USA', '--name', 'NPC 2', '--agency', 'ATF', '--email', 'ntc@atf.example.gov'])).error).toBeUndefined();
+    const removed = await runCli(t, ['contact-point:remove', 'USA', first.id]);
+    expect(removed).toMatchObject({ error: undefined, stdout: `removed contact point ${first.id} of USA\n` });
+    expect((await listed('USA')).map((c) => c.email)).toEqual(['ntc@atf.example.gov']);
+    // A hosted State's contact points are its admins' (through the API), not the operator's.
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'KEN'`);
+    expect(String((await runCli(t, ['contact-point:add', 'KEN', '--name', 'NPC', '--agency', 'Police', '--email', 'npc@police.example.ke'])).error)).toContain('KEN is hosted on this node');
+    expect(String((await runCli(t, ['contact-point:remove', 'KEN', first.id])).error)).toContain('KEN is hosted on this node');
   });
 });

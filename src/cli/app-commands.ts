@@ -14,6 +14,7 @@ import { KeyRotation } from '../common/encryption/key-rotation';
 import { rotateKeyringFile } from '../common/encryption/key-provider';
 import { ROLES } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
+import { UUID } from '../common/uuid';
 import { buildOpenApiDocument } from '../common/http/openapi';
 import { loadConfig } from '../config/app-config';
 import { loadLocalSecrets } from '../config/local-secrets';
@@ -22,7 +23,7 @@ import { Db } from '../database/db';
 import { runMigrations } from '../database/migrator';
 import { demoRefusal, DemoService, formatDemoAccounts } from '../demo/demo.service';
 import { ImportsService } from '../registry/imports/imports.service';
-import { CreateContactPointDto } from '../states/dto/contact-point.dto';
+import { CreateContactPointDto, UpdateContactPointDto } from '../states/dto/contact-point.dto';
 import { StatesService } from '../states/states.service';
 import { CreateUserDto, ResetCredentialsDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
@@ -63,6 +64,24 @@ async function validated<T extends object>(type: new () => T, plain: object): Pr
 }
 
 /** A State this node hosts (its users and registry live here), or an error that says how to host it. */
+/** A State the node knows and does not host: its contact points are the operator's to keep (a hosted State's admins keep its own). */
+async function foreignState(app: NestFastifyApplication, code: string): Promise<{ code: string; name: string }> {
+  const state = code.toUpperCase();
+  const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
+  if (known.hosted) throw new Error(`${state} is hosted on this node: its administrators keep its contact points (/states/${state}/contact-points)`);
+  return { code: state, name: known.name };
+}
+
+function languages(list: string | undefined): string[] | undefined {
+  return list?.split(',').map((code) => code.trim());
+}
+
+/** A contact point's id, as the API's path takes it. */
+function contactPointId(id: string): string {
+  if (!UUID.test(id.toLowerCase())) throw new Error(`${id} is not a contact point's id (a UUID, as contact-point:add printed it and GET /states/:code/contact-points lists it)`);
+  return id.toLowerCase();
+}
+
 async function hostedState(app: NestFastifyApplication, code: string): Promise<string> {
   const state = code.toUpperCase();
   const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
@@ -142,12 +161,44 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .option('--languages <codes>', 'comma-separated ISO 639-1 codes, e.g. en,fr')
     .action((code: string, options: { name: string; agency: string; email: string; phone?: string; languages?: string }) =>
       withApp(withDatabase, async (app) => {
-        const state = code.toUpperCase();
-        const input = await validated(CreateContactPointDto, { ...options, languages: options.languages?.split(',').map((l) => l.trim()) });
-        const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
-        if (known.hosted) throw new Error(`${state} is hosted on this node: its administrators keep its contact points (POST /states/${state}/contact-points)`);
-        const added = await app.get(Db).inState(state, () => app.get(StatesService).createContactPoint(state, input));
-        process.stdout.write(`added contact point ${added.id} of ${state} (${known.name}): ${added.name}, ${added.agency}\n`);
+        const input = await validated(CreateContactPointDto, { ...options, languages: languages(options.languages) });
+        const state = await foreignState(app, code);
+        const added = await app.get(Db).inState(state.code, async () => {
+          // The directory is copied in by hand: a command run twice would list the same point twice.
+          const listed = await app.get(StatesService).findContactPointByEmail(state.code, input.email);
+          if (listed) throw new Error(`${listed.email} is already listed for ${state.code} (${listed.id}): change it with contact-point:update ${state.code} ${listed.id}`);
+          return app.get(StatesService).createContactPoint(state.code, input);
+        });
+        process.stdout.write(`added contact point ${added.id} of ${state.code} (${state.name}): ${added.name}, ${added.agency}\n`);
+      }),
+    );
+
+  program
+    .command('contact-point:update <code> <id>')
+    .description('change a contact point of a State not hosted on this node (a new e-mail address, agency...)')
+    .option('--name <name>')
+    .option('--agency <agency>')
+    .option('--email <email>')
+    .option('--phone <phone>')
+    .option('--languages <codes>', 'comma-separated ISO 639-1 codes, e.g. en,fr')
+    .action((code: string, id: string, options: { name?: string; agency?: string; email?: string; phone?: string; languages?: string }) =>
+      withApp(withDatabase, async (app) => {
+        const input = await validated(UpdateContactPointDto, { ...options, languages: languages(options.languages) });
+        if (Object.values(input).every((value) => value === undefined)) throw new Error('say what to change: --name, --agency, --email, --phone or --languages');
+        const state = await foreignState(app, code);
+        const changed = await app.get(Db).inState(state.code, () => app.get(StatesService).changeContactPoint(state.code, contactPointId(id), input));
+        process.stdout.write(`changed contact point ${changed.id} of ${state.code}: ${changed.name}, ${changed.agency}, ${changed.email}\n`);
+      }),
+    );
+
+  program
+    .command('contact-point:remove <code> <id>')
+    .description('remove a contact point of a State not hosted on this node (never its last: add the replacement first)')
+    .action((code: string, id: string) =>
+      withApp(withDatabase, async (app) => {
+        const state = await foreignState(app, code);
+        await app.get(Db).inState(state.code, () => app.get(StatesService).deleteContactPoint(state.code, contactPointId(id)));
+        process.stdout.write(`removed contact point ${id} of ${state.code}\n`);
       }),
     );
 

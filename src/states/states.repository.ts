@@ -72,6 +72,10 @@ export class ContactPointsRepository {
     return rows.map((row) => row.id);
   }
 
+  findByEmail(stateCode: string, email: string): Promise<ContactPointEntity | null> {
+    return this.db.repository(ContactPointEntity).findOneBy({ stateCode, email });
+  }
+
   countForState(stateCode: string): Promise<number> {
     return this.db.repository(ContactPointEntity).countBy({ stateCode });
   }

@@ -97,7 +97,12 @@ export class StatesService {
 
   async updateContactPoint(actor: AuthUser, code: string, id: string, input: UpdateContactPointDto): Promise<ContactPointDto> {
     await this.assertOwnState(actor, code);
-    const existing = await this.contactPoints.findOfStateForUpdate(actor.stateCode, id);
+    return this.changeContactPoint(actor.stateCode, id, input);
+  }
+
+  /** Changes an entry of the directory of `stateCode`; the transaction must be scoped to that State. */
+  async changeContactPoint(stateCode: string, id: string, input: UpdateContactPointDto): Promise<ContactPointDto> {
+    const existing = await this.contactPoints.findOfStateForUpdate(stateCode, id);
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
     if (input.name !== undefined) existing.name = input.name;
     if (input.agency !== undefined) existing.agency = input.agency;
@@ -119,13 +124,23 @@ export class StatesService {
 
   async removeContactPoint(actor: AuthUser, code: string, id: string): Promise<void> {
     await this.assertOwnState(actor, code);
-    const ids = await this.contactPoints.lockAllOfState(actor.stateCode);
+    await this.deleteContactPoint(actor.stateCode, id);
+  }
+
+  /** Removes an entry of the directory of `stateCode`, never its last; the transaction must be scoped to that State. */
+  async deleteContactPoint(stateCode: string, id: string): Promise<void> {
+    const ids = await this.contactPoints.lockAllOfState(stateCode);
     if (!ids.includes(id)) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
-    // A State designates one national point of contact at least (ITI 25): with none, no trace can be sent to it.
+    // A State designates one national point of contact at least: with none, no trace can be sent to it.
     if (ids.length === 1) {
-      throw new ConflictError('LAST_CONTACT_POINT', `This is ${code}'s last contact point: without one, no State can send ${code} a trace. Add its replacement first, then remove it`);
+      throw new ConflictError('LAST_CONTACT_POINT', `This is ${stateCode}'s last contact point: without one, no State can send ${stateCode} a trace. Add its replacement first, then remove it`);
     }
-    await this.contactPoints.delete(actor.stateCode, id);
+    await this.contactPoints.delete(stateCode, id);
+  }
+
+  /** The entry of the directory of `stateCode` listed with `email`, if one is (e-mail addresses are kept in lower case). */
+  findContactPointByEmail(stateCode: string, email: string): Promise<ContactPointDto | null> {
+    return this.contactPoints.findByEmail(stateCode, email.toLowerCase()).then((found) => (found ? ContactPointDto.from(found) : null));
   }
 
   /**
