@@ -580,6 +580,9 @@ describe('Tracing between national points of contact', () => {
     expect(dash.body.details).toEqual([{ field: 'weapon.serial', messages: ['serial holds no letter or digit: leave it out, and set serialObliterated if it cannot be read'] }]);
     const unread = await post({ weapon: { serialObliterated: true, serialReadable: '?*?', markings: [{ component: 'frame', text: 'FN' }] } }).expect(400);
     expect(unread.body.details).toEqual([{ field: 'weapon.serialReadable', messages: ['serialReadable holds no letter or digit: leave it out'] }]);
+    // Obliterated, and given as marked too: which is it? (The requested State would search only what could be read.)
+    const both = await post({ weapon: { serial: 'BXR123', serialObliterated: true, markings: [{ component: 'frame', text: 'FN' }] } }).expect(400);
+    expect(both.body.details).toEqual([{ field: 'weapon.serial', messages: ['an obliterated serial has no serial as marked: give what could be read in serialReadable, or leave serialObliterated unset'] }]);
 
     // What else was observed is held to what the registry takes: a year not ahead, a State known, a recovery since 1800.
     const observed = await post({ weapon: { serial: 'FN12345', countryOfManufacture: 'QQQ', yearOfManufacture: 2099, markings: [{ component: 'frame', text: 'FN 12345' }] } }).expect(400);
@@ -904,6 +907,15 @@ describe('Tracing between national points of contact', () => {
     const restored = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer))
       .send({ ...request, requestedState: 'BEL', weaponId: found.id, weapon: { serial: `${readable}77`, serialObliterated: false, markings: [{ component: 'slide', text: 'PB 92' }] } }).expect(201);
     expect(restored.body.weapon).toMatchObject({ serial: `${readable}77`, serialObliterated: false, serialReadable: null });
+    // A serial given as marked says it can be read, without a word on the flag.
+    const given = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer))
+      .send({ ...request, requestedState: 'BEL', weaponId: found.id, weapon: { serial: `${readable}78`, markings: [{ component: 'slide', text: 'PB 92' }] } }).expect(201);
+    expect(given.body.weapon).toMatchObject({ serial: `${readable}78`, serialObliterated: false, serialReadable: null });
+    // The other way: a record whose serial reads whole, seen obliterated, keeps no serial as marked, only what was read.
+    const whole = await registerWeapon(t, tokens.fraOfficer, { serial: uniqueSerial('WH'), origin: 'found', occurredOn: '2026-10-02' });
+    const ground = await t.http.post(api('/traces')).set(bearer(tokens.fraOfficer))
+      .send({ ...request, requestedState: 'BEL', weaponId: whole.id, weapon: { serialObliterated: true, serialReadable: 'WH?1*', markings: [{ component: 'slide', text: 'ground' }] } }).expect(201);
+    expect(ground.body.weapon).toMatchObject({ serial: null, serialObliterated: true, serialReadable: 'WH?1*' });
   });
 
   it('asks the State of import named by a marking other than the requester\'s own, or the State of manufacture', async () => {

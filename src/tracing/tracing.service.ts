@@ -1025,6 +1025,9 @@ export class TracingService {
         errors.push([`weapon.${field}`, `${field} holds no letter or digit: leave it out${field === 'serial' ? ', and set serialObliterated if it cannot be read' : ''}`]);
       }
     }
+    if (weapon.serialObliterated && weapon.serial) {
+      errors.push(['weapon.serial', 'an obliterated serial has no serial as marked: give what could be read in serialReadable, or leave serialObliterated unset']);
+    }
     if (!weapon.serialObliterated && weapon.serialReadable) {
       errors.push(['weapon.serialReadable', 'serialReadable is what could be read of an obliterated serial: set serialObliterated, or give the serial as marked in serial']);
     }
@@ -1257,9 +1260,12 @@ function mergeObserved(registry: ObservedWeapon, observed: ObservedWeapon | null
     if (value !== null && !(Array.isArray(value) && value.length === 0)) (merged as Record<string, unknown>)[key] = value;
   }
   merged.markings = [...observed.markings, ...registry.markings.filter((m) => !observed.markings.some((o) => o.text === m.text))];
-  // The officer's word on the serial, when given, wins; an observation silent on it leaves the record's.
-  merged.serialObliterated = observedObliterated ?? registry.serialObliterated;
-  if (!merged.serialObliterated) merged.serialReadable = null;
+  // The officer's word on the serial, when given, wins: an obliteration said, or a serial given as marked (which
+  // says it can be read); an observation silent on both leaves the record's. An obliterated serial is no serial
+  // as marked: the record's goes (one the officer gave as well is refused, by checkRequest).
+  merged.serialObliterated = observedObliterated ?? (observed.serial ? false : registry.serialObliterated);
+  if (merged.serialObliterated) merged.serial = observed.serial ?? null;
+  else merged.serialReadable = null;
   return merged;
 }
 
