@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { loadLocalSecrets } from './config/local-secrets';
 import { DatabaseRuntime, openDatabase } from './database/database-runtime';
 import { runMigrations } from './database/migrator';
+import { extendRetention } from './records/retention-extension';
 import { demoRefusal, DemoService, formatDemoAccounts } from './demo/demo.service';
 
 export interface RunningServer {
@@ -26,6 +27,9 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
   try {
     const applied = await runMigrations(database.ownerUrl);
     if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
+    // ITI 12: a longer retention than the records were written with keeps them longer too.
+    const extended = await extendRetention(database.ownerUrl, { manufacture: config.RETENTION_MANUFACTURE_YEARS, other: config.RETENTION_OTHER_YEARS });
+    for (const { recordClass, years, events } of extended) log.info(`retention of ${recordClass} records set to ${years} years: ${events} record events kept longer`);
 
     const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
     if (config.DEMO_SEED_ON_FIRST_START && demoRefusal(database, config) === null) {

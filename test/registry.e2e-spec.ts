@@ -1,5 +1,6 @@
 import { foldSerial, holdsSerialCharacter, normaliseSerial, SERIAL_HAS_CHARACTER } from '../src/registry/serial';
 import { CUSTODY_LOCK_KEY } from '../src/registry/weapons.repository';
+import { extendRetention } from '../src/records/retention-extension';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
 import { traceRequestBody } from './support/traces';
 import { IMPORT_HEADER, importRow, manufacturedWeapon, registerWeapon, uniqueSerial, weaponsWithStaleSummary } from './support/weapons';
@@ -1334,5 +1335,38 @@ describe('purging expired records (RETENTION_PURGE_ENABLED=true)', () => {
     await act(npc, firstTrace.body.id, 'send');
     expect((await t.http.get(`/api/v1/traces/${firstTrace.body.id}`).set(bearer(npc)).expect(200)).body.weaponId).toBe(sentFirst.id);
     expect((await t.http.delete(`/api/v1/weapons/${sentFirst.id}`).set(bearer(registrar)).expect(409)).body.code).toBe('TRACE_OPEN');
+  });
+
+  it("keeps the records already kept for longer when the node's retention is lengthened, and never for less", async () => {
+    // The extension reads the hosted States' records.
+    await ownerQuery(t, `UPDATE states SET hosted_since = coalesce(hosted_since, now()) WHERE code = 'FRA'`);
+    const made = await registerWeapon(t, registrar, { occurredOn: '1980-01-15', yearOfManufacture: 1980 });
+    await t.http.post(`/api/v1/weapons/${made.id}/events`).set(bearer(registrar)).send({ type: 'exported', occurredOn: '1995-06-01', counterpartState: 'KEN', licenceRef: 'L-1995-1' }).expect(201);
+    const read = async () => (await t.http.get(`/api/v1/weapons/${made.id}`).set(bearer(registrar)).expect(200)).body;
+    expect((await read()).retainUntil).toBe('2015-06-01');
+
+    // Manufacture records kept 1000 years from now on: this one's manufacture too, and with it the record.
+    const extended = await extendRetention(t.db.ownerUrl, { manufacture: 1000, other: 20 });
+    expect(extended.find((e) => e.recordClass === 'manufacture')).toMatchObject({ years: 1000, events: expect.any(Number) });
+    expect(extended.find((e) => e.recordClass === 'manufacture')!.events).toBeGreaterThan(0);
+    const kept = await read();
+    expect(kept.retainUntil).toBe('2980-01-15');
+    expect(kept.events.map((e: { type: string; retainUntil: string }) => [e.type, e.retainUntil])).toEqual([['manufactured', '2980-01-15'], ['exported', '2015-06-01']]);
+    const refused = await t.http.delete(`/api/v1/weapons/${made.id}`).set(bearer(registrar)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'RETENTION_ACTIVE', details: { retainUntil: '2980-01-15' } });
+    await expect(ownerQuery(t, `DELETE FROM record_events WHERE weapon_id = $1`, [made.id], 'FRA')).rejects.toThrow(/must be kept until 2980-01-15/);
+
+    // Shorter again: nothing moves back, and the same years twice move nothing.
+    expect(await extendRetention(t.db.ownerUrl, { manufacture: 30, other: 20 })).toEqual([]);
+    expect((await read()).retainUntil).toBe('2980-01-15');
+    expect(await extendRetention(t.db.ownerUrl, { manufacture: 30, other: 20 })).toEqual([]);
+
+    // The history stays append-only: even the owner who says it extends retention moves only a date, and only later.
+    const change = (set: string) => inOwnerTransaction(t, 'FRA', async (client) => {
+      await client.query(`SELECT set_config('app.retention_extension', 'on', true)`);
+      await client.query(`UPDATE record_events SET ${set} WHERE weapon_id = $1 AND type = 'manufactured'`, [made.id]);
+    });
+    await expect(change(`retain_until = '2990-01-15', occurred_on = '1981-01-15'`)).rejects.toThrow(/append-only/);
+    await expect(change(`retain_until = '2000-01-15'`)).rejects.toThrow(/append-only/);
   });
 });
