@@ -121,6 +121,11 @@ describe('marking registry', () => {
       // Nor deactivated, which would take it past that rule.
       const deactivated = await t.http.post(path).set(bearer(registrar)).send({ type: 'deactivated', occurredOn: '2024-05-01' }).expect(409);
       expect(deactivated.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('deactivated only once imported for good') });
+      // Nor once seized: deactivated then, it could be acquired and sold deactivated, never imported.
+      const seized = (await t.http.post('/api/v1/weapons').set(bearer(registrar)).send({ ...body, serial: uniqueSerial() }).expect(201)).body;
+      await t.http.post(`/api/v1/weapons/${seized.id}/events`).set(bearer(registrar)).send({ type: 'seized', occurredOn: '2024-03-01' }).expect(201);
+      const seizedDeactivated = await t.http.post(`/api/v1/weapons/${seized.id}/events`).set(bearer(registrar)).send({ type: 'deactivated', occurredOn: '2024-04-01' }).expect(409);
+      expect(seizedDeactivated.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: expect.stringContaining('the State acquires it first (acquired_by_government), then records its import (imported)') });
 
       // It stays: imported for good, in the hands it is in, from then on with the importing State's marking.
       const stays = { type: 'imported', occurredOn: '2024-06-01', counterpartState: 'BEL', statusAfter: 'civilian_held' };

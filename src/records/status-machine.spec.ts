@@ -105,6 +105,16 @@ describe('weapon status machine', () => {
       ok: false, reason: 'a weapon imported temporarily is deactivated only once imported for good (imported), where ITI 8(b) asks for its import marking',
     });
     expect(newEventStatus('civilian_held', 'deactivated', undefined, ['civilian_held', 'civilian_held'], [...types, 'imported'])).toEqual({ ok: true, status: 'deactivated' });
+    // Seized or found first, it is not deactivated either: deactivated, it would change hands in the State without its import.
+    for (const current of ['seized', 'found'] as const) {
+      expect(newEventStatus(current, 'deactivated', undefined, ['civilian_held', current], [...types, current])).toEqual({
+        ok: false,
+        reason: `a weapon imported temporarily, now ${current}, is deactivated only once imported for good: the State acquires it first (acquired_by_government), then records its import (imported), where ITI 8(b) asks for its import marking`,
+      });
+    }
+    // The State's way: acquired, imported for good, then deactivated.
+    const confiscated: EventType[] = [...types, 'seized', 'acquired_by_government', 'imported'];
+    expect(newEventStatus('government_stock', 'deactivated', undefined, ['civilian_held', 'seized', 'government_stock', 'government_stock'], confiscated)).toEqual({ ok: true, status: 'deactivated' });
   });
 
   it('returns a seized or found weapon by a transfer only to the hands it was in before', () => {

@@ -132,8 +132,14 @@ export function newEventStatus(
     }
     return { ok: true, status: current };
   }
-  if (visiting && event === 'deactivated') {
-    return { ok: false, reason: 'a weapon imported temporarily is deactivated only once imported for good (imported), where ITI 8(b) asks for its import marking' };
+  // Held or not: one seized or found deactivated as it is would change hands afterwards past the rule above.
+  if (event === 'deactivated' && lastCrossing(types) === 'imported_temporarily') {
+    return {
+      ok: false,
+      reason: visiting
+        ? 'a weapon imported temporarily is deactivated only once imported for good (imported), where ITI 8(b) asks for its import marking'
+        : `a weapon imported temporarily, now ${current.replace(/_/g, ' ')}, is deactivated only once imported for good: the State acquires it first (acquired_by_government), then records its import (imported), where ITI 8(b) asks for its import marking`,
+    };
   }
   // A deactivated weapon the State acquires stays deactivated: one in its holder's hands, or one found after it was lost or
   // stolen as deactivated. One seized is another matter (a seizure of a deactivated weapon says it was made to fire again).
