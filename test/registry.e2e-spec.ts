@@ -569,6 +569,13 @@ describe('marking registry', () => {
       expect(custodian.body.details[0].field).toBe('custodian');
       const refused = await t.http.post(path).set(bearer(registrar)).send({ type: 'corrected', correctsEventId: transfer.id, annuls: true, occurredOn: '2026-11-02' }).expect(400);
       expect(refused.body.details[0].field).toBe('annuls');
+      // The record's custodian and the history's are one: a party named custodian is the custodian given.
+      const other = await t.http.post(path).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-11-03', custodian: 'Beta Ltd', parties: [{ role: 'Custodian', name: 'Acme Arms' }] }).expect(400);
+      expect(other.body.details).toEqual([{ field: 'parties', messages: ['the party named custodian is the new custodian given (Beta Ltd), not Acme Arms: leave it out, or name it so'] }]);
+      // Other parties given, the custodians are added to them.
+      const witnessed = await t.http.post(path).set(bearer(registrar)).send({ type: 'custody_transferred', occurredOn: '2026-11-03', custodian: 'Beta Ltd', parties: [{ role: 'dealer', name: 'Acme Arms' }] }).expect(201);
+      expect(witnessed.body.custodian).toBe('Beta Ltd');
+      expect(witnessed.body.events.at(-1).parties).toEqual([{ role: 'dealer', name: 'Acme Arms' }, { role: 'previous_custodian', name: 'Armurerie Dupont' }, { role: 'custodian', name: 'Beta Ltd' }]);
     });
 
     it('moves the seizure date of the record when the seizure is corrected, either way', async () => {

@@ -13,7 +13,8 @@ const RECIPIENT_ROLES = ['end user', 'new holder', 'acquirer', 'buyer', 'purchas
 const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
 
 /** A party's role as roles are compared: in lower case, `_` and `-` read as spaces. */
-const roleOf = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
+/** A party's role as the rules read it: case, underscores and dashes aside ("previous_custodian" is "Previous custodian"). */
+export const roleOf = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
 
 /**
  * Who a handing event put the weapon in the hands of: the party with the first role of RECIPIENT_ROLES that

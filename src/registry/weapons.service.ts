@@ -7,6 +7,7 @@ import { ConflictError, fieldError, ForbiddenError, NotFoundError, ValidationFai
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { DescriptionChanges, EventParty, RecordEventEntity } from '../records/entities/record-event.entity';
 import { RecordEventsRepository } from '../records/record-events.repository';
+import { roleOf } from '../records/legal-holder';
 import { RetentionPolicy } from '../records/retention';
 import { afterDestruction, datedBeforeEarlier, firstRecorded, standingCorrections, standingHistory, standingStatus, statusBeforeDeactivation } from '../records/corrections';
 import { GIVEN_STATUSES, movesStatus, newEventStatus, TRANSITIONS } from '../records/status-machine';
@@ -149,6 +150,9 @@ export class WeaponsService {
       throw fieldError('statusAfter', `${input.type.replace(/_/g, ' ')} sets the status itself (${to && to !== 'given' ? to.replace(/_/g, ' ') : 'it keeps the one the record has'}): leave statusAfter out`);
     }
     if (input.type === 'custody_transferred' && !input.custodian) throw fieldError('custodian', 'a custody transfer names the new custodian of the records');
+    // The record's custodian and the history's say the same: a trace's chain reads the party named custodian.
+    const otherCustodian = input.type === 'custody_transferred' && input.parties?.find((p) => roleOf(p) === 'custodian' && p.name.trim().toLowerCase() !== input.custodian!.trim().toLowerCase());
+    if (otherCustodian) throw fieldError('parties', `the party named custodian is the new custodian given (${input.custodian}), not ${otherCustodian.name}: leave it out, or name it so`);
     if (input.type !== 'custody_transferred' && input.type !== 'corrected' && input.custodian !== undefined) {
       throw fieldError('custodian', 'only a custody transfer names a custodian');
     }
@@ -399,8 +403,8 @@ export class WeaponsService {
       const restated = change.corrects && standingCorrections(history.filter((e) => e.restates)).get(change.corrects.id);
       const details = change.corrects
         ? restatement(change.event, restated || change.corrects)
-        : change.event.type === 'custody_transferred' && !change.event.parties?.length
-          ? { ...change.event, parties: custodyParties(weapon.custodian, change.event.custodian!) }
+        : change.event.type === 'custody_transferred'
+          ? { ...change.event, parties: withCustodyParties(change.event.parties ?? [], weapon.custodian, change.event.custodian!) }
           : change.event;
       // A correction restates the event it corrects, with the same papers: that of an export names its destination and licence.
       // The counterpart carried over from a record written before it had to be another State is judged only when the correction gives one.
@@ -748,6 +752,12 @@ function assertInOrder(history: RecordEventEntity[], after: RecordEventEntity[],
 /** Who kept a record's papers before a custody transfer (ITI 13), when anyone did, and who keeps them after. */
 function custodyParties(from: string | null, to: string): EventParty[] {
   return [...(from ? [{ role: 'previous_custodian', name: from }] : []), { role: 'custodian', name: to }];
+}
+
+/** A custody transfer's parties: those given, and the previous and new custodians where none given plays their part. */
+function withCustodyParties(given: EventParty[], from: string | null, to: string): EventParty[] {
+  const roles = new Set(given.map(roleOf));
+  return [...given, ...custodyParties(from, to).filter((party) => !roles.has(roleOf(party)))];
 }
 
 /**
