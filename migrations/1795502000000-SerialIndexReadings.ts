@@ -118,11 +118,12 @@ export class SerialIndexReadings1795502000000 implements MigrationInterface {
     await queryRunner.query(`
       UPDATE weapon_serials SET serial_key = ${FOLDED_KEY('serial_normalised')}
        WHERE serial_key ~ ${BEYOND_ASCII} AND serial_key <> ${FOLDED_KEY('serial_normalised')}`);
-    // The markings' entries that the weapon's own entry finds again through look-alikes go.
+    // The markings' entries that the weapon's own entry finds again through look-alikes only (those up() added) go.
     await queryRunner.query(`
       DELETE FROM weapon_serials m
        WHERE m.marking_id IS NOT NULL
-         AND EXISTS (SELECT 1 FROM weapon_serials w WHERE w.weapon_id = m.weapon_id AND w.marking_id IS NULL AND w.serial_key = m.serial_key)`);
+         AND EXISTS (SELECT 1 FROM weapon_serials w WHERE w.weapon_id = m.weapon_id AND w.marking_id IS NULL AND w.serial_key = m.serial_key
+                                                     AND w.serial_normalised <> m.serial_normalised)`);
   }
 
   /** weapon_serials_of_updated_weapon(), its markings left out of the index when `sameAsWeapon` (w: the weapon's entry, m: the marking). */

@@ -28,24 +28,16 @@ ${onUpdate}
 }
 
 /**
- * ITI 12 under a longer retention than the one a record was written with: the years of each record class a
- * node last applied (retention_settings, the owner's alone), and one change the append-only history allows,
- * to the owner who says so (`app.retention_extension`): an event's retention date moved later, nothing else
- * of it. At start, a node whose RETENTION_*_YEARS are longer than those applied moves the dates of the
- * records already kept (src/records/retention-extension.ts); before, a record written under 30 years stayed
- * purgeable after 30 years whatever the setting said since.
+ * ITI 12 under a longer retention than the one a record was written with: one change the append-only history
+ * allows, to the owner who says so (`app.retention_extension`): an event's retention date moved later, nothing
+ * else of it. At start, the service keeps the records already kept as long as its RETENTION_*_YEARS say
+ * (src/records/retention-extension.ts); before, a record written under 30 years stayed purgeable after 30
+ * years whatever the setting said since.
  */
 export class RetentionExtended1795503000000 implements MigrationInterface {
   name = 'RetentionExtended1795503000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE retention_settings (
-        record_class varchar(20) PRIMARY KEY CHECK (record_class IN ('manufacture', 'other')),
-        years integer NOT NULL CHECK (years > 0),
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`REVOKE ALL ON retention_settings FROM PUBLIC`);
     await queryRunner.query(appendOnly(`
           -- The retention extension (owner only: the app role may not update events at all) moves the date later, and only it.
           IF current_setting('app.retention_extension', true) = 'on' AND NEW.retain_until > OLD.retain_until THEN
@@ -59,6 +51,5 @@ export class RetentionExtended1795503000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(appendOnly(''));
-    await queryRunner.query(`DROP TABLE retention_settings`);
   }
 }

@@ -28,8 +28,8 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
     const applied = await runMigrations(database.ownerUrl);
     if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
     // ITI 12: a longer retention than the records were written with keeps them longer too.
-    const extended = await extendRetention(database.ownerUrl, { manufacture: config.RETENTION_MANUFACTURE_YEARS, other: config.RETENTION_OTHER_YEARS });
-    for (const { recordClass, years, events } of extended) log.info(`retention of ${recordClass} records set to ${years} years: ${events} record events kept longer`);
+    const kept = await extendRetention(database.ownerUrl, { manufacture: config.RETENTION_MANUFACTURE_YEARS, other: config.RETENTION_OTHER_YEARS });
+    if (kept > 0) log.info(`${kept} record events kept longer, as RETENTION_MANUFACTURE_YEARS (${config.RETENTION_MANUFACTURE_YEARS}) and RETENTION_OTHER_YEARS (${config.RETENTION_OTHER_YEARS}) now say`);
 
     const jwtSecret = config.JWT_SECRET ?? loadLocalSecrets(config.DATA_DIR).jwtSecret;
     if (config.DEMO_SEED_ON_FIRST_START && demoRefusal(database, config) === null) {

@@ -918,6 +918,18 @@ describe('Tracing between national points of contact', () => {
     expect(ground.body.weapon).toMatchObject({ serial: null, serialObliterated: true, serialReadable: 'WH?1*' });
   });
 
+  it('follows up a request kept with a serial both obliterated and given (before that was refused) by what could be read', async () => {
+    const { outgoing, incoming } = await sentTrace();
+    await transition('belNpc', incoming.id, 'acknowledge');
+    await transition('belNpc', incoming.id, 'answer', { outcome: 'full', recordFound: false });
+    await outbox.drain();
+    // As an earlier version kept a request the officer saw obliterated, made from a record holding the serial whole.
+    await ownerQuery(t, `UPDATE traces SET weapon_observed = weapon_observed || '{"serial": "LEGACY77", "serialObliterated": true, "serialReadable": "LEG*"}'::jsonb WHERE id = $1`, [outgoing.id], 'FRA');
+    const child = await transition('fraNpc', outgoing.id, 'follow-ups', { requestedState: 'ITA' }, 201);
+    expect(child.weapon).toMatchObject({ serial: null, serialObliterated: true, serialReadable: 'LEG*' });
+    expect(await transition('fraNpc', child.id, 'send')).toMatchObject({ status: 'sent' });
+  });
+
   it('asks the State of import named by a marking other than the requester\'s own, or the State of manufacture', async () => {
     const serial = uniqueSerial('IM');
     const marking = { kind: 'manufacture', component: 'frame', text: `P. BERETTA ITALY ${serial}`, manufacturer: 'Beretta', country: 'ITA', serial };

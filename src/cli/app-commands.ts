@@ -14,7 +14,6 @@ import { KeyRotation } from '../common/encryption/key-rotation';
 import { rotateKeyringFile } from '../common/encryption/key-provider';
 import { ROLES } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
-import { UUID } from '../common/uuid';
 import { buildOpenApiDocument } from '../common/http/openapi';
 import { loadConfig } from '../config/app-config';
 import { loadLocalSecrets } from '../config/local-secrets';
@@ -23,7 +22,7 @@ import { Db } from '../database/db';
 import { runMigrations } from '../database/migrator';
 import { demoRefusal, DemoService, formatDemoAccounts } from '../demo/demo.service';
 import { ImportsService } from '../registry/imports/imports.service';
-import { CreateContactPointDto, UpdateContactPointDto } from '../states/dto/contact-point.dto';
+import { ContactPointParamsDto, CreateContactPointDto, UpdateContactPointDto } from '../states/dto/contact-point.dto';
 import { StatesService } from '../states/states.service';
 import { CreateUserDto, ResetCredentialsDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
@@ -63,7 +62,6 @@ async function validated<T extends object>(type: new () => T, plain: object): Pr
   return input;
 }
 
-/** A State this node hosts (its users and registry live here), or an error that says how to host it. */
 /** A State the node knows and does not host: its contact points are the operator's to keep (a hosted State's admins keep its own). */
 async function foreignState(app: NestFastifyApplication, code: string): Promise<{ code: string; name: string }> {
   const state = code.toUpperCase();
@@ -76,12 +74,7 @@ function languages(list: string | undefined): string[] | undefined {
   return list?.split(',').map((code) => code.trim());
 }
 
-/** A contact point's id, as the API's path takes it. */
-function contactPointId(id: string): string {
-  if (!UUID.test(id.toLowerCase())) throw new Error(`${id} is not a contact point's id (a UUID, as contact-point:add printed it and GET /states/:code/contact-points lists it)`);
-  return id.toLowerCase();
-}
-
+/** A State this node hosts (its users and registry live here), or an error that says how to host it. */
 async function hostedState(app: NestFastifyApplication, code: string): Promise<string> {
   const state = code.toUpperCase();
   const known = await app.get(Db).withoutState(() => app.get(StatesService).get(state));
@@ -186,7 +179,12 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
         const input = await validated(UpdateContactPointDto, { ...options, languages: languages(options.languages) });
         if (Object.values(input).every((value) => value === undefined)) throw new Error('say what to change: --name, --agency, --email, --phone or --languages');
         const state = await foreignState(app, code);
-        const changed = await app.get(Db).inState(state.code, () => app.get(StatesService).changeContactPoint(state.code, contactPointId(id), input));
+        const { id: contactPoint } = await validated(ContactPointParamsDto, { code, id });
+        const changed = await app.get(Db).inState(state.code, async () => {
+          const listed = input.email ? await app.get(StatesService).findContactPointByEmail(state.code, input.email) : null;
+          if (listed && listed.id !== contactPoint) throw new Error(`${listed.email} is already listed for ${state.code} (${listed.id})`);
+          return app.get(StatesService).changeContactPoint(state.code, contactPoint, input);
+        });
         process.stdout.write(`changed contact point ${changed.id} of ${state.code}: ${changed.name}, ${changed.agency}, ${changed.email}\n`);
       }),
     );
@@ -197,7 +195,8 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
     .action((code: string, id: string) =>
       withApp(withDatabase, async (app) => {
         const state = await foreignState(app, code);
-        await app.get(Db).inState(state.code, () => app.get(StatesService).deleteContactPoint(state.code, contactPointId(id)));
+        const { id: contactPoint } = await validated(ContactPointParamsDto, { code, id });
+        await app.get(Db).inState(state.code, () => app.get(StatesService).deleteContactPoint(state.code, contactPoint));
         process.stdout.write(`removed contact point ${id} of ${state.code}\n`);
       }),
     );

@@ -12,8 +12,7 @@ const RECIPIENT_ROLES = ['end user', 'new holder', 'acquirer', 'buyer', 'purchas
 /** Roles of the party that hands a weapon over. */
 const SENDER_ROLES = ['seller', 'vendor', 'supplier', 'exporter', 'consignor', 'transferor', 'previous holder', 'manufacturer'];
 
-/** A party's role as roles are compared: in lower case, `_` and `-` read as spaces. */
-/** A party's role as the rules read it: case, underscores and dashes aside ("previous_custodian" is "Previous custodian"). */
+/** A party's role as roles are compared: in lower case, `_` and `-` read as spaces ("previous_custodian" is "Previous custodian"). */
 export const roleOf = (p: { role: string }) => p.role.toLowerCase().replace(/[_-]+/g, ' ').trim();
 
 /**

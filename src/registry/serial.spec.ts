@@ -68,4 +68,31 @@ describe('serial normalisation', () => {
     expect(parseSerialQuery('A_B%1\\*')).toEqual({ kind: 'pattern', normalised: 'A_B%1\\*', folded: 'A\\_8\\%1\\\\%', unknowns: 1 });
     expect(parseSerialQuery('AB%*').folded).toBe('A8\\%%');
   });
+
+  it('folds the characters between wildcards as a stored key is folded: a Cyrillic Ё and its own accent are the Latin Ë', () => {
+    expect(parseSerialQuery('К\u0401\u0308 22?7').folded).toBe('K\u00cb22_7');
+    // A serial with one character put as ?: its key fits the pattern (where that character is one of the key's).
+    let checked = 0;
+    fc.assert(
+      fc.property(serial, fc.nat(), (s, position) => {
+        const key = foldSerial(s);
+        const characters = [...normaliseSerial(s)];
+        if (characters.length === 0) return;
+        const i = position % characters.length;
+        const pattern = [...characters.slice(0, i), '?', ...characters.slice(i + 1)].join('');
+        const { folded } = parseSerialQuery(pattern);
+        const like = new RegExp(`^${folded.replace(/\\(.)|([%_])|([^\\%_])/gu, (_, escaped: string, wildcard: string, plain: string) =>
+          escaped ? escapeRegExp(escaped) : wildcard === '%' ? '.*' : wildcard === '_' ? '.' : escapeRegExp(plain))}$`, 'u');
+        if (foldSerial(characters[i]).length !== 1 || [...key].length !== characters.length) return;
+        checked += 1;
+        expect({ pattern, key, matches: like.test(key) }).toEqual({ pattern, key, matches: true });
+      }),
+      { numRuns: 1000 },
+    );
+    expect(checked).toBeGreaterThan(500);
+  });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -117,10 +117,18 @@ export function parseSerialQuery(input: string): SerialQuery {
   if (!/[?*]/.test(normalised)) return { kind: 'exact', normalised, folded: foldSerial(normalised), unknowns: 0 };
   let like = '';
   let unknowns = 0;
+  // The characters read between wildcards are folded together, as a stored key is (a letter and its accent
+  // compose once folded), then LIKE's own characters in them escaped.
+  let read = '';
+  const flush = () => {
+    like += foldSerial(read).replace(/[%_\\]/g, (character) => `\\${character}`);
+    read = '';
+  };
   // Runs side by side are one run (an escaped % before a * is a character, not a run).
   let afterRun = false;
   for (const character of normalised) {
     if (character === '*') {
+      flush();
       if (!afterRun) like += '%';
       unknowns += 1;
       afterRun = true;
@@ -128,14 +136,14 @@ export function parseSerialQuery(input: string): SerialQuery {
     }
     afterRun = false;
     if (character === '?') {
+      flush();
       like += '_';
       unknowns += 1;
-    } else if (character === '%' || character === '_' || character === '\\') {
-      like += `\\${character}`;
     } else {
-      like += foldSerial(character);
+      read += character;
     }
   }
+  flush();
   return { kind: 'pattern', normalised, folded: like, unknowns };
 }
 

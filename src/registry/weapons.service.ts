@@ -151,8 +151,11 @@ export class WeaponsService {
     }
     if (input.type === 'custody_transferred' && !input.custodian) throw fieldError('custodian', 'a custody transfer names the new custodian of the records');
     // The record's custodian and the history's say the same: a trace's chain reads the party named custodian.
-    const otherCustodian = input.type === 'custody_transferred' && input.parties?.find((p) => roleOf(p) === 'custodian' && p.name.trim().toLowerCase() !== input.custodian!.trim().toLowerCase());
-    if (otherCustodian) throw fieldError('parties', `the party named custodian is the new custodian given (${input.custodian}), not ${otherCustodian.name}: leave it out, or name it so`);
+    for (const party of input.type === 'custody_transferred' ? (input.parties ?? []).filter((p) => roleOf(p) === 'custodian') : []) {
+      if (!(await this.weapons.sameCustodian(party.name, input.custodian!))) {
+        throw fieldError('parties', `the party named custodian is the new custodian given (${input.custodian}), not ${party.name}: leave it out, or name it so`);
+      }
+    }
     if (input.type !== 'custody_transferred' && input.type !== 'corrected' && input.custodian !== undefined) {
       throw fieldError('custodian', 'only a custody transfer names a custodian');
     }

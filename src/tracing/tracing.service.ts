@@ -503,6 +503,8 @@ export class TracingService {
     // (the NPC returns the follow-up to the officer, who chooses the fields).
     const child = await this.traces.insert({
       ...requestContent(parent),
+      // A request kept before a serial could not be both obliterated and given: the next State is asked for what could be read.
+      weaponObserved: parent.weaponObserved.serialObliterated ? { ...parent.weaponObserved, serial: null } : parent.weaponObserved,
       caseId: parent.caseId,
       id: childId,
       exchangeId: childId,
