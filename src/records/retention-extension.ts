@@ -1,5 +1,6 @@
 import { withClient } from '../database/database-runtime';
 import { RecordClass } from './entities/record-event.entity';
+import { retainUntilSql } from './retention';
 
 /** Serialises the extension between replicas that start together (the migrations' own lock is 7316001). */
 const EXTENSION_LOCK = 7316002;
@@ -20,7 +21,7 @@ export async function extendRetention(ownerUrl: string, years: Record<RecordClas
       // History rows are each State's (row-level security, forced on the owner too): a pass per State that has records.
       const { rows: states } = await client.query<{ code: string }>('SELECT code FROM states ORDER BY code');
       await client.query(`SELECT set_config('app.retention_extension', 'on', true)`);
-      const kept = `(occurred_on + make_interval(years => CASE record_class WHEN 'manufacture' THEN $2::int ELSE $3::int END))::date`;
+      const kept = retainUntilSql('occurred_on', `record_class = 'manufacture'`, '$2', '$3');
       let moved = 0;
       for (const { code } of states) {
         await client.query(`SELECT set_config('app.state_code', $1, true)`, [code]);

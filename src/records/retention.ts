@@ -3,6 +3,15 @@ import { AppConfig } from '../config/app-config';
 import { EventType } from '../registry/registry.constants';
 import { RecordClass } from './entities/record-event.entity';
 
+/**
+ * RetentionPolicy.retainUntil in SQL: the day `occurredOn` (a date) plus the years of its class, `manufactureYears`
+ * when `isManufacture` holds, else `otherYears` (SQL expressions: columns or parameters). PostgreSQL's date
+ * arithmetic takes 29 February to 28 February, as retainUntil does.
+ */
+export function retainUntilSql(occurredOn: string, isManufacture: string, manufactureYears: string, otherYears: string): string {
+  return `(${occurredOn} + make_interval(years => CASE WHEN ${isManufacture} THEN ${manufactureYears}::int ELSE ${otherYears}::int END))::date`;
+}
+
 /** ITI 12: how long each record is kept, from per-node settings (defaults 30 and 20 years). */
 @Injectable()
 export class RetentionPolicy {

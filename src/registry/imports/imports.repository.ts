@@ -6,6 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { keysetPage, Page, PageQueryDto } from '../../common/http/pagination';
 import { Db } from '../../database/db';
 import { COMPONENTS, EARLIEST_MANUFACTURE_YEAR, EARLIEST_YEAR, IMPORT_EVENTS, ORIGIN_EVENTS } from '../registry.constants';
+import { retainUntilSql } from '../../records/retention';
 import { MARKING_RULES, RuleId } from '../marking-rules';
 import { SERIAL_HAS_CHARACTER } from '../serial';
 import { IMPORT_COLUMNS, IMPORT_MAX_LENGTHS, RecordLines } from './import-format';
@@ -82,7 +83,7 @@ const RULE_CODES: Record<RuleId, string> = {
 const IMPORT_WORK_MEM = '64MB';
 
 /** ITI 12: an imported row's retention date, from its first event ($3: years for manufacture records, $4: for the others). */
-const RETAIN_UNTIL = `(r.occurred_on::date + make_interval(years => CASE r.origin WHEN 'manufactured' THEN $3::int ELSE $4::int END))::date`;
+const RETAIN_UNTIL = retainUntilSql('r.occurred_on::date', `r.origin = 'manufactured'`, '$3', '$4');
 
 @Injectable()
 export class ImportsRepository {
