@@ -87,15 +87,26 @@ describe('States and contact points', () => {
       const refused = await t.http.patch(path).set(bearer(fraAdmin)).send({ verifiedAt }).expect(400);
       expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['verifiedAt']);
     }
+    // One entry per address: the same one again, in any case, is refused naming the entry that has it; so is
+    // another entry changed to it. An entry keeps its own address when saved with it.
+    const twice = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, email: 'NPC@Example.FR' }).expect(409);
+    expect(twice.body).toMatchObject({ code: 'CONTACT_POINT_LISTED', message: `npc@example.fr is already listed for FRA (contact point ${created.body.id}): change that entry instead`, details: { id: created.body.id } });
+    const entries = async () => (await allPages<{ email: string }>(t, fraAdmin, '/api/v1/states/FRA/contact-points')).map((c) => c.email).filter((email) => email.endsWith('example.fr'));
+    expect(await entries()).toEqual(['npc@example.fr']);
     // A State keeps one at least: another comes before this one goes.
-    await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
+    const other = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, email: 'npc2@example.fr' }).expect(201);
+    const moved = await t.http.patch(`/api/v1/states/FRA/contact-points/${other.body.id}`).set(bearer(fraAdmin)).send({ email: 'npc@example.fr' }).expect(409);
+    expect(moved.body).toMatchObject({ code: 'CONTACT_POINT_LISTED', details: { id: created.body.id } });
+    await t.http.patch(path).set(bearer(fraAdmin)).send({ email: 'NPC@example.fr', agency: 'OCLCO' }).expect(200);
+    expect((await entries()).sort()).toEqual(['npc2@example.fr', 'npc@example.fr']);
     await t.http.delete(path).set(bearer(fraAdmin)).expect(204);
     await t.http.delete(path).set(bearer(fraAdmin)).expect(404);
   });
 
   it('keeps a State\'s last contact point (409), even when two admins remove the last two at once', async () => {
     const itaAdmin = await login(t, await createUser(t, { stateCode: 'ITA', roles: ['admin'], mfaExempt: true }));
-    const add = async () => (await t.http.post('/api/v1/states/ITA/contact-points').set(bearer(itaAdmin)).send(contactPoint).expect(201)).body.id as string;
+    let added = 0;
+    const add = async () => (await t.http.post('/api/v1/states/ITA/contact-points').set(bearer(itaAdmin)).send({ ...contactPoint, email: `npc${++added}@example.it` }).expect(201)).body.id as string;
     const remove = (id: string) => t.http.delete(`/api/v1/states/ITA/contact-points/${id}`).set(bearer(itaAdmin));
     const existing = await allPages<{ id: string }>(t, itaAdmin, '/api/v1/states/ITA/contact-points');
     for (const { id } of existing.slice(1)) await remove(id).expect(204);
@@ -124,7 +135,7 @@ describe('States and contact points', () => {
 
   it('pages contact points whose names are long in a script of several bytes a letter (the cursor carries the name)', async () => {
     const names = ['А', 'Б', 'В'].map((letter, i) => `${letter.repeat(170)}${i}`);
-    for (const name of names) await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, name }).expect(201);
+    for (const [i, name] of names.entries()) await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, name, email: `cyrillic${i}@example.fr` }).expect(201);
     const listed = await allPages<{ name: string }>(t, fraAdmin, '/api/v1/states/FRA/contact-points', { limit: 1 });
     expect(listed.map((c) => c.name)).toEqual(expect.arrayContaining(names));
   });
@@ -147,7 +158,7 @@ describe('States and contact points', () => {
   });
 
   it('answers 404 to an edit that waited for the removal of its contact point, and does not bring it back', async () => {
-    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
+    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, email: 'npc-removed@example.fr' }).expect(201);
     const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;
     // Another transaction holds the row while the removal, then the edit, come to wait for it.
     const other = new Client({ connectionString: t.db.ownerUrl });
@@ -174,7 +185,7 @@ describe('States and contact points', () => {
   });
 
   it('refuses null for required contact-point fields, clears phone and verifiedAt with null, and refuses a forged cursor', async () => {
-    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send(contactPoint).expect(201);
+    const created = await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, email: 'npc-nulls@example.fr' }).expect(201);
     const path = `/api/v1/states/FRA/contact-points/${created.body.id}`;
     for (const field of ['name', 'agency', 'email', 'languages']) {
       const response = await t.http.patch(path).set(bearer(fraAdmin)).send({ [field]: null }).expect(400);
@@ -235,7 +246,7 @@ describe('contact points of States not hosted here (the operator, from the Unite
     expect(added.stdout).toBe(`added contact point ${first.id} of USA (United States of America): NPC, ATF\n`);
     // The same address again (as the directory is copied in by hand) is not listed twice.
     const again = await runCli(t, ['contact-point:add', 'USA', '--name', 'NPC', '--agency', 'ATF', '--email', 'npc@atf.example.gov']);
-    expect(String(again.error)).toContain(`npc@atf.example.gov is already listed for USA (${first.id}): change it with contact-point:update USA ${first.id}`);
+    expect(String(again.error)).toContain(`npc@atf.example.gov is already listed for USA (contact point ${first.id}): change that entry instead`);
     expect(await listed('USA')).toHaveLength(1);
     // A typo corrected.
     const changed = await runCli(t, ['contact-point:update', 'USA', first.id.toUpperCase(), '--agency', 'ATF National Tracing Center']);
@@ -247,6 +258,8 @@ describe('contact points of States not hosted here (the operator, from the Unite
     // Its last one stays; once replaced, it goes.
     expect(String((await runCli(t, ['contact-point:remove', 'USA', first.id])).error)).toContain("This is USA's last contact point");
     expect((await runCli(t, ['contact-point:add', 'USA', '--name', 'NPC 2', '--agency', 'ATF', '--email', 'ntc@atf.example.gov'])).error).toBeUndefined();
+    const second = (await listed('USA')).find((c) => c.email === 'ntc@atf.example.gov')!;
+    expect(String((await runCli(t, ['contact-point:update', 'USA', second.id, '--email', 'NPC@atf.example.gov'])).error)).toContain(`npc@atf.example.gov is already listed for USA (contact point ${first.id})`);
     const removed = await runCli(t, ['contact-point:remove', 'USA', first.id]);
     expect(removed).toMatchObject({ error: undefined, stdout: `removed contact point ${first.id} of USA\n` });
     expect((await listed('USA')).map((c) => c.email)).toEqual(['ntc@atf.example.gov']);

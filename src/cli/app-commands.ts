@@ -156,12 +156,7 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
       withApp(withDatabase, async (app) => {
         const input = await validated(CreateContactPointDto, { ...options, languages: languages(options.languages) });
         const state = await foreignState(app, code);
-        const added = await app.get(Db).inState(state.code, async () => {
-          // The directory is copied in by hand: a command run twice would list the same point twice.
-          const listed = await app.get(StatesService).findContactPointByEmail(state.code, input.email);
-          if (listed) throw new Error(`${listed.email} is already listed for ${state.code} (${listed.id}): change it with contact-point:update ${state.code} ${listed.id}`);
-          return app.get(StatesService).createContactPoint(state.code, input);
-        });
+        const added = await app.get(Db).inState(state.code, () => app.get(StatesService).createContactPoint(state.code, input));
         process.stdout.write(`added contact point ${added.id} of ${state.code} (${state.name}): ${added.name}, ${added.agency}\n`);
       }),
     );
@@ -180,11 +175,7 @@ export function registerAppCommands(program: Command, withDatabase: WithDatabase
         if (Object.values(input).every((value) => value === undefined)) throw new Error('say what to change: --name, --agency, --email, --phone or --languages');
         const state = await foreignState(app, code);
         const { id: contactPoint } = await validated(ContactPointParamsDto, { code, id });
-        const changed = await app.get(Db).inState(state.code, async () => {
-          const listed = input.email ? await app.get(StatesService).findContactPointByEmail(state.code, input.email) : null;
-          if (listed && listed.id !== contactPoint) throw new Error(`${listed.email} is already listed for ${state.code} (${listed.id})`);
-          return app.get(StatesService).changeContactPoint(state.code, contactPoint, input);
-        });
+        const changed = await app.get(Db).inState(state.code, () => app.get(StatesService).changeContactPoint(state.code, contactPoint, input));
         process.stdout.write(`changed contact point ${changed.id} of ${state.code}: ${changed.name}, ${changed.agency}, ${changed.email}\n`);
       }),
     );

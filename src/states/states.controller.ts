@@ -32,6 +32,7 @@ export class StatesController {
   }
 
   @Post(':code/contact-points')
+  @ApiOperation({ summary: "Adds a contact point of the caller's State; an address already listed is refused (409 CONTACT_POINT_LISTED)" })
   @ApiCreatedResponse({ type: ContactPointDto })
   @Roles(['admin'])
   addContactPoint(@CurrentUser() user: AuthUser, @Param() params: StateCodeParamDto, @Body() body: CreateContactPointDto): Promise<ContactPointDto> {
@@ -39,6 +40,7 @@ export class StatesController {
   }
 
   @Patch(':code/contact-points/:id')
+  @ApiOperation({ summary: "Changes a contact point of the caller's State; an address another entry has is refused (409 CONTACT_POINT_LISTED)" })
   @ApiOkResponse({ type: ContactPointDto })
   @Roles(['admin'])
   updateContactPoint(@CurrentUser() user: AuthUser, @Param() params: ContactPointParamsDto, @Body() body: UpdateContactPointDto): Promise<ContactPointDto> {

@@ -83,6 +83,7 @@ export class StatesService {
 
   /** Adds an entry to the directory of `stateCode`; the transaction must be scoped to that State. */
   async createContactPoint(stateCode: string, input: CreateContactPointDto): Promise<ContactPointDto> {
+    await this.assertEmailFree(stateCode, input.email, null);
     const created = await this.contactPoints.insert({
       stateCode,
       name: input.name,
@@ -104,6 +105,7 @@ export class StatesService {
   async changeContactPoint(stateCode: string, id: string, input: UpdateContactPointDto): Promise<ContactPointDto> {
     const existing = await this.contactPoints.findOfStateForUpdate(stateCode, id);
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
+    if (input.email !== undefined && input.email !== existing.email) await this.assertEmailFree(stateCode, input.email, id);
     if (input.name !== undefined) existing.name = input.name;
     if (input.agency !== undefined) existing.agency = input.agency;
     if (input.email !== undefined) existing.email = input.email;
@@ -138,9 +140,17 @@ export class StatesService {
     await this.contactPoints.delete(stateCode, id);
   }
 
-  /** The entry of the directory of `stateCode` listed with `email`, if one is (e-mail addresses are kept in lower case). */
-  findContactPointByEmail(stateCode: string, email: string): Promise<ContactPointDto | null> {
-    return this.contactPoints.findByEmail(stateCode, email.toLowerCase()).then((found) => (found ? ContactPointDto.from(found) : null));
+  /**
+   * One entry per address in a State's directory (e-mail addresses are kept in lower case): a point listed
+   * twice would be sent every reminder twice, and a directory copied in by hand is easily entered twice.
+   * The State's entries are locked first, so that two additions of one address cannot both pass.
+   */
+  private async assertEmailFree(stateCode: string, email: string, except: string | null): Promise<void> {
+    await this.contactPoints.lockAllOfState(stateCode);
+    const listed = await this.contactPoints.findByEmail(stateCode, email.toLowerCase());
+    if (listed && listed.id !== except) {
+      throw new ConflictError('CONTACT_POINT_LISTED', `${listed.email} is already listed for ${stateCode} (contact point ${listed.id}): change that entry instead`, { id: listed.id });
+    }
   }
 
   /**
