@@ -137,6 +137,11 @@ describe('Audit trail', () => {
     // A week date is ISO 8601 but not a date JavaScript or PostgreSQL reads: refused, naming the field.
     const weekDate = await t.http.get(api('/audit/events?from=2026-W05')).set(bearer(tokens.auditor)).expect(400);
     expect(weekDate.body.details.map((d: { field: string }) => d.field)).toEqual(['from']);
+    // A reversed or empty period is refused on from: not an empty page, which an auditor would read as "nothing happened".
+    for (const period of ['from=2027-01-01&to=2026-01-01', 'from=2026-01-01T01:00:00%2B01:00&to=2026-01-01']) {
+      const reversed = await t.http.get(api(`/audit/events?${period}`)).set(bearer(tokens.auditor)).expect(400);
+      expect(reversed.body.details).toEqual([{ field: 'from', messages: ['from must be before to'] }]);
+    }
     const bra = await allPages<EventRow>(t, tokens.braAuditor, api('/audit/events'), { limit: 100 });
     expect(bra.length).toBeGreaterThan(0);
     expect(bra.map((e) => e.actorId)).not.toContain(officer.id);

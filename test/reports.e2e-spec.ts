@@ -341,6 +341,10 @@ describe('Auditor reports', () => {
     expect(bra.missingRequiredFields.records.items.map((r: { id: string }) => r.id)).toEqual([ids.B1]);
     const braTracing = (await t.http.get(api('/reports/tracing?from=2026-01-01&to=2027-01-01')).set(bearer(tokens.braAuditor)).expect(200)).body;
     expect(braTracing.sent.traces + braTracing.received.traces).toBe(0);
+    // With nothing answered, no answer was full either: the PDF says so, not that every answer was.
+    const braPdf = await pdfText('/reports/tracing?from=2026-01-01&to=2027-01-01&format=pdf', tokens.braAuditor);
+    expect(braPdf).toContain('No trace of the period has been answered yet: there is no answer to judge.');
+    expect(braPdf).not.toContain('Every answer in the period was full.');
 
     await t.http.get(api('/reports/record-keeping')).set(bearer(tokens.officer)).expect(403);
     const bad = await t.http.get(api('/reports/tracing?from=soon&format=xml')).set(bearer(tokens.auditor)).expect(400);

@@ -120,6 +120,11 @@ export class ChainVerifier {
     }
   }
 
+  /** Whether a break was found: events fed after it are not checked. */
+  isBroken(): boolean {
+    return this.broken !== null;
+  }
+
   /** The recomputed hash (hex) of the event named `keep` if verification reached it intact, else null. */
   keptHash(): string | null {
     return this.kept;

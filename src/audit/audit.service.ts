@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AuthUser } from '../common/auth/auth-user';
 import { ConflictError } from '../common/errors/app-error';
 import { mapPage, Page } from '../common/http/pagination';
+import { checkPeriod } from '../common/http/instant';
 import { Clock } from '../common/clock';
 import { Db } from '../database/db';
 import { AuditCheckpoint, ChainVerification, ChainVerifier, checkCheckpointSignature, publicKeyPem, signCheckpoint } from './audit-chain';
@@ -32,11 +33,10 @@ export class AuditService {
   ) {}
 
   async list(actor: AuthUser, query: ListAuditEventsQueryDto): Promise<Page<AuditEventDto>> {
-    const page = await this.events.list(actor.stateCode, {
-      ...query,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-    }, query);
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    checkPeriod(from, to);
+    const page = await this.events.list(actor.stateCode, { ...query, from, to }, query);
     return mapPage(page, AuditEventDto.from);
   }
 
@@ -103,7 +103,8 @@ export class AuditService {
     for (;;) {
       const batch = await this.events.batch(stateCode, after, VERIFY_BATCH);
       verifier.feed(batch);
-      if (batch.length < VERIFY_BATCH) break;
+      // Nothing after the first break is judged: the rest of a long chain is not read.
+      if (batch.length < VERIFY_BATCH || verifier.isBroken()) break;
       after = batch[batch.length - 1].seq;
       if (untilSeq !== null && BigInt(after) >= BigInt(untilSeq)) break;
     }

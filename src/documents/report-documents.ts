@@ -117,7 +117,8 @@ export async function renderTracingPdf(report: TracingReport): Promise<Buffer> {
   form.field('Requests received, waiting for our answer', String(report.overdueNow.received));
 
   form.section('Why answers were not full');
-  if (report.failureReasons.length === 0) form.paragraph('Every answer in the period was full.');
+  if (report.sent.answered + report.received.answered === 0) form.paragraph('No trace of the period has been answered yet: there is no answer to judge.');
+  else if (report.failureReasons.length === 0) form.paragraph('Every answer in the period was full.');
   else {
     form.table(
       [{ header: 'Direction', weight: 1 }, { header: 'Reason', weight: 3 }, { header: 'Traces', weight: 1 }],

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, Matches, ValidateBy } from 'class-validator';
 import { latestDateAt } from '../clock';
+import { ValidationFailedError } from '../errors/app-error';
 
 /**
  * A calendar date (YYYY-MM-DD) or a date-time with its offset, in years 0001–9999, on a day that exists:
@@ -54,3 +55,8 @@ export const NotAfterThisYear = (field: string) =>
       defaultMessage: () => `${field} cannot be after this year`,
     },
   });
+
+/** A period [from, to) that holds something: an empty or reversed one is refused on `from` (400), not read as "nothing happened". */
+export function checkPeriod(from: Date | undefined, to: Date | undefined): void {
+  if (from && to && from >= to) throw new ValidationFailedError([{ field: 'from', messages: ['from must be before to'] }]);
+}
