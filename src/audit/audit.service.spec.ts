@@ -11,7 +11,7 @@ import { AuditService } from './audit.service';
 function chain(n: number): ChainedAuditEvent[] {
   const drafts = Array.from({ length: n }, (_, i) => ({
     stateCode: 'FRA', at: new Date(Date.UTC(2030, 0, 1) + i).toISOString().replace('Z', '000Z'), actorId: null, action: 'weapon.create',
-    targetType: 'weapons', targetId: String(i), outcome: 'success', requestId: null, sourceIp: null, details: '{}',
+    targetType: 'weapons', targetId: String(i), outcome: 'success' as const, requestId: null, sourceIp: null, details: '{}',
   }));
   return chainAfter({ seq: '0', hash: GENESIS_HASH }, drafts);
 }
