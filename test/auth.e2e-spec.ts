@@ -174,6 +174,23 @@ describe('authentication', () => {
     expect(recorded).toBe(t.clock.now().getTime());
   });
 
+  it('stops a burst of guesses of the re-entered password at the lockout, as it stops logins', async () => {
+    const user = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
+    const tokens = await login(t, user);
+    // Sent together: the checks take turns on the account's row, each seeing the failures committed before it.
+    const guesses = await Promise.all(Array.from({ length: 8 }, (_, i) => t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: `guess number ${i}` })));
+    const codes = guesses.map((r) => `${r.status} ${r.body.code}`);
+    expect(codes.filter((c) => c === '403 PASSWORD_INCORRECT')).toHaveLength(5);
+    expect(codes.filter((c) => c === '403 ACCOUNT_LOCKED')).toHaveLength(3);
+    // The right one, now, is refused too: the account is locked (and a login with it as well).
+    expect((await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: user.password }).expect(403)).body.code).toBe('ACCOUNT_LOCKED');
+    await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(401);
+    // Each refusal is in the trail with the failure it counted.
+    const events = await ownerQuery<{ action: string; outcome: string }>(t, `SELECT action, outcome FROM audit_events WHERE actor_id = $1 AND action IN ('auth.mfa_enroll', 'POST /auth/mfa/enroll')`, [user.id], 'FRA');
+    expect(events.filter((e) => e.action === 'auth.mfa_enroll' && e.outcome === 'failure')).toHaveLength(5);
+    expect(events.filter((e) => e.action === 'POST /auth/mfa/enroll' && e.outcome === 'denied')).toHaveLength(9);
+  });
+
   it('ends a session 12 hours after login however active it is', async () => {
     const user = await createUser(t);
     let tokens = await login(t, user);
@@ -182,8 +199,17 @@ describe('authentication', () => {
       tokens = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(200)).body;
     }
     await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+    // The last access token was cut to end with the session (11h40 + 15 min at most, not past 12h)...
+    const [header, payload] = tokens.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sid: string; exp: number };
+    const sessionEnd = (await ownerQuery<{ end: string }>(t, `SELECT extract(epoch FROM expires_at)::bigint AS "end" FROM auth_sessions WHERE id = $1`, [claims.sid], 'FRA'))[0].end;
+    expect(claims.exp).toBeLessThanOrEqual(Number(sessionEnd));
+    // ...and a token that outlives the session (signed with the node's key, as a longer-lived one would be) is refused at the session's end.
+    const outliving = `${header}.${Buffer.from(JSON.stringify({ ...claims, exp: Number(sessionEnd) + 3600 })).toString('base64url')}`;
+    const forged = `${outliving}.${createHmac('sha256', TEST_JWT_SECRET).update(outliving).digest('base64url')}`;
     t.clock.advance(21 * 60);
-    await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401);
+    expect((await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(401)).body.code).toBe('TOKEN_EXPIRED');
+    expect((await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${forged}`).expect(401)).body.code).toBe('SESSION_EXPIRED');
     const ended = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
     expect(ended.body.code).toBe('SESSION_EXPIRED');
   });
@@ -428,6 +454,14 @@ describe('throttling of MFA enrolment, which checks the password', () => {
     const limited = await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: 'not the password 3' }).expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
   });
+
+  it('limits the resets of credentials too, which check the admin\'s own password', async () => {
+    const admin = await login(t, await createUser(t, { stateCode: 'FRA', roles: ['admin'], mfaExempt: true }));
+    const target = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
+    const reset = (i: number) => t.http.post(`/api/v1/users/${target.id}/credentials-reset`).set(bearer(admin)).send({ adminPassword: `not the password ${i}`, unlock: true });
+    for (let i = 0; i < 3; i++) expect((await reset(i).expect(403)).body.code).toBe('PASSWORD_INCORRECT');
+    expect((await reset(3).expect(429)).body.code).toBe('RATE_LIMITED');
+  });
 });
 
 describe('with a pool of two database connections', () => {
@@ -441,7 +475,7 @@ describe('with a pool of two database connections', () => {
     await t.close();
   });
 
-  it('counts wrong passwords sent to MFA enrolment at once, each failure written after its request gave its connection back', async () => {
+  it('counts wrong passwords sent to MFA enrolment at once, each failure committed with its own refusal (no second connection)', async () => {
     const user = await createUser(t, { stateCode: 'FRA', roles: ['officer'], mfaExempt: true });
     const tokens = await login(t, user);
     // Each request holds a connection; a failure written on a second one while it is held would wait for ever.

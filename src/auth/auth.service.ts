@@ -55,13 +55,21 @@ export class AuthService {
       await this.passwords.verifyAgainstDummy(password);
       throw invalidCredentials();
     }
+    // The password is checked before the account's row is locked, and with no connection held: logins that
+    // arrive together for one account (a guessing attack) hash side by side instead of holding every pooled
+    // connection while they queue for the row. Its verdict is judged under the lock, on the row as it is then.
+    const read = await this.db.inState(stateCode, () => this.users.findByUsername(stateCode, name));
+    if (!read) {
+      await this.passwords.verifyAgainstDummy(password);
+      throw invalidCredentials();
+    }
+    const validRead = await this.passwords.verify(read.passwordHash, password);
+    const rehashed = validRead && this.passwords.needsRehash(read.passwordHash) ? await this.passwords.hash(password) : null;
     const outcome = await this.db.inState(stateCode, async (): Promise<Outcome<LoginResponseDto>> => {
       const user = await this.users.findByUsernameForUpdate(stateCode, name);
-      if (!user) {
-        await this.passwords.verifyAgainstDummy(password);
-        return { ok: false, error: invalidCredentials() };
-      }
-      const valid = await this.passwords.verify(user.passwordHash, password);
+      if (!user || user.id !== read.id) return { ok: false, error: invalidCredentials() };
+      // A password changed meanwhile is checked again: the verdict above was on the one before.
+      const valid = user.passwordHash === read.passwordHash ? validRead : await this.passwords.verify(user.passwordHash, password);
       if (user.disabledAt || this.passwordCheck.isLocked(user)) {
         this.trail.record(user, { action: 'auth.login', outcome: 'denied', targetType: 'user', targetId: user.id, details: { reason: user.disabledAt ? 'disabled' : 'locked' } });
         return { ok: false, error: invalidCredentials() };
@@ -71,7 +79,7 @@ export class AuthService {
         return { ok: false, error: invalidCredentials() };
       }
       const changes: Partial<UserEntity> = {};
-      if (this.passwords.needsRehash(user.passwordHash)) changes.passwordHash = await this.passwords.hash(password);
+      if (rehashed && user.passwordHash === read.passwordHash) changes.passwordHash = rehashed;
       if (user.mfaEnabledAt && !user.mfaExempt) {
         // Failures are reset only when the second factor succeeds too: wrong MFA codes keep counting.
         if (changes.passwordHash) await this.users.update(user.stateCode, user.id, changes);

@@ -4,7 +4,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user';
 import { AuditEntry, AuditTrail, refusalOf } from '../audit/audit-trail';
 import { ALLOW_PENDING_MFA, AUDITED, Roles } from '../common/auth/decorators';
-import { AppError, ForbiddenError } from '../common/errors/app-error';
+import { AppError, CommittedRefusal, ForbiddenError } from '../common/errors/app-error';
 import { AfterCommit } from '../common/http/after-commit';
 import { isIdempotentReplay } from '../common/idempotency/idempotency.interceptor';
 import { AuthService, TokenIdentity } from './auth.service';
@@ -42,7 +42,15 @@ export class RequestScopeInterceptor implements NestInterceptor {
           caller = user;
           this.authorise(context, user);
           request.user = user;
-          const result: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          let result: unknown;
+          try {
+            result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          } catch (error) {
+            if (!(error instanceof CommittedRefusal)) throw error;
+            // What the refusing check wrote commits, recorded with the route's refusal; the refusal is thrown after the commit.
+            this.trail.record(user, { ...(action ?? routeAction(request)), outcome: 'denied', details: { status: error.status, code: error.code } });
+            return new Refused(error);
+          }
           // A replay (Idempotency-Key) did nothing again: recorded as one, not as a second change.
           if (action) this.trail.record(user, { ...action, targetId: action.targetId ?? idOf(result), ...(isIdempotentReplay(request) && { details: { replayed: true } }) });
           return result;
@@ -63,7 +71,10 @@ export class RequestScopeInterceptor implements NestInterceptor {
           throw error;
         })
         // Work the handler left for after the commit (AfterCommit) runs outside the transaction.
-        .then((result) => (result instanceof AfterCommit ? this.afterCommit(result, caller, action) : result)),
+        .then((result) => {
+          if (result instanceof Refused) throw result.error;
+          return result instanceof AfterCommit ? this.afterCommit(result, caller, action) : result;
+        }),
     );
   }
 
@@ -103,6 +114,11 @@ export class RequestScopeInterceptor implements NestInterceptor {
       throw new ForbiddenError('ROLE_REQUIRED', `This needs one of the roles: ${roles.join(', ')}`);
     }
   }
+}
+
+/** A CommittedRefusal caught in the request's transaction, thrown again once it has committed. */
+class Refused {
+  constructor(readonly error: CommittedRefusal) {}
 }
 
 interface RoutedRequest {

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
-import { ForbiddenError, SessionEndedError } from '../common/errors/app-error';
+import { CommittedRefusal, ForbiddenError, SessionEndedError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { Db } from '../database/db';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
@@ -13,7 +12,6 @@ import { UsersRepository } from './users.repository';
 @Injectable()
 export class PasswordCheck {
   constructor(
-    private readonly db: Db,
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
     private readonly clock: Clock,
@@ -40,18 +38,17 @@ export class PasswordCheck {
 
   /**
    * The caller's own password, asked again before a change a stolen access token alone must not make (enrolling
-   * MFA, resetting another account). A wrong one is 403 PASSWORD_INCORRECT and counts toward the caller's lockout,
-   * recorded once the request's transaction has rolled back (`action` names it in the trail).
+   * MFA, resetting another account); called before the request changes anything. A wrong one is 403
+   * PASSWORD_INCORRECT and counts toward the caller's lockout (`action` names it in the trail), in the request's
+   * transaction, which commits (CommittedRefusal). The account's row is locked first: checks sent together take
+   * turns, each seeing the failures before it, so that a burst of guesses stops at the lockout as logins do.
    */
   async assertOwnPassword(actor: AuthUser, password: string, action: string, why: string): Promise<void> {
-    const current = await this.users.findById(actor.stateCode, actor.id);
+    const current = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
     if (!current) throw new SessionEndedError();
     if (this.isLocked(current)) throw new ForbiddenError('ACCOUNT_LOCKED', 'Too many wrong passwords: try again later');
     if (await this.passwords.verify(current.passwordHash, password)) return;
-    this.db.afterRollback(() => this.db.inState(actor.stateCode, async () => {
-      const user = await this.users.findByIdForUpdate(actor.stateCode, actor.id);
-      if (user) await this.recordFailure(user, action, 'wrong_password');
-    }));
-    throw new ForbiddenError('PASSWORD_INCORRECT', `The password does not match: ${why}`);
+    await this.recordFailure(current, action, 'wrong_password');
+    throw new CommittedRefusal('PASSWORD_INCORRECT', `The password does not match: ${why}`);
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/http/pagination';
@@ -39,6 +40,7 @@ export class UsersController {
 
   /** Another account's password, MFA or lockout, reset by an admin of its State (a leaked password, a lost device). */
   @Post(':id/credentials-reset')
+  @UseGuards(ThrottlerGuard) // it checks the admin's own password
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
   resetCredentials(@CurrentUser() user: AuthUser, @Param() params: UserIdParamDto, @Body() body: AdminResetCredentialsDto): Promise<UserDto> {

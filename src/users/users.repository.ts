@@ -17,6 +17,10 @@ export class UsersRepository {
 
   // Every query names the State as well: isolation holds in the service even before row-level security.
 
+  findByUsername(stateCode: string, username: string): Promise<UserEntity | null> {
+    return this.db.repository(UserEntity).findOneBy({ stateCode, username });
+  }
+
   findByUsernameForUpdate(stateCode: string, username: string): Promise<UserEntity | null> {
     return this.db
       .repository(UserEntity)

@@ -121,9 +121,11 @@ export class UsersService {
       throw fieldError('password', 'give a new password, mfa: true or unlock: true');
     }
     if (id === actor.id) throw new ConflictError('CANNOT_RESET_OWN_CREDENTIALS', 'An admin\'s own credentials are reset by another admin of the State');
-    await this.passwordCheck.assertOwnPassword(actor, input.adminPassword, 'user.credentials_reset', 'an account\'s credentials are reset with the acting admin\'s own password');
     const passwordHash = input.password === undefined ? null : await this.passwords.hash(input.password);
+    // Both accounts locked first, in one order: two admins resetting each other never wait for each other in a
+    // cycle (the password check locks the acting admin's row, held already).
     const locked = await this.users.findManyByIdForUpdate(actor.stateCode, [...new Set([actor.id, id])]);
+    await this.passwordCheck.assertOwnPassword(actor, input.adminPassword, 'user.credentials_reset', 'an account\'s credentials are reset with the acting admin\'s own password');
     assertStillAdmin(actor, locked);
     const user = locked.find((u) => u.id === id);
     if (!user) throw new NotFoundError('User', 'USER_NOT_FOUND');

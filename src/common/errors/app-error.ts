@@ -65,3 +65,11 @@ export class ForbiddenError extends AppError {
     super(403, code, message);
   }
 }
+
+/**
+ * A 403 whose request's transaction commits all the same (RequestScopeInterceptor): what the refusing check
+ * wrote must hold for the next request, which may be waiting for the same row (a wrong password, counted
+ * toward the account's lockout). Thrown only before the request has changed anything else, and not on a
+ * route that takes an Idempotency-Key (IdempotencyInterceptor's claim of the key would commit with it).
+ */
+export class CommittedRefusal extends ForbiddenError {}
