@@ -465,6 +465,29 @@ describe('bulk import (CSV)', () => {
     expect((await found(serial))[0].weapon).toMatchObject({ serial, holder: 'Société Générale' });
   });
 
+  it('answers with the report of a large file refused at its start, the rest of it read and dropped', async () => {
+    // PostgreSQL refuses the header (or a byte that is not UTF-8) long before the client has sent the file:
+    // the request is read to its end all the same, and the client gets its report, not a connection reset.
+    const rows = Array.from({ length: 40_000 }, () => manufactured(uniqueSerial('LH'))).join('\n');
+    for (const [file, code] of [
+      [Buffer.from(`origin,occurred_on\n${rows}\n`), 'CSV_HEADER_INVALID'],
+      [Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from(manufactured(uniqueSerial('LH'), { holder: 'Société' }), 'latin1'), Buffer.from(`\n${rows}\n`)]), 'ENCODING_INVALID'],
+    ] as const) {
+      expect(file.length).toBeGreaterThan(4 * 1024 * 1024);
+      const { request, answer } = await streamImport(t, registrar, file.length);
+      const gone = new Promise((resolve) => request.once('close', resolve));
+      for (let at = 0; at < file.length && !request.destroyed; at += 64 * 1024) {
+        if (!request.write(file.subarray(at, at + 64 * 1024))) await Promise.race([new Promise((resolve) => request.once('drain', resolve)), gone]);
+      }
+      request.end();
+      const done = await answer;
+      expect(done.status).toBe(201);
+      const body = JSON.parse(done.body);
+      expect(body).toMatchObject({ status: 'rejected', acceptedRows: 0 });
+      expect(body.rejections.items[0].code).toBe(code);
+    }
+  });
+
   it('shows progress while the file arrives', async () => {
     const serial = uniqueSerial('PR');
     const body = `${HEADER}\n${manufactured(serial)}\n`;

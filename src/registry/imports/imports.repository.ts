@@ -161,21 +161,37 @@ export class ImportsRepository {
     await this.db.repository(ImportRejectionEntity).insert({ stateCode, importId, line, column, code, message });
   }
 
-  /** Streams the CSV into a temporary staging table with COPY; returns its rows. Memory stays flat. */
-  async copyIntoStaging(source: Readable, through: Transform[]): Promise<number> {
+  /**
+   * Streams the CSV into a temporary staging table with COPY; returns its rows. Memory stays flat. The source
+   * (an HTTP request, a file) is piped into the first transform rather than given to pipeline(): when COPY
+   * refuses the file part-way, pipeline() destroys what it holds, and a request destroyed before it is read
+   * whole takes its connection with it; the caller reads the rest of the file and answers with its report.
+   */
+  async copyIntoStaging(source: Readable, through: [Transform, ...Transform[]]): Promise<number> {
     const columns = IMPORT_COLUMNS.map((c) => `${c} text`).join(', ');
     await this.db.manager.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`);
     await this.db.manager.query(`CREATE TEMP TABLE import_staging (line bigserial, ${columns}) ON COMMIT DROP`);
     const client = await this.client();
     await this.db.manager.query('SAVEPOINT import_copy');
+    const [head] = through;
+    // pipe() passes on neither a failure of the source nor its end before the whole file (the client gone).
+    const failed = (error: Error) => head.destroy(error);
+    const closed = () => {
+      if (!source.readableEnded) head.destroy(new Error('The file ended before it was read whole: the sender went away'));
+    };
+    source.once('error', failed).once('close', closed);
     try {
       const copy = client.query(copyFrom(`COPY import_staging (${IMPORT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER MATCH, ENCODING 'UTF8')`));
-      await pipeline([source, ...through, copy]);
+      source.pipe(head);
+      await pipeline([...through, copy]);
       await this.db.manager.query('RELEASE SAVEPOINT import_copy');
       return Number(copy.rowCount ?? 0);
     } catch (error) {
       await this.db.manager.query('ROLLBACK TO SAVEPOINT import_copy');
       throw error;
+    } finally {
+      source.unpipe(head);
+      source.off('error', failed).off('close', closed);
     }
   }
 
