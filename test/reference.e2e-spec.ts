@@ -140,6 +140,23 @@ describe('reference data', () => {
     expect(code.body.details.map((d: { field: string }) => d.field)).toEqual(['code']);
   });
 
+  it('keeps a shipped name from a new entry once records of the State were coded through it: a search by it would miss them', async () => {
+    const deuRegistrar = await login(t, await createUser(t, { stateCode: 'DEU', roles: ['registrar'] }));
+    const serial = `FNX${Date.now()}`;
+    const registered = await t.http.post('/api/v1/weapons').set(bearer(deuRegistrar))
+      .send({ origin: 'found', occurredOn: '2026-01-01', type: 'rifle', manufacturer: 'F.N.', serial }).expect(201);
+    expect(registered.body.manufacturerCode).toBe('fn-herstal');
+    const refused = await t.http.post('/api/v1/reference/manufacturers').set(bearer(deuRegistrar))
+      .send({ code: 'fn-lokal', name: 'FN Lokalwerk', country: 'DEU', aliases: ['FN'] }).expect(400);
+    expect(refused.body.details).toEqual([{ field: 'aliases[0]', messages: ['"FN" names FN Herstal (fn-herstal) in 1 record of this State: taken by another entry, a search by it would no longer find them; choose another name'] }]);
+    // The record is found by the name it was registered with, as before.
+    const found = await t.http.post('/api/v1/weapons/search').set(bearer(deuRegistrar)).send({ serial, manufacturer: 'FN' }).expect(200);
+    expect(found.body.items.map((i: { weapon: { id: string } }) => i.weapon.id)).toEqual([registered.body.id]);
+    // Another State, whose records never named it so, may still give the name to an entry of its own.
+    const ken = await login(t, await createUser(t, { stateCode: 'KEN', roles: ['registrar'] }));
+    await t.http.post('/api/v1/reference/manufacturers').set(bearer(ken)).send({ code: 'fn-lokal', name: 'FN Lokalwerk', country: 'DEU', aliases: ['FN'] }).expect(201);
+  });
+
   it('matches Cyrillic and Greek names spelled in Latin, in the API, the import and the reference lists', async () => {
     // Ижмаш is Izhmash, a former name of Kalashnikov Concern; 7,62х39 мм (a Cyrillic х) is 7.62x39mm; ΕΑΣ is EAS.
     const made = { serial: uniqueSerial(), countryOfManufacture: undefined, markings: undefined, manufacturer: 'Ижмаш', calibre: '7,62х39 мм' };

@@ -36,6 +36,15 @@ export class ReferenceRepository {
     await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:reference:' || $1 || ':' || $2, 0))`, [stateCode, kind]);
   }
 
+  /** How many of the State's records are coded `code` through the text `name` (as reference_key reads it). */
+  async countRecordsNamed(stateCode: string, kind: 'calibre' | 'manufacturer', code: string, name: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS n FROM weapons WHERE state_code = $1 AND ${kind}_code = $2 AND reference_key(${kind}_text) = reference_key($3)`,
+      [stateCode, code, name],
+    );
+    return n;
+  }
+
   insertAddition(addition: Partial<ReferenceAdditionEntity>): Promise<ReferenceAdditionEntity> {
     const repository = this.db.repository(ReferenceAdditionEntity);
     return conflictOnUnique(

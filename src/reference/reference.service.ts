@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
-import { AppError, ValidationFailedError } from '../common/errors/app-error';
+import { AppError, FieldError, ValidationFailedError } from '../common/errors/app-error';
 import { arrayPage, Page } from '../common/http/pagination';
 import { StatesService } from '../states/states.service';
 import { AddManufacturerDto, AddReferenceDto, CalibreDto, ManufacturerDto, ReferenceQueryDto, WeaponTypeDto } from './dto/reference.dto';
@@ -37,7 +37,7 @@ export class ReferenceService {
 
   async addCalibre(actor: AuthUser, input: AddReferenceDto): Promise<CalibreDto> {
     await this.reference.lockAdditions(actor.stateCode, 'calibre');
-    await this.assertNamesFree(actor.stateCode, input, (matcher, text) => matcher.calibre(text));
+    await this.assertNamesFree(actor.stateCode, 'calibre', input, (matcher, text) => matcher.calibre(text));
     await this.reference.insertAddition({ stateCode: actor.stateCode, kind: 'calibre', code: input.code, name: input.name, aliases: input.aliases, addedBy: actor.id });
     return (await this.allCalibres(actor.stateCode)).find((c) => c.code === input.code)!;
   }
@@ -45,7 +45,7 @@ export class ReferenceService {
   async addManufacturer(actor: AuthUser, input: AddManufacturerDto): Promise<ManufacturerDto> {
     await this.states.assertKnown([['country', input.country]]);
     await this.reference.lockAdditions(actor.stateCode, 'manufacturer');
-    await this.assertNamesFree(actor.stateCode, input, (matcher, text) => matcher.manufacturer(text));
+    await this.assertNamesFree(actor.stateCode, 'manufacturer', input, (matcher, text) => matcher.manufacturer(text));
     await this.reference.insertAddition({
       stateCode: actor.stateCode, kind: 'manufacturer', code: input.code, name: input.name, country: input.country, aliases: input.aliases, addedBy: actor.id,
     });
@@ -55,20 +55,29 @@ export class ReferenceService {
   /**
    * A name that already names another entry would read two ways, the API taking the entry listed last and
    * the import the added name: refused, save a new entry's names that repeat shipped names of another
-   * entry, which win over them in both (docs/import-format.md). An alias added to a shipped entry may
-   * repeat none.
+   * entry, which win over them in both (docs/import-format.md) while no record of the State was coded
+   * through them: a search by such a name would then miss those records, coded to the shipped entry.
+   * An alias added to a shipped entry may repeat none.
    */
-  private async assertNamesFree(stateCode: string, input: AddReferenceDto, find: (matcher: ReferenceMatcher, text: string) => Match | null): Promise<void> {
+  private async assertNamesFree(stateCode: string, kind: 'calibre' | 'manufacturer', input: AddReferenceDto, find: (matcher: ReferenceMatcher, text: string) => Match | null): Promise<void> {
     const matcher = await this.matcher(stateCode);
     const shipped = await this.shippedMatcher();
     const extending = find(matcher, input.code)?.code === input.code;
     // The code is a name too (the matcher and the SQL read it as one).
     const names = [...(extending ? [] : [['code', input.code] as const, ['name', input.name] as const]), ...input.aliases.map((alias, i) => [`aliases[${i}]`, alias] as const)];
-    const errors = names.flatMap(([field, text]) => {
+    const errors: FieldError[] = [];
+    for (const [field, text] of names) {
       const match = find(matcher, text);
-      if (!match || match.code === input.code || (!extending && find(shipped, text)?.code === match.code)) return [];
-      return [{ field, messages: [`"${text}" already names ${match.name} (${match.code}): add it to that entry, or choose another name`] }];
-    });
+      if (!match || match.code === input.code) continue;
+      if (extending || find(shipped, text)?.code !== match.code) {
+        errors.push({ field, messages: [`"${text}" already names ${match.name} (${match.code}): add it to that entry, or choose another name`] });
+        continue;
+      }
+      const records = await this.reference.countRecordsNamed(stateCode, kind, match.code, text);
+      if (records > 0) {
+        errors.push({ field, messages: [`"${text}" names ${match.name} (${match.code}) in ${records} record${records === 1 ? '' : 's'} of this State: taken by another entry, a search by it would no longer find them; choose another name`] });
+      }
+    }
     if (errors.length) throw new ValidationFailedError(errors);
   }
 
