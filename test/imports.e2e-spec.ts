@@ -189,13 +189,14 @@ describe('bulk import (CSV)', () => {
       HEADER,
       manufactured(uniqueSerial(), { holder: '"Armurerie Martin\r\n12 rue des Arts\nLyon"' }),
       manufactured(uniqueSerial(), { occurred_on: '2021-02-30' }),
-      manufactured(uniqueSerial(), { model: '"G17 ""Gen 5"""' }),
+      manufactured(uniqueSerial(), { model: '"G17 ""Gen 5"""', holder: '"Police\nnationale"', marking_text: '"GLOCK\nAUSTRIA\n"' }),
       manufactured(uniqueSerial(), { type: 'laser blaster' }),
     ].join('\r\n');
     const response = await post(csv).expect(201);
     expect(response.body).toMatchObject({ status: 'rejected', totalRows: 4, rejectedRows: 2 });
-    // The first row spans lines 2 to 4: the second begins on line 5; a doubled quote breaks no line.
-    expect(response.body.rejections.items.map((r: { line: number; code: string }) => `${r.line} ${r.code}`)).toEqual(['5 DATE_INVALID', '7 UNKNOWN_WEAPON_TYPE']);
+    // The first row spans lines 2 to 4: the second begins on line 5; a doubled quote breaks no line, and the
+    // third row's two fields break it three times: the fourth begins on line 10.
+    expect(response.body.rejections.items.map((r: { line: number; code: string }) => `${r.line} ${r.code}`)).toEqual(['5 DATE_INVALID', '10 UNKNOWN_WEAPON_TYPE']);
   });
 
   it('matches the State\'s reference additions as the API does: an addition to a shipped entry adds aliases only, and an added name wins', async () => {

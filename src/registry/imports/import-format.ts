@@ -43,19 +43,15 @@ export const IMPORT_MAX_LENGTHS: Partial<Record<ImportColumn, number>> = {
 };
 
 /**
- * Where each record of an RFC 4180 file begins, as a line of the file: a record's number (the header is
- * record 1) moved down by the line breaks that quoted fields before it hold. Fed the bytes as they stream
- * (a quote or a line feed is never part of a longer UTF-8 sequence); it keeps only the records that hold a
- * line break, so memory stays flat for the files that hold none.
+ * What the lines of an RFC 4180 file say of its records, read as the bytes stream (a quote or a line feed is
+ * never part of a longer UTF-8 sequence), in memory that stays flat whatever the file's size: whether a quoted
+ * field holds a line break (then a record begins lower in the file than its number says: the import counts
+ * the breaks of the staged rows, in SQL), and the line COPY would read as its end of data.
  */
 export class RecordLines {
-  /** Records after which those that follow begin lower, and by how many lines in all. */
-  readonly after: number[] = [];
-  readonly shift: number[] = [];
-  private record = 1;
+  /** Whether a quoted field holds a line feed. */
+  quotedBreaks = false;
   private quoted = false;
-  private breaks = 0;
-  private total = 0;
   /** The file's line being read (from 1), its first bytes (two more than END_OF_DATA has, at most), and whether it began inside a quoted field. */
   private line = 1;
   private head = '';
@@ -83,16 +79,7 @@ export class RecordLines {
       if (byte === 0x0a) {
         this.lineEnd ??= 'lf';
         this.endLine();
-        if (this.quoted) this.breaks += 1;
-        else {
-          if (this.breaks > 0) {
-            this.total += this.breaks;
-            this.after.push(this.record);
-            this.shift.push(this.total);
-            this.breaks = 0;
-          }
-          this.record += 1;
-        }
+        if (this.quoted) this.quotedBreaks = true;
         continue;
       }
       if (this.head.length <= END_OF_DATA.length + 1) this.head += String.fromCharCode(byte);

@@ -203,12 +203,19 @@ export class ImportsRepository {
 
   /**
    * Matches every row to the reference data (the State's additions included) into import_rows, each with
-   * the line of the file it begins on (`lines`: where quoted fields hold line breaks).
+   * the line of the file it begins on: its record's number (the header is record 1), moved down by the line
+   * feeds the quoted fields of the records before it hold, which COPY keeps in the values (counted only when
+   * `lines` saw some).
    */
-  async prepareRows(lines: Pick<RecordLines, 'after' | 'shift'>): Promise<void> {
+  async prepareRows(lines: Pick<RecordLines, 'quotedBreaks'>): Promise<void> {
     let line = 's.line + 1';
-    if (lines.after.length > 0) {
-      await this.db.manager.query(`CREATE TEMP TABLE import_line_shifts ON COMMIT DROP AS SELECT * FROM unnest($1::int[], $2::int[]) AS s (after, shift)`, [lines.after, lines.shift]);
+    if (lines.quotedBreaks) {
+      // Each record that holds line feeds, and how many the records up to it hold in all.
+      const text = `concat(${IMPORT_COLUMNS.join(', ')})`;
+      await this.db.manager.query(`CREATE TEMP TABLE import_line_shifts ON COMMIT DROP AS
+        SELECT after, sum(breaks) OVER (ORDER BY after)::int AS shift
+          FROM (SELECT line + 1 AS after, length(${text}) - length(replace(${text}, chr(10), '')) AS breaks FROM import_staging) b
+         WHERE breaks > 0`);
       await this.db.manager.query(`CREATE UNIQUE INDEX ON import_line_shifts (after)`);
       line = `s.line + 1 + coalesce((SELECT l.shift FROM import_line_shifts l WHERE l.after < s.line + 1 ORDER BY l.after DESC LIMIT 1), 0)`;
     }
