@@ -226,6 +226,22 @@ describe('authentication', () => {
       return { user, code };
     }
 
+    it('ends the other sessions without MFA of an officer who enables it (not only those of roles that must)', async () => {
+      const user = await createUser(t, { roles: ['officer'] });
+      const tokens = await login(t, user);
+      const otherDevice = await login(t, user);
+      const enrollment = (await t.http.post('/api/v1/auth/mfa/enroll').set(bearer(tokens)).send({ password: user.password }).expect(200)).body;
+      const code = generateSync({ secret: enrollment.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+      await t.http.post('/api/v1/auth/mfa/confirm').set(bearer(tokens)).send({ code }).expect(204);
+      await t.http.get('/api/v1/auth/me').set(bearer(tokens)).expect(200);
+      expect((await t.http.get('/api/v1/auth/me').set(bearer(otherDevice)).expect(401)).body.code).toBe('SESSION_EXPIRED');
+      // Ended, not only refused: its refresh token no longer rotates.
+      expect((await t.http.post('/api/v1/auth/refresh').send({ refreshToken: otherDevice.refreshToken }).expect(401)).body.code).toBe('SESSION_EXPIRED');
+      const sid = JSON.parse(Buffer.from(otherDevice.accessToken.split('.')[1], 'base64url').toString()).sid as string;
+      const [session] = await ownerQuery<{ revoked_reason: string | null }>(t, 'SELECT revoked_reason FROM auth_sessions WHERE id = $1', [sid], 'FRA');
+      expect(session.revoked_reason).toBe('mfa_enabled');
+    });
+
     it('keeps an account exempt from MFA usable after it enrols (a demo account): its sessions need no code', async () => {
       const demo = await createUser(t, { roles: ['npc'], mfaExempt: true });
       const other = await login(t, demo);

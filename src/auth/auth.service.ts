@@ -264,9 +264,10 @@ export class AuthService {
       mfaLastStep: String(matched),
     });
     await this.sessions.markMfaSatisfied(actor.sessionId);
-    // Another session opened before, without MFA, could do nothing more (enrolment is done, MFA is owed): it
-    // ends, and its device logs in again with a code.
-    if (this.requiresMfa(user)) await this.sessions.revokeOthersWithoutMfa(user.id, actor.sessionId, 'mfa_enabled', this.clock.now());
+    // Another session opened before, without MFA, could do nothing more (enrolment is done, MFA is owed, by
+    // every account not exempt once it has enabled MFA, whatever its roles): it ends, and its device logs in
+    // again with a code.
+    if (!user.mfaExempt) await this.sessions.revokeOthersWithoutMfa(user.id, actor.sessionId, 'mfa_enabled', this.clock.now());
   }
 
   requiresMfa(user: Pick<UserEntity, 'mfaExempt' | 'mfaEnabledAt' | 'roles'>): boolean {
