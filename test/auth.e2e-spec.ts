@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import * as argon2 from 'argon2';
 import { generateSync } from 'otplib';
 import { MfaSecrets } from '../src/auth/mfa-secrets';
+import { SessionPurgeJob } from '../src/auth/session-purge.job';
+import { AppConfig } from '../src/config/app-config';
 import { bearer, createTestApp, createUser, login, ownerQuery, TEST_JWT_SECRET, TestApp } from './support/test-app';
 
 const LOGIN = '/api/v1/auth/login';
@@ -557,5 +559,48 @@ describe('with TRUST_PROXY naming proxies elsewhere', () => {
     const { sid } = JSON.parse(Buffer.from(response.body.accessToken.split('.')[1], 'base64url').toString()) as { sid: string };
     const [session] = await ownerQuery<{ client_ip: string }>(t, 'SELECT client_ip FROM auth_sessions WHERE id = $1', [sid], 'FRA');
     expect(session.client_ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+  });
+});
+
+describe('the purge of ended sessions (a node of its own: the clock moves three months)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('deletes sessions, with their refresh tokens and addresses, SESSION_RETENTION_DAYS after they ended, and no live one', async () => {
+    await ownerQuery(t, `UPDATE states SET hosted_since = now() WHERE code = 'FRA' AND hosted_since IS NULL`); // the job visits hosted States
+    const user = await createUser(t);
+    const ended = await login(t, user);
+    await t.http.post('/api/v1/auth/logout').set(bearer(ended)).expect(204);
+    const sessionOf = (tokens: { accessToken: string }) => JSON.parse(Buffer.from(tokens.accessToken.split('.')[1], 'base64url').toString()).sid as string;
+    const rows = (sid: string) => ownerQuery<{ sessions: number; tokens: number }>(t,
+      `SELECT (SELECT count(*)::int FROM auth_sessions WHERE id = $1) AS sessions, (SELECT count(*)::int FROM refresh_tokens WHERE session_id = $1) AS tokens`, [sid], 'FRA');
+    const job = t.app.get(SessionPurgeJob);
+    const days = t.app.get(AppConfig).SESSION_RETENTION_DAYS;
+    expect(days).toBe(90);
+    t.clock.advance((days - 1) * 24 * 3600);
+    try {
+      await job.run();
+      expect(await rows(sessionOf(ended))).toEqual([{ sessions: 1, tokens: 1 }]);
+      const live = await login(t, user);
+      t.clock.advance(2 * 24 * 3600);
+      const refreshed = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: live.refreshToken }).expect(401)).body; // idle for two days: ended, kept
+      expect(refreshed.code).toBe('SESSION_EXPIRED');
+      const current = await login(t, user);
+      expect(await job.run()).toBeGreaterThanOrEqual(1);
+      expect(await rows(sessionOf(ended))).toEqual([{ sessions: 0, tokens: 0 }]);
+      expect(await rows(sessionOf(live))).toEqual([{ sessions: 1, tokens: 1 }]);
+      await t.http.get('/api/v1/auth/me').set(bearer(current)).expect(200);
+      // Its refresh token is unknown now: refused as any unknown token is.
+      await t.http.post('/api/v1/auth/refresh').send({ refreshToken: ended.refreshToken }).expect(401);
+    } finally {
+      t.clock.advance(-(days + 1) * 24 * 3600);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { RequestContextInterceptor } from '../common/http/request-context';
 import { JWT_SECRET } from './jwt-secret';
 import { JwtStrategy } from './jwt.strategy';
 import { MfaSecrets } from './mfa-secrets';
+import { SessionPurgeJob } from './session-purge.job';
 import { Totp } from './totp';
 
 @Module({
@@ -30,6 +31,7 @@ import { Totp } from './totp';
     Totp,
     MfaSecrets,
     JwtStrategy,
+    SessionPurgeJob,
     { provide: APP_GUARD, useClass: AccessGuard },
     // In this order: the request's origin is known to everything below, the audit of refusals included.
     { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },

@@ -114,6 +114,17 @@ export class SessionsRepository {
       .execute();
   }
 
+  /** Deletes up to `batch` of the State's sessions that ended (revoked, or past their absolute end) before `before`, with their refresh tokens; returns how many. */
+  async purgeEnded(stateCode: string, before: Date, batch: number): Promise<number> {
+    const rows: unknown[] = await this.db.manager.query(
+      `DELETE FROM auth_sessions WHERE id IN (
+         SELECT id FROM auth_sessions WHERE state_code = $1 AND least(revoked_at, expires_at) < $2 LIMIT $3 FOR UPDATE SKIP LOCKED
+       ) RETURNING id`,
+      [stateCode, before, batch],
+    );
+    return rows.length;
+  }
+
   async insertRefreshToken(token: Partial<RefreshTokenEntity>): Promise<void> {
     await this.db.repository(RefreshTokenEntity).insert(token);
   }

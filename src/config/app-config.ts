@@ -100,6 +100,18 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(300)
   SESSION_ABSOLUTE_TIMEOUT_SECONDS = 43200;
 
+  /**
+   * Days a session is kept once it has ended (revoked, or past its absolute end), with its refresh tokens and
+   * the address it was opened from, for looking into a misuse; then it is deleted (the audit trail keeps the
+   * logins and revocations).
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  SESSION_RETENTION_DAYS = 90;
+
+  /** How often the sessions ended more than SESSION_RETENTION_DAYS ago are deleted; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(DAY_SECONDS)
+  SESSION_PURGE_JOB_SECONDS = 3600;
+
   @Transform(toList) @IsIn(['officer', 'npc', 'registrar', 'auditor', 'admin'], { each: true })
   MFA_REQUIRED_ROLES: string[] = ['npc', 'admin'];
 
