@@ -184,6 +184,27 @@ describe('bulk import (CSV)', () => {
     await t.http.post('/api/v1/weapons').set(bearer(registrar)).send(manufacturedWeapon({ origin: 'acquired_by_government', status: 'government_stock' })).expect(201);
   });
 
+  it('names the column to fill in for a rule a row breaks, and an empty type as required', async () => {
+    const imported = { origin: 'imported', occurred_on: '2024-03-01', type: 'pistol', manufacturer: 'Norinco', counterpart_state: 'BEL', licence_ref: 'FR-IMP-8' };
+    const csv = [
+      HEADER,
+      manufactured(uniqueSerial(), { serial: '' }),
+      manufactured(uniqueSerial(), { manufacturer: '' }),
+      manufactured(uniqueSerial(), { manufacturer: 'Atelier Inconnu', country_of_manufacture: '' }),
+      row({ ...imported, serial: 'AB12?', import_marking_text: 'FRA 2024 AB12?' }),
+      manufactured(uniqueSerial(), { type: '' }),
+    ].join('\n');
+    const response = await post(csv).expect(201);
+    expect(response.body.rejections.items.map((r: { line: number; column: string; code: string }) => `${r.line} ${r.column} ${r.code}`)).toEqual([
+      '2 serial ITI_8A_MANUFACTURE_MARKING',
+      '3 manufacturer ITI_8A_MANUFACTURE_MARKING',
+      '4 country_of_manufacture ITI_8A_MANUFACTURE_MARKING',
+      '5 serial ITI_8B_IMPORT_MARKING',
+      '6 type REQUIRED',
+    ]);
+    expect(response.body.rejections.items[4].message).toBe('type is required: an ITI para 4 type (see GET /reference/weapon-types)');
+  });
+
   it('names the line of the file a rejected row begins on, past quoted fields that hold line breaks', async () => {
     const csv = [
       HEADER,

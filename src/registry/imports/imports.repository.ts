@@ -43,17 +43,34 @@ const IMPORT_ROW = `r.origin IN (${list(IMPORT_EVENTS)})`;
 /** The row's serial read whole (legibleSerial): one with `?` or `*` once normalised tells no weapon apart for 8(b), 8(d) and 9. */
 const LEGIBLE_SERIAL = `(r.serial IS NOT NULL AND r.serial_normalised !~ '[?*]')`;
 
+/**
+ * The column a breach names: the first of the rule's missing parts in the row (SQL over import_rows), so that
+ * the report points at what to fill in. Each rule's `column` is one of these.
+ */
+const firstMissing = (parts: [condition: string, column: string][], otherwise: string) =>
+  `CASE ${parts.map(([condition, column]) => `WHEN ${condition} THEN '${column}'`).join(' ')} ELSE '${otherwise}' END`;
+const MARKED_BY_ANY = `(r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL)`;
+
 const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }> = {
   '8a': {
-    column: 'marking_text',
+    column: firstMissing([['r.marking_text IS NULL', 'marking_text'], ['r.serial IS NULL', 'serial'], ['r.manufacturer IS NULL', 'manufacturer']], 'country_of_manufacture'),
     sql: `r.origin NOT IN ('seized', 'found') AND NOT r.craft AND NOT (r.marking_text IS NOT NULL AND r.serial IS NOT NULL AND r.manufacturer IS NOT NULL AND coalesce(r.country_of_manufacture, r.manufacturer_country) IS NOT NULL)`,
     // Imported (a file's row is the weapon's first event: it was not made here).
     excused: IMPORT_ROW,
   },
-  '8b': { column: 'import_marking_text', sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR NOT ${LEGIBLE_SERIAL})` },
-  '8c': { column: 'origin', sql: 'false' },
-  '8d': { column: 'status', sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (${LEGIBLE_SERIAL} AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
-  '9': { column: 'marking_text', sql: `r.origin IN ('seized', 'found') AND NOT (${LEGIBLE_SERIAL} AND (r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL))` },
+  '8b': {
+    column: firstMissing([['r.import_marking_text IS NULL', 'import_marking_text']], 'serial'),
+    sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR NOT ${LEGIBLE_SERIAL})`,
+  },
+  '8c': { column: `'origin'`, sql: 'false' },
+  '8d': {
+    column: firstMissing([[`NOT ${LEGIBLE_SERIAL}`, 'serial']], 'marking_text'),
+    sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (${LEGIBLE_SERIAL} AND ${MARKED_BY_ANY})`,
+  },
+  '9': {
+    column: firstMissing([[`NOT ${LEGIBLE_SERIAL}`, 'serial']], 'marking_text'),
+    sql: `r.origin IN ('seized', 'found') AND NOT (${LEGIBLE_SERIAL} AND ${MARKED_BY_ANY})`,
+  },
 };
 
 /** A breach of the rule that refuses the row under a `refuse` policy, and one that flags it (the rest of its breaches). */
@@ -260,12 +277,14 @@ export class ImportsRepository {
   /** Every check, in SQL over the whole file; each failure is one rejection (line, column, code, message). */
   async validate(context: ImportContext): Promise<number> {
     // Conditions that cast must guard the cast with CASE: SQL does not promise to evaluate AND/OR left to right.
+    // Each check: the column it names (SQL: a literal, or an expression over the row), its code, its condition, its message.
     const checks: [string, string, string, string][] = [
       ['origin', 'ORIGIN_INVALID', `r.origin IS NULL OR r.origin NOT IN (${list(ORIGIN_EVENTS)})`, `'origin must be one of ${ORIGIN_EVENTS.join(', ')}'`],
       ['occurred_on', 'DATE_INVALID', `NOT import_valid_date(r.occurred_on)`, `'occurred_on must be a date, YYYY-MM-DD'`],
       ['occurred_on', 'DATE_TOO_EARLY', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date < '${EARLIEST_YEAR}-01-01'::date ELSE false END`, `'occurred_on must be in ${EARLIEST_YEAR} or later'`],
       ['occurred_on', 'DATE_IN_FUTURE', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date > $3::date ELSE false END`, `'occurred_on cannot be in the future'`],
-      ['type', 'UNKNOWN_WEAPON_TYPE', `r.type_code IS NULL`, `format('unknown weapon type %L: see GET /reference/weapon-types', r.type)`],
+      ['type', 'REQUIRED', `r.type IS NULL`, `'type is required: an ITI para 4 type (see GET /reference/weapon-types)'`],
+      ['type', 'UNKNOWN_WEAPON_TYPE', `r.type IS NOT NULL AND r.type_code IS NULL`, `format('unknown weapon type %L: see GET /reference/weapon-types', r.type)`],
       ['country_of_manufacture', 'STATE_UNKNOWN', `r.country_of_manufacture IS NOT NULL AND upper(r.country_of_manufacture) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.country_of_manufacture)`],
       ['counterpart_state', 'STATE_UNKNOWN', `r.counterpart_state IS NOT NULL AND upper(r.counterpart_state) NOT IN (SELECT code::text FROM states)`, `format('%s is not an ISO 3166 alpha-3 code known to this node', r.counterpart_state)`],
       ['counterpart_state', 'COUNTERPART_OWN_STATE', `${IMPORT_ROW} AND upper(r.counterpart_state) = $1`, `format('an import comes from another State than %s, the one importing', $1::text)`],
@@ -297,7 +316,7 @@ export class ImportsRepository {
     const pick = (values: string[]) => `CASE c.n ${values.map((value, n) => `WHEN ${n} THEN ${value}`).join(' ')} END`;
     await this.db.manager.query(
       `INSERT INTO weapon_import_rejections (state_code, import_id, line, "column", code, message)
-       SELECT $1, $2, r.line, ${pick(checks.map(([column]) => `'${column}'`))}, ${pick(checks.map(([, code]) => `'${code}'`))},
+       SELECT $1, $2, r.line, ${pick(checks.map(([column]) => (/^[a-z0-9_]+$/.test(column) ? `'${column}'` : column)))}, ${pick(checks.map(([, code]) => `'${code}'`))},
               ${pick(checks.map(([, , , message]) => message))}
          FROM (SELECT r.*, array_remove(ARRAY[${failed}], NULL) AS failed FROM import_rows r) r
         CROSS JOIN LATERAL unnest(r.failed) AS c (n)
