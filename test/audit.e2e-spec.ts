@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -19,6 +20,7 @@ interface EventRow {
   targetId: string | null;
   requestId: string | null;
   sourceIp: string | null;
+  targetType: string | null;
   details: Record<string, unknown>;
 }
 
@@ -196,6 +198,24 @@ describe('Audit trail', () => {
     }
     await expect(ownerQuery(t, `DELETE FROM audit_events WHERE seq = 1`, [], 'FRA')).rejects.toThrow(/append-only/);
     await expect(ownerQuery(t, `TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it('gives auditors, in the events list, what they need to recompute their chain without the node', async () => {
+    const events = await allPages<EventRow & { hash: string; prevHash: string; hashedAt: string; hashedDetails: string }>(t, tokens.auditor, api('/audit/events'), { limit: 100 });
+    expect(events.length).toBeGreaterThan(3);
+    // As docs/security.md writes it: hex of each field's UTF-8 ("-" for null), joined by ".", after the previous hash.
+    const hex = (value: string | null) => (value === null ? '-' : Buffer.from(value, 'utf8').toString('hex'));
+    let prev = Buffer.alloc(32);
+    for (const [i, e] of events.entries()) {
+      expect(e.seq).toBe(String(i + 1));
+      expect(e.hashedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+      expect(JSON.parse(e.hashedDetails)).toEqual(e.details);
+      const line = [e.seq, 'FRA', e.hashedAt, e.actorId, e.action, e.targetType, e.targetId, e.outcome, e.requestId, e.sourceIp, e.hashedDetails].map(hex).join('.');
+      const hash = createHash('sha256').update(prev).update(line, 'utf8').digest();
+      expect(e.prevHash).toBe(prev.toString('hex'));
+      expect(e.hash).toBe(hash.toString('hex'));
+      prev = hash;
+    }
   });
 
   it('verifies an intact chain and names the first broken link after an edit, a deletion or a reordering', async () => {

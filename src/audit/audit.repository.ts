@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { AuditEventContent, ChainedAuditEvent } from './audit-chain';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
+/** An event's time as its hash covers it: UTC with microseconds (audit_event_line()). */
+const HASHED_AT = `to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** An event before the chain numbers and hashes it. */
 export type AuditDraft = Omit<AuditEventContent, 'seq' | 'at' | 'details'> & { at: Date; details: Record<string, unknown> };
 
@@ -50,10 +53,19 @@ export class AuditRepository {
     return keysetPage(query, [{ property: 'seq', column: 'e.seq' }], page);
   }
 
+  /** The text forms that are hashed of the time and details of events `seqs` of a chain (audit_event_line()), by seq. */
+  async hashedForms(stateCode: string, seqs: string[]): Promise<Map<string, { at: string; details: string }>> {
+    const rows: { seq: string; at: string; details: string }[] = await this.db.manager.query(
+      `SELECT e.seq::text AS seq, ${HASHED_AT} AS at, e.details::text AS details FROM audit_events e WHERE e.state_code = $1 AND e.seq = ANY($2::bigint[])`,
+      [stateCode, seqs],
+    );
+    return new Map(rows.map((r) => [r.seq, { at: r.at, details: r.details }]));
+  }
+
   /** Events of a chain after `afterSeq`, in order and in the text form that is hashed: verification reads the chain in batches. */
   async batch(stateCode: string, afterSeq: string, limit: number): Promise<ChainedAuditEvent[]> {
     const rows: Record<string, string | Buffer | null>[] = await this.db.manager.query(
-      `SELECT e.seq::text AS seq, e.state_code AS "stateCode", to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+      `SELECT e.seq::text AS seq, e.state_code AS "stateCode", ${HASHED_AT} AS at,
               e.actor_id::text AS "actorId", e.action, e.target_type AS "targetType", e.target_id AS "targetId", e.outcome,
               e.request_id AS "requestId", e.source_ip AS "sourceIp", e.details::text AS details, e.prev_hash AS "prevHash", e.hash
          FROM audit_events e WHERE e.state_code = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,

@@ -37,7 +37,9 @@ export class AuditService {
     const to = query.to ? new Date(query.to) : undefined;
     checkPeriod(from, to);
     const page = await this.events.list(actor.stateCode, { ...query, from, to }, query);
-    return mapPage(page, AuditEventDto.from);
+    // With the text forms the hashes cover: an auditor recomputes the chain from these pages alone.
+    const hashed = await this.events.hashedForms(actor.stateCode, page.items.map((e) => e.seq));
+    return mapPage(page, (e) => AuditEventDto.from(e, hashed.get(e.seq)!));
   }
 
   /** Who did `action` on a record, and when: e.g. the reads of a case's content, which auditors see. */

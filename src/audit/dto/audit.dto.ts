@@ -46,11 +46,17 @@ export class AuditEventDto {
   @ApiProperty({ type: Object }) details: Record<string, unknown>;
   @ApiProperty({ description: 'SHA-256 of this event and the previous hash (hex)' }) hash: string;
   @ApiProperty() prevHash: string;
+  @ApiProperty({ description: 'at as the hash covers it: UTC with microseconds (YYYY-MM-DDTHH:MM:SS.ffffffZ)', example: '2026-11-25T14:03:07.123456Z' })
+  hashedAt: string;
+  @ApiProperty({ description: 'details as the hash covers it: the text PostgreSQL gives of the stored jsonb' })
+  hashedDetails: string;
 
-  static from(e: AuditEventEntity): AuditEventDto {
+  /** `hashed`: the event's time and details in the text forms its hash covers (AuditRepository.hashedForms). */
+  static from(e: AuditEventEntity, hashed: { at: string; details: string }): AuditEventDto {
     return {
       seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, action: e.action, targetType: e.targetType, targetId: e.targetId, outcome: e.outcome,
       requestId: e.requestId, sourceIp: e.sourceIp, details: e.details, hash: e.hash.toString('hex'), prevHash: e.prevHash.toString('hex'),
+      hashedAt: hashed.at, hashedDetails: hashed.details,
     };
   }
 }
