@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { ClientRequest, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { withDatabase } from '../src/database/database-runtime';
 import { AppConfig } from '../src/config/app-config';
+import { Db } from '../src/database/db';
 import { AbandonedImportsJob } from '../src/registry/imports/abandoned-imports.job';
+import { ImportsService } from '../src/registry/imports/imports.service';
 import { IMPORT_COLUMNS } from '../src/registry/imports/import-format';
 import { runCli } from './support/cli';
 import { allPages, bearer, createTestApp, createUser, inOwnerTransaction, login, ownerQuery, TestApp, Tokens, untilWaitingForLocks } from './support/test-app';
@@ -550,6 +553,25 @@ describe('bulk import (CSV)', () => {
     }
     expect(seen).toMatchObject({ status: 'failed', rejectedRows: 0, rejections: { items: [] } });
     expect(await found(serial)).toEqual([]);
+  });
+
+  it('fails, rather than waits for ever, an import whose sender went away before its file was read', async () => {
+    // As a request whose client hung up while the import waited for a connection: closed before COPY begins.
+    const source = new PassThrough();
+    source.write(`${HEADER}\n`);
+    source.destroy();
+    const [{ id: userId }] = await ownerQuery<{ id: string }>(t, `SELECT id FROM users WHERE state_code = 'FRA' LIMIT 1`, [], 'FRA');
+    const outcome = await Promise.race([
+      t.app.get(Db).inState('FRA', () => t.app.get(ImportsService).importCsv({ stateCode: 'FRA', userId }, source)).then(() => 'imported', () => 'failed'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 10_000)),
+    ]);
+    expect(outcome).toBe('failed');
+    let left: { status: string }[] = [];
+    for (let i = 0; i < 100 && left[0]?.status !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      left = await ownerQuery<{ status: string }>(t, `SELECT status FROM weapon_imports WHERE state_code = 'FRA' ORDER BY created_at DESC LIMIT 1`, [], 'FRA');
+    }
+    expect(left).toEqual([{ status: 'failed' }]);
   });
 
   it('marks failed an import a process left under way when it ended, never one a process still runs', async () => {

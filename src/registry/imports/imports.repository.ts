@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Readable, Transform } from 'node:stream';
+import { finished, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -191,12 +191,11 @@ export class ImportsRepository {
     const client = await this.client();
     await this.db.manager.query('SAVEPOINT import_copy');
     const [head] = through;
-    // pipe() passes on neither a failure of the source nor its end before the whole file (the client gone).
-    const failed = (error: Error) => head.destroy(error);
-    const closed = () => {
-      if (!source.readableEnded) head.destroy(new Error('The file ended before it was read whole: the sender went away'));
-    };
-    source.once('error', failed).once('close', closed);
+    // pipe() passes on neither a failure of the source nor its end before the whole file (the client gone,
+    // even before this was called: finished() reports a stream closed already).
+    const stopWatching = finished(source, { writable: false }, (error) => {
+      if (error) head.destroy(error);
+    });
     try {
       const copy = client.query(copyFrom(`COPY import_staging (${IMPORT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER MATCH, ENCODING 'UTF8')`));
       source.pipe(head);
@@ -208,7 +207,7 @@ export class ImportsRepository {
       throw error;
     } finally {
       source.unpipe(head);
-      source.off('error', failed).off('close', closed);
+      stopWatching();
     }
   }
 

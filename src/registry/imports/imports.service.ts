@@ -103,7 +103,11 @@ export class ImportsService {
       totalRows = await this.imports.copyIntoStaging(source, [meter, withoutByteOrderMark()]);
       if (totalRows === 0) fileError = { line: 0, column: '', code: 'EMPTY_FILE', message: 'The file has a header but no rows' };
     } catch (error) {
-      if (!source.destroyed) source.resume(); // discard the unread rest
+      // The unread rest: a request's is read and dropped, so that its sender gets the answer; a file on the node is left unread.
+      if (!source.destroyed) {
+        if (importer.limited) source.resume();
+        else source.destroy();
+      }
       // Only what PostgreSQL said of the file's content; the rest (the client gone, the server failing) fails the import.
       fileError = copyError(error);
     }
