@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import * as argon2 from 'argon2';
 import { generateSync } from 'otplib';
 import { MfaSecrets } from '../src/auth/mfa-secrets';
+import { PasswordHasher } from '../src/users/password-hasher';
 import { SessionPurgeJob } from '../src/auth/session-purge.job';
 import { AppConfig } from '../src/config/app-config';
 import { bearer, createTestApp, createUser, login, ownerQuery, TEST_JWT_SECRET, TestApp } from './support/test-app';
@@ -397,6 +398,16 @@ describe('authentication', () => {
     const user = await createUser(t);
     const weak = await argon2.hash(user.password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
     await ownerQuery(t, 'UPDATE users SET password_hash = $1 WHERE id = $2', [weak, user.id], 'FRA');
+    // Not while the account is locked: hashing the right password then would time it apart from a wrong one.
+    await ownerQuery(t, `UPDATE users SET locked_until = $1 WHERE id = $2`, [new Date(t.clock.now().getTime() + 60_000), user.id], 'FRA');
+    const hash = jest.spyOn(t.app.get(PasswordHasher), 'hash');
+    try {
+      await t.http.post(LOGIN).send({ username: user.username, password: user.password }).expect(401);
+      expect(hash).not.toHaveBeenCalled();
+    } finally {
+      hash.mockRestore();
+    }
+    await ownerQuery(t, `UPDATE users SET locked_until = NULL WHERE id = $1`, [user.id], 'FRA');
     await login(t, user);
     const rows = await ownerQuery<{ password_hash: string }>(t, 'SELECT password_hash FROM users WHERE id = $1', [user.id], 'FRA');
     expect(rows[0].password_hash).not.toBe(weak);

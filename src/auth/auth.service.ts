@@ -64,7 +64,6 @@ export class AuthService {
       throw invalidCredentials();
     }
     const validRead = await this.passwords.verify(read.passwordHash, password);
-    const rehashed = validRead && this.passwords.needsRehash(read.passwordHash) ? await this.passwords.hash(password) : null;
     const outcome = await this.db.inState(stateCode, async (): Promise<Outcome<LoginResponseDto>> => {
       const user = await this.users.findByUsernameForUpdate(stateCode, name);
       if (!user || user.id !== read.id) return { ok: false, error: invalidCredentials() };
@@ -78,8 +77,9 @@ export class AuthService {
         await this.passwordCheck.recordFailure(user, 'auth.login', 'wrong_password');
         return { ok: false, error: invalidCredentials() };
       }
+      // Only now, the checks passed: hashing a right password sooner would time it apart on a locked account.
       const changes: Partial<UserEntity> = {};
-      if (rehashed && user.passwordHash === read.passwordHash) changes.passwordHash = rehashed;
+      if (this.passwords.needsRehash(user.passwordHash)) changes.passwordHash = await this.passwords.hash(password);
       if (user.mfaEnabledAt && !user.mfaExempt) {
         // Failures are reset only when the second factor succeeds too: wrong MFA codes keep counting.
         if (changes.passwordHash) await this.users.update(user.stateCode, user.id, changes);
@@ -234,9 +234,8 @@ export class AuthService {
   /**
    * A second factor is enrolled only with the account's password, asked again: a stolen access token alone
    * would otherwise enrol the thief's device, and lock the owner out of their next login. A wrong password
-   * counts as a failed login (committed on its own, once this request has failed and given its connection
-   * back: a second connection held meanwhile would let a few such requests at once take the whole pool and
-   * wait for ever) and the lockout applies.
+   * counts as a failed login, committed with the refusal in this request's own transaction (CommittedRefusal:
+   * no second connection), and the lockout applies.
    */
   async enrollMfa(actor: AuthUser, password: string): Promise<MfaEnrollmentDto> {
     await this.passwordCheck.assertOwnPassword(actor, password, 'auth.mfa_enroll', 'a second factor is enrolled with the account\'s password');
