@@ -133,6 +133,28 @@ describe('States and contact points', () => {
     expect(await allPages(t, itaAdmin, '/api/v1/states/ITA/contact-points')).toHaveLength(1);
   });
 
+  it('lists an address once when two admins add it at once, to a directory with no entry yet', async () => {
+    const espAdmin = await login(t, await createUser(t, { stateCode: 'ESP', roles: ['admin'], mfaExempt: true }));
+    expect(await allPages(t, espAdmin, '/api/v1/states/ESP/contact-points')).toEqual([]);
+    const add = () => t.http.post('/api/v1/states/ESP/contact-points').set(bearer(espAdmin)).send({ ...contactPoint, email: 'pnc@example.es' }).then((r) => r);
+    // Both additions wait on another transaction that holds the directory, then go at once when it ends.
+    const other = new Client({ connectionString: t.db.ownerUrl });
+    await other.connect();
+    let both: { status: number }[];
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:contact-points:ESP', 0))`);
+      const additions = [add(), add()];
+      await untilWaitingForLocks(t, 2);
+      await other.query('COMMIT');
+      both = await Promise.all(additions);
+    } finally {
+      await other.end();
+    }
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await allPages(t, espAdmin, '/api/v1/states/ESP/contact-points')).toHaveLength(1);
+  });
+
   it('pages contact points whose names are long in a script of several bytes a letter (the cursor carries the name)', async () => {
     const names = ['А', 'Б', 'В'].map((letter, i) => `${letter.repeat(170)}${i}`);
     for (const [i, name] of names.entries()) await t.http.post('/api/v1/states/FRA/contact-points').set(bearer(fraAdmin)).send({ ...contactPoint, name, email: `cyrillic${i}@example.fr` }).expect(201);

@@ -72,6 +72,14 @@ export class ContactPointsRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * The State's directory, as a transaction-level advisory lock: its addresses are checked and written by one
+   * transaction at a time, also while it has no entry to lock. Taken before any entry's row.
+   */
+  async lockDirectory(stateCode: string): Promise<void> {
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('iti:contact-points:' || $1, 0))`, [stateCode]);
+  }
+
   findByEmail(stateCode: string, email: string): Promise<ContactPointEntity | null> {
     return this.db.repository(ContactPointEntity).findOneBy({ stateCode, email });
   }

@@ -103,6 +103,8 @@ export class StatesService {
 
   /** Changes an entry of the directory of `stateCode`; the transaction must be scoped to that State. */
   async changeContactPoint(stateCode: string, id: string, input: UpdateContactPointDto): Promise<ContactPointDto> {
+    // A new address is checked under the directory's lock, taken before the entry's row as an addition takes it.
+    if (input.email !== undefined) await this.contactPoints.lockDirectory(stateCode);
     const existing = await this.contactPoints.findOfStateForUpdate(stateCode, id);
     if (!existing) throw new NotFoundError('Contact point', 'CONTACT_POINT_NOT_FOUND');
     if (input.email !== undefined && input.email !== existing.email) await this.assertEmailFree(stateCode, input.email, id);
@@ -143,10 +145,10 @@ export class StatesService {
   /**
    * One entry per address in a State's directory (e-mail addresses are kept in lower case): a point listed
    * twice would be sent every reminder twice, and a directory copied in by hand is easily entered twice.
-   * The State's entries are locked first, so that two additions of one address cannot both pass.
+   * Under the directory's lock, so that two additions of one address cannot both pass, even to an empty one.
    */
   private async assertEmailFree(stateCode: string, email: string, except: string | null): Promise<void> {
-    await this.contactPoints.lockAllOfState(stateCode);
+    await this.contactPoints.lockDirectory(stateCode);
     const listed = await this.contactPoints.findByEmail(stateCode, email.toLowerCase());
     if (listed && listed.id !== except) {
       throw new ConflictError('CONTACT_POINT_LISTED', `${listed.email} is already listed for ${stateCode} (contact point ${listed.id}): change that entry instead`, { id: listed.id });
