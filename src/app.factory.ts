@@ -45,7 +45,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true });
+  // A provider that fails while the application is built is thrown to the caller, which stops the database and
+  // logs it redacted; Nest would otherwise print it whole (an error can hold a secret) and exit on the spot.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, abortOnError: false, autoFlushLogs: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
 

@@ -43,8 +43,10 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, options.jwtSecret, options.clock),
         LoggerModule.forRoot(loggerOptions(config, options.logDestination)),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, snapshotConnections(config.DATABASE_POOL_SIZE)), name: SNAPSHOT_SOURCE }),
+        // No retries: the database answered the migrations just before; a connection refused now is a fault to report
+        // at once, not one to wait 27 seconds for (the module's default), nor to retry after a failed start stopped it.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE), retryAttempts: 0 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, snapshotConnections(config.DATABASE_POOL_SIZE)), name: SNAPSHOT_SOURCE, retryAttempts: 0 }),
         ThrottlerModule.forRoot({
           // Named 'default', the guard answers with the standard Retry-After header (a named one adds its name to it).
           throttlers: [{ name: 'default', ttl: config.AUTH_THROTTLE_TTL_SECONDS * 1000, limit: config.AUTH_THROTTLE_LIMIT }],

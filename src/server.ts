@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { createApp } from './app.factory';
@@ -48,7 +49,9 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
 
     const app = await createApp({ config, databaseUrl: database.appUrl, jwtSecret, logDestination });
     await app.listen({ port: config.PORT, host: config.HOST });
-    log.info(`ITI Trace listening on http://${config.HOST}:${config.PORT} (API under /api/v1, docs at /api/docs)`);
+    // The port bound: the one asked for, or the one the system chose for PORT=0.
+    const port = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.PORT;
+    log.info(`ITI Trace listening on http://${config.HOST}:${port} (API under /api/v1, docs at /api/docs)`);
     return {
       app,
       database,

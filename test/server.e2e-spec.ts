@@ -152,3 +152,18 @@ describe('an embedded PostgreSQL that cannot start', () => {
     }
   }, 60_000);
 });
+
+describe('a service whose application cannot be built', () => {
+  it('throws to its caller, which stops the embedded database, rather than exit from inside Nest', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iti-server-broken-'));
+    try {
+      const missing = join(dataDir, 'no-such-keyring.json');
+      const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ENCRYPTION_KEYRING_FILE: missing });
+      await expect(startServer(config, pino({ level: 'silent' }), new LogCapture())).rejects.toThrow(`ENCRYPTION_KEYRING_FILE ${missing} does not exist`);
+      // The embedded server it started was stopped on the way out: no postmaster is left on the data directory.
+      expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

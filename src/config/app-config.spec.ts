@@ -85,6 +85,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', CORS_ORIGINS: '' })).toMatchObject({ PORT: 3000 });
   });
 
+  it('refuses an SMTP URL it cannot read without repeating it (it may hold a password), and caps the timeouts a date must hold', () => {
+    let message = '';
+    try {
+      loadConfig({ SMTP_URL: 'smtp://iti:Ab3/xYz@mail.example.org:587' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SMTP_URL is not a URL that can be read');
+    expect(message).not.toContain('Ab3');
+    expect(loadConfig({ SMTP_URL: 'smtp://iti:Ab3%2FxYz@mail.example.org:587' }).SMTP_URL).toBe('smtp://iti:Ab3%2FxYz@mail.example.org:587');
+    expect(() => loadConfig({ LOCKOUT_SECONDS: '9999999999999' })).toThrow(/LOCKOUT_SECONDS/);
+    expect(() => loadConfig({ SESSION_ABSOLUTE_TIMEOUT_SECONDS: '9999999999999' })).toThrow(/SESSION_ABSOLUTE_TIMEOUT_SECONDS/);
+  });
+
+  it('refuses the app role\'s connection settings without DATABASE_URL, which they go with', () => {
+    expect(() => loadConfig({ DATABASE_APP_URL: 'postgres://iti_app:x@db/iti' })).toThrow(/DATABASE_APP_URL: given without DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_APP_PASSWORD: 'a-password-of-some-length' })).toThrow(/DATABASE_APP_PASSWORD: given without DATABASE_URL/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://owner@db/iti', DATABASE_APP_PASSWORD: 'a-password-of-some-length' }).DATABASE_APP_PASSWORD).toBe('a-password-of-some-length');
+  });
+
   it('reads yes and no, and refuses any other value of a switch by its name rather than reading it as no', () => {
     expect(loadConfig({ ENCRYPTION_AT_REST: ' TRUE ', AUDIT_TRAIL: 'on' })).toMatchObject({ ENCRYPTION_AT_REST: true, AUDIT_TRAIL: true });
     expect(loadConfig({ ENCRYPTION_AT_REST: 'off', AUDIT_TRAIL: '0' })).toMatchObject({ ENCRYPTION_AT_REST: false, AUDIT_TRAIL: false });

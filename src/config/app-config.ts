@@ -47,6 +47,19 @@ function IsTrustedProxies() {
     },
   });
 }
+/**
+ * A URL that `new URL()` reads. The message does not repeat the value: a URL can hold a password (and the
+ * error of `new URL()` does repeat it, which is why it is checked here and not where the URL is used).
+ */
+function IsReadableUrl(name: string) {
+  return ValidateBy({
+    name: 'isReadableUrl',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && URL.canParse(value),
+      defaultMessage: () => `${name} is not a URL that can be read: a character such as / or @ in the user name or password is written percent-encoded (%2F, %40)`,
+    },
+  });
+}
 const toList = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -97,7 +110,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(60)
   SESSION_IDLE_TIMEOUT_SECONDS = 1800;
 
-  @Transform(toInt) @IsInt() @Min(300)
+  @Transform(toInt) @IsInt() @Min(300) @Max(30 * DAY_SECONDS)
   SESSION_ABSOLUTE_TIMEOUT_SECONDS = 43200;
 
   /**
@@ -118,7 +131,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LOCKOUT_THRESHOLD = 5;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @IsInt() @Min(1) @Max(365 * DAY_SECONDS)
   LOCKOUT_SECONDS = 600;
 
   @Transform(toInt) @IsInt() @Min(1)
@@ -227,7 +240,7 @@ export class AppConfig {
   IMPORT_ABANDONED_JOB_SECONDS = 600;
 
   /** SMTP server for e-mail copies of notifications, e.g. smtp://user:pass@mail.example.org:587. Unset: no e-mail. */
-  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) @IsReadableUrl('SMTP_URL')
   SMTP_URL?: string;
 
   @IsString()
@@ -286,6 +299,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  // Without DATABASE_URL the service starts its embedded database, where these would be silently ignored.
+  const withoutServer = (['DATABASE_APP_URL', 'DATABASE_APP_PASSWORD'] as const).filter((name) => config[name] !== undefined && config.DATABASE_URL === undefined);
+  if (withoutServer.length > 0) {
+    throw new ConfigError(`Invalid environment:\n${withoutServer.map((name) => `  ${name}: given without DATABASE_URL, which it goes with: set DATABASE_URL too, or unset it to use the embedded database`).join('\n')}`);
   }
   if (config.NODE_ENV === 'production' && (!config.ENCRYPTION_AT_REST || !config.AUDIT_TRAIL)) {
     throw new ConfigError('Invalid environment:\n  ENCRYPTION_AT_REST and AUDIT_TRAIL cannot be turned off in production (they exist to measure their cost)');
