@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import canonicalize from 'canonicalize';
 import { deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
@@ -1731,6 +1732,9 @@ describe('Tracing between national points of contact', () => {
     // Both States' response forms hash the same answer.
     const hashOf = async (token: Tokens, id: string) => /sha256:([0-9a-f]{64})/.exec(flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${id}/response.pdf`)).set(bearer(token)))).body)).text))?.[1];
     expect(await hashOf(tokens.fraNpc, second.body.id)).toBe(await hashOf(tokens.usaNpc, atUsa.id));
+    // As docs/tracing.md says a reader recomputes it: the exchange's id and the answer as GET /traces/:id gives them.
+    const copy = (await t.http.get(api(`/traces/${atUsa.id}`)).set(bearer(tokens.usaNpc)).expect(200)).body;
+    expect(await hashOf(tokens.usaNpc, atUsa.id)).toBe(createHash('sha256').update(canonicalize({ traceId: copy.exchangeId, answer: copy.answer })!).digest('hex'));
   });
 
   it('prints the request and the answer as forms that carry the same hash for both States', async () => {
