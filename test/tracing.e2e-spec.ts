@@ -1746,6 +1746,9 @@ describe('Tracing between national points of contact', () => {
     const hashOf = (text: string) => /sha256:([0-9a-f]{64})/.exec(text)?.[1];
     expect(hashOf(fraText)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashOf(belText)).toBe(hashOf(fraText));
+    // When the officer submitted it is the requesting State's own step: on its form only, not "not recorded" on the other's.
+    expect(fraText).toMatch(/Submitted \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    expect(belText).not.toContain('Submitted');
     expect(fraText).toContain(`iti-trace:request:${outgoing.id}:sha256:`);
     expect(fraText).toContain("Gendarmerie nationale — Côte d'Ivoire section");
     expect(fraText).toContain('FN HERSTAL');

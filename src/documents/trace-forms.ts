@@ -81,7 +81,8 @@ export interface TraceRequestForm {
   /** Shown after the markings, in this order (may be empty). */
   photos: FormPhoto[];
   status: string;
-  submittedAt: string | null;
+  /** When the officer submitted it to the NPC: the requesting State's own step, absent (undefined) from the requested State's form. */
+  submittedAt?: string | null;
   sentAt: string | null;
   /** Computed by the caller with canonicalSha256(); printed and in the QR code. */
   contentSha256: string;
@@ -448,7 +449,7 @@ export async function renderTraceRequestPdf(f: TraceRequestForm): Promise<Buffer
 
   form.section('Status');
   form.field('Status', words(f.status));
-  form.field('Submitted', timestamp(f.submittedAt));
+  if (f.submittedAt !== undefined) form.field('Submitted', timestamp(f.submittedAt));
   form.field('Sent', timestamp(f.sentAt));
 
   verificationSection(form, 'request', f.traceId, f.contentSha256);

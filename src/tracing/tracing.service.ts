@@ -876,7 +876,8 @@ export class TracingService {
       followsUp: followsUp(trace),
       weapon: trace.weaponObserved,
       status: trace.status,
-      submittedAt: trace.submittedAt?.toISOString() ?? null,
+      // The requested State's copy never knew it: its form does not print it "not recorded".
+      ...(trace.direction === 'outgoing' ? { submittedAt: trace.submittedAt?.toISOString() ?? null } : {}),
       sentAt: trace.sentAt?.toISOString() ?? null,
       photos: photos.map((p) => ({ id: p.id, component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, data: p.data })),
       contentSha256: requestSha256(trace.exchangeId, content, photos),
