@@ -3,8 +3,6 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { startServer } from './server';
 import { bootLogger } from './common/logging/logger-options';
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 async function main(): Promise<void> {
   // At info until the settings are checked: an unknown LOG_LEVEL is a configuration error (78) like any other.
   const log = bootLogger();
@@ -43,14 +41,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: draining requests and shutting down`);
-    const timer = setTimeout(() => {
-      log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
     try {
-      await server.stop();
-      clearTimeout(timer);
-      process.exit(0);
+      if (await server.stopWithin(config.SHUTDOWN_GRACE_SECONDS * 1000)) process.exit(0);
+      log.error(`requests still in flight after SHUTDOWN_GRACE_SECONDS (${config.SHUTDOWN_GRACE_SECONDS}): the database was stopped under them; exiting`);
+      process.exit(1);
     } catch (error) {
       log.error({ err: error }, 'error during shutdown');
       process.exit(1);

@@ -14,6 +14,12 @@ export interface RunningServer {
   database: DatabaseRuntime;
   /** Stops accepting connections, waits for in-flight requests, closes the pool, stops the embedded PostgreSQL. */
   stop(): Promise<void>;
+  /**
+   * stop(), given `ms`: when requests outlast it (a long import), the database is stopped all the same, its
+   * connections cut (the import rolls back, and is marked failed later), so that no embedded PostgreSQL is left
+   * running; false then.
+   */
+  stopWithin(ms: number): Promise<boolean>;
 }
 
 /**
@@ -52,12 +58,24 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
     // The port bound: the one asked for, or the one the system chose for PORT=0.
     const port = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.PORT;
     log.info(`ITI Trace listening on http://${config.HOST}:${port} (API under /api/v1, docs at /api/docs)`);
+    // Once, whichever asks first: stopWithin() when the requests outlast the grace, stop() when they end at last.
+    let databaseStopped: Promise<void> | null = null;
+    const stopDatabase = () => (databaseStopped ??= database.stop());
+    const stop = async () => {
+      await app.close();
+      await stopDatabase();
+    };
     return {
       app,
       database,
-      stop: async () => {
-        await app.close();
-        await database.stop();
+      stop,
+      stopWithin: async (ms: number) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+        const stopped = await Promise.race([stop().then(() => true as const), late]);
+        clearTimeout(timer);
+        if (!stopped) await stopDatabase();
+        return stopped;
       },
     };
   } catch (error) {

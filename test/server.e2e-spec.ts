@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -163,6 +163,30 @@ describe('a service whose application cannot be built', () => {
       // The embedded server it started was stopped on the way out: no postmaster is left on the data directory.
       expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('a stop that requests outlast', () => {
+  it('stops the embedded database under them once SHUTDOWN_GRACE_SECONDS have passed, rather than leave it running', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iti-server-grace-'));
+    const socket = new Socket();
+    try {
+      const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_SEED_ON_FIRST_START: 'false' });
+      const server = await startServer(config, pino({ level: 'silent' }), new LogCapture());
+      const { port } = server.app.getHttpServer().address() as AddressInfo;
+      // A request whose body never comes, as a slow upload's: the service would wait for it until its request timeout.
+      await new Promise<void>((resolve) => socket.connect(port, '127.0.0.1', resolve));
+      socket.on('error', () => undefined);
+      socket.write('POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const begin = Date.now();
+      expect(await server.stopWithin(1000)).toBe(false);
+      expect(Date.now() - begin).toBeLessThan(15_000);
+      expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      socket.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);

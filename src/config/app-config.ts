@@ -93,6 +93,13 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(16)
   DATABASE_APP_PASSWORD?: string;
 
+  /**
+   * Seconds a stop (SIGTERM, SIGINT) waits for the requests in flight; past them the database is stopped under
+   * those left (an import rolls back, and is marked failed later) and the process exits 1.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  SHUTDOWN_GRACE_SECONDS = 10;
+
   /** 2 at least: an import holds its request's connection and takes a second one for its progress. */
   @Transform(toInt) @IsInt() @Min(2) @Max(200)
   DATABASE_POOL_SIZE = 10;
