@@ -4,7 +4,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { createApp } from './app.factory';
 import { AppConfig } from './config/app-config';
 import { loadLocalSecrets } from './config/local-secrets';
-import { DatabaseRuntime, openDatabase } from './database/database-runtime';
+import { checkConnectionBudget, DatabaseRuntime, openDatabase } from './database/database-runtime';
 import { runMigrations } from './database/migrator';
 import { extendRetention } from './records/retention-extension';
 import { demoRefusal, DemoService, formatDemoAccounts } from './demo/demo.service';
@@ -32,6 +32,7 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
 
   const database = await openDatabase(config, (line) => log.info(line));
   try {
+    await checkConnectionBudget(database.ownerUrl, config.DATABASE_POOL_SIZE);
     const applied = await runMigrations(database.ownerUrl);
     if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
     // ITI 12: a longer retention than the records were written with keeps them longer too.

@@ -191,3 +191,17 @@ describe('a stop that requests outlast', () => {
     }
   }, 120_000);
 });
+
+describe('a pool larger than the database serves', () => {
+  it('stops at start, naming DATABASE_POOL_SIZE, rather than fail requests under load', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iti-server-pool-'));
+    try {
+      // The embedded server keeps PostgreSQL's default max_connections (100, 3 of them for superusers).
+      const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '90' });
+      await expect(startServer(config, pino({ level: 'silent' }), new LogCapture())).rejects.toThrow('DATABASE_POOL_SIZE 90 needs 121 connections to PostgreSQL (the pool, a third as many for reports, one more), more than the 97 its max_connections leaves');
+      expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,6 +1,7 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { snapshotConnections } from './data-source-options';
 import { AppConfig } from '../config/app-config';
 import { loadLocalSecrets } from '../config/local-secrets';
 import { EMBEDDED_SUPERUSER, startEmbeddedPostgres } from './embedded-postgres';
@@ -94,6 +95,28 @@ export async function checkAppRole(appUrl: string, ownerUrl: string): Promise<vo
   ];
   if (problems.length) {
     throw new Error(`The app's database role ${role.role} ${problems.join(', ')}: row-level security would not apply to it. Connect the app as a role of its own (see docs/operations.md).`);
+  }
+}
+
+/**
+ * Refuses a pool the server cannot serve: this process alone takes DATABASE_POOL_SIZE connections and a third
+ * as many for the reports' snapshots, and one more to hold its place on an embedded server; past
+ * max_connections, less those reserved for superusers, requests would fail under load ("too many clients").
+ */
+export async function checkConnectionBudget(ownerUrl: string, poolSize: number): Promise<void> {
+  const available = await withClient(ownerUrl, async (client) => {
+    const { rows } = await client.query<{ available: number }>(
+      `SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+              - coalesce(current_setting('reserved_connections', true)::int, 0) AS available`,
+    );
+    return rows[0].available;
+  });
+  const needed = poolSize + snapshotConnections(poolSize) + 1;
+  if (needed > available) {
+    throw new Error(
+      `DATABASE_POOL_SIZE ${poolSize} needs ${needed} connections to PostgreSQL (the pool, a third as many for reports, one more), ` +
+        `more than the ${available} its max_connections leaves: lower DATABASE_POOL_SIZE, or raise max_connections`,
+    );
   }
 }
 
