@@ -148,6 +148,7 @@ describe('responses match the OpenAPI document', () => {
     outgoing = await call('npc', 'post', '/traces/{id}/return', { params: { id }, body: { text: 'Add the seizure order number' }, headers: etag(outgoing) });
     outgoing = await call('officer', 'post', '/traces/{id}/submit', { params: { id }, headers: etag(outgoing) });
     outgoing = await call('npc', 'post', '/traces/{id}/send', { params: { id }, headers: etag(outgoing) });
+    await call('npc', 'get', '/traces/{id}/interpol.json', { params: { id } });
     await call('officer', 'get', '/traces', { query: '?direction=outgoing&limit=5' });
     await t.app.get(OutboxWorker).drain();
 

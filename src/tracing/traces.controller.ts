@@ -12,6 +12,7 @@ import {
   UpdateTraceDto, WithdrawTraceDto,
 } from './dto/trace.dto';
 import { CandidatesDto, TraceDto, TracePageDto } from './dto/trace.response.dto';
+import { InterpolExportDto } from './dto/interpol-export.dto';
 import { TracingService } from './tracing.service';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag of the version read, e.g. "3"' };
@@ -213,7 +214,8 @@ export class TracesController implements ReplayAware {
   @Get(':id/interpol.json')
   @Audited()
   @Roles(['npc'])
-  interpolExport(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: InterpolExportDto })
+  interpolExport(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto): Promise<InterpolExportDto> {
     return this.tracing.interpolExport(user, params.id);
   }
 
@@ -221,6 +223,7 @@ export class TracesController implements ReplayAware {
   @Audited()
   @Roles(['officer', 'npc', 'auditor'])
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The request form, PDF/A-2b', schema: { type: 'string', format: 'binary' } })
   requestPdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AfterCommit<Buffer>> {
     pdf(reply, `trace-request-${params.id}.pdf`);
     return this.tracing.requestPdf(user, params.id);
@@ -230,6 +233,7 @@ export class TracesController implements ReplayAware {
   @Audited()
   @Roles(['officer', 'npc', 'auditor'])
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The response form, PDF/A-2b', schema: { type: 'string', format: 'binary' } })
   responsePdf(@CurrentUser() user: AuthUser, @Param() params: TraceIdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AfterCommit<Buffer>> {
     pdf(reply, `trace-response-${params.id}.pdf`);
     return this.tracing.responsePdf(user, params.id);

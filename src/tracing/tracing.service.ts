@@ -15,6 +15,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationFaile
 import { mapPage, Page, PageQueryDto } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
+import type { InterpolExportDto } from './dto/interpol-export.dto';
 import { canonicalSha256, renderTraceRequestPdf, renderTraceResponsePdf, TraceRequestForm, TraceResponseForm } from '../documents/trace-forms';
 import { checkPrintable, ImageError } from '../documents/pdf-layout';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -653,7 +654,7 @@ export class TracingService {
   }
 
   /** The request as a JSON document for sending through INTERPOL's systems (docs/interpol-export.md). */
-  async interpolExport(actor: AuthUser, id: string): Promise<Record<string, unknown>> {
+  async interpolExport(actor: AuthUser, id: string): Promise<InterpolExportDto> {
     const trace = await this.visible(actor, id);
     // The requesting State's request as sent: not the requested State's copy, which it may not pass on, nor a request not sent yet.
     if (trace.direction !== 'outgoing') {
