@@ -6,7 +6,7 @@ import { Db } from '../database/db';
 import { StatesService } from '../states/states.service';
 import { SessionsRepository } from './sessions.repository';
 
-/** Sessions deleted per transaction: a first run on years of sessions holds no lock for long. */
+/** Sessions deleted per transaction. */
 const BATCH = 5_000;
 
 /**
@@ -36,11 +36,6 @@ export class SessionPurgeJob extends PeriodicJob {
   /** The State's sessions ended before the retention, deleted. */
   protected async runFor(code: string): Promise<number> {
     const before = new Date(this.clock.now().getTime() - this.config.SESSION_RETENTION_DAYS * 24 * 3600 * 1000);
-    let total = 0;
-    for (;;) {
-      const deleted = await this.db.inState(code, () => this.sessions.purgeEnded(code, before, BATCH));
-      total += deleted;
-      if (deleted < BATCH || this.stopping) return total;
-    }
+    return this.inBatches(code, BATCH, () => this.sessions.purgeEnded(code, before, BATCH));
   }
 }

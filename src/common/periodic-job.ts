@@ -30,6 +30,19 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
   /** One State's share of a run; returns how many things it did. */
   protected abstract runFor(stateCode: string): Promise<number>;
 
+  /**
+   * `work` (one transaction in the State's scope, doing up to `batch` things) again and again, until it does
+   * fewer or the process stops: a first run on years of rows holds no lock for long. Returns the total.
+   */
+  protected async inBatches(stateCode: string, batch: number, work: () => Promise<number>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const done = await this.db.inState(stateCode, work);
+      total += done;
+      if (done < batch || this.stopping) return total;
+    }
+  }
+
   onApplicationBootstrap(): void {
     const seconds = this.config.BACKGROUND_WORK ? this.intervalSeconds() : 0;
     if (seconds <= 0) return;

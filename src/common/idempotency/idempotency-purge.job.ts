@@ -6,7 +6,7 @@ import { Clock } from '../clock';
 import { PeriodicJob } from '../periodic-job';
 import { IdempotencyRepository, keysForgottenBefore } from './idempotency.repository';
 
-/** Keys deleted per transaction: a first run on years of keys holds no lock for long. */
+/** Keys deleted per transaction. */
 const BATCH = 5_000;
 
 /**
@@ -35,11 +35,6 @@ export class IdempotencyPurgeJob extends PeriodicJob {
   /** The State's expired keys deleted. */
   protected async runFor(code: string): Promise<number> {
     const before = keysForgottenBefore(this.clock.now(), this.config.IDEMPOTENCY_KEY_HOURS);
-    let total = 0;
-    for (;;) {
-      const deleted = await this.db.inState(code, () => this.keys.purge(code, before, BATCH));
-      total += deleted;
-      if (deleted < BATCH || this.stopping) return total;
-    }
+    return this.inBatches(code, BATCH, () => this.keys.purge(code, before, BATCH));
   }
 }
