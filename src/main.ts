@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     log.info(`${signal}: draining requests and shutting down`);
     try {
       if (await server.stopWithin(config.SHUTDOWN_GRACE_SECONDS * 1000)) process.exit(0);
-      log.error(`requests still in flight after SHUTDOWN_GRACE_SECONDS (${config.SHUTDOWN_GRACE_SECONDS}): the database was stopped under them; exiting`);
+      log.error(`requests or background work still running after SHUTDOWN_GRACE_SECONDS (${config.SHUTDOWN_GRACE_SECONDS}): the database was left under them; exiting`);
       process.exit(1);
     } catch (error) {
       log.error({ err: error }, 'error during shutdown');

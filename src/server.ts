@@ -4,7 +4,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { createApp } from './app.factory';
 import { AppConfig } from './config/app-config';
 import { loadLocalSecrets } from './config/local-secrets';
-import { checkConnectionBudget, DatabaseRuntime, openDatabase } from './database/database-runtime';
+import { connectionBudgetShortfall, DatabaseRuntime, openDatabase } from './database/database-runtime';
 import { runMigrations } from './database/migrator';
 import { extendRetention } from './records/retention-extension';
 import { demoRefusal, DemoService, formatDemoAccounts } from './demo/demo.service';
@@ -15,9 +15,10 @@ export interface RunningServer {
   /** Stops accepting connections, waits for in-flight requests, closes the pool, stops the embedded PostgreSQL. */
   stop(): Promise<void>;
   /**
-   * stop(), given `ms`: when requests outlast it (a long import), the database is stopped all the same, its
-   * connections cut (the import rolls back, and is marked failed later), so that no embedded PostgreSQL is left
-   * running; false then.
+   * stop(), giving the application `ms` to close (requests in flight, background work): when they outlast it
+   * (a long import), the database is stopped all the same, its connections cut (the import rolls back, and is
+   * marked failed later), so that no embedded PostgreSQL is left running; false then. The database is stopped
+   * too when closing the application fails.
    */
   stopWithin(ms: number): Promise<boolean>;
 }
@@ -32,7 +33,11 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
 
   const database = await openDatabase(config, (line) => log.info(line));
   try {
-    await checkConnectionBudget(database.ownerUrl, config.DATABASE_POOL_SIZE);
+    // The embedded server's limit is known, and this node's alone: refused. A server reached through DATABASE_URL may
+    // sit behind a pooler that serves more, or be shared by replicas that need more: said.
+    const shortfall = await connectionBudgetShortfall(database.ownerUrl, config.DATABASE_POOL_SIZE);
+    if (shortfall && database.embedded) throw new Error(shortfall);
+    if (shortfall) log.warn(shortfall);
     const applied = await runMigrations(database.ownerUrl);
     if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
     // ITI 12: a longer retention than the records were written with keeps them longer too.
@@ -73,10 +78,13 @@ export async function startServer(config: AppConfig, log: Logger, logDestination
       stopWithin: async (ms: number) => {
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-        const stopped = await Promise.race([stop().then(() => true as const), late]);
-        clearTimeout(timer);
-        if (!stopped) await stopDatabase();
-        return stopped;
+        try {
+          // Only the application is timed: the database then stops however its close went (and a checkpoint takes its time).
+          return await Promise.race([app.close().then(() => true as const), late]);
+        } finally {
+          clearTimeout(timer);
+          await stopDatabase();
+        }
       },
     };
   } catch (error) {

@@ -77,7 +77,8 @@ export class AuthService {
         await this.passwordCheck.recordFailure(user, 'auth.login', 'wrong_password');
         return { ok: false, error: invalidCredentials() };
       }
-      // Only now, the checks passed: hashing a right password sooner would time it apart on a locked account.
+      // Only now, the checks passed (hashing a right password sooner would time it apart on a locked account): the
+      // one hash under the lock, once per account after its parameters were raised.
       const changes: Partial<UserEntity> = {};
       if (this.passwords.needsRehash(user.passwordHash)) changes.passwordHash = await this.passwords.hash(password);
       if (user.mfaEnabledAt && !user.mfaExempt) {

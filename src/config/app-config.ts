@@ -56,7 +56,7 @@ function IsReadableUrl(name: string) {
     name: 'isReadableUrl',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && URL.canParse(value),
-      defaultMessage: () => `${name} is not a URL that can be read: a character such as / or @ in the user name or password is written percent-encoded (%2F, %40)`,
+      defaultMessage: () => `${name} is not a URL that can be read: a / ? or # in the user name or password is written percent-encoded (%2F, %3F, %23)`,
     },
   });
 }

@@ -99,11 +99,13 @@ export async function checkAppRole(appUrl: string, ownerUrl: string): Promise<vo
 }
 
 /**
- * Refuses a pool the server cannot serve: this process alone takes DATABASE_POOL_SIZE connections and a third
- * as many for the reports' snapshots, and one more to hold its place on an embedded server; past
- * max_connections, less those reserved for superusers, requests would fail under load ("too many clients").
+ * What is wrong with a pool the server cannot serve, or null: this process alone takes DATABASE_POOL_SIZE
+ * connections and a third as many for the reports' snapshots, and one more to hold its place on an embedded
+ * server; past max_connections, less those reserved for superusers, requests would fail under load ("too
+ * many clients"). Counted for this process only (replicas add theirs), on the server DATABASE_URL reaches
+ * (a pooler in between serves more).
  */
-export async function checkConnectionBudget(ownerUrl: string, poolSize: number): Promise<void> {
+export async function connectionBudgetShortfall(ownerUrl: string, poolSize: number): Promise<string | null> {
   const available = await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ available: number }>(
       `SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
@@ -112,12 +114,9 @@ export async function checkConnectionBudget(ownerUrl: string, poolSize: number):
     return rows[0].available;
   });
   const needed = poolSize + snapshotConnections(poolSize) + 1;
-  if (needed > available) {
-    throw new Error(
-      `DATABASE_POOL_SIZE ${poolSize} needs ${needed} connections to PostgreSQL (the pool, a third as many for reports, one more), ` +
-        `more than the ${available} its max_connections leaves: lower DATABASE_POOL_SIZE, or raise max_connections`,
-    );
-  }
+  if (needed <= available) return null;
+  return `DATABASE_POOL_SIZE ${poolSize} needs ${needed} connections to PostgreSQL (the pool, a third as many for reports, one more), ` +
+    `more than the ${available} its max_connections leaves: lower DATABASE_POOL_SIZE, or raise max_connections`;
 }
 
 /**

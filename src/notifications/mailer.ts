@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 
 /** Connections to the SMTP server at most: more mails wait their turn. */
 const SMTP_CONNECTIONS = 3;
-/** How long a shutdown waits for the mails still being sent: within the service's 10 s to stop (main.ts), after the rest has finished. */
+/** How long a shutdown waits for the mails still being sent, once the requests have finished (within SHUTDOWN_GRACE_SECONDS). */
 const SHUTDOWN_SEND_MS = 2_000;
 
 /**
