@@ -666,6 +666,12 @@ describe('Tracing between national points of contact', () => {
       ...further('restricted its answer further (no_onward_disclosure) and classified it confidential'), ...further('restricted its answer further (no_publication)'),
     ]);
     expect(await told(later.id)).toEqual(further('restricted its answer further (no_onward_disclosure) and classified it confidential'));
+    // Nor is what left with it exported or printed again: withheld, saying why.
+    const withheldLine = 'Withheld: BEL has since marked its answer no_onward_disclosure; it cannot be passed on to ITA without BEL\'s consent';
+    expect(await followsUpOf(later.id)).toEqual([withheldLine]);
+    const laterForm = flatText((await parsePdf((await bytes(t.http.get(api(`/traces/${later.id}/request.pdf`)).set(bearer(tokens.fraNpc))).expect(200)).body)).text);
+    expect(laterForm).toContain(withheldLine);
+    expect(laterForm).not.toContain(carried);
     // One sent without the answer told ITA nothing of it; one never sent has nothing to catch up on.
     expect(await told(bare.id)).toEqual([]);
     expect(await told(refused.id)).toEqual([]);

@@ -607,18 +607,37 @@ export class TracingService {
    * request restriction, which its next answer then does not add again).
    */
   private async assertOnwardDisclosure(actor: AuthUser, parent: TraceEntity, to: string, instead: string): Promise<void> {
+    const answering = await this.onwardRestrictedBy(actor, parent, to);
+    if (answering) {
+      throw new ForbiddenError(
+        'RESTRICTED_INFORMATION',
+        `The answer of ${answering} is marked no_onward_disclosure: it cannot be passed on to ${to}. ${instead}, or obtain ${answering}'s consent first`,
+      );
+    }
+  }
+
+  /** The State that answered `parent`, when it marked an answer of its no_onward_disclosure and `to` is a third State; else null. */
+  private async onwardRestrictedBy(actor: AuthUser, parent: TraceEntity, to: string): Promise<string | null> {
     const answering = parent.requestedState;
     // Back to the State that answered is not onward.
-    if (to === answering) return;
+    if (to === answering) return null;
     for (let trace: TraceEntity | null = parent; trace; trace = trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null) {
-      const restricted = trace.requestedState === answering && answersOf(trace).some((a) => restrictionsAddedBy(a, trace!.useRestrictions).includes('no_onward_disclosure'));
-      if (restricted) {
-        throw new ForbiddenError(
-          'RESTRICTED_INFORMATION',
-          `The answer of ${answering} is marked no_onward_disclosure: it cannot be passed on to ${to}. ${instead}, or obtain ${answering}'s consent first`,
-        );
-      }
+      if (trace.requestedState === answering && answersOf(trace).some((a) => restrictionsAddedBy(a, trace!.useRestrictions).includes('no_onward_disclosure'))) return answering;
     }
+    return null;
+  }
+
+  /**
+   * A sent follow-up's account of the trace it follows (followsUp), as a form or an export may give it now:
+   * withheld once the State that answered has marked its answer no_onward_disclosure since it was sent (its NPCs
+   * were told to tell the next State).
+   */
+  private async followsUpNow(actor: AuthUser, trace: TraceEntity): Promise<string[]> {
+    const lines = followsUp(trace);
+    const parent = lines.length > 0 && trace.parentId ? await this.traces.findById(actor.stateCode, trace.parentId) : null;
+    const answering = parent ? await this.onwardRestrictedBy(actor, parent, trace.requestedState) : null;
+    if (!answering) return lines;
+    return [`Withheld: ${answering} has since marked its answer no_onward_disclosure; it cannot be passed on to ${trace.requestedState} without ${answering}'s consent`];
   }
 
   /** Attaches a JPEG or PNG photo of a marking to a draft, its type read from its content. */
@@ -676,7 +695,7 @@ export class TracingService {
       contentSha256: requestSha256(trace.exchangeId, content, photos),
       request: content,
       disclosedCaseInformation: this.disclosureFor(actor, trace),
-      followsUp: followsUp(trace),
+      followsUp: await this.followsUpNow(actor, trace),
       photos: photos.map((p) => ({ component: p.component, caption: p.caption, mediaType: p.mediaType, sha256: p.sha256, size: p.size, dataBase64: p.data.toString('base64') })),
     };
   }
@@ -874,7 +893,7 @@ export class TracingService {
       intendedUse: trace.intendedUse,
       ballistics: trace.ballistics,
       disclosedCaseInformation: disclosureLines(this.disclosureFor(actor, trace)),
-      followsUp: followsUp(trace),
+      followsUp: await this.followsUpNow(actor, trace),
       weapon: trace.weaponObserved,
       status: trace.status,
       // The requested State's copy never knew it: its form does not print it "not recorded".
