@@ -597,7 +597,8 @@ export class TracingService {
     await this.notifications.notify(message.stateCode, ['npc'], copy?.createdBy ? [copy.createdBy] : [], {
       kind: 'delivery_stopped',
       traceId: copy?.id ?? null,
-      message: `${message.targetState} has not received ${MESSAGE_CONTENTS[message.kind] ?? message.kind} after ${OUTBOX_MAX_ATTEMPTS} tries: its delivery waits for an operator`,
+      // The exchange's later messages wait behind it (outbox_claim keeps their order), and reach no try of their own to be told of.
+      message: `${message.targetState} has not received ${MESSAGE_CONTENTS[message.kind] ?? message.kind} after ${OUTBOX_MAX_ATTEMPTS} tries: its delivery waits for an operator, and what this trace sends ${message.targetState} after it waits behind it`,
     });
   }
 
