@@ -619,6 +619,19 @@ describe('marking registry', () => {
     const indexedKeys = async (weaponId: string) =>
       (await ownerQuery<{ serial_key: string }>(t, `SELECT serial_key FROM weapon_serials WHERE weapon_id = $1 ORDER BY serial_key`, [weaponId], 'FRA')).map((r) => r.serial_key);
 
+    it('corrects the holder a record was registered with, which its last legal holder then names, and clears it', async () => {
+      const weapon = await registerWeapon(t, registrar, { serial: uniqueSerial('HO'), holder: 'Jon Smith' });
+      expect(weapon).toMatchObject({ holder: 'Jon Smith', legalHolder: 'Jon Smith' });
+      const made = (weapon.events as { id: string }[])[0];
+      const correct = (holder: string | null) => t.http.post(`/api/v1/weapons/${weapon.id}/events`).set(bearer(registrar))
+        .send({ type: 'corrected', occurredOn: '2019-05-02', correctsEventId: made.id, description: { holder } });
+      const corrected = await correct('John Smyth').expect(201);
+      expect(corrected.body).toMatchObject({ holder: 'John Smyth', legalHolder: 'John Smyth' });
+      expect(corrected.body.events.find((e: { type: string }) => e.type === 'corrected')).toMatchObject({ description: { holder: { from: 'Jon Smith', to: 'John Smyth' } } });
+      const cleared = await correct(null).expect(201);
+      expect(cleared.body.holder).toBeNull();
+    });
+
     it('corrects a serial mistyped at registration: found by the right serial only, the misread marking kept as withdrawn', async () => {
       const typo = uniqueSerial('TY');
       const right = uniqueSerial('RT');

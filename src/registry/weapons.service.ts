@@ -655,6 +655,7 @@ function descriptionOf(w: WeaponEntity): Record<DescriptionField, string | numbe
   return {
     type: w.typeCode, manufacturer: w.manufacturerText, model: w.model, calibre: w.calibreText, serial: w.serialAsMarked, countryOfManufacture: w.countryOfManufacture,
     yearOfManufacture: w.yearOfManufacture, craftOr3dPrinted: w.craftOr3dPrinted, antique: w.antique, modular: w.modular, serialObliterated: w.serialObliterated,
+    holder: w.holder,
   };
 }
 
@@ -662,7 +663,7 @@ function descriptionOf(w: WeaponEntity): Record<DescriptionField, string | numbe
 type Described = Pick<
   WeaponEntity,
   | 'category' | 'typeCode' | 'manufacturerCode' | 'manufacturerText' | 'model' | 'calibreCode' | 'calibreText' | 'serialAsMarked' | 'serialNormalised'
-  | 'countryOfManufacture' | 'yearOfManufacture' | 'craftOr3dPrinted' | 'antique' | 'modular' | 'serialObliterated' | 'unknownReferences'
+  | 'countryOfManufacture' | 'yearOfManufacture' | 'craftOr3dPrinted' | 'antique' | 'modular' | 'serialObliterated' | 'holder' | 'unknownReferences'
 >;
 
 /**
@@ -695,7 +696,7 @@ function describeGiven(
     unknown('calibre', input.calibre !== null && !calibre);
   }
   if (input.serial !== undefined) Object.assign(columns, { serialAsMarked: input.serial, serialNormalised: input.serial === null ? null : normaliseSerial(input.serial) });
-  for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated'] as const) {
+  for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated', 'holder'] as const) {
     if (input[field] !== undefined) Object.assign(columns, { [field]: input[field] });
   }
   return { columns, manufacturerCountry };

@@ -151,7 +151,7 @@ export class RegisterWeaponDto extends EventDetailsDto {
 
 /** The description of a weapon as registered, field by field: what a correction of its first event may correct. */
 export const DESCRIPTION_FIELDS = [
-  'type', 'manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated',
+  'type', 'manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated', 'holder',
 ] as const;
 export type DescriptionField = (typeof DESCRIPTION_FIELDS)[number];
 
@@ -159,7 +159,7 @@ export type DescriptionField = (typeof DESCRIPTION_FIELDS)[number];
  * The description fields a correction may clear (null): a value recorded in error where the right one is not
  * known. The type is always known, and the flags are corrected to false rather than cleared.
  */
-export const CLEARABLE_DESCRIPTION_FIELDS = ['manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture'] as const;
+export const CLEARABLE_DESCRIPTION_FIELDS = ['manufacturer', 'model', 'calibre', 'serial', 'countryOfManufacture', 'yearOfManufacture', 'holder'] as const;
 const FIXED_DESCRIPTION_FIELDS = DESCRIPTION_FIELDS.filter((field) => !(CLEARABLE_DESCRIPTION_FIELDS as readonly string[]).includes(field)) as Exclude<
   DescriptionField, (typeof CLEARABLE_DESCRIPTION_FIELDS)[number]
 >[];
