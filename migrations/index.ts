@@ -52,7 +52,8 @@ import * as m49 from './1795500000000-AmbiguousCalibreAliases';
 import * as m50 from './1795501000000-ChainBranches';
 import * as m51 from './1795502000000-SerialIndexReadings';
 import * as m52 from './1795503000000-RetentionExtended';
+import * as m53 from './1795504000000-SerialExactFitsPartial';
 
-export const migrations = [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52]
+export const migrations = [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38, m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53]
   .flatMap((module) => Object.values(module))
   .filter((value) => typeof value === 'function') as Function[];

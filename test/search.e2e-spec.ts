@@ -8,7 +8,7 @@ import { Db } from '../src/database/db';
 import { foldSerial, LOOK_ALIKES, normaliseSerial } from '../src/registry/serial';
 import { SerialMatch, WeaponsRepository } from '../src/registry/weapons.repository';
 import { allPages, asMigrator, bearer, createTestApp, createUser, login, ownerQuery, queryPlan, TestApp, Tokens } from './support/test-app';
-import { manufacturedWeapon, registerWeapon } from './support/weapons';
+import { manufacturedWeapon, registerWeapon, uniqueSerial } from './support/weapons';
 
 interface StoredSerial { weapon_id: string; marking: boolean; serial_normalised: string; serial_key: string; weapon_normalised: string }
 
@@ -16,6 +16,27 @@ describe('weapon search', () => {
   let t: TestApp;
   let registrar: Tokens;
   let npc: Tokens;
+
+  it('finds, by its whole serial, a record whose serial the registry holds partly read, below an exact match and in its State only', async () => {
+    const base = uniqueSerial('PR');
+    const whole = `${base}734`;
+    const partlyRead = await registerWeapon(t, registrar, { origin: 'seized', occurredOn: '2026-01-10', markings: [], serial: `${base}7?4` });
+    const obliterated = await registerWeapon(t, registrar, { origin: 'seized', occurredOn: '2026-01-10', markings: [], serial: `${base.slice(0, 4)}*34` });
+    const exact = await registerWeapon(t, registrar, { serial: whole });
+    const result = await search({ serial: whole.toLowerCase() });
+    expect(result.serialQuery).toEqual({ kind: 'exact', normalised: whole });
+    const byId = new Map(result.items.map((i: { weapon: { id: string }; score: number; reasons: string[] }) => [i.weapon.id, i]));
+    expect(result.items[0].weapon.id).toBe(exact.id);
+    expect(byId.get(partlyRead.id)).toMatchObject({ score: 0.7, reasons: [`serial ${whole} fits the partial serial ${base}7?4 the registry holds`] });
+    expect(byId.get(obliterated.id)).toMatchObject({ score: 0.7 });
+    // ? stands for one character, not two, and the rest must be as read.
+    for (const other of [`${base}7134`, `${base}735`, `${base.slice(0, 4)}X`]) {
+      expect((await search({ serial: other })).items.map((i: { weapon: { id: string } }) => i.weapon.id)).not.toContain(partlyRead.id);
+    }
+    // Another State finds none of them.
+    const braRegistrar = await login(t, await createUser(t, { stateCode: 'BRA', roles: ['registrar'] }));
+    expect((await search({ serial: whole }, braRegistrar)).items).toEqual([]);
+  });
 
   /** The serial index entries of FRA's weapons `ids`, each with its weapon's normalised serial, as the owner reads them. */
   const storedSerials = (ids: string[]) =>
@@ -401,6 +422,8 @@ describe('weapon search', () => {
       'Bitmap Index Scan on "IDX_weapon_serials_trgm"',
     );
     expect(await planOf(`SELECT weapon_id FROM weapon_serials WHERE state_code = 'FRA' AND serial_key = '${key}'`)).toContain('IDX_weapon_serials_key');
+    // The few entries held partly read, which an exact serial may fit, through their own index.
+    expect(await planOf(`SELECT weapon_id FROM weapon_serials WHERE state_code = 'FRA' AND serial_key ~ '[?*]' AND '${key}' LIKE replace(replace(serial_key, '?', '_'), '*', '%')`)).toContain('IDX_weapon_serials_partial');
 
     // Why it is built so: the same LIKE on a table whose policy binds the caller cannot use a trigram index.
     await ownerQuery(t, 'CREATE INDEX rls_probe_trgm ON weapons USING gin (serial_normalised gin_trgm_ops)');

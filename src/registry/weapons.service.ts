@@ -792,10 +792,12 @@ function referenceVia(given: string, via: string, name: string): string {
   return via === name && given.trim().toLowerCase() === name.toLowerCase() ? '' : ` (through "${via}")`;
 }
 
-/** Ranks a serial candidate: 1 exact, 0.9 look-alike, patterns lower the more is unknown. */
+/** Ranks a serial candidate: 1 exact, 0.9 look-alike, 0.7 a partial serial of the registry, patterns lower the more is unknown. */
 function scoreSerial(query: ReturnType<typeof parseSerialQuery>, serial: string): { score: number; reason: string } {
   if (query.kind === 'exact') {
     if (serial === query.normalised) return { score: 1, reason: `serial ${serial} matches exactly` };
+    // A serial the registry holds partly read (registry_serial_exact reads its ? and * as wildcards).
+    if (/[?*]/.test(serial)) return { score: 0.7, reason: `serial ${query.normalised} fits the partial serial ${serial} the registry holds` };
     const swaps = [...serial].map((c, i) => (c !== query.normalised[i] ? `${query.normalised[i] ?? '?'} read as ${c}` : null)).filter(Boolean);
     return { score: 0.9, reason: `serial ${serial} matches with look-alike characters (${swaps.join(', ')})` };
   }
