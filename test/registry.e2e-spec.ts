@@ -630,6 +630,11 @@ describe('marking registry', () => {
       expect(corrected.body.events.find((e: { type: string }) => e.type === 'corrected')).toMatchObject({ description: { holder: { from: 'Jon Smith', to: 'John Smyth' } } });
       const cleared = await correct(null).expect(201);
       expect(cleared.body.holder).toBeNull();
+      expect(cleared.body.legalHolder).not.toBe('John Smyth');
+      // A blank one is none, as at registration.
+      await correct('John Smyth').expect(201);
+      const blank = await correct('   ').expect(201);
+      expect(blank.body.holder).toBeNull();
     });
 
     it('corrects a serial mistyped at registration: found by the right serial only, the misread marking kept as withdrawn', async () => {

@@ -1218,7 +1218,7 @@ describe('Tracing between national points of contact', () => {
       expect(await tryAgain()).toBe(9);
       expect(await stoppedFor('fraNpc')).toEqual([]);
       expect(await tryAgain()).toBe(10);
-      const told = [{ kind: 'delivery_stopped', traceId: draft.body.id, message: 'BEL has not received the closing of the trace after 10 tries: its delivery waits for an operator, and what this trace sends BEL after it waits behind it' }];
+      const told = [{ kind: 'delivery_stopped', traceId: draft.body.id, message: 'BEL has not received the closing of the trace after 10 tries: its delivery waits for an operator, and the later messages of this exchange, either way, wait behind it' }];
       expect(await stoppedFor('fraNpc')).toEqual([expect.objectContaining(told[0])]);
       expect(await stoppedFor('fraOfficer')).toEqual([expect.objectContaining(told[0])]);
       expect(await stoppedFor('belNpc')).toEqual([]);

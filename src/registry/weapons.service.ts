@@ -696,9 +696,11 @@ function describeGiven(
     unknown('calibre', input.calibre !== null && !calibre);
   }
   if (input.serial !== undefined) Object.assign(columns, { serialAsMarked: input.serial, serialNormalised: input.serial === null ? null : normaliseSerial(input.serial) });
-  for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated', 'holder'] as const) {
+  for (const field of ['model', 'countryOfManufacture', 'yearOfManufacture', 'craftOr3dPrinted', 'antique', 'modular', 'serialObliterated'] as const) {
     if (input[field] !== undefined) Object.assign(columns, { [field]: input[field] });
   }
+  // A blank holder is none, as at registration.
+  if (input.holder !== undefined) columns.holder = input.holder || null;
   return { columns, manufacturerCountry };
 }
 

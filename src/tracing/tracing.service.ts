@@ -598,7 +598,7 @@ export class TracingService {
       kind: 'delivery_stopped',
       traceId: copy?.id ?? null,
       // The exchange's later messages wait behind it (outbox_claim keeps their order), and reach no try of their own to be told of.
-      message: `${message.targetState} has not received ${MESSAGE_CONTENTS[message.kind] ?? message.kind} after ${OUTBOX_MAX_ATTEMPTS} tries: its delivery waits for an operator, and what this trace sends ${message.targetState} after it waits behind it`,
+      message: `${message.targetState} has not received ${MESSAGE_CONTENTS[message.kind] ?? message.kind} after ${OUTBOX_MAX_ATTEMPTS} tries: its delivery waits for an operator, and the later messages of this exchange, either way, wait behind it`,
     });
   }
 
