@@ -1125,8 +1125,6 @@ function inheritedFrom(parent: TraceEntity): { useRestrictions: string[]; classi
   return { useRestrictions: [...new Set([...parent.useRestrictions, ...answersOf(parent).flatMap((a) => a.useRestrictions)])], classification: classificationOf(parent) };
 }
 
-/** What the answering State marked no_onward_disclosure does not travel to a third State (`to`) with a follow-up. */
-
 /** The highest classification of a trace: its request's, or its answers' (answersOf, unless given) where the answering State raised it. */
 function classificationOf(trace: Pick<TraceEntity, 'classification' | 'answer' | 'notes'>, answers = answersOf(trace)): string {
   return answers.reduce((highest, a) => (a.classification && rank(a.classification) > rank(highest) ? a.classification : highest), trace.classification);
