@@ -43,15 +43,21 @@ const IMPORT_ROW = `r.origin IN (${list(IMPORT_EVENTS)})`;
 /** The row's serial read whole (legibleSerial): one with `?` or `*` once normalised tells no weapon apart for 8(b), 8(d) and 9. */
 const LEGIBLE_SERIAL = `(r.serial IS NOT NULL AND r.serial_normalised !~ '[?*]')`;
 
+/** A column a check names that depends on the row (SQL over import_rows), where most checks name one column. */
+interface ColumnSql {
+  sql: string;
+}
+
 /**
  * The column a breach names: the first of the rule's missing parts in the row (SQL over import_rows), so that
  * the report points at what to fill in. Each rule's `column` is one of these.
  */
-const firstMissing = (parts: [condition: string, column: string][], otherwise: string) =>
-  `CASE ${parts.map(([condition, column]) => `WHEN ${condition} THEN '${column}'`).join(' ')} ELSE '${otherwise}' END`;
+const firstMissing = (parts: [condition: string, column: string][], otherwise: string): ColumnSql => ({
+  sql: `CASE ${parts.map(([condition, column]) => `WHEN ${condition} THEN '${column}'`).join(' ')} ELSE '${otherwise}' END`,
+});
 const MARKED_BY_ANY = `(r.marking_text IS NOT NULL OR r.import_marking_text IS NOT NULL)`;
 
-const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }> = {
+const BREACHES: Record<RuleId, { column: ColumnSql; sql: string; excused?: string }> = {
   '8a': {
     column: firstMissing([['r.marking_text IS NULL', 'marking_text'], ['r.serial IS NULL', 'serial'], ['r.manufacturer IS NULL', 'manufacturer']], 'country_of_manufacture'),
     sql: `r.origin NOT IN ('seized', 'found') AND NOT r.craft AND NOT (r.marking_text IS NOT NULL AND r.serial IS NOT NULL AND r.manufacturer IS NOT NULL AND coalesce(r.country_of_manufacture, r.manufacturer_country) IS NOT NULL)`,
@@ -62,7 +68,7 @@ const BREACHES: Record<RuleId, { column: string; sql: string; excused?: string }
     column: firstMissing([['r.import_marking_text IS NULL', 'import_marking_text']], 'serial'),
     sql: `r.origin = 'imported' AND (r.import_marking_text IS NULL OR NOT ${LEGIBLE_SERIAL})`,
   },
-  '8c': { column: `'origin'`, sql: 'false' },
+  '8c': { column: { sql: `'origin'` }, sql: 'false' },
   '8d': {
     column: firstMissing([[`NOT ${LEGIBLE_SERIAL}`, 'serial']], 'marking_text'),
     sql: `r.status_after IN ('in_service', 'government_stock') AND NOT (${LEGIBLE_SERIAL} AND ${MARKED_BY_ANY})`,
@@ -277,7 +283,7 @@ export class ImportsRepository {
   async validate(context: ImportContext): Promise<number> {
     // Conditions that cast must guard the cast with CASE: SQL does not promise to evaluate AND/OR left to right.
     // Each check: the column it names (SQL: a literal, or an expression over the row), its code, its condition, its message.
-    const checks: [string, string, string, string][] = [
+    const checks: [string | ColumnSql, string, string, string][] = [
       ['origin', 'ORIGIN_INVALID', `r.origin IS NULL OR r.origin NOT IN (${list(ORIGIN_EVENTS)})`, `'origin must be one of ${ORIGIN_EVENTS.join(', ')}'`],
       ['occurred_on', 'DATE_INVALID', `NOT import_valid_date(r.occurred_on)`, `'occurred_on must be a date, YYYY-MM-DD'`],
       ['occurred_on', 'DATE_TOO_EARLY', `CASE WHEN import_valid_date(r.occurred_on) THEN r.occurred_on::date < '${EARLIEST_YEAR}-01-01'::date ELSE false END`, `'occurred_on must be in ${EARLIEST_YEAR} or later'`],
@@ -303,19 +309,19 @@ export class ImportsRepository {
       ['serial', 'SERIAL_INVALID', `r.serial IS NOT NULL AND r.serial_normalised !~ '${SERIAL_HAS_CHARACTER}'`, `'serial holds no letter or digit: leave it empty'`],
       ['custodian', 'CUSTODIAN_CLOSED', `r.custodian IS NOT NULL AND custodian_key(r.custodian) IN (SELECT c.name_key FROM closed_custodians c WHERE c.state_code = $1)`,
         `(SELECT format('%s closed on %s: its records are kept by %s (ITI 13)', c.name, c.closed_on, c.records_custodian) FROM closed_custodians c WHERE c.state_code = $1 AND c.name_key = custodian_key(r.custodian))`],
-      ...Object.entries(IMPORT_MAX_LENGTHS).map(([column, max]): [string, string, string, string] => [
+      ...Object.entries(IMPORT_MAX_LENGTHS).map(([column, max]): [string | ColumnSql, string, string, string] => [
         column, 'TOO_LONG', `length(r.${column}) > ${max}`, `'${column} is longer than ${max} characters'`,
       ]),
       ...(Object.keys(BREACHES) as RuleId[])
         .filter((rule) => context.refuse[rule])
-        .map((rule): [string, string, string, string] => [BREACHES[rule].column, RULE_CODES[rule], refusing(rule), `$5::jsonb ->> '${rule}'`]),
+        .map((rule): [string | ColumnSql, string, string, string] => [BREACHES[rule].column, RULE_CODES[rule], refusing(rule), `$5::jsonb ->> '${rule}'`]),
     ];
     // One pass over the rows: each row's failed checks as an array; messages only for rows that fail.
     const failed = checks.map(([, , condition], n) => `CASE WHEN ${condition} THEN ${n} END`).join(',\n');
     const pick = (values: string[]) => `CASE c.n ${values.map((value, n) => `WHEN ${n} THEN ${value}`).join(' ')} END`;
     await this.db.manager.query(
       `INSERT INTO weapon_import_rejections (state_code, import_id, line, "column", code, message)
-       SELECT $1, $2, r.line, ${pick(checks.map(([column]) => (/^[a-z0-9_]+$/.test(column) ? `'${column}'` : column)))}, ${pick(checks.map(([, code]) => `'${code}'`))},
+       SELECT $1, $2, r.line, ${pick(checks.map(([column]) => (typeof column === 'string' ? `'${column}'` : column.sql)))}, ${pick(checks.map(([, code]) => `'${code}'`))},
               ${pick(checks.map(([, , , message]) => message))}
          FROM (SELECT r.*, array_remove(ARRAY[${failed}], NULL) AS failed FROM import_rows r) r
         CROSS JOIN LATERAL unnest(r.failed) AS c (n)
